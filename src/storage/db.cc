@@ -1,0 +1,71 @@
+#include "storage/db.h"
+
+#include "storage/sqlite/sqlite_db.h"
+
+namespace ruralec::storage {
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = cols_.at(i);
+  if (auto* p = std::get_if<int64_t>(&v)) return *p;
+  if (auto* s = std::get_if<std::string>(&v)) return s->empty() ? 0 : std::stoll(*s);
+  return 0;
+}
+
+std::string Row::Text(size_t i) const {
+  const Value& v = cols_.at(i);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  return {};
+}
+
+std::optional<int64_t> Row::OptInt(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::optional<std::string> Row::OptText(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Text(i);
+}
+
+Result<Row> Connection::QueryOne(std::string_view sql, const Params& params,
+                                 std::string_view what) {
+  ASSIGN_OR_RETURN(auto rows, Query(sql, params));
+  if (rows.empty()) return Error::NotFound(std::string(what));
+  return std::move(rows.front());
+}
+
+Result<std::optional<Row>> Connection::QueryOptional(std::string_view sql, const Params& params) {
+  ASSIGN_OR_RETURN(auto rows, Query(sql, params));
+  if (rows.empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows.front()));
+}
+
+Status InTransaction(Connection& conn, TxMode mode, const std::function<Status()>& fn) {
+  RETURN_IF_ERROR(conn.Begin(mode));
+  try {
+    Status r = fn();
+    if (!r.ok()) {
+      (void)conn.Rollback();
+      return r;
+    }
+    Status c = conn.Commit();
+    if (!c.ok()) (void)conn.Rollback();
+    return c;
+  } catch (...) {
+    (void)conn.Rollback();
+    throw;
+  }
+}
+
+// The PostgreSQL backend registers itself here when built (see storage/pg, issue 4).
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size);
+
+Result<std::unique_ptr<Database>> Open(const std::string& target, int pool_size) {
+  if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
+    return OpenPostgres(target, pool_size);
+  }
+  return sqlite::OpenSqlite(target, pool_size);
+}
+
+}  // namespace ruralec::storage

@@ -1,0 +1,115 @@
+// Storage contract the domain modules use. Implementations: SQLite (sqlite/) and, through the
+// same interface, PostgreSQL. SQL uses `?` placeholders; each backend rewrites as it needs.
+// Domain code never sees a backend type, only Connection, Row and Value.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace ruralec::storage {
+
+struct Null {};
+using Value = std::variant<Null, int64_t, std::string>;
+using Params = std::vector<Value>;
+
+// One result row. Accessors take a 0-based column index; types are checked.
+class Row {
+ public:
+  explicit Row(std::vector<Value> cols) : cols_(std::move(cols)) {}
+  size_t size() const { return cols_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<Null>(cols_.at(i)); }
+  int64_t Int(size_t i) const;                    // 0 for NULL
+  std::string Text(size_t i) const;               // "" for NULL; integers as decimal text
+  std::optional<int64_t> OptInt(size_t i) const;
+  std::optional<std::string> OptText(size_t i) const;
+
+ private:
+  std::vector<Value> cols_;
+};
+
+// A prepared statement with typed binding (1-based, like both backends).
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  virtual void Bind(int index, int64_t v) = 0;
+  virtual void Bind(int index, std::string_view v) = 0;
+  virtual void BindNull(int index) = 0;
+  // Runs the statement; returns all rows (empty for statements without results).
+  virtual Result<std::vector<Row>> Run() = 0;
+  // Rows changed by the last Run() of an INSERT/UPDATE/DELETE.
+  virtual int64_t Changes() const = 0;
+};
+
+enum class TxMode { kRead, kWrite };
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual std::string_view Dialect() const = 0;  // "sqlite" or "postgresql"
+  virtual Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) = 0;
+  // Runs one statement with parameters; the backend caches prepared statements by SQL text.
+  virtual Result<std::vector<Row>> Query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement and returns the number of rows changed.
+  virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a script of several statements without parameters (migrations).
+  virtual Status ExecScript(std::string_view sql) = 0;
+  virtual Status Begin(TxMode mode) = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+  virtual bool InTransaction() const = 0;
+
+  // Convenience: the first row, or NotFound with `what` as message.
+  Result<Row> QueryOne(std::string_view sql, const Params& params, std::string_view what);
+  Result<std::optional<Row>> QueryOptional(std::string_view sql, const Params& params);
+};
+
+// A pool of connections. Acquire() blocks until one is free; the lease returns it.
+class Database {
+ public:
+  class Lease {
+   public:
+    Lease(Database* db, Connection* conn) : db_(db), conn_(conn) {}
+    Lease(Lease&& o) noexcept : db_(o.db_), conn_(o.conn_) { o.conn_ = nullptr; }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { if (conn_) db_->Release(conn_); }
+    Connection& operator*() const { return *conn_; }
+    Connection* operator->() const { return conn_; }
+
+   private:
+    Database* db_;
+    Connection* conn_;
+  };
+
+  virtual ~Database() = default;
+  virtual std::string_view Dialect() const = 0;
+  virtual Lease Acquire() = 0;
+  // Online backup of the whole database to `path` (consistent snapshot).
+  virtual Status Backup(const std::string& path) = 0;
+
+ protected:
+  virtual void Release(Connection* conn) = 0;
+};
+
+// Opens a database from a file path (SQLite) or a postgresql:// URL.
+Result<std::unique_ptr<Database>> Open(const std::string& target, int pool_size = 8);
+
+// Runs `fn` in a transaction; commits when it returns OK, rolls back otherwise (also when it
+// throws). Write transactions take the write lock up front (SQLite BEGIN IMMEDIATE), so two
+// writers never deadlock on a lock upgrade.
+template <typename T>
+Result<T> InTransaction(Connection& conn, TxMode mode, const std::function<Result<T>()>& fn);
+
+Status InTransaction(Connection& conn, TxMode mode, const std::function<Status()>& fn);
+
+}  // namespace ruralec::storage
+
+#include "storage/db_inl.h"

@@ -1,0 +1,238 @@
+#include "storage/sqlite/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+
+namespace ruralec::storage::sqlite {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+
+Error SqliteError(sqlite3* db, std::string_view what) {
+  int code = sqlite3_extended_errcode(db);
+  std::string msg = std::string(what) + ": " + sqlite3_errmsg(db);
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试 (" + msg + ")", {}};
+  }
+  if ((code & 0xff) == SQLITE_CONSTRAINT) {
+    return {ErrorCode::kConflict, "数据约束冲突 (" + msg + ")", {}};
+  }
+  return Error::Internal(msg);
+}
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool owned) : db_(db), stmt_(stmt), owned_(owned) {}
+  ~SqliteStatement() override {
+    if (owned_) sqlite3_finalize(stmt_);
+  }
+  void Bind(int i, int64_t v) override { sqlite3_bind_int64(stmt_, i, v); }
+  void Bind(int i, std::string_view v) override {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) override { sqlite3_bind_null(stmt_, i); }
+  int64_t Changes() const override { return changes_; }
+
+  void BindAll(const Params& params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      std::visit([&](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, Null>) BindNull(idx);
+        else Bind(idx, v);
+      }, params[i]);
+    }
+  }
+
+  Result<std::vector<Row>> Run() override {
+    std::vector<Row> rows;
+    int ncols = sqlite3_column_count(stmt_);
+    int rc;
+    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) rows.emplace_back(ReadRow(ncols));
+    changes_ = sqlite3_changes64(db_);
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    if (rc != SQLITE_DONE) return SqliteError(db_, "执行SQL失败");
+    return rows;
+  }
+
+ private:
+  std::vector<Value> ReadRow(int ncols) {
+    std::vector<Value> cols;
+    cols.reserve(ncols);
+    for (int c = 0; c < ncols; ++c) {
+      switch (sqlite3_column_type(stmt_, c)) {
+        case SQLITE_NULL: cols.emplace_back(Null{}); break;
+        case SQLITE_INTEGER: cols.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt_, c))); break;
+        default: {
+          const void* p = sqlite3_column_blob(stmt_, c);
+          int n = sqlite3_column_bytes(stmt_, c);
+          cols.emplace_back(std::string(static_cast<const char*>(p ? p : ""), n));
+        }
+      }
+    }
+    return cols;
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  bool owned_;
+  int64_t changes_ = 0;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  std::string_view Dialect() const override { return "sqlite"; }
+  sqlite3* raw() { return db_; }
+
+  Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return SqliteError(db_, "准备SQL失败");
+    }
+    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt, true));
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, const Params& params) override {
+    ASSIGN_OR_RETURN(sqlite3_stmt* raw, Cached(sql));
+    SqliteStatement stmt(db_, raw, false);
+    stmt.BindAll(params);
+    return stmt.Run();
+  }
+
+  Result<int64_t> Exec(std::string_view sql, const Params& params) override {
+    ASSIGN_OR_RETURN(sqlite3_stmt* raw, Cached(sql));
+    SqliteStatement stmt(db_, raw, false);
+    stmt.BindAll(params);
+    RETURN_IF_ERROR(stmt.Run());
+    return stmt.Changes();
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown";
+      sqlite3_free(err);
+      return Error::Internal("执行SQL脚本失败: " + msg);
+    }
+    return {};
+  }
+
+  Status Begin(TxMode mode) override {
+    return ExecScript(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+  }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override {
+    if (sqlite3_get_autocommit(db_)) return {};
+    return ExecScript("ROLLBACK");
+  }
+  bool InTransaction() const override { return !sqlite3_get_autocommit(db_); }
+
+ private:
+  Result<sqlite3_stmt*> Cached(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+      return SqliteError(db_, "准备SQL失败");
+    }
+    cache_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Error{ErrorCode::kUnavailable, "无法打开数据库 " + path + ": " + msg, "db"};
+  }
+  auto conn = std::make_unique<SqliteConnection>(db);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  RETURN_IF_ERROR(conn->ExecScript(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
+  return conn;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
+  std::string_view Dialect() const override { return "sqlite"; }
+
+  Status Init(int pool_size) {
+    for (int i = 0; i < pool_size; ++i) {
+      ASSIGN_OR_RETURN(auto conn, OpenConnection(path_));
+      free_.push_back(conn.get());
+      all_.push_back(std::move(conn));
+    }
+    return {};
+  }
+
+  Lease Acquire() override {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty(); });
+    Connection* c = free_.back();
+    free_.pop_back();
+    return Lease(this, c);
+  }
+
+  Status Backup(const std::string& out) override {
+    Lease lease = Acquire();
+    auto* src = static_cast<SqliteConnection*>(&*lease)->raw();
+    sqlite3* dst = nullptr;
+    if (sqlite3_open(out.c_str(), &dst) != SQLITE_OK) {
+      sqlite3_close(dst);
+      return Error::Invalid("out", "无法创建备份文件 " + out);
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    sqlite3_backup_finish(b);
+    Status st;
+    if (rc != SQLITE_DONE) st = SqliteError(dst, "备份失败");
+    sqlite3_close(dst);
+    return st;
+  }
+
+ protected:
+  void Release(Connection* conn) override {
+    if (conn->InTransaction()) (void)conn->Rollback();  // never hand out a connection mid-tx
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(conn);
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  std::string path_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<SqliteConnection>> all_;
+  std::vector<Connection*> free_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size) {
+  auto db = std::make_unique<SqliteDatabase>(path);
+  RETURN_IF_ERROR(db->Init(pool_size < 1 ? 1 : pool_size));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace ruralec::storage::sqlite
