@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 
 #include "calendar/chinese_days.h"
 #include "storage/testing.h"
@@ -11,8 +10,7 @@ namespace ruralec::calendar {
 namespace {
 
 std::string JsonPath() {
-  const char* src = std::getenv("RURALEC_SOURCE_DIR");
-  return std::string(src ? src : ".") + "/node_modules/chinese-days/dist/chinese-days.json";
+  return std::string(RURALEC_SOURCE_DIR) + "/node_modules/chinese-days/dist/chinese-days.json";
 }
 
 CivilDate D(const char* s) { return *CivilDate::Parse(s); }

