@@ -1,0 +1,144 @@
+// Accounts: users bound to a region, roles, sessions, lockout, password policy.
+// Contract:
+//  - A user's data scope is the subtree of their region; every method that reads or writes a
+//    user checks the caller's scope and permission itself and returns kForbidden otherwise.
+//  - Wrong password and unknown user give the same kUnauthenticated error; 5 failures within
+//    15 minutes lock the submitted username for 15 minutes (kLocked), known or not.
+//  - Sessions: 30-minute idle and 12-hour absolute expiry; ended at logout and at password
+//    change. Only the SHA-256 of the session token is stored.
+//  - Every state change and every login attempt is written to the audit log in the same
+//    transaction as the change.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/clock.h"
+#include "core/page.h"
+#include "core/types.h"
+#include "crypto/crypto.h"
+#include "storage/db.h"
+
+namespace ruralec::account {
+
+inline constexpr int64_t kIdleTimeoutMs = 30LL * 60 * 1000;
+inline constexpr int64_t kAbsoluteTimeoutMs = 12LL * 3600 * 1000;
+inline constexpr int kMaxFailures = 5;
+inline constexpr int64_t kFailureWindowMs = 15LL * 60 * 1000;
+inline constexpr int64_t kLockoutMs = 15LL * 60 * 1000;
+
+// The authenticated caller of a request.
+struct Principal {
+  UserId id;
+  std::string username;
+  std::string display_name;
+  RegionCode region;
+  std::vector<std::string> roles;
+  std::set<std::string> permissions;
+  bool must_change_password = false;
+  std::string ip;
+  std::string csrf_token;
+  std::string session_hash;
+
+  bool Can(std::string_view perm) const { return permissions.count(std::string(perm)) > 0; }
+  bool InScope(const RegionCode& code) const { return region.Contains(code); }
+  audit::Actor ToActor() const;
+};
+
+struct PasswordPolicy {
+  int min_length = 12;       // never below 12
+  int require_classes = 3;   // of lower, upper, digit, symbol
+  int max_age_days = 90;     // 0 = passwords do not expire
+  int history = 5;           // cannot reuse the last N passwords
+};
+Status CheckPassword(const PasswordPolicy& policy, std::string_view username,
+                     std::string_view password);
+
+struct User {
+  UserId id;
+  std::string username;
+  std::string display_name;
+  RegionCode region;
+  std::string region_name;
+  std::vector<std::string> roles;
+  std::string status;  // active | disabled
+  bool must_change_password = false;
+  std::optional<std::string> mobile_masked;
+  std::optional<int64_t> locked_until;
+  std::optional<int64_t> last_login_at;
+  int64_t created_at = 0;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::vector<std::string> roles;
+  std::string region_code;
+  std::optional<std::string> mobile;
+  std::optional<std::string> password;  // none: a one-time password is generated
+  bool must_change = true;
+};
+
+struct UserUpdate {
+  std::optional<std::string> display_name;
+  std::optional<std::vector<std::string>> roles;
+  std::optional<std::string> region_code;
+  std::optional<std::string> mobile;  // "" removes it
+};
+
+struct UserFilter {
+  std::string q, role, region_code, status;
+};
+
+struct LoginResult {
+  std::string token;  // goes into the cookie; never stored
+  Principal principal;
+};
+
+struct CreatedUser {
+  User user;
+  std::string initial_password;  // empty when the caller supplied one
+};
+
+class Accounts {
+ public:
+  Accounts(storage::Database& db, const Clock& clock, const crypto::FieldCipher& cipher,
+           const audit::AuditLog& audit)
+      : db_(db), clock_(clock), cipher_(cipher), audit_(audit) {}
+
+  // Auth.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& ip);
+  Result<Principal> Authenticate(const std::string& token, const std::string& ip);
+  Status Logout(const Principal& who);
+  Result<LoginResult> ChangePassword(const Principal& who, const std::string& old_password,
+                                     const std::string& new_password);
+
+  // Users. `who` is nullopt for the command line (trusted operator, full scope).
+  Result<CreatedUser> CreateUser(const Principal* who, const NewUser& nu);
+  Result<User> GetUser(const Principal& who, UserId id);
+  Result<Page<User>> ListUsers(const Principal& who, const UserFilter& f, const PageRequest& p);
+  Result<User> UpdateUser(const Principal& who, UserId id, const UserUpdate& u);
+  Result<User> SetStatus(const Principal& who, UserId id, bool active);
+  Result<std::string> ResetPassword(const Principal& who, UserId id);
+  Result<User> Unlock(const Principal& who, UserId id);
+  Result<std::string> RevealMobile(const Principal& who, UserId id);
+
+  Result<PasswordPolicy> GetPolicy();
+  Status SetPolicy(const Principal& who, const PasswordPolicy& p);
+
+  // Start-up: syncs built-in roles. Idempotent.
+  Status Bootstrap();
+
+ private:
+  friend struct AccountsInternals;
+  storage::Database& db_;
+  const Clock& clock_;
+  const crypto::FieldCipher& cipher_;
+  const audit::AuditLog& audit_;
+};
+
+}  // namespace ruralec::account

@@ -1,0 +1,214 @@
+#include "account/account.h"
+
+#include <gtest/gtest.h>
+
+#include "account/roles.h"
+#include "region/region.h"
+#include "storage/testing.h"
+
+namespace ruralec::account {
+namespace {
+
+constexpr char kPw[] = "Sturdy-Passw0rd!";
+
+class AccountTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(crypto::Init().ok());
+    auto c = tdb_.db().Acquire();
+    std::vector<region::Division> d;
+    for (const char* code : {"34", "3413", "341302", "341302100", "341302101", "341302100201"}) {
+      d.push_back({*RegionCode::Parse(code), std::string("R") + code});
+    }
+    ASSERT_TRUE(region::UpsertDivisions(*c, d).ok());
+    ASSERT_TRUE(accounts_.Bootstrap().ok());
+  }
+  UserId Add(const std::string& name, const std::string& role, const std::string& region,
+             bool must_change = false) {
+    auto r = accounts_.CreateUser(nullptr, {name, name, {role}, region, std::nullopt, kPw, must_change});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r.ok() ? r->user.id : UserId{};
+  }
+  Principal LoginAs(const std::string& name) {
+    auto r = accounts_.Login(name, kPw, "127.0.0.1");
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r.ok() ? r->principal : Principal{};
+  }
+  int64_t AuditCount(const std::string& action) {
+    auto c = tdb_.db().Acquire();
+    return c->Query("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action})->at(0).Int(0);
+  }
+
+  storage::testing::TempDatabase tdb_;
+  FakeClock clock_;
+  crypto::FieldCipher cipher_ = crypto::FieldCipher::FromKey({});
+  audit::AuditLog audit_{clock_};
+  Accounts accounts_{tdb_.db(), clock_, cipher_, audit_};
+};
+
+TEST_F(AccountTest, UnknownUserAndWrongPasswordGetTheSameAnswer) {
+  Add("alice", "county_staff", "341302");
+  auto wrong = accounts_.Login("alice", "Wrong-Passw0rd!", "1.2.3.4");
+  auto unknown = accounts_.Login("nobody", "Wrong-Passw0rd!", "1.2.3.4");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong.error().code, unknown.error().code);
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+  EXPECT_EQ(AuditCount("auth.login"), 2);
+}
+
+TEST_F(AccountTest, FiveFailuresLockForFifteenMinutes) {
+  Add("bob", "town_staff", "341302100");
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(accounts_.Login("bob", "nope-nope-nope", "ip").error().code, ErrorCode::kUnauthenticated);
+    clock_.Advance(60'000);
+  }
+  EXPECT_EQ(accounts_.Login("bob", "nope-nope-nope", "ip").error().code, ErrorCode::kLocked);
+  // Even the right password is refused while locked.
+  EXPECT_EQ(accounts_.Login("bob", kPw, "ip").error().code, ErrorCode::kLocked);
+  EXPECT_EQ(AuditCount("auth.lockout"), 1);
+  clock_.Advance(kLockoutMs - 1000);
+  EXPECT_EQ(accounts_.Login("bob", kPw, "ip").error().code, ErrorCode::kLocked);
+  clock_.Advance(2000);
+  EXPECT_TRUE(accounts_.Login("bob", kPw, "ip").ok());
+}
+
+TEST_F(AccountTest, FailuresOutsideTheWindowDoNotLock) {
+  Add("carl", "town_staff", "341302100");
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_EQ(accounts_.Login("carl", "nope-nope-nope", "ip").error().code, ErrorCode::kUnauthenticated);
+    clock_.Advance(4 * 60'000);  // 4 failures per 16 minutes
+  }
+  EXPECT_TRUE(accounts_.Login("carl", kPw, "ip").ok());
+}
+
+TEST_F(AccountTest, UnknownUsernamesLockToo) {
+  for (int i = 0; i < 4; ++i) (void)accounts_.Login("ghost", "nope-nope-nope", "ip");
+  EXPECT_EQ(accounts_.Login("ghost", "nope-nope-nope", "ip").error().code, ErrorCode::kLocked);
+}
+
+TEST_F(AccountTest, SessionsExpireWhenIdleAndAbsolutely) {
+  Add("dora", "county_staff", "341302");
+  auto login = accounts_.Login("dora", kPw, "ip");
+  ASSERT_TRUE(login.ok());
+  clock_.Advance(kIdleTimeoutMs - 1000);
+  EXPECT_TRUE(accounts_.Authenticate(login->token, "ip").ok());
+  clock_.Advance(kIdleTimeoutMs + 1000);
+  EXPECT_EQ(accounts_.Authenticate(login->token, "ip").error().code, ErrorCode::kSessionExpired);
+  // Active all the time: still ends at 12 hours.
+  auto again = accounts_.Login("dora", kPw, "ip");
+  for (int64_t t = 0; t < kAbsoluteTimeoutMs - 20 * 60'000; t += 20 * 60'000) {
+    clock_.Advance(20 * 60'000);
+    ASSERT_TRUE(accounts_.Authenticate(again->token, "ip").ok());
+  }
+  clock_.Advance(40 * 60'000 - 1);
+  clock_.Advance(2);
+  auto late = accounts_.Authenticate(again->token, "ip");
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kSessionExpired);
+}
+
+TEST_F(AccountTest, LogoutAndPasswordChangeEndSessions) {
+  Add("erin", "county_staff", "341302");
+  auto a = accounts_.Login("erin", kPw, "ip");
+  auto b = accounts_.Login("erin", kPw, "ip");
+  ASSERT_TRUE(accounts_.Logout(a->principal).ok());
+  EXPECT_FALSE(accounts_.Authenticate(a->token, "ip").ok());
+  EXPECT_TRUE(accounts_.Authenticate(b->token, "ip").ok());
+  auto changed = accounts_.ChangePassword(b->principal, kPw, "Another-Passw0rd!");
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_FALSE(accounts_.Authenticate(b->token, "ip").ok());
+  EXPECT_TRUE(accounts_.Authenticate(changed->token, "ip").ok());
+  EXPECT_FALSE(accounts_.Login("erin", kPw, "ip").ok());
+  // Reusing a recent password is refused.
+  auto reuse = accounts_.ChangePassword(changed->principal, "Another-Passw0rd!", kPw);
+  ASSERT_FALSE(reuse.ok());
+  EXPECT_EQ(reuse.error().field, "new_password");
+}
+
+TEST_F(AccountTest, FirstLoginForcesAChange) {
+  auto created = accounts_.CreateUser(nullptr, {"fay", "Fay", {"town_staff"}, "341302100"});
+  ASSERT_TRUE(created.ok());
+  ASSERT_FALSE(created->initial_password.empty());
+  EXPECT_TRUE(CheckPassword(PasswordPolicy{}, "fay", created->initial_password).ok());
+  auto login = accounts_.Login("fay", created->initial_password, "ip");
+  ASSERT_TRUE(login.ok());
+  EXPECT_TRUE(login->principal.must_change_password);
+  auto changed = accounts_.ChangePassword(login->principal, created->initial_password, kPw);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(changed->principal.must_change_password);
+}
+
+TEST_F(AccountTest, PasswordPolicy) {
+  PasswordPolicy p;
+  EXPECT_FALSE(CheckPassword(p, "u", "Short1!").ok());
+  EXPECT_FALSE(CheckPassword(p, "u", "alllowercaseletters").ok());
+  EXPECT_TRUE(CheckPassword(p, "u", "Lower-and-UPPER").ok());
+  EXPECT_FALSE(CheckPassword(p, "admin", "xxAdmin-admin-1").ok());
+  p.min_length = 8;  // below the floor: 12 still applies
+  EXPECT_FALSE(CheckPassword(p, "u", "Ab1!Ab1!x").ok());
+}
+
+TEST_F(AccountTest, ThreeAdminRolesAreExclusive) {
+  auto both = accounts_.CreateUser(nullptr, {"gil", "Gil", {"system_admin", "audit_admin"}, "341302", {}, kPw, false});
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.error().field, "roles");
+  UserId sys = Add("sys", "system_admin", "341302");
+  UserId sec = Add("sec", "security_admin", "341302");
+  Principal psys = LoginAs("sys");
+  Principal psec = LoginAs("sec");
+  UserId staff = Add("hal", "county_staff", "341302");
+  // The system admin cannot grant an admin role; the security admin can, but not a second one.
+  EXPECT_EQ(accounts_.UpdateUser(psys, staff, {.roles = std::vector<std::string>{"audit_admin"}}).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(accounts_.UpdateUser(psys, sec, {.roles = std::vector<std::string>{"security_admin", "system_admin"}})
+                .error().field, "roles");
+  EXPECT_EQ(accounts_.UpdateUser(psys, sys, {.roles = std::vector<std::string>{"county_staff"}}).error().code,
+            ErrorCode::kForbidden);  // not on oneself
+  (void)psec;
+  EXPECT_EQ(accounts_.GetUser(LoginAs("sec"), staff)->username, "hal");
+}
+
+TEST_F(AccountTest, ScopeLimitsUserManagement) {
+  Add("townadmin", "system_admin", "341302100");
+  Principal p = LoginAs("townadmin");
+  UserId sibling = Add("sib", "town_staff", "341302101");
+  EXPECT_EQ(accounts_.GetUser(p, sibling).error().code, ErrorCode::kForbidden);
+  auto out = accounts_.CreateUser(&p, {"newbie", "N", {"town_staff"}, "341302101"});
+  EXPECT_EQ(out.error().code, ErrorCode::kForbidden);
+  auto in = accounts_.CreateUser(&p, {"newbie", "N", {"town_staff"}, "341302100201"});
+  EXPECT_TRUE(in.ok());
+  auto list = accounts_.ListUsers(p, {}, {});
+  ASSERT_TRUE(list.ok());
+  for (const auto& u : list->items) EXPECT_TRUE(p.region.Contains(u.region)) << u.username;
+  EXPECT_EQ(list->total, 2);
+}
+
+TEST_F(AccountTest, MobileIsEncryptedMaskedAndRevealIsAudited) {
+  UserId id = Add("sys2", "system_admin", "341302");
+  auto created = accounts_.CreateUser(nullptr, {"ivy", "Ivy", {"town_staff"}, "341302100", "13800138000", kPw, false});
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(created->user.mobile_masked, "138****8000");
+  auto c = tdb_.db().Acquire();
+  auto raw = c->Query("SELECT mobile_enc FROM users WHERE username = 'ivy'");
+  EXPECT_EQ(raw->at(0).Text(0).find("13800138000"), std::string::npos);
+  (void)id;
+  Principal p = LoginAs("sys2");
+  EXPECT_EQ(*accounts_.RevealMobile(p, created->user.id), "13800138000");
+  EXPECT_EQ(AuditCount("pii.view"), 1);
+  auto bad = accounts_.CreateUser(nullptr, {"jay", "J", {"town_staff"}, "341302100", "1234", kPw, false});
+  EXPECT_EQ(bad.error().field, "mobile");
+}
+
+TEST_F(AccountTest, DisabledUsersCannotLogIn) {
+  Add("root", "system_admin", "341302");
+  UserId k = Add("kim", "town_staff", "341302100");
+  auto session = accounts_.Login("kim", kPw, "ip");
+  ASSERT_TRUE(accounts_.SetStatus(LoginAs("root"), k, false).ok());
+  EXPECT_FALSE(accounts_.Authenticate(session->token, "ip").ok());
+  EXPECT_EQ(accounts_.Login("kim", kPw, "ip").error().code, ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace ruralec::account

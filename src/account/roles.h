@@ -1,0 +1,32 @@
+// Built-in roles and their permission strings ("module:object:action"). Roles are data: this
+// table is synced into the roles/role_permissions tables at start, so queries and the audit log
+// see the same names the code checks.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/db.h"
+
+namespace ruralec::account {
+
+struct RoleDef {
+  std::string name;   // snake_case, stable: used by scripts (`user add --role town_staff`)
+  std::string label;  // Chinese label
+  bool admin;         // one of the three separated admin roles (三员分立)
+  std::vector<std::string> permissions;
+};
+
+const std::vector<RoleDef>& BuiltinRoles();
+const RoleDef* FindRole(std::string_view name);
+bool IsAdminRole(std::string_view name);
+
+// Checks a role set: every role known, at most one of the three admin roles.
+Status ValidateRoleSet(const std::vector<std::string>& roles);
+
+// Writes BuiltinRoles() into the database (idempotent; inside the caller's transaction).
+Status SyncRoles(storage::Connection& conn);
+
+}  // namespace ruralec::account

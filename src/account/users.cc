@@ -1,0 +1,352 @@
+#include <algorithm>
+#include <cctype>
+
+#include "account/internal.h"
+#include "account/roles.h"
+#include "core/validate.h"
+
+namespace ruralec::account {
+namespace {
+
+using storage::Params;
+using storage::Row;
+
+constexpr const char* kUserColumns =
+    "u.id, u.username, u.display_name, u.region_code, r.name, u.status, "
+    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until "
+    "FROM users u JOIN regions r ON r.code = u.region_code "
+    "LEFT JOIN login_throttle t ON t.username = u.username ";
+
+User ToUser(const Row& row) {
+  User u;
+  u.id = UserId{row.Int(0)};
+  u.username = row.Text(1);
+  u.display_name = row.Text(2);
+  u.region = *RegionCode::Parse(row.Text(3));
+  u.region_name = row.Text(4);
+  u.status = row.Text(5);
+  u.must_change_password = row.Int(6) != 0;
+  u.mobile_masked = row.OptText(7);
+  u.last_login_at = row.OptInt(8);
+  u.created_at = row.Int(9);
+  u.locked_until = row.OptInt(10);
+  return u;
+}
+
+Status ValidateUsername(const std::string& name) {
+  if (name.size() < 3 || name.size() > 32) return Error::Invalid("username", "用户名长度应为3到32个字符");
+  for (char c : name) {
+    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) &&
+        c != '_' && c != '.' && c != '-') {
+      return Error::Invalid("username", "用户名只能包含小写字母、数字、下划线、点和连字符");
+    }
+  }
+  return {};
+}
+
+Result<RegionCode> ScopedRegion(storage::Connection& conn, const Principal* who,
+                                const std::string& text) {
+  auto code = RegionCode::Parse(text);
+  if (!code.ok()) return code.take_error();
+  if (who && !who->InScope(*code)) return Error::Forbidden("不能把用户分配到您管辖范围以外的区划");
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {code->str()}));
+  if (rows.empty()) return Error::Invalid("region_code", "区划 " + code->str() + " 不存在，请先导入区划");
+  return *code;
+}
+
+// Role changes: exclusivity, no self-change, and admin roles only by a holder of
+// user:role:grant_admin (the security admin). The command line (who == nullptr) may do all.
+Status CheckRoleGrant(const Principal* who, const std::vector<std::string>& before,
+                      const std::vector<std::string>& after, UserId target) {
+  RETURN_IF_ERROR(ValidateRoleSet(after));
+  if (!who) return {};
+  if (who->id == target) return Error::Forbidden("不能修改自己的角色");
+  for (const auto& r : after) {
+    bool added = std::find(before.begin(), before.end(), r) == before.end();
+    if (added && IsAdminRole(r) && !who->Can("user:role:grant_admin")) {
+      return Error::Forbidden("三员角色只能由安全管理员授予");
+    }
+    if (added && !IsAdminRole(r) && !who->Can("user:edit") && !who->Can("user:create")) {
+      return Error::Forbidden("无权分配角色");
+    }
+  }
+  return {};
+}
+
+Status WriteRoles(storage::Connection& conn, UserId id, const RegionCode& region,
+                  const std::vector<std::string>& roles) {
+  RETURN_IF_ERROR(conn.Exec("DELETE FROM user_roles WHERE user_id = ?", {id.value}));
+  for (const auto& r : roles) {
+    RETURN_IF_ERROR(conn.Exec("INSERT INTO user_roles (user_id, role, county_code) VALUES (?, ?, ?)",
+                              {id.value, r, region.county().str()}));
+  }
+  return {};
+}
+
+std::vector<std::string> Dedup(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+}  // namespace
+
+namespace internal {
+
+Result<std::vector<std::string>> LoadRoles(storage::Connection& conn, UserId id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {id.value}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<User> LoadUser(storage::Connection& conn, UserId id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kUserColumns + "WHERE u.id = ?", {id.value}));
+  if (rows.empty()) return Error::NotFound("用户不存在");
+  User u = ToUser(rows[0]);
+  ASSIGN_OR_RETURN(u.roles, LoadRoles(conn, u.id));
+  return u;
+}
+
+Result<std::optional<User>> FindUserByName(storage::Connection& conn, const std::string& username) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM users WHERE username = ?", {username}));
+  if (rows.empty()) return std::optional<User>();
+  ASSIGN_OR_RETURN(User u, LoadUser(conn, UserId{rows[0].Int(0)}));
+  return std::optional<User>(std::move(u));
+}
+
+std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
+  std::set<std::string> out;
+  for (const auto& name : roles) {
+    if (const RoleDef* r = FindRole(name)) out.insert(r->permissions.begin(), r->permissions.end());
+  }
+  return out;
+}
+
+std::string NormalizeUsername(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+Status RequirePermission(const Principal& who, std::string_view perm) {
+  if (!who.Can(perm)) return Error::Forbidden("您没有执行此操作的权限（" + std::string(perm) + "）");
+  return {};
+}
+
+std::string JoinRoles(const std::vector<std::string>& roles) {
+  std::string s;
+  for (const auto& r : roles) s += (s.empty() ? "" : ",") + r;
+  return s;
+}
+
+}  // namespace internal
+
+using internal::JoinRoles;
+using internal::LoadUser;
+using internal::RequirePermission;
+
+audit::Actor Principal::ToActor() const {
+  return {id.value, username, JoinRoles(roles), ip, region.str()};
+}
+
+Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in) {
+  if (who) RETURN_IF_ERROR(RequirePermission(*who, "user:create"));
+  std::string username = internal::NormalizeUsername(in.username);
+  RETURN_IF_ERROR(ValidateUsername(username));
+  std::string display = in.display_name.empty() ? username : in.display_name;
+  std::vector<std::string> roles = Dedup(in.roles);
+  RETURN_IF_ERROR(CheckRoleGrant(who, {}, roles, UserId{}));
+  if (in.mobile && !in.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*in.mobile));
+  auto conn = db_.Acquire();
+  ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(*conn));
+  std::string password = in.password ? *in.password : internal::GeneratePassword(policy);
+  if (in.password) RETURN_IF_ERROR(CheckPassword(policy, username, password));
+  ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(password));
+  int64_t now = clock_.NowMs();
+  CreatedUser out;
+  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(RegionCode region, ScopedRegion(*conn, who, in.region_code));
+    ASSIGN_OR_RETURN(auto exists, conn->Query("SELECT 1 FROM users WHERE username = ?", {username}));
+    if (!exists.empty()) return Error::Conflict("用户名 " + username + " 已存在", "username");
+    storage::Value enc = storage::Null{}, bidx = storage::Null{}, masked = storage::Null{};
+    if (in.mobile && !in.mobile->empty()) {
+      enc = cipher_.Encrypt(*in.mobile, "users.mobile");
+      bidx = cipher_.BlindIndex(*in.mobile, "users.mobile");
+      masked = crypto::MaskMobile(*in.mobile);
+    }
+    ASSIGN_OR_RETURN(Row row, conn->QueryOne(
+        "INSERT INTO users (username, display_name, region_code, county_code, password_hash, "
+        "password_changed_at, must_change_password, mobile_enc, mobile_bidx, mobile_masked, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {username, display, region.str(), region.county().str(), hash, now,
+         int64_t{in.must_change || !in.password ? 1 : 0}, enc, bidx, masked, now, now}, "insert"));
+    UserId id{row.Int(0)};
+    RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
+    RETURN_IF_ERROR(conn->Exec("INSERT INTO password_history (user_id, password_hash, changed_at) "
+                               "VALUES (?, ?, ?)", {id.value, hash, now}));
+    ASSIGN_OR_RETURN(out.user, LoadUser(*conn, id));
+    audit::Actor actor = who ? who->ToActor() : audit::Actor{{}, "cli", "operator", "local", ""};
+    return audit_.Append(*conn, {actor, "user.create", "user", std::to_string(id.value),
+                                 audit::Outcome::kSuccess,
+                                 "username=" + username + " roles=" + JoinRoles(roles) +
+                                     " region=" + region.str()});
+  });
+  if (!st.ok()) return st.take_error();
+  if (!in.password) out.initial_password = password;
+  return out;
+}
+
+Result<User> Accounts::GetUser(const Principal& who, UserId id) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:read"));
+  auto conn = db_.Acquire();
+  ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
+  if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+  return u;
+}
+
+Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f,
+                                       const PageRequest& page) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:read"));
+  std::string where = "WHERE u.region_code LIKE ?";
+  Params params{std::string(who.region.prefix()) + "%"};
+  if (!f.q.empty()) {
+    where += " AND (u.username LIKE ? OR u.display_name LIKE ?)";
+    params.emplace_back("%" + f.q + "%");
+    params.emplace_back("%" + f.q + "%");
+  }
+  if (!f.status.empty()) { where += " AND u.status = ?"; params.emplace_back(f.status); }
+  if (!f.role.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)";
+    params.emplace_back(f.role);
+  }
+  if (!f.region_code.empty()) {
+    ASSIGN_OR_RETURN(RegionCode rc, RegionCode::Parse(f.region_code));
+    where += " AND u.region_code LIKE ?";
+    params.emplace_back(std::string(rc.prefix()) + "%");
+  }
+  auto conn = db_.Acquire();
+  Page<User> out;
+  out.page = page.page;
+  out.page_size = page.page_size;
+  ASSIGN_OR_RETURN(auto count, conn->Query("SELECT COUNT(*) FROM users u " + where, params));
+  out.total = count.at(0).Int(0);
+  params.emplace_back(int64_t{page.page_size});
+  params.emplace_back(page.offset());
+  ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kUserColumns + where +
+                                              " ORDER BY u.id LIMIT ? OFFSET ?", params));
+  for (const auto& row : rows) {
+    User u = ToUser(row);
+    ASSIGN_OR_RETURN(u.roles, internal::LoadRoles(*conn, u.id));
+    out.items.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
+  if (upd.mobile && !upd.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*upd.mobile));
+  auto conn = db_.Acquire();
+  return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
+    ASSIGN_OR_RETURN(User before, LoadUser(*conn, id));
+    if (!who.InScope(before.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    RegionCode region = before.region;
+    if (upd.region_code) { ASSIGN_OR_RETURN(region, ScopedRegion(*conn, &who, *upd.region_code)); }
+    std::vector<std::string> roles = upd.roles ? Dedup(*upd.roles) : before.roles;
+    if (upd.roles) RETURN_IF_ERROR(CheckRoleGrant(&who, before.roles, roles, id));
+    std::string display = upd.display_name.value_or(before.display_name);
+    if (display.empty()) return Error::Invalid("display_name", "请填写姓名");
+    int64_t now = clock_.NowMs();
+    RETURN_IF_ERROR(conn->Exec("UPDATE users SET display_name = ?, region_code = ?, county_code = ?, "
+                               "updated_at = ? WHERE id = ?",
+                               {display, region.str(), region.county().str(), now, id.value}));
+    if (upd.mobile) {
+      bool clear = upd.mobile->empty();
+      storage::Value enc = clear ? storage::Value(storage::Null{}) : cipher_.Encrypt(*upd.mobile, "users.mobile");
+      storage::Value bidx = clear ? storage::Value(storage::Null{}) : cipher_.BlindIndex(*upd.mobile, "users.mobile");
+      storage::Value masked = clear ? storage::Value(storage::Null{}) : crypto::MaskMobile(*upd.mobile);
+      RETURN_IF_ERROR(conn->Exec("UPDATE users SET mobile_enc = ?, mobile_bidx = ?, mobile_masked = ? "
+                                 "WHERE id = ?", {enc, bidx, masked, id.value}));
+    }
+    RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
+    ASSIGN_OR_RETURN(User after, LoadUser(*conn, id));
+    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), upd.roles ? "user.roles.update" : "user.update", "user",
+                                          std::to_string(id.value), audit::Outcome::kSuccess,
+                                          "before: roles=" + JoinRoles(before.roles) + " region=" + before.region.str() +
+                                              " name=" + before.display_name + "; after: roles=" + JoinRoles(after.roles) +
+                                              " region=" + after.region.str() + " name=" + after.display_name}));
+    return after;
+  });
+}
+
+Result<User> Accounts::SetStatus(const Principal& who, UserId id, bool active) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:disable"));
+  if (who.id == id) return Error::Forbidden("不能停用或启用自己的账号");
+  auto conn = db_.Acquire();
+  return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
+    ASSIGN_OR_RETURN(User before, LoadUser(*conn, id));
+    if (!who.InScope(before.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    const char* status = active ? "active" : "disabled";
+    RETURN_IF_ERROR(conn->Exec("UPDATE users SET status = ?, updated_at = ? WHERE id = ?",
+                               {status, clock_.NowMs(), id.value}));
+    if (!active) RETURN_IF_ERROR(conn->Exec("DELETE FROM sessions WHERE user_id = ?", {id.value}));
+    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), active ? "user.enable" : "user.disable", "user",
+                                          std::to_string(id.value), audit::Outcome::kSuccess,
+                                          "before=" + before.status + " after=" + status}));
+    return LoadUser(*conn, id);
+  });
+}
+
+Result<std::string> Accounts::ResetPassword(const Principal& who, UserId id) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:reset_password"));
+  if (who.id == id) return Error::Forbidden("请在个人中心修改自己的口令");
+  auto conn = db_.Acquire();
+  ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(*conn));
+  std::string password = internal::GeneratePassword(policy);
+  ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(password));
+  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
+    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    int64_t now = clock_.NowMs();
+    RETURN_IF_ERROR(conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                               "must_change_password = 1, updated_at = ? WHERE id = ?",
+                               {hash, now, now, id.value}));
+    RETURN_IF_ERROR(conn->Exec("DELETE FROM sessions WHERE user_id = ?", {id.value}));
+    return audit_.Append(*conn, {who.ToActor(), "user.password.reset", "user", std::to_string(id.value),
+                                 audit::Outcome::kSuccess, "one-time password issued"});
+  });
+  if (!st.ok()) return st.take_error();
+  return password;
+}
+
+Result<User> Accounts::Unlock(const Principal& who, UserId id) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:unlock"));
+  auto conn = db_.Acquire();
+  return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
+    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
+    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    RETURN_IF_ERROR(conn->Exec("DELETE FROM login_throttle WHERE username = ?", {u.username}));
+    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "user.unlock", "user", std::to_string(id.value),
+                                          audit::Outcome::kSuccess, ""}));
+    return LoadUser(*conn, id);
+  });
+}
+
+Result<std::string> Accounts::RevealMobile(const Principal& who, UserId id) {
+  RETURN_IF_ERROR(RequirePermission(who, "user:read"));
+  auto conn = db_.Acquire();
+  return storage::InTransaction<std::string>(*conn, storage::TxMode::kWrite, [&]() -> Result<std::string> {
+    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
+    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    ASSIGN_OR_RETURN(Row row, conn->QueryOne("SELECT mobile_enc FROM users WHERE id = ?", {id.value}, "用户不存在"));
+    if (row.IsNull(0)) return Error::NotFound("该用户未登记手机号");
+    ASSIGN_OR_RETURN(std::string mobile, cipher_.Decrypt(row.Text(0), "users.mobile"));
+    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "pii.view", "user.mobile", std::to_string(id.value),
+                                          audit::Outcome::kSuccess, "viewed unmasked mobile"}));
+    return mobile;
+  });
+}
+
+}  // namespace ruralec::account
