@@ -1,0 +1,290 @@
+#include "routing/internal/genetic.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace ruralec::routing::internal {
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr int kPenaltyWindow = 100;
+constexpr double kTargetFeasible = 0.2;
+}  // namespace
+
+Genetic::Genetic(const Instance& inst, const SolveOptions& options, uint64_t seed)
+    : inst_(inst),
+      options_(options),
+      rng_(seed),
+      ls_(inst, rng_),
+      pop_(inst, PopulationParams{options.population_min, options.generation_size, options.elite, options.close},
+           rng_) {
+  pen_.load = std::clamp(inst.max_dist() * inst.avg_per_dist() / inst.max_demand(), 0.1, 1000.0);
+  pen_.time = inst.avg_per_dist();
+}
+
+Individual Genetic::Run(std::chrono::steady_clock::time_point deadline, const ProgressCallback& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  bool stop = false;
+  auto should_stop = [&] {
+    return stop || std::chrono::steady_clock::now() >= deadline ||
+           (options_.max_iterations >= 0 && iteration_ >= options_.max_iterations);
+  };
+  auto report = [&] {
+    const Individual* b = pop_.best();
+    if (b && (!best_ || b->cost < best_->cost - 1e-9)) {
+      best_ = *b;
+      if (progress) {
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!progress(Progress{secs, iteration_, best_->cost})) stop = true;
+      }
+      return true;
+    }
+    return false;
+  };
+  int64_t last_improvement = 0;
+  while (!should_stop()) {
+    // (Re)initialise with 4 * mu educated random individuals, then evolve.
+    for (int k = 0; k < 4 * options_.population_min && !should_stop(); ++k) {
+      Individual ind = RandomIndividual();
+      Educate(ind);
+      report();
+    }
+    last_improvement = iteration_;
+    while (!should_stop() && iteration_ - last_improvement < options_.iterations_without_improvement) {
+      Individual child = Crossover(pop_.Tournament(), pop_.Tournament());
+      Educate(child);
+      ++iteration_;
+      if (report()) last_improvement = iteration_;
+      if (iteration_ % kPenaltyWindow == 0) ManagePenalties();
+    }
+    pop_.Clear();
+  }
+  if (best_) return *best_;
+  const Individual* inf = pop_.BestInfeasible();
+  if (inf) return *inf;
+  Individual ind = RandomIndividual();
+  Evaluate(inst_, pen_, ind);
+  return ind;
+}
+
+void Genetic::Educate(Individual& ind) {
+  ls_.Run(ind, pen_);
+  load_ok_.push_back(ind.load_excess < 1e-9);
+  time_ok_.push_back(ind.time_excess == 0);
+  pop_.Add(ind);
+  if (!ind.feasible && rng_() % 2 == 0) {
+    Penalties strong{pen_.load * 10, pen_.time * 10};
+    ls_.Run(ind, strong);
+    Evaluate(inst_, pen_, ind);
+    if (ind.feasible) pop_.Add(ind);
+  }
+}
+
+void Genetic::ManagePenalties() {
+  auto adjust = [](std::vector<char>& outcomes, double& penalty) {
+    if (outcomes.empty()) return;
+    const double frac = std::accumulate(outcomes.begin(), outcomes.end(), 0.0) / static_cast<double>(outcomes.size());
+    if (frac < kTargetFeasible - 0.05) penalty = std::min(penalty * 1.2, 1e6);
+    if (frac > kTargetFeasible + 0.05) penalty = std::max(penalty * 0.85, 1e-2);
+    outcomes.clear();
+  };
+  adjust(load_ok_, pen_.load);
+  adjust(time_ok_, pen_.time);
+  pop_.Reprice(pen_);
+}
+
+Individual Genetic::RandomIndividual() {
+  std::vector<int> clients(inst_.num_clients());
+  std::iota(clients.begin(), clients.end(), inst_.num_depots());
+  std::shuffle(clients.begin(), clients.end(), rng_);
+  Individual ind;
+  ind.routes.assign(inst_.vehicles().size(), {});
+  if (inst_.homogeneous()) {
+    SplitTour(clients, ind);
+  } else {
+    InsertMissing(clients, ind);
+  }
+  return ind;
+}
+
+Individual Genetic::Crossover(const Individual& a, const Individual& b) {
+  return inst_.homogeneous() ? OrderCrossover(a, b) : RouteCrossover(a, b);
+}
+
+// OX on giant tours: a random cyclic slice of parent a, the rest in parent b's order.
+Individual Genetic::OrderCrossover(const Individual& a, const Individual& b) {
+  const std::vector<int> ta = GiantTour(a), tb = GiantTour(b);
+  const int n = static_cast<int>(ta.size());
+  Individual child;
+  child.routes.assign(inst_.vehicles().size(), {});
+  if (n == 0) return child;
+  std::uniform_int_distribution<int> pos(0, n - 1);
+  const int start = pos(rng_);
+  int end = pos(rng_);
+  while (n > 1 && end == start) end = pos(rng_);
+  std::vector<char> taken(inst_.n(), 0);
+  std::vector<int> tour(n);
+  for (int k = start;; k = (k + 1) % n) {
+    tour[k] = ta[k];
+    taken[ta[k]] = 1;
+    if (k == end) break;
+  }
+  int w = (end + 1) % n;
+  for (int k = 0; k < n; ++k) {
+    const int c = tb[(end + 1 + k) % n];
+    if (taken[c]) continue;
+    tour[w] = c;
+    w = (w + 1) % n;
+  }
+  SplitTour(tour, child);
+  return child;
+}
+
+// Optimal split of a giant tour into routes of the (single) vehicle type, Bellman on the
+// auxiliary DAG with the penalised route cost; a fleet-limited version if too many routes.
+void Genetic::SplitTour(const std::vector<int>& tour, Individual& out) {
+  const int n = static_cast<int>(tour.size());
+  const VehicleData& v = inst_.vehicles()[0];
+  std::vector<double> pot(n + 1, kInf);
+  std::vector<int> pred(n + 1, 0);
+  pot[0] = 0;
+  for (int i = 0; i < n; ++i) {
+    Seg s = v.start_seg;
+    for (int j = i; j < n; ++j) {
+      s = inst_.Join(s, inst_.NodeSeg(tour[j]));
+      const double c = pot[i] + inst_.RouteCost(inst_.Join(s, v.end_seg), v, pen_);
+      if (c < pot[j + 1]) {
+        pot[j + 1] = c;
+        pred[j + 1] = i;
+      }
+      if (inst_.LoadExcess(s, v) > 0.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1))) break;
+    }
+  }
+  std::vector<std::pair<int, int>> ranges;
+  for (int j = n; j > 0; j = pred[j]) ranges.emplace_back(pred[j], j);
+  const int fleet = static_cast<int>(out.routes.size());
+  if (static_cast<int>(ranges.size()) > fleet && SplitLimited(tour, fleet, out)) return;
+  std::reverse(ranges.begin(), ranges.end());
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    auto& route = out.routes[std::min<size_t>(r, fleet - 1)];
+    route.insert(route.end(), tour.begin() + ranges[r].first, tour.begin() + ranges[r].second);
+  }
+}
+
+bool Genetic::SplitLimited(const std::vector<int>& tour, int max_routes, Individual& out) {
+  const int n = static_cast<int>(tour.size());
+  const VehicleData& v = inst_.vehicles()[0];
+  std::vector<std::vector<double>> pot(max_routes + 1, std::vector<double>(n + 1, kInf));
+  std::vector<std::vector<int>> pred(max_routes + 1, std::vector<int>(n + 1, 0));
+  pot[0][0] = 0;
+  for (int k = 0; k < max_routes; ++k) {
+    for (int i = k; i < n; ++i) {
+      if (pot[k][i] == kInf) continue;
+      Seg s = v.start_seg;
+      for (int j = i; j < n; ++j) {
+        s = inst_.Join(s, inst_.NodeSeg(tour[j]));
+        const double c = pot[k][i] + inst_.RouteCost(inst_.Join(s, v.end_seg), v, pen_);
+        if (c < pot[k + 1][j + 1]) {
+          pot[k + 1][j + 1] = c;
+          pred[k + 1][j + 1] = i;
+        }
+        if (inst_.LoadExcess(s, v) > 1.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1))) break;
+      }
+    }
+  }
+  int best_k = -1;
+  for (int k = 1; k <= max_routes; ++k) {
+    if (pot[k][n] < kInf && (best_k < 0 || pot[k][n] < pot[best_k][n])) best_k = k;
+  }
+  if (best_k < 0) return false;
+  for (int k = best_k, j = n; k > 0; --k) {
+    const int i = pred[k][j];
+    out.routes[k - 1].assign(tour.begin() + i, tour.begin() + j);
+    j = i;
+  }
+  return true;
+}
+
+// Route-based crossover: keep a random half of parent a's routes on their vehicles, give the
+// other vehicles parent b's routes minus clients already placed, reinsert the rest cheaply.
+Individual Genetic::RouteCrossover(const Individual& a, const Individual& b) {
+  Individual child;
+  const size_t k = inst_.vehicles().size();
+  child.routes.assign(k, {});
+  std::vector<char> placed(inst_.n(), 0);
+  std::vector<char> from_a(k, 0);
+  for (size_t r = 0; r < k; ++r) {
+    if (a.routes[r].empty() || rng_() % 2) continue;
+    from_a[r] = 1;
+    child.routes[r] = a.routes[r];
+    for (int c : a.routes[r]) placed[c] = 1;
+  }
+  for (size_t r = 0; r < k; ++r) {
+    if (from_a[r]) continue;
+    for (int c : b.routes[r]) {
+      if (!placed[c]) {
+        child.routes[r].push_back(c);
+        placed[c] = 1;
+      }
+    }
+  }
+  std::vector<int> missing;
+  for (int c = inst_.num_depots(); c < inst_.n(); ++c) {
+    if (!placed[c]) missing.push_back(c);
+  }
+  std::shuffle(missing.begin(), missing.end(), rng_);
+  InsertMissing(std::move(missing), child);
+  return child;
+}
+
+// Cheapest insertion by distance cost plus an estimate of the load penalty; local search
+// refines the result.
+void Genetic::InsertMissing(std::vector<int> missing, Individual& out) {
+  const auto& vehicles = inst_.vehicles();
+  std::vector<Load> totals(vehicles.size(), Load{});
+  for (size_t r = 0; r < vehicles.size(); ++r) {
+    for (int c : out.routes[r]) {
+      for (int d = 0; d < kMaxDims; ++d) totals[r][d] += std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
+    }
+  }
+  auto load_pen = [&](size_t r, const Load& add) {
+    double e = 0;
+    for (int d = 0; d < kMaxDims; ++d) {
+      const int64_t before = std::max<int64_t>(0, totals[r][d] - vehicles[r].capacity[d]);
+      const int64_t after = std::max<int64_t>(0, totals[r][d] + add[d] - vehicles[r].capacity[d]);
+      e += static_cast<double>(after - before) * inst_.load_weight(d);
+    }
+    return pen_.load * e;
+  };
+  for (int c : missing) {
+    Load add{};
+    for (int d = 0; d < kMaxDims; ++d) add[d] = std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
+    double best = kInf;
+    size_t best_r = 0, best_pos = 0;
+    std::vector<char> empty_type_seen(vehicles.size(), 0);
+    for (size_t r = 0; r < vehicles.size(); ++r) {
+      const auto& route = out.routes[r];
+      const VehicleData& v = vehicles[r];
+      if (route.empty()) {
+        if (empty_type_seen[v.type]) continue;
+        empty_type_seen[v.type] = 1;
+      }
+      const double base = load_pen(r, add) + (route.empty() ? v.fixed : 0);
+      for (size_t p = 0; p <= route.size(); ++p) {
+        const int prev = p == 0 ? v.start : route[p - 1];
+        const int next = p == route.size() ? v.end : route[p];
+        const double delta =
+            base + v.per_dist * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
+        if (delta < best) {
+          best = delta;
+          best_r = r;
+          best_pos = p;
+        }
+      }
+    }
+    out.routes[best_r].insert(out.routes[best_r].begin() + static_cast<long>(best_pos), c);
+    for (int d = 0; d < kMaxDims; ++d) totals[best_r][d] += add[d];
+  }
+}
+
+}  // namespace ruralec::routing::internal

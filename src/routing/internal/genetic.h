@@ -1,0 +1,49 @@
+// Hybrid genetic search driver (Vidal 2012/2022): parent selection by binary tournament on
+// biased fitness, order crossover + optimal Split for a homogeneous fleet (route-based
+// crossover with cheapest-insertion repair for a mixed fleet or several depots), granular
+// local search, repair under 10x penalties, adaptive penalties, restarts.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <random>
+
+#include "routing/internal/individual.h"
+#include "routing/internal/local_search.h"
+#include "routing/internal/population.h"
+#include "routing/solver.h"
+
+namespace ruralec::routing::internal {
+
+class Genetic {
+ public:
+  Genetic(const Instance& inst, const SolveOptions& options, uint64_t seed);
+
+  // Runs until the deadline, the iteration limit or a false from the callback. Returns the best
+  // feasible individual, or the least-penalised infeasible one if none was feasible.
+  Individual Run(std::chrono::steady_clock::time_point deadline, const ProgressCallback& progress);
+
+ private:
+  Individual RandomIndividual();
+  Individual Crossover(const Individual& a, const Individual& b);
+  Individual OrderCrossover(const Individual& a, const Individual& b);
+  Individual RouteCrossover(const Individual& a, const Individual& b);
+  void SplitTour(const std::vector<int>& tour, Individual& out);
+  bool SplitLimited(const std::vector<int>& tour, int max_routes, Individual& out);
+  void InsertMissing(std::vector<int> missing, Individual& out);
+  void Educate(Individual& ind);
+  void ManagePenalties();
+
+  const Instance& inst_;
+  SolveOptions options_;
+  std::mt19937_64 rng_;
+  Penalties pen_;
+  LocalSearch ls_;
+  Population pop_;
+  std::vector<char> load_ok_, time_ok_;  // recent local-search outcomes
+  std::optional<Individual> best_;
+  int64_t iteration_ = 0;
+};
+
+}  // namespace ruralec::routing::internal

@@ -1,0 +1,437 @@
+#include "routing/internal/local_search.h"
+
+#include <algorithm>
+
+namespace ruralec::routing::internal {
+namespace {
+constexpr double kEps = 1e-7;
+}  // namespace
+
+LocalSearch::LocalSearch(const Instance& inst, std::mt19937_64& rng)
+    : inst_(inst),
+      rng_(rng),
+      route_of_(inst.n(), -1),
+      pos_of_(inst.n(), -1),
+      last_tested_(inst.n(), -1) {
+  for (int c = inst.num_depots(); c < inst.n(); ++c) order_.push_back(c);
+  buf_a_.reserve(inst.n() + 2);
+  buf_b_.reserve(inst.n() + 2);
+  apply_buf_.reserve(inst.n() + 2);
+  type_stamp_.assign(inst.vehicles().size(), -1);
+  top_.resize(inst.n());
+}
+
+void LocalSearch::Load(const Individual& ind) {
+  const auto& vehicles = inst_.vehicles();
+  routes_.resize(vehicles.size());
+  for (size_t r = 0; r < vehicles.size(); ++r) {
+    RouteState& R = routes_[r];
+    R.vehicle = static_cast<int>(r);
+    R.nodes.clear();
+    R.nodes.push_back(vehicles[r].start);
+    R.nodes.insert(R.nodes.end(), ind.routes[r].begin(), ind.routes[r].end());
+    R.nodes.push_back(vehicles[r].end);
+    Rebuild(static_cast<int>(r));
+  }
+}
+
+void LocalSearch::Export(Individual& ind) const {
+  ind.routes.assign(routes_.size(), {});
+  for (const RouteState& R : routes_) {
+    ind.routes[R.vehicle].assign(R.nodes.begin() + 1, R.nodes.end() - 1);
+  }
+}
+
+void LocalSearch::Rebuild(int r) {
+  RouteState& R = routes_[r];
+  const VehicleData& v = inst_.vehicles()[R.vehicle];
+  const int m = static_cast<int>(R.nodes.size());
+  R.fwd.resize(m);
+  R.bwd.resize(m);
+  R.tail.resize(m);
+  R.fwd[0] = v.start_seg;
+  for (int i = 1; i < m - 1; ++i) {
+    R.fwd[i] = inst_.Join(R.fwd[i - 1], inst_.NodeSeg(R.nodes[i]));
+    route_of_[R.nodes[i]] = r;
+    pos_of_[R.nodes[i]] = i;
+  }
+  R.fwd[m - 1] = inst_.Join(R.fwd[m - 2], v.end_seg);
+  R.bwd[m - 1] = v.end_seg;
+  R.tail[m - 1] = Seg{};
+  for (int i = m - 2; i >= 1; --i) {
+    const Seg& s = inst_.NodeSeg(R.nodes[i]);
+    R.bwd[i] = inst_.Join(s, R.bwd[i + 1]);
+    R.tail[i] = i == m - 2 ? s : inst_.Join(s, R.tail[i + 1]);
+  }
+  R.cost = inst_.RouteCost(R.fwd[m - 1], v, pen_);
+  R.modified = ++clock_;
+}
+
+void LocalSearch::Run(Individual& ind, const Penalties& pen) {
+  pen_ = pen;
+  Load(ind);
+  std::shuffle(order_.begin(), order_.end(), rng_);
+  std::fill(last_tested_.begin(), last_tested_.end(), -1);
+  bool improved = true;
+  for (int loop = 0; improved; ++loop) {
+    improved = false;
+    for (int u : order_) {
+      if (ImproveClient(u, loop)) improved = true;
+    }
+    if (!improved) {
+      // SWAP* between routes holding correlated clients, only when simple moves are exhausted.
+      for (size_t r1 = 0; r1 < routes_.size(); ++r1) {
+        for (size_t r2 = r1 + 1; r2 < routes_.size(); ++r2) {
+          if (TrySwapStar(static_cast<int>(r1), static_cast<int>(r2))) improved = true;
+        }
+      }
+    }
+  }
+  Export(ind);
+  Evaluate(inst_, pen_, ind);
+}
+
+bool LocalSearch::ImproveClient(int u, int loop) {
+  const int64_t last = last_tested_[u];
+  last_tested_[u] = clock_;
+  bool improved = false;
+  for (int v : inst_.Neighbours(u)) {
+    const int64_t mod = std::max(routes_[route_of_[u]].modified, routes_[route_of_[v]].modified);
+    if (loop > 0 && mod <= last) continue;
+    if (TryPair(u, v)) improved = true;
+  }
+  if (loop > 0 && TryEmptyRoutes(u)) improved = true;
+  return improved;
+}
+
+bool LocalSearch::TryPair(int u, int v) {
+  const int ru = route_of_[u], rv = route_of_[v];
+  const int i = pos_of_[u], j = pos_of_[v];
+  const RouteState& RU = routes_[ru];
+  const bool x_client = i + 1 < RU.size() + 1;
+  const int x = RU.nodes[i + 1];
+  if (TryRelocate(u, 1, false, rv, j)) return true;
+  if (x_client && x != v) {
+    if (TryRelocate(u, 2, false, rv, j)) return true;
+    if (TryRelocate(u, 2, true, rv, j)) return true;
+  }
+  if (TrySwap(u, 1, v, 1)) return true;
+  if (x_client && x != v) {
+    if (TrySwap(u, 2, v, 1)) return true;
+    const RouteState& RV = routes_[rv];
+    if (j + 1 < RV.size() + 1 && TrySwap(u, 2, v, 2)) return true;
+  }
+  if (ru == rv) {
+    if (i < j && j > i + 1) {
+      // 2-opt: reverse nodes[i+1..j].
+      buf_a_.assign(RU.nodes.begin() + i + 1, RU.nodes.begin() + j + 1);
+      std::reverse(buf_a_.begin(), buf_a_.end());
+      Edit e{ru, i + 1, j, buf_a_.data(), static_cast<int>(buf_a_.size())};
+      if (TryEdits(&e, 1)) return true;
+    }
+  } else if (TryTwoOptStar(u, v)) {
+    return true;
+  }
+  if (j == 1) {
+    // v is first in its route: also try placing u right after the start depot.
+    if (TryRelocate(u, 1, false, rv, 0)) return true;
+    if (x_client && TryRelocate(u, 2, false, rv, 0)) return true;
+    if (x_client && TryRelocate(u, 2, true, rv, 0)) return true;
+    if (ru != rv && TwoOptStarAt(ru, i, rv, 0)) return true;
+  }
+  return false;
+}
+
+bool LocalSearch::TryEmptyRoutes(int u) {
+  const int64_t stamp = clock_ * 1000003 + u;
+  for (size_t r = 0; r < routes_.size(); ++r) {
+    if (routes_[r].size() != 0) continue;
+    const int type = inst_.vehicles()[routes_[r].vehicle].type;
+    if (type_stamp_[type] == stamp) continue;
+    type_stamp_[type] = stamp;
+    if (TryRelocate(u, 1, false, static_cast<int>(r), 0)) return true;
+  }
+  return false;
+}
+
+bool LocalSearch::TryRelocate(int u, int len, bool reverse, int r2, int j) {
+  const int ru = route_of_[u], i = pos_of_[u];
+  const RouteState& RU = routes_[ru];
+  int block[2] = {RU.nodes[i], len == 2 ? RU.nodes[i + 1] : -1};
+  if (reverse) std::swap(block[0], block[1]);
+  if (ru != r2) {
+    Edit e[2] = {{ru, i, i + len - 1, nullptr, 0}, {r2, j + 1, j, block, len}};
+    return TryEdits(e, 2);
+  }
+  if (j >= i - 1 && j <= i + len - 1) return false;
+  buf_a_.clear();
+  Edit e{ru, 0, 0, nullptr, 0};
+  if (j > i) {
+    buf_a_.assign(RU.nodes.begin() + i + len, RU.nodes.begin() + j + 1);
+    buf_a_.insert(buf_a_.end(), block, block + len);
+    e.lo = i;
+    e.hi = j;
+  } else {
+    buf_a_.assign(block, block + len);
+    buf_a_.insert(buf_a_.end(), RU.nodes.begin() + j + 1, RU.nodes.begin() + i);
+    e.lo = j + 1;
+    e.hi = i + len - 1;
+  }
+  e.mid = buf_a_.data();
+  e.len = static_cast<int>(buf_a_.size());
+  return TryEdits(&e, 1);
+}
+
+bool LocalSearch::TrySwap(int u, int la, int v, int lb) {
+  const int ru = route_of_[u], rv = route_of_[v];
+  int i = pos_of_[u], j = pos_of_[v];
+  const RouteState& RU = routes_[ru];
+  const RouteState& RV = routes_[rv];
+  if (ru != rv) {
+    Edit e[2] = {{ru, i, i + la - 1, &RV.nodes[j], lb}, {rv, j, j + lb - 1, &RU.nodes[i], la}};
+    return TryEdits(e, 2);
+  }
+  if (i > j) {
+    std::swap(i, j);
+    std::swap(la, lb);
+  }
+  if (i + la - 1 >= j) return false;  // overlapping blocks
+  buf_a_.assign(RU.nodes.begin() + j, RU.nodes.begin() + j + lb);
+  buf_a_.insert(buf_a_.end(), RU.nodes.begin() + i + la, RU.nodes.begin() + j);
+  buf_a_.insert(buf_a_.end(), RU.nodes.begin() + i, RU.nodes.begin() + i + la);
+  Edit e{ru, i, j + lb - 1, buf_a_.data(), static_cast<int>(buf_a_.size())};
+  return TryEdits(&e, 1);
+}
+
+Seg LocalSearch::MidSeg(const Seg& prefix, const Edit& e) const {
+  Seg s = prefix;
+  for (int k = 0; k < e.len; ++k) s = inst_.Join(s, inst_.NodeSeg(e.mid[k]));
+  return s;
+}
+
+double LocalSearch::EditCost(const Edit& e) const {
+  const RouteState& R = routes_[e.route];
+  const Seg s = inst_.Join(MidSeg(R.fwd[e.lo - 1], e), R.bwd[e.hi + 1]);
+  return inst_.RouteCost(s, inst_.vehicles()[R.vehicle], pen_);
+}
+
+double LocalSearch::EditLowerBound(const Edit& e) const {
+  const RouteState& R = routes_[e.route];
+  const Seg& pre = R.fwd[e.lo - 1];
+  const Seg& suf = R.bwd[e.hi + 1];
+  if (pre.count + suf.count + e.len == 0) return 0;
+  int64_t dist = pre.dist + suf.dist;
+  int prev = R.nodes[e.lo - 1];
+  for (int k = 0; k < e.len; ++k) {
+    dist += inst_.Dist(prev, e.mid[k]);
+    prev = e.mid[k];
+  }
+  dist += inst_.Dist(prev, R.nodes[e.hi + 1]);
+  const VehicleData& v = inst_.vehicles()[R.vehicle];
+  return v.fixed + v.per_dist * static_cast<double>(dist);
+}
+
+bool LocalSearch::TryEdits(Edit* edits, int count) {
+  double old_cost = 0, bound = 0;
+  for (int k = 0; k < count; ++k) {
+    old_cost += routes_[edits[k].route].cost;
+    bound += EditLowerBound(edits[k]);
+  }
+  if (bound > old_cost - kEps) return false;
+  double new_cost = 0;
+  for (int k = 0; k < count; ++k) new_cost += EditCost(edits[k]);
+  if (new_cost > old_cost - kEps) return false;
+  // Copy the middles first: they may point into routes that the first Apply rewrites.
+  std::vector<int> mids[2];
+  for (int k = 0; k < count; ++k) mids[k].assign(edits[k].mid, edits[k].mid + edits[k].len);
+  for (int k = 0; k < count; ++k) {
+    edits[k].mid = mids[k].data();
+    Apply(edits[k]);
+  }
+  for (int k = 0; k < count; ++k) Rebuild(edits[k].route);
+  return true;
+}
+
+void LocalSearch::Apply(const Edit& e) {
+  std::vector<int>& nodes = routes_[e.route].nodes;
+  apply_buf_.assign(nodes.begin(), nodes.begin() + e.lo);
+  apply_buf_.insert(apply_buf_.end(), e.mid, e.mid + e.len);
+  apply_buf_.insert(apply_buf_.end(), nodes.begin() + e.hi + 1, nodes.end());
+  nodes.swap(apply_buf_);
+}
+
+bool LocalSearch::TryTwoOptStar(int u, int v) {
+  return TwoOptStarAt(route_of_[u], pos_of_[u], route_of_[v], pos_of_[v]);
+}
+
+// (a -> after a), (b -> after b) become (a -> after b), (b -> after a): route r1 keeps its
+// prefix up to position i and takes r2's clients after position j, and vice versa.
+bool LocalSearch::TwoOptStarAt(int r1, int i, int r2, int j) {
+  const RouteState& A = routes_[r1];
+  const RouteState& B = routes_[r2];
+  const VehicleData& va = inst_.vehicles()[A.vehicle];
+  const VehicleData& vb = inst_.vehicles()[B.vehicle];
+  const Seg& ta = A.tail[i + 1];
+  const Seg& tb = B.tail[j + 1];
+  auto bound = [&](const Seg& pre, int from, const Seg& t, const VehicleData& v) {
+    if (pre.count + t.count == 0) return 0.0;
+    const int64_t d = t.count ? inst_.Dist(from, t.first) + t.dist + inst_.Dist(t.last, v.end)
+                              : inst_.Dist(from, v.end);
+    return v.fixed + v.per_dist * static_cast<double>(pre.dist + d);
+  };
+  const double old_cost = A.cost + B.cost;
+  if (bound(A.fwd[i], A.nodes[i], tb, va) + bound(B.fwd[j], B.nodes[j], ta, vb) > old_cost - kEps) {
+    return false;
+  }
+  auto build = [&](const Seg& pre, const Seg& t, const VehicleData& v) {
+    return inst_.Join(t.count ? inst_.Join(pre, t) : pre, v.end_seg);
+  };
+  const double new_cost = inst_.RouteCost(build(A.fwd[i], tb, va), va, pen_) +
+                          inst_.RouteCost(build(B.fwd[j], ta, vb), vb, pen_);
+  if (new_cost > old_cost - kEps) return false;
+  buf_a_.assign(A.nodes.begin(), A.nodes.begin() + i + 1);
+  buf_a_.insert(buf_a_.end(), B.nodes.begin() + j + 1, B.nodes.end() - 1);
+  buf_a_.push_back(va.end);
+  buf_b_.assign(B.nodes.begin(), B.nodes.begin() + j + 1);
+  buf_b_.insert(buf_b_.end(), A.nodes.begin() + i + 1, A.nodes.end() - 1);
+  buf_b_.push_back(vb.end);
+  routes_[r1].nodes.swap(buf_a_);
+  routes_[r2].nodes.swap(buf_b_);
+  Rebuild(r1);
+  Rebuild(r2);
+  return true;
+}
+
+bool LocalSearch::RoutesCorrelated(int r1, int r2) const {
+  const RouteState& A = routes_[r1];
+  for (int i = 1; i <= A.size(); ++i) {
+    for (int w : inst_.Neighbours(A.nodes[i])) {
+      if (route_of_[w] == r2) return true;
+    }
+  }
+  return false;
+}
+
+// For every client of `from`, the three cheapest (distance) insertion gaps in `into`.
+void LocalSearch::PreprocessInsertions(const RouteState& from, const RouteState& into) {
+  const double per = inst_.vehicles()[into.vehicle].per_dist;
+  for (int i = 1; i <= from.size(); ++i) {
+    const int c = from.nodes[i];
+    TopInsertions& top = top_[c];
+    top = TopInsertions{};
+    for (int p = 0; p <= into.size(); ++p) {
+      const int a = into.nodes[p], b = into.nodes[p + 1];
+      const double delta = per * static_cast<double>(inst_.Dist(a, c) + inst_.Dist(c, b) - inst_.Dist(a, b));
+      top.Add(delta, p);
+    }
+  }
+}
+
+double LocalSearch::BestInsertion(int c, const RouteState& into, int removed_pos) const {
+  const TopInsertions& top = top_[c];
+  const int prev = into.nodes[removed_pos - 1], next = into.nodes[removed_pos + 1];
+  const double per = inst_.vehicles()[into.vehicle].per_dist;
+  double best = per * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
+  for (int k = 0; k < 3; ++k) {
+    const int p = top.pos[k];
+    if (p < 0 || p == removed_pos || p == removed_pos - 1) continue;
+    best = std::min(best, top.cost[k]);
+    break;  // sorted: the first valid gap is the best one
+  }
+  return best;
+}
+
+int LocalSearch::BestInsertionPos(int c, const RouteState& into, int removed_pos) const {
+  const TopInsertions& top = top_[c];
+  const int prev = into.nodes[removed_pos - 1], next = into.nodes[removed_pos + 1];
+  const double per = inst_.vehicles()[into.vehicle].per_dist;
+  const double in_place =
+      per * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
+  for (int k = 0; k < 3; ++k) {
+    const int p = top.pos[k];
+    if (p < 0 || p == removed_pos || p == removed_pos - 1) continue;
+    if (top.cost[k] < in_place) return p;
+    break;
+  }
+  return removed_pos - 1;  // in place of the removed client
+}
+
+double LocalSearch::ApproxLoadPenalty(const RouteState& R, int out, int in) const {
+  const VehicleData& v = inst_.vehicles()[R.vehicle];
+  const Seg& s = R.fwd.back();
+  const Seg& so = inst_.NodeSeg(out);
+  const Seg& si = inst_.NodeSeg(in);
+  double e = 0;
+  for (int d = 0; d < kMaxDims; ++d) {
+    const int64_t del = s.del[d] - so.del[d] + si.del[d];
+    const int64_t pick = s.pick[d] - so.pick[d] + si.pick[d];
+    const int64_t peak = std::max(del, pick);
+    if (peak > v.capacity[d]) e += static_cast<double>(peak - v.capacity[d]) * inst_.load_weight(d);
+  }
+  return pen_.load * e;
+}
+
+bool LocalSearch::TrySwapStar(int r1, int r2) {
+  const RouteState& A = routes_[r1];
+  const RouteState& B = routes_[r2];
+  if (A.size() == 0 || B.size() == 0 || !RoutesCorrelated(r1, r2)) return false;
+  PreprocessInsertions(A, B);
+  PreprocessInsertions(B, A);
+  const double pa = inst_.vehicles()[A.vehicle].per_dist, pb = inst_.vehicles()[B.vehicle].per_dist;
+  const double cur_pen = pen_.load * (inst_.LoadExcess(A.fwd.back(), inst_.vehicles()[A.vehicle]) +
+                                      inst_.LoadExcess(B.fwd.back(), inst_.vehicles()[B.vehicle]));
+  double best = -kEps;
+  int best_i = -1, best_j = -1;
+  for (int i = 1; i <= A.size(); ++i) {
+    const int u = A.nodes[i];
+    const double rem_u = pa * static_cast<double>(inst_.Dist(A.nodes[i - 1], u) + inst_.Dist(u, A.nodes[i + 1]) -
+                                                  inst_.Dist(A.nodes[i - 1], A.nodes[i + 1]));
+    for (int j = 1; j <= B.size(); ++j) {
+      const int v = B.nodes[j];
+      const double rem_v = pb * static_cast<double>(inst_.Dist(B.nodes[j - 1], v) + inst_.Dist(v, B.nodes[j + 1]) -
+                                                    inst_.Dist(B.nodes[j - 1], B.nodes[j + 1]));
+      double delta = ApproxLoadPenalty(A, u, v) + ApproxLoadPenalty(B, v, u) - cur_pen - rem_u - rem_v;
+      if (delta >= best) continue;  // insertion costs are >= 0 under the triangle inequality
+      delta += BestInsertion(u, B, j) + BestInsertion(v, A, i);
+      if (delta < best) {
+        best = delta;
+        best_i = i;
+        best_j = j;
+      }
+    }
+  }
+  if (best_i < 0) return false;
+  return ApplySwapStar(r1, best_i, r2, best_j);
+}
+
+// Builds the two routes of the best SWAP* candidate and applies them if the exact penalised
+// cost (time windows included) improves.
+bool LocalSearch::ApplySwapStar(int r1, int i, int r2, int j) {
+  const RouteState& A = routes_[r1];
+  const RouteState& B = routes_[r2];
+  const int u = A.nodes[i], v = B.nodes[j];
+  const int pu = BestInsertionPos(u, B, j), pv = BestInsertionPos(v, A, i);
+  auto build = [](const RouteState& R, int removed, int c, int after, std::vector<int>& out) {
+    out.clear();
+    for (int k = 0; k < static_cast<int>(R.nodes.size()); ++k) {
+      if (k != removed) out.push_back(R.nodes[k]);
+      if (k == after) out.push_back(c);
+    }
+  };
+  build(A, i, v, pv, buf_a_);
+  build(B, j, u, pu, buf_b_);
+  auto cost = [&](const std::vector<int>& nodes, const RouteState& R) {
+    const VehicleData& veh = inst_.vehicles()[R.vehicle];
+    Seg s = veh.start_seg;
+    for (size_t k = 1; k + 1 < nodes.size(); ++k) s = inst_.Join(s, inst_.NodeSeg(nodes[k]));
+    return inst_.RouteCost(inst_.Join(s, veh.end_seg), veh, pen_);
+  };
+  if (cost(buf_a_, A) + cost(buf_b_, B) > A.cost + B.cost - kEps) return false;
+  routes_[r1].nodes.swap(buf_a_);
+  routes_[r2].nodes.swap(buf_b_);
+  Rebuild(r1);
+  Rebuild(r2);
+  return true;
+}
+
+}  // namespace ruralec::routing::internal

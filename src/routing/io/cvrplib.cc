@@ -1,0 +1,280 @@
+#include "routing/io/cvrplib.h"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace ruralec::routing {
+namespace {
+
+std::string Trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+struct RawNode {
+  double x = 0, y = 0;
+  Load delivery{}, pickup{};
+  int64_t open = 0, close = kNoLimit, service = 0;
+};
+
+class Parser {
+ public:
+  explicit Parser(std::istream& in) : in_(in) {}
+
+  Result<CvrplibInstance> Run() {
+    std::string line;
+    while (NextLine(line)) {
+      const std::string t = Trim(line);
+      if (t.empty()) continue;
+      if (t == "EOF") break;
+      const auto colon = t.find(':');
+      const std::string key = Trim(colon == std::string::npos ? t : t.substr(0, colon));
+      if (key.size() > 8 && key.substr(key.size() - 8) == "_SECTION") {
+        RETURN_IF_ERROR(Section(key));
+      } else if (colon != std::string::npos) {
+        header_[key] = Trim(t.substr(colon + 1));
+      } else {
+        return Fail("unrecognised line '" + t + "'");
+      }
+    }
+    return Build();
+  }
+
+ private:
+  bool NextLine(std::string& line) {
+    if (!std::getline(in_, line)) return false;
+    ++line_no_;
+    return true;
+  }
+  Error Fail(const std::string& msg) const {
+    return Error::Invalid("vrp", "line " + std::to_string(line_no_) + ": " + msg);
+  }
+  Result<int64_t> HeaderInt(const std::string& key, int64_t fallback) const {
+    auto it = header_.find(key);
+    if (it == header_.end()) return fallback;
+    try {
+      return static_cast<int64_t>(std::stoll(it->second));
+    } catch (...) {
+      return Error::Invalid("vrp", key + " is not an integer: " + it->second);
+    }
+  }
+  // Reads `count` whitespace-separated rows of `cols` numbers (rows may wrap over lines).
+  Result<std::vector<double>> Numbers(size_t total) {
+    std::vector<double> out;
+    std::string line;
+    while (out.size() < total && NextLine(line)) {
+      std::istringstream ss(line);
+      std::string tok;
+      while (ss >> tok) {
+        try {
+          out.push_back(std::stod(tok));
+        } catch (...) {
+          return Fail("expected a number, got '" + tok + "'");
+        }
+      }
+    }
+    if (out.size() != total) return Fail("section ended early or has extra values");
+    return out;
+  }
+  Status Section(const std::string& key) {
+    ASSIGN_OR_RETURN(dim_, HeaderInt("DIMENSION", -1));
+    if (dim_ < 2) return Fail("DIMENSION missing or < 2 before " + key);
+    nodes_.resize(dim_);
+    const size_t n = static_cast<size_t>(dim_);
+    if (key == "NODE_COORD_SECTION") {
+      ASSIGN_OR_RETURN(auto v, Numbers(3 * n));
+      for (size_t i = 0; i < n; ++i) RETURN_IF_ERROR(At(v[3 * i], [&](RawNode& r) { r.x = v[3 * i + 1]; r.y = v[3 * i + 2]; }));
+      has_coords_ = true;
+    } else if (key == "DEMAND_SECTION") {
+      RETURN_IF_ERROR(DemandSection());
+    } else if (key == "PICKUP_AND_DELIVERY_SECTION") {
+      ASSIGN_OR_RETURN(auto v, Numbers(7 * n));
+      for (size_t i = 0; i < n; ++i) {
+        const double* r = &v[7 * i];
+        RETURN_IF_ERROR(At(r[0], [&](RawNode& node) {
+          node.open = std::llround(r[2]);
+          node.close = std::llround(r[3]);
+          node.service = std::llround(r[4]);
+          node.pickup[0] = std::llround(r[5]);
+          node.delivery[0] = std::llround(r[6]);
+        }));
+      }
+    } else if (key == "EDGE_WEIGHT_SECTION") {
+      auto fmt = header_.find("EDGE_WEIGHT_FORMAT");
+      if (fmt == header_.end() || fmt->second != "FULL_MATRIX") return Fail("only FULL_MATRIX edge weights are supported");
+      ASSIGN_OR_RETURN(auto v, Numbers(n * n));
+      matrix_.resize(n * n);
+      for (size_t i = 0; i < n * n; ++i) matrix_[i] = std::llround(v[i]);
+    } else if (key == "DEPOT_SECTION") {
+      RETURN_IF_ERROR(DepotSection());
+    } else {
+      return Fail("unsupported section " + key);
+    }
+    return {};
+  }
+  template <typename F>
+  Status At(double id, F&& f) {
+    const int64_t i = std::llround(id);
+    if (i < 1 || i > dim_) return Fail("node id " + std::to_string(i) + " out of range");
+    f(nodes_[i - 1]);
+    return {};
+  }
+  // "id demand" or "id delivery pickup" per line.
+  Status DemandSection() {
+    std::string line;
+    for (int64_t k = 0; k < dim_ && NextLine(line); ++k) {
+      std::istringstream ss(line);
+      std::vector<double> v;
+      double x;
+      while (ss >> x) v.push_back(x);
+      if (v.size() < 2 || v.size() > 3) return Fail("expected 'id demand [pickup]'");
+      RETURN_IF_ERROR(At(v[0], [&](RawNode& r) {
+        r.delivery[0] = std::llround(v[1]);
+        if (v.size() == 3) r.pickup[0] = std::llround(v[2]);
+      }));
+    }
+    return {};
+  }
+  Status DepotSection() {
+    std::string line;
+    while (NextLine(line)) {
+      const std::string t = Trim(line);
+      if (t.empty()) continue;
+      const long long id = std::stoll(t);
+      if (id == -1) return {};
+      if (depot_ >= 0) return Fail("only one depot is supported");
+      if (id < 1 || id > dim_) return Fail("depot id out of range");
+      depot_ = static_cast<int>(id - 1);
+    }
+    return Fail("DEPOT_SECTION not terminated by -1");
+  }
+
+  Result<CvrplibInstance> Build();
+
+  std::istream& in_;
+  int line_no_ = 0;
+  int64_t dim_ = -1;
+  int depot_ = -1;
+  bool has_coords_ = false;
+  std::map<std::string, std::string> header_;
+  std::vector<RawNode> nodes_;
+  std::vector<int64_t> matrix_;
+};
+
+Result<CvrplibInstance> Parser::Build() {
+  if (nodes_.empty()) return Error::Invalid("vrp", "no nodes");
+  if (depot_ < 0) depot_ = 0;
+  ASSIGN_OR_RETURN(const int64_t capacity, HeaderInt("CAPACITY", -1));
+  if (capacity <= 0) return Error::Invalid("vrp", "CAPACITY missing");
+  ASSIGN_OR_RETURN(const int64_t max_dist, HeaderInt("DISTANCE", 0));
+  ASSIGN_OR_RETURN(const int64_t service, HeaderInt("SERVICE_TIME", 0));
+  CvrplibInstance out;
+  out.name = header_.count("NAME") ? header_["NAME"] : "";
+  Problem& p = out.problem;
+  const RawNode& dn = nodes_[depot_];
+  p.depots.push_back(Depot{"1", TimeWindow{dn.open, dn.close}});
+  std::vector<int> order = {depot_};
+  int64_t total = 0;
+  for (int i = 0; i < static_cast<int>(nodes_.size()); ++i) {
+    if (i == depot_) continue;
+    const RawNode& r = nodes_[i];
+    Stop s;
+    s.id = std::to_string(i + 1);
+    s.delivery = r.delivery;
+    s.pickup = r.pickup;
+    s.service_time = r.service > 0 ? r.service : service;
+    s.window = TimeWindow{r.open, r.close};
+    total += std::max(r.delivery[0], r.pickup[0]);
+    p.stops.push_back(s);
+    order.push_back(i);
+  }
+  const size_t n = order.size();
+  p.distance.resize(n * n);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) {
+      const RawNode& u = nodes_[order[a]];
+      const RawNode& v = nodes_[order[b]];
+      if (!matrix_.empty()) {
+        p.distance[a * n + b] = matrix_[static_cast<size_t>(order[a]) * nodes_.size() + order[b]];
+      } else if (has_coords_) {
+        p.distance[a * n + b] = std::llround(std::hypot(u.x - v.x, u.y - v.y));
+      } else {
+        return Error::Invalid("vrp", "neither coordinates nor an edge-weight matrix");
+      }
+    }
+  }
+  ASSIGN_OR_RETURN(int64_t fleet, HeaderInt("VEHICLES", -1));
+  if (fleet <= 0) fleet = static_cast<int64_t>(std::ceil(1.3 * static_cast<double>(total) / capacity)) + 3;
+  for (int64_t k = 0; k < fleet; ++k) {
+    Vehicle v;
+    v.id = std::to_string(k + 1);
+    v.capacity[0] = capacity;
+    if (max_dist > 0) v.max_duration = max_dist;
+    p.vehicles.push_back(v);
+  }
+  RETURN_IF_ERROR(Validate(p));
+  return out;
+}
+
+}  // namespace
+
+Result<CvrplibInstance> ParseCvrplib(std::istream& in) { return Parser(in).Run(); }
+
+Result<CvrplibInstance> ReadCvrplibFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error::Invalid("vrp", "cannot open " + path);
+  auto r = ParseCvrplib(in);
+  if (!r.ok()) {
+    Error e = r.take_error();
+    e.message = path + ": " + e.message;
+    return e;
+  }
+  return r;
+}
+
+std::string FormatSol(const Solution& s) {
+  std::ostringstream out;
+  int k = 0;
+  for (const Route& r : s.routes) {
+    out << "Route #" << ++k << ":";
+    for (int stop : r.stops) out << ' ' << stop + 1;
+    out << '\n';
+  }
+  out << "Cost " << std::llround(s.cost.total()) << '\n';
+  return out.str();
+}
+
+Result<SolFile> ParseSol(std::istream& in) {
+  SolFile sol;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const std::string t = Trim(line);
+    if (t.rfind("Route", 0) == 0) {
+      const auto colon = t.find(':');
+      if (colon == std::string::npos) return Error::Invalid("sol", "line " + std::to_string(line_no) + ": missing ':'");
+      std::istringstream ss(t.substr(colon + 1));
+      std::vector<int> route;
+      long long c;
+      while (ss >> c) {
+        if (c < 1) return Error::Invalid("sol", "line " + std::to_string(line_no) + ": customer must be >= 1");
+        route.push_back(static_cast<int>(c - 1));
+      }
+      sol.routes.push_back(std::move(route));
+    } else if (t.rfind("Cost", 0) == 0) {
+      try {
+        sol.cost = std::stoll(t.substr(4));
+      } catch (...) {
+        return Error::Invalid("sol", "line " + std::to_string(line_no) + ": bad cost");
+      }
+    }
+  }
+  return sol;
+}
+
+}  // namespace ruralec::routing

@@ -1,0 +1,42 @@
+// Public entry point of the routing library. The HTTP planning endpoint and the CLI both call
+// Solve(); nothing here knows about files, JSON or HTTP.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "core/result.h"
+#include "routing/model.h"
+
+namespace ruralec::routing {
+
+struct SolveOptions {
+  double time_limit_seconds = 10;  // wall-clock budget; the best solution so far is returned
+  int64_t max_iterations = -1;     // genetic iterations; >= 0 makes runs reproducible
+  uint64_t seed = 1;
+  int threads = 1;                 // > 1 runs independent searches (seed, seed+1, ...)
+  // Hybrid genetic search parameters (Vidal 2022 defaults).
+  int granular_neighbours = 20;
+  int population_min = 25;
+  int generation_size = 40;
+  int elite = 4;
+  int close = 5;
+  int64_t iterations_without_improvement = 20000;  // restart trigger
+};
+
+struct Progress {
+  double seconds = 0;
+  int64_t iteration = 0;
+  double best_cost = 0;  // best feasible cost so far (0 if none yet)
+};
+// Called when the best feasible solution improves. Return false to stop early.
+using ProgressCallback = std::function<bool(const Progress&)>;
+
+// Solves the problem. The returned solution is scheduled and has passed CheckSolution(); stops
+// that no feasible plan could serve are listed as unserved and charged their penalty.
+// Errors: invalid problem (kInvalidArgument with the offending field), or kInternal if the
+// independent checker rejects the final plan.
+Result<Solution> Solve(const Problem& problem, const SolveOptions& options,
+                       const ProgressCallback& progress = nullptr);
+
+}  // namespace ruralec::routing
