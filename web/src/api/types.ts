@@ -1,0 +1,92 @@
+// Shapes from docs/API.md.
+export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village'
+
+export interface User {
+  id: number | string
+  username: string
+  display_name: string
+  region_code: string
+  region_name: string
+  region_level: RegionLevel
+  roles: string[]
+  permissions: string[]
+  status: 'active' | 'disabled'
+  must_change_password: boolean
+  mobile_masked: string | null
+  locked_until: string | null
+  last_login_at: string | null
+  created_at: string
+}
+
+export interface LoginResponse {
+  csrf_token: string
+  must_change_password: boolean
+  user: User
+}
+
+export interface Role {
+  name: string
+  label: string
+  admin: boolean
+  permissions: string[]
+}
+
+export interface Region {
+  code: string
+  name: string
+  level: RegionLevel
+  parent_code: string | null
+  tags: string[]
+  child_count: number
+}
+
+export interface RegionTag {
+  name: string
+  label: string
+  builtin: boolean
+}
+
+export interface CalendarYear {
+  year: number
+  source: string
+  holidays: number
+  workdays: number
+}
+
+export interface CalendarDay {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+}
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  username: string
+  role: string
+  ip: string
+  action: string
+  object_type: string
+  object_id: string
+  outcome: string
+  detail: string | Record<string, unknown> | null
+}
+
+export interface AuditVerify {
+  ok: boolean
+  checked: number
+  first_bad_seq: number | null
+  reason: string
+}
+
+export interface DictItem {
+  value: string
+  label: string
+}
+
+export interface PasswordPolicy {
+  min_length: number
+  require_classes: number
+  max_age_days: number
+  history: number
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { h, reactive } from 'vue'
+import { ElFormItem, ElInput, ElTableColumn } from 'element-plus'
+import DataTable from './DataTable.vue'
+import { jsonResponse, mockFetch, settle } from '@/test-utils'
+
+afterEach(() => vi.unstubAllGlobals())
+
+function rows(n: number, from = 1) {
+  return Array.from({ length: n }, (_, i) => ({ id: from + i, name: `用户${from + i}` }))
+}
+
+function mountTable(filters: Record<string, unknown>, props: Record<string, unknown> = {}) {
+  return mount(DataTable, {
+    props: { url: '/users', filters, ...props },
+    slots: {
+      filters: () => h(ElFormItem, { label: '关键字' }, () => h(ElInput, { modelValue: filters.q as string, 'onUpdate:modelValue': (v: string) => (filters.q = v), class: 'f-q' })),
+      default: () => [h(ElTableColumn, { prop: 'name', label: '姓名', sortable: 'custom' })],
+    },
+    attachTo: document.body,
+  })
+}
+
+describe('DataTable', () => {
+  it('loads the first page with page, page_size and the default sort, and shows the rows', async () => {
+    const f = mockFetch({ 'GET /api/v1/users': { items: rows(2), total: 2, page: 1, page_size: 20 } })
+    const w = mountTable(reactive({ q: '' }), { defaultSort: 'created_at', defaultOrder: 'desc' })
+    await settle()
+    const url = new URL(String(f.mock.calls[0][0]), 'http://x')
+    expect(url.pathname).toBe('/api/v1/users')
+    expect(Object.fromEntries(url.searchParams)).toEqual({ page: '1', page_size: '20', sort: 'created_at', order: 'desc' })
+    expect(w.text()).toContain('用户1')
+    expect(w.text()).toContain('用户2')
+    expect(w.text()).toContain('共 2 条')
+    w.unmount()
+  })
+
+  it('sends non-empty filters on search, resets to page 1, and reset restores the initial filters', async () => {
+    const f = mockFetch({ 'GET /api/v1/users': (u: URL) => ({ items: rows(1), total: 45, page: Number(u.searchParams.get('page')), page_size: 20 }) })
+    const filters = reactive({ q: '', status: 'active' })
+    const w = mountTable(filters)
+    await settle()
+    const vm = w.vm as unknown as { page: number; search: () => Promise<void>; reset: () => Promise<void> }
+    // go to page 3
+    await w.find('.el-pager li:last-child').trigger('click')
+    await settle()
+    expect(new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams.get('page')).toBe('3')
+    filters.q = '张'
+    await w.find('form').trigger('submit')
+    await settle()
+    let q = new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams
+    expect(q.get('q')).toBe('张')
+    expect(q.get('status')).toBe('active')
+    expect(q.get('page')).toBe('1')
+    await w.find('.dt-reset').trigger('click')
+    await settle()
+    expect(filters.q).toBe('')
+    q = new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams
+    expect(q.get('q')).toBeNull()
+    expect(vm.page).toBe(1)
+    w.unmount()
+  })
+
+  it('sorts on the server when a custom-sortable column header is clicked', async () => {
+    const f = mockFetch({ 'GET /api/v1/users': { items: rows(3), total: 3, page: 1, page_size: 20 } })
+    const w = mountTable(reactive({ q: '' }))
+    await settle()
+    await w.find('th .caret-wrapper .ascending').trigger('click')
+    await settle()
+    let q = new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams
+    expect(q.get('sort')).toBe('name')
+    expect(q.get('order')).toBe('asc')
+    await w.find('th .caret-wrapper .descending').trigger('click')
+    await settle()
+    q = new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams
+    expect(q.get('order')).toBe('desc')
+    w.unmount()
+  })
+
+  it('shows the empty state for no rows and the error state with retry on failure', async () => {
+    mockFetch({ 'GET /api/v1/users': { items: [], total: 0, page: 1, page_size: 20 } })
+    const w = mountTable(reactive({ q: '' }))
+    await settle()
+    expect(w.text()).toContain('暂无数据')
+    w.unmount()
+
+    let fail = true
+    const f = mockFetch({
+      'GET /api/v1/users': () => (fail ? jsonResponse({ code: 'internal', message: '数据库不可用', field: '' }, 500) : { items: rows(1), total: 1, page: 1, page_size: 20 }),
+    })
+    const w2 = mountTable(reactive({ q: '' }))
+    await settle()
+    expect(w2.find('.dt-error').text()).toContain('数据库不可用')
+    fail = false
+    await w2.find('.state-retry').trigger('click')
+    await settle()
+    expect(f).toHaveBeenCalledTimes(2)
+    expect(w2.text()).toContain('用户1')
+    w2.unmount()
+  })
+
+  it('changes the page size and ignores stale answers', async () => {
+    let n = 0
+    mockFetch({
+      'GET /api/v1/users': async (u: URL) => {
+        n++
+        const size = Number(u.searchParams.get('page_size'))
+        if (n === 1) await new Promise((r) => setTimeout(r, 30)) // slow first answer
+        return { items: rows(size === 50 ? 3 : 1, size), total: 60, page: 1, page_size: size }
+      },
+    })
+    const w = mountTable(reactive({ q: '' }))
+    const vm = w.vm as unknown as { size: number; load: () => Promise<void>; items: { name: string }[] }
+    vm.size = 50
+    await vm.load()
+    await new Promise((r) => setTimeout(r, 50))
+    await settle()
+    expect(vm.items.map((r) => r.name)).toEqual(['用户50', '用户51', '用户52'])
+    w.unmount()
+  })
+})

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import ImportDialog from './ImportDialog.vue'
+import { mockFetch, settle } from '@/test-utils'
+import { useAuthStore } from '@/stores/auth'
+import { configureClient } from '@/api/client'
+
+interface Sent {
+  url: string
+  headers: Record<string, string>
+  form: FormData
+}
+let sent: Sent[] = []
+let answer: { status: number; body: Blob; headers: Record<string, string> }
+const downloads: string[] = []
+
+class FakeXHR {
+  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null }
+  onload: (() => void) | null = null
+  onerror: (() => void) | null = null
+  status = 0
+  response: Blob | null = null
+  responseType = ''
+  withCredentials = false
+  private url = ''
+  private headers: Record<string, string> = {}
+  open(_m: string, url: string) {
+    this.url = url
+  }
+  setRequestHeader(k: string, v: string) {
+    this.headers[k] = v
+  }
+  getResponseHeader(k: string) {
+    return answer.headers[k] ?? null
+  }
+  send(form: FormData) {
+    sent.push({ url: this.url, headers: this.headers, form })
+    setTimeout(() => {
+      this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 } as ProgressEvent)
+      this.status = answer.status
+      this.response = answer.body
+      this.onload?.()
+    }, 0)
+  }
+}
+
+function xlsx(name = 'sales.xlsx', size = 10) {
+  return new File([new Uint8Array(size)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+}
+
+beforeEach(() => {
+  sent = []
+  downloads.length = 0
+  vi.stubGlobal('XMLHttpRequest', FakeXHR)
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() }))
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download)
+  })
+  const auth = useAuthStore()
+  auth.csrfToken = 'tok123'
+  configureClient({ getCsrfToken: () => auth.csrfToken })
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+function open(props: Record<string, unknown> = {}) {
+  return mount(ImportDialog, {
+    props: { modelValue: false, uploadUrl: '/entities/import', templateUrl: '/entities/import/template', ...props },
+    attachTo: document.body,
+  })
+}
+
+describe('ImportDialog', () => {
+  it('downloads the template from its URL', async () => {
+    const f = mockFetch({ 'GET /api/v1/entities/import/template': () => new Response('t') })
+    const w = open({ templateName: '经营主体模板.xlsx' })
+    await w.setProps({ modelValue: true })
+    await settle()
+    ;(document.body.querySelector('.import-template-btn') as HTMLElement).click()
+    await settle()
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/entities/import/template')
+    expect(downloads).toEqual(['经营主体模板.xlsx'])
+    w.unmount()
+  })
+
+  it('rejects files that are not xlsx or too large', async () => {
+    const w = open({ maxSizeMb: 1 })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; fileError: string; file: File | null }
+    vm.pick(xlsx('a.csv'))
+    expect(vm.fileError).toBe('请选择 .xlsx 文件')
+    vm.pick(xlsx('big.xlsx', 2 * 1024 * 1024))
+    expect(vm.fileError).toBe('文件超过 1 MB')
+    expect(vm.file).toBeNull()
+    w.unmount()
+  })
+
+  it('uploads with the CSRF header, reports progress and shows the result', async () => {
+    answer = { status: 200, body: new Blob([JSON.stringify({ imported: 12, failed: 0 })]), headers: { 'Content-Type': 'application/json' } }
+    const w = open({ fields: { period: '2026-10' } })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void>; progress: number }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    expect(sent[0].url).toBe('/api/v1/entities/import')
+    expect(sent[0].headers['X-CSRF-Token']).toBe('tok123')
+    expect((sent[0].form.get('file') as File).name).toBe('sales.xlsx')
+    expect(sent[0].form.get('period')).toBe('2026-10')
+    expect(vm.progress).toBe(100)
+    expect(document.body.querySelector('.import-result')!.textContent).toContain('成功 12 行，失败 0 行')
+    expect(w.emitted('done')).toHaveLength(1)
+    expect(document.body.querySelector('.import-errors-btn')).toBeNull()
+    w.unmount()
+  })
+
+  it('offers the error workbook from a URL in the answer', async () => {
+    answer = {
+      status: 200,
+      body: new Blob([JSON.stringify({ imported: 10, failed: 2, error_workbook_url: '/api/v1/imports/5/errors.xlsx' })]),
+      headers: { 'Content-Type': 'application/json' },
+    }
+    const f = mockFetch({ 'GET /api/v1/imports/5/errors.xlsx': () => new Response('e', { headers: { 'Content-Disposition': 'attachment; filename="errors-5.xlsx"' } }) })
+    const w = open()
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    expect(document.body.querySelector('.import-result')!.textContent).toContain('失败 2 行')
+    ;(document.body.querySelector('.import-errors-btn') as HTMLElement).click()
+    await settle()
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/imports/5/errors.xlsx')
+    expect(downloads).toEqual(['errors-5.xlsx'])
+    w.unmount()
+  })
+
+  it('saves an error workbook answered as a file', async () => {
+    answer = {
+      status: 422,
+      body: new Blob(['PK..']),
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="bad-rows.xlsx"' },
+    }
+    const w = open()
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    ;(document.body.querySelector('.import-errors-btn') as HTMLElement).click()
+    expect(downloads).toEqual(['bad-rows.xlsx'])
+    w.unmount()
+  })
+
+  it('keeps no result when the server refuses the file', async () => {
+    answer = { status: 413, body: new Blob([JSON.stringify({ code: 'payload_too_large', message: '文件过大', field: 'file' })]), headers: { 'Content-Type': 'application/json' } }
+    const w = open()
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void>; result: unknown }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    expect(vm.result).toBeNull()
+    expect(w.emitted('done')).toBeUndefined()
+    w.unmount()
+  })
+})

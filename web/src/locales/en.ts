@@ -1,0 +1,111 @@
+import type zh from './zh-CN'
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+const en: Messages<typeof zh> = {
+  app: { title: 'Rural E-commerce Console', short: 'Rural EC' },
+  common: {
+    search: 'Search', reset: 'Reset', refresh: 'Refresh', add: 'Add', edit: 'Edit', save: 'Save',
+    cancel: 'Cancel', confirm: 'OK', close: 'Close', delete: 'Delete', actions: 'Actions', yes: 'Yes',
+    no: 'No', all: 'All', loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry',
+    success: 'Done', saved: 'Saved', back: 'Back', home: 'Back to home', total: '{n} in total',
+    copy: 'Copy', copied: 'Copied', required: '{name} is required', pleaseSelect: 'Select',
+    keyword: 'Keyword', noPermission: 'No permission',
+  },
+  menu: {
+    home: 'Home', regions: 'Regions', system: 'System', users: 'Users', roles: 'Roles',
+    calendar: 'Calendar', audit: 'Audit log', profile: 'My profile', forbidden: 'Forbidden',
+    notFound: 'Not found',
+  },
+  login: {
+    title: 'Sign in', subtitle: 'Rural e-commerce programme console', username: 'Username',
+    password: 'Password', submit: 'Sign in', usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password', sessionExpired: 'Your session expired, please sign in again',
+    loggedOut: 'You have signed out', unauthenticated: 'Please sign in again', locked: 'Account locked',
+  },
+  password: {
+    forcedTitle: 'Change your initial password',
+    firstLogin: 'First sign-in: change the initial password before using the console.',
+    expired: 'Your password has expired: change it to continue.',
+    title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Confirm new password',
+    mismatch: 'The new passwords do not match', sameAsOld: 'The new password must differ from the current one',
+    policy: 'At least {min} characters with at least {classes} of: upper case, lower case, digits, symbols.',
+    tooShort: 'At least {min} characters', classes: 'Use at least {classes} character classes',
+    changed: 'Password changed', submit: 'Change password',
+  },
+  layout: {
+    toggleMenu: 'Toggle menu', region: 'Region', pickRegion: 'Switch region', language: 'Language',
+    profile: 'My profile', logout: 'Sign out', logoutConfirm: 'Sign out now?', breadcrumb: 'Breadcrumb',
+  },
+  home: {
+    welcome: 'Welcome, {name}', scope: 'Data scope: {region}', roles: 'Roles', lastLogin: 'Last sign-in',
+    childrenChart: 'Villages per sub-region', childrenCount: 'Sub-regions', quick: 'Shortcuts',
+  },
+  region: {
+    code: 'Code', name: 'Name', level: 'Level', tags: 'Tags', children: 'Sub-regions',
+    childCount: 'Sub-regions', parent: 'Parent', tree: 'Region tree', detail: 'Region',
+    editTags: 'Edit tags', tagsSaved: 'Tags saved', addTag: 'New tag', tagName: 'Tag key',
+    tagLabel: 'Tag label', tagNameHint: 'lower case, digits, underscores, e.g. ecommerce_town',
+    searchPlaceholder: 'Search regions by name', view: 'View', path: 'Location',
+    levels: { province: 'Province', city: 'City', county: 'County', town: 'Town', village: 'Village' },
+    picker: 'Pick a region',
+  },
+  user: {
+    username: 'Username', displayName: 'Name', roles: 'Roles', region: 'Region', mobile: 'Mobile',
+    status: 'Status', lastLogin: 'Last sign-in', createdAt: 'Created', lockedUntil: 'Locked until',
+    create: 'New user', edit: 'Edit user', disable: 'Disable', enable: 'Enable',
+    resetPassword: 'Reset password', unlock: 'Unlock',
+    disableConfirm: 'Disable user "{name}"? They can no longer sign in and their sessions end now.',
+    enableConfirm: 'Enable user "{name}"?',
+    resetConfirm: 'Reset the password of "{name}"? They must change it at next sign-in.',
+    unlockConfirm: 'Unlock user "{name}"?',
+    initialPassword: 'Initial password',
+    initialPasswordHint: 'Give this password to the user; it is shown only once and must be changed at first sign-in.',
+    created: 'User created', active: 'Active', disabled: 'Disabled', locked: 'Locked',
+    businessRoles: 'Business roles', adminRoles: 'Admin roles (separated: pick one)',
+    adminExclusive: 'System, security and audit admin are separate: an account holds at most one of them and no business role.',
+    roleRequired: 'Pick a role', regionRequired: 'Pick a region', mobileInvalid: 'Invalid mobile number',
+    usernameHint: 'letters, digits, underscores, 3-32',
+  },
+  role: {
+    name: 'Key', label: 'Role', admin: 'Admin role', permissions: 'Permissions', business: 'Business role',
+    adminNote: 'System, security and audit admins are separate roles held by different people.',
+  },
+  audit: {
+    seq: 'Seq', at: 'Time', user: 'User', role: 'Role', ip: 'IP', action: 'Action', objectType: 'Object type',
+    objectId: 'Object', outcome: 'Outcome', detail: 'Detail', from: 'From', to: 'To', range: 'Period',
+    verify: 'Verify chain', verifyOk: 'Chain intact: {n} entries checked, no tampering found.',
+    verifyBad: 'Chain broken at entry {seq} ({reason}); {n} entries checked.', verifyTitle: 'Verification',
+    success: 'Success', failure: 'Failure', denied: 'Denied',
+  },
+  calendar: {
+    year: 'Year', source: 'Source', holidays: 'Holidays', workdays: 'Make-up workdays', addYear: 'Add year',
+    editYear: 'Edit {year}', date: 'Date', kind: 'Kind', dayName: 'Name', holiday: 'Statutory holiday',
+    workday: 'Make-up workday', addDay: 'Add day', days: 'Holidays and make-up workdays',
+    sourceAdmin: 'Entered by admin', sourceChineseDays: 'State Council notice',
+    yearExists: 'This year exists and will be replaced', yearSaved: 'Calendar {year} saved', view: 'View',
+    workdaysAfter: 'Working-day calculator', startDate: 'Start date', nDays: 'Working days',
+    resultDate: 'Due date', compute: 'Compute', dupDate: 'Date {date} is repeated', noDays: 'Add at least one day',
+  },
+  profile: { title: 'Profile', security: 'Security' },
+  error: {
+    forbidden: 'You may not open this page',
+    forbiddenHint: 'The data is outside your scope or your account lacks the permission. Ask the system admin.',
+    notFound: 'Page not found', notFoundHint: 'Check the address or use the menu.',
+    network: 'Network error, please retry',
+  },
+  comp: {
+    import: 'Import', importTitle: 'Import data', downloadTemplate: 'Download template',
+    dropHere: 'Drop an xlsx file here or', clickToChoose: 'choose one', onlyXlsx: '.xlsx only, up to {mb} MB',
+    upload: 'Import', uploading: 'Uploading…', importDone: 'Import finished',
+    importResult: '{ok} rows imported, {bad} rejected', downloadErrors: 'Download error report',
+    wrongType: 'Choose an .xlsx file', tooLarge: 'The file exceeds {mb} MB', chooseFile: 'Choose a file first',
+    export: 'Export', exporting: 'Exporting…', exported: 'Saved {name}', show: 'Show', hide: 'Hide',
+    showAudited: 'Viewing the full value is written to the audit log',
+    moneyInvalid: 'Enter an amount with at most two decimals', moneyMin: 'At least {min} yuan',
+    moneyMax: 'At most {max} yuan', yuan: 'yuan', confirmTitle: 'Please confirm',
+    typeToConfirm: 'Type "{text}" to confirm', dangerous: 'This cannot be undone',
+  },
+}
+
+export default en
