@@ -120,6 +120,7 @@ class Accounts {
   // Users. `who` is nullopt for the command line (trusted operator, full scope).
   Result<CreatedUser> CreateUser(const Principal* who, const NewUser& nu);
   Result<User> GetUser(const Principal& who, UserId id);
+  Result<User> Self(const Principal& who);  // the caller's own record, no permission needed
   Result<Page<User>> ListUsers(const Principal& who, const UserFilter& f, const PageRequest& p);
   Result<User> UpdateUser(const Principal& who, UserId id, const UserUpdate& u);
   Result<User> SetStatus(const Principal& who, UserId id, bool active);

@@ -207,6 +207,11 @@ Result<User> Accounts::GetUser(const Principal& who, UserId id) {
   return u;
 }
 
+Result<User> Accounts::Self(const Principal& who) {
+  auto conn = db_.Acquire();
+  return LoadUser(*conn, who.id);
+}
+
 Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f,
                                        const PageRequest& page) {
   RETURN_IF_ERROR(RequirePermission(who, "user:read"));

@@ -1,0 +1,79 @@
+#include <iostream>
+
+#include "app/app_context.h"
+#include "app/commands.h"
+#include "region/region.h"
+
+namespace ruralec::app {
+namespace {
+
+constexpr char kDemoCounty[] = "341302";  // 宿州市埇桥区, the county of seed 002
+
+struct DemoUser {
+  const char* username;
+  const char* display_name;
+  const char* role;
+  enum { kCounty, kTown, kVillage } where;
+};
+
+const DemoUser kDemoUsers[] = {
+    {"sysadmin", "系统管理员", "system_admin", DemoUser::kCounty},
+    {"secadmin", "安全管理员", "security_admin", DemoUser::kCounty},
+    {"auditadmin", "审计管理员", "audit_admin", DemoUser::kCounty},
+    {"county", "县商务局 张科长", "county_staff", DemoUser::kCounty},
+    {"finance", "县财政局 李会计", "finance_staff", DemoUser::kCounty},
+    {"town", "乡镇 王干事", "town_staff", DemoUser::kTown},
+    {"station", "站点 赵站长", "station_operator", DemoUser::kVillage},
+    {"entity", "经营主体 孙经理", "entity", DemoUser::kTown},
+    {"trainer", "培训讲师 周老师", "trainer", DemoUser::kCounty},
+    {"driver", "物流 吴师傅", "driver", DemoUser::kTown},
+    {"auditor", "审计局 郑审计", "auditor", DemoUser::kCounty},
+};
+
+Result<std::pair<std::string, std::string>> FirstTownAndVillage(AppContext& ctx) {
+  auto conn = ctx.db().Acquire();
+  ASSIGN_OR_RETURN(auto towns, region::Children(*conn, *RegionCode::Parse(kDemoCounty), {1, 1}));
+  if (towns.items.empty()) return Error::Internal("埇桥区没有乡镇数据");
+  ASSIGN_OR_RETURN(auto villages, region::Children(*conn, towns.items[0].code, {1, 1}));
+  if (villages.items.empty()) return Error::Internal("乡镇没有村数据");
+  return std::pair(towns.items[0].code.str(), villages.items[0].code.str());
+}
+
+Status BuildDemo(AppContext& ctx) {
+  {
+    auto conn = ctx.db().Acquire();
+    ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT COUNT(*) FROM users"));
+    if (rows.at(0).Int(0) > 0) return Error::Conflict("数据库中已有用户，演示数据只能建在新数据库上", "db");
+  }
+  ASSIGN_OR_RETURN(int64_t regions, ImportRegions(ctx, {kDemoCounty}));
+  ASSIGN_OR_RETURN(int years, ImportCalendar(ctx));
+  ASSIGN_OR_RETURN(auto places, FirstTownAndVillage(ctx));
+  std::cout << "演示县 / demo county: 宿州市埇桥区 341302 (" << regions << " divisions, " << years
+            << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at first login):\n";
+  for (const DemoUser& u : kDemoUsers) {
+    std::string region = u.where == DemoUser::kCounty ? std::string(kDemoCounty) + "000000"
+                         : u.where == DemoUser::kTown ? places.first : places.second;
+    account::NewUser nu{u.username, u.display_name, {u.role}, region};
+    ASSIGN_OR_RETURN(auto created, ctx.accounts().CreateUser(nullptr, nu));
+    std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),
+                created.initial_password.c_str());
+  }
+  return {};
+}
+
+}  // namespace
+
+void AddDemoCommand(CLI::App& app) {
+  auto* demo = app.add_subcommand("demo", "创建演示县数据库 / build a demo county database");
+  static AppOptions o;
+  demo->add_option("--db", o.db)->required();
+  demo->add_option("--key-file", o.key_file);
+  demo->callback([] {
+    auto ctx = AppContext::Open(o, *new SystemClock());
+    if (!ctx.ok()) Fail(ctx.error());
+    Status st = BuildDemo(**ctx);
+    if (!st.ok()) Fail(st.error());
+  });
+}
+
+}  // namespace ruralec::app

@@ -1,0 +1,26 @@
+// ruralec: one binary for the server and every operator command.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.h"
+#if __has_include("routing/cli/route_command.h")
+#include "routing/cli/route_command.h"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"ruralec — 农村电商综合示范管理平台 / rural e-commerce programme platform"};
+  app.require_subcommand(1);
+  ruralec::app::AddServeCommand(app);
+  ruralec::app::AddDemoCommand(app);
+  ruralec::app::AddRegionsCommand(app);
+  ruralec::app::AddUserCommand(app);
+  ruralec::app::AddCalendarCommand(app);
+  ruralec::app::AddValidateCommand(app);
+  ruralec::app::AddAuditCommand(app);
+  ruralec::app::AddBackupCommand(app);
+#if __has_include("routing/cli/route_command.h")
+  ruralec::routing::AddRouteCommand(app);
+#endif
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

@@ -1,0 +1,298 @@
+#include "http/server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/date.h"
+#include "crypto/crypto.h"
+
+namespace ruralec::http {
+namespace {
+
+constexpr char kSessionCookie[] = "ruralec_session";
+constexpr char kCsp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+thread_local std::chrono::steady_clock::time_point t_request_start;
+thread_local std::string t_username;
+
+bool IsWrite(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+void WriteJson(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void WriteError(httplib::Response& res, const Error& e) { WriteJson(res, HttpStatus(e.code), ErrorBody(e)); }
+
+std::string SessionCookie(const std::string& token, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  if (token.empty()) c += "; Max-Age=0";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::string Request::Match(size_t i) const { return i < raw_.matches.size() ? std::string(raw_.matches[i]) : ""; }
+std::string Request::Query(const std::string& name) const { return raw_.get_param_value(name); }
+std::string Request::Header(const std::string& name) const { return raw_.get_header_value(name); }
+
+Result<int64_t> Request::QueryInt(const std::string& name, int64_t fallback) const {
+  std::string v = Query(name);
+  if (v.empty()) return fallback;
+  try {
+    size_t used = 0;
+    int64_t n = std::stoll(v, &used);
+    if (used == v.size()) return n;
+  } catch (...) {
+  }
+  return Error::Invalid(name, "应为整数");
+}
+
+Result<PageRequest> Request::Page() const {
+  PageRequest p;
+  ASSIGN_OR_RETURN(int64_t page, QueryInt("page", 1));
+  ASSIGN_OR_RETURN(int64_t size, QueryInt("page_size", 20));
+  if (page < 1 || page > 1'000'000) return Error::Invalid("page", "页码应为正整数");
+  if (size < 1) return Error::Invalid("page_size", "每页条数应为正整数");
+  p.page = static_cast<int>(page);
+  p.page_size = static_cast<int>(std::min<int64_t>(size, PageRequest::kMaxPageSize));
+  return p;
+}
+
+Result<Json> Request::Body() const {
+  Json j = Json::parse(raw_.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Error::Invalid("body", "请求体应为JSON对象");
+  return j;
+}
+
+std::string Request::Cookie(const std::string& name) const {
+  std::string header = raw_.get_header_value("Cookie");
+  std::string key = name + "=";
+  size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    size_t end = header.find(';', pos);
+    std::string part = header.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (part.rfind(key, 0) == 0) return part.substr(key.size());
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  return "";
+}
+
+Server::Server(ServerConfig config, account::Accounts& accounts, const audit::AuditLog& audit,
+               storage::Database& db)
+    : config_(std::move(config)), accounts_(accounts), audit_(audit), db_(db),
+      svr_(std::make_unique<httplib::Server>()) {
+  Install();
+}
+
+Server::~Server() = default;
+
+void Server::Install() {
+  int threads = config_.threads;
+  svr_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  svr_->set_payload_max_length(config_.max_body_bytes);
+  svr_->set_read_timeout(30, 0);
+  svr_->set_keep_alive_max_count(1000);
+  svr_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    t_request_start = std::chrono::steady_clock::now();
+    t_username.clear();
+    res.set_header("X-Request-Id", crypto::RandomToken(9));
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  svr_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kCsp);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+    if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+  });
+  svr_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                  std::chrono::steady_clock::now() - t_request_start).count();
+    spdlog::info("{} {} {} {} {}us ip={} user={}", res.get_header_value("X-Request-Id"), req.method,
+                 req.path, res.status, us, req.remote_addr, t_username.empty() ? "-" : t_username);
+  });
+  std::string web = config_.web_dir;
+  if (!web.empty() && std::filesystem::exists(web)) svr_->set_mount_point("/", web);
+  httplib::Server::HandlerWithResponse on_error = [web](const httplib::Request& req,
+                                                       httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    bool api = req.path.rfind("/api/", 0) == 0;
+    auto index = std::filesystem::path(web) / "index.html";
+    if (res.status == 404 && !api && req.method == "GET" && !web.empty() && std::filesystem::exists(index)) {
+      res.status = 200;  // client-side route of the single-page console
+      res.set_content(ReadFile(index), "text/html; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (res.status == 413) {
+      WriteError(res, {ErrorCode::kPayloadTooLarge, "请求体过大", "body"});
+    } else if (res.status == 404) {
+      WriteError(res, Error::NotFound("接口不存在: " + req.path));
+    } else {
+      WriteJson(res, res.status, Json{{"code", "http_" + std::to_string(res.status)}, {"message", "请求无效"}, {"field", ""}});
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  svr_->set_error_handler(on_error);
+  svr_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown";
+    try { std::rethrow_exception(ep); } catch (const std::exception& e) { what = e.what(); } catch (...) {}
+    spdlog::error("{} {} {} exception: {}", res.get_header_value("X-Request-Id"), req.method, req.path, what);
+    WriteError(res, Error::Internal("服务器内部错误，请联系管理员（请求号 " + res.get_header_value("X-Request-Id") + "）"));
+  });
+  svr_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    WriteJson(res, 200, Json{{"status", "ok"}});
+  });
+  svr_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    Status st = ready_ ? ready_() : Status();
+    if (st.ok()) WriteJson(res, 200, Json{{"status", "ready"}});
+    else WriteError(res, {ErrorCode::kUnavailable, st.error().message, ""});
+  });
+}
+
+void Server::Get(const std::string& p, Route r, Handler h) { Add("GET", p, std::move(r), std::move(h)); }
+void Server::Post(const std::string& p, Route r, Handler h) { Add("POST", p, std::move(r), std::move(h)); }
+void Server::Put(const std::string& p, Route r, Handler h) { Add("PUT", p, std::move(r), std::move(h)); }
+void Server::Delete(const std::string& p, Route r, Handler h) { Add("DELETE", p, std::move(r), std::move(h)); }
+
+void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h) {
+  std::string full = "/api/v1" + pattern;
+  auto fn = [this, route = std::move(route), h = std::move(h)](const httplib::Request& req,
+                                                               httplib::Response& res) {
+    Dispatch(req, res, route, h);
+  };
+  if (method == "GET") svr_->Get(full, fn);
+  else if (method == "POST") svr_->Post(full, fn);
+  else if (method == "PUT") svr_->Put(full, fn);
+  else svr_->Delete(full, fn);
+}
+
+Status Server::Authorize(Request& req, const Route& route, const std::string& method) {
+  if (!route.auth) return {};
+  ASSIGN_OR_RETURN(account::Principal p, accounts_.Authenticate(req.Cookie(kSessionCookie), req.ip()));
+  t_username = p.username;
+  if (IsWrite(method)) {
+    std::string sent = req.Header("X-CSRF-Token");
+    if (sent.empty() || sent.size() != p.csrf_token.size() || sent != p.csrf_token) {
+      return Error{ErrorCode::kCsrf, "缺少或错误的CSRF令牌，请刷新页面后重试", ""};
+    }
+  }
+  if (p.must_change_password && !route.during_password_change) {
+    return Error{ErrorCode::kPasswordExpired, "请先修改口令", ""};
+  }
+  bool allowed = route.permission.empty() || p.Can(route.permission);
+  req.set_principal(std::move(p));
+  if (!allowed) return Error::Forbidden("您没有执行此操作的权限（" + route.permission + "）");
+  return {};
+}
+
+void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const Route& route,
+                      const Handler& h) {
+  std::string ip = raw.remote_addr;
+  if (config_.trust_forwarded_for && raw.has_header("X-Forwarded-For")) {
+    std::string xff = raw.get_header_value("X-Forwarded-For");
+    ip = xff.substr(0, xff.find(','));
+  }
+  Request req(raw, res.get_header_value("X-Request-Id"), ip);
+  Reply reply;
+  Result<Json> out = [&]() -> Result<Json> {
+    RETURN_IF_ERROR(Authorize(req, route, raw.method));
+    return h(req, reply);
+  }();
+  if (!out.ok()) {
+    const Error& e = out.error();
+    if ((e.code == ErrorCode::kForbidden || e.code == ErrorCode::kCsrf) && req.authenticated() &&
+        IsWrite(raw.method)) {
+      auto conn = db_.Acquire();
+      (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api", raw.method + " " + raw.path,
+                                  audit::Outcome::kDenied, e.message});
+    }
+    if (e.code == ErrorCode::kSessionExpired || e.code == ErrorCode::kUnauthenticated) {
+      res.set_header("Set-Cookie", SessionCookie("", config_.secure_cookies));
+    }
+    WriteError(res, e);
+    return;
+  }
+  if (reply.set_session) res.set_header("Set-Cookie", SessionCookie(*reply.set_session, config_.secure_cookies));
+  if (!reply.filename.empty()) {
+    res.set_header("Content-Disposition", "attachment; filename=\"" + reply.filename + "\"");
+  }
+  if (!reply.content_type.empty()) {
+    res.status = reply.status;
+    res.set_content(reply.raw_body, reply.content_type.c_str());
+    return;
+  }
+  WriteJson(res, reply.status, *out);
+}
+
+Result<int> Server::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    int p = svr_->bind_to_any_port(host);
+    if (p <= 0) return Error{ErrorCode::kUnavailable, "无法绑定端口: " + host, "listen"};
+    return p;
+  }
+  if (!svr_->bind_to_port(host, port)) {
+    return Error{ErrorCode::kUnavailable, "无法监听 " + host + ":" + std::to_string(port) + "（端口被占用？）", "listen"};
+  }
+  return port;
+}
+
+void Server::Run() { svr_->listen_after_bind(); }
+void Server::Stop() { svr_->stop(); }
+
+Json PageJson(int64_t total, const PageRequest& p, Json items) {
+  return Json{{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
+}
+
+std::string TimeJson(int64_t ms) { return FormatUtc(ms); }
+
+Json OptTimeJson(const std::optional<int64_t>& ms) { return ms ? Json(FormatUtc(*ms)) : Json(nullptr); }
+
+Result<std::string> RequiredString(const Json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || !it->is_string() || it->get<std::string>().empty()) {
+    return Error::Invalid(field, "缺少必填字段 " + field);
+  }
+  return it->get<std::string>();
+}
+
+Result<std::optional<std::string>> OptionalString(const Json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) return Error::Invalid(field, field + " 应为字符串");
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+Result<std::vector<std::string>> StringArray(const Json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || !it->is_array()) return Error::Invalid(field, field + " 应为字符串数组");
+  std::vector<std::string> out;
+  for (const auto& v : *it) {
+    if (!v.is_string()) return Error::Invalid(field, field + " 应为字符串数组");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace ruralec::http

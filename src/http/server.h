@@ -1,0 +1,125 @@
+// The HTTP edge: routes under /api/v1 mapping HTTP ⇄ domain, one error shape, sessions and
+// CSRF, request ids and the access log, security headers, body limits, static web console.
+// Handlers return Result<Json>; an Error becomes {"code","message","field"} with the status
+// chosen in exactly one place (HttpStatus in error_map.cc).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "account/account.h"
+#include "audit/audit.h"
+#include "core/clock.h"
+#include "core/page.h"
+#include "core/result.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace ruralec::http {
+
+using Json = nlohmann::json;
+
+int HttpStatus(ErrorCode code);
+Json ErrorBody(const Error& e);
+
+struct ServerConfig {
+  std::string web_dir = "web/dist";    // static files of the web console ("" = none)
+  size_t max_body_bytes = 8 << 20;     // larger bodies get 413
+  bool secure_cookies = false;         // add Secure (behind a TLS-terminating proxy)
+  bool trust_forwarded_for = false;    // take the client IP from X-Forwarded-For
+  int threads = 8;
+};
+
+// One API request as handlers see it.
+class Request {
+ public:
+  Request(const httplib::Request& raw, std::string id, std::string ip)
+      : raw_(raw), id_(std::move(id)), ip_(std::move(ip)) {}
+  const std::string& id() const { return id_; }
+  const std::string& ip() const { return ip_; }
+  // i-th capture group of the route pattern (1-based).
+  std::string Match(size_t i) const;
+  std::string Query(const std::string& name) const;  // "" when absent
+  Result<int64_t> QueryInt(const std::string& name, int64_t fallback) const;
+  Result<PageRequest> Page() const;
+  Result<Json> Body() const;  // parsed JSON object; kInvalidArgument field "body" otherwise
+  std::string Header(const std::string& name) const;
+  std::string Cookie(const std::string& name) const;
+  const account::Principal& principal() const { return *principal_; }
+  bool authenticated() const { return principal_.has_value(); }
+  void set_principal(account::Principal p) { principal_ = std::move(p); }
+
+ private:
+  const httplib::Request& raw_;
+  std::string id_, ip_;
+  std::optional<account::Principal> principal_;
+};
+
+// What a handler may add besides the JSON body.
+struct Reply {
+  int status = 200;
+  std::optional<std::string> set_session;  // new session token ("" clears the cookie)
+  std::string content_type;                // non-JSON body (exports)
+  std::string raw_body;
+  std::string filename;                    // Content-Disposition attachment
+};
+
+using Handler = std::function<Result<Json>(Request&, Reply&)>;
+
+struct Route {
+  bool auth = true;                  // requires a session
+  std::string permission;            // required permission string ("" = any signed-in user)
+  bool during_password_change = false;  // allowed while a password change is pending
+};
+
+class Server {
+ public:
+  Server(ServerConfig config, account::Accounts& accounts, const audit::AuditLog& audit,
+         storage::Database& db);
+  ~Server();
+
+  void Get(const std::string& pattern, Route route, Handler h);
+  void Post(const std::string& pattern, Route route, Handler h);
+  void Put(const std::string& pattern, Route route, Handler h);
+  void Delete(const std::string& pattern, Route route, Handler h);
+  // Called by GET /readyz; the server answers 503 until it returns OK.
+  void SetReadiness(std::function<Status()> check) { ready_ = std::move(check); }
+
+  // Binds (port 0 = any free port) and returns the port.
+  Result<int> Bind(const std::string& host, int port);
+  // Serves until Stop(); in-flight requests finish before it returns.
+  void Run();
+  void Stop();
+
+ private:
+  void Add(const std::string& method, const std::string& pattern, Route route, Handler h);
+  void Dispatch(const httplib::Request& raw, httplib::Response& res, const Route& route,
+                const Handler& h);
+  Status Authorize(Request& req, const Route& route, const std::string& method);
+  void Install();
+
+  ServerConfig config_;
+  account::Accounts& accounts_;
+  const audit::AuditLog& audit_;
+  storage::Database& db_;
+  std::function<Status()> ready_;
+  std::unique_ptr<httplib::Server> svr_;
+};
+
+// JSON helpers shared by handlers.
+Json PageJson(int64_t total, const PageRequest& p, Json items);
+std::string TimeJson(int64_t ms);                  // ISO-8601 UTC
+Json OptTimeJson(const std::optional<int64_t>& ms);  // null when absent
+// Reads a required string field; kInvalidArgument naming it when missing or not a string.
+Result<std::string> RequiredString(const Json& body, const std::string& field);
+Result<std::optional<std::string>> OptionalString(const Json& body, const std::string& field);
+Result<std::vector<std::string>> StringArray(const Json& body, const std::string& field);
+
+}  // namespace ruralec::http
