@@ -44,7 +44,12 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline, const Pr
   int64_t last_improvement = 0;
   while (!should_stop()) {
     // (Re)initialise with 4 * mu educated random individuals, then evolve.
+    // On large instances the random starts are expensive: cap initialisation at 15% of the
+    // budget once a few individuals exist.
+    const auto init_start = std::chrono::steady_clock::now();
+    const auto init_cap = (deadline - init_start) * 15 / 100;
     for (int k = 0; k < 4 * options_.population_min && !should_stop(); ++k) {
+      if (k >= 4 && std::chrono::steady_clock::now() - init_start > init_cap) break;
       Individual ind = RandomIndividual();
       Educate(ind);
       report();

@@ -50,6 +50,9 @@ void LocalSearch::Rebuild(int r) {
   R.bwd.resize(m);
   R.tail.resize(m);
   R.fwd[0] = v.start_seg;
+  R.rdist.resize(m);
+  R.rdist[0] = 0;
+  for (int i = 1; i < m; ++i) R.rdist[i] = R.rdist[i - 1] + inst_.Dist(R.nodes[i], R.nodes[i - 1]);
   for (int i = 1; i < m - 1; ++i) {
     R.fwd[i] = inst_.Join(R.fwd[i - 1], inst_.NodeSeg(R.nodes[i]));
     route_of_[R.nodes[i]] = r;
@@ -72,6 +75,7 @@ void LocalSearch::Run(Individual& ind, const Penalties& pen) {
   Load(ind);
   std::shuffle(order_.begin(), order_.end(), rng_);
   std::fill(last_tested_.begin(), last_tested_.end(), -1);
+  swap_star_round_ = -1;
   bool improved = true;
   for (int loop = 0; improved; ++loop) {
     improved = false;
@@ -79,9 +83,13 @@ void LocalSearch::Run(Individual& ind, const Penalties& pen) {
       if (ImproveClient(u, loop)) improved = true;
     }
     if (!improved) {
-      // SWAP* between routes holding correlated clients, only when simple moves are exhausted.
+      // SWAP* between routes holding correlated clients, only when simple moves are exhausted
+      // and only for pairs with a route changed since the previous SWAP* round.
+      const int64_t previous = swap_star_round_;
+      swap_star_round_ = clock_;
       for (size_t r1 = 0; r1 < routes_.size(); ++r1) {
         for (size_t r2 = r1 + 1; r2 < routes_.size(); ++r2) {
+          if (std::max(routes_[r1].modified, routes_[r2].modified) <= previous) continue;
           if (TrySwapStar(static_cast<int>(r1), static_cast<int>(r2))) improved = true;
         }
       }
@@ -100,7 +108,7 @@ bool LocalSearch::ImproveClient(int u, int loop) {
     if (loop > 0 && mod <= last) continue;
     if (TryPair(u, v)) improved = true;
   }
-  if (loop > 0 && TryEmptyRoutes(u)) improved = true;
+  if ((loop == 0 || routes_[route_of_[u]].modified > last) && TryEmptyRoutes(u)) improved = true;
   return improved;
 }
 
@@ -127,6 +135,8 @@ bool LocalSearch::TryPair(int u, int v) {
       buf_a_.assign(RU.nodes.begin() + i + 1, RU.nodes.begin() + j + 1);
       std::reverse(buf_a_.begin(), buf_a_.end());
       Edit e{ru, i + 1, j, buf_a_.data(), static_cast<int>(buf_a_.size())};
+      e.dist = RU.fwd[i].dist + inst_.Dist(RU.nodes[i], RU.nodes[j]) + RunDist(RU, i + 1, j, true) +
+               inst_.Dist(RU.nodes[i + 1], RU.nodes[j + 1]) + RU.bwd[j + 1].dist;
       if (TryEdits(&e, 1)) return true;
     }
   } else if (TryTwoOptStar(u, v)) {
@@ -166,16 +176,23 @@ bool LocalSearch::TryRelocate(int u, int len, bool reverse, int r2, int j) {
   if (j >= i - 1 && j <= i + len - 1) return false;
   buf_a_.clear();
   Edit e{ru, 0, 0, nullptr, 0};
+  const auto& nd = RU.nodes;
+  const int b1 = block[0], bl = block[len - 1];
+  const int64_t inner = len == 2 ? inst_.Dist(block[0], block[1]) : 0;
   if (j > i) {
-    buf_a_.assign(RU.nodes.begin() + i + len, RU.nodes.begin() + j + 1);
+    buf_a_.assign(nd.begin() + i + len, nd.begin() + j + 1);
     buf_a_.insert(buf_a_.end(), block, block + len);
     e.lo = i;
     e.hi = j;
+    e.dist = RU.fwd[i - 1].dist + inst_.Dist(nd[i - 1], nd[i + len]) + RunDist(RU, i + len, j, false) +
+             inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) + RU.bwd[j + 1].dist;
   } else {
     buf_a_.assign(block, block + len);
-    buf_a_.insert(buf_a_.end(), RU.nodes.begin() + j + 1, RU.nodes.begin() + i);
+    buf_a_.insert(buf_a_.end(), nd.begin() + j + 1, nd.begin() + i);
     e.lo = j + 1;
     e.hi = i + len - 1;
+    e.dist = RU.fwd[j].dist + inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) +
+             RunDist(RU, j + 1, i - 1, false) + inst_.Dist(nd[i - 1], nd[i + len]) + RU.bwd[i + len].dist;
   }
   e.mid = buf_a_.data();
   e.len = static_cast<int>(buf_a_.size());
@@ -200,6 +217,15 @@ bool LocalSearch::TrySwap(int u, int la, int v, int lb) {
   buf_a_.insert(buf_a_.end(), RU.nodes.begin() + i + la, RU.nodes.begin() + j);
   buf_a_.insert(buf_a_.end(), RU.nodes.begin() + i, RU.nodes.begin() + i + la);
   Edit e{ru, i, j + lb - 1, buf_a_.data(), static_cast<int>(buf_a_.size())};
+  const auto& nd = RU.nodes;
+  const int a_last = i + la - 1, b_last = j + lb - 1;
+  int64_t d = RU.fwd[i - 1].dist + inst_.Dist(nd[i - 1], nd[j]) + RunDist(RU, j, b_last, false);
+  if (i + la == j) {
+    d += inst_.Dist(nd[b_last], nd[i]);
+  } else {
+    d += inst_.Dist(nd[b_last], nd[i + la]) + RunDist(RU, i + la, j - 1, false) + inst_.Dist(nd[j - 1], nd[i]);
+  }
+  e.dist = d + RunDist(RU, i, a_last, false) + inst_.Dist(nd[a_last], nd[b_last + 1]) + RU.bwd[b_last + 1].dist;
   return TryEdits(&e, 1);
 }
 
@@ -220,6 +246,7 @@ double LocalSearch::EditLowerBound(const Edit& e) const {
   const Seg& pre = R.fwd[e.lo - 1];
   const Seg& suf = R.bwd[e.hi + 1];
   if (pre.count + suf.count + e.len == 0) return 0;
+  const VehicleData& veh = inst_.vehicles()[R.vehicle];
   int64_t dist = pre.dist + suf.dist;
   int prev = R.nodes[e.lo - 1];
   for (int k = 0; k < e.len; ++k) {
@@ -390,6 +417,7 @@ bool LocalSearch::TrySwapStar(int r1, int r2) {
       const int v = B.nodes[j];
       const double rem_v = pb * static_cast<double>(inst_.Dist(B.nodes[j - 1], v) + inst_.Dist(v, B.nodes[j + 1]) -
                                                     inst_.Dist(B.nodes[j - 1], B.nodes[j + 1]));
+      if (-rem_u - rem_v - cur_pen >= best) continue;
       double delta = ApproxLoadPenalty(A, u, v) + ApproxLoadPenalty(B, v, u) - cur_pen - rem_u - rem_v;
       if (delta >= best) continue;  // insertion costs are >= 0 under the triangle inequality
       delta += BestInsertion(u, B, j) + BestInsertion(v, A, i);

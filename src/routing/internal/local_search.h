@@ -27,6 +27,7 @@ class LocalSearch {
     std::vector<Seg> fwd;       // fwd[i]: start seg joined with nodes[1..i]
     std::vector<Seg> bwd;       // bwd[i]: nodes[i..last client] joined with the end seg
     std::vector<Seg> tail;      // tail[i]: nodes[i..last client] only (for 2-opt*)
+    std::vector<int64_t> rdist; // rdist[i]: distance of nodes[i] -> nodes[i-1] -> ... -> nodes[0]
     double cost = 0;
     int64_t modified = 0;
     int size() const { return static_cast<int>(nodes.size()) - 2; }  // clients
@@ -52,6 +53,7 @@ class LocalSearch {
     int route = 0, lo = 0, hi = 0;
     const int* mid = nullptr;
     int len = 0;
+    int64_t dist = -1;  // new route distance if the caller computed it in O(1)
   };
 
   void Load(const Individual& ind);
@@ -79,6 +81,12 @@ class LocalSearch {
   void SetWindow(Edit& e, int route, int lo, int hi) const;
   bool TryRelocate(int u, int len, bool reverse, int r2, int j);
   bool TrySwap(int u, int la, int v, int lb);
+  // Distance along nodes[a..b] of route r, forwards or (reversed) from b down to a.
+  int64_t RunDist(const RouteState& r, int a, int b, bool reversed) const {
+    if (a > b) return 0;
+    return reversed ? r.rdist[b] - r.rdist[a] : r.fwd[b].dist - r.fwd[a].dist;
+  }
+  int64_t swap_star_round_ = -1;
 
   const Instance& inst_;
   std::mt19937_64& rng_;

@@ -1,1 +1,132 @@
+#include "routing/io/cvrplib.h"
+
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "routing/checker.h"
+#include "routing/solver.h"
+
+namespace ruralec::routing {
+namespace {
+
+constexpr char kSmallVrp[] = R"(NAME : tiny
+TYPE : CVRP
+DIMENSION : 4
+EDGE_WEIGHT_TYPE : EUC_2D
+CAPACITY : 10
+NODE_COORD_SECTION
+1 0 0
+2 3 4
+3 1 1
+4 0 7
+DEMAND_SECTION
+1 0
+2 6
+3 5
+4 4
+DEPOT_SECTION
+1
+-1
+EOF
+)";
+
+TEST(CvrplibTest, ParsesEuc2dWithNintRounding) {
+  std::istringstream in(kSmallVrp);
+  auto inst = ParseCvrplib(in);
+  ASSERT_TRUE(inst.ok()) << inst.error().message;
+  const Problem& p = inst->problem;
+  EXPECT_EQ(inst->name, "tiny");
+  ASSERT_EQ(p.stops.size(), 3u);
+  EXPECT_EQ(p.Dist(0, 1), 5);  // 3-4-5
+  EXPECT_EQ(p.Dist(0, 2), 1);  // sqrt(2) = 1.41 -> 1
+  EXPECT_EQ(p.Dist(1, 3), 4);  // sqrt(9 + 9) = 4.24 -> 4
+  EXPECT_EQ(p.stops[0].delivery[0], 6);
+  EXPECT_EQ(p.vehicles[0].capacity[0], 10);
+  EXPECT_GE(p.vehicles.size(), 2u);
+}
+
+TEST(CvrplibTest, ParsesVrpspdExplicitMatrixWithPickupThenDelivery) {
+  std::istringstream in(R"(NAME : spd
+TYPE : VRPSPD
+DIMENSION : 3
+VEHICLES : 2
+CAPACITY : 100
+EDGE_WEIGHT_TYPE : EXPLICIT
+EDGE_WEIGHT_FORMAT : FULL_MATRIX
+EDGE_WEIGHT_SECTION
+0 10 20
+10 0 15
+20 15 0
+PICKUP_AND_DELIVERY_SECTION
+1 0 0 1000 0 0 0
+2 0 0 1000 0 30 70
+3 0 0 1000 0 40 5
+DEPOT_SECTION
+1
+-1
+EOF
+)");
+  auto inst = ParseCvrplib(in);
+  ASSERT_TRUE(inst.ok()) << inst.error().message;
+  const Problem& p = inst->problem;
+  EXPECT_EQ(p.vehicles.size(), 2u);
+  EXPECT_EQ(p.Dist(1, 2), 15);
+  EXPECT_EQ(p.stops[0].pickup[0], 30);
+  EXPECT_EQ(p.stops[0].delivery[0], 70);
+}
+
+TEST(CvrplibTest, ErrorsNameTheLine) {
+  std::string bad = kSmallVrp;
+  bad.replace(bad.find("2 6"), 3, "2 x");
+  std::istringstream in(bad);
+  auto inst = ParseCvrplib(in);
+  ASSERT_FALSE(inst.ok());
+  EXPECT_NE(inst.error().message.find("line 13"), std::string::npos) << inst.error().message;
+}
+
+TEST(CvrplibTest, SolRoundTripReproducesRoutesAndCost) {
+  std::istringstream in(kSmallVrp);
+  auto inst = ParseCvrplib(in);
+  ASSERT_TRUE(inst.ok());
+  SolveOptions o;
+  o.max_iterations = 50;
+  auto sol = Solve(inst->problem, o);
+  ASSERT_TRUE(sol.ok());
+  std::istringstream sol_in(FormatSol(*sol));
+  auto parsed = ParseSol(sol_in);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->cost, std::llround(sol->cost.total()));
+  ASSERT_EQ(parsed->routes.size(), sol->routes.size());
+  // Rebuild a solution from the file alone and check it independently.
+  Solution again;
+  for (size_t r = 0; r < parsed->routes.size(); ++r) {
+    EXPECT_EQ(parsed->routes[r], sol->routes[r].stops);
+    Route route;
+    route.vehicle = static_cast<int>(r);
+    route.stops = parsed->routes[r];
+    again.routes.push_back(route);
+  }
+  FinalizeSolution(inst->problem, again);
+  const CheckReport rep = CheckSolution(inst->problem, again);
+  EXPECT_TRUE(rep.feasible);
+  EXPECT_EQ(rep.distance, parsed->cost);
+}
+
+TEST(CvrplibTest, ReadsSharedBenchmarkInstanceIfPresent) {
+  const char* env = std::getenv("RURALEC_SHARED_DIR");
+  const char* src = std::getenv("RURALEC_SOURCE_DIR");
+  const std::string shared = env ? env : (src ? std::string(src) + "/../shared" : "../shared");
+  const std::string path = shared + "/bench/cvrplib/X/X-n101-k25.vrp";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared benchmark dir";
+  auto inst = ReadCvrplibFile(path);
+  ASSERT_TRUE(inst.ok()) << inst.error().message;
+  EXPECT_EQ(inst->problem.stops.size(), 100u);
+  EXPECT_EQ(inst->problem.vehicles[0].capacity[0], 206);
+}
+
+}  // namespace
+}  // namespace ruralec::routing
