@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+// End-to-end scenario for the web console, driving Debian's Chromium through playwright-core.
+// Started by scripts/test-e2e, which runs a fresh server and passes:
+//   RURALEC_URL       http://127.0.0.1:PORT
+//   ADMIN_PASSWORD    password of `admin` (system_admin of county 341302)
+//   AUDITOR_PASSWORD  password of `auditor` (audit_admin), optional
+//   ARTIFACTS         directory for screenshots (default build/e2e-artifacts)
+// Prints one line per step and ends with "e2e: N passed, N failed, N skipped".
+import { chromium } from 'playwright-core'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
+const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
+const AUDITOR_PW = process.env.AUDITOR_PASSWORD || ''
+const ART = resolve(process.env.ARTIFACTS || join(import.meta.dirname, '../../build/e2e-artifacts'))
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+const COUNTY = '341302000000'
+const TIMEOUT = 15000
+
+mkdirSync(ART, { recursive: true })
+const profile = mkdtempSync(join(tmpdir(), 'ruralec-e2e-chromium-'))
+
+const results = []
+const consoleProblems = []
+let aborted = false
+const state = {}
+
+function log(s) {
+  process.stdout.write(s + '\n')
+}
+
+async function step(name, fn) {
+  if (aborted) {
+    results.push({ name, status: 'skipped' })
+    log(`skip - ${name}`)
+    return
+  }
+  const t0 = Date.now()
+  try {
+    await fn()
+    results.push({ name, status: 'passed' })
+    log(`ok   - ${name} (${Date.now() - t0} ms)`)
+  } catch (e) {
+    results.push({ name, status: 'failed' })
+    log(`FAIL - ${name}: ${e?.message?.split('\n').slice(0, 6).join('\n       ') || e}`)
+    try {
+      await page.screenshot({ path: join(ART, `FAIL-${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true })
+    } catch {
+      /* page may be gone */
+    }
+    aborted = true
+  }
+}
+
+function expect(cond, msg) {
+  if (!cond) throw new Error(msg)
+}
+
+async function shot(name, opts = {}) {
+  await page.waitForTimeout(250) // let transitions settle
+  await page.screenshot({ path: join(ART, name + '.png'), fullPage: !!opts.fullPage })
+}
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync', '--disable-quic',
+  ],
+  viewport: { width: 1366, height: 768 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+})
+context.setDefaultTimeout(TIMEOUT)
+let page = context.pages()[0] || (await context.newPage())
+function watchPage(p) {
+  p.on('console', (m) => {
+    const text = m.text()
+    if (m.type() === 'error' && /Content Security Policy|Refused to|Uncaught/i.test(text)) consoleProblems.push(text)
+  })
+  p.on('pageerror', (e) => consoleProblems.push('pageerror: ' + e.message))
+}
+watchPage(page)
+
+const api = (path, init = {}) => page.request.fetch(BASE + '/api/v1' + path, init)
+
+async function login(username, password) {
+  await page.goto(BASE + '/login')
+  await page.locator('#login-username').fill(username)
+  await page.locator('#login-password').fill(password)
+  await page.locator('.login-submit').click()
+}
+
+async function logout() {
+  await page.locator('.nav-user').click()
+  await page.locator('.nav-logout').click()
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await page.waitForURL(/\/login/)
+}
+
+try {
+  await step('login page renders in Chinese', async () => {
+    await page.goto(BASE + '/')
+    await page.waitForURL(/\/login/)
+    await page.locator('.login-box h1').waitFor()
+    expect((await page.locator('.login-box').innerText()).includes('用户名'), 'no Chinese labels on the login page')
+    await shot('01-login')
+  })
+
+  await step('admin logs in and sees the menu built from permissions', async () => {
+    await login('admin', ADMIN_PW)
+    await page.waitForURL(BASE + '/')
+    await page.locator('.welcome').waitFor()
+    const menu = await page.locator('.app-aside .menu').innerText()
+    expect(menu.includes('行政区划') && menu.includes('用户管理') && menu.includes('工作日历'), 'menu lacks entries: ' + menu)
+    expect(!menu.includes('审计日志'), 'system admin must not see the audit log menu')
+    await page.locator('.echart canvas').waitFor()
+    await shot('02-admin-home')
+  })
+
+  await step('county 341302 has 38 towns', async () => {
+    const r = await api(`/regions/${COUNTY}/children?page_size=200`)
+    expect(r.ok(), 'children of the county: HTTP ' + r.status())
+    const body = await r.json()
+    expect(body.total === 38, 'expected 38 towns, got ' + body.total)
+    const towns = body.items.filter((t) => t.child_count > 1)
+    state.town = towns[0]
+    state.sibling = towns.find((t) => t.code !== state.town.code)
+    log(`       town ${state.town.name} ${state.town.code} (${state.town.child_count} villages), sibling ${state.sibling.name}`)
+  })
+
+  await step('admin browses the region tree', async () => {
+    await page.goto(BASE + '/regions')
+    await page.locator('.region-name').filter({ hasText: '埇桥区' }).waitFor()
+    await page.locator('.region-children .dt-table .el-table__row').first().waitFor()
+    expect((await page.locator('.region-children .el-pagination__total').innerText()).includes('38'), 'children total is not 38')
+    await shot('03-admin-regions')
+  })
+
+  await step('admin creates a town-staff user scoped to one town', async () => {
+    await page.goto(BASE + '/users')
+    await page.locator('.users-page .el-table__row').first().waitFor()
+    await shot('04-users')
+    await page.locator('.user-create').click()
+    const dlg = page.locator('.user-dialog')
+    await dlg.waitFor()
+    state.username = 'town' + Date.now().toString(36).slice(-5)
+    await page.locator('#user-username').fill(state.username)
+    await page.locator('#user-display-name').fill(state.town.name + '电商专干')
+    await dlg.locator('.user-roles').click()
+    await page.locator('.el-select-dropdown__item[data-role="town_staff"]').click()
+    await page.keyboard.press('Escape')
+    // region: open the cascader, expand the county, pick the town
+    await dlg.locator('.user-region').click()
+    const panel = page.locator('.el-cascader__dropdown:visible')
+    await panel.locator('.el-cascader-node', { hasText: '埇桥区' }).click()
+    const townNode = panel.locator('.el-cascader-node', { hasText: state.town.name })
+    await townNode.waitFor()
+    await townNode.locator('.el-radio').click()
+    await page.keyboard.press('Escape')
+    await page.locator('#user-mobile').fill('13800138000')
+    await shot('05-user-dialog')
+    await page.locator('.user-save').click()
+    const pw = page.locator('.secret-dialog .initial-password')
+    await pw.waitFor()
+    state.initialPassword = (await pw.innerText()).trim()
+    expect(state.initialPassword.length >= 8, 'no initial password shown')
+    await shot('06-initial-password')
+    await page.locator('.secret-close').click()
+    const row = page.locator('.users-page .el-table__row', { hasText: state.username })
+    await row.waitFor()
+    expect((await row.innerText()).includes(state.town.name), 'new user row does not show the town')
+  })
+
+  await step('the mobile number is masked and "显示" reveals it', async () => {
+    const row = page.locator('.users-page .el-table__row', { hasText: state.username }).first()
+    expect((await row.innerText()).includes('138****8000'), 'mobile not masked in the list')
+    await row.locator('.masked-show').click()
+    await row.locator('.masked-value', { hasText: '13800138000' }).waitFor()
+  })
+
+  await step('calendar and roles pages render', async () => {
+    await page.goto(BASE + '/calendar')
+    await page.locator('.years-table .el-table__row').first().waitFor()
+    await shot('07-calendar')
+    await page.goto(BASE + '/roles')
+    await page.locator('.admin-role').first().waitFor()
+    await shot('08-roles')
+  })
+
+  await step('mobile layout (390x844): drawer menu, pages fit', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(BASE + '/')
+    await page.locator('.welcome').waitFor()
+    await shot('m01-home-390')
+    await page.locator('.nav-toggle').click()
+    await page.locator('.app-drawer .menu').waitFor()
+    await shot('m02-drawer-390')
+    await page.keyboard.press('Escape')
+    await page.goto(BASE + '/users')
+    await page.locator('.users-page .el-table__row').first().waitFor()
+    await shot('m03-users-390')
+    await page.goto(BASE + '/regions')
+    await page.locator('.region-children .el-table__row').first().waitFor()
+    await shot('m04-regions-390')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow <= 1, 'page scrolls horizontally at 390 px by ' + overflow + ' px')
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  await step('admin logs out', async () => {
+    await page.goto(BASE + '/')
+    await page.locator('.welcome').waitFor()
+    await logout()
+    await page.locator('.login-notice').waitFor()
+  })
+
+  await step('town user must change the initial password at first login', async () => {
+    await login(state.username, state.initialPassword)
+    await page.waitForURL(/\/password/)
+    await page.locator('.force-reason').waitFor()
+    await shot('09-force-password')
+    state.password = 'Town#' + Math.random().toString(36).slice(2, 10) + 'x9Q'
+    await page.locator('#pw-old').fill(state.initialPassword)
+    await page.locator('#pw-new').fill(state.password)
+    await page.locator('#pw-confirm').fill(state.password)
+    await page.locator('.password-submit').click()
+    await page.waitForURL(BASE + '/')
+    await page.locator('.welcome').waitFor()
+    const menu = await page.locator('.app-aside .menu').innerText()
+    expect(menu.includes('行政区划') && !menu.includes('用户管理'), 'town staff menu wrong: ' + menu)
+    await shot('10-town-home')
+  })
+
+  await step("town user sees only the town's villages", async () => {
+    await page.goto(BASE + '/regions')
+    await page.locator('.region-name').filter({ hasText: state.town.name }).waitFor()
+    await page.locator('.region-children .el-table__row').first().waitFor()
+    const total = await page.locator('.region-children .el-pagination__total').innerText()
+    expect(total.includes(String(state.town.child_count)), `expected ${state.town.child_count} villages, got "${total}"`)
+    const tree = await page.locator('.region-tree').innerText()
+    expect(tree.includes(state.town.name) && !tree.includes('埇桥区'), 'tree root is not the town: ' + tree.slice(0, 80))
+    const r = await api(`/regions/${COUNTY}/children`)
+    expect(r.status() === 403, 'county children should be 403 for town staff, got ' + r.status())
+    await shot('11-town-regions')
+  })
+
+  await step('town user edits a village tag', async () => {
+    const link = page.locator('.region-children .child-link').first()
+    state.village = (await link.innerText()).trim()
+    await link.click()
+    await page.locator('.region-name').filter({ hasText: state.village }).waitFor()
+    await page.locator('.edit-tags').click()
+    await page.locator('.tag-dialog').waitFor()
+    await page.locator('.tag-dialog .el-checkbox[data-tag="poverty_village"]').click()
+    await shot('12-tag-dialog')
+    await page.locator('.save-tags').click()
+    await page.locator('.region-detail .region-tags [data-tag="poverty_village"]').waitFor()
+    await shot('13-village-tagged')
+  })
+
+  await step("sibling town's URL shows the 403 page", async () => {
+    await page.goto(BASE + '/regions/' + state.sibling.code)
+    await page.locator('.forbidden-page').waitFor()
+    await shot('14-forbidden')
+  })
+
+  await step('unknown URL shows the 404 page', async () => {
+    await page.goto(BASE + '/no/such/page')
+    await page.locator('.not-found-page').waitFor()
+    await shot('15-not-found')
+  })
+
+  await step('profile page', async () => {
+    await page.goto(BASE + '/profile')
+    await page.locator('.password-form').waitFor()
+    await shot('16-profile')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await shot('m05-profile-390', { fullPage: true })
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  await step('session loss redirects to the login page with a message', async () => {
+    await context.clearCookies()
+    await page.goto(BASE + '/regions')
+    await page.waitForURL(/\/login/)
+    await page.goto(BASE + '/')
+    await page.waitForURL(/\/login/)
+    // now log in, then kill the session behind the page's back and act
+    await login(state.username, state.password)
+    await page.waitForURL(BASE + '/')
+    await page.locator('.welcome').waitFor()
+    await context.clearCookies()
+    await page.locator('.app-aside .menu .el-menu-item', { hasText: '行政区划' }).click()
+    await page.waitForURL(/\/login\?.*reason=/)
+    await page.locator('.login-notice').waitFor()
+    await shot('17-session-expired')
+  })
+
+  if (AUDITOR_PW) {
+    await step('audit admin searches the log and verifies the chain', async () => {
+      await login('auditor', AUDITOR_PW)
+      await page.waitForURL(/\/(password)?$/)
+      await page.goto(BASE + '/audit')
+      await page.locator('.audit-page .el-table__row').first().waitFor()
+      await page.locator('#f-audit-user').fill('admin')
+      await page.locator('.dt-search').click()
+      await page.locator('.audit-page .el-table__row').first().waitFor()
+      await page.locator('.audit-verify').click()
+      await page.locator('.verify-result[data-ok="true"]').waitFor()
+      await shot('18-audit')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await shot('m06-audit-390')
+      await page.setViewportSize({ width: 1366, height: 768 })
+      await logout()
+    })
+  }
+
+  await step('five wrong passwords lock the account', async () => {
+    await page.goto(BASE + '/login')
+    let locked = false
+    for (let i = 1; i <= 6 && !locked; i++) {
+      await page.locator('#login-username').fill(state.username)
+      await page.locator('#login-password').fill('wrong-password-' + i)
+      await page.locator('.login-submit').click()
+      const err = page.locator('.login-error')
+      await err.waitFor()
+      await page.waitForFunction(() => !document.querySelector('.login-submit.is-loading'))
+      locked = (await err.getAttribute('data-code')) === 'account_locked'
+    }
+    expect(locked, 'no lockout message after five wrong passwords')
+    const text = await page.locator('.login-error').innerText()
+    expect(/锁/.test(text), 'lockout message is not the server message: ' + text)
+    await shot('19-lockout')
+  })
+
+  await step('no CSP violations or uncaught errors in the console', async () => {
+    expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))
+  })
+} finally {
+  await context.close().catch(() => {})
+  rmSync(profile, { recursive: true, force: true })
+}
+
+const n = (s) => results.filter((r) => r.status === s).length
+log(`screenshots: ${ART}`)
+log(`e2e: ${n('passed')} passed, ${n('failed')} failed, ${n('skipped')} skipped`)
+process.exit(n('failed') || n('skipped') ? 1 : 0)
