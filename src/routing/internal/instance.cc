@@ -1,5 +1,6 @@
 #include "routing/internal/instance.h"
 
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -8,8 +9,19 @@ namespace ruralec::routing::internal {
 Instance::Instance(const Problem& p, int granular) {
   n_ = p.num_nodes();
   depots_ = static_cast<int>(p.depots.size());
+  dims_ = p.num_dims;
   dist_ = p.distance;
   time_ = p.duration.empty() ? p.distance : p.duration;
+  narrow_ = true;
+  for (size_t k = 0; k < dist_.size(); ++k) {
+    if (dist_[k] > INT32_MAX || time_[k] > INT32_MAX) narrow_ = false;
+  }
+  if (narrow_) {
+    dist32_.assign(dist_.begin(), dist_.end());
+    time32_.assign(time_.begin(), time_.end());
+    dist_.clear();
+    time_.clear();
+  }
   node_seg_.resize(n_);
   for (int i = 0; i < n_; ++i) {
     Seg& s = node_seg_[i];
@@ -32,7 +44,9 @@ Instance::Instance(const Problem& p, int granular) {
     if (v.shift.open > 0 || v.shift.close < kNoLimit) has_tw_ = true;
   }
   BuildVehicles(p);
-  for (int64_t x : dist_) max_dist_ = std::max(max_dist_, static_cast<double>(x));
+  for (int a = 0; a < n_; ++a) {
+    for (int b = 0; b < n_; ++b) max_dist_ = std::max(max_dist_, static_cast<double>(Dist(a, b)));
+  }
   for (int i = depots_; i < n_; ++i) {
     double m = 0;
     for (int d = 0; d < kMaxDims; ++d) {

@@ -46,8 +46,16 @@ class Instance {
   int num_depots() const { return depots_; }
   int num_clients() const { return n_ - depots_; }
   bool is_client(int node) const { return node >= depots_; }
-  int64_t Dist(int a, int b) const { return dist_[static_cast<size_t>(a) * n_ + b]; }
-  int64_t Time(int a, int b) const { return time_[static_cast<size_t>(a) * n_ + b]; }
+  // Matrices are stored as int32 when every entry fits (half the cache footprint of the hot
+  // distance lookups), otherwise as int64.
+  int64_t Dist(int a, int b) const {
+    const size_t k = static_cast<size_t>(a) * n_ + b;
+    return narrow_ ? dist32_[k] : dist_[k];
+  }
+  int64_t Time(int a, int b) const {
+    const size_t k = static_cast<size_t>(a) * n_ + b;
+    return narrow_ ? time32_[k] : time_[k];
+  }
   const Seg& NodeSeg(int node) const { return node_seg_[node]; }
   const std::vector<VehicleData>& vehicles() const { return vehicles_; }
   const std::vector<int>& Neighbours(int client) const { return neighbours_[client]; }
@@ -75,7 +83,7 @@ class Instance {
     } else {
       r.dur = a.dur + b.dur + t;
     }
-    for (int d = 0; d < kMaxDims; ++d) {
+    for (int d = 0; d < dims_; ++d) {
       r.del[d] = a.del[d] + b.del[d];
       r.pick[d] = a.pick[d] + b.pick[d];
       r.peak[d] = std::max(a.peak[d] + b.del[d], a.pick[d] + b.peak[d]);
@@ -112,6 +120,9 @@ class Instance {
 
   int n_ = 0, depots_ = 0;
   std::vector<int64_t> dist_, time_;
+  std::vector<int32_t> dist32_, time32_;
+  bool narrow_ = false;
+  int dims_ = kMaxDims;
   std::vector<Seg> node_seg_;
   std::vector<VehicleData> vehicles_;
   std::vector<std::vector<int>> neighbours_;

@@ -66,6 +66,12 @@ void LocalSearch::Rebuild(int r) {
     R.bwd[i] = inst_.Join(s, R.bwd[i + 1]);
     R.tail[i] = i == m - 2 ? s : inst_.Join(s, R.tail[i + 1]);
   }
+  R.fdist.resize(m);
+  R.bdist.resize(m);
+  for (int i = 0; i < m; ++i) {
+    R.fdist[i] = R.fwd[i].dist;
+    R.bdist[i] = R.bwd[i].dist;
+  }
   R.cost = inst_.RouteCost(R.fwd[m - 1], v, pen_);
   R.modified = ++clock_;
 }
@@ -135,8 +141,8 @@ bool LocalSearch::TryPair(int u, int v) {
       buf_a_.assign(RU.nodes.begin() + i + 1, RU.nodes.begin() + j + 1);
       std::reverse(buf_a_.begin(), buf_a_.end());
       Edit e{ru, i + 1, j, buf_a_.data(), static_cast<int>(buf_a_.size())};
-      e.dist = RU.fwd[i].dist + inst_.Dist(RU.nodes[i], RU.nodes[j]) + RunDist(RU, i + 1, j, true) +
-               inst_.Dist(RU.nodes[i + 1], RU.nodes[j + 1]) + RU.bwd[j + 1].dist;
+      e.dist = RU.fdist[i] + inst_.Dist(RU.nodes[i], RU.nodes[j]) + RunDist(RU, i + 1, j, true) +
+               inst_.Dist(RU.nodes[i + 1], RU.nodes[j + 1]) + RU.bdist[j + 1];
       if (TryEdits(&e, 1)) return true;
     }
   } else if (TryTwoOptStar(u, v)) {
@@ -184,15 +190,15 @@ bool LocalSearch::TryRelocate(int u, int len, bool reverse, int r2, int j) {
     buf_a_.insert(buf_a_.end(), block, block + len);
     e.lo = i;
     e.hi = j;
-    e.dist = RU.fwd[i - 1].dist + inst_.Dist(nd[i - 1], nd[i + len]) + RunDist(RU, i + len, j, false) +
-             inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) + RU.bwd[j + 1].dist;
+    e.dist = RU.fdist[i - 1] + inst_.Dist(nd[i - 1], nd[i + len]) + RunDist(RU, i + len, j, false) +
+             inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) + RU.bdist[j + 1];
   } else {
     buf_a_.assign(block, block + len);
     buf_a_.insert(buf_a_.end(), nd.begin() + j + 1, nd.begin() + i);
     e.lo = j + 1;
     e.hi = i + len - 1;
-    e.dist = RU.fwd[j].dist + inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) +
-             RunDist(RU, j + 1, i - 1, false) + inst_.Dist(nd[i - 1], nd[i + len]) + RU.bwd[i + len].dist;
+    e.dist = RU.fdist[j] + inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) +
+             RunDist(RU, j + 1, i - 1, false) + inst_.Dist(nd[i - 1], nd[i + len]) + RU.bdist[i + len];
   }
   e.mid = buf_a_.data();
   e.len = static_cast<int>(buf_a_.size());
@@ -219,13 +225,13 @@ bool LocalSearch::TrySwap(int u, int la, int v, int lb) {
   Edit e{ru, i, j + lb - 1, buf_a_.data(), static_cast<int>(buf_a_.size())};
   const auto& nd = RU.nodes;
   const int a_last = i + la - 1, b_last = j + lb - 1;
-  int64_t d = RU.fwd[i - 1].dist + inst_.Dist(nd[i - 1], nd[j]) + RunDist(RU, j, b_last, false);
+  int64_t d = RU.fdist[i - 1] + inst_.Dist(nd[i - 1], nd[j]) + RunDist(RU, j, b_last, false);
   if (i + la == j) {
     d += inst_.Dist(nd[b_last], nd[i]);
   } else {
     d += inst_.Dist(nd[b_last], nd[i + la]) + RunDist(RU, i + la, j - 1, false) + inst_.Dist(nd[j - 1], nd[i]);
   }
-  e.dist = d + RunDist(RU, i, a_last, false) + inst_.Dist(nd[a_last], nd[b_last + 1]) + RU.bwd[b_last + 1].dist;
+  e.dist = d + RunDist(RU, i, a_last, false) + inst_.Dist(nd[a_last], nd[b_last + 1]) + RU.bdist[b_last + 1];
   return TryEdits(&e, 1);
 }
 
@@ -243,18 +249,19 @@ double LocalSearch::EditCost(const Edit& e) const {
 
 double LocalSearch::EditLowerBound(const Edit& e) const {
   const RouteState& R = routes_[e.route];
-  const Seg& pre = R.fwd[e.lo - 1];
-  const Seg& suf = R.bwd[e.hi + 1];
-  if (pre.count + suf.count + e.len == 0) return 0;
-  const VehicleData& veh = inst_.vehicles()[R.vehicle];
-  int64_t dist = pre.dist + suf.dist;
-  int prev = R.nodes[e.lo - 1];
-  for (int k = 0; k < e.len; ++k) {
-    dist += inst_.Dist(prev, e.mid[k]);
-    prev = e.mid[k];
-  }
-  dist += inst_.Dist(prev, R.nodes[e.hi + 1]);
+  // Clients kept before and after the window: lo - 1 and size - hi.
+  if (e.lo - 1 + R.size() - e.hi + e.len == 0) return 0;
   const VehicleData& v = inst_.vehicles()[R.vehicle];
+  int64_t dist = e.dist;
+  if (dist < 0) {
+    dist = R.fdist[e.lo - 1] + R.bdist[e.hi + 1];
+    int prev = R.nodes[e.lo - 1];
+    for (int k = 0; k < e.len; ++k) {
+      dist += inst_.Dist(prev, e.mid[k]);
+      prev = e.mid[k];
+    }
+    dist += inst_.Dist(prev, R.nodes[e.hi + 1]);
+  }
   return v.fixed + v.per_dist * static_cast<double>(dist);
 }
 

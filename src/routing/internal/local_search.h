@@ -28,6 +28,7 @@ class LocalSearch {
     std::vector<Seg> bwd;       // bwd[i]: nodes[i..last client] joined with the end seg
     std::vector<Seg> tail;      // tail[i]: nodes[i..last client] only (for 2-opt*)
     std::vector<int64_t> rdist; // rdist[i]: distance of nodes[i] -> nodes[i-1] -> ... -> nodes[0]
+    std::vector<int64_t> fdist, bdist;  // fwd[i].dist and bwd[i].dist, compact for bounds
     double cost = 0;
     int64_t modified = 0;
     int size() const { return static_cast<int>(nodes.size()) - 2; }  // clients
@@ -84,7 +85,7 @@ class LocalSearch {
   // Distance along nodes[a..b] of route r, forwards or (reversed) from b down to a.
   int64_t RunDist(const RouteState& r, int a, int b, bool reversed) const {
     if (a > b) return 0;
-    return reversed ? r.rdist[b] - r.rdist[a] : r.fwd[b].dist - r.fwd[a].dist;
+    return reversed ? r.rdist[b] - r.rdist[a] : r.fdist[b] - r.fdist[a];
   }
   int64_t swap_star_round_ = -1;
 
