@@ -251,7 +251,9 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
 }
 
 Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {
-  RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
+  // The security admin may change roles only (to grant an admin role); the rest is user:edit.
+  bool roles_only = upd.roles && !upd.display_name && !upd.region_code && !upd.mobile;
+  if (!(roles_only && who.Can("user:role:grant_admin"))) RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
   if (upd.mobile && !upd.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*upd.mobile));
   auto conn = db_.Acquire();
   return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {

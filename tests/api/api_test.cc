@@ -1,0 +1,61 @@
+// Runs every tests/api/cases/*.test against a fresh in-process server (port 0, temp DB,
+// fake clock). RURALEC_TEST_DB=postgresql://… runs them on PostgreSQL instead (issue 4).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "app/app_context.h"
+#include "app/routes.h"
+#include "api/script.h"
+
+namespace ruralec::apitest {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> Cases() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases")) {
+    if (e.path().extension() == ".test") out.push_back(e.path().stem().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class ApiScript : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ApiScript, Passes) {
+  spdlog::set_level(spdlog::level::warn);
+  fs::path dir = fs::temp_directory_path() / ("ruralec-api-" + GetParam() + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
+  FakeClock clock(1'700'000'000'000);
+  auto ctx = app::AppContext::Open({(dir / "t.db").string()}, clock);
+  ASSERT_TRUE(ctx.ok()) << ctx.error().message;
+  ASSERT_TRUE(app::ImportRegions(**ctx, {"341302"}).ok());
+  ASSERT_TRUE(app::ImportCalendar(**ctx).ok());
+  http::ServerConfig config;
+  config.web_dir = "";
+  config.threads = 4;
+  auto server = app::BuildServer(**ctx, config);
+  auto port = server->Bind("127.0.0.1", 0);
+  ASSERT_TRUE(port.ok());
+  std::thread t([&] { server->Run(); });
+  Env env{"127.0.0.1", *port, ctx->get(), &clock};
+  std::string err = RunScript(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test", env);
+  server->Stop();
+  t.join();
+  ctx->reset();
+  fs::remove_all(dir);
+  EXPECT_EQ(err, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ApiScript, ::testing::ValuesIn(Cases()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace ruralec::apitest

@@ -1,0 +1,257 @@
+#include "api/script.h"
+
+#include <httplib.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "account/account.h"
+
+namespace ruralec::apitest {
+namespace {
+
+using Json = nlohmann::json;
+constexpr char kPassword[] = "Sturdy-Passw0rd!";
+
+struct Block {
+  int line = 0;
+  std::vector<std::string> lines;
+};
+
+struct Session {
+  std::string cookie, csrf;
+};
+
+std::vector<Block> ReadBlocks(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<Block> blocks;
+  Block cur;
+  int n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+    if (!line.empty() && line[0] == '#') continue;
+    if (line.find_first_not_of(" \t") == std::string::npos) {
+      if (!cur.lines.empty()) blocks.push_back(cur);
+      cur = Block{};
+      continue;
+    }
+    if (cur.lines.empty()) cur.line = n;
+    cur.lines.push_back(line);
+  }
+  if (!cur.lines.empty()) blocks.push_back(cur);
+  return blocks;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::istringstream ss(s);
+  std::vector<std::string> out;
+  for (std::string w; ss >> w;) out.push_back(w);
+  return out;
+}
+
+// Subset match; returns "" or the path where `actual` differs from `want`.
+std::string Match(const Json& want, const Json& actual, const std::string& at) {
+  if (want.is_string() && want.get<std::string>() == "*") return "";
+  if (want.is_object()) {
+    if (!actual.is_object()) return at + ": expected an object, got " + actual.dump();
+    for (const auto& [k, v] : want.items()) {
+      if (!actual.contains(k)) return at + "." + k + ": missing";
+      std::string d = Match(v, actual[k], at + "." + k);
+      if (!d.empty()) return d;
+    }
+    return "";
+  }
+  if (want.is_array()) {
+    if (!actual.is_array() || actual.size() != want.size()) {
+      return at + ": expected " + want.dump() + ", got " + actual.dump();
+    }
+    for (size_t i = 0; i < want.size(); ++i) {
+      std::string d = Match(want[i], actual[i], at + "." + std::to_string(i));
+      if (!d.empty()) return d;
+    }
+    return "";
+  }
+  return want == actual ? "" : at + ": expected " + want.dump() + ", got " + actual.dump();
+}
+
+Json Lookup(const Json& j, const std::string& path) {
+  Json cur = j;
+  std::stringstream ss(path);
+  for (std::string key; std::getline(ss, key, '.');) {
+    if (cur.is_array()) cur = cur.at(std::stoul(key));
+    else cur = cur.at(key);
+  }
+  return cur;
+}
+
+class Runner {
+ public:
+  Runner(Env& env, std::string file) : env_(env), file_(std::move(file)), cli_(env.host, env.port) {}
+
+  std::string Run(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      Block s = Substitute(b);
+      std::string err = Step(s);
+      if (!err.empty()) return file_ + ":" + std::to_string(b.line) + ": " + err;
+    }
+    return "";
+  }
+
+ private:
+  Block Substitute(Block b) {
+    for (auto& line : b.lines) {
+      for (const auto& [k, v] : vars_) {
+        std::string token = "${" + k + "}";
+        for (size_t p = line.find(token); p != std::string::npos; p = line.find(token)) line.replace(p, token.size(), v);
+      }
+    }
+    return b;
+  }
+
+  // A request block spans lines; any other block is one command per line.
+  std::string Step(const Block& b) {
+    static const std::set<std::string> kRequests = {"GET", "POST", "PUT", "DELETE", "GET!", "POST!", "PUT!", "DELETE!"};
+    if (kRequests.count(Words(b.lines[0]).at(0))) return Request(b);
+    for (const auto& line : b.lines) {
+      std::string err = Command(line);
+      if (!err.empty()) return err;
+    }
+    return "";
+  }
+
+  std::string Command(const std::string& line) {
+    auto w = Words(line);
+    const std::string& cmd = w[0];
+    if (cmd == "user") return AddUser(w);
+    if (cmd == "login") return Login(w);
+    if (cmd == "as") { current_ = w.at(1); return ""; }
+    if (cmd == "clock") return Clock(w.at(1));
+    if (cmd == "sql") return Sql(line.substr(4));
+    auto rest = [&] {
+      size_t end = line.find(w.at(1)) + w.at(1).size();
+      return end + 1 < line.size() ? line.substr(end + 1) : std::string();
+    };
+    if (cmd == "count") return Count(w.at(1), rest());
+    if (cmd == "header") return Header(w.at(1), rest());
+    if (cmd == "capture") {
+      vars_[w.at(1)] = Text(Lookup(last_body_, w.at(2)));
+      return "";
+    }
+    return "unknown command: " + cmd;
+  }
+
+  static std::string Text(const Json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
+
+  std::string AddUser(const std::vector<std::string>& w) {
+    account::NewUser nu{w.at(1), w.at(1), {}, w.at(3)};
+    std::stringstream ss(w.at(2));
+    for (std::string r; std::getline(ss, r, ',');) nu.roles.push_back(r);
+    nu.password = kPassword;
+    nu.must_change = w.size() > 4 && w[4] == "must-change";
+    auto r = env_.ctx->accounts().CreateUser(nullptr, nu);
+    if (!r.ok()) return "user " + w.at(1) + ": " + r.error().message;
+    vars_[w.at(1) + ".id"] = std::to_string(r->user.id.value);
+    return "";
+  }
+
+  std::string Login(const std::vector<std::string>& w) {
+    Json body{{"username", w.at(1)}, {"password", w.size() > 2 ? w[2] : kPassword}};
+    auto res = cli_.Post("/api/v1/auth/login", body.dump(), "application/json");
+    if (!res || res->status != 200) return "login " + w.at(1) + " failed: " + (res ? res->body : "no response");
+    std::string cookie = res->get_header_value("Set-Cookie");
+    sessions_[w.at(1)] = {cookie.substr(0, cookie.find(';')), Json::parse(res->body)["csrf_token"]};
+    current_ = w.at(1);
+    return "";
+  }
+
+  std::string Clock(const std::string& spec) {
+    int64_t n = std::stoll(spec.substr(1, spec.size() - 2));
+    char unit = spec.back();
+    int64_t ms = n * (unit == 'h' ? 3'600'000 : unit == 'm' ? 60'000 : 1000);
+    env_.clock->Advance(ms);
+    return "";
+  }
+
+  std::string Sql(const std::string& sql) {
+    auto conn = env_.ctx->db().Acquire();
+    auto r = conn->Exec(sql);
+    return r.ok() ? "" : "sql failed: " + r.error().message;
+  }
+
+  std::string Count(const std::string& want, const std::string& sql) {
+    auto conn = env_.ctx->db().Acquire();
+    auto r = conn->Query(sql);
+    if (!r.ok()) return "sql failed: " + r.error().message;
+    std::string got = r->at(0).Text(0);
+    return got == want ? "" : "count: expected " + want + ", got " + got + " for " + sql;
+  }
+
+  std::string Header(const std::string& name, const std::string& contains) {
+    std::string v = last_headers_.count(name) ? last_headers_.find(name)->second : "";
+    if (contains.empty()) return v.empty() ? "header " + name + " missing" : "";
+    return v.find(contains) != std::string::npos ? "" : "header " + name + ": '" + v + "' lacks '" + contains + "'";
+  }
+
+  std::string Request(const Block& b);
+
+  Env& env_;
+  std::string file_;
+  httplib::Client cli_;
+  std::map<std::string, Session> sessions_;
+  std::map<std::string, std::string> vars_;
+  std::string current_ = "anonymous";
+  Json last_body_;
+  httplib::Headers last_headers_;
+};
+
+std::string Runner::Request(const Block& b) {
+  auto w = Words(b.lines[0]);
+  std::string method = w.at(0);
+  bool csrf = true;
+  if (method.back() == '!') { csrf = false; method.pop_back(); }
+  std::string path = w.at(1);
+  size_t i = 1;
+  std::string body;
+  for (; i < b.lines.size() && b.lines[i].rfind("expect", 0) != 0; ++i) body += b.lines[i] + "\n";
+  if (i == b.lines.size()) return "request without an expect line";
+  auto e = Words(b.lines[i]);
+  std::string want_json;
+  for (size_t j = i + 1; j < b.lines.size(); ++j) want_json += b.lines[j] + "\n";
+  httplib::Headers h;
+  auto s = sessions_.find(current_);
+  if (s != sessions_.end()) {
+    h.emplace("Cookie", s->second.cookie);
+    if (csrf) h.emplace("X-CSRF-Token", s->second.csrf);
+  }
+  httplib::Result res = method == "GET"    ? cli_.Get(path.c_str(), h)
+                        : method == "POST" ? cli_.Post(path.c_str(), h, body, "application/json")
+                        : method == "PUT"  ? cli_.Put(path.c_str(), h, body, "application/json")
+                                           : cli_.Delete(path.c_str(), h, body, "application/json");
+  if (!res) return method + " " + path + ": no response";
+  last_headers_ = res->headers;
+  last_body_ = Json::parse(res->body, nullptr, false);
+  std::string got = method + " " + path + " -> " + std::to_string(res->status) + " " + res->body.substr(0, 400);
+  if (std::to_string(res->status) != e.at(1)) return "expected status " + e.at(1) + ", got " + got;
+  if (e.size() > 2 && (!last_body_.is_object() || last_body_.value("code", "") != e[2])) {
+    return "expected error code " + e[2] + ", got " + got;
+  }
+  if (!want_json.empty()) {
+    Json want = Json::parse(want_json, nullptr, false);
+    if (want.is_discarded()) return "bad expected JSON: " + want_json;
+    std::string d = Match(want, last_body_, "$");
+    if (!d.empty()) return d + "\n  in " + got;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string RunScript(const std::string& path, Env& env) {
+  Runner r(env, path);
+  return r.Run(ReadBlocks(path));
+}
+
+}  // namespace ruralec::apitest
