@@ -119,4 +119,17 @@ describe('DataTable', () => {
     expect(vm.items.map((r) => r.name)).toEqual(['用户50', '用户51', '用户52'])
     w.unmount()
   })
+
+  it('folds the search form behind the filter button on phones', async () => {
+    mockFetch({ 'GET /api/v1/users': { items: [], total: 0, page: 1, page_size: 20 } })
+    const { useAppStore } = await import('@/stores/app')
+    useAppStore().isMobile = true
+    const w = mountTable(reactive({ q: '' }))
+    await settle()
+    expect((w.find('.dt-filters').element as HTMLElement).style.display).toBe('none')
+    await w.find('.dt-toggle-filters').trigger('click')
+    expect((w.find('.dt-filters').element as HTMLElement).style.display).toBe('')
+    expect(w.find('.dt-toggle-filters').attributes('aria-expanded')).toBe('true')
+    w.unmount()
+  })
 })

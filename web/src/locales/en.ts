@@ -5,7 +5,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zh> = {
   app: { title: 'Rural E-commerce Console', short: 'Rural EC' },
   common: {
-    search: 'Search', reset: 'Reset', refresh: 'Refresh', add: 'Add', edit: 'Edit', save: 'Save',
+    search: 'Search', filter: 'Filter', reset: 'Reset', refresh: 'Refresh', add: 'Add', edit: 'Edit', save: 'Save',
     cancel: 'Cancel', confirm: 'OK', close: 'Close', delete: 'Delete', actions: 'Actions', yes: 'Yes',
     no: 'No', all: 'All', loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry',
     success: 'Done', saved: 'Saved', back: 'Back', home: 'Back to home', total: '{n} in total',

@@ -7,6 +7,7 @@ export default {
   },
   common: {
     search: '搜索',
+    filter: '筛选',
     reset: '重置',
     refresh: '刷新',
     add: '新增',
