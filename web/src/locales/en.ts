@@ -65,7 +65,7 @@ const en: Messages<typeof zh> = {
     businessRoles: 'Business roles', adminRoles: 'Admin roles (separated: pick one)',
     adminExclusive: 'System, security and audit admin are separate: an account holds at most one of them and no business role.',
     roleRequired: 'Pick a role', regionRequired: 'Pick a region', mobileInvalid: 'Invalid mobile number',
-    usernameHint: 'letters, digits, underscores, 3-32',
+    usernameHint: 'lower-case letters, digits, _ . -, 3-32',
   },
   role: {
     name: 'Key', label: 'Role', admin: 'Admin role', permissions: 'Permissions', business: 'Business role',

@@ -157,7 +157,7 @@ export default {
     roleRequired: '请选择角色',
     regionRequired: '请选择所属区划',
     mobileInvalid: '手机号格式不正确',
-    usernameHint: '字母、数字、下划线，3-32 位',
+    usernameHint: '小写字母、数字、下划线、点或连字符，3-32 位',
   },
   role: {
     name: '角色标识',
