@@ -49,10 +49,10 @@ struct Principal {
 };
 
 struct PasswordPolicy {
-  int min_length = 12;       // never below 12
-  int require_classes = 3;   // of lower, upper, digit, symbol
-  int max_age_days = 90;     // 0 = passwords do not expire
-  int history = 5;           // cannot reuse the last N passwords
+  int min_length = 12;      // never below 12
+  int require_classes = 3;  // of lower, upper, digit, symbol
+  int max_age_days = 90;    // 0 = passwords do not expire
+  int history = 5;          // cannot reuse the last N passwords
 };
 Status CheckPassword(const PasswordPolicy& policy, std::string_view username,
                      std::string_view password);

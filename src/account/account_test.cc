@@ -25,7 +25,8 @@ class AccountTest : public ::testing::Test {
   }
   UserId Add(const std::string& name, const std::string& role, const std::string& region,
              bool must_change = false) {
-    auto r = accounts_.CreateUser(nullptr, {name, name, {role}, region, std::nullopt, kPw, must_change});
+    auto r =
+        accounts_.CreateUser(nullptr, {name, name, {role}, region, std::nullopt, kPw, must_change});
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
     return r.ok() ? r->user.id : UserId{};
   }
@@ -61,7 +62,8 @@ TEST_F(AccountTest, UnknownUserAndWrongPasswordGetTheSameAnswer) {
 TEST_F(AccountTest, FiveFailuresLockForFifteenMinutes) {
   Add("bob", "town_staff", "341302100");
   for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(accounts_.Login("bob", "nope-nope-nope", "ip").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(accounts_.Login("bob", "nope-nope-nope", "ip").error().code,
+              ErrorCode::kUnauthenticated);
     clock_.Advance(60'000);
   }
   EXPECT_EQ(accounts_.Login("bob", "nope-nope-nope", "ip").error().code, ErrorCode::kLocked);
@@ -77,7 +79,8 @@ TEST_F(AccountTest, FiveFailuresLockForFifteenMinutes) {
 TEST_F(AccountTest, FailuresOutsideTheWindowDoNotLock) {
   Add("carl", "town_staff", "341302100");
   for (int i = 0; i < 8; ++i) {
-    EXPECT_EQ(accounts_.Login("carl", "nope-nope-nope", "ip").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(accounts_.Login("carl", "nope-nope-nope", "ip").error().code,
+              ErrorCode::kUnauthenticated);
     clock_.Advance(4 * 60'000);  // 4 failures per 16 minutes
   }
   EXPECT_TRUE(accounts_.Login("carl", kPw, "ip").ok());
@@ -151,7 +154,8 @@ TEST_F(AccountTest, PasswordPolicy) {
 }
 
 TEST_F(AccountTest, ThreeAdminRolesAreExclusive) {
-  auto both = accounts_.CreateUser(nullptr, {"gil", "Gil", {"system_admin", "audit_admin"}, "341302", {}, kPw, false});
+  auto both = accounts_.CreateUser(
+      nullptr, {"gil", "Gil", {"system_admin", "audit_admin"}, "341302", {}, kPw, false});
   ASSERT_FALSE(both.ok());
   EXPECT_EQ(both.error().field, "roles");
   UserId sys = Add("sys", "system_admin", "341302");
@@ -160,11 +164,19 @@ TEST_F(AccountTest, ThreeAdminRolesAreExclusive) {
   Principal psec = LoginAs("sec");
   UserId staff = Add("hal", "county_staff", "341302");
   // The system admin cannot grant an admin role; the security admin can, but not a second one.
-  EXPECT_EQ(accounts_.UpdateUser(psys, staff, {.roles = std::vector<std::string>{"audit_admin"}}).error().code,
+  EXPECT_EQ(accounts_.UpdateUser(psys, staff, {.roles = std::vector<std::string>{"audit_admin"}})
+                .error()
+                .code,
             ErrorCode::kForbidden);
-  EXPECT_EQ(accounts_.UpdateUser(psys, sec, {.roles = std::vector<std::string>{"security_admin", "system_admin"}})
-                .error().field, "roles");
-  EXPECT_EQ(accounts_.UpdateUser(psys, sys, {.roles = std::vector<std::string>{"county_staff"}}).error().code,
+  EXPECT_EQ(accounts_
+                .UpdateUser(psys, sec,
+                            {.roles = std::vector<std::string>{"security_admin", "system_admin"}})
+                .error()
+                .field,
+            "roles");
+  EXPECT_EQ(accounts_.UpdateUser(psys, sys, {.roles = std::vector<std::string>{"county_staff"}})
+                .error()
+                .code,
             ErrorCode::kForbidden);  // not on oneself
   (void)psec;
   EXPECT_EQ(accounts_.GetUser(LoginAs("sec"), staff)->username, "hal");
@@ -187,7 +199,8 @@ TEST_F(AccountTest, ScopeLimitsUserManagement) {
 
 TEST_F(AccountTest, MobileIsEncryptedMaskedAndRevealIsAudited) {
   UserId id = Add("sys2", "system_admin", "341302");
-  auto created = accounts_.CreateUser(nullptr, {"ivy", "Ivy", {"town_staff"}, "341302100", "13800138000", kPw, false});
+  auto created = accounts_.CreateUser(
+      nullptr, {"ivy", "Ivy", {"town_staff"}, "341302100", "13800138000", kPw, false});
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(created->user.mobile_masked, "138****8000");
   auto c = tdb_.db().Acquire();
@@ -197,7 +210,8 @@ TEST_F(AccountTest, MobileIsEncryptedMaskedAndRevealIsAudited) {
   Principal p = LoginAs("sys2");
   EXPECT_EQ(*accounts_.RevealMobile(p, created->user.id), "13800138000");
   EXPECT_EQ(AuditCount("pii.view"), 1);
-  auto bad = accounts_.CreateUser(nullptr, {"jay", "J", {"town_staff"}, "341302100", "1234", kPw, false});
+  auto bad =
+      accounts_.CreateUser(nullptr, {"jay", "J", {"town_staff"}, "341302100", "1234", kPw, false});
   EXPECT_EQ(bad.error().field, "mobile");
 }
 

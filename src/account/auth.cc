@@ -24,8 +24,9 @@ namespace internal {
 
 Result<std::optional<int64_t>> LockedUntil(storage::Connection& conn, const std::string& username,
                                            int64_t now) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT locked_until FROM login_throttle WHERE username = ?",
-                                         {username}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT locked_until FROM login_throttle WHERE username = ?", {username}));
   if (rows.empty() || rows[0].IsNull(0) || rows[0].Int(0) <= now) return std::optional<int64_t>();
   return std::optional<int64_t>(rows[0].Int(0));
 }
@@ -41,8 +42,10 @@ Status Accounts::Bootstrap() {
 // Records a failed attempt; returns the lock expiry when this failure locks the username.
 static Result<std::optional<int64_t>> RecordFailure(storage::Connection& conn,
                                                     const std::string& username, int64_t now) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT failed_count, first_failure_at FROM login_throttle "
-                                         "WHERE username = ?", {username}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT failed_count, first_failure_at FROM login_throttle "
+                              "WHERE username = ?",
+                              {username}));
   int64_t count = 1, first = now;
   if (!rows.empty() && now - rows[0].Int(1) < kFailureWindowMs) {
     count = rows[0].Int(0) + 1;
@@ -53,7 +56,8 @@ static Result<std::optional<int64_t>> RecordFailure(storage::Connection& conn,
   storage::Value lv = locked ? storage::Value(*locked) : storage::Null{};
   RETURN_IF_ERROR(conn.Exec(
       "INSERT INTO login_throttle (username, failed_count, first_failure_at, locked_until) "
-      "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET failed_count = excluded.failed_count, "
+      "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET failed_count = "
+      "excluded.failed_count, "
       "first_failure_at = excluded.first_failure_at, locked_until = excluded.locked_until",
       {username, count, first, lv}));
   return locked;
@@ -63,10 +67,10 @@ static Result<std::string> CreateSession(storage::Connection& conn, const User& 
                                          const std::string& ip, int64_t now, std::string* csrf) {
   std::string token = crypto::RandomToken(32);
   *csrf = crypto::RandomToken(24);
-  RETURN_IF_ERROR(conn.Exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
-                            "last_seen_at, ip, county_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            {crypto::Sha256Hex(token), u.id.value, *csrf, now, now, ip,
-                             u.region.county().str()}));
+  RETURN_IF_ERROR(conn.Exec(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+      "last_seen_at, ip, county_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {crypto::Sha256Hex(token), u.id.value, *csrf, now, now, ip, u.region.county().str()}));
   return token;
 }
 
@@ -91,7 +95,8 @@ static Result<bool> MustChange(storage::Connection& conn, const User& u, int64_t
   if (u.must_change_password) return true;
   ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(conn));
   if (policy.max_age_days == 0) return false;
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT password_changed_at FROM users WHERE id = ?", {u.id.value}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT password_changed_at FROM users WHERE id = ?", {u.id.value}));
   return !rows.empty() && now - rows[0].Int(0) > policy.max_age_days * 86'400'000LL;
 }
 
@@ -108,7 +113,8 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
   ASSIGN_OR_RETURN(auto user, internal::FindUserByName(*conn, username));
   std::string hash;
   if (user) {
-    ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT password_hash FROM users WHERE id = ?", {user->id.value}));
+    ASSIGN_OR_RETURN(auto rows,
+                     conn->Query("SELECT password_hash FROM users WHERE id = ?", {user->id.value}));
     hash = rows.at(0).Text(0);
   }
   bool good = crypto::VerifyPassword(user ? hash : crypto::DummyPasswordHash(), password) && user;
@@ -126,8 +132,9 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
                                             audit::Outcome::kFailure, "bad credentials"}));
       if (now_locked) {
         failure = LockedError(*now_locked, now);
-        RETURN_IF_ERROR(audit_.Append(*conn, {Anonymous(username, ip), "auth.lockout", "user", username,
-                                              audit::Outcome::kDenied, "locked for 15 minutes"}));
+        RETURN_IF_ERROR(
+            audit_.Append(*conn, {Anonymous(username, ip), "auth.lockout", "user", username,
+                                  audit::Outcome::kDenied, "locked for 15 minutes"}));
       }
       return {};
     }
@@ -137,7 +144,8 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
                                    audit::Outcome::kDenied, "account disabled"});
     }
     RETURN_IF_ERROR(conn->Exec("DELETE FROM login_throttle WHERE username = ?", {username}));
-    RETURN_IF_ERROR(conn->Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user->id.value}));
+    RETURN_IF_ERROR(
+        conn->Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user->id.value}));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, *user, ip, now, &csrf));
     ASSIGN_OR_RETURN(bool must, MustChange(*conn, *user, now));
@@ -157,7 +165,8 @@ Result<Principal> Accounts::Authenticate(const std::string& token, const std::st
   auto conn = db_.Acquire();
   int64_t now = clock_.NowMs();
   ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT user_id, csrf_token, created_at, last_seen_at "
-                                          "FROM sessions WHERE token_hash = ?", {h}));
+                                          "FROM sessions WHERE token_hash = ?",
+                                          {h}));
   if (rows.empty()) return Error{ErrorCode::kUnauthenticated, "登录已失效，请重新登录", ""};
   const auto& s = rows[0];
   if (now - s.Int(3) > kIdleTimeoutMs || now - s.Int(2) > kAbsoluteTimeoutMs) {
@@ -168,7 +177,8 @@ Result<Principal> Accounts::Authenticate(const std::string& token, const std::st
   if (u.status != "active") return Error{ErrorCode::kUnauthenticated, "账号已停用", ""};
   // Touch at most once a minute: idle expiry needs no finer grain, and reads stay reads.
   if (now - s.Int(3) > 60'000) {
-    RETURN_IF_ERROR(conn->Exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, h}));
+    RETURN_IF_ERROR(
+        conn->Exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, h}));
   }
   ASSIGN_OR_RETURN(bool must, MustChange(*conn, u, now));
   return MakePrincipal(u, ip, s.Text(1), h, must);
@@ -193,31 +203,36 @@ Result<LoginResult> Accounts::ChangePassword(const Principal& who, const std::st
     return Error::Invalid("old_password", "原口令不正确");
   }
   RETURN_IF_ERROR(CheckPassword(policy, who.username, new_password));
-  ASSIGN_OR_RETURN(auto history, conn->Query("SELECT password_hash FROM password_history WHERE user_id = ? "
-                                             "ORDER BY changed_at DESC LIMIT ?",
-                                             {who.id.value, int64_t{policy.history < 1 ? 1 : policy.history}}));
+  ASSIGN_OR_RETURN(auto history,
+                   conn->Query("SELECT password_hash FROM password_history WHERE user_id = ? "
+                               "ORDER BY changed_at DESC LIMIT ?",
+                               {who.id.value, int64_t{policy.history < 1 ? 1 : policy.history}}));
   for (const auto& h : history) {
     if (crypto::VerifyPassword(h.Text(0), new_password)) {
-      return Error::Invalid("new_password", "不能使用最近" + std::to_string(policy.history) + "次用过的口令");
+      return Error::Invalid("new_password",
+                            "不能使用最近" + std::to_string(policy.history) + "次用过的口令");
     }
   }
   ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(new_password));
   int64_t now = clock_.NowMs();
   LoginResult out;
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    RETURN_IF_ERROR(conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
-                               "must_change_password = 0, updated_at = ? WHERE id = ?",
-                               {hash, now, now, who.id.value}));
-    RETURN_IF_ERROR(conn->Exec("INSERT INTO password_history (user_id, password_hash, changed_at) "
-                               "VALUES (?, ?, ?)", {who.id.value, hash, now}));
+    RETURN_IF_ERROR(
+        conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                   "must_change_password = 0, updated_at = ? WHERE id = ?",
+                   {hash, now, now, who.id.value}));
+    RETURN_IF_ERROR(
+        conn->Exec("INSERT INTO password_history (user_id, password_hash, changed_at) "
+                   "VALUES (?, ?, ?)",
+                   {who.id.value, hash, now}));
     RETURN_IF_ERROR(conn->Exec("DELETE FROM sessions WHERE user_id = ?", {who.id.value}));
     ASSIGN_OR_RETURN(User u, LoadUser(*conn, who.id));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, u, who.ip, now, &csrf));
     out.principal = MakePrincipal(u, who.ip, csrf, crypto::Sha256Hex(out.token), false);
-    return audit_.Append(*conn, {who.ToActor(), "auth.password.change", "user",
-                                 std::to_string(who.id.value), audit::Outcome::kSuccess,
-                                 "all sessions ended"});
+    return audit_.Append(
+        *conn, {who.ToActor(), "auth.password.change", "user", std::to_string(who.id.value),
+                audit::Outcome::kSuccess, "all sessions ended"});
   });
   if (!st.ok()) return st.take_error();
   return out;

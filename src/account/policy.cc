@@ -16,10 +16,14 @@ Status CheckPassword(const PasswordPolicy& policy, std::string_view username,
   if (password.size() > 256) return Error::Invalid("new_password", "口令过长");
   bool lower = false, upper = false, digit = false, other = false;
   for (unsigned char c : password) {
-    if (std::islower(c)) lower = true;
-    else if (std::isupper(c)) upper = true;
-    else if (std::isdigit(c)) digit = true;
-    else other = true;
+    if (std::islower(c))
+      lower = true;
+    else if (std::isupper(c))
+      upper = true;
+    else if (std::isdigit(c))
+      digit = true;
+    else
+      other = true;
   }
   int classes = lower + upper + digit + other;
   if (classes < policy.require_classes) {
@@ -36,14 +40,19 @@ namespace internal {
 
 Result<PasswordPolicy> LoadPolicy(storage::Connection& conn) {
   PasswordPolicy p;
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT key, value FROM settings WHERE key LIKE 'password_policy.%'"));
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT key, value FROM settings WHERE key LIKE 'password_policy.%'"));
   for (const auto& r : rows) {
     std::string k = r.Text(0);
     int v = std::stoi(r.Text(1));
-    if (k == "password_policy.min_length") p.min_length = v;
-    else if (k == "password_policy.require_classes") p.require_classes = v;
-    else if (k == "password_policy.max_age_days") p.max_age_days = v;
-    else if (k == "password_policy.history") p.history = v;
+    if (k == "password_policy.min_length")
+      p.min_length = v;
+    else if (k == "password_policy.require_classes")
+      p.require_classes = v;
+    else if (k == "password_policy.max_age_days")
+      p.max_age_days = v;
+    else if (k == "password_policy.history")
+      p.history = v;
   }
   return p;
 }
@@ -67,30 +76,36 @@ Result<PasswordPolicy> Accounts::GetPolicy() {
 
 Status Accounts::SetPolicy(const Principal& who, const PasswordPolicy& p) {
   RETURN_IF_ERROR(internal::RequirePermission(who, "security:policy:edit"));
-  if (p.min_length < 12 || p.min_length > 64) return Error::Invalid("min_length", "最小长度应在12到64之间");
-  if (p.require_classes < 1 || p.require_classes > 4) return Error::Invalid("require_classes", "字符类别数应在1到4之间");
-  if (p.max_age_days < 0 || p.max_age_days > 3650) return Error::Invalid("max_age_days", "有效期应在0到3650天之间");
+  if (p.min_length < 12 || p.min_length > 64)
+    return Error::Invalid("min_length", "最小长度应在12到64之间");
+  if (p.require_classes < 1 || p.require_classes > 4)
+    return Error::Invalid("require_classes", "字符类别数应在1到4之间");
+  if (p.max_age_days < 0 || p.max_age_days > 3650)
+    return Error::Invalid("max_age_days", "有效期应在0到3650天之间");
   if (p.history < 0 || p.history > 24) return Error::Invalid("history", "历史口令数应在0到24之间");
   auto conn = db_.Acquire();
   int64_t now = clock_.NowMs();
   return storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(PasswordPolicy before, internal::LoadPolicy(*conn));
-    const std::pair<const char*, int> kv[] = {{"password_policy.min_length", p.min_length},
-                                              {"password_policy.require_classes", p.require_classes},
-                                              {"password_policy.max_age_days", p.max_age_days},
-                                              {"password_policy.history", p.history}};
+    const std::pair<const char*, int> kv[] = {
+        {"password_policy.min_length", p.min_length},
+        {"password_policy.require_classes", p.require_classes},
+        {"password_policy.max_age_days", p.max_age_days},
+        {"password_policy.history", p.history}};
     for (const auto& [k, v] : kv) {
-      RETURN_IF_ERROR(conn->Exec("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                 "updated_at = excluded.updated_at",
-                                 {k, std::to_string(v), now}));
+      RETURN_IF_ERROR(
+          conn->Exec("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                     "updated_at = excluded.updated_at",
+                     {k, std::to_string(v), now}));
     }
     auto s = [](const PasswordPolicy& x) {
       return std::to_string(x.min_length) + "/" + std::to_string(x.require_classes) + "/" +
              std::to_string(x.max_age_days) + "/" + std::to_string(x.history);
     };
-    return audit_.Append(*conn, {who.ToActor(), "security.policy.update", "password_policy", "",
-                                 audit::Outcome::kSuccess, "before=" + s(before) + " after=" + s(p)});
+    return audit_.Append(*conn,
+                         {who.ToActor(), "security.policy.update", "password_policy", "",
+                          audit::Outcome::kSuccess, "before=" + s(before) + " after=" + s(p)});
   });
 }
 

@@ -6,15 +6,21 @@ namespace ruralec::account {
 
 const std::vector<RoleDef>& BuiltinRoles() {
   static const std::vector<RoleDef> kRoles = {
-      {"system_admin", "系统管理员", true,
+      {"system_admin",
+       "系统管理员",
+       true,
        {"region:read", "region:import", "region:tag:define", "calendar:read", "calendar:edit",
         "user:read", "user:create", "user:edit", "user:disable", "user:reset_password",
         "role:read"}},
-      {"security_admin", "安全管理员", true,
+      {"security_admin",
+       "安全管理员",
+       true,
        {"region:read", "user:read", "user:unlock", "user:role:grant_admin", "role:read",
         "security:policy:read", "security:policy:edit"}},
       {"audit_admin", "审计管理员", true, {"region:read", "audit:read"}},
-      {"county_staff", "县级工作人员", false,
+      {"county_staff",
+       "县级工作人员",
+       false,
        {"region:read", "region:tag:edit", "region:tag:define", "calendar:read", "user:read",
         "role:read"}},
       {"finance_staff", "财政工作人员", false, {"region:read", "calendar:read"}},
@@ -23,7 +29,9 @@ const std::vector<RoleDef>& BuiltinRoles() {
       {"entity", "经营主体", false, {"region:read"}},
       {"trainer", "培训讲师", false, {"region:read", "calendar:read"}},
       {"driver", "驾驶员/物流员", false, {"region:read"}},
-      {"auditor", "审计/纪检（只读）", false,
+      {"auditor",
+       "审计/纪检（只读）",
+       false,
        {"region:read", "calendar:read", "user:read", "role:read"}},
   };
   return kRoles;
@@ -49,7 +57,8 @@ Status ValidateRoleSet(const std::vector<std::string>& roles) {
     if (IsAdminRole(name)) ++admins;
   }
   if (admins > 1) {
-    return Error::Invalid("roles", "系统管理员、安全管理员、审计管理员三者互斥，同一账号只能担任其一");
+    return Error::Invalid("roles",
+                          "系统管理员、安全管理员、审计管理员三者互斥，同一账号只能担任其一");
   }
   return {};
 }
@@ -62,8 +71,8 @@ Status SyncRoles(storage::Connection& conn) {
         {r.name, r.label, int64_t{r.admin ? 1 : 0}}));
     RETURN_IF_ERROR(conn.Exec("DELETE FROM role_permissions WHERE role = ?", {r.name}));
     for (const auto& p : r.permissions) {
-      RETURN_IF_ERROR(conn.Exec("INSERT INTO role_permissions (role, permission) VALUES (?, ?)",
-                                {r.name, p}));
+      RETURN_IF_ERROR(
+          conn.Exec("INSERT INTO role_permissions (role, permission) VALUES (?, ?)", {r.name, p}));
     }
   }
   return {};

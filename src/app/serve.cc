@@ -38,8 +38,10 @@ std::thread StartSignalWaiter(http::Server& server, sigset_t set) {
 // Loads the calendar on first start so deadlines work without an extra step.
 void EnsureReferenceData(AppContext& ctx) {
   auto added = ImportCalendar(ctx);
-  if (!added.ok()) spdlog::warn("calendar reference data not loaded: {}", added.error().message);
-  else if (*added > 0) spdlog::info("loaded {} calendar years from chinese-days", *added);
+  if (!added.ok())
+    spdlog::warn("calendar reference data not loaded: {}", added.error().message);
+  else if (*added > 0)
+    spdlog::info("loaded {} calendar years from chinese-days", *added);
 }
 
 }  // namespace
@@ -54,8 +56,10 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--key-file", o.key_file, "字段加密密钥文件（默认 <db>.key）");
   serve->add_option("--web", config.web_dir, "Web控制台静态文件目录");
   serve->add_option("--threads", config.threads, "工作线程数");
-  serve->add_flag("--secure-cookies", config.secure_cookies, "会话Cookie加Secure（TLS反向代理之后）");
-  serve->add_flag("--trust-forwarded-for", config.trust_forwarded_for, "从X-Forwarded-For取客户端IP");
+  serve->add_flag("--secure-cookies", config.secure_cookies,
+                  "会话Cookie加Secure（TLS反向代理之后）");
+  serve->add_flag("--trust-forwarded-for", config.trust_forwarded_for,
+                  "从X-Forwarded-For取客户端IP");
   serve->callback([] {
     sigset_t set;
     sigemptyset(&set);

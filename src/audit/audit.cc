@@ -23,8 +23,8 @@ std::string RowHash(const std::string& prev_hash, int64_t seq, int64_t at,
   Field(c, std::to_string(seq));
   Field(c, std::to_string(at));
   Field(c, user_id ? std::to_string(*user_id) : "");
-  for (const std::string* f : {&r.username, &r.role, &r.ip, &r.action, &r.object_type,
-                               &r.object_id, &r.outcome, &r.detail, &r.region_code}) {
+  for (const std::string* f : {&r.username, &r.role, &r.ip, &r.action, &r.object_type, &r.object_id,
+                               &r.outcome, &r.detail, &r.region_code}) {
     Field(c, *f);
   }
   return crypto::Sha256Hex(c);
@@ -61,9 +61,12 @@ std::string CountyOf(const std::string& region_code) {
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
-    case Outcome::kSuccess: return "success";
-    case Outcome::kFailure: return "failure";
-    case Outcome::kDenied: return "denied";
+    case Outcome::kSuccess:
+      return "success";
+    case Outcome::kFailure:
+      return "failure";
+    case Outcome::kDenied:
+      return "denied";
   }
   return "failure";
 }
@@ -78,7 +81,8 @@ Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
   // Bumping the head row first takes its row lock (PostgreSQL) / the write lock (SQLite), so
   // appends are serialised and seq stays gapless even when other transactions roll back.
   ASSIGN_OR_RETURN(Row head, conn.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 "
-                                           "RETURNING seq, hash", {}, "audit_head 缺失"));
+                                           "RETURNING seq, hash",
+                                           {}, "audit_head 缺失"));
   int64_t seq = head.Int(0);
   std::string prev = head.Text(1);
   Record r;
@@ -94,12 +98,12 @@ Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
   int64_t at = clock_.NowMs();
   std::string hash = RowHash(prev, seq, at, e.actor.user_id, r);
   storage::Value uid = e.actor.user_id ? storage::Value(*e.actor.user_id) : storage::Null{};
-  RETURN_IF_ERROR(conn.Exec(
-      "INSERT INTO audit_log (seq, at, user_id, username, role, ip, action, object_type, "
-      "object_id, outcome, detail, region_code, county_code, prev_hash, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {seq, at, uid, r.username, r.role, r.ip, r.action, r.object_type, r.object_id, r.outcome,
-       r.detail, r.region_code, CountyOf(r.region_code), prev, hash}));
+  RETURN_IF_ERROR(
+      conn.Exec("INSERT INTO audit_log (seq, at, user_id, username, role, ip, action, object_type, "
+                "object_id, outcome, detail, region_code, county_code, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {seq, at, uid, r.username, r.role, r.ip, r.action, r.object_type, r.object_id,
+                 r.outcome, r.detail, r.region_code, CountyOf(r.region_code), prev, hash}));
   RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {hash}));
   return {};
 }
@@ -117,8 +121,14 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
   eq("action", f.action);
   eq("object_type", f.object_type);
   eq("outcome", f.outcome);
-  if (f.from_ms) { where += " AND at >= ?"; params.emplace_back(*f.from_ms); }
-  if (f.to_ms) { where += " AND at <= ?"; params.emplace_back(*f.to_ms); }
+  if (f.from_ms) {
+    where += " AND at >= ?";
+    params.emplace_back(*f.from_ms);
+  }
+  if (f.to_ms) {
+    where += " AND at <= ?";
+    params.emplace_back(*f.to_ms);
+  }
   Page<Record> out;
   out.page = page.page;
   out.page_size = page.page_size;
@@ -151,8 +161,11 @@ Result<VerifyReport> AuditLog::Verify(storage::Connection& conn) const {
                                            {expected, kChunk}));
     for (const auto& row : rows) {
       Record r = ToRecord(row);
-      if (r.seq != expected) return fail(expected, "第" + std::to_string(expected) + "条记录缺失（被删除）");
-      if (row.Text(12) != prev) return fail(r.seq, "第" + std::to_string(r.seq) + "条记录的前序哈希不符（记录被删除或调换顺序）");
+      if (r.seq != expected)
+        return fail(expected, "第" + std::to_string(expected) + "条记录缺失（被删除）");
+      if (row.Text(12) != prev)
+        return fail(r.seq,
+                    "第" + std::to_string(r.seq) + "条记录的前序哈希不符（记录被删除或调换顺序）");
       std::string h = RowHash(prev, r.seq, r.at, r.user_id, r);
       if (h != row.Text(13)) return fail(r.seq, "第" + std::to_string(r.seq) + "条记录内容被修改");
       prev = h;
@@ -161,7 +174,8 @@ Result<VerifyReport> AuditLog::Verify(storage::Connection& conn) const {
     }
     if (static_cast<int64_t>(rows.size()) < kChunk) break;
   }
-  ASSIGN_OR_RETURN(Row head, conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1", {}, "audit_head 缺失"));
+  ASSIGN_OR_RETURN(Row head, conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1", {},
+                                           "audit_head 缺失"));
   if (head.Int(0) != expected - 1 || head.Text(1) != prev) {
     return fail(expected, "日志末尾记录缺失（链头为第" + std::to_string(head.Int(0)) + "条）");
   }

@@ -19,7 +19,7 @@ namespace ruralec::audit {
 struct Actor {
   std::optional<int64_t> user_id;
   std::string username;
-  std::string role;         // comma-separated roles held at the time
+  std::string role;  // comma-separated roles held at the time
   std::string ip;
   std::string region_code;  // the actor's region ("" when unknown)
 };
@@ -33,7 +33,7 @@ struct Entry {
   std::string object_type;  // e.g. "user", "region"
   std::string object_id;
   Outcome outcome = Outcome::kSuccess;
-  std::string detail;       // short before/after; truncated to kMaxDetail bytes
+  std::string detail;  // short before/after; truncated to kMaxDetail bytes
 };
 inline constexpr size_t kMaxDetail = 2000;
 

@@ -15,7 +15,11 @@ class AuditTest : public ::testing::Test {
     auto c = tdb_.db().Acquire();
     for (int i = 1; i <= 5; ++i) {
       Entry e{{int64_t{i}, "u" + std::to_string(i), "system_admin", "127.0.0.1", "341302000000"},
-              "user.create", "user", std::to_string(i), Outcome::kSuccess, "{\"after\":1}"};
+              "user.create",
+              "user",
+              std::to_string(i),
+              Outcome::kSuccess,
+              "{\"after\":1}"};
       ASSERT_TRUE(log_.Append(*c, e).ok());
       clock_.Advance(1000);
     }

@@ -4,7 +4,8 @@ namespace ruralec::calendar {
 namespace {
 
 Error Unknown(int year) {
-  return Error::Invalid("date", std::to_string(year) + "年不在已知日历年份内，请先由管理员添加该年的节假日安排");
+  return Error::Invalid(
+      "date", std::to_string(year) + "年不在已知日历年份内，请先由管理员添加该年的节假日安排");
 }
 
 }  // namespace
@@ -40,8 +41,10 @@ Status ValidateYear(int year, const std::vector<Day>& days) {
   for (size_t i = 0; i < days.size(); ++i) {
     const Day& d = days[i];
     std::string field = "days[" + std::to_string(i) + "]";
-    if (d.date.year() != year) return Error::Invalid(field + ".date", "日期不属于" + std::to_string(year) + "年");
-    if (!seen.insert(d.date).second) return Error::Invalid(field + ".date", "日期重复: " + d.date.ToString());
+    if (d.date.year() != year)
+      return Error::Invalid(field + ".date", "日期不属于" + std::to_string(year) + "年");
+    if (!seen.insert(d.date).second)
+      return Error::Invalid(field + ".date", "日期重复: " + d.date.ToString());
     if (d.name.empty()) return Error::Invalid(field + ".name", "请填写节日名称");
   }
   return {};
@@ -61,11 +64,13 @@ Result<Calendar> Load(storage::Connection& conn) {
 }
 
 Result<std::vector<YearInfo>> ListYears(storage::Connection& conn) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(
-      "SELECT y.year, y.source, "
-      "(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'holiday'), "
-      "(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'workday') "
-      "FROM calendar_years y ORDER BY y.year"));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query(
+          "SELECT y.year, y.source, "
+          "(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'holiday'), "
+          "(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'workday') "
+          "FROM calendar_years y ORDER BY y.year"));
   std::vector<YearInfo> out;
   for (const auto& r : rows) {
     out.push_back({static_cast<int>(r.Int(0)), r.Text(1), static_cast<int>(r.Int(2)),
@@ -75,10 +80,12 @@ Result<std::vector<YearInfo>> ListYears(storage::Connection& conn) {
 }
 
 Result<std::vector<Day>> YearDays(storage::Connection& conn, int year) {
-  ASSIGN_OR_RETURN(auto known, conn.Query("SELECT 1 FROM calendar_years WHERE year = ?", {int64_t{year}}));
+  ASSIGN_OR_RETURN(auto known,
+                   conn.Query("SELECT 1 FROM calendar_years WHERE year = ?", {int64_t{year}}));
   if (known.empty()) return Error::NotFound(std::to_string(year) + "年的日历尚未添加");
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT day, kind, name FROM calendar_days WHERE year = ? "
-                                         "ORDER BY day", {int64_t{year}}));
+                                         "ORDER BY day",
+                                         {int64_t{year}}));
   std::vector<Day> out;
   for (const auto& r : rows) {
     ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(r.Text(0)));
@@ -96,8 +103,9 @@ Status PutYear(storage::Connection& conn, int year, const std::vector<Day>& days
       "ON CONFLICT (year) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at",
       {int64_t{year}, source, now_ms}));
   for (const Day& d : days) {
-    RETURN_IF_ERROR(conn.Exec("INSERT INTO calendar_days (day, year, kind, name) VALUES (?, ?, ?, ?)",
-                              {d.date.ToString(), int64_t{year}, DayKindName(d.kind), d.name}));
+    RETURN_IF_ERROR(
+        conn.Exec("INSERT INTO calendar_days (day, year, kind, name) VALUES (?, ?, ?, ?)",
+                  {d.date.ToString(), int64_t{year}, DayKindName(d.kind), d.name}));
   }
   return {};
 }

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "calendar/chinese_days.h"
 #include "storage/testing.h"
 
@@ -33,8 +32,7 @@ TEST_F(CalendarTest, WorkdaysAfterFollowsTheOfficialCalendar) {
   } cases[] = {
       {"2019-09-27", 5, "2019-10-10"},  // 09-29 make-up workday, Oct 1-7 holidays
       {"2019-09-27", 1, "2019-09-29"},  // a Sunday that is a working day
-      {"2019-09-27", 2, "2019-09-30"},
-      {"2019-09-30", 1, "2019-10-08"},
+      {"2019-09-27", 2, "2019-09-30"}, {"2019-09-30", 1, "2019-10-08"},
       {"2019-10-10", 3, "2019-10-14"},  // 10-12 (Saturday) is a make-up workday
       {"2024-02-09", 1, "2024-02-18"},  // Feb 10-17 holidays, 02-18 make-up workday
       {"2019-09-27", 0, "2019-09-27"},
@@ -78,8 +76,8 @@ TEST(CalendarStoreTest, InvalidYearDataIsRejectedWithTheField) {
   auto st = ValidateYear(2027, {{D("2026-12-31"), DayKind::kHoliday, "x"}});
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().field, "days[0].date");
-  auto dup = ValidateYear(2027, {{D("2027-01-01"), DayKind::kHoliday, "x"},
-                                 {D("2027-01-01"), DayKind::kWorkday, "x"}});
+  auto dup = ValidateYear(
+      2027, {{D("2027-01-01"), DayKind::kHoliday, "x"}, {D("2027-01-01"), DayKind::kWorkday, "x"}});
   EXPECT_EQ(dup.error().field, "days[1].date");
   auto parsed = ParseDaysJson(R"({"days":[{"date":"2027-02-30","kind":"holiday","name":"x"}]})");
   ASSERT_FALSE(parsed.ok());

@@ -32,7 +32,8 @@ Status AddSection(const nlohmann::json& doc, const char* key, DayKind kind,
 Result<std::map<int, std::vector<Day>>> ReadChineseDays(const std::string& json_path) {
   std::ifstream in(json_path);
   if (!in) {
-    return Error{ErrorCode::kUnavailable, "找不到日历数据 " + json_path + "（请先运行 scripts/setup）", "source"};
+    return Error{ErrorCode::kUnavailable,
+                 "找不到日历数据 " + json_path + "（请先运行 scripts/setup）", "source"};
   }
   auto doc = nlohmann::json::parse(in, nullptr, false);
   if (doc.is_discarded()) return Error::Internal("日历数据不是有效的JSON: " + json_path);
@@ -57,7 +58,8 @@ Result<std::vector<Day>> ParseDaysJson(const std::string& text) {
     if (kind != "holiday" && kind != "workday") {
       return Error::Invalid(f + ".kind", "类型应为 holiday（节假日）或 workday（调休上班）");
     }
-    out.push_back({date, kind == "holiday" ? DayKind::kHoliday : DayKind::kWorkday, d.value("name", "")});
+    out.push_back(
+        {date, kind == "holiday" ? DayKind::kHoliday : DayKind::kWorkday, d.value("name", "")});
   }
   return out;
 }

@@ -14,7 +14,9 @@ bool CivilDate::IsValid(int y, int m, int d) {
 }
 
 Result<CivilDate> CivilDate::Parse(std::string_view s, std::string_view field) {
-  auto bad = [&] { return Error::Invalid(std::string(field), "日期格式应为YYYY-MM-DD且为真实日期"); };
+  auto bad = [&] {
+    return Error::Invalid(std::string(field), "日期格式应为YYYY-MM-DD且为真实日期");
+  };
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return bad();
   auto num = [&](size_t from, size_t len, int& out) {
     out = 0;

@@ -21,10 +21,10 @@ class CivilDate {
   int year() const { return y_; }
   int month() const { return m_; }
   int day() const { return d_; }
-  int64_t DaysSinceEpoch() const;   // 1970-01-01 is 0
-  int Weekday() const;              // 1 = Monday … 7 = Sunday (ISO)
+  int64_t DaysSinceEpoch() const;  // 1970-01-01 is 0
+  int Weekday() const;             // 1 = Monday … 7 = Sunday (ISO)
   CivilDate AddDays(int64_t n) const { return FromDays(DaysSinceEpoch() + n); }
-  std::string ToString() const;     // "YYYY-MM-DD"
+  std::string ToString() const;  // "YYYY-MM-DD"
   auto operator<=>(const CivilDate&) const = default;
 
  private:
@@ -32,7 +32,7 @@ class CivilDate {
 };
 
 // Timestamps are UTC milliseconds since the Unix epoch.
-std::string FormatUtc(int64_t ms);           // "2026-11-24T03:27:02.123Z"
-CivilDate ShanghaiDate(int64_t utc_ms);      // the civil date in Asia/Shanghai (UTC+8, no DST)
+std::string FormatUtc(int64_t ms);       // "2026-11-24T03:27:02.123Z"
+CivilDate ShanghaiDate(int64_t utc_ms);  // the civil date in Asia/Shanghai (UTC+8, no DST)
 
 }  // namespace ruralec

@@ -11,7 +11,9 @@ TEST(CivilDateTest, ParsesOnlyRealDates) {
   for (const char* bad : {"2019-02-29", "2019-13-01", "2019-9-27", "20190927", "2019-09-27x", ""}) {
     auto r = CivilDate::Parse(bad, "deadline");
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) { EXPECT_EQ(r.error().field, "deadline"); }
+    if (!r.ok()) {
+      EXPECT_EQ(r.error().field, "deadline");
+    }
   }
 }
 

@@ -112,11 +112,16 @@ std::string Fen::ToWan() const {
 
 const char* RegionLevelName(RegionLevel level) {
   switch (level) {
-    case RegionLevel::kProvince: return "province";
-    case RegionLevel::kCity: return "city";
-    case RegionLevel::kCounty: return "county";
-    case RegionLevel::kTown: return "town";
-    case RegionLevel::kVillage: return "village";
+    case RegionLevel::kProvince:
+      return "province";
+    case RegionLevel::kCity:
+      return "city";
+    case RegionLevel::kCounty:
+      return "county";
+    case RegionLevel::kTown:
+      return "town";
+    case RegionLevel::kVillage:
+      return "village";
   }
   return "province";
 }
@@ -131,11 +136,16 @@ Result<RegionLevel> ParseRegionLevel(std::string_view name) {
 
 size_t PrefixLength(RegionLevel level) {
   switch (level) {
-    case RegionLevel::kProvince: return 2;
-    case RegionLevel::kCity: return 4;
-    case RegionLevel::kCounty: return 6;
-    case RegionLevel::kTown: return 9;
-    case RegionLevel::kVillage: return 12;
+    case RegionLevel::kProvince:
+      return 2;
+    case RegionLevel::kCity:
+      return 4;
+    case RegionLevel::kCounty:
+      return 6;
+    case RegionLevel::kTown:
+      return 9;
+    case RegionLevel::kVillage:
+      return 12;
   }
   return 12;
 }
@@ -157,9 +167,7 @@ Result<RegionCode> RegionCode::Parse(std::string_view text) {
 }
 
 RegionLevel RegionCode::level() const {
-  auto nonzero = [&](size_t from, size_t to) {
-    return code_.find_first_not_of('0', from) < to;
-  };
+  auto nonzero = [&](size_t from, size_t to) { return code_.find_first_not_of('0', from) < to; };
   if (nonzero(9, 12)) return RegionLevel::kVillage;
   if (nonzero(6, 9)) return RegionLevel::kTown;
   if (nonzero(4, 6)) return RegionLevel::kCounty;

@@ -27,7 +27,7 @@ struct Fen {
 };
 
 enum class RegionLevel { kProvince = 1, kCity = 2, kCounty = 3, kTown = 4, kVillage = 5 };
-const char* RegionLevelName(RegionLevel level);   // "province", "city", ...
+const char* RegionLevelName(RegionLevel level);  // "province", "city", ...
 Result<RegionLevel> ParseRegionLevel(std::string_view name);
 
 // A 12-digit zero-padded NBS statistical division code. The subtree of a region is every code

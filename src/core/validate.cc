@@ -53,7 +53,8 @@ Status IdCard(std::string_view id, CivilDate today, std::string_view field) {
   int d = std::stoi(std::string(id.substr(12, 2)));
   if (!CivilDate::IsValid(y, m, d)) return Bad(field, "身份证号中的出生日期不存在");
   CivilDate birth(y, m, d);
-  if (birth < CivilDate(1900, 1, 1) || birth > today) return Bad(field, "身份证号中的出生日期不合理");
+  if (birth < CivilDate(1900, 1, 1) || birth > today)
+    return Bad(field, "身份证号中的出生日期不合理");
   return {};
 }
 

@@ -26,7 +26,9 @@ TEST(ValidateTest, Uscc) {
   for (const auto& c : cases) {
     Status st = Uscc(c.value);
     EXPECT_EQ(st.ok(), c.valid) << c.value << ": " << c.why;
-    if (!st.ok()) { EXPECT_EQ(st.error().field, "uscc"); }
+    if (!st.ok()) {
+      EXPECT_EQ(st.error().field, "uscc");
+    }
   }
 }
 

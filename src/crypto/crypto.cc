@@ -111,8 +111,10 @@ std::string Sha256Hex(std::string_view data) {
 
 FieldCipher FieldCipher::FromKey(const std::array<unsigned char, 32>& key) {
   FieldCipher c;
-  crypto_kdf_derive_from_key(c.enc_key_.data(), c.enc_key_.size(), 1, reinterpret_cast<const char*>(kKdfContext), key.data());
-  crypto_kdf_derive_from_key(c.idx_key_.data(), c.idx_key_.size(), 2, reinterpret_cast<const char*>(kKdfContext), key.data());
+  crypto_kdf_derive_from_key(c.enc_key_.data(), c.enc_key_.size(), 1,
+                             reinterpret_cast<const char*>(kKdfContext), key.data());
+  crypto_kdf_derive_from_key(c.idx_key_.data(), c.idx_key_.size(), 2,
+                             reinterpret_cast<const char*>(kKdfContext), key.data());
   return c;
 }
 
@@ -162,9 +164,11 @@ std::string FieldCipher::BlindIndex(std::string_view plaintext, std::string_view
   unsigned char h[32];
   crypto_generichash_state st;
   crypto_generichash_init(&st, idx_key_.data(), idx_key_.size(), sizeof h);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()),
+                            context.size());
   crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                            plaintext.size());
   crypto_generichash_final(&st, h, sizeof h);
   char hex[65];
   sodium_bin2hex(hex, sizeof hex, h, sizeof h);

@@ -20,7 +20,7 @@ bool VerifyPassword(std::string_view hash, std::string_view password);
 // Hash used to spend the same time on unknown users as on real ones.
 const std::string& DummyPasswordHash();
 
-std::string RandomToken(size_t bytes = 32);   // URL-safe base64, no padding
+std::string RandomToken(size_t bytes = 32);  // URL-safe base64, no padding
 std::string Sha256Hex(std::string_view data);
 std::string Base64Encode(std::string_view bytes);
 Result<std::string> Base64Decode(std::string_view text);

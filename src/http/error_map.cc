@@ -5,18 +5,30 @@ namespace ruralec::http {
 
 int HttpStatus(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 400;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kSessionExpired: return 401;
-    case ErrorCode::kCsrf: return 403;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kPasswordExpired: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kLocked: return 423;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kSessionExpired:
+      return 401;
+    case ErrorCode::kCsrf:
+      return 403;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kPasswordExpired:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kLocked:
+      return 423;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }

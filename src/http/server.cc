@@ -33,7 +33,9 @@ void WriteJson(httplib::Response& res, int status, const Json& body) {
                   "application/json; charset=utf-8");
 }
 
-void WriteError(httplib::Response& res, const Error& e) { WriteJson(res, HttpStatus(e.code), ErrorBody(e)); }
+void WriteError(httplib::Response& res, const Error& e) {
+  WriteJson(res, HttpStatus(e.code), ErrorBody(e));
+}
 
 std::string SessionCookie(const std::string& token, bool secure) {
   std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
@@ -51,7 +53,9 @@ std::string ReadFile(const std::filesystem::path& p) {
 
 }  // namespace
 
-std::string Request::Match(size_t i) const { return i < raw_.matches.size() ? std::string(raw_.matches[i]) : ""; }
+std::string Request::Match(size_t i) const {
+  return i < raw_.matches.size() ? std::string(raw_.matches[i]) : "";
+}
 std::string Request::Query(const std::string& name) const { return raw_.get_param_value(name); }
 std::string Request::Header(const std::string& name) const { return raw_.get_header_value(name); }
 
@@ -101,7 +105,10 @@ std::string Request::Cookie(const std::string& name) const {
 
 Server::Server(ServerConfig config, account::Accounts& accounts, const audit::AuditLog& audit,
                storage::Database& db)
-    : config_(std::move(config)), accounts_(accounts), audit_(audit), db_(db),
+    : config_(std::move(config)),
+      accounts_(accounts),
+      audit_(audit),
+      db_(db),
       svr_(std::make_unique<httplib::Server>()) {
   Install();
 }
@@ -129,18 +136,20 @@ void Server::Install() {
   });
   svr_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                  std::chrono::steady_clock::now() - t_request_start).count();
+                  std::chrono::steady_clock::now() - t_request_start)
+                  .count();
     spdlog::info("{} {} {} {} {}us ip={} user={}", res.get_header_value("X-Request-Id"), req.method,
                  req.path, res.status, us, req.remote_addr, t_username.empty() ? "-" : t_username);
   });
   std::string web = config_.web_dir;
   if (!web.empty() && std::filesystem::exists(web)) svr_->set_mount_point("/", web);
   httplib::Server::HandlerWithResponse on_error = [web](const httplib::Request& req,
-                                                       httplib::Response& res) {
+                                                        httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     bool api = req.path.rfind("/api/", 0) == 0;
     auto index = std::filesystem::path(web) / "index.html";
-    if (res.status == 404 && !api && req.method == "GET" && !web.empty() && std::filesystem::exists(index)) {
+    if (res.status == 404 && !api && req.method == "GET" && !web.empty() &&
+        std::filesystem::exists(index)) {
       res.status = 200;  // client-side route of the single-page console
       res.set_content(ReadFile(index), "text/html; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
@@ -150,31 +159,52 @@ void Server::Install() {
     } else if (res.status == 404) {
       WriteError(res, Error::NotFound("接口不存在: " + req.path));
     } else {
-      WriteJson(res, res.status, Json{{"code", "http_" + std::to_string(res.status)}, {"message", "请求无效"}, {"field", ""}});
+      WriteJson(res, res.status,
+                Json{{"code", "http_" + std::to_string(res.status)},
+                     {"message", "请求无效"},
+                     {"field", ""}});
     }
     return httplib::Server::HandlerResponse::Handled;
   };
   svr_->set_error_handler(on_error);
-  svr_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown";
-    try { std::rethrow_exception(ep); } catch (const std::exception& e) { what = e.what(); } catch (...) {}
-    spdlog::error("{} {} {} exception: {}", res.get_header_value("X-Request-Id"), req.method, req.path, what);
-    WriteError(res, Error::Internal("服务器内部错误，请联系管理员（请求号 " + res.get_header_value("X-Request-Id") + "）"));
-  });
+  svr_->set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        spdlog::error("{} {} {} exception: {}", res.get_header_value("X-Request-Id"), req.method,
+                      req.path, what);
+        WriteError(res, Error::Internal("服务器内部错误，请联系管理员（请求号 " +
+                                        res.get_header_value("X-Request-Id") + "）"));
+      });
   svr_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     WriteJson(res, 200, Json{{"status", "ok"}});
   });
   svr_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
     Status st = ready_ ? ready_() : Status();
-    if (st.ok()) WriteJson(res, 200, Json{{"status", "ready"}});
-    else WriteError(res, {ErrorCode::kUnavailable, st.error().message, ""});
+    if (st.ok())
+      WriteJson(res, 200, Json{{"status", "ready"}});
+    else
+      WriteError(res, {ErrorCode::kUnavailable, st.error().message, ""});
   });
 }
 
-void Server::Get(const std::string& p, Route r, Handler h) { Add("GET", p, std::move(r), std::move(h)); }
-void Server::Post(const std::string& p, Route r, Handler h) { Add("POST", p, std::move(r), std::move(h)); }
-void Server::Put(const std::string& p, Route r, Handler h) { Add("PUT", p, std::move(r), std::move(h)); }
-void Server::Delete(const std::string& p, Route r, Handler h) { Add("DELETE", p, std::move(r), std::move(h)); }
+void Server::Get(const std::string& p, Route r, Handler h) {
+  Add("GET", p, std::move(r), std::move(h));
+}
+void Server::Post(const std::string& p, Route r, Handler h) {
+  Add("POST", p, std::move(r), std::move(h));
+}
+void Server::Put(const std::string& p, Route r, Handler h) {
+  Add("PUT", p, std::move(r), std::move(h));
+}
+void Server::Delete(const std::string& p, Route r, Handler h) {
+  Add("DELETE", p, std::move(r), std::move(h));
+}
 
 void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h) {
   std::string full = "/api/v1" + pattern;
@@ -182,15 +212,20 @@ void Server::Add(const std::string& method, const std::string& pattern, Route ro
                                                                httplib::Response& res) {
     Dispatch(req, res, route, h);
   };
-  if (method == "GET") svr_->Get(full, fn);
-  else if (method == "POST") svr_->Post(full, fn);
-  else if (method == "PUT") svr_->Put(full, fn);
-  else svr_->Delete(full, fn);
+  if (method == "GET")
+    svr_->Get(full, fn);
+  else if (method == "POST")
+    svr_->Post(full, fn);
+  else if (method == "PUT")
+    svr_->Put(full, fn);
+  else
+    svr_->Delete(full, fn);
 }
 
 Status Server::Authorize(Request& req, const Route& route, const std::string& method) {
   if (!route.auth) return {};
-  ASSIGN_OR_RETURN(account::Principal p, accounts_.Authenticate(req.Cookie(kSessionCookie), req.ip()));
+  ASSIGN_OR_RETURN(account::Principal p,
+                   accounts_.Authenticate(req.Cookie(kSessionCookie), req.ip()));
   t_username = p.username;
   if (IsWrite(method)) {
     std::string sent = req.Header("X-CSRF-Token");
@@ -225,8 +260,8 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
     if ((e.code == ErrorCode::kForbidden || e.code == ErrorCode::kCsrf) && req.authenticated() &&
         IsWrite(raw.method)) {
       auto conn = db_.Acquire();
-      (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api", raw.method + " " + raw.path,
-                                  audit::Outcome::kDenied, e.message});
+      (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api",
+                                  raw.method + " " + raw.path, audit::Outcome::kDenied, e.message});
     }
     if (e.code == ErrorCode::kSessionExpired || e.code == ErrorCode::kUnauthenticated) {
       res.set_header("Set-Cookie", SessionCookie("", config_.secure_cookies));
@@ -234,7 +269,8 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
     WriteError(res, e);
     return;
   }
-  if (reply.set_session) res.set_header("Set-Cookie", SessionCookie(*reply.set_session, config_.secure_cookies));
+  if (reply.set_session)
+    res.set_header("Set-Cookie", SessionCookie(*reply.set_session, config_.secure_cookies));
   if (!reply.filename.empty()) {
     res.set_header("Content-Disposition", "attachment; filename=\"" + reply.filename + "\"");
   }
@@ -253,7 +289,8 @@ Result<int> Server::Bind(const std::string& host, int port) {
     return p;
   }
   if (!svr_->bind_to_port(host, port)) {
-    return Error{ErrorCode::kUnavailable, "无法监听 " + host + ":" + std::to_string(port) + "（端口被占用？）", "listen"};
+    return Error{ErrorCode::kUnavailable,
+                 "无法监听 " + host + ":" + std::to_string(port) + "（端口被占用？）", "listen"};
   }
   return port;
 }
@@ -262,12 +299,15 @@ void Server::Run() { svr_->listen_after_bind(); }
 void Server::Stop() { svr_->stop(); }
 
 Json PageJson(int64_t total, const PageRequest& p, Json items) {
-  return Json{{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
+  return Json{
+      {"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
 }
 
 std::string TimeJson(int64_t ms) { return FormatUtc(ms); }
 
-Json OptTimeJson(const std::optional<int64_t>& ms) { return ms ? Json(FormatUtc(*ms)) : Json(nullptr); }
+Json OptTimeJson(const std::optional<int64_t>& ms) {
+  return ms ? Json(FormatUtc(*ms)) : Json(nullptr);
+}
 
 Result<std::string> RequiredString(const Json& body, const std::string& field) {
   auto it = body.find(field);

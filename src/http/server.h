@@ -30,10 +30,10 @@ int HttpStatus(ErrorCode code);
 Json ErrorBody(const Error& e);
 
 struct ServerConfig {
-  std::string web_dir = "web/dist";    // static files of the web console ("" = none)
-  size_t max_body_bytes = 8 << 20;     // larger bodies get 413
-  bool secure_cookies = false;         // add Secure (behind a TLS-terminating proxy)
-  bool trust_forwarded_for = false;    // take the client IP from X-Forwarded-For
+  std::string web_dir = "web/dist";  // static files of the web console ("" = none)
+  size_t max_body_bytes = 8 << 20;   // larger bodies get 413
+  bool secure_cookies = false;       // add Secure (behind a TLS-terminating proxy)
+  bool trust_forwarded_for = false;  // take the client IP from X-Forwarded-For
   int threads = 8;
 };
 
@@ -68,14 +68,14 @@ struct Reply {
   std::optional<std::string> set_session;  // new session token ("" clears the cookie)
   std::string content_type;                // non-JSON body (exports)
   std::string raw_body;
-  std::string filename;                    // Content-Disposition attachment
+  std::string filename;  // Content-Disposition attachment
 };
 
 using Handler = std::function<Result<Json>(Request&, Reply&)>;
 
 struct Route {
-  bool auth = true;                  // requires a session
-  std::string permission;            // required permission string ("" = any signed-in user)
+  bool auth = true;                     // requires a session
+  std::string permission;               // required permission string ("" = any signed-in user)
   bool during_password_change = false;  // allowed while a password change is pending
 };
 
@@ -115,7 +115,7 @@ class Server {
 
 // JSON helpers shared by handlers.
 Json PageJson(int64_t total, const PageRequest& p, Json items);
-std::string TimeJson(int64_t ms);                  // ISO-8601 UTC
+std::string TimeJson(int64_t ms);                    // ISO-8601 UTC
 Json OptTimeJson(const std::optional<int64_t>& ms);  // null when absent
 // Reads a required string field; kInvalidArgument naming it when missing or not a string.
 Result<std::string> RequiredString(const Json& body, const std::string& field);

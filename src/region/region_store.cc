@@ -26,15 +26,16 @@ Region ToRegion(const Row& row) {
 Status LoadTags(storage::Connection& conn, std::vector<Region>& regions) {
   for (Region& r : regions) {
     ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT tag FROM region_tags WHERE region_code = ? "
-                                           "ORDER BY tag", {r.code.str()}));
+                                           "ORDER BY tag",
+                                           {r.code.str()}));
     r.tags.clear();
     for (const auto& row : rows) r.tags.push_back(row.Text(0));
   }
   return {};
 }
 
-Result<Page<Region>> QueryPage(storage::Connection& conn, const std::string& where,
-                               Params params, const PageRequest& page) {
+Result<Page<Region>> QueryPage(storage::Connection& conn, const std::string& where, Params params,
+                               const PageRequest& page) {
   Page<Region> out;
   out.page = page.page;
   out.page_size = page.page_size;
@@ -42,8 +43,8 @@ Result<Page<Region>> QueryPage(storage::Connection& conn, const std::string& whe
   out.total = count.at(0).Int(0);
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows, conn.Query(kSelect + where + " ORDER BY r.code LIMIT ? OFFSET ?",
-                                         params));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(kSelect + where + " ORDER BY r.code LIMIT ? OFFSET ?", params));
   for (const auto& row : rows) out.items.push_back(ToRegion(row));
   RETURN_IF_ERROR(LoadTags(conn, out.items));
   return out;
@@ -54,7 +55,8 @@ bool ValidTagName(const std::string& name) {
     return false;
   }
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
   });
 }
 
@@ -113,9 +115,10 @@ Result<std::vector<std::string>> SetTags(storage::Connection& conn, const Region
   }
   RETURN_IF_ERROR(conn.Exec("DELETE FROM region_tags WHERE region_code = ?", {code.str()}));
   for (const std::string& t : wanted) {
-    RETURN_IF_ERROR(conn.Exec("INSERT INTO region_tags (region_code, tag, county_code, updated_at) "
-                              "VALUES (?, ?, ?, ?)",
-                              {code.str(), t, code.county().str(), now_ms}));
+    RETURN_IF_ERROR(
+        conn.Exec("INSERT INTO region_tags (region_code, tag, county_code, updated_at) "
+                  "VALUES (?, ?, ?, ?)",
+                  {code.str(), t, code.county().str(), now_ms}));
   }
   return before.tags;
 }
@@ -133,8 +136,10 @@ Status AddTagDef(storage::Connection& conn, const TagDef& def, int64_t now_ms) {
     return Error::Invalid("name", "标签名只能包含小写字母、数字和下划线，且以字母开头");
   }
   if (def.label.empty()) return Error::Invalid("label", "请填写标签显示名称");
-  auto r = conn.Exec("INSERT INTO region_tag_defs (name, label, builtin, created_at) "
-                     "VALUES (?, ?, 0, ?)", {def.name, def.label, now_ms});
+  auto r = conn.Exec(
+      "INSERT INTO region_tag_defs (name, label, builtin, created_at) "
+      "VALUES (?, ?, 0, ?)",
+      {def.name, def.label, now_ms});
   if (!r.ok() && r.error().code == ErrorCode::kConflict) {
     return Error::Conflict("标签 " + def.name + " 已存在", "name");
   }
@@ -169,7 +174,10 @@ Result<int64_t> UpsertDivisions(storage::Connection& conn, std::vector<Division>
     // A parent the reference data lacks (rare gaps) is left NULL rather than invented.
     ASSIGN_OR_RETURN(auto has_parent, conn.Query("SELECT 1 FROM regions WHERE code = ?",
                                                  {parent.empty() ? "" : parent.str()}));
-    if (parent.empty() || has_parent.empty()) s.BindNull(4); else s.Bind(4, parent.str());
+    if (parent.empty() || has_parent.empty())
+      s.BindNull(4);
+    else
+      s.Bind(4, parent.str());
     s.Bind(5, d.code.county().str());
     RETURN_IF_ERROR(s.Run());
     ++n;

@@ -1,8 +1,8 @@
+#include "region/region.h"
+
 #include <gtest/gtest.h>
 
-
 #include "region/division_source.h"
-#include "region/region.h"
 #include "storage/testing.h"
 
 namespace ruralec::region {
@@ -79,7 +79,8 @@ TEST_F(RegionTest, SearchMatchesTwoCharacterNamesWithinScope) {
 
 TEST_F(RegionTest, TagsMustBeDefinedAndReplaceTheOldSet) {
   auto c = tdb_.db().Acquire();
-  RegionCode v = Children(*c, Children(*c, Code("341302"), {1, 1})->items[0].code, {1, 1})->items[0].code;
+  RegionCode v =
+      Children(*c, Children(*c, Code("341302"), {1, 1})->items[0].code, {1, 1})->items[0].code;
   auto bad = SetTags(*c, v, {"no_such_tag"}, 1);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "tags");

@@ -26,8 +26,8 @@ class Row {
   explicit Row(std::vector<Value> cols) : cols_(std::move(cols)) {}
   size_t size() const { return cols_.size(); }
   bool IsNull(size_t i) const { return std::holds_alternative<Null>(cols_.at(i)); }
-  int64_t Int(size_t i) const;                    // 0 for NULL
-  std::string Text(size_t i) const;               // "" for NULL; integers as decimal text
+  int64_t Int(size_t i) const;       // 0 for NULL
+  std::string Text(size_t i) const;  // "" for NULL; integers as decimal text
   std::optional<int64_t> OptInt(size_t i) const;
   std::optional<std::string> OptText(size_t i) const;
 
@@ -80,7 +80,9 @@ class Database {
     Lease(Lease&& o) noexcept : db_(o.db_), conn_(o.conn_) { o.conn_ = nullptr; }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    ~Lease() { if (conn_) db_->Release(conn_); }
+    ~Lease() {
+      if (conn_) db_->Release(conn_);
+    }
     Connection& operator*() const { return *conn_; }
     Connection* operator->() const { return conn_; }
 

@@ -43,9 +43,9 @@ Result<int> Migrate(Database& db, const std::vector<Migration>& migrations) {
       ASSIGN_OR_RETURN(current, SchemaVersion(*conn));
       if (m->version <= current) return {};
       RETURN_IF_ERROR(conn->ExecScript(RenderSql(m->sql, conn->Dialect())));
-      RETURN_IF_ERROR(conn->Exec(
-          "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-          {int64_t{m->version}, m->name, int64_t{0}}));
+      RETURN_IF_ERROR(
+          conn->Exec("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                     {int64_t{m->version}, m->name, int64_t{0}}));
       current = m->version;
       return {};
     });

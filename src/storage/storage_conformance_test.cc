@@ -33,8 +33,10 @@ TEST_F(StorageTest, MigrationsAreAppliedOnceAndRecorded) {
 TEST_F(StorageTest, TypedValuesAndNullsRoundTrip) {
   auto c = tdb_.db().Acquire();
   ASSERT_TRUE(c->Exec("INSERT INTO t (id, name, n) VALUES (?, ?, ?)",
-                      {int64_t{1}, std::string("埇桥区"), int64_t{9'000'000'000'000}}).ok());
-  ASSERT_TRUE(c->Exec("INSERT INTO t (id, name, n) VALUES (?, ?, ?)", {int64_t{2}, Null{}, Null{}}).ok());
+                      {int64_t{1}, std::string("埇桥区"), int64_t{9'000'000'000'000}})
+                  .ok());
+  ASSERT_TRUE(
+      c->Exec("INSERT INTO t (id, name, n) VALUES (?, ?, ?)", {int64_t{2}, Null{}, Null{}}).ok());
   auto rows = c->Query("SELECT id, name, n FROM t ORDER BY id");
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2u);
@@ -91,7 +93,8 @@ TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
         Status st = InTransaction(*c, TxMode::kWrite, [&]() -> Status {
           ASSIGN_OR_RETURN(auto rows, c->Query("SELECT n FROM t WHERE id = 1"));
           return c->Exec("UPDATE t SET n = ? WHERE id = 1", {rows.at(0).Int(0) + 1}).ok()
-                     ? Status() : Error::Internal("update");
+                     ? Status()
+                     : Error::Internal("update");
         });
         EXPECT_TRUE(st.ok());
       }

@@ -1,15 +1,14 @@
 // Runs every tests/api/cases/*.test against a fresh in-process server (port 0, temp DB,
 // fake clock). RURALEC_TEST_DB=postgresql://… runs them on PostgreSQL instead (issue 4).
 #include <gtest/gtest.h>
-
-#include <filesystem>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <thread>
 
+#include "api/script.h"
 #include "app/app_context.h"
 #include "app/routes.h"
-#include "api/script.h"
 
 namespace ruralec::apitest {
 namespace {
@@ -18,7 +17,8 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> Cases() {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases")) {
+  for (const auto& e :
+       fs::directory_iterator(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases")) {
     if (e.path().extension() == ".test") out.push_back(e.path().stem().string());
   }
   std::sort(out.begin(), out.end());
@@ -29,7 +29,8 @@ class ApiScript : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ApiScript, Passes) {
   spdlog::set_level(spdlog::level::warn);
-  fs::path dir = fs::temp_directory_path() / ("ruralec-api-" + GetParam() + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("ruralec-api-" + GetParam() + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
@@ -46,7 +47,8 @@ TEST_P(ApiScript, Passes) {
   ASSERT_TRUE(port.ok());
   std::thread t([&] { server->Run(); });
   Env env{"127.0.0.1", *port, ctx->get(), &clock};
-  std::string err = RunScript(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test", env);
+  std::string err =
+      RunScript(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test", env);
   server->Stop();
   t.join();
   ctx->reset();

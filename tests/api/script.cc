@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "account/account.h"
@@ -81,15 +81,18 @@ Json Lookup(const Json& j, const std::string& path) {
   Json cur = j;
   std::stringstream ss(path);
   for (std::string key; std::getline(ss, key, '.');) {
-    if (cur.is_array()) cur = cur.at(std::stoul(key));
-    else cur = cur.at(key);
+    if (cur.is_array())
+      cur = cur.at(std::stoul(key));
+    else
+      cur = cur.at(key);
   }
   return cur;
 }
 
 class Runner {
  public:
-  Runner(Env& env, std::string file) : env_(env), file_(std::move(file)), cli_(env.host, env.port) {}
+  Runner(Env& env, std::string file)
+      : env_(env), file_(std::move(file)), cli_(env.host, env.port) {}
 
   std::string Run(const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
@@ -105,7 +108,8 @@ class Runner {
     for (auto& line : b.lines) {
       for (const auto& [k, v] : vars_) {
         std::string token = "${" + k + "}";
-        for (size_t p = line.find(token); p != std::string::npos; p = line.find(token)) line.replace(p, token.size(), v);
+        for (size_t p = line.find(token); p != std::string::npos; p = line.find(token))
+          line.replace(p, token.size(), v);
       }
     }
     return b;
@@ -113,7 +117,8 @@ class Runner {
 
   // A request block spans lines; any other block is one command per line.
   std::string Step(const Block& b) {
-    static const std::set<std::string> kRequests = {"GET", "POST", "PUT", "DELETE", "GET!", "POST!", "PUT!", "DELETE!"};
+    static const std::set<std::string> kRequests = {"GET",  "POST",  "PUT",  "DELETE",
+                                                    "GET!", "POST!", "PUT!", "DELETE!"};
     if (kRequests.count(Words(b.lines[0]).at(0))) return Request(b);
     for (const auto& line : b.lines) {
       std::string err = Command(line);
@@ -127,7 +132,10 @@ class Runner {
     const std::string& cmd = w[0];
     if (cmd == "user") return AddUser(w);
     if (cmd == "login") return Login(w);
-    if (cmd == "as") { current_ = w.at(1); return ""; }
+    if (cmd == "as") {
+      current_ = w.at(1);
+      return "";
+    }
     if (cmd == "clock") return Clock(w.at(1));
     if (cmd == "sql") return Sql(line.substr(4));
     auto rest = [&] {
@@ -160,7 +168,8 @@ class Runner {
   std::string Login(const std::vector<std::string>& w) {
     Json body{{"username", w.at(1)}, {"password", w.size() > 2 ? w[2] : kPassword}};
     auto res = cli_.Post("/api/v1/auth/login", body.dump(), "application/json");
-    if (!res || res->status != 200) return "login " + w.at(1) + " failed: " + (res ? res->body : "no response");
+    if (!res || res->status != 200)
+      return "login " + w.at(1) + " failed: " + (res ? res->body : "no response");
     std::string cookie = res->get_header_value("Set-Cookie");
     sessions_[w.at(1)] = {cookie.substr(0, cookie.find(';')), Json::parse(res->body)["csrf_token"]};
     current_ = w.at(1);
@@ -192,7 +201,9 @@ class Runner {
   std::string Header(const std::string& name, const std::string& contains) {
     std::string v = last_headers_.count(name) ? last_headers_.find(name)->second : "";
     if (contains.empty()) return v.empty() ? "header " + name + " missing" : "";
-    return v.find(contains) != std::string::npos ? "" : "header " + name + ": '" + v + "' lacks '" + contains + "'";
+    return v.find(contains) != std::string::npos
+               ? ""
+               : "header " + name + ": '" + v + "' lacks '" + contains + "'";
   }
 
   std::string Request(const Block& b);
@@ -211,7 +222,10 @@ std::string Runner::Request(const Block& b) {
   auto w = Words(b.lines[0]);
   std::string method = w.at(0);
   bool csrf = true;
-  if (method.back() == '!') { csrf = false; method.pop_back(); }
+  if (method.back() == '!') {
+    csrf = false;
+    method.pop_back();
+  }
   std::string path = w.at(1);
   size_t i = 1;
   std::string body;
@@ -233,7 +247,8 @@ std::string Runner::Request(const Block& b) {
   if (!res) return method + " " + path + ": no response";
   last_headers_ = res->headers;
   last_body_ = Json::parse(res->body, nullptr, false);
-  std::string got = method + " " + path + " -> " + std::to_string(res->status) + " " + res->body.substr(0, 400);
+  std::string got =
+      method + " " + path + " -> " + std::to_string(res->status) + " " + res->body.substr(0, 400);
   if (std::to_string(res->status) != e.at(1)) return "expected status " + e.at(1) + ", got " + got;
   if (e.size() > 2 && (!last_body_.is_object() || last_body_.value("code", "") != e[2])) {
     return "expected error code " + e[2] + ", got " + got;

@@ -49,8 +49,10 @@ Result<UserUpdate> ParseUpdate(const Json& b) {
 }
 
 Json PolicyJson(const PasswordPolicy& p) {
-  return Json{{"min_length", p.min_length}, {"require_classes", p.require_classes},
-              {"max_age_days", p.max_age_days}, {"history", p.history}};
+  return Json{{"min_length", p.min_length},
+              {"require_classes", p.require_classes},
+              {"max_age_days", p.max_age_days},
+              {"history", p.history}};
 }
 
 void RegisterAuth(http::Server& s, Accounts& a) {
@@ -58,7 +60,8 @@ void RegisterAuth(http::Server& s, Accounts& a) {
     ASSIGN_OR_RETURN(Json b, req.Body());
     ASSIGN_OR_RETURN(auto username, http::OptionalString(b, "username"));
     ASSIGN_OR_RETURN(auto password, http::OptionalString(b, "password"));
-    ASSIGN_OR_RETURN(LoginResult r, a.Login(username.value_or(""), password.value_or(""), req.ip()));
+    ASSIGN_OR_RETURN(LoginResult r,
+                     a.Login(username.value_or(""), password.value_or(""), req.ip()));
     reply.set_session = r.token;
     return Json{{"csrf_token", r.principal.csrf_token},
                 {"must_change_password", r.principal.must_change_password},
@@ -71,7 +74,8 @@ void RegisterAuth(http::Server& s, Accounts& a) {
     return Json::object();
   });
   s.Get("/auth/me", any_session, [&a](Request& req, Reply&) -> Result<Json> {
-    return Json{{"user", PrincipalUserJson(a, req.principal())}, {"csrf_token", req.principal().csrf_token}};
+    return Json{{"user", PrincipalUserJson(a, req.principal())},
+                {"csrf_token", req.principal().csrf_token}};
   });
   s.Post("/auth/password", any_session, [&a](Request& req, Reply& reply) -> Result<Json> {
     ASSIGN_OR_RETURN(Json b, req.Body());
@@ -79,7 +83,8 @@ void RegisterAuth(http::Server& s, Accounts& a) {
     ASSIGN_OR_RETURN(auto new_pw, http::RequiredString(b, "new_password"));
     ASSIGN_OR_RETURN(LoginResult r, a.ChangePassword(req.principal(), old_pw, new_pw));
     reply.set_session = r.token;
-    return Json{{"csrf_token", r.principal.csrf_token}, {"user", PrincipalUserJson(a, r.principal)}};
+    return Json{{"csrf_token", r.principal.csrf_token},
+                {"user", PrincipalUserJson(a, r.principal)}};
   });
   s.Get("/security/password-policy", {.permission = "security:policy:read"},
         [&a](Request&, Reply&) -> Result<Json> {
@@ -90,9 +95,12 @@ void RegisterAuth(http::Server& s, Accounts& a) {
         [&a](Request& req, Reply&) -> Result<Json> {
           ASSIGN_OR_RETURN(Json b, req.Body());
           PasswordPolicy p;
-          for (auto [key, dst] : {std::pair{"min_length", &p.min_length}, {"require_classes", &p.require_classes},
-                                  {"max_age_days", &p.max_age_days}, {"history", &p.history}}) {
-            if (!b.contains(key) || !b[key].is_number_integer()) return Error::Invalid(key, std::string(key) + " 应为整数");
+          for (auto [key, dst] : {std::pair{"min_length", &p.min_length},
+                                  {"require_classes", &p.require_classes},
+                                  {"max_age_days", &p.max_age_days},
+                                  {"history", &p.history}}) {
+            if (!b.contains(key) || !b[key].is_number_integer())
+              return Error::Invalid(key, std::string(key) + " 应为整数");
             *dst = b[key].get<int>();
           }
           RETURN_IF_ERROR(a.SetPolicy(req.principal(), p));
@@ -128,30 +136,37 @@ void RegisterUsers(http::Server& s, Accounts& a) {
     ASSIGN_OR_RETURN(User u, a.UpdateUser(req.principal(), id, upd));
     return UserJson(u, {});
   });
-  s.Post(R"(/users/(\d+)/(disable|enable))", {.permission = "user:disable"}, [&a](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(UserId id, PathUserId(req));
-    ASSIGN_OR_RETURN(User u, a.SetStatus(req.principal(), id, req.Match(2) == "enable"));
-    return UserJson(u, {});
-  });
-  s.Post(R"(/users/(\d+)/reset-password)", {.permission = "user:reset_password"}, [&a](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(UserId id, PathUserId(req));
-    ASSIGN_OR_RETURN(std::string pw, a.ResetPassword(req.principal(), id));
-    return Json{{"initial_password", pw}};
-  });
-  s.Post(R"(/users/(\d+)/unlock)", {.permission = "user:unlock"}, [&a](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(UserId id, PathUserId(req));
-    ASSIGN_OR_RETURN(User u, a.Unlock(req.principal(), id));
-    return UserJson(u, {});
-  });
-  s.Get(R"(/users/(\d+)/pii/mobile)", {.permission = "user:read"}, [&a](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(UserId id, PathUserId(req));
-    ASSIGN_OR_RETURN(std::string m, a.RevealMobile(req.principal(), id));
-    return Json{{"mobile", m}};
-  });
+  s.Post(R"(/users/(\d+)/(disable|enable))", {.permission = "user:disable"},
+         [&a](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(UserId id, PathUserId(req));
+           ASSIGN_OR_RETURN(User u, a.SetStatus(req.principal(), id, req.Match(2) == "enable"));
+           return UserJson(u, {});
+         });
+  s.Post(R"(/users/(\d+)/reset-password)", {.permission = "user:reset_password"},
+         [&a](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(UserId id, PathUserId(req));
+           ASSIGN_OR_RETURN(std::string pw, a.ResetPassword(req.principal(), id));
+           return Json{{"initial_password", pw}};
+         });
+  s.Post(R"(/users/(\d+)/unlock)", {.permission = "user:unlock"},
+         [&a](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(UserId id, PathUserId(req));
+           ASSIGN_OR_RETURN(User u, a.Unlock(req.principal(), id));
+           return UserJson(u, {});
+         });
+  s.Get(R"(/users/(\d+)/pii/mobile)", {.permission = "user:read"},
+        [&a](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(UserId id, PathUserId(req));
+          ASSIGN_OR_RETURN(std::string m, a.RevealMobile(req.principal(), id));
+          return Json{{"mobile", m}};
+        });
   s.Get("/roles", {.permission = "role:read"}, [](Request&, Reply&) -> Result<Json> {
     Json out = Json::array();
     for (const auto& r : BuiltinRoles()) {
-      out.push_back({{"name", r.name}, {"label", r.label}, {"admin", r.admin}, {"permissions", r.permissions}});
+      out.push_back({{"name", r.name},
+                     {"label", r.label},
+                     {"admin", r.admin},
+                     {"permissions", r.permissions}});
     }
     return out;
   });

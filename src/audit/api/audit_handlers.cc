@@ -19,34 +19,46 @@ Result<std::optional<int64_t>> DateBound(const Request& req, const std::string& 
 }
 
 Json RecordJson(const Record& r) {
-  return Json{{"seq", r.seq}, {"at", FormatUtc(r.at)}, {"username", r.username}, {"role", r.role},
-              {"ip", r.ip}, {"action", r.action}, {"object_type", r.object_type},
-              {"object_id", r.object_id}, {"outcome", r.outcome}, {"detail", r.detail}};
+  return Json{{"seq", r.seq},
+              {"at", FormatUtc(r.at)},
+              {"username", r.username},
+              {"role", r.role},
+              {"ip", r.ip},
+              {"action", r.action},
+              {"object_type", r.object_type},
+              {"object_id", r.object_id},
+              {"outcome", r.outcome},
+              {"detail", r.detail}};
 }
 
 }  // namespace
 
 void RegisterRoutes(http::Server& s, storage::Database& db, const AuditLog& audit) {
-  s.Get("/audit", {.permission = "audit:read"}, [&db, &audit](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(PageRequest page, req.Page());
-    Filter f{req.Query("user"), req.Query("action"), req.Query("object_type"), req.Query("outcome")};
-    ASSIGN_OR_RETURN(f.from_ms, DateBound(req, "from", false));
-    ASSIGN_OR_RETURN(f.to_ms, DateBound(req, "to", true));
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto p, audit.List(*conn, f, page));
-    Json items = Json::array();
-    for (const auto& r : p.items) items.push_back(RecordJson(r));
-    return http::PageJson(p.total, page, items);
-  });
-  s.Post("/audit/verify", {.permission = "audit:read"}, [&db, &audit](Request& req, Reply&) -> Result<Json> {
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn));
-    (void)audit.Append(*conn, {req.principal().ToActor(), "audit.verify", "audit_log", "",
-                               rep.ok ? Outcome::kSuccess : Outcome::kFailure, rep.reason});
-    return Json{{"ok", rep.ok}, {"checked", rep.checked},
-                {"first_bad_seq", rep.first_bad_seq ? Json(*rep.first_bad_seq) : Json(nullptr)},
-                {"reason", rep.reason}};
-  });
+  s.Get("/audit", {.permission = "audit:read"},
+        [&db, &audit](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          Filter f{req.Query("user"), req.Query("action"), req.Query("object_type"),
+                   req.Query("outcome")};
+          ASSIGN_OR_RETURN(f.from_ms, DateBound(req, "from", false));
+          ASSIGN_OR_RETURN(f.to_ms, DateBound(req, "to", true));
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(auto p, audit.List(*conn, f, page));
+          Json items = Json::array();
+          for (const auto& r : p.items) items.push_back(RecordJson(r));
+          return http::PageJson(p.total, page, items);
+        });
+  s.Post("/audit/verify", {.permission = "audit:read"},
+         [&db, &audit](Request& req, Reply&) -> Result<Json> {
+           auto conn = db.Acquire();
+           ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn));
+           (void)audit.Append(*conn, {req.principal().ToActor(), "audit.verify", "audit_log", "",
+                                      rep.ok ? Outcome::kSuccess : Outcome::kFailure, rep.reason});
+           return Json{
+               {"ok", rep.ok},
+               {"checked", rep.checked},
+               {"first_bad_seq", rep.first_bad_seq ? Json(*rep.first_bad_seq) : Json(nullptr)},
+               {"reason", rep.reason}};
+         });
 }
 
 }  // namespace ruralec::audit::api

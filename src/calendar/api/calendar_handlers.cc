@@ -28,21 +28,26 @@ Json DaysJson(int year, const std::vector<Day>& days) {
 
 void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLog& audit,
                     const Clock& clock) {
-  s.Get("/calendar/years", {.permission = "calendar:read"}, [&db](Request&, Reply&) -> Result<Json> {
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto years, ListYears(*conn));
-    Json out = Json::array();
-    for (const auto& y : years) {
-      out.push_back({{"year", y.year}, {"source", y.source}, {"holidays", y.holidays}, {"workdays", y.workdays}});
-    }
-    return out;
-  });
-  s.Get(R"(/calendar/(\d{4}))", {.permission = "calendar:read"}, [&db](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(int year, PathYear(req));
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto days, YearDays(*conn, year));
-    return DaysJson(year, days);
-  });
+  s.Get("/calendar/years", {.permission = "calendar:read"},
+        [&db](Request&, Reply&) -> Result<Json> {
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(auto years, ListYears(*conn));
+          Json out = Json::array();
+          for (const auto& y : years) {
+            out.push_back({{"year", y.year},
+                           {"source", y.source},
+                           {"holidays", y.holidays},
+                           {"workdays", y.workdays}});
+          }
+          return out;
+        });
+  s.Get(R"(/calendar/(\d{4}))", {.permission = "calendar:read"},
+        [&db](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int year, PathYear(req));
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(auto days, YearDays(*conn, year));
+          return DaysJson(year, days);
+        });
   s.Put(R"(/calendar/(\d{4}))", {.permission = "calendar:edit"},
         [&db, &audit, &clock](Request& req, Reply&) -> Result<Json> {
           ASSIGN_OR_RETURN(int year, PathYear(req));
@@ -57,15 +62,16 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
           }));
           return DaysJson(year, days);
         });
-  s.Get("/calendar/workdays-after", {.permission = "calendar:read"}, [&db](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(CivilDate from, CivilDate::Parse(req.Query("date"), "date"));
-    ASSIGN_OR_RETURN(int64_t n, req.QueryInt("n", -1));
-    if (n < 0 || n > 3650) return Error::Invalid("n", "工作日数应在0到3650之间");
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(Calendar cal, Load(*conn));
-    ASSIGN_OR_RETURN(CivilDate d, cal.WorkdaysAfter(from, static_cast<int>(n)));
-    return Json{{"date", d.ToString()}};
-  });
+  s.Get("/calendar/workdays-after", {.permission = "calendar:read"},
+        [&db](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(CivilDate from, CivilDate::Parse(req.Query("date"), "date"));
+          ASSIGN_OR_RETURN(int64_t n, req.QueryInt("n", -1));
+          if (n < 0 || n > 3650) return Error::Invalid("n", "工作日数应在0到3650之间");
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(Calendar cal, Load(*conn));
+          ASSIGN_OR_RETURN(CivilDate d, cal.WorkdaysAfter(from, static_cast<int>(n)));
+          return Json{{"date", d.ToString()}};
+        });
 }
 
 }  // namespace ruralec::calendar::api

@@ -44,47 +44,52 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
     ASSIGN_OR_RETURN(Region r, Get(*conn, code));
     return RegionJson(r);
   });
-  s.Get(code_re + "/children", {.permission = "region:read"}, [&db](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
-    ASSIGN_OR_RETURN(PageRequest page, req.Page());
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto p, Children(*conn, code, page));
-    return PageOf(p, page);
-  });
-  s.Get(code_re + "/path", {.permission = "region:read"}, [&db](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto path, Path(*conn, code));
-    Json out = Json::array();
-    for (const auto& r : path) out.push_back(RegionJson(r));
-    return out;
-  });
+  s.Get(code_re + "/children", {.permission = "region:read"},
+        [&db](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(auto p, Children(*conn, code, page));
+          return PageOf(p, page);
+        });
+  s.Get(code_re + "/path", {.permission = "region:read"},
+        [&db](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(auto path, Path(*conn, code));
+          Json out = Json::array();
+          for (const auto& r : path) out.push_back(RegionJson(r));
+          return out;
+        });
   s.Get("/regions", {.permission = "region:read"}, [&db](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(PageRequest page, req.Page());
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(auto p, Search(*conn, req.principal().region, req.Query("q"), page));
     return PageOf(p, page);
   });
-  s.Put(code_re + "/tags", {.permission = "region:tag:edit"},
-        [&db, &audit, &clock](Request& req, Reply&) -> Result<Json> {
-          ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
-          ASSIGN_OR_RETURN(Json b, req.Body());
-          ASSIGN_OR_RETURN(auto tags, http::StringArray(b, "tags"));
-          auto conn = db.Acquire();
-          return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
-            ASSIGN_OR_RETURN(auto before, SetTags(*conn, code, tags, clock.NowMs()));
-            ASSIGN_OR_RETURN(Region after, Get(*conn, code));
-            RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(), "region.tags.update", "region",
-                                                 code.str(), audit::Outcome::kSuccess,
-                                                 "before=" + Json(before).dump() + " after=" + Json(after.tags).dump()}));
-            return RegionJson(after);
-          });
+  s.Put(
+      code_re + "/tags", {.permission = "region:tag:edit"},
+      [&db, &audit, &clock](Request& req, Reply&) -> Result<Json> {
+        ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
+        ASSIGN_OR_RETURN(Json b, req.Body());
+        ASSIGN_OR_RETURN(auto tags, http::StringArray(b, "tags"));
+        auto conn = db.Acquire();
+        return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
+          ASSIGN_OR_RETURN(auto before, SetTags(*conn, code, tags, clock.NowMs()));
+          ASSIGN_OR_RETURN(Region after, Get(*conn, code));
+          RETURN_IF_ERROR(audit.Append(
+              *conn, {req.principal().ToActor(), "region.tags.update", "region", code.str(),
+                      audit::Outcome::kSuccess,
+                      "before=" + Json(before).dump() + " after=" + Json(after.tags).dump()}));
+          return RegionJson(after);
         });
+      });
   s.Get("/region-tags", {.permission = "region:read"}, [&db](Request&, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(auto defs, ListTagDefs(*conn));
     Json out = Json::array();
-    for (const auto& d : defs) out.push_back({{"name", d.name}, {"label", d.label}, {"builtin", d.builtin}});
+    for (const auto& d : defs)
+      out.push_back({{"name", d.name}, {"label", d.label}, {"builtin", d.builtin}});
     return out;
   });
   s.Post("/region-tags", {.permission = "region:tag:define"},
@@ -95,8 +100,9 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
            auto conn = db.Acquire();
            RETURN_IF_ERROR(storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
              RETURN_IF_ERROR(AddTagDef(*conn, {name, label, false}, clock.NowMs()));
-             return audit.Append(*conn, {req.principal().ToActor(), "region.tag.define", "region_tag", name,
-                                         audit::Outcome::kSuccess, "label=" + label});
+             return audit.Append(
+                 *conn, {req.principal().ToActor(), "region.tag.define", "region_tag", name,
+                         audit::Outcome::kSuccess, "label=" + label});
            }));
            reply.status = 201;
            return Json{{"name", name}, {"label", label}, {"builtin", false}};

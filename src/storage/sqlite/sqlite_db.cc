@@ -25,7 +25,8 @@ Error SqliteError(sqlite3* db, std::string_view what) {
 
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool owned) : db_(db), stmt_(stmt), owned_(owned) {}
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool owned)
+      : db_(db), stmt_(stmt), owned_(owned) {}
   ~SqliteStatement() override {
     if (owned_) sqlite3_finalize(stmt_);
   }
@@ -39,11 +40,15 @@ class SqliteStatement final : public Statement {
   void BindAll(const Params& params) {
     for (size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i + 1);
-      std::visit([&](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, Null>) BindNull(idx);
-        else Bind(idx, v);
-      }, params[i]);
+      std::visit(
+          [&](const auto& v) {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, Null>)
+              BindNull(idx);
+            else
+              Bind(idx, v);
+          },
+          params[i]);
     }
   }
 
@@ -65,8 +70,12 @@ class SqliteStatement final : public Statement {
     cols.reserve(ncols);
     for (int c = 0; c < ncols; ++c) {
       switch (sqlite3_column_type(stmt_, c)) {
-        case SQLITE_NULL: cols.emplace_back(Null{}); break;
-        case SQLITE_INTEGER: cols.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt_, c))); break;
+        case SQLITE_NULL:
+          cols.emplace_back(Null{});
+          break;
+        case SQLITE_INTEGER:
+          cols.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt_, c)));
+          break;
         default: {
           const void* p = sqlite3_column_blob(stmt_, c);
           int n = sqlite3_column_bytes(stmt_, c);
@@ -103,14 +112,14 @@ class SqliteConnection final : public Connection {
   }
 
   Result<std::vector<Row>> Query(std::string_view sql, const Params& params) override {
-    ASSIGN_OR_RETURN(sqlite3_stmt* raw, Cached(sql));
+    ASSIGN_OR_RETURN(sqlite3_stmt * raw, Cached(sql));
     SqliteStatement stmt(db_, raw, false);
     stmt.BindAll(params);
     return stmt.Run();
   }
 
   Result<int64_t> Exec(std::string_view sql, const Params& params) override {
-    ASSIGN_OR_RETURN(sqlite3_stmt* raw, Cached(sql));
+    ASSIGN_OR_RETURN(sqlite3_stmt * raw, Cached(sql));
     SqliteStatement stmt(db_, raw, false);
     stmt.BindAll(params);
     RETURN_IF_ERROR(stmt.Run());
@@ -143,8 +152,8 @@ class SqliteConnection final : public Connection {
     auto it = cache_.find(std::string(sql));
     if (it != cache_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
       return SqliteError(db_, "准备SQL失败");
     }
     cache_.emplace(std::string(sql), stmt);
