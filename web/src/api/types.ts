@@ -21,6 +21,8 @@ export interface User {
 export interface LoginResponse {
   csrf_token: string
   must_change_password: boolean
+  /** Why the password must change, when the server says ('initial' | 'expired'). */
+  must_change_reason?: string
   user: User
 }
 

@@ -9,6 +9,8 @@ export const useAuthStore = defineStore('auth', () => {
   /** True once the session probe (/auth/me) has run after a page load. */
   const probed = ref(false)
   const mustChangePassword = ref(false)
+  /** 'initial' | 'expired' | '' (unknown) */
+  const mustChangeReason = ref('')
 
   const permissions = computed(() => new Set(user.value?.permissions || []))
   const loggedIn = computed(() => !!user.value)
@@ -28,6 +30,7 @@ export const useAuthStore = defineStore('auth', () => {
   async function login(username: string, password: string) {
     const r = await authApi.login(username, password)
     setSession(r.user, r.csrf_token, r.must_change_password || r.user.must_change_password)
+    mustChangeReason.value = r.must_change_reason || ''
     probed.value = true
     return r
   }
@@ -77,10 +80,11 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
     csrfToken.value = ''
     mustChangePassword.value = false
+    mustChangeReason.value = ''
   }
 
   return {
-    user, csrfToken, probed, mustChangePassword, permissions, loggedIn,
+    user, csrfToken, probed, mustChangePassword, mustChangeReason, permissions, loggedIn,
     has, login, probe, refresh, changePassword, logout, clear, setSession,
   }
 })
