@@ -69,7 +69,7 @@ void AddServeCommand(CLI::App& app) {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     auto hp = ParseListen(listen);
     if (!hp.ok()) Fail(hp.error());
-    o.pool_size = config.threads + 2;
+    o.pool_size = std::min(config.threads + 2, 16);  // requests wait for a connection
     auto ctx = AppContext::Open(o, *new SystemClock());
     if (!ctx.ok()) Fail(ctx.error());
     EnsureReferenceData(**ctx);

@@ -119,6 +119,7 @@ void Server::Install() {
   int threads = config_.threads;
   svr_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   svr_->set_payload_max_length(config_.max_body_bytes);
+  svr_->set_tcp_nodelay(true);  // header and body go out as separate writes: no Nagle delay
   svr_->set_read_timeout(30, 0);
   svr_->set_keep_alive_max_count(1000);
   svr_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {

@@ -34,7 +34,8 @@ struct ServerConfig {
   size_t max_body_bytes = 8 << 20;   // larger bodies get 413
   bool secure_cookies = false;       // add Secure (behind a TLS-terminating proxy)
   bool trust_forwarded_for = false;  // take the client IP from X-Forwarded-For
-  int threads = 8;
+  // cpp-httplib holds a worker per keep-alive connection, so this bounds concurrent clients.
+  int threads = 64;
 };
 
 // One API request as handlers see it.

@@ -23,13 +23,22 @@ Region ToRegion(const Row& row) {
   return r;
 }
 
+// One query for the tags of every region on a page (not one per region).
 Status LoadTags(storage::Connection& conn, std::vector<Region>& regions) {
-  for (Region& r : regions) {
-    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT tag FROM region_tags WHERE region_code = ? "
-                                           "ORDER BY tag",
-                                           {r.code.str()}));
-    r.tags.clear();
-    for (const auto& row : rows) r.tags.push_back(row.Text(0));
+  if (regions.empty()) return {};
+  std::string sql = "SELECT region_code, tag FROM region_tags WHERE region_code IN (";
+  Params params;
+  for (size_t i = 0; i < regions.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(regions[i].code.str());
+  }
+  ASSIGN_OR_RETURN(auto rows, conn.Query(sql + ") ORDER BY region_code, tag", params));
+  for (Region& r : regions) r.tags.clear();
+  for (const auto& row : rows) {
+    std::string code = row.Text(0);
+    for (Region& r : regions) {
+      if (r.code.str() == code) r.tags.push_back(row.Text(1));
+    }
   }
   return {};
 }
