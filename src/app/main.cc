@@ -4,8 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+// Modules built by later issues plug their commands in here when present.
 #if __has_include("routing/cli/route_command.h")
 #include "routing/cli/route_command.h"
+#endif
+#if __has_include("programme/cli/programme_command.h")
+#include "programme/cli/programme_command.h"
 #endif
 
 int main(int argc, char** argv) {
@@ -21,6 +25,9 @@ int main(int argc, char** argv) {
   ruralec::app::AddBackupCommand(app);
 #if __has_include("routing/cli/route_command.h")
   ruralec::routing::AddRouteCommand(app);
+#endif
+#if __has_include("programme/cli/programme_command.h")
+  ruralec::programme::AddProgrammeCommands(app);
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;

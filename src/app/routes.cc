@@ -7,6 +7,12 @@
 #include "region/api/region_handlers.h"
 #include "region/region.h"
 #include "storage/migrate.h"
+#if __has_include("programme/api/programme_handlers.h")
+#include "programme/api/programme_handlers.h"
+#endif
+#if __has_include("routing/api/plan_handlers.h")
+#include "routing/api/plan_handlers.h"
+#endif
 
 namespace ruralec::app {
 namespace {
@@ -89,6 +95,12 @@ std::unique_ptr<http::Server> BuildServer(AppContext& ctx, const http::ServerCon
   calendar::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock());
   audit::api::RegisterRoutes(*server, db, ctx.audit());
   RegisterDicts(*server, db);
+#if __has_include("programme/api/programme_handlers.h")
+  programme::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock());
+#endif
+#if __has_include("routing/api/plan_handlers.h")
+  routing::api::RegisterRoutes(*server);
+#endif
   return server;
 }
 
