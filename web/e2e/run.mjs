@@ -4,6 +4,7 @@
 //   RURALEC_URL       http://127.0.0.1:PORT
 //   ADMIN_PASSWORD    password of `admin` (system_admin of county 341302)
 //   AUDITOR_PASSWORD  password of `auditor` (audit_admin), optional
+//   SECURITY_PASSWORD password of `security` (security_admin), optional
 //   ARTIFACTS         directory for screenshots (default build/e2e-artifacts)
 // Prints one line per step and ends with "e2e: N passed, N failed, N skipped".
 import { chromium } from 'playwright-core'
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path'
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
 const AUDITOR_PW = process.env.AUDITOR_PASSWORD || ''
+const SECURITY_PW = process.env.SECURITY_PASSWORD || ''
 const ART = resolve(process.env.ARTIFACTS || join(import.meta.dirname, '../../build/e2e-artifacts'))
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const COUNTY = '341302000000'
@@ -110,8 +112,12 @@ try {
     await shot('01-login')
   })
 
-  await step('admin logs in and sees the menu built from permissions', async () => {
-    await login('admin', ADMIN_PW)
+  await step('admin logs in from the keyboard and sees the menu built from permissions', async () => {
+    await page.locator('#login-username').click()
+    await page.keyboard.type('admin')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(ADMIN_PW)
+    await page.keyboard.press('Enter')
     await page.waitForURL(BASE + '/')
     await page.locator('.welcome').waitFor()
     const menu = await page.locator('.app-aside .menu').innerText()
@@ -138,6 +144,11 @@ try {
     await page.locator('.region-children .dt-table .el-table__row').first().waitFor()
     expect((await page.locator('.region-children .el-pagination__total').innerText()).includes('38'), 'children total is not 38')
     await shot('03-admin-regions')
+    // search by name within the scope
+    await page.locator('.region-search input').fill(state.sibling.name.slice(0, 2))
+    await page.locator('.el-autocomplete-suggestion li', { hasText: state.sibling.name }).first().click()
+    await page.locator('.region-name', { hasText: state.sibling.name }).waitFor()
+    expect(page.url().endsWith('/regions/' + state.sibling.code), 'search did not open the region: ' + page.url())
   })
 
   await step('admin creates a town-staff user scoped to one town', async () => {
@@ -273,6 +284,16 @@ try {
     await page.goto(BASE + '/roles')
     await page.locator('.admin-role').first().waitFor()
     await shot('08-roles')
+  })
+
+  await step('language switch to English and back', async () => {
+    await page.locator('.nav-lang').click()
+    await page.locator('.el-dropdown-menu__item', { hasText: 'English' }).click()
+    await page.locator('.app-aside .menu', { hasText: 'Regions' }).waitFor()
+    await shot('08b-english')
+    await page.locator('.nav-lang').click()
+    await page.locator('.el-dropdown-menu__item', { hasText: '简体中文' }).click()
+    await page.locator('.app-aside .menu', { hasText: '行政区划' }).waitFor()
   })
 
   await step('mobile layout (390x844): drawer menu, pages fit', async () => {
@@ -420,6 +441,25 @@ try {
     expect(/锁/.test(text), 'lockout message is not the server message: ' + text)
     await shot('19-lockout')
   })
+
+  if (SECURITY_PW) {
+    await step('security admin unlocks the account and the user signs in again', async () => {
+      await login('security', SECURITY_PW)
+      await page.waitForURL(BASE + '/')
+      await page.goto(BASE + '/users')
+      const row = page.locator('.users-page .el-table__row', { hasText: state.username }).first()
+      await row.locator('.locked-tag').waitFor()
+      expect(!(await row.locator('.act-edit').count()), 'security admin must not see the edit button')
+      await shot('20-security-users')
+      await row.locator('.act-unlock').click()
+      await page.locator('.confirm-dialog .confirm-ok').click()
+      await row.locator('.locked-tag').waitFor({ state: 'detached' })
+      await logout()
+      await login(state.username, state.password)
+      await page.waitForURL(BASE + '/')
+      await page.locator('.welcome').waitFor()
+    })
+  }
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))
