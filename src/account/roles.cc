@@ -22,9 +22,11 @@ const std::vector<RoleDef>& BuiltinRoles() {
        "县级工作人员",
        false,
        {"region:read", "region:tag:edit", "region:tag:define", "calendar:read", "user:read",
-        "role:read"}},
+        "role:read", "logistics:plan:read", "logistics:plan:create"}},
       {"finance_staff", "财政工作人员", false, {"region:read", "calendar:read"}},
-      {"town_staff", "乡镇工作人员", false,
+      {"town_staff",
+       "乡镇工作人员",
+       false,
        {"region:read", "region:tag:edit", "calendar:read", "logistics:plan:read",
         "logistics:plan:create"}},
       {"station_operator", "站点运营人员", false, {"region:read", "calendar:read"}},
@@ -34,7 +36,7 @@ const std::vector<RoleDef>& BuiltinRoles() {
       {"auditor",
        "审计/纪检（只读）",
        false,
-       {"region:read", "calendar:read", "user:read", "role:read"}},
+       {"region:read", "calendar:read", "user:read", "role:read", "logistics:plan:read"}},
   };
   return kRoles;
 }
