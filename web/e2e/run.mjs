@@ -446,6 +446,9 @@ try {
     await step('security admin unlocks the account and the user signs in again', async () => {
       await login('security', SECURITY_PW)
       await page.waitForURL(BASE + '/')
+      await page.locator('.app-aside .menu .el-menu-item', { hasText: '密码策略' }).click()
+      await page.locator('.policy-form #policy-min').waitFor()
+      await shot('20a-password-policy')
       await page.goto(BASE + '/users')
       const row = page.locator('.users-page .el-table__row', { hasText: state.username }).first()
       await row.locator('.locked-tag').waitFor()

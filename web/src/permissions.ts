@@ -14,6 +14,8 @@ export const P = {
   roleRead: 'role:read',
   auditRead: 'audit:read',
   auditVerify: 'audit:read',
+  securityPolicyRead: 'security:policy:read',
+  securityPolicyEdit: 'security:policy:edit',
   calendarRead: 'calendar:read',
   calendarEdit: 'calendar:edit',
 } as const

@@ -14,7 +14,7 @@ const en: Messages<typeof zh> = {
   },
   menu: {
     home: 'Home', regions: 'Regions', system: 'System', users: 'Users', roles: 'Roles',
-    calendar: 'Calendar', audit: 'Audit log', profile: 'My profile', forbidden: 'Forbidden',
+    calendar: 'Calendar', audit: 'Audit log', passwordPolicy: 'Password policy', profile: 'My profile', forbidden: 'Forbidden',
     notFound: 'Not found',
   },
   login: {
@@ -87,6 +87,12 @@ const en: Messages<typeof zh> = {
     yearExists: 'This year exists and will be replaced', yearSaved: 'Calendar {year} saved', view: 'View',
     workdaysAfter: 'Working-day calculator', startDate: 'Start date', nDays: 'Working days',
     resultDate: 'Due date', compute: 'Compute', dupDate: 'Date {date} is repeated', noDays: 'Add at least one day',
+  },
+  policy: {
+    minLength: 'Minimum length', classes: 'Character classes',
+    classesHint: 'How many of upper case, lower case, digits and symbols a password needs',
+    maxAge: 'Maximum age (days)', maxAgeHint: '0: never expires; an expired password must be changed at sign-in',
+    history: 'Not equal to the last N passwords', historyHint: '0: not checked',
   },
   profile: { title: 'Profile', security: 'Security' },
   error: {

@@ -45,6 +45,7 @@ export default {
     roles: '角色管理',
     calendar: '工作日历',
     audit: '审计日志',
+    passwordPolicy: '密码策略',
     profile: '个人中心',
     forbidden: '无权访问',
     notFound: '页面不存在',
@@ -217,6 +218,15 @@ export default {
     compute: '推算',
     dupDate: '日期 {date} 重复',
     noDays: '请至少添加一天',
+  },
+  policy: {
+    minLength: '最小长度',
+    classes: '字符类别数',
+    classesHint: '大写字母、小写字母、数字、符号四类中至少包含的类数',
+    maxAge: '密码有效期（天）',
+    maxAgeHint: '0 表示永不过期；过期后登录须先修改密码',
+    history: '不得与最近几次密码相同',
+    historyHint: '0 表示不检查',
   },
   profile: {
     title: '个人信息',

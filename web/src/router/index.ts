@@ -36,6 +36,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   { path: 'users', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { title: 'menu.users', icon: 'User', perm: P.userRead, menu: true, group: 'menu.system' } },
   { path: 'roles', name: 'roles', component: () => import('@/views/roles/RolesView.vue'), meta: { title: 'menu.roles', icon: 'Avatar', perm: P.roleRead, menu: true, group: 'menu.system' } },
   { path: 'calendar', name: 'calendar', component: () => import('@/views/calendar/CalendarView.vue'), meta: { title: 'menu.calendar', icon: 'Calendar', perm: P.calendarRead, menu: true, group: 'menu.system' } },
+  { path: 'security/password-policy', name: 'password-policy', component: () => import('@/views/security/PasswordPolicyView.vue'), meta: { title: 'menu.passwordPolicy', icon: 'Lock', perm: P.securityPolicyRead, menu: true, group: 'menu.system' } },
   { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { title: 'menu.audit', icon: 'Document', perm: P.auditRead, menu: true } },
   { path: 'profile', name: 'profile', component: () => import('@/views/profile/ProfileView.vue'), meta: { title: 'menu.profile' } },
   { path: '403', name: 'forbidden', component: ForbiddenView, meta: { title: 'menu.forbidden' } },
