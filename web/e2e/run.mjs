@@ -430,11 +430,13 @@ try {
     for (let i = 1; i <= 6 && !locked; i++) {
       await page.locator('#login-username').fill(state.username)
       await page.locator('#login-password').fill('wrong-password-' + i)
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'))
       await page.locator('.login-submit').click()
+      const status = (await answer).status()
       const err = page.locator('.login-error')
       await err.waitFor()
       await page.waitForFunction(() => !document.querySelector('.login-submit.is-loading'))
-      locked = (await err.getAttribute('data-code')) === 'account_locked'
+      locked = status === 423 && (await err.getAttribute('data-code')) === 'account_locked'
     }
     expect(locked, 'no lockout message after five wrong passwords')
     const text = await page.locator('.login-error').innerText()
