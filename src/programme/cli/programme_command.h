@@ -1,0 +1,11 @@
+// `ruralec programme check|show|load`: programme files (docs/PROGRAMME_FORMAT.md) from the
+// command line. Names, flags, exit codes and the --json fields are a contract for scripts.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ruralec::programme {
+
+void AddProgrammeCommands(CLI::App& app);
+
+}  // namespace ruralec::programme

@@ -1,0 +1,356 @@
+#include "programme/indicators.h"
+
+#include <limits>
+
+namespace ruralec::programme {
+namespace {
+
+constexpr int64_t kMax = 9'000'000'000'000'000'000;  // well inside int64
+
+std::vector<Indicator> BuildIndicators() {
+  using D = Dimension;
+  const std::string kSales = "sales ledger (online sales imported or reported per entity, month)";
+  const std::string kEntities = "entity registry + sales ledger";
+  const std::string kStations = "station registry (village service stations)";
+  const std::string kDemo = "demonstration designations";
+  const std::string kTraining = "training sessions and attendance";
+  const std::string kLogistics = "logistics network and parcel events";
+  const std::string kManual = "operator report with evidence (no ledger planned yet)";
+  return {
+      {"rural_online_sales",
+       "农村产品网络销售额",
+       D::kMoney,
+       {"scope"},
+       {},
+       "Online sales of rural products (agricultural and other rural goods) by entities of the "
+       "region in the period.",
+       kSales},
+      {"rural_online_sales_increase",
+       "农村产品网络销售额新增",
+       D::kMoney,
+       {},
+       {},
+       "Rural online sales of the period minus those of the same period a year before.",
+       kSales},
+      {"agri_online_retail",
+       "农产品网络零售额",
+       D::kMoney,
+       {},
+       {},
+       "Online retail sales of agricultural products (the agricultural subset of online sales).",
+       kSales},
+      {"rural_online_retail_growth",
+       "农村产品网络零售额同比增长率",
+       D::kPercent,
+       {},
+       {},
+       "Year-on-year growth of rural online retail sales, in percent.",
+       kSales},
+      {"entities_over_sales_threshold",
+       "年网销额超阈值的农村电商经营主体数",
+       D::kCount,
+       {"threshold", "scope"},
+       {"threshold"},
+       "Entities whose online sales in a calendar year exceed `threshold` (strictly greater "
+       "when the plan says 超).",
+       kEntities},
+      {"brands_over_sales_threshold",
+       "年网销额超阈值的农村电商品牌数",
+       D::kCount,
+       {"threshold", "scope"},
+       {"threshold"},
+       "Brands whose online sales in a calendar year exceed `threshold`.",
+       kEntities},
+      {"new_entities",
+       "新增农村电商经营主体数",
+       D::kCount,
+       {"registered"},
+       {},
+       "Entities first registered in the period (registered=business: 工商注册).",
+       kEntities},
+      {"demonstration_units",
+       "示范创建数",
+       D::kCount,
+       {"level", "kind"},
+       {"level", "kind"},
+       "Demonstration designations granted in the period at `level` (national, province, city, "
+       "district) of `kind` (county, town, village, point, enterprise).",
+       kDemo},
+      {"stations",
+       "电商服务站点数",
+       D::kCount,
+       {"level", "scope"},
+       {},
+       "Village/town e-commerce service stations built, upgraded or operating "
+       "(level: town | village; scope: new | upgraded).",
+       kStations},
+      {"village_station_coverage_rate",
+       "电子商务服务站点行政村覆盖率",
+       D::kPercent,
+       {},
+       {},
+       "Share of administrative villages with at least one operating station.",
+       kStations},
+      {"poverty_village_station_coverage_rate",
+       "建档立卡贫困村站点覆盖率",
+       D::kPercent,
+       {},
+       {},
+       "Share of registered poor villages (tag poverty_village) with an operating station.",
+       kStations},
+      {"willing_poor_household_coverage_rate",
+       "有意愿建档立卡贫困户电商帮扶覆盖率",
+       D::kPercent,
+       {},
+       {},
+       "Share of willing and able registered poor households receiving e-commerce help.",
+       "matching & poverty-alleviation ledger"},
+      {"training_person_times",
+       "电商培训人次",
+       D::kPersonTimes,
+       {"audience"},
+       {},
+       "Attendances counted per person per session (audience=registered_poor_household for the "
+       "poor-household subset).",
+       kTraining},
+      {"training_conversion_rate",
+       "培训转化率",
+       D::kPercent,
+       {},
+       {},
+       "Share of trainees who then start or join an online business.",
+       kTraining},
+      {"ecommerce_leaders",
+       "农村电商带头人数",
+       D::kCount,
+       {},
+       {},
+       "Trained persons recognised as local e-commerce leaders.",
+       kTraining},
+      {"express_coverage_rate",
+       "行政村快递通达率",
+       D::kPercent,
+       {},
+       {},
+       "Share of administrative villages served by express delivery.",
+       kLogistics},
+      {"broadband_village_coverage_rate",
+       "行政村光纤和4G覆盖率",
+       D::kPercent,
+       {},
+       {},
+       "Share of administrative villages with fibre and 4G.",
+       kManual},
+      {"rural_road_km",
+       "农村公路建设里程",
+       D::kLength,
+       {"scope"},
+       {},
+       "Kilometres of rural road built in the period.",
+       kManual},
+      {"service_centres",
+       "电商公共服务中心数",
+       D::kCount,
+       {"level", "scope"},
+       {},
+       "E-commerce public service centres (level: city | county | town; scope: new | upgraded).",
+       kManual},
+      {"logistics_nodes",
+       "物流节点数",
+       D::kCount,
+       {"kind", "scope"},
+       {"kind"},
+       "Nodes of the three-level network (kind: county_centre | town_hub | village_point).",
+       kLogistics},
+      {"facilities",
+       "信息系统与设施数",
+       D::kCount,
+       {"kind"},
+       {"kind"},
+       "Systems and facilities built (kind: big_data_platform | logistics_information_system | "
+       "co_delivery_centre | livestream_base).",
+       kManual},
+      {"certified_products",
+       "“三品一标”农产品数",
+       D::kCount,
+       {},
+       {},
+       "Products with a 三品一标 certification (pollution_free, green_food, organic, "
+       "geographical_indication).",
+       "product library"},
+      {"certified_entities_selling_online",
+       "在线销售的“三品一标”生产经营主体数",
+       D::kCount,
+       {},
+       {},
+       "Entities producing 三品一标 products that sell online.",
+       "product library + sales ledger"},
+      {"trademark_enterprises_selling_online",
+       "开展网销的涉农省级以上商标品牌企业数",
+       D::kCount,
+       {},
+       {},
+       "Agricultural enterprises with a provincial-or-higher trademark brand "
+       "that sell online.",
+       kEntities},
+      {"regional_public_brands",
+       "区域公用品牌数",
+       D::kCount,
+       {},
+       {},
+       "Regional public brands (区域公用品牌) created.",
+       "product library"},
+      {"strong_towns_or_parks",
+       "超阈值电商强镇或特色产业园区数",
+       D::kCount,
+       {"threshold"},
+       {"threshold"},
+       "Towns or e-commerce parks whose online sales exceed `threshold`.",
+       kSales},
+  };
+}
+
+}  // namespace
+
+const char* DimensionName(Dimension d) {
+  switch (d) {
+    case Dimension::kMoney:
+      return "money";
+    case Dimension::kUsd:
+      return "usd";
+    case Dimension::kCount:
+      return "count";
+    case Dimension::kPersonTimes:
+      return "person_times";
+    case Dimension::kLength:
+      return "length";
+    case Dimension::kPercent:
+      return "percent";
+  }
+  return "";
+}
+
+const char* BaseUnitName(Dimension d) {
+  switch (d) {
+    case Dimension::kMoney:
+      return "fen";
+    case Dimension::kUsd:
+      return "us_cent";
+    case Dimension::kCount:
+      return "count";
+    case Dimension::kPersonTimes:
+      return "person_time";
+    case Dimension::kLength:
+      return "metre";
+    case Dimension::kPercent:
+      return "basis_point";
+  }
+  return "";
+}
+
+const std::vector<UnitDef>& Units() {
+  using D = Dimension;
+  static const std::vector<UnitDef> kUnits = {
+      {"亿元", D::kMoney, 10'000'000'000},
+      {"万元", D::kMoney, 1'000'000},
+      {"元", D::kMoney, 100},
+      {"万美元", D::kUsd, 1'000'000},
+      {"美元", D::kUsd, 100},
+      {"个", D::kCount, 1},
+      {"家", D::kCount, 1},
+      {"种", D::kCount, 1},
+      {"套", D::kCount, 1},
+      {"名", D::kCount, 1},
+      {"人次", D::kPersonTimes, 1},
+      {"万人次", D::kPersonTimes, 10'000},
+      {"公里", D::kLength, 1000},
+      {"%", D::kPercent, 100},
+  };
+  return kUnits;
+}
+
+const UnitDef* FindUnit(std::string_view name) {
+  for (const auto& u : Units()) {
+    if (u.name == name) return &u;
+  }
+  return nullptr;
+}
+
+Result<int64_t> Normalize(std::string_view text, std::string_view unit) {
+  const UnitDef* u = FindUnit(unit);
+  if (!u) return Error::Invalid("unit", "未知单位: " + std::string(unit));
+  if (u->dimension == Dimension::kMoney) {  // money goes through Fen, the platform's parser
+    auto fen = Fen::Parse(std::string(text) + std::string(unit));
+    if (!fen.ok()) return Error::Invalid("value", "金额无效: " + std::string(text));
+    return fen->value;
+  }
+  int64_t digits = 0, scale = 1;
+  bool dot = false, any = false;
+  for (char c : text) {
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return Error::Invalid("value", "不是十进制数: " + std::string(text));
+    if (digits > kMax / 10) return Error::Invalid("value", "数值过大: " + std::string(text));
+    digits = digits * 10 + (c - '0');
+    any = true;
+    if (dot) scale *= 10;
+  }
+  if (!any) return Error::Invalid("value", "缺少数值");
+  if (digits > kMax / u->factor) return Error::Invalid("value", "数值过大: " + std::string(text));
+  int64_t scaled = digits * u->factor;
+  if (scaled % scale != 0) {
+    return Error::Invalid("value",
+                          "数值精度超出基本单位: " + std::string(text) + std::string(unit));
+  }
+  return scaled / scale;
+}
+
+const std::vector<Indicator>& Indicators() {
+  static const std::vector<Indicator> kIndicators = BuildIndicators();
+  return kIndicators;
+}
+
+const Indicator* FindIndicator(std::string_view id) {
+  for (const auto& i : Indicators()) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
+
+bool UnitFits(const Indicator& indicator, std::string_view unit) {
+  const UnitDef* u = FindUnit(unit);
+  return u && u->dimension == indicator.dimension;
+}
+
+Status IndicatorRegistry::Register(const std::string& indicator, std::string source, ComputeFn fn) {
+  if (!FindIndicator(indicator)) return Error::Invalid("indicator", "未知指标: " + indicator);
+  if (entries_.count(indicator)) {
+    return Error::Conflict("指标已有数据来源: " + indicator, "indicator");
+  }
+  entries_.emplace(indicator, Entry{std::move(source), std::move(fn)});
+  return {};
+}
+
+bool IndicatorRegistry::HasSource(std::string_view indicator) const {
+  return entries_.find(indicator) != entries_.end();
+}
+
+Result<Measurement> IndicatorRegistry::Compute(storage::Connection& conn,
+                                               const IndicatorQuery& query) const {
+  const Indicator* ind = FindIndicator(query.indicator);
+  if (!ind) return Error::Invalid("indicator", "未知指标: " + query.indicator);
+  auto it = entries_.find(query.indicator);
+  if (it == entries_.end()) {
+    Measurement m;
+    m.status = Measurement::Status::kNoDataSource;
+    m.reason = "尚无数据来源 (no data source registered; planned: " + ind->data_source + ")";
+    return m;
+  }
+  ASSIGN_OR_RETURN(Measurement m, it->second.fn(conn, query));
+  if (m.source.empty()) m.source = it->second.source;
+  return m;
+}
+
+}  // namespace ruralec::programme
