@@ -28,3 +28,7 @@ if (!window.matchMedia) {
     addEventListener: vi.fn(), removeEventListener: vi.fn(), dispatchEvent: vi.fn(),
   }))
 }
+
+// jsdom has no scrolling; Element Plus and vue-router call it
+window.scrollTo = vi.fn() as unknown as typeof window.scrollTo
+Element.prototype.scrollTo = vi.fn() as unknown as typeof Element.prototype.scrollTo
