@@ -132,7 +132,7 @@ class Checker {
     if (t.value && unit_ok) Normalize(*t.value, "value");
     InPeriod(t.deadline, t.line, "target " + t.id);
     if (t.region) Resolve(*t.region);
-    Quotas(t, unit_ok);
+    Quotas(t, unit_ok ? std::optional<Dimension>(ind->dimension) : std::nullopt);
     for (auto& c : t.candidates) Resolve(c);
     if (t.quota_each && unit_ok) Normalize(t.quota_each->value, "quota_each.value");
     if (t.quota_each) ExpandEach(*t.quota_each, t.region ? *t.region : p_.region);
@@ -154,7 +154,8 @@ class Checker {
     if (e.regions.empty()) Add(e.line, "quota_each 没有匹配的下级区划: " + e.applies_to);
   }
 
-  void Quotas(programme::Target& t, bool unit_ok) {
+  void Quotas(programme::Target& t, std::optional<Dimension> dim) {
+    bool unit_ok = dim.has_value();
     std::set<std::string> seen;
     int64_t sum = 0;
     bool all = unit_ok;
@@ -169,7 +170,7 @@ class Checker {
         if (pc.ok() && qc.ok() && (!pc->Contains(*qc) || *pc == *qc))
           Add(q.line, "配额区划 " + q.region.name + " 不在 " + parent.name + " 之下");
       }
-      if (unit_ok && Normalize(q.value, "quota value")) {
+      if (unit_ok && Normalize(q.value, "quota value", dim)) {
         sum += *q.value.normalized;
       } else {
         all = false;

@@ -156,6 +156,7 @@ void ReadQuotas(Map& t, Target& target) {
     q.region = RegionFrom(m.Get("region", true), m.ctx());
     q.value.text = m.Str("value", true);
     q.value.line = m.Line("value");
+    q.value.unit = m.Str("unit");  // default: the target's unit
     q.source = m.Str("source");
     if (q.source.empty()) q.source = default_source;
     target.quotas.push_back(std::move(q));
@@ -219,7 +220,9 @@ void ReadTargets(Map& root, Programme& p) {
     if (cands.IsSequence()) {
       for (const auto& c : cands) t.candidates.push_back(RegionFrom(c, m.ctx()));
     }
-    for (auto& q : t.quotas) q.value.unit = unit;
+    for (auto& q : t.quotas) {
+      if (q.value.unit.empty()) q.value.unit = unit;
+    }
     if (t.quota_each) t.quota_each->value.unit = unit;
     t.text = m.Str("text", true);
     t.source = m.Str("source", true);
