@@ -239,6 +239,18 @@ try {
     await row().locator('.dict-tag[data-value="active"]').waitFor()
   })
 
+  await step("admin edits the user's name", async () => {
+    const row = () => page.locator('.users-page .el-table__row', { hasText: state.username }).first()
+    await row().locator('.act-edit').click()
+    const dlg = page.locator('.user-dialog')
+    await dlg.waitFor()
+    expect((await page.locator('#user-username').isDisabled()), 'username must not be editable')
+    await page.locator('#user-display-name').fill(state.town.name + '电商专员')
+    await page.locator('#user-display-name').press('Enter') // forms submit from the keyboard
+    await dlg.waitFor({ state: 'hidden' })
+    await row().filter({ hasText: state.town.name + '电商专员' }).waitFor()
+  })
+
   await step('admin adds a calendar year', async () => {
     await page.goto(BASE + '/calendar')
     await page.locator('.years-table .el-table__row').first().waitFor()
