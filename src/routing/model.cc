@@ -6,7 +6,9 @@
 namespace ruralec::routing {
 namespace {
 
-std::string Idx(const char* what, size_t i) { return std::string(what) + "[" + std::to_string(i) + "]"; }
+std::string Idx(const char* what, size_t i) {
+  return std::string(what) + "[" + std::to_string(i) + "]";
+}
 
 Status ValidateLoad(const Load& load, int dims, const std::string& field) {
   for (int d = 0; d < kMaxDims; ++d) {
@@ -63,6 +65,8 @@ Status Validate(const Problem& p) {
   if (!p.duration.empty() && p.duration.size() != n * n) {
     return Error::Invalid("duration", "matrix must be nodes x nodes");
   }
+  if (!p.points.empty() && p.points.size() != n)
+    return Error::Invalid("points", "one point per node");
   for (int64_t x : p.distance) {
     if (x < 0) return Error::Invalid("distance", "entries must be non-negative");
   }
@@ -77,14 +81,16 @@ int64_t HaversineMetres(const GeoPoint& a, const GeoPoint& b) {
   constexpr double kRad = M_PI / 180.0;
   const double dlat = (b.lat - a.lat) * kRad;
   const double dlon = (b.lon - a.lon) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return std::llround(2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h))));
 }
 
 void SetMatrixFromCoordinates(Problem& p, const std::vector<GeoPoint>& points, double road_factor,
                               double speed_kmh) {
   const size_t n = points.size();
+  p.points = points;
   p.distance.assign(n * n, 0);
   p.duration.assign(n * n, 0);
   const double metres_per_second = speed_kmh / 3.6;

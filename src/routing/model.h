@@ -57,6 +57,11 @@ struct Vehicle {
   double cost_per_duration = 0;     // per time unit of route duration
 };
 
+struct GeoPoint {
+  double lat = 0;
+  double lon = 0;
+};
+
 // Nodes of the matrices: depots first (0..D-1), then stops (D..D+S-1).
 struct Problem {
   int num_dims = 1;
@@ -65,11 +70,16 @@ struct Problem {
   std::vector<Vehicle> vehicles;
   std::vector<int64_t> distance;  // row-major (D+S)^2
   std::vector<int64_t> duration;  // row-major (D+S)^2; empty means "same as distance"
+  // Optional position per node (lat/lon, or y/x of planar instances). Only used to prune the
+  // search (polar sectors of routes); distances always come from the matrices.
+  std::vector<GeoPoint> points;
 
   int num_nodes() const { return static_cast<int>(depots.size() + stops.size()); }
   int depot_node(int depot) const { return depot; }
   int stop_node(int stop) const { return static_cast<int>(depots.size()) + stop; }
-  int64_t Dist(int from, int to) const { return distance[static_cast<size_t>(from) * num_nodes() + to]; }
+  int64_t Dist(int from, int to) const {
+    return distance[static_cast<size_t>(from) * num_nodes() + to];
+  }
   int64_t Time(int from, int to) const {
     const auto& m = duration.empty() ? distance : duration;
     return m[static_cast<size_t>(from) * num_nodes() + to];
@@ -79,11 +89,6 @@ struct Problem {
 // Structural validation (sizes, indices, non-negative quantities). Field names in errors follow
 // the JSON format ("stops[3].window").
 Status Validate(const Problem& problem);
-
-struct GeoPoint {
-  double lat = 0;
-  double lon = 0;
-};
 
 // Fills distance (metres, haversine x road_factor, rounded) and duration (seconds at
 // speed_kmh) from one point per node (depots first, then stops).
@@ -101,10 +106,10 @@ struct Visit {
 
 struct Route {
   int vehicle = 0;
-  std::vector<int> stops;  // visiting order; the schedule below is derived from it
-  int64_t departure = 0;   // leaves the start depot
-  int64_t return_time = 0; // arrives at the end depot
-  Load start_load{};       // loaded at the start depot (sum of deliveries)
+  std::vector<int> stops;   // visiting order; the schedule below is derived from it
+  int64_t departure = 0;    // leaves the start depot
+  int64_t return_time = 0;  // arrives at the end depot
+  Load start_load{};        // loaded at the start depot (sum of deliveries)
   std::vector<Visit> visits;
   int64_t distance = 0;
   int64_t duration = 0;

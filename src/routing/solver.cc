@@ -26,7 +26,8 @@ bool SingleStopFeasible(const Problem& p, int s, const Vehicle& v) {
   const int64_t dep = std::max(v.shift.open, p.depots[v.start_depot].window.open);
   const int64_t start = std::max(dep + there, st.window.open);
   if (start > st.window.close) return false;
-  if (start + st.service_time + back > std::min(v.shift.close, p.depots[v.end_depot].window.close)) return false;
+  if (start + st.service_time + back > std::min(v.shift.close, p.depots[v.end_depot].window.close))
+    return false;
   return there + st.service_time + back <= v.max_duration;
 }
 
@@ -42,6 +43,9 @@ Problem Restrict(const Problem& p, const std::vector<int>& keep) {
     r.stops.push_back(p.stops[s]);
     nodes.push_back(p.stop_node(s));
   }
+  if (p.points.size() == static_cast<size_t>(p.num_nodes())) {
+    for (int node : nodes) r.points.push_back(p.points[node]);
+  }
   const size_t n = nodes.size();
   r.distance.resize(n * n);
   if (!p.duration.empty()) r.duration.resize(n * n);
@@ -52,6 +56,33 @@ Problem Restrict(const Problem& p, const std::vector<int>& keep) {
     }
   }
   return r;
+}
+
+// Orders the kept stops along a greedy nearest-neighbour path from the first depot, so that the
+// solver's node numbers follow geography: neighbouring clients get nearby indices and the hot
+// distance lookups of the local search (rows of nearby nodes, nearby columns) share cache lines.
+void OrderForLocality(const Problem& p, std::vector<int>& keep) {
+  const size_t n = keep.size();
+  std::vector<char> used(n, 0);
+  std::vector<int> order;
+  order.reserve(n);
+  int at = p.depot_node(0);
+  for (size_t k = 0; k < n; ++k) {
+    size_t best = n;
+    int64_t best_d = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (used[i]) continue;
+      const int64_t d = p.Dist(at, p.stop_node(keep[i]));
+      if (best == n || d < best_d) {
+        best = i;
+        best_d = d;
+      }
+    }
+    used[best] = 1;
+    order.push_back(keep[best]);
+    at = p.stop_node(keep[best]);
+  }
+  keep.swap(order);
 }
 
 Seg RouteSeg(const Instance& inst, int vehicle, const std::vector<int>& route) {
@@ -99,12 +130,14 @@ std::vector<int> RepairByDropping(const Instance& inst, Individual& ind) {
     size_t best_r = 0, best_pos = 0;
     for (size_t r = 0; r < ind.routes.size(); ++r) {
       auto& route = ind.routes[r];
-      const double before = inst.PlainCost(RouteSeg(inst, static_cast<int>(r), route), inst.vehicles()[r]);
+      const double before =
+          inst.PlainCost(RouteSeg(inst, static_cast<int>(r), route), inst.vehicles()[r]);
       for (size_t pos = 0; pos <= route.size(); ++pos) {
         route.insert(route.begin() + static_cast<long>(pos), c);
         if (RouteFeasible(inst, static_cast<int>(r), route)) {
           const double delta =
-              inst.PlainCost(RouteSeg(inst, static_cast<int>(r), route), inst.vehicles()[r]) - before;
+              inst.PlainCost(RouteSeg(inst, static_cast<int>(r), route), inst.vehicles()[r]) -
+              before;
           if (delta < best) {
             best = delta;
             best_r = r;
@@ -124,9 +157,11 @@ std::vector<int> RepairByDropping(const Instance& inst, Individual& ind) {
   return still;
 }
 
-Individual RunSearch(const Instance& inst, const SolveOptions& options, const ProgressCallback& progress) {
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::microseconds(static_cast<int64_t>(options.time_limit_seconds * 1e6));
+Individual RunSearch(const Instance& inst, const SolveOptions& options,
+                     const ProgressCallback& progress) {
+  const auto deadline =
+      std::chrono::steady_clock::now() +
+      std::chrono::microseconds(static_cast<int64_t>(options.time_limit_seconds * 1e6));
   const int threads = std::max(1, options.threads);
   std::vector<Individual> results(threads);
   auto work = [&](int t) {
@@ -149,16 +184,19 @@ Individual RunSearch(const Instance& inst, const SolveOptions& options, const Pr
 
 }  // namespace
 
-Result<Solution> Solve(const Problem& problem, const SolveOptions& options, const ProgressCallback& progress) {
+Result<Solution> Solve(const Problem& problem, const SolveOptions& options,
+                       const ProgressCallback& progress) {
   RETURN_IF_ERROR(Validate(problem));
   std::vector<int> keep;
   Solution sol;
   for (int s = 0; s < static_cast<int>(problem.stops.size()); ++s) {
-    const bool ok = std::any_of(problem.vehicles.begin(), problem.vehicles.end(),
-                                [&](const Vehicle& v) { return SingleStopFeasible(problem, s, v); });
+    const bool ok =
+        std::any_of(problem.vehicles.begin(), problem.vehicles.end(),
+                    [&](const Vehicle& v) { return SingleStopFeasible(problem, s, v); });
     (ok ? keep : sol.unserved).push_back(s);
   }
   if (!keep.empty()) {
+    OrderForLocality(problem, keep);
     const Problem reduced = Restrict(problem, keep);
     const Instance inst(reduced, options.granular_neighbours);
     Individual best = RunSearch(inst, options, progress);
@@ -178,7 +216,8 @@ Result<Solution> Solve(const Problem& problem, const SolveOptions& options, cons
   FinalizeSolution(problem, sol);
   const CheckReport report = CheckSolution(problem, sol);
   if (!report.feasible) {
-    return Error::Internal("routing: independent checker rejected the plan: " + report.violations.front());
+    return Error::Internal("routing: independent checker rejected the plan: " +
+                           report.violations.front());
   }
   sol.feasible = true;
   return sol;

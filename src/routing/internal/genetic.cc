@@ -16,13 +16,16 @@ Genetic::Genetic(const Instance& inst, const SolveOptions& options, uint64_t see
       options_(options),
       rng_(seed),
       ls_(inst, rng_),
-      pop_(inst, PopulationParams{options.population_min, options.generation_size, options.elite, options.close},
+      pop_(inst,
+           PopulationParams{options.population_min, options.generation_size, options.elite,
+                            options.close},
            rng_) {
   pen_.load = std::clamp(inst.max_dist() * inst.avg_per_dist() / inst.max_demand(), 0.1, 1000.0);
   pen_.time = inst.avg_per_dist();
 }
 
-Individual Genetic::Run(std::chrono::steady_clock::time_point deadline, const ProgressCallback& progress) {
+Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
+                        const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();
   bool stop = false;
   auto should_stop = [&] {
@@ -34,7 +37,8 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline, const Pr
     if (b && (!best_ || b->cost < best_->cost - 1e-9)) {
       best_ = *b;
       if (progress) {
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!progress(Progress{secs, iteration_, best_->cost})) stop = true;
       }
       return true;
@@ -55,7 +59,8 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline, const Pr
       report();
     }
     last_improvement = iteration_;
-    while (!should_stop() && iteration_ - last_improvement < options_.iterations_without_improvement) {
+    while (!should_stop() &&
+           iteration_ - last_improvement < options_.iterations_without_improvement) {
       Individual child = Crossover(pop_.Tournament(), pop_.Tournament());
       Educate(child);
       ++iteration_;
@@ -88,7 +93,8 @@ void Genetic::Educate(Individual& ind) {
 void Genetic::ManagePenalties() {
   auto adjust = [](std::vector<char>& outcomes, double& penalty) {
     if (outcomes.empty()) return;
-    const double frac = std::accumulate(outcomes.begin(), outcomes.end(), 0.0) / static_cast<double>(outcomes.size());
+    const double frac = std::accumulate(outcomes.begin(), outcomes.end(), 0.0) /
+                        static_cast<double>(outcomes.size());
     if (frac < kTargetFeasible - 0.05) penalty = std::min(penalty * 1.2, 1e6);
     if (frac > kTargetFeasible + 0.05) penalty = std::max(penalty * 0.85, 1e-2);
     outcomes.clear();
@@ -162,7 +168,8 @@ void Genetic::SplitTour(const std::vector<int>& tour, Individual& out) {
         pot[j + 1] = c;
         pred[j + 1] = i;
       }
-      if (inst_.LoadExcess(s, v) > 0.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1))) break;
+      if (inst_.LoadExcess(s, v) > 0.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1)))
+        break;
     }
   }
   std::vector<std::pair<int, int>> ranges;
@@ -193,7 +200,8 @@ bool Genetic::SplitLimited(const std::vector<int>& tour, int max_routes, Individ
           pot[k + 1][j + 1] = c;
           pred[k + 1][j + 1] = i;
         }
-        if (inst_.LoadExcess(s, v) > 1.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1))) break;
+        if (inst_.LoadExcess(s, v) > 1.5 * static_cast<double>(std::max<int64_t>(v.capacity[0], 1)))
+          break;
       }
     }
   }
@@ -249,7 +257,8 @@ void Genetic::InsertMissing(std::vector<int> missing, Individual& out) {
   std::vector<Load> totals(vehicles.size(), Load{});
   for (size_t r = 0; r < vehicles.size(); ++r) {
     for (int c : out.routes[r]) {
-      for (int d = 0; d < kMaxDims; ++d) totals[r][d] += std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
+      for (int d = 0; d < kMaxDims; ++d)
+        totals[r][d] += std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
     }
   }
   auto load_pen = [&](size_t r, const Load& add) {
@@ -263,7 +272,8 @@ void Genetic::InsertMissing(std::vector<int> missing, Individual& out) {
   };
   for (int c : missing) {
     Load add{};
-    for (int d = 0; d < kMaxDims; ++d) add[d] = std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
+    for (int d = 0; d < kMaxDims; ++d)
+      add[d] = std::max(inst_.NodeSeg(c).del[d], inst_.NodeSeg(c).pick[d]);
     double best = kInf;
     size_t best_r = 0, best_pos = 0;
     std::vector<char> empty_type_seen(vehicles.size(), 0);
@@ -279,7 +289,8 @@ void Genetic::InsertMissing(std::vector<int> missing, Individual& out) {
         const int prev = p == 0 ? v.start : route[p - 1];
         const int next = p == route.size() ? v.end : route[p];
         const double delta =
-            base + v.per_dist * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
+            base + v.per_dist * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) -
+                                                    inst_.Dist(prev, next));
         if (delta < best) {
           best = delta;
           best_r = r;

@@ -1,5 +1,6 @@
 #include "routing/internal/instance.h"
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -44,8 +45,20 @@ Instance::Instance(const Problem& p, int granular) {
     if (v.shift.open > 0 || v.shift.close < kNoLimit) has_tw_ = true;
   }
   BuildVehicles(p);
+  simple_ = !has_tw_;
+  for (const Stop& st : p.stops) {
+    for (int d = 0; d < kMaxDims; ++d) {
+      if (st.pickup[d] != 0) simple_ = false;
+    }
+  }
+  for (const VehicleData& v : vehicles_) {
+    if (v.max_duration < kNoLimit || v.per_time != 0) simple_ = false;
+  }
   for (int a = 0; a < n_; ++a) {
-    for (int b = 0; b < n_; ++b) max_dist_ = std::max(max_dist_, static_cast<double>(Dist(a, b)));
+    for (int b = 0; b < n_; ++b) {
+      max_dist_ = std::max(max_dist_, static_cast<double>(Dist(a, b)));
+      if (Dist(a, b) != Dist(b, a)) symmetric_ = false;
+    }
   }
   for (int i = depots_; i < n_; ++i) {
     double m = 0;
@@ -55,6 +68,14 @@ Instance::Instance(const Problem& p, int granular) {
     max_demand_ = std::max(max_demand_, m);
   }
   BuildNeighbours(p, granular);
+  if (depots_ == 1 && p.points.size() == static_cast<size_t>(n_)) {
+    const GeoPoint& o = p.points[0];
+    angle_.resize(n_);
+    for (int i = 0; i < n_; ++i) {
+      const double a = std::atan2(p.points[i].lat - o.lat, p.points[i].lon - o.lon);  // [-pi, pi]
+      angle_[i] = static_cast<int>((a + M_PI) / (2 * M_PI) * kFullTurn) % kFullTurn;
+    }
+  }
 }
 
 void Instance::BuildVehicles(const Problem& p) {
@@ -63,7 +84,8 @@ void Instance::BuildVehicles(const Problem& p) {
     for (int d = 0; d < kMaxDims; ++d) capref[d] = std::max(capref[d], v.capacity[d]);
   }
   for (int d = 0; d < kMaxDims; ++d) {
-    load_weight_[d] = capref[d] > 0 ? static_cast<double>(std::max<int64_t>(capref[0], 1)) / capref[d] : 1;
+    load_weight_[d] =
+        capref[d] > 0 ? static_cast<double>(std::max<int64_t>(capref[0], 1)) / capref[d] : 1;
   }
   using Key = std::tuple<int, int, Load, int64_t, int64_t, int64_t, double, double, double>;
   std::map<Key, int> types;
@@ -85,8 +107,8 @@ void Instance::BuildVehicles(const Problem& p) {
     vd.end_seg.first = vd.end_seg.last = vd.end;
     vd.end_seg.early = 0;
     vd.end_seg.late = std::min(v.shift.close, ew.close);
-    Key key{vd.start, vd.end, vd.capacity, vd.max_duration, v.shift.open, v.shift.close,
-            vd.fixed, vd.per_dist, vd.per_time};
+    Key key{vd.start,      vd.end,   vd.capacity, vd.max_duration, v.shift.open,
+            v.shift.close, vd.fixed, vd.per_dist, vd.per_time};
     auto [it, inserted] = types.emplace(key, static_cast<int>(types.size()));
     vd.type = it->second;
     avg_per_dist_ += vd.per_dist / static_cast<double>(p.vehicles.size());

@@ -15,13 +15,13 @@ namespace ruralec::routing::internal {
 struct Seg {
   int first = 0, last = 0;
   int64_t dist = 0;
-  int64_t dur = 0;   // minimal duration incl. service and waiting
-  int64_t warp = 0;  // time warp (lateness) that cannot be avoided
+  int64_t dur = 0;                     // minimal duration incl. service and waiting
+  int64_t warp = 0;                    // time warp (lateness) that cannot be avoided
   int64_t early = 0, late = kNoLimit;  // start-time interval achieving dur without extra warp
-  Load del{};   // total delivery
-  Load pick{};  // total pickup
-  Load peak{};  // max on-board load caused by this segment's own goods
-  int count = 0;  // number of clients
+  Load del{};                          // total delivery
+  Load pick{};                         // total pickup
+  Load peak{};                         // max on-board load caused by this segment's own goods
+  int count = 0;                       // number of clients
 };
 
 struct VehicleData {
@@ -34,8 +34,8 @@ struct VehicleData {
 };
 
 struct Penalties {
-  double load = 1;      // per unit of excess load (in dimension-0 equivalent units)
-  double time = 1;      // per unit of time warp and of duration excess
+  double load = 1;  // per unit of excess load (in dimension-0 equivalent units)
+  double time = 1;  // per unit of time warp and of duration excess
 };
 
 class Instance {
@@ -57,10 +57,30 @@ class Instance {
     return narrow_ ? time32_[k] : time_[k];
   }
   const Seg& NodeSeg(int node) const { return node_seg_[node]; }
+  // Polar angle of a node around the (single) depot in [0, kFullTurn); only when the problem
+  // has positions and one depot.
+  static constexpr int kFullTurn = 1 << 16;
+  bool has_angles() const { return !angle_.empty(); }
+  int Angle(int node) const { return angle_[node]; }
   const std::vector<VehicleData>& vehicles() const { return vehicles_; }
   const std::vector<int>& Neighbours(int client) const { return neighbours_[client]; }
   bool has_tw() const { return has_tw_; }
+  int dims() const { return dims_; }
+  // Pure capacitated routing: no windows, no pickups, no duration limit or duration cost. A
+  // route's penalised cost is then fixed + per_dist x distance + load penalty on total delivery,
+  // and the local search skips segment concatenation entirely.
+  bool simple() const { return simple_; }
+  // Load penalty of a route carrying `del` (total delivery) when there are no pickups.
+  double DeliveryExcess(const Load& del, const VehicleData& v) const {
+    double e = 0;
+    for (int d = 0; d < dims_; ++d) {
+      if (del[d] > v.capacity[d])
+        e += static_cast<double>(del[d] - v.capacity[d]) * load_weight_[d];
+    }
+    return e;
+  }
   bool homogeneous() const { return homogeneous_; }
+  bool symmetric() const { return symmetric_; }
   double load_weight(int d) const { return load_weight_[d]; }
   double max_dist() const { return max_dist_; }
   double max_demand() const { return max_demand_; }
@@ -70,8 +90,13 @@ class Instance {
     Seg r;
     r.first = a.first;
     r.last = b.last;
-    const int64_t t = Time(a.last, b.first);
     r.dist = a.dist + Dist(a.last, b.first) + b.dist;
+    r.count = a.count + b.count;
+    if (simple_) {  // durations are irrelevant and there are no pickups: peak = delivery
+      for (int d = 0; d < dims_; ++d) r.peak[d] = r.del[d] = a.del[d] + b.del[d];
+      return r;
+    }
+    const int64_t t = Time(a.last, b.first);
     if (has_tw_) {
       const int64_t delta = a.dur - a.warp + t;
       const int64_t wait = std::max<int64_t>(b.early - delta - a.late, 0);
@@ -88,20 +113,21 @@ class Instance {
       r.pick[d] = a.pick[d] + b.pick[d];
       r.peak[d] = std::max(a.peak[d] + b.del[d], a.pick[d] + b.peak[d]);
     }
-    r.count = a.count + b.count;
     return r;
   }
 
   // Penalised cost of a complete route (start depot ... end depot) driven by vehicle v.
   double RouteCost(const Seg& s, const VehicleData& v, const Penalties& pen) const {
     if (s.count == 0) return 0;
-    return v.fixed + v.per_dist * static_cast<double>(s.dist) + v.per_time * static_cast<double>(s.dur) +
-           pen.load * LoadExcess(s, v) + pen.time * static_cast<double>(TimeExcess(s, v));
+    return v.fixed + v.per_dist * static_cast<double>(s.dist) +
+           v.per_time * static_cast<double>(s.dur) + pen.load * LoadExcess(s, v) +
+           pen.time * static_cast<double>(TimeExcess(s, v));
   }
   double LoadExcess(const Seg& s, const VehicleData& v) const {
     double e = 0;
     for (int d = 0; d < kMaxDims; ++d) {
-      if (s.peak[d] > v.capacity[d]) e += static_cast<double>(s.peak[d] - v.capacity[d]) * load_weight_[d];
+      if (s.peak[d] > v.capacity[d])
+        e += static_cast<double>(s.peak[d] - v.capacity[d]) * load_weight_[d];
     }
     return e;
   }
@@ -111,7 +137,8 @@ class Instance {
   // Cost without penalties (what the user pays).
   double PlainCost(const Seg& s, const VehicleData& v) const {
     if (s.count == 0) return 0;
-    return v.fixed + v.per_dist * static_cast<double>(s.dist) + v.per_time * static_cast<double>(s.dur);
+    return v.fixed + v.per_dist * static_cast<double>(s.dist) +
+           v.per_time * static_cast<double>(s.dur);
   }
 
  private:
@@ -124,10 +151,11 @@ class Instance {
   bool narrow_ = false;
   int dims_ = kMaxDims;
   std::vector<Seg> node_seg_;
+  std::vector<int> angle_;
   std::vector<VehicleData> vehicles_;
   std::vector<std::vector<int>> neighbours_;
   std::array<double, kMaxDims> load_weight_{};
-  bool has_tw_ = false, homogeneous_ = true;
+  bool has_tw_ = false, homogeneous_ = true, simple_ = false, symmetric_ = true;
   double max_dist_ = 1, max_demand_ = 1, avg_per_dist_ = 1;
 };
 

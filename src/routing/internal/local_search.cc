@@ -18,7 +18,31 @@ LocalSearch::LocalSearch(const Instance& inst, std::mt19937_64& rng)
   buf_b_.reserve(inst.n() + 2);
   apply_buf_.reserve(inst.n() + 2);
   type_stamp_.assign(inst.vehicles().size(), -1);
-  top_.resize(inst.n());
+  // SWAP* insertion data stays valid while the target route is unchanged: keep it per
+  // (route, client) unless that table would be large.
+  cache_top_ = inst.vehicles().size() * static_cast<size_t>(inst.n()) <= (size_t{1} << 20);
+  top_.resize(cache_top_ ? inst.vehicles().size() * inst.n() : inst.n());
+}
+
+bool LocalSearch::Sector::Contains(int a) const {
+  return width >= 0 && (a - start + Instance::kFullTurn) % Instance::kFullTurn <= width;
+}
+
+void LocalSearch::Sector::Extend(int a) {
+  if (width < 0) {
+    start = a;
+    width = 0;
+    return;
+  }
+  const int d = (a - start + Instance::kFullTurn) % Instance::kFullTurn;
+  if (d <= width) return;
+  const int via_start = width + Instance::kFullTurn - d;  // move the start back to a
+  if (d <= via_start) {
+    width = d;
+  } else {
+    start = a;
+    width = via_start;
+  }
 }
 
 void LocalSearch::Load(const Individual& ind) {
@@ -74,6 +98,10 @@ void LocalSearch::Rebuild(int r) {
   }
   R.cost = inst_.RouteCost(R.fwd[m - 1], v, pen_);
   R.modified = ++clock_;
+  R.sector = Sector{};
+  if (inst_.has_angles()) {
+    for (int i = 1; i < m - 1; ++i) R.sector.Extend(inst_.Angle(R.nodes[i]));
+  }
 }
 
 void LocalSearch::Run(Individual& ind, const Penalties& pen) {
@@ -198,7 +226,8 @@ bool LocalSearch::TryRelocate(int u, int len, bool reverse, int r2, int j) {
     e.lo = j + 1;
     e.hi = i + len - 1;
     e.dist = RU.fdist[j] + inst_.Dist(nd[j], b1) + inner + inst_.Dist(bl, nd[j + 1]) +
-             RunDist(RU, j + 1, i - 1, false) + inst_.Dist(nd[i - 1], nd[i + len]) + RU.bdist[i + len];
+             RunDist(RU, j + 1, i - 1, false) + inst_.Dist(nd[i - 1], nd[i + len]) +
+             RU.bdist[i + len];
   }
   e.mid = buf_a_.data();
   e.len = static_cast<int>(buf_a_.size());
@@ -229,9 +258,11 @@ bool LocalSearch::TrySwap(int u, int la, int v, int lb) {
   if (i + la == j) {
     d += inst_.Dist(nd[b_last], nd[i]);
   } else {
-    d += inst_.Dist(nd[b_last], nd[i + la]) + RunDist(RU, i + la, j - 1, false) + inst_.Dist(nd[j - 1], nd[i]);
+    d += inst_.Dist(nd[b_last], nd[i + la]) + RunDist(RU, i + la, j - 1, false) +
+         inst_.Dist(nd[j - 1], nd[i]);
   }
-  e.dist = d + RunDist(RU, i, a_last, false) + inst_.Dist(nd[a_last], nd[b_last + 1]) + RU.bdist[b_last + 1];
+  e.dist = d + RunDist(RU, i, a_last, false) + inst_.Dist(nd[a_last], nd[b_last + 1]) +
+           RU.bdist[b_last + 1];
   return TryEdits(&e, 1);
 }
 
@@ -256,8 +287,11 @@ double LocalSearch::EditLowerBound(const Edit& e) const {
   if (dist < 0) {
     dist = R.fdist[e.lo - 1] + R.bdist[e.hi + 1];
     int prev = R.nodes[e.lo - 1];
+    // Symmetric distances are read from the rows of the moved clients (hot in the cache while
+    // their neighbourhood is explored) rather than from the rows of their new neighbours.
+    const bool sym = inst_.symmetric();
     for (int k = 0; k < e.len; ++k) {
-      dist += inst_.Dist(prev, e.mid[k]);
+      dist += sym ? inst_.Dist(e.mid[k], prev) : inst_.Dist(prev, e.mid[k]);
       prev = e.mid[k];
     }
     dist += inst_.Dist(prev, R.nodes[e.hi + 1]);
@@ -265,15 +299,40 @@ double LocalSearch::EditLowerBound(const Edit& e) const {
   return v.fixed + v.per_dist * static_cast<double>(dist);
 }
 
+// Exact penalised cost of an edit in a simple instance, given its distance bound (which is the
+// exact fixed + distance cost there): only the load penalty is added, from prefix loads.
+double LocalSearch::SimpleEditCost(const Edit& e, double bound) const {
+  if (bound == 0) return 0;  // the route becomes empty
+  const RouteState& R = routes_[e.route];
+  routing::Load load = R.fwd.back().del;
+  const routing::Load& hi = R.fwd[e.hi].del;
+  const routing::Load& lo = R.fwd[e.lo - 1].del;
+  for (int d = 0; d < inst_.dims(); ++d) {
+    load[d] -= hi[d] - lo[d];
+    for (int k = 0; k < e.len; ++k) load[d] += inst_.NodeSeg(e.mid[k]).del[d];
+  }
+  return bound + pen_.load * inst_.DeliveryExcess(load, inst_.vehicles()[R.vehicle]);
+}
+
 bool LocalSearch::TryEdits(Edit* edits, int count) {
-  double old_cost = 0, bound = 0;
+  double old_cost = 0, bound = 0, bounds[2];
   for (int k = 0; k < count; ++k) {
     old_cost += routes_[edits[k].route].cost;
-    bound += EditLowerBound(edits[k]);
+    bounds[k] = EditLowerBound(edits[k]);
+    bound += bounds[k];
   }
   if (bound > old_cost - kEps) return false;
   double new_cost = 0;
-  for (int k = 0; k < count; ++k) new_cost += EditCost(edits[k]);
+  if (inst_.simple() && count == 1) {
+    // Intra-route edit: the load, hence the load penalty, does not change.
+    const RouteState& R = routes_[edits[0].route];
+    new_cost =
+        bound + pen_.load * inst_.DeliveryExcess(R.fwd.back().del, inst_.vehicles()[R.vehicle]);
+  } else if (inst_.simple()) {
+    for (int k = 0; k < count; ++k) new_cost += SimpleEditCost(edits[k], bounds[k]);
+  } else {
+    for (int k = 0; k < count; ++k) new_cost += EditCost(edits[k]);
+  }
   if (new_cost > old_cost - kEps) return false;
   // Copy the middles first: they may point into routes that the first Apply rewrites.
   std::vector<int> mids[2];
@@ -317,11 +376,23 @@ bool LocalSearch::TwoOptStarAt(int r1, int i, int r2, int j) {
   if (bound(A.fwd[i], A.nodes[i], tb, va) + bound(B.fwd[j], B.nodes[j], ta, vb) > old_cost - kEps) {
     return false;
   }
-  auto build = [&](const Seg& pre, const Seg& t, const VehicleData& v) {
-    return inst_.Join(t.count ? inst_.Join(pre, t) : pre, v.end_seg);
-  };
-  const double new_cost = inst_.RouteCost(build(A.fwd[i], tb, va), va, pen_) +
-                          inst_.RouteCost(build(B.fwd[j], ta, vb), vb, pen_);
+  double new_cost = 0;
+  if (inst_.simple()) {
+    auto cost = [&](const Seg& pre, int from, const Seg& t, const VehicleData& v) {
+      const double b = bound(pre, from, t, v);
+      if (b == 0) return 0.0;
+      routing::Load load = pre.del;
+      for (int d = 0; d < inst_.dims(); ++d) load[d] += t.del[d];
+      return b + pen_.load * inst_.DeliveryExcess(load, v);
+    };
+    new_cost = cost(A.fwd[i], A.nodes[i], tb, va) + cost(B.fwd[j], B.nodes[j], ta, vb);
+  } else {
+    auto build = [&](const Seg& pre, const Seg& t, const VehicleData& v) {
+      return inst_.Join(t.count ? inst_.Join(pre, t) : pre, v.end_seg);
+    };
+    new_cost = inst_.RouteCost(build(A.fwd[i], tb, va), va, pen_) +
+               inst_.RouteCost(build(B.fwd[j], ta, vb), vb, pen_);
+  }
   if (new_cost > old_cost - kEps) return false;
   buf_a_.assign(A.nodes.begin(), A.nodes.begin() + i + 1);
   buf_a_.insert(buf_a_.end(), B.nodes.begin() + j + 1, B.nodes.end() - 1);
@@ -346,26 +417,47 @@ bool LocalSearch::RoutesCorrelated(int r1, int r2) const {
   return false;
 }
 
-// For every client of `from`, the three cheapest (distance) insertion gaps in `into`.
-void LocalSearch::PreprocessInsertions(const RouteState& from, const RouteState& into) {
-  const double per = inst_.vehicles()[into.vehicle].per_dist;
-  for (int i = 1; i <= from.size(); ++i) {
-    const int c = from.nodes[i];
-    TopInsertions& top = top_[c];
-    top = TopInsertions{};
-    for (int p = 0; p <= into.size(); ++p) {
-      const int a = into.nodes[p], b = into.nodes[p + 1];
-      const double delta = per * static_cast<double>(inst_.Dist(a, c) + inst_.Dist(c, b) - inst_.Dist(a, b));
-      top.Add(delta, p);
-    }
+bool LocalSearch::SwapStarCandidates(int r1, int r2) const {
+  if (inst_.has_angles()) return routes_[r1].sector.Overlaps(routes_[r2].sector);
+  return RoutesCorrelated(r1, r2);
+}
+
+// The three cheapest (distance) insertion gaps of client c in route `into`, computed lazily
+// and reused until that route changes.
+const LocalSearch::TopInsertions& LocalSearch::Top(int c, int into) {
+  TopInsertions& top = top_[cache_top_ ? static_cast<size_t>(into) * inst_.n() + c : c];
+  const RouteState& R = routes_[into];
+  if (top.route == into && top.stamp >= R.modified) return top;
+  top = TopInsertions{};
+  top.route = into;
+  top.stamp = clock_;
+  const double per = inst_.vehicles()[R.vehicle].per_dist;
+  const bool sym = inst_.symmetric();
+  for (int p = 0; p <= R.size(); ++p) {
+    const int a = R.nodes[p], b = R.nodes[p + 1];
+    const int64_t in = sym ? inst_.Dist(c, a) : inst_.Dist(a, c);
+    top.Add(per * static_cast<double>(in + inst_.Dist(c, b) - (R.fdist[p + 1] - R.fdist[p])), p);
+  }
+  return top;
+}
+
+// Distance cost saved by removing each client of r (index i - 1 for position i).
+void LocalSearch::RemovalGains(const RouteState& r, std::vector<double>& out) const {
+  const double per = inst_.vehicles()[r.vehicle].per_dist;
+  out.resize(r.size());
+  for (int i = 1; i <= r.size(); ++i) {
+    const int64_t around = r.fdist[i + 1] - r.fdist[i - 1];
+    out[i - 1] = per * static_cast<double>(around - inst_.Dist(r.nodes[i - 1], r.nodes[i + 1]));
   }
 }
 
-double LocalSearch::BestInsertion(int c, const RouteState& into, int removed_pos) const {
-  const TopInsertions& top = top_[c];
-  const int prev = into.nodes[removed_pos - 1], next = into.nodes[removed_pos + 1];
-  const double per = inst_.vehicles()[into.vehicle].per_dist;
-  double best = per * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
+double LocalSearch::BestInsertion(int c, int into, int removed_pos) {
+  const TopInsertions& top = Top(c, into);
+  const RouteState& R = routes_[into];
+  const int prev = R.nodes[removed_pos - 1], next = R.nodes[removed_pos + 1];
+  const double per = inst_.vehicles()[R.vehicle].per_dist;
+  double best =
+      per * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
   for (int k = 0; k < 3; ++k) {
     const int p = top.pos[k];
     if (p < 0 || p == removed_pos || p == removed_pos - 1) continue;
@@ -375,10 +467,11 @@ double LocalSearch::BestInsertion(int c, const RouteState& into, int removed_pos
   return best;
 }
 
-int LocalSearch::BestInsertionPos(int c, const RouteState& into, int removed_pos) const {
-  const TopInsertions& top = top_[c];
-  const int prev = into.nodes[removed_pos - 1], next = into.nodes[removed_pos + 1];
-  const double per = inst_.vehicles()[into.vehicle].per_dist;
+int LocalSearch::BestInsertionPos(int c, int into, int removed_pos) {
+  const TopInsertions& top = Top(c, into);
+  const RouteState& R = routes_[into];
+  const int prev = R.nodes[removed_pos - 1], next = R.nodes[removed_pos + 1];
+  const double per = inst_.vehicles()[R.vehicle].per_dist;
   const double in_place =
       per * static_cast<double>(inst_.Dist(prev, c) + inst_.Dist(c, next) - inst_.Dist(prev, next));
   for (int k = 0; k < 3; ++k) {
@@ -396,7 +489,7 @@ double LocalSearch::ApproxLoadPenalty(const RouteState& R, int out, int in) cons
   const Seg& so = inst_.NodeSeg(out);
   const Seg& si = inst_.NodeSeg(in);
   double e = 0;
-  for (int d = 0; d < kMaxDims; ++d) {
+  for (int d = 0; d < inst_.dims(); ++d) {
     const int64_t del = s.del[d] - so.del[d] + si.del[d];
     const int64_t pick = s.pick[d] - so.pick[d] + si.pick[d];
     const int64_t peak = std::max(del, pick);
@@ -408,26 +501,27 @@ double LocalSearch::ApproxLoadPenalty(const RouteState& R, int out, int in) cons
 bool LocalSearch::TrySwapStar(int r1, int r2) {
   const RouteState& A = routes_[r1];
   const RouteState& B = routes_[r2];
-  if (A.size() == 0 || B.size() == 0 || !RoutesCorrelated(r1, r2)) return false;
-  PreprocessInsertions(A, B);
-  PreprocessInsertions(B, A);
-  const double pa = inst_.vehicles()[A.vehicle].per_dist, pb = inst_.vehicles()[B.vehicle].per_dist;
+  if (A.size() == 0 || B.size() == 0 || !SwapStarCandidates(r1, r2)) return false;
+  RemovalGains(A, gain_a_);
+  RemovalGains(B, gain_b_);
   const double cur_pen = pen_.load * (inst_.LoadExcess(A.fwd.back(), inst_.vehicles()[A.vehicle]) +
                                       inst_.LoadExcess(B.fwd.back(), inst_.vehicles()[B.vehicle]));
   double best = -kEps;
   int best_i = -1, best_j = -1;
   for (int i = 1; i <= A.size(); ++i) {
     const int u = A.nodes[i];
-    const double rem_u = pa * static_cast<double>(inst_.Dist(A.nodes[i - 1], u) + inst_.Dist(u, A.nodes[i + 1]) -
-                                                  inst_.Dist(A.nodes[i - 1], A.nodes[i + 1]));
+    const double rem_u = gain_a_[i - 1];
     for (int j = 1; j <= B.size(); ++j) {
-      const int v = B.nodes[j];
-      const double rem_v = pb * static_cast<double>(inst_.Dist(B.nodes[j - 1], v) + inst_.Dist(v, B.nodes[j + 1]) -
-                                                    inst_.Dist(B.nodes[j - 1], B.nodes[j + 1]));
+      const double rem_v = gain_b_[j - 1];
+      // Lower bound: the load penalty may vanish and insertions cost >= 0 (triangle inequality).
       if (-rem_u - rem_v - cur_pen >= best) continue;
-      double delta = ApproxLoadPenalty(A, u, v) + ApproxLoadPenalty(B, v, u) - cur_pen - rem_u - rem_v;
-      if (delta >= best) continue;  // insertion costs are >= 0 under the triangle inequality
-      delta += BestInsertion(u, B, j) + BestInsertion(v, A, i);
+      const int v = B.nodes[j];
+      double delta =
+          ApproxLoadPenalty(A, u, v) + ApproxLoadPenalty(B, v, u) - cur_pen - rem_u - rem_v;
+      if (delta >= best) continue;
+      delta += BestInsertion(u, r2, j);
+      if (delta >= best) continue;
+      delta += BestInsertion(v, r1, i);
       if (delta < best) {
         best = delta;
         best_i = i;
@@ -445,7 +539,7 @@ bool LocalSearch::ApplySwapStar(int r1, int i, int r2, int j) {
   const RouteState& A = routes_[r1];
   const RouteState& B = routes_[r2];
   const int u = A.nodes[i], v = B.nodes[j];
-  const int pu = BestInsertionPos(u, B, j), pv = BestInsertionPos(v, A, i);
+  const int pu = BestInsertionPos(u, r2, j), pv = BestInsertionPos(v, r1, i);
   auto build = [](const RouteState& R, int removed, int c, int after, std::vector<int>& out) {
     out.clear();
     for (int k = 0; k < static_cast<int>(R.nodes.size()); ++k) {

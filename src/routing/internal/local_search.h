@@ -21,22 +21,35 @@ class LocalSearch {
   void Run(Individual& ind, const Penalties& pen);
 
  private:
+  // Polar sector covered by a route's clients: [start, start + width] (mod a full turn).
+  struct Sector {
+    int start = 0, width = -1;  // width < 0: empty
+    bool Contains(int a) const;
+    void Extend(int a);
+    bool Overlaps(const Sector& o) const {
+      return width >= 0 && o.width >= 0 && (Contains(o.start) || o.Contains(start));
+    }
+  };
   struct RouteState {
     int vehicle = 0;
-    std::vector<int> nodes;     // start depot, clients..., end depot
-    std::vector<Seg> fwd;       // fwd[i]: start seg joined with nodes[1..i]
-    std::vector<Seg> bwd;       // bwd[i]: nodes[i..last client] joined with the end seg
-    std::vector<Seg> tail;      // tail[i]: nodes[i..last client] only (for 2-opt*)
-    std::vector<int64_t> rdist; // rdist[i]: distance of nodes[i] -> nodes[i-1] -> ... -> nodes[0]
+    std::vector<int> nodes;      // start depot, clients..., end depot
+    std::vector<Seg> fwd;        // fwd[i]: start seg joined with nodes[1..i]
+    std::vector<Seg> bwd;        // bwd[i]: nodes[i..last client] joined with the end seg
+    std::vector<Seg> tail;       // tail[i]: nodes[i..last client] only (for 2-opt*)
+    std::vector<int64_t> rdist;  // rdist[i]: distance of nodes[i] -> nodes[i-1] -> ... -> nodes[0]
     std::vector<int64_t> fdist, bdist;  // fwd[i].dist and bwd[i].dist, compact for bounds
     double cost = 0;
     int64_t modified = 0;
+    Sector sector;
     int size() const { return static_cast<int>(nodes.size()) - 2; }  // clients
   };
-  // Three cheapest insertion gaps (after position pos) of a client in another route.
+  // Three cheapest insertion gaps (after position pos) of a client in another route, valid
+  // while that route (`route`) has not been modified after `stamp`.
   struct TopInsertions {
     double cost[3] = {1e300, 1e300, 1e300};
     int pos[3] = {-1, -1, -1};
+    int route = -1;
+    int64_t stamp = -1;
     void Add(double c, int p) {
       if (c >= cost[2]) return;
       int k = 2;
@@ -67,15 +80,18 @@ class LocalSearch {
   bool TrySwapStar(int r1, int r2);
   bool TwoOptStarAt(int r1, int i, int r2, int j);
   bool RoutesCorrelated(int r1, int r2) const;
-  void PreprocessInsertions(const RouteState& from, const RouteState& into);
-  double BestInsertion(int c, const RouteState& into, int removed_pos) const;
-  int BestInsertionPos(int c, const RouteState& into, int removed_pos) const;
+  bool SwapStarCandidates(int r1, int r2) const;
+  const TopInsertions& Top(int c, int into);
+  void RemovalGains(const RouteState& r, std::vector<double>& out) const;
+  double BestInsertion(int c, int into, int removed_pos);
+  int BestInsertionPos(int c, int into, int removed_pos);
   double ApproxLoadPenalty(const RouteState& r, int out, int in) const;
   bool ApplySwapStar(int r1, int i, int r2, int j);
 
   // Evaluation helpers.
   Seg MidSeg(const Seg& prefix, const Edit& e) const;
   double EditCost(const Edit& e) const;
+  double SimpleEditCost(const Edit& e, double bound) const;
   double EditLowerBound(const Edit& e) const;
   bool TryEdits(Edit* edits, int count);
   void Apply(const Edit& e);
@@ -99,7 +115,9 @@ class LocalSearch {
   int64_t clock_ = 0;
   std::vector<int> buf_a_, buf_b_, apply_buf_;
   std::vector<int64_t> type_stamp_;
-  std::vector<TopInsertions> top_;
+  std::vector<TopInsertions> top_;  // per (route, client) when it fits, else per client
+  bool cache_top_ = false;
+  std::vector<double> gain_a_, gain_b_;
 };
 
 }  // namespace ruralec::routing::internal

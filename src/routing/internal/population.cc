@@ -20,9 +20,8 @@ void Population::Insert(SubPop& pop, const Individual& ind) {
   fresh->proximity.clear();
   for (auto& other : pop) {
     const double d = BrokenPairs(inst_, *fresh, *other);
-    auto by_dist = [](const std::pair<double, Individual*>& a, const std::pair<double, Individual*>& b) {
-      return a.first < b.first;
-    };
+    auto by_dist = [](const std::pair<double, Individual*>& a,
+                      const std::pair<double, Individual*>& b) { return a.first < b.first; };
     auto& op = other->proximity;
     op.insert(std::upper_bound(op.begin(), op.end(), std::make_pair(d, fresh.get()), by_dist),
               {d, fresh.get()});
@@ -57,13 +56,16 @@ void Population::UpdateFitness(SubPop& pop) {
   std::vector<double> div(n);
   for (size_t i = 0; i < n; ++i) div[by_cost[i]] = -AvgCloseDistance(*pop[by_cost[i]]);
   by_div = by_cost;
-  std::stable_sort(by_div.begin(), by_div.end(), [&](size_t a, size_t b) { return div[a] < div[b]; });
+  std::stable_sort(by_div.begin(), by_div.end(),
+                   [&](size_t a, size_t b) { return div[a] < div[b]; });
   std::vector<double> div_rank(n);
-  for (size_t i = 0; i < n; ++i) div_rank[by_div[i]] = static_cast<double>(i) / static_cast<double>(n - 1);
+  for (size_t i = 0; i < n; ++i)
+    div_rank[by_div[i]] = static_cast<double>(i) / static_cast<double>(n - 1);
   const double w = 1.0 - static_cast<double>(params_.elite) / static_cast<double>(n);
   for (size_t i = 0; i < n; ++i) {
     const size_t idx = by_cost[i];
-    pop[idx]->biased_fitness = static_cast<double>(i) / static_cast<double>(n - 1) + std::max(0.0, w) * div_rank[idx];
+    pop[idx]->biased_fitness =
+        static_cast<double>(i) / static_cast<double>(n - 1) + std::max(0.0, w) * div_rank[idx];
   }
 }
 
@@ -88,7 +90,8 @@ void Population::RemoveWorst(SubPop& pop) {
   Individual* gone = pop[worst].get();
   for (auto& other : pop) {
     auto& p = other->proximity;
-    p.erase(std::remove_if(p.begin(), p.end(), [&](const auto& e) { return e.second == gone; }), p.end());
+    p.erase(std::remove_if(p.begin(), p.end(), [&](const auto& e) { return e.second == gone; }),
+            p.end());
   }
   pop.erase(pop.begin() + static_cast<long>(worst));
 }

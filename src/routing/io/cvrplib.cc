@@ -87,7 +87,11 @@ class Parser {
     const size_t n = static_cast<size_t>(dim_);
     if (key == "NODE_COORD_SECTION") {
       ASSIGN_OR_RETURN(auto v, Numbers(3 * n));
-      for (size_t i = 0; i < n; ++i) RETURN_IF_ERROR(At(v[3 * i], [&](RawNode& r) { r.x = v[3 * i + 1]; r.y = v[3 * i + 2]; }));
+      for (size_t i = 0; i < n; ++i)
+        RETURN_IF_ERROR(At(v[3 * i], [&](RawNode& r) {
+          r.x = v[3 * i + 1];
+          r.y = v[3 * i + 2];
+        }));
       has_coords_ = true;
     } else if (key == "DEMAND_SECTION") {
       RETURN_IF_ERROR(DemandSection());
@@ -105,7 +109,8 @@ class Parser {
       }
     } else if (key == "EDGE_WEIGHT_SECTION") {
       auto fmt = header_.find("EDGE_WEIGHT_FORMAT");
-      if (fmt == header_.end() || fmt->second != "FULL_MATRIX") return Fail("only FULL_MATRIX edge weights are supported");
+      if (fmt == header_.end() || fmt->second != "FULL_MATRIX")
+        return Fail("only FULL_MATRIX edge weights are supported");
       ASSIGN_OR_RETURN(auto v, Numbers(n * n));
       matrix_.resize(n * n);
       for (size_t i = 0; i < n * n; ++i) matrix_[i] = std::llround(v[i]);
@@ -207,8 +212,12 @@ Result<CvrplibInstance> Parser::Build() {
       }
     }
   }
+  if (has_coords_) {
+    for (int i : order) p.points.push_back(GeoPoint{nodes_[i].y, nodes_[i].x});
+  }
   ASSIGN_OR_RETURN(int64_t fleet, HeaderInt("VEHICLES", -1));
-  if (fleet <= 0) fleet = static_cast<int64_t>(std::ceil(1.3 * static_cast<double>(total) / capacity)) + 3;
+  if (fleet <= 0)
+    fleet = static_cast<int64_t>(std::ceil(1.3 * static_cast<double>(total) / capacity)) + 3;
   for (int64_t k = 0; k < fleet; ++k) {
     Vehicle v;
     v.id = std::to_string(k + 1);
@@ -257,12 +266,15 @@ Result<SolFile> ParseSol(std::istream& in) {
     const std::string t = Trim(line);
     if (t.rfind("Route", 0) == 0) {
       const auto colon = t.find(':');
-      if (colon == std::string::npos) return Error::Invalid("sol", "line " + std::to_string(line_no) + ": missing ':'");
+      if (colon == std::string::npos)
+        return Error::Invalid("sol", "line " + std::to_string(line_no) + ": missing ':'");
       std::istringstream ss(t.substr(colon + 1));
       std::vector<int> route;
       long long c;
       while (ss >> c) {
-        if (c < 1) return Error::Invalid("sol", "line " + std::to_string(line_no) + ": customer must be >= 1");
+        if (c < 1)
+          return Error::Invalid("sol",
+                                "line " + std::to_string(line_no) + ": customer must be >= 1");
         route.push_back(static_cast<int>(c - 1));
       }
       sol.routes.push_back(std::move(route));
