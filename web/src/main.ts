@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import { createPinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
@@ -40,8 +40,11 @@ configureClient({
 })
 
 window.addEventListener('resize', () => appStore.onResize())
-router.afterEach((to) => {
+function setTitle() {
+  const to = router.currentRoute.value
   document.title = (to.meta.title ? t(to.meta.title) + ' - ' : '') + t('app.title')
-})
+}
+router.afterEach(setTitle)
+watch(i18n.global.locale, setTitle)
 
 app.mount('#app')

@@ -35,7 +35,7 @@ const en: Messages<typeof zh> = {
     changed: 'Password changed', submit: 'Change password',
   },
   layout: {
-    toggleMenu: 'Toggle menu', region: 'Region', pickRegion: 'Switch region', language: 'Language',
+    toggleMenu: 'Toggle menu', skip: 'Skip to content', region: 'Region', pickRegion: 'Switch region', language: 'Language',
     profile: 'My profile', logout: 'Sign out', logoutConfirm: 'Sign out now?', breadcrumb: 'Breadcrumb',
   },
   home: {

@@ -82,6 +82,7 @@ export default {
   },
   layout: {
     toggleMenu: '展开/收起菜单',
+    skip: '跳到主要内容',
     region: '当前区划',
     pickRegion: '切换区划',
     language: '语言',
