@@ -110,6 +110,9 @@ try {
     await page.locator('.login-box h1').waitFor()
     expect((await page.locator('.login-box').innerText()).includes('用户名'), 'no Chinese labels on the login page')
     await shot('01-login')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await shot('m00-login-390')
+    await page.setViewportSize({ width: 1366, height: 768 })
   })
 
   await step('admin logs in from the keyboard and sees the menu built from permissions', async () => {
@@ -293,6 +296,9 @@ try {
     await page.goto(BASE + '/calendar')
     await page.locator('.years-table .el-table__row').first().waitFor()
     await shot('07-calendar')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await shot('m07-calendar-390')
+    await page.setViewportSize({ width: 1366, height: 768 })
     await page.goto(BASE + '/roles')
     await page.locator('.admin-role').first().waitFor()
     await shot('08-roles')
