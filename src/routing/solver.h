@@ -14,7 +14,7 @@ struct SolveOptions {
   double time_limit_seconds = 10;  // wall-clock budget; the best solution so far is returned
   int64_t max_iterations = -1;     // genetic iterations; >= 0 makes runs reproducible
   uint64_t seed = 1;
-  int threads = 1;                 // > 1 runs independent searches (seed, seed+1, ...)
+  int threads = 1;  // > 1 runs independent searches (seed, seed+1, ...)
   // Hybrid genetic search parameters (Vidal 2022 defaults).
   int granular_neighbours = 20;
   int population_min = 25;
@@ -27,9 +27,11 @@ struct SolveOptions {
 struct Progress {
   double seconds = 0;
   int64_t iteration = 0;
-  double best_cost = 0;  // best feasible cost so far (0 if none yet)
+  double best_cost = 0;   // best feasible cost so far (0 if none yet)
+  bool improved = false;  // false: a heartbeat without a new best
 };
-// Called when the best feasible solution improves. Return false to stop early.
+// Called when the best feasible solution improves, and otherwise about once a second (a
+// heartbeat with improved = false). Return false to stop early: the best plan so far is kept.
 using ProgressCallback = std::function<bool(const Progress&)>;
 
 // Solves the problem. The returned solution is scheduled and has passed CheckSolution(); stops

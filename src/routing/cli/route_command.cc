@@ -59,7 +59,8 @@ void RunSolve(const SolveArgs& a) {
   ProgressCallback progress;
   if (a.verbose) {
     progress = [](const Progress& p) {
-      std::cerr << "  " << p.seconds << " s  it " << p.iteration << "  best " << p.best_cost << "\n";
+      std::cerr << (p.improved ? "  " : "  . ") << p.seconds << " s  it " << p.iteration
+                << "  best " << p.best_cost << "\n";
       return true;
     };
   }
@@ -90,11 +91,13 @@ void AddSolve(CLI::App& route) {
   CLI::App* solve = route.add_subcommand("solve", "Solve a routing instance");
   solve->add_option("--vrp", args->vrp, "CVRPLIB .vrp or LKH-3 .vrpspd instance");
   solve->add_option("--json", args->json, "problem in the platform JSON format");
-  solve->add_option("--time-limit", args->time_limit, "wall-clock seconds")->check(CLI::PositiveNumber);
+  solve->add_option("--time-limit", args->time_limit, "wall-clock seconds")
+      ->check(CLI::PositiveNumber);
   solve->add_option("--seed", args->seed, "random seed");
   solve->add_option("--sol", args->sol, "write routes in CVRPLIB .sol format");
   solve->add_option("--out", args->out, "write the JSON plan here (with --json; default stdout)");
-  solve->add_option("--threads", args->threads, "independent searches in parallel")->check(CLI::Range(1, 64));
+  solve->add_option("--threads", args->threads, "independent searches in parallel")
+      ->check(CLI::Range(1, 64));
   solve->add_option("--max-iterations", args->max_iterations, "stop after N genetic iterations");
   solve->add_flag("--verbose", args->verbose, "print improvements to stderr");
   solve->callback([args] { RunSolve(*args); });
@@ -103,7 +106,8 @@ void AddSolve(CLI::App& route) {
 void AddGenerate(CLI::App& route) {
   auto opt = std::make_shared<RuralOptions>();
   auto out = std::make_shared<std::string>();
-  CLI::App* gen = route.add_subcommand("generate-rural", "Write a synthetic rural county instance (JSON)");
+  CLI::App* gen =
+      route.add_subcommand("generate-rural", "Write a synthetic rural county instance (JSON)");
   gen->add_option("--villages", opt->villages, "village stations")->check(CLI::Range(1, 5000));
   gen->add_option("--vehicles", opt->vehicles, "vehicles")->check(CLI::Range(1, 500));
   gen->add_option("--seed", opt->seed, "generator seed");

@@ -26,6 +26,8 @@ class Genetic {
 
  private:
   Individual RandomIndividual();
+  bool UseSweepStarts() const;
+  Individual SweepIndividual();
   Individual Crossover(const Individual& a, const Individual& b);
   Individual OrderCrossover(const Individual& a, const Individual& b);
   Individual RouteCrossover(const Individual& a, const Individual& b);
