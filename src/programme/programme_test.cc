@@ -46,6 +46,13 @@ TEST(Indicators, UnitsFitDimensions) {
   EXPECT_EQ(FindIndicator("no_such_indicator"), nullptr);
 }
 
+TEST(Indicators, EachIsDocumented) {
+  std::string doc = ReadAll(Repo("docs/INDICATORS.md"));
+  for (const auto& i : Indicators()) {
+    EXPECT_NE(doc.find("| `" + i.id + "` | " + i.name + " |"), std::string::npos) << i.id;
+  }
+}
+
 TEST(Indicators, NoDataSourceIsNotZero) {
   storage::testing::TempDatabase db;
   auto conn = db.db().Acquire();
