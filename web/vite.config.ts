@@ -40,6 +40,8 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // Generous: the CI machine has two cores shared with C++ builds; a slow mount is not a bug.
+    testTimeout: 30000,
     server: { deps: { inline: ['element-plus'] } },
   },
 })
