@@ -24,6 +24,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "csrf_failed";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kRetry:
+      return "concurrent_update";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

@@ -21,6 +21,8 @@ int HttpStatus(ErrorCode code) {
       return 404;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kRetry:
+      return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
     case ErrorCode::kLocked:

@@ -1,5 +1,6 @@
 #include "storage/db.h"
 
+#include "storage/pg/pg_db.h"
 #include "storage/sqlite/sqlite_db.h"
 
 namespace ruralec::storage {
@@ -42,28 +43,12 @@ Result<std::optional<Row>> Connection::QueryOptional(std::string_view sql, const
 }
 
 Status InTransaction(Connection& conn, TxMode mode, const std::function<Status()>& fn) {
-  RETURN_IF_ERROR(conn.Begin(mode));
-  try {
-    Status r = fn();
-    if (!r.ok()) {
-      (void)conn.Rollback();
-      return r;
-    }
-    Status c = conn.Commit();
-    if (!c.ok()) (void)conn.Rollback();
-    return c;
-  } catch (...) {
-    (void)conn.Rollback();
-    throw;
-  }
+  return InTransaction<void>(conn, mode, fn);
 }
-
-// The PostgreSQL backend registers itself here when built (see storage/pg, issue 4).
-Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size);
 
 Result<std::unique_ptr<Database>> Open(const std::string& target, int pool_size) {
   if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
-    return OpenPostgres(target, pool_size);
+    return pg::OpenPostgres(target, pool_size);
   }
   return sqlite::OpenSqlite(target, pool_size);
 }

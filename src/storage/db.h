@@ -94,8 +94,12 @@ class Database {
   virtual ~Database() = default;
   virtual std::string_view Dialect() const = 0;
   virtual Lease Acquire() = 0;
-  // Online backup of the whole database to `path` (consistent snapshot).
+  // Online backup of the whole database to `path` (consistent snapshot): the SQLite backup
+  // API, or pg_dump's custom format.
   virtual Status Backup(const std::string& path) = 0;
+  // Replaces the whole database with a backup made by Backup(). Run it offline: connections
+  // of other processes would see the data change under them.
+  virtual Status Restore(const std::string& path) = 0;
 
  protected:
   virtual void Release(Connection* conn) = 0;
@@ -105,8 +109,10 @@ class Database {
 Result<std::unique_ptr<Database>> Open(const std::string& target, int pool_size = 8);
 
 // Runs `fn` in a transaction; commits when it returns OK, rolls back otherwise (also when it
-// throws). Write transactions take the write lock up front (SQLite BEGIN IMMEDIATE), so two
-// writers never deadlock on a lock upgrade.
+// throws). Write transactions take the write lock up front on SQLite (BEGIN IMMEDIATE) and run
+// SERIALIZABLE on PostgreSQL; when the backend reports a serialization failure (kRetry) the
+// whole unit is re-run, so `fn` must only touch the database and its own locals. Called inside
+// an open transaction, `fn` simply joins it.
 template <typename T>
 Result<T> InTransaction(Connection& conn, TxMode mode, const std::function<Result<T>()>& fn);
 

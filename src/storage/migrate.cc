@@ -40,6 +40,10 @@ Result<int> Migrate(Database& db, const std::vector<Migration>& migrations) {
   for (const Migration* m : ordered) {
     // Re-read the version inside the write transaction: another instance may have migrated.
     Status st = InTransaction(*conn, TxMode::kWrite, [&]() -> Status {
+      if (conn->Dialect() == "postgresql") {
+        // Instances starting together migrate one at a time.
+        RETURN_IF_ERROR(conn->Query("SELECT pg_advisory_xact_lock(727241)"));
+      }
       ASSIGN_OR_RETURN(current, SchemaVersion(*conn));
       if (m->version <= current) return {};
       RETURN_IF_ERROR(conn->ExecScript(RenderSql(m->sql, conn->Dialect())));

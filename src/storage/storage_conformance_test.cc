@@ -92,11 +92,10 @@ TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
         auto c = tdb_.db().Acquire();
         Status st = InTransaction(*c, TxMode::kWrite, [&]() -> Status {
           ASSIGN_OR_RETURN(auto rows, c->Query("SELECT n FROM t WHERE id = 1"));
-          return c->Exec("UPDATE t SET n = ? WHERE id = 1", {rows.at(0).Int(0) + 1}).ok()
-                     ? Status()
-                     : Error::Internal("update");
+          RETURN_IF_ERROR(c->Exec("UPDATE t SET n = ? WHERE id = 1", {rows.at(0).Int(0) + 1}));
+          return {};
         });
-        EXPECT_TRUE(st.ok());
+        EXPECT_TRUE(st.ok()) << st.error().message;
       }
     });
   }
@@ -105,18 +104,38 @@ TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
   EXPECT_EQ(c->Query("SELECT n FROM t WHERE id = 1")->at(0).Int(0), kThreads * kEach);
 }
 
-TEST_F(StorageTest, BackupIsAConsistentCopy) {
-  if (tdb_.db().Dialect() != "sqlite") GTEST_SKIP() << "pg backup is tested by scripts";
+TEST_F(StorageTest, BackupAndRestoreRoundTrip) {
+  auto rows = [&](Database& db) {
+    auto c = db.Acquire();
+    std::string out;
+    auto result = c->Query("SELECT id, name FROM t ORDER BY id");
+    for (const auto& r : *result) {
+      out += r.Text(0) + "=" + r.Text(1) + ";";
+    }
+    return out;
+  };
   {
     auto c = tdb_.db().Acquire();
-    ASSERT_TRUE(c->Exec("INSERT INTO t (id, name) VALUES (7, '备份')").ok());
+    ASSERT_TRUE(c->Exec("INSERT INTO t (id, name) VALUES (7, '备份'), (8, 'b')").ok());
   }
-  std::string out = (tdb_.dir() / "backup.db").string();
-  ASSERT_TRUE(tdb_.db().Backup(out).ok());
-  auto copy = Open(out, 1);
-  ASSERT_TRUE(copy.ok());
-  auto c = (*copy)->Acquire();
-  EXPECT_EQ(c->Query("SELECT name FROM t WHERE id = 7")->at(0).Text(0), "备份");
+  std::string before = rows(tdb_.db());
+  std::string file = (tdb_.dir() / "backup.bin").string();
+  Status b = tdb_.db().Backup(file);
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  {
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(c->Exec("UPDATE t SET name = 'changed' WHERE id = 7").ok());
+    ASSERT_TRUE(c->Exec("INSERT INTO t (id, name) VALUES (9, 'after backup')").ok());
+  }
+  // Restore into a fresh, empty database and compare with the state at backup time.
+  testing::ScratchTarget fresh;
+  auto restored = Open(fresh.target(), 1);
+  ASSERT_TRUE(restored.ok());
+  Status r = (*restored)->Restore(file);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(rows(**restored), before);
+  auto c = (*restored)->Acquire();
+  EXPECT_EQ(*SchemaVersion(*c), EmbeddedMigrations().back().version);
 }
 
 TEST(RenderSqlTest, ReplacesIdTokenPerDialect) {

@@ -9,6 +9,7 @@
 #include "api/script.h"
 #include "app/app_context.h"
 #include "app/routes.h"
+#include "storage/testing.h"
 
 namespace ruralec::apitest {
 namespace {
@@ -29,13 +30,10 @@ class ApiScript : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ApiScript, Passes) {
   spdlog::set_level(spdlog::level::warn);
-  fs::path dir =
-      fs::temp_directory_path() / ("ruralec-api-" + GetParam() + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
   setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
+  storage::testing::ScratchTarget scratch;
   FakeClock clock(1'700'000'000'000);
-  auto ctx = app::AppContext::Open({(dir / "t.db").string()}, clock);
+  auto ctx = app::AppContext::Open({scratch.target(), (scratch.dir() / "field.key").string()}, clock);
   ASSERT_TRUE(ctx.ok()) << ctx.error().message;
   ASSERT_TRUE(app::ImportRegions(**ctx, {"341302"}).ok());
   ASSERT_TRUE(app::ImportCalendar(**ctx).ok());
@@ -52,7 +50,6 @@ TEST_P(ApiScript, Passes) {
   server->Stop();
   t.join();
   ctx->reset();
-  fs::remove_all(dir);
   EXPECT_EQ(err, "");
 }
 

@@ -201,22 +201,8 @@ class SqliteDatabase final : public Database {
     return Lease(this, c);
   }
 
-  Status Backup(const std::string& out) override {
-    Lease lease = Acquire();
-    auto* src = static_cast<SqliteConnection*>(&*lease)->raw();
-    sqlite3* dst = nullptr;
-    if (sqlite3_open(out.c_str(), &dst) != SQLITE_OK) {
-      sqlite3_close(dst);
-      return Error::Invalid("out", "无法创建备份文件 " + out);
-    }
-    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
-    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-    sqlite3_backup_finish(b);
-    Status st;
-    if (rc != SQLITE_DONE) st = SqliteError(dst, "备份失败");
-    sqlite3_close(dst);
-    return st;
-  }
+  Status Backup(const std::string& out) override { return Copy(out, /*to_file=*/true); }
+  Status Restore(const std::string& in) override { return Copy(in, /*to_file=*/false); }
 
  protected:
   void Release(Connection* conn) override {
@@ -229,6 +215,27 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  // Copies page by page with the SQLite online backup API, between this database and `file`.
+  Status Copy(const std::string& file, bool to_file) {
+    Lease lease = Acquire();
+    sqlite3* self = static_cast<SqliteConnection*>(&*lease)->raw();
+    sqlite3* other = nullptr;
+    int flags = to_file ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(file.c_str(), &other, flags, nullptr) != SQLITE_OK) {
+      sqlite3_close(other);
+      return Error::Invalid(to_file ? "out" : "in", "无法打开备份文件 " + file);
+    }
+    sqlite3* dst = to_file ? other : self;
+    sqlite3* src = to_file ? self : other;
+    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    sqlite3_backup_finish(b);
+    Status st;
+    if (rc != SQLITE_DONE) st = SqliteError(dst, to_file ? "备份失败" : "恢复失败");
+    sqlite3_close(other);
+    return st;
+  }
+
   std::string path_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -1,0 +1,279 @@
+#include "storage/pg/pg_db.h"
+
+#include <libpq-fe.h>
+
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+
+namespace ruralec::storage::pg {
+namespace {
+
+// Type OIDs returned as integers; everything else is text.
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23;
+
+Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+  std::string s = state ? state : "";
+  if (s == "40001" || s == "40P01") return {ErrorCode::kRetry, "并发冲突，请重试 (" + msg + ")", ""};
+  if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突 (" + msg + ")", ""};
+  if (PQstatus(conn) != CONNECTION_OK) return {ErrorCode::kUnavailable, "数据库连接中断 (" + msg + ")", ""};
+  return Error::Internal(msg);
+}
+
+struct ParamBuffer {
+  std::vector<std::string> text;
+  std::vector<const char*> ptrs;
+  explicit ParamBuffer(const Params& params) {
+    text.reserve(params.size());
+    for (const Value& v : params) {
+      if (std::holds_alternative<Null>(v)) {
+        text.emplace_back();
+        ptrs.push_back(nullptr);
+        continue;
+      }
+      text.push_back(std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v))
+                                                        : std::get<std::string>(v));
+      ptrs.push_back(text.back().c_str());
+    }
+    for (size_t i = 0; i < params.size(); ++i) {  // re-point after reallocation
+      if (ptrs[i]) ptrs[i] = text[i].c_str();
+    }
+  }
+};
+
+std::vector<Row> ReadRows(PGresult* res) {
+  std::vector<Row> rows;
+  int n = PQntuples(res), cols = PQnfields(res);
+  rows.reserve(n);
+  for (int r = 0; r < n; ++r) {
+    std::vector<Value> vals;
+    vals.reserve(cols);
+    for (int c = 0; c < cols; ++c) {
+      if (PQgetisnull(res, r, c)) {
+        vals.emplace_back(Null{});
+        continue;
+      }
+      Oid t = PQftype(res, c);
+      const char* v = PQgetvalue(res, r, c);
+      if (t == kInt8 || t == kInt4 || t == kInt2) vals.emplace_back(static_cast<int64_t>(std::strtoll(v, nullptr, 10)));
+      else vals.emplace_back(std::string(v, PQgetlength(res, r, c)));
+    }
+    rows.emplace_back(std::move(vals));
+  }
+  return rows;
+}
+
+class PgConnection;
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PgConnection* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {}
+  void Bind(int i, int64_t v) override { Slot(i) = v; }
+  void Bind(int i, std::string_view v) override { Slot(i) = std::string(v); }
+  void BindNull(int i) override { Slot(i) = Null{}; }
+  Result<std::vector<Row>> Run() override;
+  int64_t Changes() const override { return changes_; }
+
+ private:
+  Value& Slot(int i) {
+    if (params_.size() < static_cast<size_t>(i)) params_.resize(i, Null{});
+    return params_[i - 1];
+  }
+  PgConnection* conn_;
+  std::string sql_;
+  Params params_;
+  int64_t changes_ = 0;
+};
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(PGconn* c) : c_(c) {}
+  ~PgConnection() override { PQfinish(c_); }
+  std::string_view Dialect() const override { return "postgresql"; }
+
+  Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) override {
+    return std::unique_ptr<Statement>(new PgStatement(this, std::string(sql)));
+  }
+
+  // Runs a cached prepared statement; `changes` receives the affected row count.
+  Result<std::vector<Row>> Run(std::string_view sql, const Params& params, int64_t* changes) {
+    ASSIGN_OR_RETURN(std::string name, Prepared(sql));
+    ParamBuffer buf(params);
+    PGresult* res = PQexecPrepared(c_, name.c_str(), static_cast<int>(params.size()), buf.ptrs.data(),
+                                   nullptr, nullptr, 0);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+      Error e = PgError(res, c_, "执行SQL失败");
+      PQclear(res);
+      return e;
+    }
+    std::vector<Row> rows = ReadRows(res);
+    if (changes) {
+      const char* n = PQcmdTuples(res);
+      *changes = (n && *n) ? std::strtoll(n, nullptr, 10) : 0;
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, const Params& params) override {
+    return Run(sql, params, nullptr);
+  }
+
+  Result<int64_t> Exec(std::string_view sql, const Params& params) override {
+    int64_t n = 0;
+    RETURN_IF_ERROR(Run(sql, params, &n));
+    return n;
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    std::string s(sql);
+    PGresult* res = PQexec(c_, s.c_str());
+    ExecStatusType st = PQresultStatus(res);
+    Status out;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) out = PgError(res, c_, "执行SQL脚本失败");
+    PQclear(res);
+    return out;
+  }
+
+  Status Begin(TxMode mode) override {
+    return ExecScript(mode == TxMode::kWrite ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN");
+  }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override {
+    if (!InTransaction()) return {};
+    return ExecScript("ROLLBACK");
+  }
+  bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
+  PGconn* raw() { return c_; }
+
+ private:
+  Result<std::string> Prepared(std::string_view sql) {
+    auto it = names_.find(std::string(sql));
+    if (it != names_.end()) return it->second;
+    std::string name = "s" + std::to_string(names_.size() + 1);
+    std::string text = NumberPlaceholders(sql);
+    PGresult* res = PQprepare(c_, name.c_str(), text.c_str(), 0, nullptr);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+      Error e = PgError(res, c_, "准备SQL失败");
+      PQclear(res);
+      return e;
+    }
+    PQclear(res);
+    names_.emplace(std::string(sql), name);
+    return name;
+  }
+
+  PGconn* c_;
+  std::unordered_map<std::string, std::string> names_;
+};
+
+Result<std::vector<Row>> PgStatement::Run() {
+  return conn_->Run(sql_, params_, &changes_);
+}
+
+class PgDatabase final : public Database {
+ public:
+  explicit PgDatabase(std::string url) : url_(std::move(url)) {}
+  std::string_view Dialect() const override { return "postgresql"; }
+
+  Status Init(int pool_size) {
+    for (int i = 0; i < pool_size; ++i) {
+      PGconn* c = PQconnectdb(url_.c_str());
+      if (PQstatus(c) != CONNECTION_OK) {
+        std::string msg = PQerrorMessage(c);
+        PQfinish(c);
+        return Error{ErrorCode::kUnavailable, "无法连接PostgreSQL: " + msg, "db"};
+      }
+      auto conn = std::make_unique<PgConnection>(c);
+      RETURN_IF_ERROR(conn->ExecScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+      free_.push_back(conn.get());
+      all_.push_back(std::move(conn));
+    }
+    return {};
+  }
+
+  Lease Acquire() override {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty(); });
+    Connection* c = free_.back();
+    free_.pop_back();
+    return Lease(this, c);
+  }
+
+  // pg_dump in custom format; pg_restore --clean replaces every object it holds.
+  Status Backup(const std::string& path) override {
+    return RunTool("pg_dump --format=custom --no-owner --file=" + Quote(path) + " " + Quote(url_));
+  }
+  Status Restore(const std::string& path) override {
+    return RunTool("pg_restore --clean --if-exists --no-owner --single-transaction --dbname=" +
+                   Quote(url_) + " " + Quote(path));
+  }
+
+ protected:
+  void Release(Connection* conn) override {
+    if (conn->InTransaction()) (void)conn->Rollback();
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(conn);
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  static std::string Quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+  }
+  static Status RunTool(const std::string& cmd) {
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return Error::Internal("无法运行: " + cmd);
+    std::string out;
+    char buf[512];
+    while (fgets(buf, sizeof buf, p)) out += buf;
+    if (pclose(p) != 0) return Error::Internal(cmd.substr(0, cmd.find(' ')) + " 失败: " + out);
+    return {};
+  }
+
+  std::string url_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<PgConnection>> all_;
+  std::vector<Connection*> free_;
+};
+
+}  // namespace
+
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += '$' + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size) {
+  auto db = std::make_unique<PgDatabase>(url);
+  RETURN_IF_ERROR(db->Init(pool_size < 1 ? 1 : pool_size));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace ruralec::storage::pg
