@@ -22,13 +22,14 @@ const std::vector<RoleDef>& BuiltinRoles() {
        "县级工作人员",
        false,
        {"region:read", "region:tag:edit", "region:tag:define", "calendar:read", "user:read",
-        "role:read", "logistics:plan:read", "logistics:plan:create"}},
-      {"finance_staff", "财政工作人员", false, {"region:read", "calendar:read"}},
+        "role:read", "logistics:plan:read", "logistics:plan:create", "programme:read",
+        "programme:edit"}},
+      {"finance_staff", "财政工作人员", false, {"region:read", "calendar:read", "programme:read"}},
       {"town_staff",
        "乡镇工作人员",
        false,
        {"region:read", "region:tag:edit", "calendar:read", "logistics:plan:read",
-        "logistics:plan:create"}},
+        "logistics:plan:create", "programme:read"}},
       {"station_operator", "站点运营人员", false, {"region:read", "calendar:read"}},
       {"entity", "经营主体", false, {"region:read"}},
       {"trainer", "培训讲师", false, {"region:read", "calendar:read"}},
@@ -36,7 +37,8 @@ const std::vector<RoleDef>& BuiltinRoles() {
       {"auditor",
        "审计/纪检（只读）",
        false,
-       {"region:read", "calendar:read", "user:read", "role:read", "logistics:plan:read"}},
+       {"region:read", "calendar:read", "user:read", "role:read", "logistics:plan:read",
+        "programme:read"}},
   };
   return kRoles;
 }
