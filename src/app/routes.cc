@@ -99,7 +99,7 @@ std::unique_ptr<http::Server> BuildServer(AppContext& ctx, const http::ServerCon
   programme::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock());
 #endif
 #if __has_include("routing/api/plan_handlers.h")
-  routing::api::RegisterRoutes(*server);
+  routing::api::RegisterRoutes(*server, db, ctx.clock());
 #endif
   return server;
 }

@@ -2,6 +2,7 @@
 // Solve(); nothing here knows about files, JSON or HTTP.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 
@@ -15,6 +16,9 @@ struct SolveOptions {
   int64_t max_iterations = -1;     // genetic iterations; >= 0 makes runs reproducible
   uint64_t seed = 1;
   int threads = 1;  // > 1 runs independent searches (seed, seed+1, ...)
+  // When set and true, the search stops at the next iteration and returns its best plan
+  // (server shutdown).
+  const std::atomic<bool>* cancel = nullptr;
   // Hybrid genetic search parameters (Vidal 2022 defaults).
   int granular_neighbours = 20;
   int population_min = 25;

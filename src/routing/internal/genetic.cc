@@ -31,7 +31,8 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
   const auto start = std::chrono::steady_clock::now();
   bool stop = false;
   auto should_stop = [&] {
-    return stop || std::chrono::steady_clock::now() >= deadline ||
+    return stop || (options_.cancel && options_.cancel->load()) ||
+           std::chrono::steady_clock::now() >= deadline ||
            (options_.max_iterations >= 0 && iteration_ >= options_.max_iterations);
   };
   auto last_call = start;
