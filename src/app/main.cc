@@ -11,6 +11,9 @@
 #if __has_include("programme/cli/programme_command.h")
 #include "programme/cli/programme_command.h"
 #endif
+#if __has_include("sales/cli/sales_command.h")
+#include "sales/cli/sales_command.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"ruralec — 农村电商综合示范管理平台 / rural e-commerce programme platform"};
@@ -28,6 +31,9 @@ int main(int argc, char** argv) {
 #endif
 #if __has_include("programme/cli/programme_command.h")
   ruralec::programme::AddProgrammeCommands(app);
+#endif
+#if __has_include("sales/cli/sales_command.h")
+  ruralec::sales::AddSalesCommands(app);  // `entities …` and `sales …`
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -13,6 +13,9 @@
 #if __has_include("routing/api/plan_handlers.h")
 #include "routing/api/plan_handlers.h"
 #endif
+#if __has_include("sales/api/sales_handlers.h")
+#include "sales/api/sales_handlers.h"
+#endif
 
 namespace ruralec::app {
 namespace {
@@ -97,6 +100,9 @@ std::unique_ptr<http::Server> BuildServer(AppContext& ctx, const http::ServerCon
   RegisterDicts(*server, db);
 #if __has_include("programme/api/programme_handlers.h")
   programme::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock());
+#endif
+#if __has_include("sales/api/sales_handlers.h")
+  sales::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock(), ctx.cipher());
 #endif
 #if __has_include("routing/api/plan_handlers.h")
   routing::api::RegisterRoutes(*server, db, ctx.clock());
