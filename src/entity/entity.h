@@ -1,0 +1,105 @@
+// Business entities (经营主体), their online shops and brands.
+// Contract:
+//  - An entity is identified by its 统一社会信用代码 (uscc, GB 32100 check; unique nationally).
+//  - Its region is an existing town or village; writes check the caller's scope on it.
+//  - Contact mobile is stored encrypted (FieldCipher, context "entities.mobile") with a blind
+//    index and a masked copy; reads return only the masked value.
+//  - Store functions run in the caller's connection (and its transaction, if one is open);
+//    they never write the audit log: the caller does that in the same transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "account/account.h"
+#include "core/date.h"
+#include "core/result.h"
+#include "core/types.h"
+#include "crypto/crypto.h"
+#include "storage/db.h"
+
+namespace ruralec::entity {
+
+enum class Kind { kEnterprise, kCooperative, kFamilyFarm, kIndividualBusiness, kOperator };
+const char* KindName(Kind k);   // "enterprise", ...
+const char* KindLabel(Kind k);  // "企业", "合作社", "家庭农场", "个体工商户", "运营服务商"
+// Accepts the code name or the Chinese label.
+Result<Kind> ParseKind(std::string_view text, std::string_view field = "kind");
+
+// Parses 是/否/Y/N/1/0/true/false (empty = false).
+Result<bool> ParseFlag(std::string_view text, std::string_view field);
+
+struct Linkage {
+  bool model = false;             // 电商企业+基地+合作社+农户
+  bool contract_farming = false;  // 订单农业
+  bool employs_poor = false;      // 带动建档立卡贫困户
+};
+
+struct NewEntity {
+  std::string uscc;
+  std::string name;
+  Kind kind = Kind::kEnterprise;
+  RegionCode region;
+  std::optional<CivilDate> registered_on;
+  std::string contact_name;
+  std::string mobile;  // "" = none
+  Linkage linkage;
+};
+
+struct Entity {
+  int64_t id = 0;
+  std::string uscc, name;
+  Kind kind = Kind::kEnterprise;
+  RegionCode region;
+  std::optional<CivilDate> registered_on;
+  std::string contact_name;
+  std::optional<std::string> mobile_masked;
+  Linkage linkage;
+  int64_t created_at = 0;
+};
+
+struct Shop {
+  int64_t id = 0;
+  int64_t entity_id = 0;
+  std::string platform, shop_name, shop_ref;  // shop_ref: the platform's shop id or URL
+};
+
+struct Brand {
+  int64_t id = 0;
+  int64_t entity_id = 0;
+  std::string name, trademark_no;
+  std::vector<std::string> categories;
+  bool regional_brand = false;
+};
+
+// Field checks that need no database: uscc, name, mobile. Region existence, level and
+// uniqueness are checked by the store.
+Status Validate(const NewEntity& e);
+
+// Inserts an entity; kConflict when the uscc exists, kInvalidArgument when the region is
+// missing or not a town/village, kForbidden outside `who`'s scope. `batch_id` links an import.
+Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                       const account::Principal& who, const NewEntity& e, int64_t now_ms,
+                       std::optional<int64_t> batch_id = std::nullopt);
+Result<std::optional<Entity>> FindByUscc(storage::Connection& conn, std::string_view uscc);
+Result<Entity> Get(storage::Connection& conn, int64_t id);
+Result<std::string> RevealMobile(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                                 int64_t id);
+
+// Region must exist and be a town or village inside `who`'s scope.
+Status CheckRegion(storage::Connection& conn, const account::Principal& who,
+                   const RegionCode& region, std::string_view field = "region_code");
+
+Result<int64_t> AddShop(storage::Connection& conn, const Shop& s, int64_t now_ms);
+Result<std::optional<Shop>> FindShop(storage::Connection& conn, int64_t entity_id,
+                                     std::string_view shop_ref);
+Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_ms);
+Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity_id,
+                                       std::string_view name);
+
+// Builds the Principal of an active user by name (for the command line's --as USERNAME):
+// region from users, permissions from the built-in roles. kNotFound for unknown or disabled.
+Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username);
+
+}  // namespace ruralec::entity

@@ -1,0 +1,221 @@
+#include <array>
+
+#include "account/roles.h"
+#include "core/validate.h"
+#include "entity/entity.h"
+
+namespace ruralec::entity {
+namespace {
+
+using storage::Null;
+using storage::Row;
+using storage::Value;
+
+struct KindInfo {
+  Kind kind;
+  const char* name;
+  const char* label;
+};
+constexpr std::array<KindInfo, 5> kKinds{{
+    {Kind::kEnterprise, "enterprise", "企业"},
+    {Kind::kCooperative, "cooperative", "合作社"},
+    {Kind::kFamilyFarm, "family_farm", "家庭农场"},
+    {Kind::kIndividualBusiness, "individual_business", "个体工商户"},
+    {Kind::kOperator, "operator", "运营服务商"},
+}};
+
+constexpr const char* kEntityColumns =
+    "SELECT id, uscc, name, kind, region_code, registered_on, contact_name, mobile_masked, "
+    "linkage_model, contract_farming, employs_poor, created_at FROM entities ";
+
+Entity ToEntity(const Row& r) {
+  Entity e;
+  e.id = r.Int(0);
+  e.uscc = r.Text(1);
+  e.name = r.Text(2);
+  e.kind = ParseKind(r.Text(3)).ok() ? *ParseKind(r.Text(3)) : Kind::kEnterprise;
+  e.region = *RegionCode::Parse(r.Text(4));
+  if (auto d = r.OptText(5); d && !d->empty()) {
+    if (auto p = CivilDate::Parse(*d); p.ok()) e.registered_on = *p;
+  }
+  e.contact_name = r.Text(6);
+  e.mobile_masked = r.OptText(7);
+  e.linkage = {r.Int(8) != 0, r.Int(9) != 0, r.Int(10) != 0};
+  e.created_at = r.Int(11);
+  return e;
+}
+
+Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
+
+}  // namespace
+
+const char* KindName(Kind k) { return kKinds[static_cast<size_t>(k)].name; }
+const char* KindLabel(Kind k) { return kKinds[static_cast<size_t>(k)].label; }
+
+Result<Kind> ParseKind(std::string_view text, std::string_view field) {
+  for (const auto& k : kKinds) {
+    if (text == k.name || text == k.label) return k.kind;
+  }
+  if (text == "农民专业合作社") return Kind::kCooperative;
+  if (text == "个体户") return Kind::kIndividualBusiness;
+  return Error::Invalid(std::string(field),
+                        "主体类型应为 企业、合作社、家庭农场、个体工商户 或 运营服务商");
+}
+
+Result<bool> ParseFlag(std::string_view t, std::string_view field) {
+  if (t.empty() || t == "否" || t == "N" || t == "n" || t == "0" || t == "false") return false;
+  if (t == "是" || t == "Y" || t == "y" || t == "1" || t == "true") return true;
+  return Error::Invalid(std::string(field), "应填写“是”或“否”");
+}
+
+Status Validate(const NewEntity& e) {
+  RETURN_IF_ERROR(validate::Uscc(e.uscc, "uscc"));
+  if (e.name.empty()) return Error::Invalid("name", "主体名称不能为空");
+  if (e.name.size() > 200) return Error::Invalid("name", "主体名称过长（最多200字节）");
+  if (!e.mobile.empty()) RETURN_IF_ERROR(validate::Mobile(e.mobile, "mobile"));
+  if (e.contact_name.size() > 100) return Error::Invalid("contact_name", "联系人姓名过长");
+  return {};
+}
+
+Status CheckRegion(storage::Connection& conn, const account::Principal& who,
+                   const RegionCode& region, std::string_view field) {
+  std::string f(field);
+  if (region.empty()) return Error::Invalid(f, "区划代码不能为空");
+  if (region.level() != RegionLevel::kTown && region.level() != RegionLevel::kVillage)
+    return Error::Invalid(f, "区划应为乡镇（街道）或行政村（社区）");
+  if (!who.InScope(region)) return Error::Forbidden("区划 " + region.str() + " 不在您的管辖范围内");
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {region.str()}));
+  if (rows.empty()) return Error::Invalid(f, "区划 " + region.str() + " 不存在");
+  return {};
+}
+
+Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                       const account::Principal& who, const NewEntity& e, int64_t now_ms,
+                       std::optional<int64_t> batch_id) {
+  RETURN_IF_ERROR(Validate(e));
+  RETURN_IF_ERROR(CheckRegion(conn, who, e.region));
+  ASSIGN_OR_RETURN(auto existing, FindByUscc(conn, e.uscc));
+  if (existing) return Error::Conflict("统一社会信用代码 " + e.uscc + " 已登记", "uscc");
+  Value enc = Null{}, bidx = Null{}, masked = Null{};
+  if (!e.mobile.empty()) {
+    enc = cipher.Encrypt(e.mobile, "entities.mobile");
+    bidx = cipher.BlindIndex(e.mobile, "entities.mobile");
+    masked = crypto::MaskMobile(e.mobile);
+  }
+  Value reg = e.registered_on ? Value{e.registered_on->ToString()} : Value{Null{}};
+  Value batch = batch_id ? Value{*batch_id} : Value{Null{}};
+  Value by = who.id.valid() ? Value{who.id.value} : Value{Null{}};
+  ASSIGN_OR_RETURN(
+      Row row,
+      conn.QueryOne(
+          "INSERT INTO entities (county_code, region_code, uscc, name, kind, registered_on, "
+          "contact_name, mobile_enc, mobile_bidx, mobile_masked, linkage_model, contract_farming, "
+          "employs_poor, batch_id, created_by, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {e.region.county().str(), e.region.str(), e.uscc, e.name, std::string(KindName(e.kind)),
+           reg, OptText(e.contact_name), enc, bidx, masked, int64_t{e.linkage.model},
+           int64_t{e.linkage.contract_farming}, int64_t{e.linkage.employs_poor}, batch, by, now_ms,
+           now_ms},
+          "insert entity"));
+  return row.Int(0);
+}
+
+Result<std::optional<Entity>> FindByUscc(storage::Connection& conn, std::string_view uscc) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(std::string(kEntityColumns) + "WHERE uscc = ?", {std::string(uscc)}));
+  if (rows.empty()) return std::optional<Entity>();
+  return std::optional<Entity>(ToEntity(rows[0]));
+}
+
+Result<Entity> Get(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kEntityColumns) + "WHERE id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("经营主体不存在");
+  return ToEntity(rows[0]);
+}
+
+Result<std::string> RevealMobile(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                                 int64_t id) {
+  ASSIGN_OR_RETURN(Row r,
+                   conn.QueryOne("SELECT mobile_enc FROM entities WHERE id = ?", {id}, "经营主体不存在"));
+  if (r.IsNull(0)) return Error::NotFound("该主体未登记联系电话");
+  return cipher.Decrypt(r.Text(0), "entities.mobile");
+}
+
+Result<int64_t> AddShop(storage::Connection& conn, const Shop& s, int64_t now_ms) {
+  if (s.platform.empty()) return Error::Invalid("platform", "平台不能为空");
+  if (s.shop_ref.empty()) return Error::Invalid("shop_ref", "网店ID或网址不能为空");
+  ASSIGN_OR_RETURN(Entity e, Get(conn, s.entity_id));
+  ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
+                                        "shop_ref = ?",
+                                        {s.platform, s.shop_ref}));
+  if (!dup.empty()) return Error::Conflict("该平台上的网店已登记", "shop_ref");
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("INSERT INTO entity_shops (county_code, entity_id, "
+                                          "platform, shop_name, shop_ref, created_at) VALUES "
+                                          "(?, ?, ?, ?, ?, ?) RETURNING id",
+                                          {e.region.county().str(), e.id, s.platform,
+                                           s.shop_name.empty() ? s.shop_ref : s.shop_name,
+                                           s.shop_ref, now_ms},
+                                          "insert shop"));
+  return row.Int(0);
+}
+
+Result<std::optional<Shop>> FindShop(storage::Connection& conn, int64_t entity_id,
+                                     std::string_view shop_ref) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, platform, shop_name, shop_ref FROM "
+                                         "entity_shops WHERE entity_id = ? AND shop_ref = ?",
+                                         {entity_id, std::string(shop_ref)}));
+  if (rows.empty()) return std::optional<Shop>();
+  return std::optional<Shop>(
+      Shop{rows[0].Int(0), entity_id, rows[0].Text(1), rows[0].Text(2), rows[0].Text(3)});
+}
+
+Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_ms) {
+  if (b.name.empty()) return Error::Invalid("name", "品牌名称不能为空");
+  ASSIGN_OR_RETURN(Entity e, Get(conn, b.entity_id));
+  ASSIGN_OR_RETURN(auto dup, FindBrand(conn, b.entity_id, b.name));
+  if (dup) return Error::Conflict("该主体已登记同名品牌", "name");
+  std::string cats;
+  for (const auto& c : b.categories) cats += (cats.empty() ? "" : ",") + c;
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("INSERT INTO brands (county_code, entity_id, name, "
+                                          "trademark_no, categories, regional_brand, created_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                          {e.region.county().str(), e.id, b.name,
+                                           OptText(b.trademark_no), cats,
+                                           int64_t{b.regional_brand}, now_ms},
+                                          "insert brand"));
+  return row.Int(0);
+}
+
+Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity_id,
+                                       std::string_view name) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, trademark_no, regional_brand FROM brands "
+                                         "WHERE entity_id = ? AND name = ?",
+                                         {entity_id, std::string(name)}));
+  if (rows.empty()) return std::optional<Brand>();
+  Brand b{rows[0].Int(0), entity_id, std::string(name), rows[0].Text(1), {}, rows[0].Int(2) != 0};
+  return std::optional<Brand>(std::move(b));
+}
+
+Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code FROM users "
+                                         "WHERE username = ? AND status = 'active'",
+                                         {username}));
+  if (rows.empty()) return Error::NotFound("用户 " + username + " 不存在或已停用");
+  account::Principal p;
+  p.id = UserId{rows[0].Int(0)};
+  p.username = username;
+  p.display_name = rows[0].Text(1);
+  ASSIGN_OR_RETURN(p.region, RegionCode::Parse(rows[0].Text(2)));
+  ASSIGN_OR_RETURN(auto roles, conn.Query("SELECT role FROM user_roles WHERE user_id = ? "
+                                          "ORDER BY role",
+                                          {p.id.value}));
+  for (const auto& r : roles) {
+    p.roles.push_back(r.Text(0));
+    if (const account::RoleDef* def = account::FindRole(r.Text(0)))
+      p.permissions.insert(def->permissions.begin(), def->permissions.end());
+  }
+  p.ip = "cli";
+  return p;
+}
+
+}  // namespace ruralec::entity
