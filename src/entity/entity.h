@@ -22,7 +22,7 @@
 namespace ruralec::entity {
 
 enum class Kind { kEnterprise, kCooperative, kFamilyFarm, kIndividualBusiness, kOperator };
-const char* KindName(Kind k);   // "enterprise", ...
+const char* KindName(Kind k);  // "enterprise", ...
 const char* KindLabel(Kind k);  // "企业", "合作社", "家庭农场", "个体工商户", "运营服务商"
 // Accepts the code name or the Chinese label.
 Result<Kind> ParseKind(std::string_view text, std::string_view field = "kind");

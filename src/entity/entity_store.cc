@@ -135,8 +135,8 @@ Result<Entity> Get(storage::Connection& conn, int64_t id) {
 
 Result<std::string> RevealMobile(storage::Connection& conn, const crypto::FieldCipher& cipher,
                                  int64_t id) {
-  ASSIGN_OR_RETURN(Row r,
-                   conn.QueryOne("SELECT mobile_enc FROM entities WHERE id = ?", {id}, "经营主体不存在"));
+  ASSIGN_OR_RETURN(
+      Row r, conn.QueryOne("SELECT mobile_enc FROM entities WHERE id = ?", {id}, "经营主体不存在"));
   if (r.IsNull(0)) return Error::NotFound("该主体未登记联系电话");
   return cipher.Decrypt(r.Text(0), "entities.mobile");
 }
@@ -149,13 +149,13 @@ Result<int64_t> AddShop(storage::Connection& conn, const Shop& s, int64_t now_ms
                                         "shop_ref = ?",
                                         {s.platform, s.shop_ref}));
   if (!dup.empty()) return Error::Conflict("该平台上的网店已登记", "shop_ref");
-  ASSIGN_OR_RETURN(Row row, conn.QueryOne("INSERT INTO entity_shops (county_code, entity_id, "
-                                          "platform, shop_name, shop_ref, created_at) VALUES "
-                                          "(?, ?, ?, ?, ?, ?) RETURNING id",
-                                          {e.region.county().str(), e.id, s.platform,
-                                           s.shop_name.empty() ? s.shop_ref : s.shop_name,
-                                           s.shop_ref, now_ms},
-                                          "insert shop"));
+  ASSIGN_OR_RETURN(
+      Row row, conn.QueryOne("INSERT INTO entity_shops (county_code, entity_id, "
+                             "platform, shop_name, shop_ref, created_at) VALUES "
+                             "(?, ?, ?, ?, ?, ?) RETURNING id",
+                             {e.region.county().str(), e.id, s.platform,
+                              s.shop_name.empty() ? s.shop_ref : s.shop_name, s.shop_ref, now_ms},
+                             "insert shop"));
   return row.Int(0);
 }
 
@@ -176,13 +176,13 @@ Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_
   if (dup) return Error::Conflict("该主体已登记同名品牌", "name");
   std::string cats;
   for (const auto& c : b.categories) cats += (cats.empty() ? "" : ",") + c;
-  ASSIGN_OR_RETURN(Row row, conn.QueryOne("INSERT INTO brands (county_code, entity_id, name, "
-                                          "trademark_no, categories, regional_brand, created_at) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                          {e.region.county().str(), e.id, b.name,
-                                           OptText(b.trademark_no), cats,
-                                           int64_t{b.regional_brand}, now_ms},
-                                          "insert brand"));
+  ASSIGN_OR_RETURN(
+      Row row, conn.QueryOne("INSERT INTO brands (county_code, entity_id, name, "
+                             "trademark_no, categories, regional_brand, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                             {e.region.county().str(), e.id, b.name, OptText(b.trademark_no), cats,
+                              int64_t{b.regional_brand}, now_ms},
+                             "insert brand"));
   return row.Int(0);
 }
 

@@ -81,12 +81,10 @@ TEST_F(EntityTest, RejectsDuplicateBadCodeWrongLevelAndOutOfScope) {
   ASSERT_TRUE(Insert(*c, cipher_, county_, Sample(kUscc1, "341302100"), 1).ok());
   EXPECT_EQ(Insert(*c, cipher_, county_, Sample(kUscc1, "341302100"), 1).error().code,
             ErrorCode::kConflict);
-  EXPECT_EQ(Insert(*c, cipher_, county_, Sample("91341302MA2N00001D", "341302100"), 1)
-                .error()
-                .field,
-            "uscc");
-  EXPECT_EQ(Insert(*c, cipher_, county_, Sample(kUscc2, "341302"), 1).error().field,
-            "region_code");
+  EXPECT_EQ(
+      Insert(*c, cipher_, county_, Sample("91341302MA2N00001D", "341302100"), 1).error().field,
+      "uscc");
+  EXPECT_EQ(Insert(*c, cipher_, county_, Sample(kUscc2, "341302"), 1).error().field, "region_code");
   EXPECT_EQ(Insert(*c, cipher_, town_, Sample(kUscc2, "341302100"), 1).error().code,
             ErrorCode::kForbidden);
   EXPECT_EQ(Insert(*c, cipher_, county_, Sample(kUscc2, "341302102"), 1).error().field,

@@ -1,0 +1,168 @@
+#include <sodium.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "spreadsheet/spreadsheet.h"
+
+namespace ruralec::spreadsheet {
+namespace {
+
+Error Refuse(std::string message) { return Error::Invalid("file", std::move(message)); }
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+    if (n == 9 || i + n > s.size() - 1) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+std::string Trim(std::string s) {
+  auto sp = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t b = 0, e = s.size();
+  while (b < e && sp(s[b])) ++b;
+  while (e > b && sp(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+// RFC 4180 reader over any byte source; `Fill` refills the buffer.
+class CsvReader : public RowReader {
+ public:
+  explicit CsvReader(std::unique_ptr<std::istream> in) : in_(std::move(in)) {}
+
+  Result<bool> Next(SheetRow& row) override {
+    row.cells.clear();
+    int c = Get();
+    if (c == EOF) return false;
+    if (record_ == 0 && c == 0xEF) {  // UTF-8 BOM
+      if (Get() != 0xBB || Get() != 0xBF) return Refuse("文件不是UTF-8编码，请另存为“CSV UTF-8”");
+      c = Get();
+      if (c == EOF) return false;
+    }
+    row.number = ++record_;
+    std::string cell;
+    bool quoted = false, was_quoted = false;
+    for (;; c = Get()) {
+      if (c == EOF) {
+        if (quoted) return Refuse("第" + std::to_string(row.number) + "行引号未闭合");
+        break;
+      }
+      if (quoted) {
+        if (c == '"') {
+          if (Peek() == '"') {
+            Get();
+            cell += '"';
+          } else {
+            quoted = false;
+          }
+        } else {
+          cell += static_cast<char>(c);
+        }
+      } else if (c == '"' && !was_quoted && Trim(cell).empty()) {
+        quoted = was_quoted = true;
+        cell.clear();
+      } else if (c == ',') {
+        RETURN_IF_ERROR(Push(row, cell));
+        was_quoted = false;
+      } else if (c == '\n') {
+        break;
+      } else if (c != '\r' || (Peek() != '\n' && Peek() != EOF)) {
+        cell += static_cast<char>(c);
+      }
+      if (cell.size() > kMaxCellBytes)
+        return Refuse("第" + std::to_string(row.number) + "行有单元格超过32767字节");
+    }
+    RETURN_IF_ERROR(Push(row, cell));
+    return true;
+  }
+
+ private:
+  Status Push(SheetRow& row, std::string& cell) {
+    if (!ValidUtf8(cell))
+      return Refuse("第" + std::to_string(row.number) + "行含有非UTF-8字符，请另存为“CSV UTF-8”");
+    if (row.cells.size() >= kMaxColumns) return Refuse("列数超过256列");
+    row.cells.push_back(Trim(std::move(cell)));
+    cell.clear();
+    return {};
+  }
+  int Get() { return in_->get(); }
+  int Peek() { return in_->peek(); }
+
+  std::unique_ptr<std::istream> in_;
+  int64_t record_ = 0;
+};
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  std::string tail = s.substr(s.size() - suffix.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(), ::tolower);
+  return tail == suffix;
+}
+
+Result<std::string> LeadingBytes(const std::string& path, size_t n) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Refuse("无法打开文件 " + path);
+  std::string buf(n, '\0');
+  f.read(buf.data(), static_cast<std::streamsize>(n));
+  buf.resize(static_cast<size_t>(f.gcount()));
+  return buf;
+}
+
+}  // namespace
+
+bool SheetRow::Blank() const {
+  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
+}
+
+Result<std::unique_ptr<RowReader>> OpenCsv(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string head, LeadingBytes(path, 8));
+  if (head.rfind("PK\x03\x04", 0) == 0 || head.rfind("\xD0\xCF\x11\xE0", 0) == 0)
+    return Refuse("文件内容是Excel工作簿，与扩展名.csv不符");
+  if (head.find('\0') != std::string::npos) return Refuse("文件不是文本格式的CSV");
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) return Refuse("无法打开文件 " + path);
+  return std::unique_ptr<RowReader>(std::make_unique<CsvReader>(std::move(in)));
+}
+
+std::unique_ptr<RowReader> CsvFromString(std::string text) {
+  return std::make_unique<CsvReader>(std::make_unique<std::istringstream>(std::move(text)));
+}
+
+Result<std::unique_ptr<RowReader>> Open(const std::string& path) {
+  if (EndsWith(path, ".csv")) return OpenCsv(path);
+  if (EndsWith(path, ".xlsx")) {
+    ASSIGN_OR_RETURN(std::string head, LeadingBytes(path, 4));
+    if (head != std::string("PK\x03\x04", 4)) return Refuse("文件内容不是xlsx工作簿，与扩展名不符");
+    return Refuse("暂不支持导入xlsx文件，请在Excel中另存为“CSV UTF-8”后导入");
+  }
+  return Refuse("只支持 .csv 或 .xlsx 文件");
+}
+
+Result<std::string> FileSha256(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Refuse("无法打开文件 " + path);
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  std::vector<char> buf(1 << 16);
+  while (f) {
+    f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    auto n = static_cast<unsigned long long>(f.gcount());
+    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), n);
+  }
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, out);
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return std::string(hex);
+}
+
+}  // namespace ruralec::spreadsheet

@@ -1,0 +1,91 @@
+#include "spreadsheet/spreadsheet.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace ruralec::spreadsheet {
+namespace {
+
+std::vector<SheetRow> ReadAll(RowReader& r) {
+  std::vector<SheetRow> out;
+  SheetRow row;
+  while (true) {
+    auto more = r.Next(row);
+    EXPECT_TRUE(more.ok()) << (more.ok() ? "" : more.error().message);
+    if (!more.ok() || !*more) break;
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::filesystem::path Tmp(const std::string& name, const std::string& content) {
+  auto p = std::filesystem::temp_directory_path() / ("ruralec-ss-" + name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+TEST(Csv, QuotesNewlinesBomAndCrlf) {
+  auto r = CsvFromString(
+      "\xEF\xBB\xBF"
+      "a, b ,\"c,d\"\r\n\"x\"\"y\",\"multi\nline\",\r\n\r\nlast");
+  auto rows = ReadAll(*r);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].cells, (std::vector<std::string>{"a", "b", "c,d"}));
+  EXPECT_EQ(rows[1].cells, (std::vector<std::string>{"x\"y", "multi\nline", ""}));
+  EXPECT_EQ(rows[1].number, 2);
+  EXPECT_TRUE(rows[2].Blank());
+  EXPECT_EQ(rows[3].cells, (std::vector<std::string>{"last"}));
+}
+
+TEST(Csv, RefusesNonUtf8AndUnclosedQuotes) {
+  struct Case {
+    std::string text;
+  };
+  for (const std::string& text : {std::string("a,\xC4\xE3\xBA\xC3\n"), std::string("\"open,x\n"),
+                                  std::string("a,") + std::string(40000, 'x')}) {
+    auto r = CsvFromString(text);
+    SheetRow row;
+    auto more = r->Next(row);
+    ASSERT_FALSE(more.ok());
+    EXPECT_EQ(more.error().field, "file");
+  }
+}
+
+TEST(Csv, OpenChecksContentAgainstExtension) {
+  auto zip = Tmp("fake.csv", std::string("PK\x03\x04rest", 8));
+  EXPECT_FALSE(Open(zip.string()).ok());
+  auto notzip = Tmp("fake.xlsx", "a,b\n");
+  EXPECT_FALSE(Open(notzip.string()).ok());
+  EXPECT_FALSE(Open(Tmp("x.txt", "a").string()).ok());
+  auto ok = Tmp("ok.csv", "h1,h2\n1,2\n");
+  auto r = Open(ok.string());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ReadAll(**r).size(), 2u);
+  EXPECT_EQ(FileSha256(ok.string())->size(), 64u);
+}
+
+TEST(Writers, SafeCellDefusesFormulas) {
+  EXPECT_EQ(SafeCell("=SUM(A1)"), "'=SUM(A1)");
+  EXPECT_EQ(SafeCell("@x"), "'@x");
+  EXPECT_EQ(SafeCell("-1"), "'-1");
+  EXPECT_EQ(SafeCell("正常"), "正常");
+}
+
+TEST(Writers, XlsxAndCsvAreWritten) {
+  auto dir = std::filesystem::temp_directory_path();
+  Sheet s{"错误", {"行号", "列", "原因"}, {{"2", "统一社会信用代码", "=bad"}}, {"说明"}};
+  auto x = (dir / "ruralec-ss-out.xlsx").string();
+  ASSERT_TRUE(WriteXlsx(x, s).ok());
+  EXPECT_GT(std::filesystem::file_size(x), 1000u);
+  auto c = (dir / "ruralec-ss-out.csv").string();
+  ASSERT_TRUE(WriteCsv(c, s).ok());
+  auto r = OpenCsv(c);
+  auto rows = ReadAll(**r);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].cells[2], "'=bad");
+}
+
+}  // namespace
+}  // namespace ruralec::spreadsheet

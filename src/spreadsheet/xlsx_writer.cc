@@ -1,0 +1,73 @@
+#include <xlsxwriter.h>
+
+#include <fstream>
+
+#include "spreadsheet/spreadsheet.h"
+
+namespace ruralec::spreadsheet {
+
+std::string SafeCell(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    return "'" + std::string(text);
+  return std::string(text);
+}
+
+namespace {
+
+void WriteRow(lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& cells,
+              lxw_format* fmt) {
+  for (size_t c = 0; c < cells.size(); ++c) {
+    worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), SafeCell(cells[c]).c_str(), fmt);
+  }
+}
+
+}  // namespace
+
+Status WriteXlsx(const std::string& path, const Sheet& sheet) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return Error::Invalid("out", "无法创建文件 " + path);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.empty() ? nullptr : sheet.name.c_str());
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* text = workbook_add_format(wb);
+  format_set_num_format(text, "@");  // text cells: codes keep leading zeros
+  for (size_t c = 0; c < sheet.headers.size(); ++c) {
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 22, text);
+  }
+  WriteRow(ws, 0, sheet.headers, bold);
+  worksheet_freeze_panes(ws, 1, 0);
+  lxw_row_t r = 1;
+  for (const auto& row : sheet.rows) WriteRow(ws, r++, row, nullptr);
+  if (!sheet.notes.empty()) {
+    lxw_worksheet* notes = workbook_add_worksheet(wb, "说明");
+    worksheet_set_column(notes, 0, 0, 100, nullptr);
+    lxw_row_t n = 0;
+    for (const auto& line : sheet.notes)
+      worksheet_write_string(notes, n++, 0, line.c_str(), nullptr);
+  }
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR)
+    return Error::Invalid("out", "写入 " + path + " 失败: " + lxw_strerror(err));
+  return {};
+}
+
+Status WriteCsv(const std::string& path, const Sheet& sheet) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return Error::Invalid("out", "无法创建文件 " + path);
+  f << "\xEF\xBB\xBF";
+  auto line = [&f](const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      std::string v = SafeCell(cells[i]), q;
+      for (char ch : v) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      f << (i ? "," : "") << '"' << q << '"';
+    }
+    f << "\r\n";
+  };
+  line(sheet.headers);
+  for (const auto& r : sheet.rows) line(r);
+  f.close();
+  if (!f) return Error::Invalid("out", "写入 " + path + " 失败");
+  return {};
+}
+
+}  // namespace ruralec::spreadsheet
