@@ -59,6 +59,10 @@ class Connection {
   virtual Result<std::vector<Row>> Query(std::string_view sql, const Params& params = {}) = 0;
   // Runs one statement and returns the number of rows changed.
   virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Appends many rows to `table` as fast as the backend allows (PostgreSQL COPY; SQLite one
+  // prepared INSERT reused). Joins the caller's transaction; the caller batches.
+  virtual Result<int64_t> BulkInsert(std::string_view table, const std::vector<std::string>& columns,
+                                     const std::vector<std::vector<Value>>& rows) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
   virtual Status Begin(TxMode mode) = 0;

@@ -104,6 +104,25 @@ TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
   EXPECT_EQ(c->Query("SELECT n FROM t WHERE id = 1")->at(0).Int(0), kThreads * kEach);
 }
 
+TEST_F(StorageTest, BulkInsertKeepsEveryValueExactly) {
+  std::vector<std::vector<Value>> rows;
+  const std::string awkward = "tab\there, newline\nthere, back\\slash, 引号'\"";
+  for (int64_t i = 1; i <= 1000; ++i) {
+    rows.push_back({i, i % 3 == 0 ? Value(Null{}) : Value(awkward + std::to_string(i)), i * 1000});
+  }
+  auto c = tdb_.db().Acquire();
+  auto n = InTransaction<int64_t>(*c, TxMode::kWrite, [&]() -> Result<int64_t> {
+    return c->BulkInsert("t", {"id", "name", "n"}, rows);
+  });
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_EQ(*n, 1000);
+  auto back = c->Query("SELECT COUNT(*), SUM(n) FROM t");
+  EXPECT_EQ(back->at(0).Int(0), 1000);
+  EXPECT_EQ(back->at(0).Int(1), 500500000);
+  EXPECT_EQ(c->Query("SELECT name FROM t WHERE id = 5")->at(0).Text(0), awkward + "5");
+  EXPECT_TRUE(c->Query("SELECT name FROM t WHERE id = 6")->at(0).IsNull(0));
+}
+
 TEST_F(StorageTest, BackupAndRestoreRoundTrip) {
   auto rows = [&](Database& db) {
     auto c = db.Acquire();

@@ -67,6 +67,29 @@ std::vector<Row> ReadRows(PGresult* res) {
   return rows;
 }
 
+void AppendCopyLine(std::string& out, const std::vector<Value>& row) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) out += '\t';
+    const Value& v = row[i];
+    if (std::holds_alternative<Null>(v)) {
+      out += "\\N";
+    } else if (std::holds_alternative<int64_t>(v)) {
+      out += std::to_string(std::get<int64_t>(v));
+    } else {
+      for (char c : std::get<std::string>(v)) {
+        switch (c) {
+          case '\\': out += "\\\\"; break;
+          case '\t': out += "\\t"; break;
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          default: out += c;
+        }
+      }
+    }
+  }
+  out += '\n';
+}
+
 class PgConnection;
 
 class PgStatement final : public Statement {
@@ -128,6 +151,37 @@ class PgConnection final : public Connection {
     int64_t n = 0;
     RETURN_IF_ERROR(Run(sql, params, &n));
     return n;
+  }
+
+  // COPY … FROM STDIN in text format: tab-separated, \N for NULL, backslash escapes.
+  Result<int64_t> BulkInsert(std::string_view table, const std::vector<std::string>& columns,
+                             const std::vector<std::vector<Value>>& rows) override {
+    std::string sql = "COPY " + std::string(table) + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    PGresult* res = PQexec(c_, (sql + ") FROM STDIN").c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+      Error e = PgError(res, c_, "COPY 失败");
+      PQclear(res);
+      return e;
+    }
+    PQclear(res);
+    std::string buf;
+    for (const auto& row : rows) {
+      AppendCopyLine(buf, row);
+      if (buf.size() > (1 << 20)) {
+        if (PQputCopyData(c_, buf.data(), static_cast<int>(buf.size())) != 1) break;
+        buf.clear();
+      }
+    }
+    if (!buf.empty()) PQputCopyData(c_, buf.data(), static_cast<int>(buf.size()));
+    PQputCopyEnd(c_, nullptr);
+    res = PQgetResult(c_);
+    Status st;
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) st = PgError(res, c_, "COPY 失败");
+    PQclear(res);
+    while ((res = PQgetResult(c_)) != nullptr) PQclear(res);
+    if (!st.ok()) return st.take_error();
+    return static_cast<int64_t>(rows.size());
   }
 
   Status ExecScript(std::string_view sql) override {

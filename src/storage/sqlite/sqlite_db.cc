@@ -126,6 +126,23 @@ class SqliteConnection final : public Connection {
     return stmt.Changes();
   }
 
+  Result<int64_t> BulkInsert(std::string_view table, const std::vector<std::string>& columns,
+                             const std::vector<std::vector<Value>>& rows) override {
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    std::string marks;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      sql += (i ? ", " : "") + columns[i];
+      marks += i ? ", ?" : "?";
+    }
+    ASSIGN_OR_RETURN(sqlite3_stmt * raw, Cached(sql + ") VALUES (" + marks + ")"));
+    SqliteStatement stmt(db_, raw, false);
+    for (const auto& row : rows) {
+      stmt.BindAll(row);
+      RETURN_IF_ERROR(stmt.Run());
+    }
+    return static_cast<int64_t>(rows.size());
+  }
+
   Status ExecScript(std::string_view sql) override {
     std::string s(sql);
     char* err = nullptr;
