@@ -10,6 +10,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kPenaltyWindow = 100;
 constexpr double kTargetFeasible = 0.2;
 constexpr int kSweepFromClients = 500;
+constexpr int kRuinMin = 10, kRuinMax = 40;
+constexpr int kRuinRecreateFromClients = 200;
+constexpr int kRuinRecreatePercent = 90;
 constexpr std::chrono::seconds kHeartbeat{1};
 }  // namespace
 
@@ -66,8 +69,10 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
     last_improvement = iteration_;
     while (!should_stop() &&
            iteration_ - last_improvement < options_.iterations_without_improvement) {
-      Individual child = Crossover(pop_.Tournament(), pop_.Tournament());
-      Educate(child);
+      const bool rr = UseRuinRecreate() && static_cast<int>(rng_() % 100) < kRuinRecreatePercent;
+      Individual child = rr ? RuinRecreate(pop_.best() ? *pop_.best() : pop_.Tournament())
+                            : Crossover(pop_.Tournament(), pop_.Tournament());
+      Educate(child, rr ? &focus_ : nullptr);
       ++iteration_;
       if (report()) last_improvement = iteration_;
       if (iteration_ % kPenaltyWindow == 0) ManagePenalties();
@@ -82,8 +87,8 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
   return ind;
 }
 
-void Genetic::Educate(Individual& ind) {
-  ls_.Run(ind, pen_);
+void Genetic::Educate(Individual& ind, const std::vector<char>* focus) {
+  ls_.Run(ind, pen_, focus);
   load_ok_.push_back(ind.load_excess < 1e-9);
   time_ok_.push_back(ind.time_excess == 0);
   pop_.Add(ind);
@@ -129,6 +134,40 @@ Individual Genetic::SweepIndividual() {
   ind.routes.assign(inst_.vehicles().size(), {});
   SplitTour(clients, ind);
   return ind;
+}
+
+// On instances with more than 200 clients a crossover child needs a near-complete local search,
+// and a 60-s budget allows only a few hundred of them (X-n1001). There, 90 % of the children
+// are made by ruin and recreate around the best plan: remove a cluster of 10-40 neighbouring
+// clients, reinsert them at least cost; the local search starts from the changed routes only.
+bool Genetic::UseRuinRecreate() const { return inst_.num_clients() > kRuinRecreateFromClients; }
+
+Individual Genetic::RuinRecreate(const Individual& parent) {
+  std::uniform_int_distribution<int> pick(inst_.num_depots(), inst_.n() - 1);
+  std::uniform_int_distribution<int> size(kRuinMin, kRuinMax);
+  const int target = std::min(size(rng_), inst_.num_clients());
+  std::vector<char> removed(inst_.n(), 0);
+  std::vector<int> out = {pick(rng_)};
+  removed[out[0]] = 1;
+  for (size_t k = 0; k < out.size() && static_cast<int>(out.size()) < target; ++k) {
+    for (int w : inst_.Neighbours(out[k])) {
+      if (removed[w] || rng_() % 2) continue;
+      removed[w] = 1;
+      out.push_back(w);
+      if (static_cast<int>(out.size()) >= target) break;
+    }
+  }
+  Individual child;
+  child.routes = parent.routes;
+  for (auto& route : child.routes) {
+    route.erase(std::remove_if(route.begin(), route.end(), [&](int c) { return removed[c]; }),
+                route.end());
+  }
+  std::shuffle(out.begin(), out.end(), rng_);
+  InsertMissing(std::move(out), child);
+  focus_.assign(child.routes.size(), 0);
+  for (size_t r = 0; r < child.routes.size(); ++r) focus_[r] = child.routes[r] != parent.routes[r];
+  return child;
 }
 
 Individual Genetic::RandomIndividual() {

@@ -28,13 +28,15 @@ class Genetic {
   Individual RandomIndividual();
   bool UseSweepStarts() const;
   Individual SweepIndividual();
+  bool UseRuinRecreate() const;
+  Individual RuinRecreate(const Individual& parent);
   Individual Crossover(const Individual& a, const Individual& b);
   Individual OrderCrossover(const Individual& a, const Individual& b);
   Individual RouteCrossover(const Individual& a, const Individual& b);
   void SplitTour(const std::vector<int>& tour, Individual& out);
   bool SplitLimited(const std::vector<int>& tour, int max_routes, Individual& out);
   void InsertMissing(std::vector<int> missing, Individual& out);
-  void Educate(Individual& ind);
+  void Educate(Individual& ind, const std::vector<char>* focus = nullptr);
   void ManagePenalties();
 
   const Instance& inst_;
@@ -45,6 +47,7 @@ class Genetic {
   Population pop_;
   std::vector<char> load_ok_, time_ok_;  // recent local-search outcomes
   std::optional<Individual> best_;
+  std::vector<char> focus_;  // routes changed by the last ruin and recreate
   int64_t iteration_ = 0;
 };
 

@@ -104,14 +104,22 @@ void LocalSearch::Rebuild(int r) {
   }
 }
 
-void LocalSearch::Run(Individual& ind, const Penalties& pen) {
+void LocalSearch::Run(Individual& ind, const Penalties& pen, const std::vector<char>* focus) {
   pen_ = pen;
   Load(ind);
   std::shuffle(order_.begin(), order_.end(), rng_);
-  std::fill(last_tested_.begin(), last_tested_.end(), -1);
-  swap_star_round_ = -1;
+  // With a focus, only the focus routes count as modified since the (virtual) last test, so
+  // the first loop already skips pairs of untouched routes.
+  const int64_t base = focus ? clock_ : -1;
+  if (focus) {
+    for (size_t r = 0; r < routes_.size(); ++r) {
+      if ((*focus)[r]) routes_[r].modified = ++clock_;
+    }
+  }
+  std::fill(last_tested_.begin(), last_tested_.end(), base);
+  swap_star_round_ = base;
   bool improved = true;
-  for (int loop = 0; improved; ++loop) {
+  for (int loop = focus ? 1 : 0; improved; ++loop) {
     improved = false;
     for (int u : order_) {
       if (ImproveClient(u, loop)) improved = true;

@@ -18,7 +18,9 @@ class LocalSearch {
   LocalSearch(const Instance& inst, std::mt19937_64& rng);
 
   // Improves ind in place under the given penalties and re-evaluates it.
-  void Run(Individual& ind, const Penalties& pen);
+  // With `focus` (per vehicle), the search starts from the moves touching those routes only
+  // (the other routes are known to be locally optimal, e.g. after ruin and recreate).
+  void Run(Individual& ind, const Penalties& pen, const std::vector<char>* focus = nullptr);
 
  private:
   // Polar sector covered by a route's clients: [start, start + width] (mod a full turn).
