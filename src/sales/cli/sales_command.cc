@@ -1,0 +1,105 @@
+#include "sales/cli/sales_command.h"
+
+#include <iostream>
+
+#include "app/app_context.h"
+#include "app/commands.h"
+#include "entity/entity.h"
+#include "sales/import.h"
+
+namespace ruralec::sales {
+namespace {
+
+struct ImportArgs {
+  app::AppOptions o;
+  std::string as, mode, errors, path;
+};
+
+SystemClock& Clock() {
+  static SystemClock clock;
+  return clock;
+}
+
+std::string DefaultErrorsPath(const std::string& path) {
+  size_t dot = path.find_last_of('.');
+  size_t slash = path.find_last_of('/');
+  std::string stem = dot == std::string::npos || (slash != std::string::npos && dot < slash)
+                         ? path
+                         : path.substr(0, dot);
+  return stem + ".errors.xlsx";
+}
+
+void Report(const ImportReport& r, const ImportArgs& a) {
+  if (r.already_imported) {
+    std::cout << "该文件已导入（批次 " << r.batch_id << "），未新增数据\n";
+    return;
+  }
+  std::cout << "rows " << r.rows_total << ", imported " << r.rows_imported << ", rejected "
+            << r.rows_rejected << (r.rolled_back ? " (all-or-nothing: nothing written)" : "")
+            << (r.batch_id ? ", batch " + std::to_string(r.batch_id) : "") << "\n";
+  if (r.rows_rejected == 0) return;
+  std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
+  Status st = out.ends_with(".csv") ? spreadsheet::WriteCsv(out, ErrorSheet(r))
+                                    : spreadsheet::WriteXlsx(out, ErrorSheet(r));
+  if (!st.ok()) app::Fail(st.error());
+  std::cerr << "有 " << r.rows_rejected << " 行未通过校验，错误清单: " << out << "\n";
+  throw CLI::RuntimeError(2);
+}
+
+void RunImport(const ImportArgs& a, bool sales) {
+  auto mode = ParseMode(a.mode);
+  if (!mode.ok()) app::Fail(mode.error());
+  auto ctx = app::AppContext::Open(a.o, Clock());
+  if (!ctx.ok()) app::Fail(ctx.error());
+  Result<account::Principal> who = Error::Internal("");
+  {
+    auto conn = (*ctx)->db().Acquire();
+    who = entity::PrincipalFor(*conn, a.as);
+  }
+  if (!who.ok()) app::Fail(who.error());
+  ImportContext ic{(*ctx)->db(), (*ctx)->audit(), (*ctx)->clock(), (*ctx)->cipher()};
+  auto r = sales ? ImportSales(ic, *who, a.path, *mode) : ImportEntities(ic, *who, a.path, *mode);
+  if (!r.ok()) app::Fail(r.error());
+  Report(*r, a);
+}
+
+void AddImport(CLI::App* group, ImportArgs& a, bool sales) {
+  auto* imp = group->add_subcommand("import", sales ? "导入网络销售额 / import the sales ledger"
+                                                    : "导入经营主体 / import entities");
+  imp->add_option("--db", a.o.db, "数据库文件或 postgresql:// 地址")->required();
+  imp->add_option("--key-file", a.o.key_file, "字段加密密钥文件");
+  imp->add_option("--as", a.as, "以该用户身份导入（检查权限与管辖范围）")->required();
+  imp->add_option("--mode", a.mode, "all-or-nothing（默认）或 valid-only");
+  imp->add_option("--errors", a.errors, "错误清单输出文件（.xlsx 或 .csv）");
+  imp->add_option("path", a.path, "PATH.csv")->required();
+  imp->callback([&a, sales] { RunImport(a, sales); });
+}
+
+void AddTemplate(CLI::App* group, std::string& out, bool sales) {
+  auto* t = group->add_subcommand("template", "生成导入模板 / write the import template");
+  t->add_option("--out", out, "FILE.xlsx")->required();
+  t->callback([&out, sales] {
+    auto sheet = sales ? SalesTemplate() : EntitiesTemplate();
+    Status st = out.ends_with(".csv") ? spreadsheet::WriteCsv(out, sheet)
+                                      : spreadsheet::WriteXlsx(out, sheet);
+    if (!st.ok()) app::Fail(st.error());
+    std::cout << "wrote " << out << "\n";
+  });
+}
+
+}  // namespace
+
+void AddSalesCommands(CLI::App& app) {
+  static ImportArgs entity_args, sales_args;
+  static std::string entity_out, sales_out;
+  auto* entities = app.add_subcommand("entities", "经营主体 / business entities");
+  entities->require_subcommand(1);
+  AddImport(entities, entity_args, false);
+  AddTemplate(entities, entity_out, false);
+  auto* sales = app.add_subcommand("sales", "网络销售额台账 / online-sales ledger");
+  sales->require_subcommand(1);
+  AddImport(sales, sales_args, true);
+  AddTemplate(sales, sales_out, true);
+}
+
+}  // namespace ruralec::sales

@@ -1,0 +1,469 @@
+#include "sales/import.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+
+#include "core/validate.h"
+#include "entity/entity.h"
+#include "sales/sales.h"
+
+namespace ruralec::sales {
+namespace {
+
+using spreadsheet::SheetRow;
+
+struct Column {
+  const char* header;  // as written in the template (with "*" for required and the unit)
+  bool required;
+};
+
+// Header text without "*", the "(unit)" suffix and spaces: "网络销售额(元)*" -> "网络销售额".
+std::string NormalizeHeader(std::string h) {
+  for (const char* cut : {"(", "（"}) {
+    if (size_t p = h.find(cut); p != std::string::npos) h.resize(p);
+  }
+  std::string out;
+  for (char c : h) {
+    if (c != '*' && c != ' ') out += c;
+  }
+  return out;
+}
+
+Result<std::vector<int>> MapHeaders(const SheetRow& header, std::span<const Column> cols) {
+  std::vector<int> idx(cols.size(), -1);
+  for (size_t i = 0; i < header.cells.size(); ++i) {
+    std::string h = NormalizeHeader(header.cells[i]);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (h == NormalizeHeader(cols[c].header) && idx[c] < 0) idx[c] = static_cast<int>(i);
+    }
+  }
+  for (size_t c = 0; c < cols.size(); ++c) {
+    if (cols[c].required && idx[c] < 0)
+      return Error::Invalid("file",
+                            "缺少必填列“" + NormalizeHeader(cols[c].header) + "”，请使用导入模板");
+  }
+  return idx;
+}
+
+// A data row seen through the header mapping.
+struct Cells {
+  const SheetRow& row;
+  const std::vector<int>& idx;
+  std::span<const Column> cols;
+  std::string Get(int col) const {
+    int i = idx[static_cast<size_t>(col)];
+    return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? row.cells[static_cast<size_t>(i)]
+                                                               : "";
+  }
+  RowError Reject(int col, std::string reason) const {
+    return {row.number, col < 0 ? "" : NormalizeHeader(cols[static_cast<size_t>(col)].header),
+            std::move(reason)};
+  }
+};
+
+using RowOutcome = Result<std::optional<RowError>>;  // Error aborts; RowError rejects the row
+using RowFn = std::function<RowOutcome(storage::Connection&, const Cells&, int64_t batch)>;
+
+// Errors a row can cause that reject it; anything else (database failure) aborts the import.
+bool IsRowError(const Error& e) {
+  return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kConflict ||
+         e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound;
+}
+
+constexpr char kRejectedSentinel[] = "__rows_rejected__";
+
+Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
+                std::span<const Column> cols, int64_t batch, const RowFn& fn, ImportReport& rep) {
+  SheetRow row;
+  ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
+  if (!has_header) return Error::Invalid("file", "文件为空");
+  ASSIGN_OR_RETURN(std::vector<int> idx, MapHeaders(row, cols));
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, reader.Next(row));
+    if (!more) break;
+    if (row.Blank()) continue;
+    ++rep.rows_total;
+    ASSIGN_OR_RETURN(std::optional<RowError> err, fn(conn, Cells{row, idx, cols}, batch));
+    if (!err) {
+      ++rep.rows_imported;
+      continue;
+    }
+    ++rep.rows_rejected;
+    if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(*err));
+  }
+  if (rep.rows_total == 0) return Error::Invalid("file", "文件中没有数据行");
+  return {};
+}
+
+struct RunSpec {
+  const char* kind;    // import_batches.kind
+  const char* action;  // audit action
+  std::span<const Column> cols;
+};
+
+Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
+               const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
+               const RowFn& fn, ImportReport& rep) {
+  std::string county = who.region.county().str();
+  ASSIGN_OR_RETURN(auto prior, conn.Query("SELECT id FROM import_batches WHERE county_code = ? "
+                                          "AND kind = ? AND file_hash = ?",
+                                          {county, std::string(spec.kind), hash}));
+  if (!prior.empty()) {
+    rep.already_imported = true;
+    rep.batch_id = prior[0].Int(0);
+    return {};
+  }
+  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path));
+  int64_t now = ctx.clock.NowMs();
+  std::string name =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  ASSIGN_OR_RETURN(
+      storage::Row b,
+      conn.QueryOne("INSERT INTO import_batches (county_code, kind, file_name, file_hash, mode, "
+                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {county, std::string(spec.kind), name, hash,
+                     std::string(mode == Mode::kValidOnly ? "valid_only" : "all_or_nothing"),
+                     who.id.value, now},
+                    "insert batch"));
+  rep.batch_id = b.Int(0);
+  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, rep.batch_id, fn, rep));
+  if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
+    return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
+                "rows_rejected = ? WHERE id = ?",
+                {rep.rows_total, rep.rows_imported, rep.rows_rejected, rep.batch_id}));
+  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
+                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
+                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
+                                     " imported=" + std::to_string(rep.rows_imported) +
+                                     " rejected=" + std::to_string(rep.rows_rejected)});
+}
+
+Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
+                         const std::string& path, Mode mode, const RunSpec& spec, const RowFn& fn) {
+  ASSIGN_OR_RETURN(std::string hash, spreadsheet::FileSha256(path));
+  auto conn = ctx.db.Acquire();
+  ImportReport rep;
+  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+    rep = ImportReport{};
+    return RunInTx(ctx, *conn, who, path, hash, mode, spec, fn, rep);
+  });
+  if (!st.ok() && st.error().field == kRejectedSentinel) {
+    rep.rolled_back = true;
+    rep.rows_imported = 0;
+    rep.batch_id = 0;
+    return rep;
+  }
+  if (!st.ok()) return st.take_error();
+  return rep;
+}
+
+// ---------------------------------------------------------------- sales rows
+
+enum SalesCol {
+  kUscc,
+  kName,
+  kPeriod,
+  kPlatform,
+  kDirection,
+  kAgri,
+  kCategory,
+  kAmount,
+  kOrders,
+  kExport,
+  kBrand,
+  kShop
+};
+constexpr Column kSalesColumns[] = {{"统一社会信用代码*", true},
+                                    {"主体名称", false},
+                                    {"所属期*", true},
+                                    {"平台*", true},
+                                    {"方向*", true},
+                                    {"是否农产品*", true},
+                                    {"品类", false},
+                                    {"网络销售额(元)*", true},
+                                    {"订单数", false},
+                                    {"出口额(美元)", false},
+                                    {"品牌", false},
+                                    {"网店ID", false}};
+
+std::optional<int64_t> ParseCount(const std::string& s) {
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  return std::stoll(s);
+}
+
+// Caches entity look-ups by uscc (bounded; cleared when full).
+class EntityCache {
+ public:
+  Result<std::optional<entity::Entity>> Find(storage::Connection& conn, const std::string& uscc) {
+    if (auto it = map_.find(uscc); it != map_.end()) return it->second;
+    if (map_.size() > 100000) map_.clear();
+    ASSIGN_OR_RETURN(auto e, entity::FindByUscc(conn, uscc));
+    map_[uscc] = e;
+    return e;
+  }
+
+ private:
+  std::map<std::string, std::optional<entity::Entity>> map_;
+};
+
+// Fills the fields that need no database; returns the rejection if any.
+std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
+  auto period = ParsePeriod(c.Get(kPeriod));
+  if (!period.ok()) return c.Reject(kPeriod, period.error().message);
+  in.period = *period;
+  in.platform = c.Get(kPlatform);
+  if (in.platform.empty()) return c.Reject(kPlatform, "平台不能为空");
+  auto dir = ParseDirection(c.Get(kDirection));
+  if (!dir.ok()) return c.Reject(kDirection, dir.error().message);
+  in.direction = *dir;
+  auto agri = entity::ParseFlag(c.Get(kAgri), "agricultural");
+  if (!agri.ok()) return c.Reject(kAgri, agri.error().message);
+  in.agricultural = *agri;
+  in.category = c.Get(kCategory);
+  auto amount = Fen::Parse(c.Get(kAmount));
+  if (c.Get(kAmount).empty()) return c.Reject(kAmount, "网络销售额不能为空");
+  if (!amount.ok()) return c.Reject(kAmount, "金额格式不正确，应如 125000.00 或 12.5万元");
+  if (amount->value < 0) return c.Reject(kAmount, "网络销售额不能为负数");
+  in.amount = *amount;
+  if (std::string o = c.Get(kOrders); !o.empty()) {
+    in.orders = ParseCount(o);
+    if (!in.orders) return c.Reject(kOrders, "订单数应为非负整数");
+  }
+  if (std::string x = c.Get(kExport); !x.empty()) {
+    auto usd = Fen::Parse(x);  // same decimal rules; the unit is US$ so 元 is refused
+    if (!usd.ok() || usd->value < 0 || x.find("元") != std::string::npos)
+      return c.Reject(kExport, "出口额应为美元金额，如 1234.56");
+    in.export_usd_cents = usd->value;
+  }
+  return std::nullopt;
+}
+
+RowOutcome LinkShopAndBrand(storage::Connection& conn, const Cells& c, SalesInput& in) {
+  if (std::string brand = c.Get(kBrand); !brand.empty()) {
+    ASSIGN_OR_RETURN(auto b, entity::FindBrand(conn, in.entity_id, brand));
+    if (!b) return std::optional(c.Reject(kBrand, "该主体未登记品牌“" + brand + "”"));
+    in.brand_id = (*b).id;
+  }
+  if (std::string shop = c.Get(kShop); !shop.empty()) {
+    ASSIGN_OR_RETURN(auto s, entity::FindShop(conn, in.entity_id, shop));
+    if (!s) return std::optional(c.Reject(kShop, "该主体未登记网店“" + shop + "”"));
+    in.shop_id = (*s).id;
+  }
+  return std::optional<RowError>();
+}
+
+RowOutcome CheckDuplicate(storage::Connection& conn, const Cells& c, const SalesInput& in,
+                          int64_t batch) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id, source_row FROM sales_records WHERE "
+                                         "natural_key = ? AND is_current = 1",
+                                         {NaturalKey(in)}));
+  if (rows.empty()) return std::optional<RowError>();
+  if (rows[0].OptInt(0) == batch)
+    return std::optional(c.Reject(-1, "与文件第" + rows[0].Text(1) + "行重复"));
+  return std::optional(c.Reject(-1,
+                                "与台账中已有记录重复（同一主体、所属期、平台、方向、品类），"
+                                "如需修改请使用更正"));
+}
+
+RowOutcome SalesRow(storage::Connection& conn, const account::Principal& who, EntityCache& cache,
+                    const Cells& c, int64_t batch, int64_t now) {
+  std::string uscc = c.Get(kUscc);
+  if (Status st = validate::Uscc(uscc); !st.ok())
+    return std::optional(c.Reject(kUscc, st.error().message));
+  ASSIGN_OR_RETURN(auto e, cache.Find(conn, uscc));
+  if (!e) return std::optional(c.Reject(kUscc, "该主体未登记，请先导入经营主体"));
+  if (!who.InScope(e->region))
+    return std::optional(c.Reject(kUscc, "该主体所在区划不在您的管辖范围内"));
+  SalesInput in;
+  in.entity_id = e->id;
+  if (auto bad = ParseSalesFields(c, in)) return bad;
+  ASSIGN_OR_RETURN(auto link, LinkShopAndBrand(conn, c, in));
+  if (link) return link;
+  ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, in, batch));
+  if (dup) return dup;
+  auto id = Record(conn, who, in, {Source::kImport, batch, c.row.number}, now);
+  if (!id.ok() && IsRowError(id.error())) return std::optional(c.Reject(-1, id.error().message));
+  if (!id.ok()) return id.take_error();
+  return std::optional<RowError>();
+}
+
+}  // namespace
+
+Result<Mode> ParseMode(std::string_view text) {
+  if (text.empty() || text == "all-or-nothing") return Mode::kAllOrNothing;
+  if (text == "valid-only") return Mode::kValidOnly;
+  return Error::Invalid("mode", "导入方式应为 all-or-nothing 或 valid-only");
+}
+
+Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
+                                 const std::string& path, Mode mode) {
+  if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
+  auto cache = std::make_shared<EntityCache>();
+  int64_t now = ctx.clock.NowMs();
+  RowFn fn = [&who, cache, now](storage::Connection& conn, const Cells& c, int64_t batch) {
+    return SalesRow(conn, who, *cache, c, batch, now);
+  };
+  return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, fn);
+}
+
+namespace {
+
+// ---------------------------------------------------------------- entity rows
+
+enum EntityCol {
+  kEUscc,
+  kEName,
+  kEKind,
+  kERegion,
+  kERegistered,
+  kEContact,
+  kEMobile,
+  kELinkage,
+  kEContract,
+  kEPoor,
+  kEPlatform,
+  kEShopName,
+  kEShopRef
+};
+constexpr Column kEntityColumns[] = {
+    {"统一社会信用代码*", true},   {"主体名称*", true},     {"主体类型*", true},
+    {"所在区划代码*", true},       {"注册日期", false},     {"联系人", false},
+    {"联系电话", false},           {"利益联结机制", false}, {"订单农业", false},
+    {"带动建档立卡贫困户", false}, {"网店平台", false},     {"网店名称", false},
+    {"网店ID或网址", false}};
+
+int EntityColumnOf(const std::string& field) {
+  if (field == "uscc") return kEUscc;
+  if (field == "name") return kEName;
+  if (field == "mobile") return kEMobile;
+  if (field == "contact_name") return kEContact;
+  if (field == "region_code") return kERegion;
+  return -1;
+}
+
+std::optional<RowError> ParseEntityFields(const Cells& c, entity::NewEntity& e) {
+  e.uscc = c.Get(kEUscc);
+  e.name = c.Get(kEName);
+  auto kind = entity::ParseKind(c.Get(kEKind));
+  if (!kind.ok()) return c.Reject(kEKind, kind.error().message);
+  e.kind = *kind;
+  auto region = RegionCode::Parse(c.Get(kERegion));
+  if (!region.ok()) return c.Reject(kERegion, "区划代码应为12位统计用区划代码");
+  e.region = *region;
+  if (std::string d = c.Get(kERegistered); !d.empty()) {
+    auto date = CivilDate::Parse(d);
+    if (!date.ok()) return c.Reject(kERegistered, "注册日期应为 YYYY-MM-DD");
+    e.registered_on = *date;
+  }
+  e.contact_name = c.Get(kEContact);
+  e.mobile = c.Get(kEMobile);
+  const std::pair<int, bool*> flags[] = {{kELinkage, &e.linkage.model},
+                                         {kEContract, &e.linkage.contract_farming},
+                                         {kEPoor, &e.linkage.employs_poor}};
+  for (const auto& [col, out] : flags) {
+    auto f = entity::ParseFlag(c.Get(col), "flag");
+    if (!f.ok()) return c.Reject(col, f.error().message);
+    *out = *f;
+  }
+  if (Status st = entity::Validate(e); !st.ok())
+    return c.Reject(EntityColumnOf(st.error().field), st.error().message);
+  return std::nullopt;
+}
+
+RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
+                     const account::Principal& who, const Cells& c, int64_t batch, int64_t now) {
+  entity::NewEntity e;
+  if (auto bad = ParseEntityFields(c, e)) return bad;
+  ASSIGN_OR_RETURN(auto prior,
+                   conn.Query("SELECT batch_id FROM entities WHERE uscc = ?", {e.uscc}));
+  if (!prior.empty()) {
+    bool same = prior[0].OptInt(0) == batch;
+    return std::optional(
+        c.Reject(kEUscc, same ? "与文件中前面的行重复" : "该统一社会信用代码已登记"));
+  }
+  entity::Shop shop{0, 0, c.Get(kEPlatform), c.Get(kEShopName), c.Get(kEShopRef)};
+  bool has_shop = !shop.platform.empty() || !shop.shop_ref.empty();
+  if (has_shop && (shop.platform.empty() || shop.shop_ref.empty()))
+    return std::optional(c.Reject(shop.platform.empty() ? kEPlatform : kEShopRef,
+                                  "登记网店须同时填写网店平台和网店ID或网址"));
+  if (has_shop) {
+    ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
+                                          "shop_ref = ?",
+                                          {shop.platform, shop.shop_ref}));
+    if (!dup.empty()) return std::optional(c.Reject(kEShopRef, "该平台上的网店已登记"));
+  }
+  auto id = entity::Insert(conn, ctx.cipher, who, e, now, batch);
+  if (!id.ok() && IsRowError(id.error())) {
+    int col =
+        id.error().code == ErrorCode::kForbidden ? kERegion : EntityColumnOf(id.error().field);
+    return std::optional(c.Reject(col, id.error().message));
+  }
+  if (!id.ok()) return id.take_error();
+  if (has_shop) {
+    shop.entity_id = *id;
+    auto s = entity::AddShop(conn, shop, now);
+    if (!s.ok()) return s.take_error();  // checked above: a failure here is not the row's fault
+  }
+  return std::optional<RowError>();
+}
+
+std::string TemplateHeader(const Column& c) { return c.header; }
+
+}  // namespace
+
+Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
+                                    const std::string& path, Mode mode) {
+  if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
+  int64_t now = ctx.clock.NowMs();
+  RowFn fn = [&ctx, &who, now](storage::Connection& conn, const Cells& c, int64_t batch) {
+    return EntityRow(conn, ctx, who, c, batch, now);
+  };
+  return Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, fn);
+}
+
+spreadsheet::Sheet SalesTemplate() {
+  spreadsheet::Sheet s{"网络销售额", {}, {}, {}};
+  for (const auto& c : kSalesColumns) s.headers.push_back(TemplateHeader(c));
+  s.rows.push_back({"91341302MA2N00001C", "示例电商有限公司", "2024-03", "淘宝", "上行", "是",
+                    "水果", "12.5万元", "830", "", "", ""});
+  s.notes = {
+      "带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
+      "所属期：年月，如 2024-03；方向：上行 或 下行；是否农产品：是 或 否。",
+      "网络销售额：单位元，可写 125000.00 或 12.5万元；出口额：单位美元。",
+      "同一主体、所属期、平台、方向、品类（及品牌、网店）只能有一行；已导入的数据请使用更正。",
+      "品牌、网店ID须先在经营主体中登记。导入前请删除示例行。"};
+  return s;
+}
+
+spreadsheet::Sheet EntitiesTemplate() {
+  spreadsheet::Sheet s{"经营主体", {}, {}, {}};
+  for (const auto& c : kEntityColumns) s.headers.push_back(TemplateHeader(c));
+  s.rows.push_back({"91341302MA2N00001C", "示例电商有限公司", "企业", "341302100000", "2019-03-01",
+                    "张三", "13800138000", "是", "否", "否", "淘宝", "示例旗舰店", "123456"});
+  s.notes = {
+      "带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
+      "主体类型：企业、合作社、家庭农场、个体工商户、运营服务商。",
+      "所在区划代码：12位统计用区划代码，须为乡镇（街道）或行政村（社区），且在您的管辖范围内。",
+      "利益联结机制、订单农业、带动建档立卡贫困户：是 或 否。",
+      "联系电话加密保存，列表中只显示掩码。导入前请删除示例行。"};
+  return s;
+}
+
+spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
+  spreadsheet::Sheet s{"导入错误", {"行号", "列", "原因"}, {}, {}};
+  for (const auto& e : report.errors) s.rows.push_back({std::to_string(e.row), e.column, e.reason});
+  if (report.rows_rejected > static_cast<int64_t>(report.errors.size()))
+    s.rows.push_back(
+        {"", "",
+         "另有 " + std::to_string(report.rows_rejected - report.errors.size()) + " 行错误未列出"});
+  return s;
+}
+
+}  // namespace ruralec::sales

@@ -1,0 +1,66 @@
+// Spreadsheet import of entities and sales rows (csv now; xlsx once the spreadsheet reader
+// supports it), with Chinese-header templates and a per-row error report.
+// Contract:
+//  - The first row holds the template's headers (order free; "*" and "(unit)" ignored); a
+//    missing required column, an unreadable or hostile file refuses the whole file (an Error,
+//    nothing written).
+//  - Every data row is validated; a rejected row gives RowError{row, column, reason in Chinese}.
+//  - kAllOrNothing (default): one transaction; any rejected row rolls everything back.
+//    kValidOnly: valid rows are kept, rejected ones reported.
+//  - A file whose SHA-256 was already imported (same county and kind) adds nothing
+//    (already_imported = true).
+//  - The batch, its rows and one audit entry ("sales.import" / "entity.import") commit together.
+//  - Memory: rows stream from the reader; errors beyond kMaxReportedErrors are counted only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "account/account.h"
+#include "audit/audit.h"
+#include "core/clock.h"
+#include "crypto/crypto.h"
+#include "spreadsheet/spreadsheet.h"
+#include "storage/db.h"
+
+namespace ruralec::sales {
+
+enum class Mode { kAllOrNothing, kValidOnly };
+Result<Mode> ParseMode(std::string_view text);  // "all-or-nothing" | "valid-only"
+
+inline constexpr size_t kMaxReportedErrors = 100000;
+
+struct RowError {
+  int64_t row = 0;
+  std::string column;  // the Chinese header, or "" for the whole row
+  std::string reason;
+};
+
+struct ImportReport {
+  int64_t batch_id = 0;
+  bool already_imported = false;
+  bool rolled_back = false;  // all-or-nothing with rejected rows: nothing was written
+  int64_t rows_total = 0, rows_imported = 0, rows_rejected = 0;
+  std::vector<RowError> errors;
+};
+
+struct ImportContext {
+  storage::Database& db;
+  const audit::AuditLog& audit;
+  const Clock& clock;
+  const crypto::FieldCipher& cipher;
+};
+
+// Needs permission sales:import; entities must exist and lie in the importer's scope.
+Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
+                                 const std::string& path, Mode mode);
+// Needs permission entity:edit; regions must be towns/villages in the importer's scope.
+Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
+                                    const std::string& path, Mode mode);
+
+spreadsheet::Sheet SalesTemplate();
+spreadsheet::Sheet EntitiesTemplate();
+// The error workbook: 行号, 列, 原因.
+spreadsheet::Sheet ErrorSheet(const ImportReport& report);
+
+}  // namespace ruralec::sales

@@ -1,0 +1,247 @@
+#include <cctype>
+#include <cstdio>
+
+#include "entity/entity.h"
+#include "sales/sales.h"
+
+namespace ruralec::sales {
+namespace {
+
+using storage::Null;
+using storage::Row;
+using storage::Value;
+
+Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
+
+constexpr const char* kRecordColumns =
+    "SELECT id, entity_id, shop_id, brand_id, period, platform, direction, agricultural, "
+    "category, amount_fen, orders, export_usd_cents, region_code, source, batch_id, "
+    "supersedes_id, created_by, is_current, correction_reason, created_at FROM sales_records ";
+
+SalesRecord ToRecord(const Row& r) {
+  SalesRecord s;
+  s.id = r.Int(0);
+  s.in = {
+      r.Int(1),      r.OptInt(2), r.OptInt(3),
+      r.Text(4),     r.Text(5),   r.Text(6) == "uplink" ? Direction::kUplink : Direction::kDownlink,
+      r.Int(7) != 0, r.Text(8),   Fen{r.Int(9)},
+      r.OptInt(10),  r.OptInt(11)};
+  s.region = *RegionCode::Parse(r.Text(12));
+  std::string src = r.Text(13);
+  s.source = src == "import" ? Source::kImport : src == "api" ? Source::kApi : Source::kForm;
+  s.batch_id = r.OptInt(14);
+  s.supersedes_id = r.OptInt(15);
+  s.created_by = r.OptInt(16);
+  s.is_current = r.Int(17) != 0;
+  s.correction_reason = r.Text(18);
+  s.created_at = r.Int(19);
+  return s;
+}
+
+// Year bounds as period strings: "2024-01" <= period <= "2024-12".
+storage::Params YearRange(const RegionCode& region, int year) {
+  return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
+          std::to_string(year) + "-12"};
+}
+
+Result<std::vector<Total>> Totals(storage::Connection& conn, const std::string& sql,
+                                  storage::Params params) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(sql, params));
+  std::vector<Total> out;
+  for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), Fen{r.Int(2)}});
+  return out;
+}
+
+Result<int64_t> Insert(storage::Connection& conn, const account::Principal& who,
+                       const SalesInput& in, const Provenance& from, int64_t now_ms,
+                       std::optional<int64_t> supersedes, const std::string& reason) {
+  ASSIGN_OR_RETURN(entity::Entity e, entity::Get(conn, in.entity_id));
+  if (!who.InScope(e.region)) return Error::Forbidden("该经营主体不在您的管辖范围内");
+  ASSIGN_OR_RETURN(
+      Row row,
+      conn.QueryOne(
+          "INSERT INTO sales_records (county_code, region_code, entity_id, shop_id, brand_id, "
+          "period, platform, direction, agricultural, category, amount_fen, orders, "
+          "export_usd_cents, source, batch_id, source_row, natural_key, is_current, "
+          "supersedes_id, correction_reason, created_by, created_at) VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id",
+          {e.region.county().str(),
+           e.region.str(),
+           in.entity_id,
+           Opt(in.shop_id),
+           Opt(in.brand_id),
+           in.period,
+           in.platform,
+           std::string(DirectionName(in.direction)),
+           int64_t{in.agricultural},
+           in.category,
+           in.amount.value,
+           Opt(in.orders),
+           Opt(in.export_usd_cents),
+           std::string(SourceName(from.source)),
+           Opt(from.batch_id),
+           Opt(from.source_row),
+           NaturalKey(in),
+           Opt(supersedes),
+           reason.empty() ? Value{Null{}} : Value{reason},
+           who.id.valid() ? Value{who.id.value} : Value{Null{}},
+           now_ms},
+          "insert sales"));
+  return row.Int(0);
+}
+
+}  // namespace
+
+const char* DirectionName(Direction d) { return d == Direction::kUplink ? "uplink" : "downlink"; }
+
+Result<Direction> ParseDirection(std::string_view t, std::string_view field) {
+  if (t == "uplink" || t == "上行" || t == "农产品上行") return Direction::kUplink;
+  if (t == "downlink" || t == "下行" || t == "工业品下行") return Direction::kDownlink;
+  return Error::Invalid(std::string(field), "方向应为“上行”或“下行”");
+}
+
+const char* SourceName(Source s) {
+  return s == Source::kImport ? "import" : s == Source::kApi ? "api" : "form";
+}
+
+Result<std::string> ParsePeriod(std::string_view t, std::string_view field) {
+  std::vector<std::string> groups;  // runs of digits: "2024年3月" -> {"2024", "3"}
+  bool in_digits = false;
+  for (char c : t) {
+    bool d = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    if (d && !in_digits) groups.emplace_back();
+    if (d) groups.back() += c;
+    in_digits = d;
+  }
+  if (groups.size() == 1 && groups[0].size() == 6)
+    groups = {groups[0].substr(0, 4), groups[0].substr(4)};
+  auto bad = Error::Invalid(std::string(field), "所属期应为年月，如 2024-03");
+  if (groups.size() != 2 || groups[0].size() != 4 || groups[1].size() > 2) return bad;
+  int y = std::stoi(groups[0]), m = std::stoi(groups[1]);
+  if (y < 2000 || y > 2100 || m < 1 || m > 12) return bad;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return std::string(buf);
+}
+
+std::string NaturalKey(const SalesInput& in) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; };
+  return std::to_string(in.entity_id) + "|" + opt(in.shop_id) + "|" + opt(in.brand_id) + "|" +
+         in.period + "|" + in.platform + "|" + DirectionName(in.direction) + "|" + in.category;
+}
+
+Status Validate(const SalesInput& in) {
+  RETURN_IF_ERROR(ParsePeriod(in.period));
+  if (in.platform.empty()) return Error::Invalid("platform", "平台不能为空");
+  if (in.platform.size() > 100) return Error::Invalid("platform", "平台名称过长");
+  if (in.amount.value < 0) return Error::Invalid("amount", "网络销售额不能为负数");
+  if (in.orders && *in.orders < 0) return Error::Invalid("orders", "订单数不能为负数");
+  if (in.export_usd_cents && *in.export_usd_cents < 0)
+    return Error::Invalid("export_usd_cents", "出口额不能为负数");
+  return {};
+}
+
+Result<int64_t> Record(storage::Connection& conn, const account::Principal& who,
+                       const SalesInput& in, const Provenance& from, int64_t now_ms) {
+  RETURN_IF_ERROR(Validate(in));
+  ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT id FROM sales_records WHERE natural_key = ? AND "
+                                        "is_current = 1",
+                                        {NaturalKey(in)}));
+  if (!dup.empty()) return Error::Conflict("该主体该月份的同类销售额已登记，如需修改请更正");
+  return Insert(conn, who, in, from, now_ms, std::nullopt, "");
+}
+
+Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who, int64_t id,
+                        const SalesInput& in, const std::string& reason, int64_t now_ms) {
+  if (reason.empty()) return Error::Invalid("reason", "更正须填写原因");
+  RETURN_IF_ERROR(Validate(in));
+  return storage::InTransaction<int64_t>(conn, storage::TxMode::kWrite, [&]() -> Result<int64_t> {
+    ASSIGN_OR_RETURN(SalesRecord old, Get(conn, id));
+    if (!old.is_current) return Error::Conflict("该记录已被更正，请更正最新记录");
+    if (!who.InScope(old.region)) return Error::Forbidden("该记录不在您的管辖范围内");
+    RETURN_IF_ERROR(conn.Exec("UPDATE sales_records SET is_current = 0 WHERE id = ?", {id}));
+    if (NaturalKey(in) != NaturalKey(old.in)) {
+      ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM sales_records WHERE natural_key = ? "
+                                            "AND is_current = 1",
+                                            {NaturalKey(in)}));
+      if (!dup.empty()) return Error::Conflict("更正后的记录与已有记录重复");
+    }
+    return Insert(conn, who, in, {Source::kForm, std::nullopt, std::nullopt}, now_ms, id, reason);
+  });
+}
+
+Result<SalesRecord> Get(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kRecordColumns) + "WHERE id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("销售记录不存在");
+  return ToRecord(rows[0]);
+}
+
+Result<std::vector<SalesRecord>> History(storage::Connection& conn, int64_t entity_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kRecordColumns) +
+                                             "WHERE entity_id = ? ORDER BY period DESC, id DESC",
+                                         {entity_id}));
+  std::vector<SalesRecord> out;
+  for (const auto& r : rows) out.push_back(ToRecord(r));
+  return out;
+}
+
+Result<std::vector<Total>> EntitiesOver(storage::Connection& conn, const RegionCode& region,
+                                        int year, Fen threshold) {
+  auto p = YearRange(region, year);
+  p.push_back(threshold.value);
+  return Totals(conn,
+                "SELECT e.id, e.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
+                "entities e ON e.id = s.entity_id WHERE s.is_current = 1 AND s.direction = "
+                "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
+                "GROUP BY e.id, e.name HAVING SUM(s.amount_fen) > ? ORDER BY total DESC, e.id",
+                p);
+}
+
+Result<std::vector<Total>> BrandsOver(storage::Connection& conn, const RegionCode& region, int year,
+                                      Fen threshold) {
+  auto p = YearRange(region, year);
+  p.push_back(threshold.value);
+  return Totals(conn,
+                "SELECT b.id, b.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
+                "brands b ON b.id = s.brand_id WHERE s.is_current = 1 AND s.direction = "
+                "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
+                "GROUP BY b.id, b.name HAVING SUM(s.amount_fen) > ? ORDER BY total DESC, b.id",
+                p);
+}
+
+Result<std::vector<Total>> Ranking(storage::Connection& conn, const RegionCode& region, int year,
+                                   int limit) {
+  auto p = YearRange(region, year);
+  p.push_back(int64_t{limit});
+  return Totals(conn,
+                "SELECT e.id, e.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
+                "entities e ON e.id = s.entity_id WHERE s.is_current = 1 AND s.direction = "
+                "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
+                "GROUP BY e.id, e.name ORDER BY total DESC, e.id LIMIT ?",
+                p);
+}
+
+Result<int64_t> NewEntities(storage::Connection& conn, const RegionCode& region, int year) {
+  ASSIGN_OR_RETURN(
+      Row r, conn.QueryOne("SELECT COUNT(*) FROM entities WHERE region_code LIKE ? "
+                           "AND registered_on >= ? AND registered_on <= ?",
+                           {std::string(region.prefix()) + "%", std::to_string(year) + "-01-01",
+                            std::to_string(year) + "-12-31"},
+                           "count"));
+  return r.Int(0);
+}
+
+Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region, int year) {
+  ASSIGN_OR_RETURN(
+      Row r,
+      conn.QueryOne("SELECT COALESCE(SUM(CASE WHEN direction = 'uplink' THEN amount_fen END), 0), "
+                    "COALESCE(SUM(CASE WHEN direction = 'downlink' THEN amount_fen END), 0), "
+                    "COALESCE(SUM(CASE WHEN direction = 'uplink' AND agricultural = 1 "
+                    "THEN amount_fen END), 0), COALESCE(SUM(export_usd_cents), 0) "
+                    "FROM sales_records WHERE is_current = 1 AND region_code LIKE ? "
+                    "AND period >= ? AND period <= ?",
+                    YearRange(region, year), "summary"));
+  return YearSummary{Fen{r.Int(0)}, Fen{r.Int(1)}, Fen{r.Int(2)}, r.Int(3)};
+}
+
+}  // namespace ruralec::sales

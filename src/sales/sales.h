@@ -1,0 +1,101 @@
+// The online-sales ledger: one row per entity (or shop, or brand), month, platform, direction
+// and category. Corrections insert a new row that supersedes the current one (who and why are
+// kept); superseded rows stay as history and are never deleted.
+// Contract:
+//  - Amounts are Fen (integer fen); export amounts US$ cents; periods "YYYY-MM".
+//  - At most one current row per natural key (entity|shop|brand|period|platform|direction|
+//    category); a second Record() of the same key is kConflict (use Correct()).
+//  - Writes check the entity's region against the caller's scope (kForbidden) and run in the
+//    caller's connection/transaction. Permission checks are the caller's (API, import, CLI).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "account/account.h"
+#include "core/result.h"
+#include "core/types.h"
+#include "storage/db.h"
+
+namespace ruralec::sales {
+
+enum class Direction { kUplink, kDownlink };
+const char* DirectionName(Direction d);  // "uplink" / "downlink"
+// Accepts uplink/downlink, 上行/下行, 农产品上行/工业品下行.
+Result<Direction> ParseDirection(std::string_view text, std::string_view field = "direction");
+
+enum class Source { kForm, kImport, kApi };
+const char* SourceName(Source s);
+
+// "YYYY-MM" from "2024-03", "2024-3", "2024/03", "2024年3月", "202403"; year 2000..2100.
+Result<std::string> ParsePeriod(std::string_view text, std::string_view field = "period");
+
+struct SalesInput {
+  int64_t entity_id = 0;
+  std::optional<int64_t> shop_id, brand_id;
+  std::string period;  // YYYY-MM
+  std::string platform;
+  Direction direction = Direction::kUplink;
+  bool agricultural = false;
+  std::string category;
+  Fen amount;
+  std::optional<int64_t> orders;
+  std::optional<int64_t> export_usd_cents;
+};
+
+struct SalesRecord {
+  int64_t id = 0;
+  SalesInput in;
+  RegionCode region;
+  Source source = Source::kForm;
+  std::optional<int64_t> batch_id, supersedes_id, created_by;
+  bool is_current = true;
+  std::string correction_reason;
+  int64_t created_at = 0;
+};
+
+std::string NaturalKey(const SalesInput& in);
+Status Validate(const SalesInput& in);  // period, platform, amount >= 0, counts >= 0
+
+struct Provenance {
+  Source source = Source::kForm;
+  std::optional<int64_t> batch_id;
+  std::optional<int64_t> source_row;
+};
+
+Result<int64_t> Record(storage::Connection& conn, const account::Principal& who,
+                       const SalesInput& in, const Provenance& from, int64_t now_ms);
+// Supersedes record `id` (which must be current) with `in` (same natural key or a new one);
+// `reason` is required.
+Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who, int64_t id,
+                        const SalesInput& in, const std::string& reason, int64_t now_ms);
+Result<SalesRecord> Get(storage::Connection& conn, int64_t id);
+// Every row (current and superseded) of an entity, newest first.
+Result<std::vector<SalesRecord>> History(storage::Connection& conn, int64_t entity_id);
+
+// ---- Per-year figures inside a region subtree (current rows only) ----
+struct Total {
+  int64_t id = 0;  // entity or brand id
+  std::string name;
+  Fen amount;
+};
+// Entities whose uplink sales in `year` exceed `threshold`, largest first. The threshold comes
+// from the programme (e.g. 1000万元), never from code.
+Result<std::vector<Total>> EntitiesOver(storage::Connection& conn, const RegionCode& region,
+                                        int year, Fen threshold);
+Result<std::vector<Total>> BrandsOver(storage::Connection& conn, const RegionCode& region, int year,
+                                      Fen threshold);
+// Top `limit` entities by uplink sales in `year`.
+Result<std::vector<Total>> Ranking(storage::Connection& conn, const RegionCode& region, int year,
+                                   int limit);
+// Entities registered in `year` within the region.
+Result<int64_t> NewEntities(storage::Connection& conn, const RegionCode& region, int year);
+
+struct YearSummary {
+  Fen uplink, downlink, agricultural_uplink;
+  int64_t export_usd_cents = 0;
+};
+Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region, int year);
+
+}  // namespace ruralec::sales

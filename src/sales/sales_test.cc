@@ -1,0 +1,121 @@
+#include "sales/sales.h"
+
+#include "sales/test_fixture.h"
+
+namespace ruralec::sales {
+namespace {
+
+using testing::SalesFixture;
+
+TEST(Period, ParsesCommonSpellings) {
+  struct Case {
+    const char* text;
+    const char* want;  // nullptr: rejected
+  };
+  for (const Case& c : std::vector<Case>{{"2024-03", "2024-03"},
+                                         {"2024-3", "2024-03"},
+                                         {"2024/03", "2024-03"},
+                                         {"2024年3月", "2024-03"},
+                                         {"202403", "2024-03"},
+                                         {"2024-13", nullptr},
+                                         {"2024-03-01", nullptr},
+                                         {"1999-12", nullptr},
+                                         {"三月", nullptr},
+                                         {"", nullptr}}) {
+    auto p = ParsePeriod(c.text);
+    if (c.want) {
+      ASSERT_TRUE(p.ok()) << c.text;
+      EXPECT_EQ(*p, c.want);
+    } else {
+      EXPECT_FALSE(p.ok()) << c.text;
+    }
+  }
+  EXPECT_EQ(*ParseDirection("上行"), Direction::kUplink);
+  EXPECT_EQ(*ParseDirection("工业品下行"), Direction::kDownlink);
+  EXPECT_FALSE(ParseDirection("横行").ok());
+}
+
+class LedgerTest : public SalesFixture {
+ protected:
+  SalesInput In(int64_t entity, const std::string& period, int64_t fen,
+                Direction d = Direction::kUplink) {
+    SalesInput in;
+    in.entity_id = entity;
+    in.period = period;
+    in.platform = "淘宝";
+    in.direction = d;
+    in.agricultural = true;
+    in.amount = Fen{fen};
+    return in;
+  }
+};
+
+TEST_F(LedgerTest, SecondRowForTheSameKeyConflictsAndCorrectionKeepsHistory) {
+  auto c = tdb_.db().Acquire();
+  auto id = Record(*c, county_, In(a_, "2024-01", 100), {}, 10);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  EXPECT_EQ(Record(*c, county_, In(a_, "2024-01", 200), {}, 11).error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(Correct(*c, county_, *id, In(a_, "2024-01", 300), "", 12).ok());
+  auto fixed = Correct(*c, county_, *id, In(a_, "2024-01", 300), "报送数据有误", 12);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  EXPECT_EQ(Correct(*c, county_, *id, In(a_, "2024-01", 400), "再改", 13).error().code,
+            ErrorCode::kConflict);  // only the current row can be corrected
+  auto hist = History(*c, a_);
+  ASSERT_TRUE(hist.ok());
+  ASSERT_EQ(hist->size(), 2u);
+  EXPECT_TRUE((*hist)[0].is_current);
+  EXPECT_EQ((*hist)[0].in.amount.value, 300);
+  EXPECT_EQ((*hist)[0].supersedes_id.value_or(0), *id);
+  EXPECT_EQ((*hist)[0].correction_reason, "报送数据有误");
+  EXPECT_FALSE((*hist)[1].is_current);
+}
+
+TEST_F(LedgerTest, ScopeAndValidation) {
+  auto c = tdb_.db().Acquire();
+  EXPECT_EQ(Record(*c, town_, In(a_, "2024-01", 1), {}, 1).error().code, ErrorCode::kForbidden);
+  EXPECT_TRUE(Record(*c, town_, In(b_, "2024-01", 1), {}, 1).ok());
+  EXPECT_EQ(Record(*c, county_, In(a_, "2024-01", -1), {}, 1).error().field, "amount");
+  EXPECT_EQ(Record(*c, county_, In(a_, "24-1", 1), {}, 1).error().field, "period");
+}
+
+TEST_F(LedgerTest, YearFiguresUseCurrentUplinkRowsAndAThresholdPassedIn) {
+  auto c = tdb_.db().Acquire();
+  int64_t wan = 1'000'000;  // 1万元 in fen
+  ASSERT_TRUE(Record(*c, county_, In(a_, "2024-01", 600 * wan), {}, 1).ok());
+  ASSERT_TRUE(Record(*c, county_, In(a_, "2024-12", 500 * wan), {}, 1).ok());
+  ASSERT_TRUE(Record(*c, county_, In(a_, "2025-01", 900 * wan), {}, 1).ok());
+  ASSERT_TRUE(Record(*c, county_, In(a_, "2024-02", 900 * wan, Direction::kDownlink), {}, 1).ok());
+  auto b1 = Record(*c, county_, In(b_, "2024-03", 2000 * wan), {}, 1);
+  ASSERT_TRUE(Correct(*c, county_, *b1, In(b_, "2024-03", 800 * wan), "更正", 2).ok());
+  auto county = *RegionCode::Parse("341302");
+  auto over = EntitiesOver(*c, county, 2024, Fen{1000 * wan});
+  ASSERT_TRUE(over.ok()) << over.error().message;
+  ASSERT_EQ(over->size(), 1u);  // a_: 1100万; b_ corrected down to 800万
+  EXPECT_EQ((*over)[0].id, a_);
+  EXPECT_EQ((*over)[0].amount.value, 1100 * wan);
+  EXPECT_EQ(EntitiesOver(*c, county, 2024, Fen{100 * wan})->size(), 2u);
+  auto rank = Ranking(*c, county, 2024, 10);
+  ASSERT_EQ(rank->size(), 2u);
+  EXPECT_EQ((*rank)[1].id, b_);
+  EXPECT_EQ(EntitiesOver(*c, *RegionCode::Parse("341302101"), 2024, Fen{0})->size(), 1u);
+  EXPECT_EQ(*NewEntities(*c, county, 2024), 1);
+  auto sum = Summary(*c, county, 2024);
+  EXPECT_EQ(sum->uplink.value, 1900 * wan);
+  EXPECT_EQ(sum->downlink.value, 900 * wan);
+  EXPECT_EQ(sum->agricultural_uplink.value, 1900 * wan);
+}
+
+TEST_F(LedgerTest, BrandsOverTheirThreshold) {
+  auto c = tdb_.db().Acquire();
+  auto brand = entity::AddBrand(*c, {0, a_, "砀山酥梨", "", {"水果"}, true}, 1);
+  ASSERT_TRUE(brand.ok());
+  auto in = In(a_, "2024-06", 150'000'000);
+  in.brand_id = *brand;
+  ASSERT_TRUE(Record(*c, county_, in, {}, 1).ok());
+  auto over = BrandsOver(*c, *RegionCode::Parse("341302"), 2024, Fen{100'000'000});
+  ASSERT_EQ(over->size(), 1u);
+  EXPECT_EQ((*over)[0].name, "砀山酥梨");
+}
+
+}  // namespace
+}  // namespace ruralec::sales
