@@ -126,6 +126,29 @@ TEST_F(ImportTest, TemplatesRoundTrip) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE mobile_masked = '138****8000'"), 1);
 }
 
+TEST_F(ImportTest, XlsxTemplateRoundTripAndErrorWorkbook) {
+  auto sheet = SalesTemplate();
+  sheet.rows.push_back(sheet.rows[0]);
+  sheet.rows[1][2] = "2024-13";
+  auto path = (tdb_.dir() / "sales.xlsx").string();
+  ASSERT_TRUE(spreadsheet::WriteXlsx(path, sheet).ok());
+  auto r = ImportSales(Ctx(), county_, path, Mode::kValidOnly);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_imported, 1);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 3);
+  EXPECT_EQ(r->errors[0].column, "所属期");
+  auto errors = (tdb_.dir() / "errors.xlsx").string();
+  ASSERT_TRUE(spreadsheet::WriteXlsx(errors, ErrorSheet(*r)).ok());
+  auto reader = spreadsheet::Open(errors);
+  ASSERT_TRUE(reader.ok());
+  spreadsheet::SheetRow row;
+  ASSERT_TRUE(*(*reader)->Next(row));
+  EXPECT_EQ(row.cells, (std::vector<std::string>{"行号", "列", "原因"}));
+  ASSERT_TRUE(*(*reader)->Next(row));
+  EXPECT_EQ(row.cells[0], "3");
+}
+
 TEST_F(ImportTest, EntityRowsAreValidated) {
   std::string h = "统一社会信用代码*,主体名称*,主体类型*,所在区划代码*,注册日期,联系电话\n";
   std::string body = h + std::string(kUsccC) + ",丙,家庭农场,341302100201,2024-01-01,\n" +  // ok

@@ -142,7 +142,7 @@ Result<std::unique_ptr<RowReader>> Open(const std::string& path) {
   if (EndsWith(path, ".xlsx")) {
     ASSIGN_OR_RETURN(std::string head, LeadingBytes(path, 4));
     if (head != std::string("PK\x03\x04", 4)) return Refuse("文件内容不是xlsx工作簿，与扩展名不符");
-    return Refuse("暂不支持导入xlsx文件，请在Excel中另存为“CSV UTF-8”后导入");
+    return OpenXlsx(path);
   }
   return Refuse("只支持 .csv 或 .xlsx 文件");
 }

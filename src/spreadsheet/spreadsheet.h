@@ -35,10 +35,13 @@ class RowReader {
   virtual Result<bool> Next(SheetRow& row) = 0;
 };
 
-// Opens by extension (.csv; .xlsx is refused until the liborcus reader lands) after checking
+// Opens by extension (.csv or .xlsx) after checking
 // the leading bytes agree with the extension.
 Result<std::unique_ptr<RowReader>> Open(const std::string& path);
 Result<std::unique_ptr<RowReader>> OpenCsv(const std::string& path);
+// Streams the first worksheet (sheet1) of an xlsx workbook; shared strings are held in memory
+// (bounded); zip bombs, unsafe entry names and XML with a DOCTYPE are refused.
+Result<std::unique_ptr<RowReader>> OpenXlsx(const std::string& path);
 // For tests and the API: reads csv from memory.
 std::unique_ptr<RowReader> CsvFromString(std::string text);
 
