@@ -288,7 +288,7 @@ RowOutcome SalesRow(storage::Connection& conn, const account::Principal& who, En
   if (link) return link;
   ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, in, batch));
   if (dup) return dup;
-  auto id = Record(conn, who, in, {Source::kImport, batch, c.row.number}, now);
+  auto id = RecordChecked(conn, who, e->region, in, {Source::kImport, batch, c.row.number}, now);
   if (!id.ok() && IsRowError(id.error())) return std::optional(c.Reject(-1, id.error().message));
   if (!id.ok()) return id.take_error();
   return std::optional<RowError>();

@@ -52,11 +52,12 @@ Result<std::vector<Total>> Totals(storage::Connection& conn, const std::string& 
   return out;
 }
 
-Result<int64_t> Insert(storage::Connection& conn, const account::Principal& who,
-                       const SalesInput& in, const Provenance& from, int64_t now_ms,
-                       std::optional<int64_t> supersedes, const std::string& reason) {
-  ASSIGN_OR_RETURN(entity::Entity e, entity::Get(conn, in.entity_id));
-  if (!who.InScope(e.region)) return Error::Forbidden("该经营主体不在您的管辖范围内");
+Result<int64_t> InsertFor(storage::Connection& conn, const account::Principal& who,
+                          const RegionCode& region, const SalesInput& in, const Provenance& from,
+                          int64_t now_ms, std::optional<int64_t> supersedes,
+                          const std::string& reason) {
+  if (!who.InScope(region)) return Error::Forbidden("该经营主体不在您的管辖范围内");
+  const RegionCode& r = region;
   ASSIGN_OR_RETURN(
       Row row,
       conn.QueryOne(
@@ -90,7 +91,21 @@ Result<int64_t> Insert(storage::Connection& conn, const account::Principal& who,
   return row.Int(0);
 }
 
+Result<int64_t> Insert(storage::Connection& conn, const account::Principal& who,
+                       const SalesInput& in, const Provenance& from, int64_t now_ms,
+                       std::optional<int64_t> supersedes, const std::string& reason) {
+  ASSIGN_OR_RETURN(entity::Entity e, entity::Get(conn, in.entity_id));
+  return InsertFor(conn, who, e.region, in, from, now_ms, supersedes, reason);
+}
+
 }  // namespace
+
+Result<int64_t> RecordChecked(storage::Connection& conn, const account::Principal& who,
+                              const RegionCode& entity_region, const SalesInput& in,
+                              const Provenance& from, int64_t now_ms) {
+  RETURN_IF_ERROR(Validate(in));
+  return InsertFor(conn, who, entity_region, in, from, now_ms, std::nullopt, "");
+}
 
 const char* DirectionName(Direction d) { return d == Direction::kUplink ? "uplink" : "downlink"; }
 

@@ -66,6 +66,11 @@ struct Provenance {
 
 Result<int64_t> Record(storage::Connection& conn, const account::Principal& who,
                        const SalesInput& in, const Provenance& from, int64_t now_ms);
+// Record() for callers that already loaded the entity (its region) and checked the natural key
+// is free in this transaction (the import); the unique index still guards the key.
+Result<int64_t> RecordChecked(storage::Connection& conn, const account::Principal& who,
+                              const RegionCode& entity_region, const SalesInput& in,
+                              const Provenance& from, int64_t now_ms);
 // Supersedes record `id` (which must be current) with `in` (same natural key or a new one);
 // `reason` is required.
 Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who, int64_t id,
