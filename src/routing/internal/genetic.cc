@@ -12,7 +12,7 @@ constexpr double kTargetFeasible = 0.2;
 constexpr int kSweepFromClients = 500;
 constexpr int kRuinMin = 10, kRuinMax = 40;
 constexpr int kRuinRecreateFromClients = 200;
-constexpr int kRuinRecreatePercent = 90;
+constexpr int kRuinRecreatePercent = 97;
 constexpr std::chrono::seconds kHeartbeat{1};
 }  // namespace
 
@@ -137,7 +137,7 @@ Individual Genetic::SweepIndividual() {
 }
 
 // On instances with more than 200 clients a crossover child needs a near-complete local search,
-// and a 60-s budget allows only a few hundred of them (X-n1001). There, 90 % of the children
+// and a 60-s budget allows only a few hundred of them (X-n1001). There, 97 % of the children
 // are made by ruin and recreate around the best plan: remove a cluster of 10-40 neighbouring
 // clients, reinsert them at least cost; the local search starts from the changed routes only.
 bool Genetic::UseRuinRecreate() const { return inst_.num_clients() > kRuinRecreateFromClients; }
