@@ -39,6 +39,7 @@ struct Principal {
   std::vector<std::string> roles;
   std::set<std::string> permissions;
   bool must_change_password = false;
+  std::string must_change_reason;  // "initial" (one-time password) | "expired" | ""
   std::string ip;
   std::string csrf_token;
   std::string session_hash;

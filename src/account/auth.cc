@@ -75,7 +75,7 @@ static Result<std::string> CreateSession(storage::Connection& conn, const User& 
 }
 
 static Principal MakePrincipal(const User& u, const std::string& ip, const std::string& csrf,
-                               const std::string& session_hash, bool must_change) {
+                               const std::string& session_hash, const std::string& must_change) {
   Principal p;
   p.id = u.id;
   p.username = u.username;
@@ -83,21 +83,24 @@ static Principal MakePrincipal(const User& u, const std::string& ip, const std::
   p.region = u.region;
   p.roles = u.roles;
   p.permissions = internal::PermissionsOf(u.roles);
-  p.must_change_password = must_change;
+  p.must_change_password = !must_change.empty();
+  p.must_change_reason = must_change;
   p.ip = ip;
   p.csrf_token = csrf;
   p.session_hash = session_hash;
   return p;
 }
 
-// True when the user must change the password before doing anything else.
-static Result<bool> MustChange(storage::Connection& conn, const User& u, int64_t now) {
-  if (u.must_change_password) return true;
+// Why the user must change the password before doing anything else: "initial" for a one-time
+// password, "expired" past the policy's maximum age, "" when no change is due.
+static Result<std::string> MustChange(storage::Connection& conn, const User& u, int64_t now) {
+  if (u.must_change_password) return std::string("initial");
   ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(conn));
-  if (policy.max_age_days == 0) return false;
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT password_changed_at FROM users WHERE id = ?", {u.id.value}));
-  return !rows.empty() && now - rows[0].Int(0) > policy.max_age_days * 86'400'000LL;
+  if (policy.max_age_days == 0) return std::string();
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT password_changed_at FROM users WHERE id = ?",
+                                         {u.id.value}));
+  bool expired = !rows.empty() && now - rows[0].Int(0) > policy.max_age_days * 86'400'000LL;
+  return std::string(expired ? "expired" : "");
 }
 
 Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::string& password,
@@ -148,7 +151,7 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
         conn->Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user->id.value}));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, *user, ip, now, &csrf));
-    ASSIGN_OR_RETURN(bool must, MustChange(*conn, *user, now));
+    ASSIGN_OR_RETURN(std::string must, MustChange(*conn, *user, now));
     out.principal = MakePrincipal(*user, ip, csrf, crypto::Sha256Hex(out.token), must);
     failure.code = ErrorCode::kInternal;  // marks success
     return audit_.Append(*conn, {out.principal.ToActor(), "auth.login", "user",
@@ -180,7 +183,7 @@ Result<Principal> Accounts::Authenticate(const std::string& token, const std::st
     RETURN_IF_ERROR(
         conn->Exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, h}));
   }
-  ASSIGN_OR_RETURN(bool must, MustChange(*conn, u, now));
+  ASSIGN_OR_RETURN(std::string must, MustChange(*conn, u, now));
   return MakePrincipal(u, ip, s.Text(1), h, must);
 }
 
@@ -229,7 +232,7 @@ Result<LoginResult> Accounts::ChangePassword(const Principal& who, const std::st
     ASSIGN_OR_RETURN(User u, LoadUser(*conn, who.id));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, u, who.ip, now, &csrf));
-    out.principal = MakePrincipal(u, who.ip, csrf, crypto::Sha256Hex(out.token), false);
+    out.principal = MakePrincipal(u, who.ip, csrf, crypto::Sha256Hex(out.token), "");
     return audit_.Append(
         *conn, {who.ToActor(), "auth.password.change", "user", std::to_string(who.id.value),
                 audit::Outcome::kSuccess, "all sessions ended"});

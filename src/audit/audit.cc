@@ -1,6 +1,7 @@
 #include "audit/audit.h"
 
 #include "crypto/crypto.h"
+#include "storage/order_by.h"
 
 namespace ruralec::audit {
 namespace {
@@ -136,8 +137,15 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
   out.total = count.at(0).Int(0);
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
+  std::string order = " ORDER BY seq DESC";  // newest first unless asked otherwise
+  if (!page.sort.empty()) {
+    ASSIGN_OR_RETURN(order, storage::OrderBy(page,
+                                             {{"seq", "seq"}, {"at", "seq"}, {"username", "username"},
+                                              {"action", "action"}, {"outcome", "outcome"}},
+                                             "seq"));
+  }
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log" +
-                                             where + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                                             where + order + " LIMIT ? OFFSET ?",
                                          params));
   for (const auto& row : rows) out.items.push_back(ToRecord(row));
   return out;

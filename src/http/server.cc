@@ -79,6 +79,13 @@ Result<PageRequest> Request::Page() const {
   if (size < 1) return Error::Invalid("page_size", "每页条数应为正整数");
   p.page = static_cast<int>(page);
   p.page_size = static_cast<int>(std::min<int64_t>(size, PageRequest::kMaxPageSize));
+  p.sort = Query("sort");
+  std::string order = Query("order");
+  if (!order.empty() && order != "asc" && order != "desc" && order != "ascending" &&
+      order != "descending") {
+    return Error::Invalid("order", "排序方向应为 asc 或 desc");
+  }
+  p.descending = order == "desc" || order == "descending";
   return p;
 }
 

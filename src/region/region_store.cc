@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "region/region.h"
+#include "storage/order_by.h"
 
 namespace ruralec::region {
 namespace {
@@ -52,8 +53,9 @@ Result<Page<Region>> QueryPage(storage::Connection& conn, const std::string& whe
   out.total = count.at(0).Int(0);
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query(kSelect + where + " ORDER BY r.code LIMIT ? OFFSET ?", params));
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"code", "r.code"}, {"name", "r.name"}}, "r.code"));
+  ASSIGN_OR_RETURN(auto rows, conn.Query(kSelect + where + order + " LIMIT ? OFFSET ?", params));
   for (const auto& row : rows) out.items.push_back(ToRegion(row));
   RETURN_IF_ERROR(LoadTags(conn, out.items));
   return out;

@@ -14,7 +14,9 @@ Json PrincipalUserJson(Accounts& accounts, const Principal& p) {
   auto u = accounts.Self(p);
   User user = u.ok() ? *u : User{};
   user.must_change_password = p.must_change_password;
-  return UserJson(user, p.permissions);
+  Json j = UserJson(user, p.permissions);
+  j["must_change_reason"] = p.must_change_reason;
+  return j;
 }
 
 Result<UserId> PathUserId(const Request& req) {
@@ -65,6 +67,7 @@ void RegisterAuth(http::Server& s, Accounts& a) {
     reply.set_session = r.token;
     return Json{{"csrf_token", r.principal.csrf_token},
                 {"must_change_password", r.principal.must_change_password},
+                {"must_change_reason", r.principal.must_change_reason},
                 {"user", PrincipalUserJson(a, r.principal)}};
   });
   Route any_session{.during_password_change = true};
@@ -76,7 +79,13 @@ void RegisterAuth(http::Server& s, Accounts& a) {
   s.Get("/auth/me", any_session, [&a](Request& req, Reply&) -> Result<Json> {
     return Json{{"user", PrincipalUserJson(a, req.principal())},
                 {"csrf_token", req.principal().csrf_token}};
+  });  // Any signed-in user (also one who must change the password) may read the rules a new
+  // password has to meet.
+  s.Get("/auth/password-policy", any_session, [&a](Request&, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(PasswordPolicy p, a.GetPolicy());
+    return PolicyJson(p);
   });
+
   s.Post("/auth/password", any_session, [&a](Request& req, Reply& reply) -> Result<Json> {
     ASSIGN_OR_RETURN(Json b, req.Body());
     ASSIGN_OR_RETURN(auto old_pw, http::RequiredString(b, "old_password"));
