@@ -1,0 +1,236 @@
+#include "programme/api/programme_handlers.h"
+
+#include "programme/cli/programme_json.h"
+#include "programme/evaluate.h"
+#include "programme/store.h"
+
+#if __has_include("programme/report/quarterly_report.h")
+#include "programme/report/quarterly_report.h"
+#endif
+
+namespace ruralec::programme::api {
+namespace {
+
+using http::Json;
+using http::Reply;
+using http::Request;
+
+// Inside the caller's scope, or an ancestor of the caller's region.
+bool Visible(const account::Principal& who, const std::string& region_code) {
+  auto code = RegionCode::Parse(region_code);
+  if (!code.ok()) return false;
+  return who.InScope(*code) || code->Contains(who.region);
+}
+
+Result<int64_t> PathId(const Request& req) {
+  try {
+    return std::stoll(req.Match(1));
+  } catch (...) {
+    return Error::Invalid("id", "方案编号无效");
+  }
+}
+
+Result<StoredProgramme> VisibleProgramme(storage::Connection& conn, const Request& req) {
+  ASSIGN_OR_RETURN(int64_t id, PathId(req));
+  ASSIGN_OR_RETURN(StoredProgramme sp, GetStoredProgramme(conn, id));
+  if (!Visible(req.principal(), sp.region_code)) {
+    return Error::Forbidden("方案 " + std::to_string(id) + " 不在您的管辖范围内");
+  }
+  return sp;
+}
+
+Result<Evaluated> Evaluate(storage::Connection& conn, const Request& req, const Clock& clock) {
+  ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(conn, req));
+  return EvaluateStored(conn, ProcessIndicators(), sp.id, ShanghaiDate(clock.NowMs()),
+                        DefaultDivisionDir());
+}
+
+Json Opt(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
+Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
+
+Json LineJson(const RegionProgress& l) {
+  return {{"region_code", l.region_code},
+          {"region_name", l.region_name},
+          {"goal", Opt(l.goal)},
+          {"actual", Opt(l.actual)},
+          {"percent", l.percent ? Json(*l.percent) : Json(nullptr)},
+          {"status", TargetStatusName(l.status)},
+          {"reason", l.reason}};
+}
+
+Json TargetJson(const TargetProgress& t) {
+  Json quotas = Json::array();
+  for (const auto& q : t.quotas) quotas.push_back(LineJson(q));
+  return {{"target_id", t.target_id},     {"indicator", t.indicator},
+          {"comparator", t.comparator},   {"unit", t.unit},
+          {"base_unit", t.base_unit},     {"from", t.from.ToString()},
+          {"due", t.due.ToString()},      {"deadline_is_period_end", t.deadline_is_period_end},
+          {"region", LineJson(t.region)}, {"quotas", quotas}};
+}
+
+Json TaskJson(const TaskProgress& t) {
+  return {{"number", t.number},    {"text", t.text},          {"lead_units", t.lead_units},
+          {"due", OptDate(t.due)}, {"status", t.status},      {"overdue", t.overdue},
+          {"notes", t.notes},      {"last_note", t.last_note}};
+}
+
+Json ProgressJson(const Evaluated& ev) {
+  Json targets = Json::array(), tasks = Json::array();
+  for (const auto& t : ev.progress.targets) targets.push_back(TargetJson(t));
+  for (const auto& t : ev.progress.tasks) tasks.push_back(TaskJson(t));
+  return {{"programme_id", ev.stored.id},
+          {"today", ev.progress.today.ToString()},
+          {"targets", targets},
+          {"tasks", tasks}};
+}
+
+Json LaggingJson(const Evaluated& ev) {
+  Json groups = Json::array();
+  for (const auto& g : Lagging(ev.programme, ev.progress)) {
+    Json targets = Json::array(), tasks = Json::array();
+    for (const auto& t : g.targets) {
+      Json j = LineJson(t.line);
+      j["target_id"] = t.target_id;
+      j["indicator"] = t.indicator;
+      targets.push_back(j);
+    }
+    for (const auto& t : g.tasks) tasks.push_back(TaskJson(t));
+    groups.push_back({{"lead_unit", g.lead_unit}, {"targets", targets}, {"tasks", tasks}});
+  }
+  return {
+      {"programme_id", ev.stored.id}, {"today", ev.progress.today.ToString()}, {"groups", groups}};
+}
+
+Json RowJson(const ProgrammeRow& r) {
+  return {{"id", r.id},
+          {"key", r.key},
+          {"version", r.version},
+          {"name", r.name},
+          {"document_number", r.document_number},
+          {"region_code", r.region_code},
+          {"targets", r.targets},
+          {"tasks", r.tasks}};
+}
+
+Result<Json> List(storage::Database& db, Request& req) {
+  ASSIGN_OR_RETURN(PageRequest page, req.Page());
+  auto conn = db.Acquire();
+  ASSIGN_OR_RETURN(auto rows, ListProgrammes(*conn, ""));
+  Json items = Json::array();
+  int64_t total = 0;
+  for (const auto& r : rows) {
+    if (!Visible(req.principal(), r.region_code)) continue;
+    if (total >= page.offset() && total < page.offset() + page.page_size)
+      items.push_back(RowJson(r));
+    ++total;
+  }
+  return http::PageJson(total, page, items);
+}
+
+// 400 in the standard shape plus "errors": [{line, message}].
+Json CheckErrors(const std::vector<Issue>& issues) {
+  Json errors = Json::array();
+  for (const auto& i : issues) errors.push_back({{"line", i.line}, {"message", i.message}});
+  return {{"code", "invalid_argument"},
+          {"message", "方案文件有 " + std::to_string(issues.size()) + " 处错误"},
+          {"field", "yaml"},
+          {"errors", errors}};
+}
+
+Result<Json> Upload(storage::Database& db, const audit::AuditLog& audit, const Clock& clock,
+                    Request& req, Reply& reply) {
+  ASSIGN_OR_RETURN(Json body, req.Body());
+  ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, "yaml"));
+  CheckedText checked = CheckText(text, "upload", DefaultDivisionDir());
+  if (!checked.issues.empty()) {
+    reply.status = 400;
+    return CheckErrors(checked.issues);
+  }
+  const Programme& p = checked.programme;
+  ASSIGN_OR_RETURN(RegionCode region, RegionCode::Parse(p.region.resolved_code));
+  if (!req.principal().InScope(region)) {
+    return Error::Forbidden("方案区划 " + region.str() + " 不在您的管辖范围内");
+  }
+  auto conn = db.Acquire();
+  return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
+    ASSIGN_OR_RETURN(StoredVersion v, StoreProgramme(*conn, p, text, "upload", clock.NowMs()));
+    RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(), "programme.load", "programme",
+                                         std::to_string(v.programme_id), audit::Outcome::kSuccess,
+                                         "key=" + v.key + " version=" + std::to_string(v.version) +
+                                             (v.created ? " created" : " unchanged")}));
+    reply.status = v.created ? 201 : 200;
+    return Json{
+        {"id", v.programme_id}, {"key", v.key}, {"version", v.version}, {"created", v.created}};
+  });
+}
+
+Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const Clock& clock,
+                     Request& req, Reply& reply) {
+  ASSIGN_OR_RETURN(Json body, req.Body());
+  ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, "text"));
+  ASSIGN_OR_RETURN(auto status, http::OptionalString(body, "status"));
+  auto conn = db.Acquire();
+  ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
+  CheckedText checked = CheckText(sp.source_text, sp.source_file, DefaultDivisionDir());
+  int number = std::atoi(req.Match(2).c_str());
+  bool known = false;
+  for (const auto& t : checked.programme.tasks) known = known || t.number == number;
+  if (!known) return Error::NotFound("方案没有序号为 " + req.Match(2) + " 的任务");
+  const auto& who = req.principal();
+  TaskNote note{
+      0, sp.id, number, text, status.value_or(""), who.id.value, who.username, clock.NowMs()};
+  return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
+    ASSIGN_OR_RETURN(TaskNote saved, AddTaskNote(*conn, sp.region_code, note));
+    RETURN_IF_ERROR(audit.Append(
+        *conn,
+        {who.ToActor(), "programme.task.note", "programme", std::to_string(sp.id),
+         audit::Outcome::kSuccess, "task=" + std::to_string(number) + " status=" + saved.status}));
+    reply.status = 201;
+    return Json{{"id", saved.id},
+                {"task_number", saved.task_number},
+                {"text", saved.text},
+                {"status", saved.status},
+                {"author", saved.author_name},
+                {"created_at", http::TimeJson(saved.created_at)}};
+  });
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLog& audit,
+                    const Clock& clock) {
+  const std::string one = R"(/programmes/(\d+))";
+  const http::Route read{.permission = "programme:read"};
+  const http::Route edit{.permission = "programme:edit"};
+  s.Get("/programmes", read, [&db](Request& req, Reply&) { return List(db, req); });
+  s.Get(one, read, [&db](Request& req, Reply&) -> Result<Json> {
+    auto conn = db.Acquire();
+    ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
+    CheckedText checked = CheckText(sp.source_text, sp.source_file, DefaultDivisionDir());
+    Json out = ToJson(checked.programme);
+    out["db_id"] = sp.id;
+    out["version"] = sp.version;
+    return out;
+  });
+  s.Get(one + "/progress", read, [&db, &clock](Request& req, Reply&) -> Result<Json> {
+    auto conn = db.Acquire();
+    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock));
+    return ProgressJson(ev);
+  });
+  s.Get(one + "/lagging", read, [&db, &clock](Request& req, Reply&) -> Result<Json> {
+    auto conn = db.Acquire();
+    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock));
+    return LaggingJson(ev);
+  });
+  s.Post("/programmes", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
+    return Upload(db, audit, clock, req, reply);
+  });
+  s.Post(one + R"(/tasks/(\d+)/notes)", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
+    return AddNote(db, audit, clock, req, reply);
+  });
+#if __has_include("programme/report/quarterly_report.h")
+  RegisterReportRoute(s, db, clock);
+#endif
+}
+
+}  // namespace ruralec::programme::api
