@@ -66,8 +66,8 @@ Result<int64_t> InsertFor(storage::Connection& conn, const account::Principal& w
           "export_usd_cents, source, batch_id, source_row, natural_key, is_current, "
           "supersedes_id, correction_reason, created_by, created_at) VALUES "
           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id",
-          {e.region.county().str(),
-           e.region.str(),
+          {r.county().str(),
+           r.str(),
            in.entity_id,
            Opt(in.shop_id),
            Opt(in.brand_id),
