@@ -5,7 +5,8 @@
 #   bench/routing/run.sh [TIME_LIMIT_SECONDS=60] [SEED=1]
 #
 # Instances are read from $RURALEC_SHARED_DIR/bench/cvrplib (default: ../shared relative to
-# the repository root). Runs one instance at a time, single-threaded.
+# the repository root). Runs one instance at a time, single-threaded. ROUTING_BIN=PATH picks the
+# binary (default build/ruralec, else build/bench/routing/routing_solve).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,7 +16,9 @@ LIMIT=${1:-60}
 SEED=${2:-1}
 RURAL_LIMIT=${RURAL_LIMIT:-5}
 
-if [[ -x $ROOT/build/ruralec ]]; then
+if [[ -n ${ROUTING_BIN:-} ]]; then  # explicit binary (e.g. build/bench/routing/routing_solve)
+  SRC_BIN=$ROUTING_BIN
+elif [[ -x $ROOT/build/ruralec ]]; then
   SRC_BIN=$ROOT/build/ruralec
 elif [[ -x $ROOT/build/bench/routing/routing_solve ]]; then
   SRC_BIN=$ROOT/build/bench/routing/routing_solve
