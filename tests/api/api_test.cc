@@ -49,6 +49,7 @@ TEST_P(ApiScript, Passes) {
       RunScript(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test", env);
   server->Stop();
   t.join();
+  server.reset();  // before the database: handlers may own worker threads that use it
   ctx->reset();
   EXPECT_EQ(err, "");
 }
