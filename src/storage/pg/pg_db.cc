@@ -2,11 +2,11 @@
 
 #include <libpq-fe.h>
 
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
 #include <unordered_map>
+
+#include "storage/pool.h"
 
 namespace ruralec::storage::pg {
 namespace {
@@ -16,11 +16,14 @@ constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23;
 
 Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  std::string msg = std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+  std::string msg =
+      std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
   std::string s = state ? state : "";
-  if (s == "40001" || s == "40P01") return {ErrorCode::kRetry, "并发冲突，请重试 (" + msg + ")", ""};
+  if (s == "40001" || s == "40P01")
+    return {ErrorCode::kRetry, "并发冲突，请重试 (" + msg + ")", ""};
   if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突 (" + msg + ")", ""};
-  if (PQstatus(conn) != CONNECTION_OK) return {ErrorCode::kUnavailable, "数据库连接中断 (" + msg + ")", ""};
+  if (PQstatus(conn) != CONNECTION_OK)
+    return {ErrorCode::kUnavailable, "数据库连接中断 (" + msg + ")", ""};
   return Error::Internal(msg);
 }
 
@@ -59,8 +62,10 @@ std::vector<Row> ReadRows(PGresult* res) {
       }
       Oid t = PQftype(res, c);
       const char* v = PQgetvalue(res, r, c);
-      if (t == kInt8 || t == kInt4 || t == kInt2) vals.emplace_back(static_cast<int64_t>(std::strtoll(v, nullptr, 10)));
-      else vals.emplace_back(std::string(v, PQgetlength(res, r, c)));
+      if (t == kInt8 || t == kInt4 || t == kInt2)
+        vals.emplace_back(static_cast<int64_t>(std::strtoll(v, nullptr, 10)));
+      else
+        vals.emplace_back(std::string(v, PQgetlength(res, r, c)));
     }
     rows.emplace_back(std::move(vals));
   }
@@ -78,11 +83,20 @@ void AppendCopyLine(std::string& out, const std::vector<Value>& row) {
     } else {
       for (char c : std::get<std::string>(v)) {
         switch (c) {
-          case '\\': out += "\\\\"; break;
-          case '\t': out += "\\t"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          default: out += c;
+          case '\\':
+            out += "\\\\";
+            break;
+          case '\t':
+            out += "\\t";
+            break;
+          case '\n':
+            out += "\\n";
+            break;
+          case '\r':
+            out += "\\r";
+            break;
+          default:
+            out += c;
         }
       }
     }
@@ -126,8 +140,8 @@ class PgConnection final : public Connection {
   Result<std::vector<Row>> Run(std::string_view sql, const Params& params, int64_t* changes) {
     ASSIGN_OR_RETURN(std::string name, Prepared(sql));
     ParamBuffer buf(params);
-    PGresult* res = PQexecPrepared(c_, name.c_str(), static_cast<int>(params.size()), buf.ptrs.data(),
-                                   nullptr, nullptr, 0);
+    PGresult* res = PQexecPrepared(c_, name.c_str(), static_cast<int>(params.size()),
+                                   buf.ptrs.data(), nullptr, nullptr, 0);
     ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
       Error e = PgError(res, c_, "执行SQL失败");
@@ -226,11 +240,9 @@ class PgConnection final : public Connection {
   std::unordered_map<std::string, std::string> names_;
 };
 
-Result<std::vector<Row>> PgStatement::Run() {
-  return conn_->Run(sql_, params_, &changes_);
-}
+Result<std::vector<Row>> PgStatement::Run() { return conn_->Run(sql_, params_, &changes_); }
 
-class PgDatabase final : public Database {
+class PgDatabase final : public PooledDatabase {
  public:
   explicit PgDatabase(std::string url) : url_(std::move(url)) {}
   std::string_view Dialect() const override { return "postgresql"; }
@@ -245,18 +257,9 @@ class PgDatabase final : public Database {
       }
       auto conn = std::make_unique<PgConnection>(c);
       RETURN_IF_ERROR(conn->ExecScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
-      free_.push_back(conn.get());
-      all_.push_back(std::move(conn));
+      AddConnection(std::move(conn));
     }
     return {};
-  }
-
-  Lease Acquire() override {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    Connection* c = free_.back();
-    free_.pop_back();
-    return Lease(this, c);
   }
 
   // pg_dump in custom format; pg_restore --clean replaces every object it holds.
@@ -266,16 +269,6 @@ class PgDatabase final : public Database {
   Status Restore(const std::string& path) override {
     return RunTool("pg_restore --clean --if-exists --no-owner --single-transaction --dbname=" +
                    Quote(url_) + " " + Quote(path));
-  }
-
- protected:
-  void Release(Connection* conn) override {
-    if (conn->InTransaction()) (void)conn->Rollback();
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(conn);
-    }
-    cv_.notify_one();
   }
 
  private:
@@ -295,10 +288,6 @@ class PgDatabase final : public Database {
   }
 
   std::string url_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<PgConnection>> all_;
-  std::vector<Connection*> free_;
 };
 
 }  // namespace

@@ -2,9 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <condition_variable>
-#include <mutex>
 #include <unordered_map>
+
+#include "storage/pool.h"
 
 namespace ruralec::storage::sqlite {
 namespace {
@@ -196,7 +196,7 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path
   return conn;
 }
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public PooledDatabase {
  public:
   explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
   std::string_view Dialect() const override { return "sqlite"; }
@@ -204,32 +204,13 @@ class SqliteDatabase final : public Database {
   Status Init(int pool_size) {
     for (int i = 0; i < pool_size; ++i) {
       ASSIGN_OR_RETURN(auto conn, OpenConnection(path_));
-      free_.push_back(conn.get());
-      all_.push_back(std::move(conn));
+      AddConnection(std::move(conn));
     }
     return {};
   }
 
-  Lease Acquire() override {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    Connection* c = free_.back();
-    free_.pop_back();
-    return Lease(this, c);
-  }
-
   Status Backup(const std::string& out) override { return Copy(out, /*to_file=*/true); }
   Status Restore(const std::string& in) override { return Copy(in, /*to_file=*/false); }
-
- protected:
-  void Release(Connection* conn) override {
-    if (conn->InTransaction()) (void)conn->Rollback();  // never hand out a connection mid-tx
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(conn);
-    }
-    cv_.notify_one();
-  }
 
  private:
   // Copies page by page with the SQLite online backup API, between this database and `file`.
@@ -254,10 +235,6 @@ class SqliteDatabase final : public Database {
   }
 
   std::string path_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<SqliteConnection>> all_;
-  std::vector<Connection*> free_;
 };
 
 }  // namespace
