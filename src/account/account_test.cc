@@ -4,6 +4,7 @@
 
 #include "account/roles.h"
 #include "region/region.h"
+#include "region/testing.h"
 #include "storage/testing.h"
 
 namespace ruralec::account {
@@ -16,11 +17,7 @@ class AccountTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
     auto c = tdb_.db().Acquire();
-    std::vector<region::Division> d;
-    for (const char* code : {"34", "3413", "341302", "341302100", "341302101", "341302100201"}) {
-      d.push_back({*RegionCode::Parse(code), std::string("R") + code});
-    }
-    ASSERT_TRUE(region::UpsertDivisions(*c, d).ok());
+    ASSERT_TRUE(region::testing::AddSmallTree(*c).ok());
     ASSERT_TRUE(accounts_.Bootstrap().ok());
   }
   UserId Add(const std::string& name, const std::string& role, const std::string& region,

@@ -1,5 +1,6 @@
 #include "audit/audit.h"
 
+#include "core/types.h"
 #include "crypto/crypto.h"
 #include "storage/order_by.h"
 
@@ -52,10 +53,10 @@ Record ToRecord(const Row& row) {
   return r;
 }
 
+// The county of the actor's region ("" when the actor has none, e.g. a failed login).
 std::string CountyOf(const std::string& region_code) {
-  if (region_code.size() != 12) return "";
-  if (region_code.compare(4, 8, "00000000") == 0) return region_code;  // province/city
-  return region_code.substr(0, 6) + "000000";
+  auto code = RegionCode::Parse(region_code);
+  return code.ok() ? code->county().str() : "";
 }
 
 }  // namespace
@@ -140,8 +141,11 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
   std::string order = " ORDER BY seq DESC";  // newest first unless asked otherwise
   if (!page.sort.empty()) {
     ASSIGN_OR_RETURN(order, storage::OrderBy(page,
-                                             {{"seq", "seq"}, {"at", "seq"}, {"username", "username"},
-                                              {"action", "action"}, {"outcome", "outcome"}},
+                                             {{"seq", "seq"},
+                                              {"at", "seq"},
+                                              {"username", "username"},
+                                              {"action", "action"},
+                                              {"outcome", "outcome"}},
                                              "seq"));
   }
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log" +

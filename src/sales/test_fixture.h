@@ -11,6 +11,7 @@
 #include "account/roles.h"
 #include "entity/entity.h"
 #include "region/region.h"
+#include "region/testing.h"
 #include "sales/import.h"
 #include "sales/sales.h"
 #include "storage/testing.h"
@@ -26,11 +27,7 @@ class SalesFixture : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
     auto c = tdb_.db().Acquire();
-    std::vector<region::Division> d;
-    for (const char* code : {"34", "3413", "341302", "341302100", "341302101", "341302100201"}) {
-      d.push_back({*RegionCode::Parse(code), std::string("R") + code});
-    }
-    ASSERT_TRUE(region::UpsertDivisions(*c, d).ok());
+    ASSERT_TRUE(region::testing::AddSmallTree(*c).ok());
     county_ = MakePrincipal("341302", "county_staff");
     town_ = MakePrincipal("341302101", "town_staff");
     a_ = AddEntity(*c, kUsccA, "甲公司", "341302100", "2024-05-01");
