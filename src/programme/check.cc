@@ -206,6 +206,7 @@ class Checker {
 
   void AwardRules();
   void Amount(programme::AwardRule& r);
+  void Local(programme::AwardRule& r);
   void FundPlan();
   void Workflow();
 
@@ -247,6 +248,48 @@ void Checker::Amount(programme::AwardRule& r) {
     Add(a.line, "amount.type open 须在 set_locally 中说明 (setting: amount)");
 }
 
+bool HasSetting(const programme::AwardRule& r, const char* s) {
+  return std::any_of(r.set_locally.begin(), r.set_locally.end(),
+                     [&](const LocalSetting& l) { return l.setting == s; });
+}
+
+// The `local:` block: only for parts declared open, within the seed's maximum.
+void Checker::Local(programme::AwardRule& r) {
+  if (!r.local) return;
+  auto& v = *r.local;
+  auto allowed = [&](bool present, const char* field, const char* setting) {
+    if (present && !HasSetting(r, setting))
+      Add(v.line, std::string("local.") + field + " 只能填写方案留给地方的部分 (set_locally: " +
+                      setting + ")");
+  };
+  allowed(!v.tiers.empty(), "tiers", "tiers");
+  allowed(v.value.has_value(), "value", "amount");
+  allowed(v.percent.has_value(), "percent", "rate");
+  allowed(v.threshold.has_value(), "threshold", "eligibility");
+  const auto& cap = r.amount.cap;
+  auto within_cap = [&](Quantity& q, const char* what) {
+    if (!Normalize(q, what, Dimension::kMoney)) return;
+    if (cap && cap->normalized && *q.normalized > *cap->normalized)
+      Add(q.line, std::string(what) + " " + Fen{*q.normalized}.ToWan() + " 超过方案上限 " +
+                      Fen{*cap->normalized}.ToWan());
+  };
+  for (auto& t : v.tiers) {
+    within_cap(t.amount, "local.tier.amount");
+    if (t.from) Normalize(*t.from, "local.tier.from");
+    if (t.to) Normalize(*t.to, "local.tier.to");
+    if (t.from && t.to && t.from->normalized && t.to->normalized &&
+        *t.from->normalized >= *t.to->normalized)
+      Add(t.line, "local.tier 的 from 须小于 to");
+  }
+  if (v.value) within_cap(*v.value, "local.value");
+  if (v.percent && Normalize(*v.percent, "local.percent", Dimension::kPercent)) {
+    const auto& seed = r.amount.percent;
+    if (seed && seed->normalized && *v.percent->normalized > *seed->normalized)
+      Add(v.percent->line, "local.percent 超过方案比例 " + seed->text + seed->unit);
+  }
+  if (v.threshold) Normalize(*v.threshold, "local.threshold");
+}
+
 void Checker::AwardRules() {
   std::set<std::string> ids;
   for (auto& r : p_.award_rules) {
@@ -270,7 +313,12 @@ void Checker::AwardRules() {
       if (std::find(KnownRegionTags().begin(), KnownRegionTags().end(), tag) ==
           KnownRegionTags().end())
         Add(r.line, "未知区划标签: " + tag);
+    for (const auto& f : r.flags)
+      if (std::find(KnownAwardFlags().begin(), KnownAwardFlags().end(), f) ==
+          KnownAwardFlags().end())
+        Add(r.line, "未知资格标记 (flags): " + f);
     Amount(r);
+    Local(r);
     for (auto& m : r.multipliers) {
       if (std::find(KnownRegionTags().begin(), KnownRegionTags().end(), m.region_tag) ==
           KnownRegionTags().end())
@@ -360,6 +408,12 @@ const std::vector<std::string>& KnownRegionTags() {
   static const std::vector<std::string> kTags = {"poverty_county", "old_revolutionary_area",
                                                  "flood_storage_area", "poverty_village"};
   return kTags;
+}
+
+const std::vector<std::string>& KnownAwardFlags() {
+  static const std::vector<std::string> kFlags = {"enterprise", "cooperative", "linkage_model",
+                                                  "contract_farming", "employs_poor"};
+  return kFlags;
 }
 
 std::vector<Issue> Check(Programme& p, const std::string& file, const RegionDirectory* regions) {

@@ -23,5 +23,7 @@ ParsedProgramme CheckFile(const std::string& path, const std::string& division_d
 
 // Region tags rules may name (region module built-ins, docs/GLOSSARY).
 const std::vector<std::string>& KnownRegionTags();
+// Subject flags an award rule may require (`flags:`), read from the entity record.
+const std::vector<std::string>& KnownAwardFlags();
 
 }  // namespace ruralec::programme

@@ -141,6 +141,22 @@ struct LocalSetting {
   int line = 0;
 };
 
+// Values a county fixed for the parts of a rule the document leaves open (`set_locally`):
+// the rule's `local:` block. Every value here is flagged as set locally (by `set_by`, with the
+// local decision `reference`), never as the seed's. Check() allows a field only when the rule
+// declares the matching set_locally setting (tiers → tiers, value → amount, percent → rate,
+// threshold → eligibility) and keeps it within the seed's `up_to` cap or rate.
+struct LocalValues {
+  std::string set_by;     // the unit that decided, e.g. 埇桥区商务局、区财政局
+  std::optional<CivilDate> decided_on;
+  std::string reference;  // local document number or meeting minutes
+  std::vector<Tier> tiers;
+  std::optional<Quantity> value;      // fixed amount per subject
+  std::optional<Quantity> percent;    // rate actually paid
+  std::optional<Quantity> threshold;  // eligibility threshold the document did not give
+  int line = 0;
+};
+
 struct AwardRule {
   std::string id;
   std::string name;
@@ -151,11 +167,17 @@ struct AwardRule {
   std::string designation_kind;   // county | town | village | point | enterprise
   std::vector<Eligibility> eligibility;
   std::vector<std::string> region_tags;  // applies only in regions with these tags
+  // Subject flags that must all hold: enterprise (entity kind 企业), cooperative, linkage_model,
+  // contract_farming, employs_poor (src/entity Linkage). See KnownAwardFlags().
+  std::vector<std::string> flags;
   Amount amount;
   std::vector<Multiplier> multipliers;
+  // once: at most once per subject over the whole programme; yearly: once per subject and
+  // period; per_person / per_event: once per trainee / purchase record.
   std::string frequency;  // once | yearly | per_person | per_event
   bool payable_after_acceptance = false;
   std::vector<LocalSetting> set_locally;
+  std::optional<LocalValues> local;
   std::string text;
   std::string source;
   int line = 0;

@@ -60,6 +60,26 @@ void ReadLocalSettings(Map& rule, AwardRule& r) {
   });
 }
 
+void ReadLocalValues(Map& rule, AwardRule& r) {
+  YAML::Node n = rule.Get("local");
+  if (!n.IsDefined() || n.IsNull()) return;
+  Map m(n, rule.ctx(), "local");
+  if (!m.ok()) return;
+  LocalValues v;
+  v.line = m.line();
+  v.set_by = m.Str("set_by", true);
+  v.decided_on = ReadDate(m, "decided_on");
+  v.reference = m.Str("reference");
+  Amount tiers;
+  ReadTiers(m, tiers);
+  v.tiers = std::move(tiers.tiers);
+  v.value = ReadQuantity(m, "value");
+  v.percent = ReadQuantity(m, "percent");
+  v.threshold = ReadQuantity(m, "threshold");
+  m.Done();
+  r.local = std::move(v);
+}
+
 }  // namespace
 
 void ReadAwardRules(Map& root, Programme& p) {
@@ -82,6 +102,7 @@ void ReadAwardRules(Map& root, Programme& p) {
     ForEach(m, "eligibility", "eligibility",
             [&](Map& em) { r.eligibility.push_back(ReadEligibility(em)); });
     r.region_tags = ReadStrings(m, "region_tags");
+    r.flags = ReadStrings(m, "flags");
     r.amount = ReadAmount(m);
     ForEach(m, "multipliers", "multiplier", [&](Map& mm) {
       Multiplier x;
@@ -94,6 +115,7 @@ void ReadAwardRules(Map& root, Programme& p) {
     r.frequency = m.Str("frequency", true);
     r.payable_after_acceptance = ReadBool(m, "payable_after_acceptance");
     ReadLocalSettings(m, r);
+    ReadLocalValues(m, r);
     r.text = m.Str("text", true);
     r.source = m.Str("source", true);
     p.award_rules.push_back(std::move(r));
