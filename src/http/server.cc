@@ -95,6 +95,12 @@ Result<Json> Request::Body() const {
   return j;
 }
 
+std::optional<Request::Part> Request::FormPart(const std::string& name) const {
+  if (!raw_.is_multipart_form_data() || !raw_.has_file(name)) return std::nullopt;
+  const auto& f = raw_.get_file_value(name);
+  return Part{f.filename, f.content_type, f.content};
+}
+
 std::string Request::Cookie(const std::string& name) const {
   std::string header = raw_.get_header_value("Cookie");
   std::string key = name + "=";

@@ -51,6 +51,12 @@ class Request {
   Result<int64_t> QueryInt(const std::string& name, int64_t fallback) const;
   Result<PageRequest> Page() const;
   Result<Json> Body() const;  // parsed JSON object; kInvalidArgument field "body" otherwise
+  // A part of a multipart/form-data body (file uploads and their plain fields); nullopt when
+  // the request is not multipart or has no such part. The body limit applies to the whole.
+  struct Part {
+    std::string filename, content_type, content;
+  };
+  std::optional<Part> FormPart(const std::string& name) const;
   std::string Header(const std::string& name) const;
   std::string Cookie(const std::string& name) const;
   const account::Principal& principal() const { return *principal_; }
