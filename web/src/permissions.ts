@@ -18,6 +18,8 @@ export const P = {
   securityPolicyEdit: 'security:policy:edit',
   calendarRead: 'calendar:read',
   calendarEdit: 'calendar:edit',
+  programmeRead: 'programme:read',
+  programmeEdit: 'programme:edit',
 } as const
 
 /** Permissions that also satisfy a key (none today; kept for renamed permissions). */
