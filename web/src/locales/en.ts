@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import salesEn from './sales.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -144,6 +145,7 @@ const en: Messages<typeof zh> = {
     moneyMax: 'At most {max} yuan', yuan: 'yuan', confirmTitle: 'Please confirm',
     typeToConfirm: 'Type "{text}" to confirm', dangerous: 'This cannot be undone',
   },
+  ...salesEn, // entities / sales namespaces (issue 6)
 }
 
 export default en

@@ -1,5 +1,6 @@
 // Chinese (default). Terms follow /work/shared/GLOSSARY.md. Avoid the characters @ { } | $ in
 // plain text: vue-i18n treats them as message syntax.
+import salesZh from './sales.zh-CN'
 export default {
   app: {
     title: '农村电商综合管理平台',
@@ -352,4 +353,5 @@ export default {
     typeToConfirm: '请输入「{text}」以确认',
     dangerous: '此操作不可撤销',
   },
+  ...salesZh, // entities / sales namespaces (issue 6)
 }
