@@ -166,4 +166,58 @@ describe('ImportDialog', () => {
     expect(w.emitted('done')).toBeUndefined()
     w.unmount()
   })
+  it('accepts csv when asked, sends the chosen mode and reads the ImportResult of docs/API.md', async () => {
+    answer = {
+      status: 200,
+      body: new Blob([JSON.stringify({
+        batch_id: null, already_imported: false, rolled_back: true, rows_total: 3, rows_imported: 0, rows_rejected: 1,
+        errors: [{ row: 3, column: '统一社会信用代码', reason: '校验码错误' }], error_report_id: 7, error_workbook: '/api/v1/imports/errors/7',
+      })]),
+      headers: { 'Content-Type': 'application/json' },
+    }
+    const f = mockFetch({ 'GET /api/v1/imports/errors/7': () => new Response('e', { headers: { 'Content-Disposition': 'attachment; filename="import-errors-7.xlsx"' } }) })
+    const w = open({ accept: ['.xlsx', '.csv'], modes: true })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void>; fileError: string; mode: string }
+    vm.pick(xlsx('a.txt'))
+    expect(vm.fileError).toBe('请选择 .xlsx / .csv 文件')
+    vm.pick(new File(['a,b\n'], 'sales.CSV', { type: 'text/csv' }))
+    expect(vm.fileError).toBe('')
+    expect(document.body.querySelector('.import-input')!.getAttribute('accept')).toContain('.csv')
+    ;(document.body.querySelector('.import-mode-valid input') as HTMLInputElement).click()
+    await settle()
+    expect(vm.mode).toBe('valid-only')
+    await vm.start()
+    await settle()
+    expect(sent[0].form.get('mode')).toBe('valid-only')
+    const box = document.body.querySelector('.import-result')!
+    expect(box.textContent).toContain('成功 0 行，失败 1 行')
+    expect(box.querySelector('.import-rolled-back')).not.toBeNull()
+    const cells = [...box.querySelectorAll('.import-error-rows tbody td')].map((td) => td.textContent)
+    expect(cells).toEqual(['3', '统一社会信用代码', '校验码错误'])
+    ;(box.querySelector('.import-errors-btn') as HTMLElement).click()
+    await settle()
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/imports/errors/7')
+    expect(downloads).toEqual(['import-errors-7.xlsx'])
+    w.unmount()
+  })
+
+  it('says so when the same file was imported before and sends no mode unless offered', async () => {
+    answer = {
+      status: 200,
+      body: new Blob([JSON.stringify({ batch_id: 4, already_imported: true, rolled_back: false, rows_total: 2, rows_imported: 0, rows_rejected: 0, errors: [], error_report_id: null, error_workbook: null })]),
+      headers: { 'Content-Type': 'application/json' },
+    }
+    const w = open()
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    expect(sent[0].form.get('mode')).toBeNull()
+    expect(document.body.querySelector('.import-mode')).toBeNull()
+    expect(document.body.querySelector('.import-already')!.textContent).toContain('已导入过')
+    expect(document.body.querySelector('.import-errors-btn')).toBeNull()
+    w.unmount()
+  })
 })

@@ -352,6 +352,16 @@ export default {
     confirmTitle: '请确认',
     typeToConfirm: '请输入「{text}」以确认',
     dangerous: '此操作不可撤销',
+    onlyTypes: '支持 {text} 文件，不超过 {mb} MB',
+    wrongTypes: '请选择 {text} 文件',
+    mode: '导入方式',
+    modeAll: '全部正确才导入（默认）',
+    modeValid: '只导入正确的行',
+    alreadyImported: '该文件已导入过，本次未重复导入',
+    rolledBack: '有行未通过校验，整个文件未导入；请按错误报告修改后重新导入',
+    errRow: '行号',
+    errColumn: '列',
+    errReason: '原因',
   },
   ...salesZh, // entities / sales namespaces (issue 6)
 }
