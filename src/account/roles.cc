@@ -24,11 +24,12 @@ const std::vector<RoleDef>& BuiltinRoles() {
        {"region:read", "region:tag:edit", "region:tag:define", "calendar:read", "user:read",
         "role:read", "logistics:plan:read", "logistics:plan:create", "programme:read",
         "programme:edit", "entity:read", "entity:edit", "sales:read", "sales:edit",
-        "sales:import"}},
+        "sales:import", "award:read", "award:evaluate", "award:propose"}},
       {"finance_staff",
        "财政工作人员",
        false,
-       {"region:read", "calendar:read", "programme:read", "entity:read", "sales:read"}},
+       {"region:read", "calendar:read", "programme:read", "entity:read", "sales:read",
+        "award:read", "award:evaluate", "award:approve"}},
       {"town_staff",
        "乡镇工作人员",
        false,
@@ -43,7 +44,7 @@ const std::vector<RoleDef>& BuiltinRoles() {
        "审计/纪检（只读）",
        false,
        {"region:read", "calendar:read", "user:read", "role:read", "logistics:plan:read",
-        "programme:read", "entity:read", "sales:read"}},
+        "programme:read", "entity:read", "sales:read", "award:read"}},
   };
   return kRoles;
 }

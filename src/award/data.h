@@ -1,0 +1,24 @@
+// The database adapter feeding Evaluate(): entities, brands and one year of the sales ledger
+// inside a region subtree, the region tags of every subject's region and its ancestors, and
+// the approved award history of the programme. SQL stays here and in award/lists.h.
+// Subject kinds with a data source today: entity, brand, export. Stations, trainees,
+// purchases, demonstration designations and projects have none yet (their modules plug in
+// later), so rules on them evaluate to "no data source".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "award/award.h"
+#include "core/result.h"
+#include "core/types.h"
+#include "storage/db.h"
+
+namespace ruralec::award {
+
+// Metrics: online_sales (all directions, fen), uplink_online_sales (fen), online_export_sales
+// (US cents, entity rows carrying an export amount). Evidence: the ids of the current ledger
+// rows summed into each metric.
+Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year);
+
+}  // namespace ruralec::award

@@ -1,0 +1,77 @@
+// Difference between the last approved list and a new evaluation; publication masking.
+#include <algorithm>
+#include <map>
+
+#include "award/award.h"
+
+namespace ruralec::award {
+
+LineKey KeyOf(const Line& l) { return {l.rule_id, l.subject_kind, l.subject_id}; }
+
+Diff DiffLines(const std::vector<Line>& approved, const std::vector<Line>& current) {
+  Diff d;
+  std::map<LineKey, const Line*> old_lines, new_lines;
+  for (const auto& l : approved) {
+    old_lines[KeyOf(l)] = &l;
+    d.old_total_fen += l.amount_fen.value_or(0);
+  }
+  for (const auto& l : current) {
+    new_lines[KeyOf(l)] = &l;
+    d.new_total_fen += l.amount_fen.value_or(0);
+  }
+  auto entry = [](std::string change, const LineKey& k, const Line* o, const Line* n) {
+    DiffEntry e{std::move(change), k, (n ? n : o)->subject_name};
+    if (o) {
+      e.old_amount_fen = o->amount_fen;
+      e.old_status = LineStatusName(o->status);
+    }
+    if (n) {
+      e.new_amount_fen = n->amount_fen;
+      e.new_status = LineStatusName(n->status);
+    }
+    return e;
+  };
+  for (const auto& [k, o] : old_lines) {
+    auto it = new_lines.find(k);
+    if (it == new_lines.end()) {
+      d.entries.push_back(entry("removed", k, o, nullptr));
+    } else if (it->second->amount_fen != o->amount_fen || it->second->status != o->status) {
+      d.entries.push_back(entry("changed", k, o, it->second));
+    } else {
+      ++d.unchanged;
+    }
+  }
+  for (const auto& [k, n] : new_lines)
+    if (!old_lines.count(k)) d.entries.push_back(entry("added", k, nullptr, n));
+  std::stable_sort(d.entries.begin(), d.entries.end(),
+                   [](const DiffEntry& a, const DiffEntry& b) { return a.key < b.key; });
+  return d;
+}
+
+namespace {
+
+// UTF-8 code points of `s` (the input is valid UTF-8: it came from the database or JSON).
+std::vector<std::string> CodePoints(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string MaskName(const std::string& name, bool personal) {
+  if (!personal || name.empty()) return name;
+  auto cps = CodePoints(name);
+  size_t keep_tail = cps.size() > 3 ? 2 : 0;
+  std::string out = cps[0];
+  for (size_t i = 1; i + keep_tail < cps.size(); ++i) out += "*";
+  for (size_t i = cps.size() - keep_tail; i < cps.size(); ++i) out += cps[i];
+  return out;
+}
+
+}  // namespace ruralec::award

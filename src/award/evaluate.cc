@@ -1,0 +1,325 @@
+// Evaluation of award rules: eligibility → amount → uplift → cap/floor, one line per subject.
+#include <algorithm>
+
+#include "award/award.h"
+
+namespace ruralec::award {
+
+using programme::AwardRule;
+using programme::Quantity;
+
+const char* LineStatusName(LineStatus s) {
+  switch (s) {
+    case LineStatus::kPayable: return "payable";
+    case LineStatus::kNeedsLocalSetting: return "needs_local_setting";
+    case LineStatus::kAlreadyAwarded: return "already_awarded";
+  }
+  return "payable";
+}
+
+std::optional<LineStatus> ParseLineStatus(const std::string& s) {
+  for (auto v : {LineStatus::kPayable, LineStatus::kNeedsLocalSetting, LineStatus::kAlreadyAwarded})
+    if (s == LineStatusName(v)) return v;
+  return std::nullopt;
+}
+
+const char* RuleStatusName(RuleStatus s) {
+  switch (s) {
+    case RuleStatus::kEvaluated: return "evaluated";
+    case RuleStatus::kNoDataSource: return "no_data_source";
+    case RuleStatus::kNeedsLocalSetting: return "needs_local_setting";
+    case RuleStatus::kNotEvaluable: return "not_evaluable";
+  }
+  return "evaluated";
+}
+
+Result<int> ParseYear(const std::string& period) {
+  if (period.size() == 4 && std::all_of(period.begin(), period.end(), ::isdigit)) {
+    int y = std::stoi(period);
+    if (y >= 2000 && y <= 2100) return y;
+  }
+  return Error::Invalid("period", "期间应为四位年份，例如 2019: " + period);
+}
+
+std::string MetricUnit(const std::string& metric) {
+  if (metric == "online_sales" || metric == "uplink_online_sales") return "fen";
+  if (metric == "online_export_sales") return "us_cent";
+  return "";
+}
+
+int64_t ApplyRate(int64_t value, int64_t basis_points) {
+  __int128 p = static_cast<__int128>(value) * basis_points;
+  __int128 q = p >= 0 ? (p + 5000) / 10000 : -((-p + 5000) / 10000);
+  return static_cast<int64_t>(q);
+}
+
+namespace {
+
+int64_t N(const std::optional<Quantity>& q) { return q && q->normalized ? *q->normalized : 0; }
+
+bool Compare(int64_t v, const std::string& cmp, int64_t t) {
+  if (cmp == ">") return v > t;
+  if (cmp == ">=") return v >= t;
+  if (cmp == "<") return v < t;
+  if (cmp == "<=") return v <= t;
+  return v == t;
+}
+
+// The threshold of an eligibility line: the seed's, else the county's local threshold.
+std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibility& e,
+                                 bool* local) {
+  *local = false;
+  if (e.threshold && e.threshold->normalized) return *e.threshold->normalized;
+  if (r.local && r.local->threshold && r.local->threshold->normalized) {
+    *local = true;
+    return *r.local->threshold->normalized;
+  }
+  return std::nullopt;
+}
+
+// Why a rule cannot produce lines at all; kEvaluated when it can.
+RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
+  RuleOutcome o{r.id, r.name, r.subject};
+  auto no_source = [&](std::string why) {
+    o.status = RuleStatus::kNoDataSource;
+    o.reason = std::move(why);
+    return o;
+  };
+  if (!data.by_kind.count(r.subject)) return no_source("无数据来源: 尚无" + r.subject + "数据");
+  for (const auto& e : r.eligibility) {
+    if (!data.metrics.count(e.metric)) return no_source("无数据来源: 指标 " + e.metric);
+    if (e.period != "year") {
+      o.status = RuleStatus::kNotEvaluable;
+      o.reason = "资格期间 " + e.period + " 暂不支持按年评估";
+      return o;
+    }
+    bool local = false;
+    auto t = Threshold(r, e, &local);
+    if (!t) {
+      o.status = RuleStatus::kNeedsLocalSetting;
+      o.reason = "资格门槛未由方案给出，须地方设定 (local.threshold): " + e.text;
+      return o;
+    }
+    const auto& th = local ? r.local->threshold : e.threshold;
+    if (th->base_unit != MetricUnit(e.metric)) {
+      o.status = RuleStatus::kNotEvaluable;
+      o.reason = "门槛单位 " + th->unit + " 与指标 " + e.metric + " 不符";
+      return o;
+    }
+  }
+  if (r.amount.type == "percentage" && !data.metrics.count(r.amount.of))
+    return no_source("无数据来源: 计算基数 " + r.amount.of);
+  return o;
+}
+
+bool Eligible(const AwardRule& r, const Subject& s, Explanation& ex) {
+  for (const auto& f : r.flags)
+    if (!s.flags.count(f)) return false;
+  if (!r.region_tags.empty() &&
+      std::none_of(r.region_tags.begin(), r.region_tags.end(),
+                   [&](const std::string& t) { return s.region_tags.count(t) > 0; }))
+    return false;
+  for (const auto& e : r.eligibility) {
+    bool local = false;
+    int64_t t = *Threshold(r, e, &local);
+    auto it = s.metrics.find(e.metric);
+    int64_t v = it == s.metrics.end() ? 0 : it->second;
+    if (!Compare(v, e.comparator, t)) return false;
+    MetricUse mu{e.metric, v, MetricUnit(e.metric), e.comparator, t, local, {}};
+    auto ev = s.evidence.find(e.metric);
+    if (ev != s.evidence.end()) mu.record_ids = ev->second;
+    ex.metrics.push_back(std::move(mu));
+    if (local) ex.set_locally = true;
+  }
+  return true;
+}
+
+int64_t MetricOf(const Subject& s, const std::string& m) {
+  auto it = s.metrics.find(m);
+  return it == s.metrics.end() ? 0 : it->second;
+}
+
+// The tier the subject's first eligibility metric falls in, from the seed's tiers or the
+// county's local tiers.
+bool PickTier(const AwardRule& r, const Subject& s, Explanation& ex) {
+  const auto& seed = r.amount.tiers;
+  bool local = seed.empty();
+  const auto& tiers = local ? (r.local ? r.local->tiers : seed) : seed;
+  if (tiers.empty()) {
+    ex.note = "档次由地方设定，尚未设定 (set_locally: tiers)";
+    return false;
+  }
+  std::string metric = r.eligibility.empty() ? r.amount.of : r.eligibility[0].metric;
+  int64_t v = MetricOf(s, metric);
+  for (size_t i = 0; i < tiers.size(); ++i) {
+    const auto& t = tiers[i];
+    if (t.from && v < N(t.from)) continue;
+    if (t.to && v >= N(t.to)) continue;
+    TierUse tu{static_cast<int>(i + 1), std::nullopt, std::nullopt, *t.amount.normalized};
+    if (t.from) tu.from = N(t.from);
+    if (t.to) tu.to = N(t.to);
+    ex.tier = tu;
+    ex.base_fen = tu.amount_fen;
+    if (local) ex.set_locally = true;
+    return true;
+  }
+  ex.note = "该值不在任何档次内: " + metric + " = " + std::to_string(v);
+  return false;
+}
+
+bool Percentage(const AwardRule& r, const Subject& s, Explanation& ex) {
+  const auto& a = r.amount;
+  int64_t bp = 0;
+  if (r.local && r.local->percent) {
+    bp = N(r.local->percent);
+    ex.set_locally = true;
+  } else if (a.up_to) {
+    ex.note = "方案只给出比例上限 " + a.percent->text + a.percent->unit +
+              "，实际比例须地方设定 (set_locally: rate)";
+    return false;
+  } else {
+    bp = N(a.percent);
+  }
+  ex.percent_bp = bp;
+  ex.percent_of = a.of;
+  ex.percent_base = MetricOf(s, a.of);
+  auto evidence = s.evidence.find(a.of);
+  bool listed = std::any_of(ex.metrics.begin(), ex.metrics.end(),
+                            [&](const MetricUse& m) { return m.metric == a.of; });
+  if (!listed && evidence != s.evidence.end())
+    ex.metrics.push_back({a.of, *ex.percent_base, MetricUnit(a.of), "", 0, false, evidence->second});
+  ex.base_fen = ApplyRate(*ex.percent_base, bp);
+  return true;
+}
+
+// Base amount before uplift; false (with ex.note) when an open part has no local value.
+bool Base(const AwardRule& r, const Subject& s, Explanation& ex) {
+  const auto& a = r.amount;
+  if (a.type == "fixed") {
+    ex.base_fen = N(a.value);
+    return true;
+  }
+  if (a.type == "percentage") return Percentage(r, s, ex);
+  if (a.type == "tiers") return PickTier(r, s, ex);
+  if (r.local && r.local->value) {  // open
+    ex.base_fen = N(r.local->value);
+    ex.set_locally = true;
+    return true;
+  }
+  ex.note = "金额由地方设定，尚未设定 (set_locally: amount)";
+  return false;
+}
+
+int64_t Uplift(const AwardRule& r, const Subject& s, Explanation& ex, int64_t base) {
+  int64_t best = 0;
+  size_t best_i = 0;
+  for (const auto& m : r.multipliers) {
+    if (!s.region_tags.count(m.region_tag)) continue;
+    ex.multipliers.push_back({m.region_tag, N(m.uplift), false});
+    if (N(m.uplift) > best) {
+      best = N(m.uplift);
+      best_i = ex.multipliers.size() - 1;
+    }
+  }
+  if (best == 0) return base;
+  ex.multipliers[best_i].applied = true;
+  return ApplyRate(base, 10000 + best);
+}
+
+int64_t Limit(const AwardRule& r, Explanation& ex, int64_t amount) {
+  if (r.amount.cap && r.amount.cap->normalized) {
+    ex.cap_fen = N(r.amount.cap);
+    if (amount > *ex.cap_fen) {
+      amount = *ex.cap_fen;
+      ex.cap_applied = true;
+    }
+  }
+  if (r.amount.floor && r.amount.floor->normalized) {
+    ex.floor_fen = N(r.amount.floor);
+    if (amount < *ex.floor_fen) {
+      amount = *ex.floor_fen;
+      ex.floor_applied = true;
+    }
+  }
+  return amount;
+}
+
+const PriorAward* FindPrior(const EvalInput& in, const AwardRule& r, const Subject& s) {
+  for (const auto& p : in.prior)
+    if (p.rule_id == r.id && p.subject_kind == s.kind && p.subject_id == s.id &&
+        p.period != in.period)
+      return &p;
+  return nullptr;
+}
+
+Explanation Describe(const AwardRule& r) {
+  Explanation ex;
+  ex.rule_name = r.name;
+  ex.rule_text = r.text;
+  ex.source = r.source;
+  ex.amount_type = r.amount.type;
+  ex.frequency = r.frequency;
+  ex.payable_after_acceptance = r.payable_after_acceptance;
+  if (r.local) {
+    ex.set_by = r.local->set_by;
+    ex.local_reference = r.local->reference;
+  }
+  return ex;
+}
+
+Line LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, Explanation ex) {
+  Line l{r.id, s.kind, s.id, s.name, s.region_code, s.payee_entity_id, s.personal_name};
+  if (const PriorAward* p = r.frequency == "once" ? FindPrior(in, r, s) : nullptr) {
+    l.status = LineStatus::kAlreadyAwarded;
+    ex.prior = *p;
+    ex.note = "一次性奖励已于 " + p->period + " 年核定（清单 " + std::to_string(p->list_id) +
+              " 第 " + std::to_string(p->version) + " 版）";
+  } else if (!Base(r, s, ex)) {
+    l.status = LineStatus::kNeedsLocalSetting;
+  } else {
+    ex.after_uplift_fen = Uplift(r, s, ex, *ex.base_fen);
+    l.amount_fen = Limit(r, ex, *ex.after_uplift_fen);
+  }
+  if (!ex.set_locally) {
+    ex.set_by.clear();
+    ex.local_reference.clear();
+  }
+  l.explanation = std::move(ex);
+  return l;
+}
+
+void EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
+  RuleOutcome o = Precheck(r, *in.data);
+  if (o.status == RuleStatus::kEvaluated) {
+    for (const auto& s : in.data->by_kind.at(r.subject)) {
+      ++o.candidates;
+      Explanation ex = Describe(r);
+      if (!Eligible(r, s, ex)) continue;
+      Line l = LineFor(in, r, s, std::move(ex));
+      ++o.lines;
+      if (l.amount_fen) o.payable_fen += *l.amount_fen;
+      out.lines.push_back(std::move(l));
+    }
+  }
+  out.total_fen += o.payable_fen;
+  out.rules.push_back(std::move(o));
+}
+
+}  // namespace
+
+Evaluation Evaluate(const EvalInput& in) {
+  Evaluation out;
+  out.period = in.period;
+  for (const auto& r : in.programme->award_rules) {
+    size_t first = out.lines.size();
+    EvaluateRule(in, r, out);
+    std::stable_sort(out.lines.begin() + static_cast<std::ptrdiff_t>(first), out.lines.end(),
+                     [](const Line& a, const Line& b) {
+                       return std::tie(a.subject_kind, a.subject_id) <
+                              std::tie(b.subject_kind, b.subject_id);
+                     });
+  }
+  return out;
+}
+
+}  // namespace ruralec::award

@@ -1,0 +1,376 @@
+// Award evaluation, table-driven from the seeds' sentences (programmes/000 and 002 as encoded,
+// read from the files): thresholds met and just missed, tier boundaries, caps, the 20% uplift
+// for poverty counties and the Dabie old revolutionary area, once-only, "up to" without a
+// local setting, rules without a data source.
+#include <gtest/gtest.h>
+
+#include "award/award.h"
+#include "award/award_json.h"
+#include "programme/check.h"
+#include "programme/yaml_reader.h"
+
+namespace ruralec::award {
+namespace {
+
+using programme::Programme;
+using programme::Quantity;
+using programme::Tier;
+
+constexpr int64_t kWan = 10000 * 100;  // 1万元 in fen
+
+Programme Seed(const std::string& file) {
+  auto parsed = programme::ReadProgrammeFile(std::string(RURALEC_SOURCE_DIR) + "/programmes/" +
+                                             file);
+  EXPECT_TRUE(parsed.issues.empty()) << programme::FormatIssue(parsed.issues[0]);
+  auto issues = programme::Check(parsed.programme, file, nullptr);
+  EXPECT_TRUE(issues.empty()) << programme::FormatIssue(issues[0]);
+  return parsed.programme;
+}
+
+Programme Yongqiao() { return Seed("002_yongqiao_2019_upgrade.yaml"); }
+Programme Luan() { return Seed("000_luan_2019_measures.yaml"); }
+
+programme::AwardRule& Rule(Programme& p, const std::string& id) {
+  for (auto& r : p.award_rules)
+    if (r.id == id) return r;
+  throw std::runtime_error("no rule " + id);
+}
+
+Quantity Q(const std::string& text, const std::string& unit) { return {text, unit}; }
+
+// A county's local tiers (what a 区商务局/区财政局 decision would fix), re-checked.
+void SetLocal(Programme& p, const std::string& rule, programme::LocalValues v) {
+  v.set_by = "区商务局、区财政局";
+  v.reference = "测试文件〔2019〕1号";
+  Rule(p, rule).local = v;
+  auto issues = programme::Check(p, "test", nullptr);
+  ASSERT_TRUE(issues.empty()) << programme::FormatIssue(issues[0]);
+}
+
+Subject Entity(int64_t id, int64_t uplink_fen, std::set<std::string> tags = {},
+               std::set<std::string> flags = {"enterprise"}) {
+  Subject s;
+  s.kind = "entity";
+  s.id = s.payee_entity_id = id;
+  s.name = "企业" + std::to_string(id);
+  s.region_code = "341302100000";
+  s.flags = std::move(flags);
+  s.region_tags = std::move(tags);
+  s.metrics = {{"online_sales", uplink_fen}, {"uplink_online_sales", uplink_fen}};
+  s.evidence = {{"online_sales", {id * 10 + 1, id * 10 + 2}},
+                {"uplink_online_sales", {id * 10 + 1, id * 10 + 2}}};
+  return s;
+}
+
+SubjectData Data(std::vector<Subject> entities, std::vector<Subject> brands = {},
+                 std::vector<Subject> exports = {}) {
+  SubjectData d;
+  d.by_kind["entity"] = std::move(entities);
+  d.by_kind["brand"] = std::move(brands);
+  d.by_kind["export"] = std::move(exports);
+  d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales"};
+  return d;
+}
+
+const Line* Find(const Evaluation& ev, const std::string& rule, int64_t id) {
+  for (const auto& l : ev.lines)
+    if (l.rule_id == rule && l.subject_id == id) return &l;
+  return nullptr;
+}
+
+const RuleOutcome& Outcome(const Evaluation& ev, const std::string& rule) {
+  for (const auto& r : ev.rules)
+    if (r.rule_id == rule) return r;
+  throw std::runtime_error("no outcome " + rule);
+}
+
+TEST(ApplyRate, RoundsHalfUpToTheFen) {
+  EXPECT_EQ(ApplyRate(1999, 500), 100);  // 99.95 fen → 100
+  EXPECT_EQ(ApplyRate(1, 5000), 1);      // 0.5 fen → 1
+  EXPECT_EQ(ApplyRate(1, 4999), 0);
+  EXPECT_EQ(ApplyRate(50 * kWan, 12000), 60 * kWan);  // +20%
+  EXPECT_EQ(ApplyRate(90'000'000'000'000'000, 12000), 108'000'000'000'000'000);  // no overflow
+}
+
+// 002 二（二）: “超1000万元的农村电商企业……100万元以内的一次性分档奖励”, tiers set locally.
+struct ThresholdCase {
+  const char* name;
+  int64_t uplink_fen;
+  bool tiers_set;
+  std::optional<int64_t> amount;  // nullopt: no line
+  const char* status;
+};
+
+TEST(Yongqiao, EntityOver10MillionThresholdAndTiers) {
+  const ThresholdCase cases[] = {
+      {"exactly 1000万 is not 超1000万", 1000 * kWan, true, std::nullopt, nullptr},
+      {"one fen over qualifies", 1000 * kWan + 1, true, 50 * kWan, "payable"},
+      {"just below the tier boundary", 2000 * kWan - 1, true, 50 * kWan, "payable"},
+      {"tier boundary is inclusive", 2000 * kWan, true, 100 * kWan, "payable"},
+      {"top tier", 9000 * kWan, true, 100 * kWan, "payable"},
+      {"no local tiers: flagged, not invented", 3000 * kWan, false, std::nullopt,
+       "needs_local_setting"},
+  };
+  for (const auto& c : cases) {
+    Programme p = Yongqiao();
+    if (c.tiers_set) {
+      programme::LocalValues v;
+      v.tiers = {Tier{Q("1000", "万元"), Q("2000", "万元"), Q("50", "万元")},
+                 Tier{Q("2000", "万元"), std::nullopt, Q("100", "万元")}};
+      SetLocal(p, "R02", v);
+    }
+    SubjectData d = Data({Entity(7, c.uplink_fen)});
+    Evaluation ev = Evaluate({&p, "2019", &d, {}});
+    const Line* l = Find(ev, "R02", 7);
+    if (!c.status) {
+      EXPECT_EQ(l, nullptr) << c.name;
+      continue;
+    }
+    ASSERT_NE(l, nullptr) << c.name;
+    EXPECT_STREQ(LineStatusName(l->status), c.status) << c.name;
+    EXPECT_EQ(l->amount_fen, c.amount) << c.name;
+    EXPECT_EQ(l->explanation.metrics.at(0).value, c.uplink_fen) << c.name;
+    EXPECT_EQ(l->explanation.metrics.at(0).record_ids, (std::vector<int64_t>{71, 72})) << c.name;
+    EXPECT_EQ(l->explanation.set_locally, c.tiers_set) << c.name;
+    if (c.tiers_set) EXPECT_EQ(l->explanation.set_by, "区商务局、区财政局") << c.name;
+    EXPECT_EQ(l->explanation.cap_fen.value_or(0), c.tiers_set ? 100 * kWan : 0) << c.name;
+  }
+}
+
+TEST(Yongqiao, CooperativeIsNotAnEnterprise) {
+  Programme p = Yongqiao();
+  SubjectData d = Data({Entity(8, 5000 * kWan, {}, {"cooperative"})});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R02", 8), nullptr);
+}
+
+// 002 二（二） brands: “超100万元的农村电商品牌……30万元以内”.
+TEST(Yongqiao, BrandOverOneMillion) {
+  Programme p = Yongqiao();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("100", "万元"), std::nullopt, Q("30", "万元")}};
+  SetLocal(p, "R03", v);
+  Subject at = Entity(31, 100 * kWan), over = Entity(32, 100 * kWan + 1);
+  at.kind = over.kind = "brand";
+  SubjectData d = Data({}, {at, over});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R03", 31), nullptr);
+  ASSERT_NE(Find(ev, "R03", 32), nullptr);
+  EXPECT_EQ(Find(ev, "R03", 32)->amount_fen, 30 * kWan);
+}
+
+// 002 二（六）: “年在线出口交易额50万美元以上……100万元以内的分档奖励” (>=, US cents).
+TEST(Yongqiao, ExportThresholdInUsd) {
+  Programme p = Yongqiao();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("50", "万美元"), Q("100", "万美元"), Q("20", "万元")},
+             Tier{Q("100", "万美元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R11", v);
+  auto exporter = [](int64_t id, int64_t usd_cents) {
+    Subject s = Entity(id, 0);
+    s.kind = "export";
+    s.metrics = {{"online_export_sales", usd_cents}};
+    s.evidence = {{"online_export_sales", {id}}};
+    return s;
+  };
+  SubjectData d = Data({}, {},
+                       {exporter(1, 50'000'000 - 1), exporter(2, 50'000'000),
+                        exporter(3, 100'000'000)});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R11", 1), nullptr);
+  ASSERT_NE(Find(ev, "R11", 2), nullptr);
+  EXPECT_EQ(Find(ev, "R11", 2)->amount_fen, 20 * kWan);
+  EXPECT_EQ(Find(ev, "R11", 3)->amount_fen, 50 * kWan);
+  EXPECT_EQ(Find(ev, "R11", 3)->explanation.metrics[0].unit, "us_cent");
+}
+
+// 002: stations, trainees, purchases and demonstration designations have no data yet.
+TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
+  Programme p = Yongqiao();
+  SubjectData d = Data({Entity(1, 5000 * kWan)});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  for (const char* id : {"R01", "R04", "R05", "R06", "R08", "R09", "R10"}) {
+    EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
+    EXPECT_EQ(Outcome(ev, id).lines, 0) << id;
+  }
+  // R07 is on entities, but "stable purchase co-operation" has no data source either.
+  EXPECT_EQ(Outcome(ev, "R07").status, RuleStatus::kNoDataSource);
+  EXPECT_NE(Outcome(ev, "R07").reason.find("stable_purchase_cooperation"), std::string::npos);
+}
+
+// 002 二（三）: “网络销售额5%内的奖励”: the rate is a maximum; without a local rate the line is
+// flagged, with one it is computed and rounded half up.
+TEST(Yongqiao, UpToRateNeedsLocalSetting) {
+  Programme p = Yongqiao();
+  auto& r = Rule(p, "R07");
+  r.eligibility[0].metric = "online_sales";  // as if co-operation were recorded
+  r.eligibility[0].threshold = Q("0", "元");
+  auto issues = programme::Check(p, "t", nullptr);
+  ASSERT_TRUE(issues.empty());
+  SubjectData d = Data({Entity(5, 1999)});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  ASSERT_NE(Find(ev, "R07", 5), nullptr);
+  EXPECT_EQ(Find(ev, "R07", 5)->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_FALSE(Find(ev, "R07", 5)->amount_fen);
+  programme::LocalValues v;
+  v.percent = Q("5", "%");
+  SetLocal(p, "R07", v);
+  ev = Evaluate({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R07", 5)->amount_fen, 100);  // 1999 × 5% = 99.95 → 100 fen
+  EXPECT_EQ(Find(ev, "R07", 5)->explanation.percent_bp, 500);
+}
+
+// 000 三（二）: “对贫困县和大别山革命老区，按非贫困地区补助标准的20%上浮”.
+struct UpliftCase {
+  const char* name;
+  std::set<std::string> tags;
+  int64_t amount;
+  const char* applied;
+};
+
+TEST(Luan, UpliftForPovertyCountyAndOldRevolutionaryArea) {
+  const UpliftCase cases[] = {
+      {"non-poverty region: the standard", {}, 50 * kWan, ""},
+      {"poverty county: +20%", {"poverty_county"}, 60 * kWan, "poverty_county"},
+      {"Dabie old revolutionary area: +20%", {"old_revolutionary_area"}, 60 * kWan,
+       "old_revolutionary_area"},
+      {"both: still +20%, not compounded", {"poverty_county", "old_revolutionary_area"},
+       60 * kWan, "poverty_county"},
+      {"a poverty village is not a poverty county", {"poverty_village"}, 50 * kWan, ""},
+  };
+  for (const auto& c : cases) {
+    Programme p = Luan();
+    programme::LocalValues v;
+    v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+    SetLocal(p, "R05", v);
+    SubjectData d = Data({Entity(9, 1500 * kWan, c.tags)});
+    Evaluation ev = Evaluate({&p, "2019", &d, {}});
+    const Line* l = Find(ev, "R05", 9);
+    ASSERT_NE(l, nullptr) << c.name;
+    EXPECT_EQ(l->amount_fen, c.amount) << c.name;
+    EXPECT_EQ(l->explanation.base_fen, 50 * kWan) << c.name;
+    std::string applied;
+    for (const auto& m : l->explanation.multipliers)
+      if (m.applied) applied = m.region_tag;
+    EXPECT_EQ(applied, c.applied) << c.name;
+  }
+}
+
+TEST(Luan, CapAppliesAfterUplift) {
+  Programme p = Luan();
+  auto& r = Rule(p, "R05");
+  r.amount.cap = Q("55", "万元");
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R05", v);
+  SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"}), Entity(10, 1500 * kWan)});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R05", 9)->explanation.after_uplift_fen, 60 * kWan);
+  EXPECT_EQ(Find(ev, "R05", 9)->amount_fen, 55 * kWan);
+  EXPECT_TRUE(Find(ev, "R05", 9)->explanation.cap_applied);
+  EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
+  EXPECT_FALSE(Find(ev, "R05", 10)->explanation.cap_applied);
+  EXPECT_EQ(ev.total_fen, 105 * kWan);
+}
+
+// 000 “分档一次性奖励”: once per subject across periods.
+TEST(Luan, OnceOnlyAcrossPeriods) {
+  Programme p = Luan();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R05", v);
+  SubjectData d = Data({Entity(9, 1500 * kWan), Entity(10, 1500 * kWan)});
+  std::vector<PriorAward> prior = {{"R05", "entity", 9, "2018", 4, 2},
+                                   {"R05", "entity", 10, "2019", 5, 1}};
+  Evaluation ev = Evaluate({&p, "2019", &d, prior});
+  EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kAlreadyAwarded);
+  EXPECT_FALSE(Find(ev, "R05", 9)->amount_fen);
+  EXPECT_EQ(Find(ev, "R05", 9)->explanation.prior->period, "2018");
+  // The same period's earlier approval is the list being revised, not an earlier award.
+  EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
+  EXPECT_EQ(ev.total_fen, 50 * kWan);
+}
+
+TEST(Luan, SeedAsEncodedFlagsEveryOpenPart) {
+  Programme p = Luan();
+  SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"})});
+  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  for (const char* id : {"R01", "R02", "R03", "R04", "R07", "R08"})
+    EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
+  ASSERT_NE(Find(ev, "R05", 9), nullptr);
+  EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_EQ(ev.total_fen, 0);
+}
+
+// The checker keeps local values inside what the seed allows.
+TEST(LocalValues, CheckerRefusesValuesBeyondTheSeed) {
+  struct Case {
+    const char* rule;
+    programme::LocalValues v;
+    const char* message;
+  };
+  programme::LocalValues over_cap, over_rate, not_open;
+  over_cap.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("120", "万元")}};
+  over_rate.percent = Q("6", "%");
+  not_open.value = Q("2", "万元");
+  const Case cases[] = {{"R02", over_cap, "超过方案上限"},
+                        {"R07", over_rate, "超过方案比例"},
+                        {"R01", not_open, "只能填写方案留给地方的部分"}};
+  for (const auto& c : cases) {
+    Programme p = Yongqiao();
+    Rule(p, c.rule).local = c.v;
+    Rule(p, c.rule).local->set_by = "区财政局";
+    auto issues = programme::Check(p, "t", nullptr);
+    ASSERT_EQ(issues.size(), 1u) << c.rule;
+    EXPECT_NE(issues[0].message.find(c.message), std::string::npos) << issues[0].message;
+  }
+}
+
+TEST(Evaluate, IsDeterministic) {
+  Programme p = Yongqiao();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R02", v);
+  SubjectData d = Data({Entity(3, 2000 * kWan), Entity(1, 2000 * kWan), Entity(2, 1 * kWan)});
+  Json a = Json::array(), b = Json::array();
+  for (const auto& l : Evaluate({&p, "2019", &d, {}}).lines) a.push_back(LineJson(l));
+  for (const auto& l : Evaluate({&p, "2019", &d, {}}).lines) b.push_back(LineJson(l));
+  EXPECT_EQ(a, b);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0]["subject_id"], 1);
+  EXPECT_EQ(a[1]["subject_id"], 3);
+}
+
+TEST(Diff, AddedRemovedChanged) {
+  auto line = [](const char* rule, int64_t id, std::optional<int64_t> amount) {
+    Line l;
+    l.rule_id = rule;
+    l.subject_kind = "entity";
+    l.subject_id = id;
+    l.subject_name = "企业";
+    l.amount_fen = amount;
+    l.status = amount ? LineStatus::kPayable : LineStatus::kNeedsLocalSetting;
+    return l;
+  };
+  Diff d = DiffLines({line("R02", 1, 100), line("R02", 2, 200), line("R02", 3, 300)},
+                     {line("R02", 1, 100), line("R02", 2, 250), line("R02", 4, 400)});
+  ASSERT_EQ(d.entries.size(), 3u);
+  EXPECT_EQ(d.entries[0].change, "changed");
+  EXPECT_EQ(d.entries[0].old_amount_fen, 200);
+  EXPECT_EQ(d.entries[0].new_amount_fen, 250);
+  EXPECT_EQ(d.entries[1].change, "removed");
+  EXPECT_EQ(d.entries[2].change, "added");
+  EXPECT_EQ(d.unchanged, 1);
+  EXPECT_EQ(d.old_total_fen, 600);
+  EXPECT_EQ(d.new_total_fen, 750);
+}
+
+TEST(MaskName, NaturalPersonsOnly) {
+  EXPECT_EQ(MaskName("张三家庭农场", true), "张***农场");
+  EXPECT_EQ(MaskName("李四", true), "李*");
+  EXPECT_EQ(MaskName("王小明", true), "王**");
+  EXPECT_EQ(MaskName("宿州甲公司", false), "宿州甲公司");
+}
+
+}  // namespace
+}  // namespace ruralec::award

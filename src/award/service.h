@@ -1,0 +1,45 @@
+// Evaluation of a stored programme for a period and region scope, with the diff against the
+// last approved list, and the xlsx exports. Shared by the CLI and the HTTP API.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "account/account.h"
+#include "award/award.h"
+#include "award/lists.h"
+#include "programme/progress_store.h"
+#include "storage/db.h"
+
+namespace ruralec::award {
+
+// "12" → programme id 12; "yongqiao_2019_upgrade" → the latest version of that key.
+Result<int64_t> ResolveProgramme(storage::Connection& conn, const std::string& text);
+
+// The region subtree evaluated: the programme region, or the caller's region when it lies
+// inside the programme region (a county inside a city plan). kForbidden when neither contains
+// the other. `caller` null: the programme region (command line).
+Result<RegionCode> EvaluationScope(const std::string& programme_region,
+                                   const account::Principal* caller);
+
+struct ProgrammeEvaluation {
+  programme::StoredProgramme stored;
+  programme::Programme programme;
+  RegionCode scope;
+  Evaluation evaluation;
+  std::optional<ListInfo> approved;  // last approved list of this programme, scope, period
+  Diff diff;                         // against `approved` (everything added when none)
+};
+
+Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& lists,
+                                              int64_t programme_id, const std::string& period,
+                                              const account::Principal* caller,
+                                              const std::string& division_dir);
+
+// Lines of a stored list as an xlsx workbook (Chinese headers, a 说明 sheet with the rule
+// outcomes). `publish`: only what may be made public — names of natural persons masked,
+// no ledger record ids, no explanation JSON.
+Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLine>& lines,
+                               const std::string& programme_name, bool publish);
+
+}  // namespace ruralec::award
