@@ -20,6 +20,11 @@ export const P = {
   calendarEdit: 'calendar:edit',
   programmeRead: 'programme:read',
   programmeEdit: 'programme:edit',
+  entityRead: 'entity:read',
+  entityEdit: 'entity:edit',
+  salesRead: 'sales:read',
+  salesEdit: 'sales:edit',
+  salesImport: 'sales:import',
 } as const
 
 /** Permissions that also satisfy a key (none today; kept for renamed permissions). */

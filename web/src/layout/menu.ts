@@ -31,4 +31,4 @@ export function buildMenu(routes: RouteRecordRaw[], has: (perm: string | string[
   return out
 }
 
-export const groupIcons: Record<string, string> = { 'menu.system': 'Setting' }
+export const groupIcons: Record<string, string> = { 'menu.system': 'Setting', 'entities.group': 'Shop' }

@@ -35,6 +35,12 @@ export const layoutChildren: RouteRecordRaw[] = [
   { path: 'regions/:code', name: 'region', component: () => import('@/views/regions/RegionsView.vue'), meta: { title: 'region.detail', perm: P.regionRead, active: '/regions' } },
   { path: 'programmes', name: 'programmes', component: () => import('@/views/programmes/ProgrammesView.vue'), meta: { title: 'menu.programmes', icon: 'Tickets', perm: P.programmeRead, menu: true } },
   { path: 'programmes/:id(\\d+)', name: 'programme', component: () => import('@/views/programmes/ProgrammeDetailView.vue'), meta: { title: 'programme.detail', perm: P.programmeRead, active: '/programmes' } },
+  // entities, brands and the online-sales ledger (issue 6)
+  { path: 'entities', name: 'entities', component: () => import('@/views/entities/EntitiesView.vue'), meta: { title: 'entities.menu', icon: 'OfficeBuilding', perm: P.entityRead, menu: true, group: 'entities.group' } },
+  { path: 'entities/:id(\\d+)', name: 'entity', component: () => import('@/views/entities/EntityDetailView.vue'), meta: { title: 'entities.detail', perm: P.entityRead, active: '/entities' } },
+  { path: 'brands', name: 'brands', component: () => import('@/views/entities/BrandsView.vue'), meta: { title: 'entities.brandsMenu', icon: 'Goods', perm: P.entityRead, menu: true, group: 'entities.group' } },
+  { path: 'sales', name: 'sales', component: () => import('@/views/sales/SalesView.vue'), meta: { title: 'sales.menuLedger', icon: 'Money', perm: P.salesRead, menu: true, group: 'entities.group' } },
+  { path: 'sales/summary', name: 'sales-summary', component: () => import('@/views/sales/SalesSummaryView.vue'), meta: { title: 'sales.menuSummary', icon: 'DataAnalysis', perm: P.salesRead, menu: true, group: 'entities.group' } },
   { path: 'users', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { title: 'menu.users', icon: 'User', perm: P.userRead, menu: true, group: 'menu.system' } },
   { path: 'roles', name: 'roles', component: () => import('@/views/roles/RolesView.vue'), meta: { title: 'menu.roles', icon: 'Avatar', perm: P.roleRead, menu: true, group: 'menu.system' } },
   { path: 'calendar', name: 'calendar', component: () => import('@/views/calendar/CalendarView.vue'), meta: { title: 'menu.calendar', icon: 'Calendar', perm: P.calendarRead, menu: true, group: 'menu.system' } },
