@@ -11,6 +11,9 @@
 #if __has_include("programme/cli/programme_command.h")
 #include "programme/cli/programme_command.h"
 #endif
+#if __has_include("programme/cli/report_command.h")
+#include "programme/cli/report_command.h"  // linked with programme_cli
+#endif
 #if __has_include("sales/cli/sales_command.h")
 #include "sales/cli/sales_command.h"
 #endif
@@ -31,6 +34,9 @@ int main(int argc, char** argv) {
 #endif
 #if __has_include("programme/cli/programme_command.h")
   ruralec::programme::AddProgrammeCommands(app);
+#endif
+#if __has_include("programme/cli/report_command.h")
+  ruralec::programme::AddReportCommands(app);  // `report quarterly`
 #endif
 #if __has_include("sales/cli/sales_command.h")
   ruralec::sales::AddSalesCommands(app);  // `entities …` and `sales …`

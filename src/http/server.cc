@@ -101,6 +101,29 @@ std::optional<Request::Part> Request::FormPart(const std::string& name) const {
   return Part{f.filename, f.content_type, f.content};
 }
 
+std::string ContentDisposition(const std::string& utf8_filename) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (size_t i = 0; i < utf8_filename.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8_filename[i]);
+    // RFC 5987 attr-char, ASCII only (std::isalnum would follow the locale).
+    bool attr_char =
+        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (attr_char) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+    // One '_' per non-ASCII code point (skip UTF-8 continuation bytes), quotes and controls.
+    if ((c & 0xC0) == 0x80) continue;
+    ascii += c < 0x20 || c >= 0x7F || c == '"' || c == '\\' ? '_' : static_cast<char>(c);
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 std::string Request::Cookie(const std::string& name) const {
   std::string header = raw_.get_header_value("Cookie");
   std::string key = name + "=";
@@ -286,7 +309,7 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
   if (reply.set_session)
     res.set_header("Set-Cookie", SessionCookie(*reply.set_session, config_.secure_cookies));
   if (!reply.filename.empty()) {
-    res.set_header("Content-Disposition", "attachment; filename=\"" + reply.filename + "\"");
+    res.set_header("Content-Disposition", ContentDisposition(reply.filename));
   }
   if (!reply.content_type.empty()) {
     res.status = reply.status;

@@ -75,7 +75,7 @@ struct Reply {
   std::optional<std::string> set_session;  // new session token ("" clears the cookie)
   std::string content_type;                // non-JSON body (exports)
   std::string raw_body;
-  std::string filename;  // Content-Disposition attachment
+  std::string filename;  // Content-Disposition attachment (UTF-8; sent per RFC 6266/5987)
 };
 
 using Handler = std::function<Result<Json>(Request&, Reply&)>;
@@ -119,6 +119,9 @@ class Server {
   std::function<Status()> ready_;
   std::unique_ptr<httplib::Server> svr_;
 };
+
+// `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>` (RFC 6266/5987).
+std::string ContentDisposition(const std::string& utf8_filename);
 
 // JSON helpers shared by handlers.
 Json PageJson(int64_t total, const PageRequest& p, Json items);

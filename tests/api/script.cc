@@ -2,13 +2,17 @@
 
 #include <httplib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "account/account.h"
+#include "spreadsheet/spreadsheet.h"
 
 namespace ruralec::apitest {
 namespace {
@@ -51,6 +55,9 @@ std::vector<std::string> Words(const std::string& s) {
   for (std::string w; ss >> w;) out.push_back(w);
   return out;
 }
+
+std::string Unescape(const std::string& in);
+bool Multipart(const std::string& body, httplib::MultipartFormDataItems& parts);
 
 // Subset match; returns "" or the path where `actual` differs from `want`.
 std::string Match(const Json& want, const Json& actual, const std::string& at) {
@@ -144,6 +151,16 @@ class Runner {
     };
     if (cmd == "count") return Count(w.at(1), rest());
     if (cmd == "header") return Header(w.at(1), rest());
+    if (cmd == "body-contains") return Contains(rest(), last_raw_);
+    if (cmd == "sheet-contains") return Contains(rest(), SheetText());
+    if (cmd == "body-size")
+      return std::to_string(last_raw_.size()) == w.at(1)
+                 ? ""
+                 : "body-size: expected " + w.at(1) + ", got " + std::to_string(last_raw_.size());
+    if (cmd == "body-prefix") {
+      std::string want = Unescape(w.at(1));
+      return last_raw_.rfind(want, 0) == 0 ? "" : "body does not start with " + w.at(1);
+    }
     if (cmd == "capture") {
       vars_[w.at(1)] = Text(Lookup(last_body_, w.at(2)));
       return "";
@@ -206,6 +223,32 @@ class Runner {
                : "header " + name + ": '" + v + "' lacks '" + contains + "'";
   }
 
+  // `body-contains TEXT` / `sheet-contains TEXT`: the last raw body (or the xlsx workbook it
+  // holds, one line per row, cells joined by |) contains TEXT; `!TEXT` = does not contain it.
+  static std::string Contains(const std::string& text, const std::string& body) {
+    bool negate = !text.empty() && text[0] == '!';
+    std::string want = negate ? text.substr(1) : text;
+    bool found = body.find(want) != std::string::npos;
+    if (found == !negate) return "";
+    return (negate ? "body contains '" : "body lacks '") + want + "' in: " + body.substr(0, 800);
+  }
+
+  std::string SheetText() const {
+    auto path = std::filesystem::temp_directory_path() /
+                ("api-test-" + std::to_string(::getpid()) + ".xlsx");
+    std::ofstream(path, std::ios::binary) << last_raw_;
+    std::string out;
+    auto reader = spreadsheet::OpenXlsx(path.string());
+    if (!reader.ok()) return "(not an xlsx workbook: " + reader.error().message + ")";
+    spreadsheet::SheetRow row;
+    for (auto more = (*reader)->Next(row); more.ok() && *more; more = (*reader)->Next(row)) {
+      for (size_t i = 0; i < row.cells.size(); ++i) out += (i ? "|" : "") + row.cells[i];
+      out += "\n";
+    }
+    std::filesystem::remove(path);
+    return out;
+  }
+
   std::string Request(const Block& b);
 
   Env& env_;
@@ -215,8 +258,51 @@ class Runner {
   std::map<std::string, std::string> vars_;
   std::string current_ = "anonymous";
   Json last_body_;
+  std::string last_raw_;
   httplib::Headers last_headers_;
 };
+
+// "\n", "\r", "\t", "\\" and "\xHH" escapes; "repeat:N:TEXT" repeats TEXT N times.
+std::string Unescape(const std::string& in) {
+  if (in.rfind("repeat:", 0) == 0) {
+    size_t colon = in.find(':', 7);
+    std::string unit = Unescape(in.substr(colon + 1)), out;
+    for (long n = std::stol(in.substr(7, colon - 7)); n > 0; --n) out += unit;
+    return out;
+  }
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '\\' || i + 1 == in.size()) {
+      out += in[i];
+      continue;
+    }
+    char e = in[++i];
+    if (e == 'x' && i + 2 < in.size()) {
+      out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
+    }
+  }
+  return out;
+}
+
+// Body lines "part NAME VALUE" and "file NAME FILENAME TYPE CONTENT" make a multipart/form-data
+// request; false when a line starts so but is malformed. Any other body stays JSON.
+bool Multipart(const std::string& body, httplib::MultipartFormDataItems& parts) {
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) {
+    auto w = Words(line);
+    if (w.empty() || (w[0] != "part" && w[0] != "file")) continue;
+    bool file = w[0] == "file";
+    if (w.size() < (file ? 5u : 3u)) return false;
+    size_t skip = file ? 4 : 2, pos = 0;
+    for (size_t k = 0; k < skip; ++k) pos = line.find(w[k], pos) + w[k].size();
+    std::string value = Unescape(line.substr(line.find_first_not_of(' ', pos)));
+    parts.push_back({w[1], value, file ? w[2] : "", file ? w[3] : ""});
+  }
+  return true;
+}
 
 std::string Runner::Request(const Block& b) {
   auto w = Words(b.lines[0]);
@@ -240,12 +326,16 @@ std::string Runner::Request(const Block& b) {
     h.emplace("Cookie", s->second.cookie);
     if (csrf) h.emplace("X-CSRF-Token", s->second.csrf);
   }
+  httplib::MultipartFormDataItems parts;
+  if (!Multipart(body, parts)) return "bad multipart line in: " + body;
   httplib::Result res = method == "GET"    ? cli_.Get(path.c_str(), h)
+                        : !parts.empty()   ? cli_.Post(path.c_str(), h, parts)
                         : method == "POST" ? cli_.Post(path.c_str(), h, body, "application/json")
                         : method == "PUT"  ? cli_.Put(path.c_str(), h, body, "application/json")
                                            : cli_.Delete(path.c_str(), h, body, "application/json");
   if (!res) return method + " " + path + ": no response";
   last_headers_ = res->headers;
+  last_raw_ = res->body;
   last_body_ = Json::parse(res->body, nullptr, false);
   std::string got =
       method + " " + path + " -> " + std::to_string(res->status) + " " + res->body.substr(0, 400);

@@ -5,7 +5,7 @@
 #include "programme/store.h"
 
 #if __has_include("programme/report/quarterly_report.h")
-#include "programme/report/quarterly_report.h"
+#include "programme/api/report_handlers.h"
 #endif
 
 namespace ruralec::programme::api {
@@ -166,6 +166,10 @@ Result<Json> Upload(storage::Database& db, const audit::AuditLog& audit, const C
 
 Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const Clock& clock,
                      Request& req, Reply& reply) {
+#if __has_include("programme/report/quarterly_report.h")
+  if (req.Header("Content-Type").rfind("multipart/form-data", 0) == 0)  // with an attachment
+    return AddNoteMultipart(db, audit, clock, req, reply);
+#endif
   ASSIGN_OR_RETURN(Json body, req.Body());
   ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, "text"));
   ASSIGN_OR_RETURN(auto status, http::OptionalString(body, "status"));
@@ -229,7 +233,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
     return AddNote(db, audit, clock, req, reply);
   });
 #if __has_include("programme/report/quarterly_report.h")
-  RegisterReportRoute(s, db, clock);
+  RegisterReportRoute(s, db, audit, clock);
+  RegisterAttachmentRoutes(s, db, audit, clock);
 #endif
 }
 
