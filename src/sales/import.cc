@@ -1,9 +1,10 @@
 #include "sales/import.h"
 
+#include <algorithm>
 #include <functional>
-#include <map>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "core/validate.h"
 #include "entity/entity.h"
@@ -52,10 +53,11 @@ struct Cells {
   const SheetRow& row;
   const std::vector<int>& idx;
   std::span<const Column> cols;
-  std::string Get(int col) const {
+  const std::string& Get(int col) const {
+    static const std::string kEmpty;
     int i = idx[static_cast<size_t>(col)];
     return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? row.cells[static_cast<size_t>(i)]
-                                                               : "";
+                                                               : kEmpty;
   }
   RowError Reject(int col, std::string reason) const {
     return {row.number, col < 0 ? "" : NormalizeHeader(cols[static_cast<size_t>(col)].header),
@@ -64,7 +66,16 @@ struct Cells {
 };
 
 using RowOutcome = Result<std::optional<RowError>>;  // Error aborts; RowError rejects the row
-using RowFn = std::function<RowOutcome(storage::Connection&, const Cells&, int64_t batch)>;
+
+// Imports the rows of one batch. Created afresh for every (re-)run of the transaction.
+class RowHandler {
+ public:
+  virtual ~RowHandler() = default;
+  virtual RowOutcome Row(storage::Connection& conn, const Cells& c) = 0;
+  // Writes whatever the handler buffered; called once after the last row.
+  virtual Status Finish(storage::Connection& conn) { return {}; }
+};
+using HandlerFactory = std::function<std::unique_ptr<RowHandler>(int64_t batch)>;
 
 // Errors a row can cause that reject it; anything else (database failure) aborts the import.
 bool IsRowError(const Error& e) {
@@ -74,27 +85,36 @@ bool IsRowError(const Error& e) {
 
 constexpr char kRejectedSentinel[] = "__rows_rejected__";
 
+void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
+  ++rep.rows_rejected;
+  if (opt.errors && opt.errors->add) opt.errors->add(err);
+  if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(err));
+}
+
 Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
-                std::span<const Column> cols, int64_t batch, const RowFn& fn, ImportReport& rep) {
+                std::span<const Column> cols, RowHandler& handler, ImportReport& rep,
+                const ImportOptions& opt) {
   SheetRow row;
+  std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
   ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
-  if (!has_header) return Error::Invalid("file", "文件为空");
-  ASSIGN_OR_RETURN(std::vector<int> idx, MapHeaders(row, cols));
+  if (!has_header) return Error::Invalid("file", where + "文件为空");
+  auto mapped = MapHeaders(row, cols);
+  if (!mapped.ok()) return Error::Invalid("file", where + mapped.error().message);
+  std::vector<int> idx = std::move(*mapped);
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next(row));
     if (!more) break;
     if (row.Blank()) continue;
     ++rep.rows_total;
-    ASSIGN_OR_RETURN(std::optional<RowError> err, fn(conn, Cells{row, idx, cols}, batch));
+    ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
     if (!err) {
       ++rep.rows_imported;
       continue;
     }
-    ++rep.rows_rejected;
-    if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(*err));
+    NoteError(std::move(*err), rep, opt);
   }
-  if (rep.rows_total == 0) return Error::Invalid("file", "文件中没有数据行");
-  return {};
+  if (rep.rows_total == 0) return Error::Invalid("file", where + "文件中没有数据行");
+  return handler.Finish(conn);
 }
 
 struct RunSpec {
@@ -103,9 +123,14 @@ struct RunSpec {
   std::span<const Column> cols;
 };
 
+// xlsx: the first visible sheet whose first row has every required column of the template.
+spreadsheet::XlsxOptions ChooseSheet(std::span<const Column> cols) {
+  return {[cols](const SheetRow& first) { return MapHeaders(first, cols).ok(); }};
+}
+
 Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
                const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
-               const RowFn& fn, ImportReport& rep) {
+               const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
   std::string county = who.region.county().str();
   ASSIGN_OR_RETURN(auto prior, conn.Query("SELECT id FROM import_batches WHERE county_code = ? "
                                           "AND kind = ? AND file_hash = ?",
@@ -115,7 +140,8 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
     rep.batch_id = prior[0].Int(0);
     return {};
   }
-  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path));
+  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
+  rep.sheet = reader->SheetName();
   int64_t now = ctx.clock.NowMs();
   std::string name =
       path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
@@ -128,7 +154,8 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
                      who.id.value, now},
                     "insert batch"));
   rep.batch_id = b.Int(0);
-  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, rep.batch_id, fn, rep));
+  auto handler = make(rep.batch_id);
+  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, *handler, rep, opt));
   if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
     return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
   RETURN_IF_ERROR(
@@ -138,18 +165,39 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
   return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
                                  std::to_string(rep.batch_id), audit::Outcome::kSuccess,
                                  "file=" + name + " sha256=" + hash.substr(0, 16) +
+                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
                                      " imported=" + std::to_string(rep.rows_imported) +
                                      " rejected=" + std::to_string(rep.rows_rejected)});
 }
 
+// A large import runs with a bigger page cache on SQLite (its indexes then stay in memory
+// instead of being re-read from the WAL); restored afterwards since the connection is pooled.
+class SqliteCacheForImport {
+ public:
+  explicit SqliteCacheForImport(storage::Connection& conn) : conn_(conn) {
+    if (conn.Dialect() == "sqlite") (void)conn.ExecScript("PRAGMA cache_size = -131072");
+  }
+  ~SqliteCacheForImport() {
+    if (conn_.Dialect() == "sqlite") (void)conn_.ExecScript("PRAGMA cache_size = -2000");
+  }
+
+ private:
+  storage::Connection& conn_;
+};
+
 Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
-                         const std::string& path, Mode mode, const RunSpec& spec, const RowFn& fn) {
+                         const std::string& path, Mode mode, const RunSpec& spec,
+                         const HandlerFactory& make, const ImportOptions& opt) {
   ASSIGN_OR_RETURN(std::string hash, spreadsheet::FileSha256(path));
   auto conn = ctx.db.Acquire();
+  SqliteCacheForImport cache(*conn);
   ImportReport rep;
+  bool first_run = true;
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+    if (!first_run && opt.errors && opt.errors->restart) opt.errors->restart();
+    first_run = false;
     rep = ImportReport{};
-    return RunInTx(ctx, *conn, who, path, hash, mode, spec, fn, rep);
+    return RunInTx(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
   });
   if (!st.ok() && st.error().field == kRejectedSentinel) {
     rep.rolled_back = true;
@@ -198,28 +246,28 @@ std::optional<int64_t> ParseCount(const std::string& s) {
   return std::stoll(s);
 }
 
-// Caches entity look-ups by uscc (bounded; cleared when full).
-class EntityCache {
- public:
-  Result<std::optional<entity::Entity>> Find(storage::Connection& conn, const std::string& uscc) {
-    if (auto it = map_.find(uscc); it != map_.end()) return it->second;
-    if (map_.size() > 100000) map_.clear();
-    ASSIGN_OR_RETURN(auto e, entity::FindByUscc(conn, uscc));
-    map_[uscc] = e;
-    return e;
-  }
+// "YYYY-MM" -> months since year 0 (a period is always valid here: ParsePeriod made it).
+int MonthIndex(std::string_view period) {
+  return ((period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
+          (period[3] - '0')) * 12 +
+         (period[5] - '0') * 10 + (period[6] - '0') - 1;
+}
 
- private:
-  std::map<std::string, std::optional<entity::Entity>> map_;
-};
-
-// Fills the fields that need no database; returns the rejection if any.
+// Fills the fields that need no database; returns the rejection if any. Same rules as
+// sales::Validate (period, platform, amounts and counts not negative).
 std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
-  auto period = ParsePeriod(c.Get(kPeriod));
+  std::string_view period_text = c.Get(kPeriod);
+  // A month typed into a date cell is stored by Excel as the 1st of that month; the xlsx
+  // reader gives it as "YYYY-MM-01". Any other full date is not a period.
+  if (period_text.size() == 10 && period_text[4] == '-' && period_text[7] == '-' &&
+      period_text.ends_with("-01"))
+    period_text = period_text.substr(0, 7);
+  auto period = ParsePeriod(period_text);
   if (!period.ok()) return c.Reject(kPeriod, period.error().message);
-  in.period = *period;
+  in.period = std::move(*period);
   in.platform = c.Get(kPlatform);
   if (in.platform.empty()) return c.Reject(kPlatform, "平台不能为空");
+  if (in.platform.size() > 100) return c.Reject(kPlatform, "平台名称过长");
   auto dir = ParseDirection(c.Get(kDirection));
   if (!dir.ok()) return c.Reject(kDirection, dir.error().message);
   in.direction = *dir;
@@ -227,16 +275,16 @@ std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
   if (!agri.ok()) return c.Reject(kAgri, agri.error().message);
   in.agricultural = *agri;
   in.category = c.Get(kCategory);
-  auto amount = Fen::Parse(c.Get(kAmount));
   if (c.Get(kAmount).empty()) return c.Reject(kAmount, "网络销售额不能为空");
+  auto amount = Fen::Parse(c.Get(kAmount));
   if (!amount.ok()) return c.Reject(kAmount, "金额格式不正确，应如 125000.00 或 12.5万元");
   if (amount->value < 0) return c.Reject(kAmount, "网络销售额不能为负数");
   in.amount = *amount;
-  if (std::string o = c.Get(kOrders); !o.empty()) {
+  if (const std::string& o = c.Get(kOrders); !o.empty()) {
     in.orders = ParseCount(o);
     if (!in.orders) return c.Reject(kOrders, "订单数应为非负整数");
   }
-  if (std::string x = c.Get(kExport); !x.empty()) {
+  if (const std::string& x = c.Get(kExport); !x.empty()) {
     auto usd = Fen::Parse(x);  // same decimal rules; the unit is US$ so 元 is refused
     if (!usd.ok() || usd->value < 0 || x.find("元") != std::string::npos)
       return c.Reject(kExport, "出口额应为美元金额，如 1234.56");
@@ -245,54 +293,215 @@ std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
   return std::nullopt;
 }
 
-RowOutcome LinkShopAndBrand(storage::Connection& conn, const Cells& c, SalesInput& in) {
-  if (std::string brand = c.Get(kBrand); !brand.empty()) {
-    ASSIGN_OR_RETURN(auto b, entity::FindBrand(conn, in.entity_id, brand));
-    if (!b) return std::optional(c.Reject(kBrand, "该主体未登记品牌“" + brand + "”"));
-    in.brand_id = (*b).id;
+// 64-bit hashes of the natural keys accepted so far in this file (open addressing; 8 bytes a
+// row, so 1,000,000 rows take 16 MiB). A hit is confirmed against the database, so a hash
+// collision never rejects a row.
+class KeyHashes {
+ public:
+  static uint64_t Of(std::string_view key) {
+    uint64_t h = std::hash<std::string_view>{}(key);
+    return h == 0 ? 1 : h;
   }
-  if (std::string shop = c.Get(kShop); !shop.empty()) {
-    ASSIGN_OR_RETURN(auto s, entity::FindShop(conn, in.entity_id, shop));
-    if (!s) return std::optional(c.Reject(kShop, "该主体未登记网店“" + shop + "”"));
-    in.shop_id = (*s).id;
+  bool Contains(uint64_t h) const {
+    if (slots_.empty()) return false;
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
   }
-  return std::optional<RowError>();
+  void Insert(uint64_t h) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i] == 0) ++size_;
+    slots_[i] = h;
+  }
+
+ private:
+  void Grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    size_ = 0;
+    for (uint64_t h : old) {
+      if (h != 0) Insert(h);
+    }
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
+void SetText(storage::Value& v, std::string_view s) {
+  if (auto* p = std::get_if<std::string>(&v)) {
+    p->assign(s);
+  } else {
+    v = std::string(s);
+  }
+}
+storage::Value OptValue(const std::optional<int64_t>& v) {
+  return v ? storage::Value{*v} : storage::Value{storage::Null{}};
 }
 
-RowOutcome CheckDuplicate(storage::Connection& conn, const Cells& c, const SalesInput& in,
-                          int64_t batch) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id, source_row FROM sales_records WHERE "
-                                         "natural_key = ? AND is_current = 1",
-                                         {NaturalKey(in)}));
-  if (rows.empty()) return std::optional<RowError>();
-  if (rows[0].OptInt(0) == batch)
-    return std::optional(c.Reject(-1, "与文件第" + rows[0].Text(1) + "行重复"));
-  return std::optional(c.Reject(-1,
-                                "与台账中已有记录重复（同一主体、所属期、平台、方向、品类），"
-                                "如需修改请使用更正"));
-}
+// The sales rows of one batch. Per row: field rules, entity (cached per USCC with its region,
+// scope and the months it already has ledger rows for), brand/shop (cached), duplicate in the
+// file (key hashes) and in the ledger (probed only for months the entity already has rows
+// in), then buffered and written kFlushRows at a time through BulkInsert.
+class SalesHandler : public RowHandler {
+ public:
+  SalesHandler(const account::Principal& who, int64_t batch, int64_t now)
+      : who_(who), batch_(batch), now_(now), creator_(who.id.valid() ? storage::Value{who.id.value}
+                                                                      : storage::Value{storage::Null{}}) {}
 
-RowOutcome SalesRow(storage::Connection& conn, const account::Principal& who, EntityCache& cache,
-                    const Cells& c, int64_t batch, int64_t now) {
-  std::string uscc = c.Get(kUscc);
-  if (Status st = validate::Uscc(uscc); !st.ok())
-    return std::optional(c.Reject(kUscc, st.error().message));
-  ASSIGN_OR_RETURN(auto e, cache.Find(conn, uscc));
-  if (!e) return std::optional(c.Reject(kUscc, "该主体未登记，请先导入经营主体"));
-  if (!who.InScope(e->region))
-    return std::optional(c.Reject(kUscc, "该主体所在区划不在您的管辖范围内"));
-  SalesInput in;
-  in.entity_id = e->id;
-  if (auto bad = ParseSalesFields(c, in)) return bad;
-  ASSIGN_OR_RETURN(auto link, LinkShopAndBrand(conn, c, in));
-  if (link) return link;
-  ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, in, batch));
-  if (dup) return dup;
-  auto id = RecordChecked(conn, who, e->region, in, {Source::kImport, batch, c.row.number}, now);
-  if (!id.ok() && IsRowError(id.error())) return std::optional(c.Reject(-1, id.error().message));
-  if (!id.ok()) return id.take_error();
-  return std::optional<RowError>();
-}
+  RowOutcome Row(storage::Connection& conn, const Cells& c) override {
+    const std::string& uscc = c.Get(kUscc);
+    if (Status st = validate::Uscc(uscc); !st.ok())
+      return std::optional(c.Reject(kUscc, st.error().message));
+    ASSIGN_OR_RETURN(const EntityInfo* e, FindEntity(conn, uscc));
+    if (!e->id) return std::optional(c.Reject(kUscc, "该主体未登记，请先导入经营主体"));
+    if (!e->in_scope) return std::optional(c.Reject(kUscc, "该主体所在区划不在您的管辖范围内"));
+    SalesInput& in = in_;
+    in = SalesInput{};
+    in.entity_id = e->id;
+    if (auto bad = ParseSalesFields(c, in)) return bad;
+    ASSIGN_OR_RETURN(auto link, LinkShopAndBrand(conn, c, in));
+    if (link) return link;
+    std::string key = NaturalKey(in);
+    ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, *e, in.period, key));
+    if (dup) return dup;
+    seen_.Insert(KeyHashes::Of(key));
+    return Buffer(conn, *e, in, key, c.row.number);
+  }
+
+  Status Finish(storage::Connection& conn) override { return Flush(conn); }
+
+ private:
+  static constexpr size_t kFlushRows = 2000;
+  static constexpr size_t kMaxCached = 200000;  // entities or brands/shops; cleared when full
+
+  struct EntityInfo {
+    int64_t id = 0;  // 0: not registered
+    RegionCode region;
+    bool in_scope = false;
+    std::vector<int> ledger_months;  // months with current ledger rows before this batch
+  };
+
+  Result<const EntityInfo*> FindEntity(storage::Connection& conn, const std::string& uscc) {
+    if (auto it = entities_.find(uscc); it != entities_.end()) return &it->second;
+    if (entities_.size() >= kMaxCached) entities_.clear();
+    ASSIGN_OR_RETURN(auto e, entity::FindByUscc(conn, uscc));
+    EntityInfo info;
+    if (e) {
+      info.id = e->id;
+      info.region = e->region;
+      info.in_scope = who_.InScope(e->region);
+      ASSIGN_OR_RETURN(auto months, conn.Query("SELECT DISTINCT period FROM sales_records WHERE "
+                                               "entity_id = ? AND is_current = 1",
+                                               {e->id}));
+      for (const auto& m : months) info.ledger_months.push_back(MonthIndex(m.Text(0)));
+      std::sort(info.ledger_months.begin(), info.ledger_months.end());
+    }
+    return &entities_.emplace(uscc, std::move(info)).first->second;
+  }
+
+  // Brand (by name) or shop (by shop id) of the entity; nullopt when not registered.
+  Result<std::optional<int64_t>> FindLinked(storage::Connection& conn, bool brand,
+                                            int64_t entity_id, const std::string& name) {
+    std::string key = (brand ? "b" : "s") + std::to_string(entity_id) + '\x1f' + name;
+    if (auto it = linked_.find(key); it != linked_.end()) return it->second;
+    if (linked_.size() >= kMaxCached) linked_.clear();
+    std::optional<int64_t> id;
+    if (brand) {
+      ASSIGN_OR_RETURN(auto b, entity::FindBrand(conn, entity_id, name));
+      if (b) id = b->id;
+    } else {
+      ASSIGN_OR_RETURN(auto s, entity::FindShop(conn, entity_id, name));
+      if (s) id = s->id;
+    }
+    linked_.emplace(std::move(key), id);
+    return id;
+  }
+
+  RowOutcome LinkShopAndBrand(storage::Connection& conn, const Cells& c, SalesInput& in) {
+    if (const std::string& brand = c.Get(kBrand); !brand.empty()) {
+      ASSIGN_OR_RETURN(in.brand_id, FindLinked(conn, true, in.entity_id, brand));
+      if (!in.brand_id) return std::optional(c.Reject(kBrand, "该主体未登记品牌“" + brand + "”"));
+    }
+    if (const std::string& shop = c.Get(kShop); !shop.empty()) {
+      ASSIGN_OR_RETURN(in.shop_id, FindLinked(conn, false, in.entity_id, shop));
+      if (!in.shop_id) return std::optional(c.Reject(kShop, "该主体未登记网店“" + shop + "”"));
+    }
+    return std::optional<RowError>();
+  }
+
+  RowOutcome CheckDuplicate(storage::Connection& conn, const Cells& c, const EntityInfo& e,
+                            const std::string& period, const std::string& key) {
+    bool in_file = seen_.Contains(KeyHashes::Of(key));
+    bool in_ledger_month = std::binary_search(e.ledger_months.begin(), e.ledger_months.end(),
+                                              MonthIndex(period));
+    if (!in_file && !in_ledger_month) return std::optional<RowError>();
+    RETURN_IF_ERROR(Flush(conn));  // earlier rows of this file must be visible to the query
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id, source_row FROM sales_records WHERE "
+                                           "natural_key = ? AND is_current = 1",
+                                           {key}));
+    if (rows.empty()) return std::optional<RowError>();  // a hash collision: not a duplicate
+    if (rows[0].OptInt(0) == batch_)
+      return std::optional(c.Reject(-1, "与文件第" + rows[0].Text(1) + "行重复"));
+    return std::optional(c.Reject(-1,
+                                  "与台账中已有记录重复（同一主体、所属期、平台、方向、品类），"
+                                  "如需修改请使用更正"));
+  }
+
+  RowOutcome Buffer(storage::Connection& conn, const EntityInfo& e, const SalesInput& in,
+                    const std::string& key, int64_t source_row) {
+    if (pending_ == rows_.size()) rows_.emplace_back(kInsertColumns.size());
+    std::vector<storage::Value>& r = rows_[pending_++];
+    SetText(r[0], e.region.county().str());
+    SetText(r[1], e.region.str());
+    r[2] = in.entity_id;
+    r[3] = OptValue(in.shop_id);
+    r[4] = OptValue(in.brand_id);
+    SetText(r[5], in.period);
+    SetText(r[6], in.platform);
+    SetText(r[7], DirectionName(in.direction));
+    r[8] = int64_t{in.agricultural};
+    SetText(r[9], in.category);
+    r[10] = in.amount.value;
+    r[11] = OptValue(in.orders);
+    r[12] = OptValue(in.export_usd_cents);
+    SetText(r[13], SourceName(Source::kImport));
+    r[14] = batch_;
+    r[15] = source_row;
+    SetText(r[16], key);
+    r[17] = creator_;
+    r[18] = now_;
+    if (pending_ == kFlushRows) RETURN_IF_ERROR(Flush(conn));
+    return std::optional<RowError>();
+  }
+
+  Status Flush(storage::Connection& conn) {
+    if (pending_ == 0) return {};
+    rows_.resize(pending_);
+    pending_ = 0;
+    auto n = conn.BulkInsert("sales_records", kInsertColumns, rows_);
+    if (!n.ok()) return n.take_error();
+    return {};
+  }
+
+  inline static const std::vector<std::string> kInsertColumns = {
+      "county_code", "region_code", "entity_id",  "shop_id",         "brand_id",
+      "period",      "platform",    "direction",  "agricultural",    "category",
+      "amount_fen",  "orders",      "export_usd_cents", "source",    "batch_id",
+      "source_row",  "natural_key", "created_by", "created_at"};
+
+  const account::Principal& who_;
+  int64_t batch_, now_;
+  storage::Value creator_;
+  SalesInput in_;
+  std::unordered_map<std::string, EntityInfo> entities_;
+  std::unordered_map<std::string, std::optional<int64_t>> linked_;
+  KeyHashes seen_;
+  std::vector<std::vector<storage::Value>> rows_;
+  size_t pending_ = 0;
+};
 
 }  // namespace
 
@@ -304,13 +513,17 @@ Result<Mode> ParseMode(std::string_view text) {
 
 Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
                                  const std::string& path, Mode mode) {
+  return ImportSales(ctx, who, path, mode, ImportOptions{});
+}
+
+Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
+                                 const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
-  auto cache = std::make_shared<EntityCache>();
   int64_t now = ctx.clock.NowMs();
-  RowFn fn = [&who, cache, now](storage::Connection& conn, const Cells& c, int64_t batch) {
-    return SalesRow(conn, who, *cache, c, batch, now);
+  HandlerFactory make = [&who, now](int64_t batch) -> std::unique_ptr<RowHandler> {
+    return std::make_unique<SalesHandler>(who, batch, now);
   };
-  return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, fn);
+  return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
 }
 
 namespace {
@@ -414,18 +627,38 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
   return std::optional<RowError>();
 }
 
+class EntityHandler : public RowHandler {
+ public:
+  EntityHandler(const ImportContext& ctx, const account::Principal& who, int64_t batch,
+                int64_t now)
+      : ctx_(ctx), who_(who), batch_(batch), now_(now) {}
+  RowOutcome Row(storage::Connection& conn, const Cells& c) override {
+    return EntityRow(conn, ctx_, who_, c, batch_, now_);
+  }
+
+ private:
+  const ImportContext& ctx_;
+  const account::Principal& who_;
+  int64_t batch_, now_;
+};
+
 std::string TemplateHeader(const Column& c) { return c.header; }
 
 }  // namespace
 
 Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
                                     const std::string& path, Mode mode) {
+  return ImportEntities(ctx, who, path, mode, ImportOptions{});
+}
+
+Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
+                                    const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
   int64_t now = ctx.clock.NowMs();
-  RowFn fn = [&ctx, &who, now](storage::Connection& conn, const Cells& c, int64_t batch) {
-    return EntityRow(conn, ctx, who, c, batch, now);
+  HandlerFactory make = [&ctx, &who, now](int64_t batch) -> std::unique_ptr<RowHandler> {
+    return std::make_unique<EntityHandler>(ctx, who, batch, now);
   };
-  return Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, fn);
+  return Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, make, opt);
 }
 
 spreadsheet::Sheet SalesTemplate() {
@@ -463,6 +696,7 @@ spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
     s.rows.push_back(
         {"", "",
          "另有 " + std::to_string(report.rows_rejected - report.errors.size()) + " 行错误未列出"});
+  if (!report.sheet.empty()) s.notes.push_back("行号为工作表“" + report.sheet + "”中的行号");
   return s;
 }
 

@@ -1,5 +1,5 @@
-// Spreadsheet import of entities and sales rows (csv now; xlsx once the spreadsheet reader
-// supports it), with Chinese-header templates and a per-row error report.
+// Spreadsheet import of entities and sales rows (csv and xlsx), with Chinese-header templates
+// and a per-row error report.
 // Contract:
 //  - The first row holds the template's headers (order free; "*" and "(unit)" ignored); a
 //    missing required column, an unreadable or hostile file refuses the whole file (an Error,
@@ -10,9 +10,15 @@
 //  - A file whose SHA-256 was already imported (same county and kind) adds nothing
 //    (already_imported = true).
 //  - The batch, its rows and one audit entry ("sales.import" / "entity.import") commit together.
-//  - Memory: rows stream from the reader; errors beyond kMaxReportedErrors are counted only.
+//  - xlsx: the first visible sheet whose first row has the template's required headers is read
+//    (else the first visible sheet); its name is in ImportReport::sheet, the audit entry and
+//    any refusal ("工作表“X”缺少必填列…"). Date-formatted cells arrive as YYYY-MM-DD.
+//  - Memory: rows stream from the reader; the in-file duplicate check keeps an 8-byte hash per
+//    accepted row; errors beyond kMaxReportedErrors are counted only (ImportOptions::errors
+//    receives every one, e.g. to stream an error workbook of any length).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,7 +47,20 @@ struct ImportReport {
   bool already_imported = false;
   bool rolled_back = false;  // all-or-nothing with rejected rows: nothing was written
   int64_t rows_total = 0, rows_imported = 0, rows_rejected = 0;
-  std::vector<RowError> errors;
+  std::vector<RowError> errors;  // the first kMaxReportedErrors
+  std::string sheet;             // the worksheet read (xlsx), "" for csv
+};
+
+// Receives every rejected row as soon as it is found. `restart` is called when the import's
+// transaction is re-run from the start (a PostgreSQL serialization retry): the rows received
+// so far are void.
+struct ErrorStream {
+  std::function<void(const RowError&)> add;
+  std::function<void()> restart;
+};
+
+struct ImportOptions {
+  ErrorStream* errors = nullptr;
 };
 
 struct ImportContext {
@@ -54,13 +73,18 @@ struct ImportContext {
 // Needs permission sales:import; entities must exist and lie in the importer's scope.
 Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
                                  const std::string& path, Mode mode);
+Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
+                                 const std::string& path, Mode mode, const ImportOptions& options);
 // Needs permission entity:edit; regions must be towns/villages in the importer's scope.
 Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
                                     const std::string& path, Mode mode);
+Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
+                                    const std::string& path, Mode mode,
+                                    const ImportOptions& options);
 
 spreadsheet::Sheet SalesTemplate();
 spreadsheet::Sheet EntitiesTemplate();
-// The error workbook: 行号, 列, 原因.
+// The error workbook: 行号, 列, 原因 (the report's kept errors; the sheet read as a note).
 spreadsheet::Sheet ErrorSheet(const ImportReport& report);
 
 }  // namespace ruralec::sales

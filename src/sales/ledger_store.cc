@@ -120,6 +120,12 @@ const char* SourceName(Source s) {
 }
 
 Result<std::string> ParsePeriod(std::string_view t, std::string_view field) {
+  auto digit = [&t](size_t i) { return std::isdigit(static_cast<unsigned char>(t[i])) != 0; };
+  if (t.size() == 7 && t[4] == '-' && digit(0) && digit(1) && digit(2) && digit(3) && digit(5) &&
+      digit(6)) {  // the common "YYYY-MM": no allocation beyond the result
+    int y = std::stoi(std::string(t.substr(0, 4))), m = (t[5] - '0') * 10 + (t[6] - '0');
+    if (y >= 2000 && y <= 2100 && m >= 1 && m <= 12) return std::string(t);
+  }
   std::vector<std::string> groups;  // runs of digits: "2024年3月" -> {"2024", "3"}
   bool in_digits = false;
   for (char c : t) {

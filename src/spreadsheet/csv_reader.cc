@@ -16,7 +16,11 @@ bool ValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+    if (c < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    size_t n = (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
     if (n == 9 || i + n > s.size() - 1) return false;
     for (size_t k = 1; k <= n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
@@ -26,21 +30,28 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-std::string Trim(std::string s) {
-  auto sp = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+bool Space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// `out` = `s` without surrounding whitespace; reuses out's capacity.
+void AssignTrimmed(std::string& out, const std::string& s) {
   size_t b = 0, e = s.size();
-  while (b < e && sp(s[b])) ++b;
-  while (e > b && sp(s[e - 1])) --e;
-  return s.substr(b, e - b);
+  while (b < e && Space(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && Space(static_cast<unsigned char>(s[e - 1]))) --e;
+  out.assign(s, b, e - b);
 }
 
-// RFC 4180 reader over any byte source; `Fill` refills the buffer.
+bool BlankSoFar(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return Space(static_cast<unsigned char>(c)); });
+}
+
+// RFC 4180 reader over any byte source, read in 64 KiB chunks. The row's cell strings are
+// reused from one row to the next, so a steady stream of rows allocates nothing.
 class CsvReader : public RowReader {
  public:
-  explicit CsvReader(std::unique_ptr<std::istream> in) : in_(std::move(in)) {}
+  explicit CsvReader(std::unique_ptr<std::istream> in) : in_(std::move(in)), buf_(1 << 16) {}
 
   Result<bool> Next(SheetRow& row) override {
-    row.cells.clear();
+    ncells_ = 0;
     int c = Get();
     if (c == EOF) return false;
     if (record_ == 0 && c == 0xEF) {  // UTF-8 BOM
@@ -49,7 +60,8 @@ class CsvReader : public RowReader {
       if (c == EOF) return false;
     }
     row.number = ++record_;
-    std::string cell;
+    std::string& cell = cell_;
+    cell.clear();
     bool quoted = false, was_quoted = false;
     for (;; c = Get()) {
       if (c == EOF) {
@@ -67,7 +79,7 @@ class CsvReader : public RowReader {
         } else {
           cell += static_cast<char>(c);
         }
-      } else if (c == '"' && !was_quoted && Trim(cell).empty()) {
+      } else if (c == '"' && !was_quoted && BlankSoFar(cell)) {
         quoted = was_quoted = true;
         cell.clear();
       } else if (c == ',') {
@@ -82,6 +94,7 @@ class CsvReader : public RowReader {
         return Refuse("第" + std::to_string(row.number) + "行有单元格超过32767字节");
     }
     RETURN_IF_ERROR(Push(row, cell));
+    row.cells.resize(ncells_);
     return true;
   }
 
@@ -89,15 +102,34 @@ class CsvReader : public RowReader {
   Status Push(SheetRow& row, std::string& cell) {
     if (!ValidUtf8(cell))
       return Refuse("第" + std::to_string(row.number) + "行含有非UTF-8字符，请另存为“CSV UTF-8”");
-    if (row.cells.size() >= kMaxColumns) return Refuse("列数超过256列");
-    row.cells.push_back(Trim(std::move(cell)));
+    if (ncells_ >= kMaxColumns) return Refuse("列数超过256列");
+    if (ncells_ == row.cells.size()) row.cells.emplace_back();
+    AssignTrimmed(row.cells[ncells_++], cell);
     cell.clear();
     return {};
   }
-  int Get() { return in_->get(); }
-  int Peek() { return in_->peek(); }
+  bool Fill() {
+    if (eof_) return false;
+    in_->read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    end_ = static_cast<size_t>(in_->gcount());
+    pos_ = 0;
+    eof_ = end_ == 0;
+    return !eof_;
+  }
+  int Get() {
+    if (pos_ == end_ && !Fill()) return EOF;
+    return static_cast<unsigned char>(buf_[pos_++]);
+  }
+  int Peek() {
+    if (pos_ == end_ && !Fill()) return EOF;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
 
   std::unique_ptr<std::istream> in_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0, ncells_ = 0;
+  bool eof_ = false;
+  std::string cell_;
   int64_t record_ = 0;
 };
 
@@ -138,11 +170,15 @@ std::unique_ptr<RowReader> CsvFromString(std::string text) {
 }
 
 Result<std::unique_ptr<RowReader>> Open(const std::string& path) {
+  return Open(path, XlsxOptions{});
+}
+
+Result<std::unique_ptr<RowReader>> Open(const std::string& path, const XlsxOptions& options) {
   if (EndsWith(path, ".csv")) return OpenCsv(path);
   if (EndsWith(path, ".xlsx")) {
     ASSIGN_OR_RETURN(std::string head, LeadingBytes(path, 4));
     if (head != std::string("PK\x03\x04", 4)) return Refuse("文件内容不是xlsx工作簿，与扩展名不符");
-    return OpenXlsx(path);
+    return OpenXlsx(path, options);
   }
   return Refuse("只支持 .csv 或 .xlsx 文件");
 }

@@ -1,5 +1,5 @@
-// The spreadsheet edge: reads csv (and later xlsx) files into rows of strings, streaming with
-// bounded memory, and writes small xlsx workbooks (templates, error reports).
+// The spreadsheet edge: reads csv and xlsx files into rows of strings, streaming with bounded
+// memory, and writes xlsx workbooks (templates, error reports; large ones streamed).
 // Contract:
 //  - Rows carry their 1-based line/row number as a user sees it in Excel (header = row 1).
 //  - Cells are UTF-8 with surrounding whitespace trimmed. A file that is not valid UTF-8, whose
@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,15 +34,29 @@ class RowReader {
   virtual ~RowReader() = default;
   // Reads the next row into `row`; false at end of file.
   virtual Result<bool> Next(SheetRow& row) = 0;
+  // The worksheet being read (xlsx); "" for csv.
+  virtual std::string SheetName() const { return ""; }
+};
+
+// xlsx cells as text: shared and inline strings as written; booleans 是/否; numbers with at
+// most 15 significant digits and no exponent (what Excel displays: 125000, 137.5); numbers in
+// a date format (built-in or custom, per xl/styles.xml) as "YYYY-MM-DD", honouring the 1904
+// date system flag of xl/workbook.xml; formula cells as their cached value.
+struct XlsxOptions {
+  // Which worksheet to read: called, in tab order, with the first row of each visible sheet;
+  // the first sheet it accepts is read. None accepted (or no chooser): the first visible sheet.
+  std::function<bool(const SheetRow& first_row)> choose;
 };
 
 // Opens by extension (.csv or .xlsx) after checking
 // the leading bytes agree with the extension.
 Result<std::unique_ptr<RowReader>> Open(const std::string& path);
+Result<std::unique_ptr<RowReader>> Open(const std::string& path, const XlsxOptions& options);
 Result<std::unique_ptr<RowReader>> OpenCsv(const std::string& path);
-// Streams the first worksheet (sheet1) of an xlsx workbook; shared strings are held in memory
-// (bounded); zip bombs, unsafe entry names and XML with a DOCTYPE are refused.
+// Streams one worksheet of an xlsx workbook (see XlsxOptions); shared strings are held in
+// memory (bounded); zip bombs, unsafe entry names and XML with a DOCTYPE are refused.
 Result<std::unique_ptr<RowReader>> OpenXlsx(const std::string& path);
+Result<std::unique_ptr<RowReader>> OpenXlsx(const std::string& path, const XlsxOptions& options);
 // For tests and the API: reads csv from memory.
 std::unique_ptr<RowReader> CsvFromString(std::string text);
 
@@ -59,6 +74,24 @@ struct Sheet {
 };
 // Writes an xlsx workbook (libxlsxwriter) with a bold, frozen header row.
 Status WriteXlsx(const std::string& path, const Sheet& sheet);
+// Writes a one-sheet xlsx row by row in libxlsxwriter's constant-memory mode (for error
+// reports of any length): memory stays flat however many rows are added. Cells via SafeCell.
+class XlsxStreamWriter {
+ public:
+  XlsxStreamWriter();
+  ~XlsxStreamWriter();
+  XlsxStreamWriter(const XlsxStreamWriter&) = delete;
+  XlsxStreamWriter& operator=(const XlsxStreamWriter&) = delete;
+  Status Open(const std::string& path, const std::string& sheet_name,
+              const std::vector<std::string>& headers);
+  Status Add(const std::vector<std::string>& cells);
+  Status Close();  // writes the file; required, the destructor only discards
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Writes a UTF-8 csv (with BOM so Excel detects the encoding), cells through SafeCell.
 Status WriteCsv(const std::string& path, const Sheet& sheet);
 

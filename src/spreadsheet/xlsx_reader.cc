@@ -1,18 +1,20 @@
 // Streaming xlsx reader: a minimal zip reader (central directory + zlib inflate, in chunks)
-// feeding expat. Only the first worksheet (xl/worksheets/sheet1.xml) and the shared-strings
-// table are read. Hostile input is refused: entry names with "..", absolute paths or
+// feeding expat. Reads the workbook (sheet names, the 1904 flag), its relationships, the cell
+// styles (which cells are dates) and the shared-strings table, then streams one worksheet. Hostile input is refused: entry names with "..", absolute paths or
 // backslashes, zip64/encrypted entries, inflated sizes above the declared size, compression
 // ratios above kMaxRatio (zip bombs), shared-string tables above kMaxSharedBytes, and any XML
 // with a DOCTYPE (so no DTD or external entity is ever processed).
 #include <expat.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <functional>
 #include <map>
 
+#include "core/date.h"
 #include "spreadsheet/spreadsheet.h"
 
 namespace ruralec::spreadsheet {
@@ -21,6 +23,7 @@ namespace {
 constexpr uint64_t kMaxRatio = 200;                 // inflated / compressed
 constexpr uint64_t kMaxEntryBytes = 4ULL << 30;     // 4 GiB of sheet XML
 constexpr uint64_t kMaxSharedBytes = 256ULL << 20;  // shared strings kept in memory
+constexpr uint64_t kMaxPartBytes = 64ULL << 20;     // workbook, relationships, styles
 constexpr size_t kMaxEntries = 10000;
 constexpr size_t kChunk = 1 << 16;
 
@@ -261,12 +264,12 @@ void XMLCALL SharedEnd(void* data, const XML_Char* name) {
   }
 }
 
-Result<std::vector<std::string>> ReadShared(Zip& zip) {
-  if (!zip.Has("xl/sharedStrings.xml")) return std::vector<std::string>();
-  ASSIGN_OR_RETURN(auto in, zip.Entry("xl/sharedStrings.xml", kMaxEntryBytes));
-  SharedState st;
+// Streams a whole part through expat with the given handlers (state `st` as user data).
+Status ParsePart(Zip& zip, const std::string& name, uint64_t cap, XmlState& st,
+                 XML_StartElementHandler start, XML_EndElementHandler end) {
+  ASSIGN_OR_RETURN(auto in, zip.Entry(name, cap));
   XML_Parser p = NewParser(&st);
-  XML_SetElementHandler(p, SharedStart, SharedEnd);
+  XML_SetElementHandler(p, start, end);
   std::vector<char> buf(kChunk);
   Status status;
   while (status.ok()) {
@@ -279,16 +282,179 @@ Result<std::vector<std::string>> ReadShared(Zip& zip) {
     if (*n == 0) break;
   }
   XML_ParserFree(p);
-  if (!status.ok()) return status.take_error();
+  st.parser = nullptr;
+  return status;
+}
+
+Result<std::vector<std::string>> ReadShared(Zip& zip) {
+  if (!zip.Has("xl/sharedStrings.xml")) return std::vector<std::string>();
+  SharedState st;
+  RETURN_IF_ERROR(ParsePart(zip, "xl/sharedStrings.xml", kMaxEntryBytes, st, SharedStart, SharedEnd));
   return std::move(st.strings);
 }
 
-// Worksheet rows: <row r="N"><c r="B3" t="s|inlineStr|str|b|n|e"><v>…</v>|<is><t>…</t></is></c>.
+// ---- Workbook: sheet names in tab order, their parts, the 1904 date system.
+
+struct WorkbookState : XmlState {
+  bool date1904 = false;
+  struct Sheet {
+    std::string name, rel_id;
+    bool hidden = false;
+  };
+  std::vector<Sheet> sheets;
+  std::map<std::string, std::string> targets;  // relationship id -> worksheet part
+};
+
+void XMLCALL WorkbookStart(void* data, const XML_Char* name, const XML_Char** attrs) {
+  auto* st = static_cast<WorkbookState*>(data);
+  std::string_view n = Local(name);
+  if (n == "workbookPr") {
+    const char* d = Attr(attrs, "date1904");
+    st->date1904 = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
+  } else if (n == "sheet") {
+    const char* nm = Attr(attrs, "name");
+    const char* id = Attr(attrs, "id");  // r:id
+    const char* state = Attr(attrs, "state");
+    st->sheets.push_back({nm ? nm : "", id ? id : "", state && std::string_view(state) != "visible"});
+  } else if (n == "Relationship") {
+    const char* id = Attr(attrs, "Id");
+    const char* target = Attr(attrs, "Target");
+    const char* type = Attr(attrs, "Type");
+    if (!id || !target || !type || !std::string_view(type).ends_with("/worksheet")) return;
+    std::string t = target;  // relative to xl/, or absolute from the package root
+    st->targets[id] = t.starts_with("/") ? t.substr(1) : "xl/" + t;
+  }
+}
+
+void XMLCALL NoEnd(void*, const XML_Char*) {}
+
+struct SheetPart {
+  std::string name, part;
+};
+
+// The visible worksheets in tab order; a package without xl/workbook.xml has only sheet1.
+Status ReadWorkbook(Zip& zip, std::vector<SheetPart>& sheets, bool& date1904) {
+  if (!zip.Has("xl/workbook.xml")) {
+    if (zip.Has("xl/worksheets/sheet1.xml")) sheets.push_back({"", "xl/worksheets/sheet1.xml"});
+    return {};
+  }
+  WorkbookState st;
+  RETURN_IF_ERROR(ParsePart(zip, "xl/workbook.xml", kMaxPartBytes, st, WorkbookStart, NoEnd));
+  if (zip.Has("xl/_rels/workbook.xml.rels"))
+    RETURN_IF_ERROR(
+        ParsePart(zip, "xl/_rels/workbook.xml.rels", kMaxPartBytes, st, WorkbookStart, NoEnd));
+  date1904 = st.date1904;
+  for (const auto& s : st.sheets) {
+    auto it = st.targets.find(s.rel_id);
+    if (s.hidden || it == st.targets.end()) continue;  // hidden sheet or a chart sheet
+    if (!zip.Has(it->second)) return Refuse("xlsx工作簿已损坏（缺少工作表“" + s.name + "”）");
+    sheets.push_back({s.name, it->second});
+  }
+  return {};
+}
+
+// ---- Styles: which cell formats (xf index) show a number as a date.
+
+// Excel's built-in date formats (ids 14-17, 22, and the CJK date formats 27-31, 36, 50-54, 57-58).
+bool BuiltinDate(int id) {
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 ||
+         (id >= 50 && id <= 54) || id == 57 || id == 58;
+}
+
+// A custom format is a date when, outside quoted text, [..] sections and escapes, it has a
+// year or day part, or a month part without hours/seconds ("mm:ss" is a time).
+bool DateFormatCode(std::string_view code) {
+  bool y = false, d = false, m = false, hs = false;
+  for (size_t i = 0; i < code.size(); ++i) {
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
+    if (c == '"') {
+      size_t close = code.find('"', i + 1);
+      i = close == std::string_view::npos ? code.size() : close;
+    } else if (c == '[') {
+      size_t close = code.find(']', i + 1);
+      i = close == std::string_view::npos ? code.size() : close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == ';') {
+      break;  // the first section decides
+    } else {
+      y |= c == 'y';
+      d |= c == 'd';
+      m |= c == 'm';
+      hs |= c == 'h' || c == 's';
+    }
+  }
+  return y || d || (m && !hs);
+}
+
+struct StylesState : XmlState {
+  std::map<int, bool> custom_date;  // numFmtId -> date
+  std::vector<char> xf_date;        // per cellXfs index
+  bool in_cell_xfs = false;
+};
+
+void XMLCALL StylesStart(void* data, const XML_Char* name, const XML_Char** attrs) {
+  auto* st = static_cast<StylesState*>(data);
+  std::string_view n = Local(name);
+  const char* id = Attr(attrs, "numFmtId");
+  if (n == "numFmt" && id) {
+    const char* code = Attr(attrs, "formatCode");
+    st->custom_date[std::atoi(id)] = code && DateFormatCode(code);
+  } else if (n == "cellXfs") {
+    st->in_cell_xfs = true;
+  } else if (n == "xf" && st->in_cell_xfs) {
+    int fmt = id ? std::atoi(id) : 0;
+    auto custom = st->custom_date.find(fmt);
+    st->xf_date.push_back(custom != st->custom_date.end() ? custom->second : BuiltinDate(fmt));
+  }
+}
+
+void XMLCALL StylesEnd(void* data, const XML_Char* name) {
+  if (Local(name) == "cellXfs") static_cast<StylesState*>(data)->in_cell_xfs = false;
+}
+
+Result<std::vector<char>> ReadDateStyles(Zip& zip) {
+  if (!zip.Has("xl/styles.xml")) return std::vector<char>();
+  StylesState st;
+  RETURN_IF_ERROR(ParsePart(zip, "xl/styles.xml", kMaxPartBytes, st, StylesStart, StylesEnd));
+  return std::move(st.xf_date);
+}
+
+// A date serial as "YYYY-MM-DD" (the time of day dropped). 1900 system: 1 = 1900-01-01 and
+// Excel's phantom 1900-02-29 (60) kept so later serials land right; 1904 system: 0 = 1904-01-01.
+std::string SerialToDate(double serial, bool date1904) {
+  auto days = static_cast<int64_t>(std::floor(serial));
+  int64_t epoch;  // days since 1970-01-01 of serial 0
+  if (date1904) {
+    epoch = -24107;  // 1904-01-01
+  } else {
+    epoch = days >= 61 ? -25569 : -25568;  // 1899-12-30, or 1899-12-31 before the phantom day
+    if (days == 60) return "1900-02-29";    // does not exist: the date check rejects it
+  }
+  return CivilDate::FromDays(epoch + days).ToString();
+}
+
+// A number cell as Excel shows it at most: 15 significant digits, no exponent, so binary
+// noise ("137.50000000000003") and exponents ("1.25E+5") read as the number the user sees.
+std::string NumberText(const std::string& v) {
+  char* end = nullptr;
+  double d = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end || !std::isfinite(d)) return v;
+  if (d != 0 && (std::fabs(d) >= 1e15 || std::fabs(d) < 1e-4)) return v;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  return buf;
+}
+
+// Worksheet rows: <row r="N"><c r="B3" s="style" t="s|inlineStr|str|b|n|e"><v>…</v>|<is><t>…</t></is></c>.
 struct SheetState : XmlState {
   const std::vector<std::string>* shared = nullptr;
+  const std::vector<char>* date_xf = nullptr;
+  bool date1904 = false;
   std::deque<SheetRow> ready;
   SheetRow row;
   std::string type, value;
+  size_t style = 0;
   int64_t next_row = 1;
   size_t col = 0;
 };
@@ -310,11 +476,14 @@ void XMLCALL SheetStart(void* data, const XML_Char* name, const XML_Char** attrs
   std::string_view n = Local(name);
   if (n == "row") {
     const char* r = Attr(attrs, "r");
-    st->row = SheetRow{r ? std::atoll(r) : st->next_row, {}};
+    st->row.number = r ? std::atoll(r) : st->next_row;
+    st->row.cells.clear();
     st->col = 0;
   } else if (n == "c") {
     const char* t = Attr(attrs, "t");
     st->type = t ? t : "n";
+    const char* s = Attr(attrs, "s");
+    st->style = s ? std::strtoul(s, nullptr, 10) : 0;
     st->value.clear();
     st->col = ColumnOf(Attr(attrs, "r"), st->col);
   } else if (n == "v" || n == "t") {
@@ -328,25 +497,30 @@ std::string TrimCell(std::string s) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
+void StopSheet(SheetState* st, std::string message) {
+  st->error = std::move(message);
+  XML_StopParser(st->parser, XML_FALSE);
+}
+
 void EndCell(SheetState* st) {
-  std::string v = st->value;
+  std::string v = std::move(st->value);
   if (st->type == "s") {
     char* end = nullptr;
     unsigned long idx = std::strtoul(v.c_str(), &end, 10);
-    if (v.empty() || *end || idx >= st->shared->size()) {
-      st->error = "xlsx工作簿引用了不存在的共享字符串";
-      XML_StopParser(st->parser, XML_FALSE);
-      return;
-    }
+    if (v.empty() || *end || idx >= st->shared->size())
+      return StopSheet(st, "xlsx工作簿引用了不存在的共享字符串");
     v = (*st->shared)[idx];
   } else if (st->type == "b") {
     v = v == "1" ? "是" : "否";
+  } else if (st->type == "n" && !v.empty()) {
+    bool date = st->style < st->date_xf->size() && (*st->date_xf)[st->style];
+    char* end = nullptr;
+    double d = std::strtod(v.c_str(), &end);
+    if (date && !*end && d >= 0 && d < 2958466) v = SerialToDate(d, st->date1904);
+    else v = NumberText(v);
   }
-  if (st->col >= kMaxColumns || v.size() > kMaxCellBytes) {
-    st->error = "第" + std::to_string(st->row.number) + "行列数或单元格长度超出限制";
-    XML_StopParser(st->parser, XML_FALSE);
-    return;
-  }
+  if (st->col >= kMaxColumns || v.size() > kMaxCellBytes)
+    return StopSheet(st, "第" + std::to_string(st->row.number) + "行列数或单元格长度超出限制");
   if (st->row.cells.size() <= st->col) st->row.cells.resize(st->col + 1);
   st->row.cells[st->col] = TrimCell(std::move(v));
   ++st->col;
@@ -368,37 +542,67 @@ void XMLCALL SheetEnd(void* data, const XML_Char* name) {
 
 class XlsxReader : public RowReader {
  public:
-  ~XlsxReader() override {
-    if (st_.parser) XML_ParserFree(st_.parser);
-  }
-  Status Open(const std::string& path) {
+  ~XlsxReader() override { Close(); }
+  Status Open(const std::string& path, const XlsxOptions& opt) {
     RETURN_IF_ERROR(zip_.Open(path));
-    const std::string sheet = "xl/worksheets/sheet1.xml";
-    if (!zip_.Has(sheet)) return Refuse("xlsx工作簿中没有第一个工作表（sheet1）");
+    RETURN_IF_ERROR(ReadWorkbook(zip_, sheets_, date1904_));
+    if (sheets_.empty()) return Refuse("xlsx工作簿中没有工作表");
+    ASSIGN_OR_RETURN(date_xf_, ReadDateStyles(zip_));
     ASSIGN_OR_RETURN(shared_, ReadShared(zip_));
-    ASSIGN_OR_RETURN(in_, zip_.Entry(sheet, kMaxEntryBytes));
-    st_.shared = &shared_;
-    XML_Parser p = NewParser(&st_);
-    XML_SetElementHandler(p, SheetStart, SheetEnd);
-    return {};
+    if (opt.choose && sheets_.size() > 1) {
+      for (size_t i = 0; i < sheets_.size(); ++i) {
+        RETURN_IF_ERROR(Start(i));
+        ASSIGN_OR_RETURN(bool any, Fill());
+        if (any && opt.choose(st_->ready.front())) return {};
+      }
+    }
+    return Start(0);  // no chooser, one sheet, or no sheet matched: the first one
   }
   Result<bool> Next(SheetRow& row) override {
-    while (st_.ready.empty() && !eof_) {
-      ASSIGN_OR_RETURN(size_t n, in_->Read(buf_.data(), buf_.size()));
-      eof_ = n == 0;
-      RETURN_IF_ERROR(Feed(st_, buf_.data(), n, eof_));
-    }
-    if (st_.ready.empty()) return false;
-    row = std::move(st_.ready.front());
-    st_.ready.pop_front();
+    ASSIGN_OR_RETURN(bool any, Fill());
+    if (!any) return false;
+    row = std::move(st_->ready.front());
+    st_->ready.pop_front();
     return true;
   }
+  std::string SheetName() const override { return name_; }
 
  private:
+  void Close() {
+    if (st_ && st_->parser) XML_ParserFree(st_->parser);
+    st_.reset();
+  }
+  Status Start(size_t i) {
+    Close();
+    name_ = sheets_[i].name;
+    ASSIGN_OR_RETURN(in_, zip_.Entry(sheets_[i].part, kMaxEntryBytes));
+    st_ = std::make_unique<SheetState>();
+    st_->shared = &shared_;
+    st_->date_xf = &date_xf_;
+    st_->date1904 = date1904_;
+    XML_Parser p = NewParser(st_.get());
+    XML_SetElementHandler(p, SheetStart, SheetEnd);
+    eof_ = false;
+    return {};
+  }
+  // Parses until a row is ready; false at the end of the sheet.
+  Result<bool> Fill() {
+    while (st_->ready.empty() && !eof_) {
+      ASSIGN_OR_RETURN(size_t n, in_->Read(buf_.data(), buf_.size()));
+      eof_ = n == 0;
+      RETURN_IF_ERROR(Feed(*st_, buf_.data(), n, eof_));
+    }
+    return !st_->ready.empty();
+  }
+
   Zip zip_;
+  std::vector<SheetPart> sheets_;
+  bool date1904_ = false;
+  std::vector<char> date_xf_;
   std::vector<std::string> shared_;
   std::unique_ptr<EntryStream> in_;
-  SheetState st_;
+  std::unique_ptr<SheetState> st_;
+  std::string name_;
   std::vector<char> buf_ = std::vector<char>(kChunk);
   bool eof_ = false;
 };
@@ -406,8 +610,12 @@ class XlsxReader : public RowReader {
 }  // namespace
 
 Result<std::unique_ptr<RowReader>> OpenXlsx(const std::string& path) {
+  return OpenXlsx(path, XlsxOptions{});
+}
+
+Result<std::unique_ptr<RowReader>> OpenXlsx(const std::string& path, const XlsxOptions& options) {
   auto r = std::make_unique<XlsxReader>();
-  RETURN_IF_ERROR(r->Open(path));
+  RETURN_IF_ERROR(r->Open(path, options));
   return std::unique_ptr<RowReader>(std::move(r));
 }
 

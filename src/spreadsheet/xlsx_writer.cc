@@ -1,5 +1,6 @@
 #include <xlsxwriter.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "spreadsheet/spreadsheet.h"
@@ -48,6 +49,56 @@ Status WriteXlsx(const std::string& path, const Sheet& sheet) {
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR)
     return Error::Invalid("out", "写入 " + path + " 失败: " + lxw_strerror(err));
+  return {};
+}
+
+struct XlsxStreamWriter::Impl {
+  lxw_workbook* wb = nullptr;
+  lxw_worksheet* ws = nullptr;
+  lxw_row_t next = 0;
+  std::string path;
+};
+
+XlsxStreamWriter::XlsxStreamWriter() : impl_(std::make_unique<Impl>()) {}
+
+XlsxStreamWriter::~XlsxStreamWriter() {
+  if (!impl_->wb) return;
+  (void)workbook_close(impl_->wb);  // never left open; the caller did not Close(): discard
+  std::remove(impl_->path.c_str());
+}
+
+Status XlsxStreamWriter::Open(const std::string& path, const std::string& sheet_name,
+                              const std::vector<std::string>& headers) {
+  lxw_workbook_options opt = {};
+  opt.constant_memory = LXW_TRUE;
+  impl_->wb = workbook_new_opt(path.c_str(), &opt);
+  if (!impl_->wb) return Error::Invalid("out", "无法创建文件 " + path);
+  impl_->path = path;
+  impl_->ws = workbook_add_worksheet(impl_->wb, sheet_name.empty() ? nullptr : sheet_name.c_str());
+  lxw_format* bold = workbook_add_format(impl_->wb);
+  format_set_bold(bold);
+  for (size_t c = 0; c < headers.size(); ++c)
+    worksheet_set_column(impl_->ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 22,
+                         nullptr);
+  worksheet_freeze_panes(impl_->ws, 1, 0);
+  WriteRow(impl_->ws, impl_->next++, headers, bold);
+  return {};
+}
+
+Status XlsxStreamWriter::Add(const std::vector<std::string>& cells) {
+  if (!impl_->ws) return Error::Internal("XlsxStreamWriter: not open");
+  if (impl_->next >= 1'048'576) return Error::Invalid("out", "错误清单超过Excel的1048576行上限");
+  WriteRow(impl_->ws, impl_->next++, cells, nullptr);
+  return {};
+}
+
+Status XlsxStreamWriter::Close() {
+  if (!impl_->wb) return Error::Internal("XlsxStreamWriter: not open");
+  lxw_error err = workbook_close(impl_->wb);
+  impl_->wb = nullptr;
+  impl_->ws = nullptr;
+  if (err != LXW_NO_ERROR)
+    return Error::Invalid("out", "写入 " + impl_->path + " 失败: " + lxw_strerror(err));
   return {};
 }
 

@@ -1,6 +1,7 @@
 #include "sales/cli/sales_command.h"
 
 #include <iostream>
+#include <memory>
 
 #include "app/app_context.h"
 #include "app/commands.h"
@@ -29,18 +30,47 @@ std::string DefaultErrorsPath(const std::string& path) {
   return stem + ".errors.xlsx";
 }
 
-void Report(const ImportReport& r, const ImportArgs& a) {
+// Streams every rejected row into the xlsx error workbook as it is found (opened at the first
+// one), so the list is complete however many rows fail and memory stays flat.
+class StreamedErrors {
+ public:
+  explicit StreamedErrors(std::string path) : path_(std::move(path)) {
+    stream_.add = [this](const RowError& e) {
+      if (!failed_.ok()) return;
+      if (!writer_) {
+        writer_ = std::make_unique<spreadsheet::XlsxStreamWriter>();
+        failed_ = writer_->Open(path_, "导入错误", {"行号", "列", "原因"});
+      }
+      if (failed_.ok()) failed_ = writer_->Add({std::to_string(e.row), e.column, e.reason});
+    };
+    stream_.restart = [this] { writer_.reset(); };  // discards the partial file
+  }
+  ErrorStream* stream() { return &stream_; }
+  Status Close() {
+    if (!failed_.ok()) return failed_;
+    if (!writer_) return spreadsheet::WriteXlsx(path_, ErrorSheet(ImportReport{}));
+    return writer_->Close();
+  }
+
+ private:
+  std::string path_;
+  ErrorStream stream_;
+  std::unique_ptr<spreadsheet::XlsxStreamWriter> writer_;
+  Status failed_;
+};
+
+void Report(const ImportReport& r, const ImportArgs& a, StreamedErrors* streamed) {
   if (r.already_imported) {
     std::cout << "该文件已导入（批次 " << r.batch_id << "），未新增数据\n";
     return;
   }
+  if (!r.sheet.empty()) std::cout << "sheet " << r.sheet << ": ";
   std::cout << "rows " << r.rows_total << ", imported " << r.rows_imported << ", rejected "
             << r.rows_rejected << (r.rolled_back ? " (all-or-nothing: nothing written)" : "")
             << (r.batch_id ? ", batch " + std::to_string(r.batch_id) : "") << "\n";
   if (r.rows_rejected == 0) return;
   std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
-  Status st = out.ends_with(".csv") ? spreadsheet::WriteCsv(out, ErrorSheet(r))
-                                    : spreadsheet::WriteXlsx(out, ErrorSheet(r));
+  Status st = streamed ? streamed->Close() : spreadsheet::WriteCsv(out, ErrorSheet(r));
   if (!st.ok()) app::Fail(st.error());
   std::cerr << "有 " << r.rows_rejected << " 行未通过校验，错误清单: " << out << "\n";
   throw CLI::RuntimeError(2);
@@ -58,9 +88,14 @@ void RunImport(const ImportArgs& a, bool sales) {
   }
   if (!who.ok()) app::Fail(who.error());
   ImportContext ic{(*ctx)->db(), (*ctx)->audit(), (*ctx)->clock(), (*ctx)->cipher()};
-  auto r = sales ? ImportSales(ic, *who, a.path, *mode) : ImportEntities(ic, *who, a.path, *mode);
+  std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
+  std::unique_ptr<StreamedErrors> streamed;  // xlsx: every error; csv: the report's first 100,000
+  if (!out.ends_with(".csv")) streamed = std::make_unique<StreamedErrors>(out);
+  ImportOptions opt{streamed ? streamed->stream() : nullptr};
+  auto r = sales ? ImportSales(ic, *who, a.path, *mode, opt)
+                 : ImportEntities(ic, *who, a.path, *mode, opt);
   if (!r.ok()) app::Fail(r.error());
-  Report(*r, a);
+  Report(*r, a, streamed.get());
 }
 
 void AddImport(CLI::App* group, ImportArgs& a, bool sales) {
