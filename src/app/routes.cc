@@ -13,8 +13,16 @@
 #if __has_include("routing/api/plan_handlers.h")
 #include "routing/api/plan_handlers.h"
 #endif
+#if __has_include("award/api/award_handlers.h")
+#include "award/api/award_handlers.h"
+#endif
 #if __has_include("sales/api/sales_handlers.h")
 #include "sales/api/sales_handlers.h"
+#endif
+#if __has_include("sales/indicators/sales_indicators.h")
+#include <spdlog/spdlog.h>
+
+#include "sales/indicators/sales_indicators.h"
 #endif
 
 namespace ruralec::app {
@@ -103,6 +111,14 @@ std::unique_ptr<http::Server> BuildServer(AppContext& ctx, const http::ServerCon
 #endif
 #if __has_include("sales/api/sales_handlers.h")
   sales::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock(), ctx.cipher());
+#endif
+#if __has_include("sales/indicators/sales_indicators.h")
+  // The ledger feeds programme indicators (progress, lagging list, quarterly report).
+  if (auto st = sales::indicators::RegisterProcessIndicators(); !st.ok())
+    spdlog::error("sales indicators: {}", st.error().message);
+#endif
+#if __has_include("award/api/award_handlers.h")
+  award::api::RegisterRoutes(*server, db, ctx.audit(), ctx.clock());
 #endif
 #if __has_include("routing/api/plan_handlers.h")
   routing::api::RegisterRoutes(*server, db, ctx.clock());

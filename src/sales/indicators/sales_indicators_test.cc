@@ -1,0 +1,139 @@
+// Each indicator computation over a small ledger: units (fen, counts, basis points), the date
+// range (ledger months overlapping [from, to]), thresholds from params, and "no data" reasons.
+#include "sales/indicators/sales_indicators.h"
+
+#include "sales/test_fixture.h"
+
+namespace ruralec::sales {
+namespace {
+
+using programme::IndicatorQuery;
+using programme::Measurement;
+
+class SalesIndicatorsTest : public testing::SalesFixture {
+ protected:
+  void SetUp() override {
+    SalesFixture::SetUp();
+    ASSERT_TRUE(indicators::Register(registry_).ok());
+  }
+  void Add(int64_t entity, const std::string& period, int64_t fen, bool agri = false,
+           Direction dir = Direction::kUplink, std::optional<int64_t> brand = std::nullopt) {
+    SalesInput in;
+    in.entity_id = entity;
+    in.brand_id = brand;
+    in.period = period;
+    in.platform = "淘宝";
+    in.direction = dir;
+    in.agricultural = agri;
+    in.amount = Fen{fen};
+    auto c = tdb_.db().Acquire();
+    auto id = Record(*c, county_, in, {}, 5);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+  }
+  Measurement Compute(const std::string& indicator, const std::string& region,
+                      const std::string& from, const std::string& to,
+                      std::map<std::string, std::string> params = {}) {
+    IndicatorQuery q{indicator, *RegionCode::Parse(region), *CivilDate::Parse(from),
+                     *CivilDate::Parse(to), std::move(params)};
+    auto c = tdb_.db().Acquire();
+    auto m = registry_.Compute(*c, q);
+    EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
+    return m.ok() ? *m : Measurement{};
+  }
+  int64_t Value(const std::string& indicator, const std::string& from, const std::string& to,
+                std::map<std::string, std::string> params = {},
+                const std::string& region = "341302") {
+    Measurement m = Compute(indicator, region, from, to, std::move(params));
+    EXPECT_EQ(m.status, Measurement::Status::kOk) << indicator << ": " << m.reason;
+    return m.value.value_or(-1);
+  }
+  programme::IndicatorRegistry registry_;
+};
+
+TEST_F(SalesIndicatorsTest, RuralOnlineSalesSumsUplinkFenOfMonthsInTheRange) {
+  Add(a_, "2023-12", 1'000);
+  Add(a_, "2024-01", 2'000, true);
+  Add(b_, "2024-06", 4'000);
+  Add(b_, "2024-06", 8'000, false, Direction::kDownlink);
+  Add(b_, "2024-07", 16'000);
+  EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30"), 6'000);
+  EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30", {{"scope", "all"}}), 14'000);
+  EXPECT_EQ(Value("rural_online_sales", "2024-01-01", "2024-12-31", {}, "341302101"), 20'000);
+  Measurement odd = Compute("rural_online_sales", "341302", "2024-01-01", "2024-12-31",
+                            {{"scope", "export"}});
+  EXPECT_EQ(odd.status, Measurement::Status::kNoDataSource);
+  EXPECT_NE(odd.reason.find("scope=export"), std::string::npos);
+  EXPECT_EQ(Value("agri_online_retail", "2024-01-01", "2024-12-31"), 2'000);
+}
+
+TEST_F(SalesIndicatorsTest, IncreaseAndGrowthCompareWithTheSameRangeAYearEarlier) {
+  Add(a_, "2023-03", 10'000);
+  Add(a_, "2024-03", 13'333);
+  Add(a_, "2024-02", 1);  // 2023-02-29 does not exist: the earlier range ends 2023-02-28
+  EXPECT_EQ(Value("rural_online_sales_increase", "2024-01-01", "2024-12-31"), 3'334);
+  // (13'334 - 10'000) / 10'000 = 33.34 % = 3'334 basis points.
+  EXPECT_EQ(Value("rural_online_retail_growth", "2024-01-01", "2024-12-31"), 3'334);
+  EXPECT_EQ(Value("rural_online_sales_increase", "2024-02-29", "2024-02-29"), 1);
+  Measurement none = Compute("rural_online_retail_growth", "341302", "2022-01-01", "2022-12-31");
+  EXPECT_EQ(none.status, Measurement::Status::kNoDataSource);  // 2021 had no sales
+  Add(a_, "2025-03", 5'000);  // a fall is negative
+  EXPECT_EQ(Value("rural_online_retail_growth", "2025-01-01", "2025-12-31"), -6'250);
+  EXPECT_EQ(Value("rural_online_sales_increase", "2025-01-01", "2025-12-31"), -8'334);
+}
+
+TEST_F(SalesIndicatorsTest, EntitiesOverTheProgrammeThresholdPerCalendarYear) {
+  std::map<std::string, std::string> p{{"threshold", "1000万元"}, {"scope", "uplink"}};
+  Add(a_, "2024-01", 700'000'000);  // 700万
+  Add(a_, "2024-02", 300'000'001);  // + 300万 and 1 fen: over 1000万
+  Add(b_, "2024-12", 600'000'000);  // 600万 in 2024 and 600万 in 2025: never over
+  Add(b_, "2025-01", 600'000'000);
+  EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2025-12-31", p), 1);
+  EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2024-01-31", p), 0);
+  EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2025-12-31",
+                  {{"threshold", "500万元"}}),
+            2);
+  EXPECT_EQ(Value("strong_towns_or_parks", "2024-01-01", "2024-12-31",
+                  {{"threshold", "1000万元"}}),
+            1);
+  Measurement bad = Compute("entities_over_sales_threshold", "341302", "2024-01-01",
+                            "2024-12-31", {{"threshold", "很多"}});
+  EXPECT_EQ(bad.status, Measurement::Status::kNoDataSource);
+  EXPECT_NE(bad.reason.find("threshold"), std::string::npos);
+}
+
+TEST_F(SalesIndicatorsTest, BrandsOverThresholdCountOnlyRowsOfABrand) {
+  Result<int64_t> brand = [&] {
+    auto c = tdb_.db().Acquire();
+    return entity::AddBrand(*c, {0, a_, "皖北香梨", "", {}, false}, 1);
+  }();
+  ASSERT_TRUE(brand.ok());
+  Add(a_, "2024-05", 100'000'001, false, Direction::kUplink, *brand);  // 100万 and 1 fen
+  Add(b_, "2024-05", 900'000'000);  // no brand
+  EXPECT_EQ(Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31",
+                  {{"threshold", "100万元"}}),
+            1);
+  EXPECT_EQ(Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31",
+                  {{"threshold", "1000万元"}}),
+            0);
+}
+
+TEST_F(SalesIndicatorsTest, NewEntitiesByRegistrationDate) {
+  EXPECT_EQ(Value("new_entities", "2024-01-01", "2024-12-31", {{"registered", "business"}}), 1);
+  EXPECT_EQ(Value("new_entities", "2019-01-01", "2024-12-31"), 2);
+  EXPECT_EQ(Value("new_entities", "2024-05-02", "2024-12-31"), 0);
+  Measurement other = Compute("new_entities", "341302", "2024-01-01", "2024-12-31",
+                              {{"registered", "online"}});
+  EXPECT_EQ(other.status, Measurement::Status::kNoDataSource);
+}
+
+TEST_F(SalesIndicatorsTest, ProcessRegistrationIsIdempotentAndLeavesOthersWithoutSource) {
+  ASSERT_TRUE(indicators::RegisterProcessIndicators().ok());
+  ASSERT_TRUE(indicators::RegisterProcessIndicators().ok());
+  EXPECT_TRUE(registry_.HasSource("entities_over_sales_threshold"));
+  EXPECT_FALSE(registry_.HasSource("training_person_times"));
+  // A second registration into the same registry is refused, not silently doubled.
+  EXPECT_FALSE(indicators::Register(registry_).ok());
+}
+
+}  // namespace
+}  // namespace ruralec::sales

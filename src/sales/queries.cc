@@ -1,0 +1,510 @@
+#include "sales/queries.h"
+
+#include <cstdio>
+
+#include "core/validate.h"
+#include "storage/order_by.h"
+
+namespace ruralec::sales::queries {
+namespace {
+
+using storage::Null;
+using storage::Params;
+using storage::Row;
+using storage::Value;
+
+std::string Prefix(const RegionCode& r) { return std::string(r.prefix()) + "%"; }
+
+// For LIKE ... ESCAPE '\': the user's text matches literally.
+std::string Escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+template <typename T>
+Page<T> EmptyPage(const PageRequest& page) {
+  Page<T> p;
+  p.page = page.page;
+  p.page_size = page.page_size;
+  return p;
+}
+
+Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
+Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
+
+// ---- entities ----
+constexpr const char* kEntitySelect =
+    "SELECT e.id, e.uscc, e.name, e.kind, e.region_code, e.registered_on, e.contact_name, "
+    "e.mobile_masked, e.linkage_model, e.contract_farming, e.employs_poor, e.created_at, "
+    "e.updated_at, COALESCE(r.name, ''), "
+    "(SELECT COUNT(*) FROM entity_shops sh WHERE sh.entity_id = e.id), "
+    "(SELECT COUNT(*) FROM brands b WHERE b.entity_id = e.id) "
+    "FROM entities e LEFT JOIN regions r ON r.code = e.region_code ";
+
+EntityRow ToEntityRow(const Row& r) {
+  EntityRow out;
+  entity::Entity& e = out.entity;
+  e.id = r.Int(0);
+  e.uscc = r.Text(1);
+  e.name = r.Text(2);
+  auto kind = entity::ParseKind(r.Text(3));
+  e.kind = kind.ok() ? *kind : entity::Kind::kEnterprise;
+  if (auto code = RegionCode::Parse(r.Text(4)); code.ok()) e.region = *code;
+  if (auto d = r.OptText(5); d && !d->empty()) {
+    if (auto p = CivilDate::Parse(*d); p.ok()) e.registered_on = *p;
+  }
+  e.contact_name = r.Text(6);
+  e.mobile_masked = r.OptText(7);
+  e.linkage = {r.Int(8) != 0, r.Int(9) != 0, r.Int(10) != 0};
+  e.created_at = r.Int(11);
+  out.updated_at = r.Int(12);
+  out.region_name = r.Text(13);
+  out.shop_count = r.Int(14);
+  out.brand_count = r.Int(15);
+  return out;
+}
+
+std::string EntityWhere(const EntityFilter& f, Params& p) {
+  std::string w = " WHERE e.region_code LIKE ?";
+  p.emplace_back(Prefix(f.region));
+  if (f.kind) {
+    w += " AND e.kind = ?";
+    p.emplace_back(std::string(entity::KindName(*f.kind)));
+  }
+  if (!f.q.empty()) {
+    w += " AND (e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\')";
+    p.emplace_back("%" + Escaped(f.q) + "%");
+    p.emplace_back(Escaped(f.q) + "%");
+  }
+  if (f.registered_year) {
+    w += " AND e.registered_on >= ? AND e.registered_on <= ?";
+    p.emplace_back(std::to_string(*f.registered_year) + "-01-01");
+    p.emplace_back(std::to_string(*f.registered_year) + "-12-31");
+  }
+  return w;
+}
+
+// ---- ledger ----
+constexpr const char* kSalesSelect =
+    "SELECT s.id, s.entity_id, s.shop_id, s.brand_id, s.period, s.platform, s.direction, "
+    "s.agricultural, s.category, s.amount_fen, s.orders, s.export_usd_cents, s.region_code, "
+    "s.source, s.batch_id, s.supersedes_id, s.created_by, s.is_current, s.correction_reason, "
+    "s.created_at, e.name, COALESCE(r.name, '') FROM sales_records s "
+    "JOIN entities e ON e.id = s.entity_id LEFT JOIN regions r ON r.code = s.region_code ";
+
+SalesRow ToSalesRow(const Row& r) {
+  SalesRow out;
+  SalesRecord& s = out.record;
+  s.id = r.Int(0);
+  s.in.entity_id = r.Int(1);
+  s.in.shop_id = r.OptInt(2);
+  s.in.brand_id = r.OptInt(3);
+  s.in.period = r.Text(4);
+  s.in.platform = r.Text(5);
+  s.in.direction = r.Text(6) == "uplink" ? Direction::kUplink : Direction::kDownlink;
+  s.in.agricultural = r.Int(7) != 0;
+  s.in.category = r.Text(8);
+  s.in.amount = Fen{r.Int(9)};
+  s.in.orders = r.OptInt(10);
+  s.in.export_usd_cents = r.OptInt(11);
+  if (auto code = RegionCode::Parse(r.Text(12)); code.ok()) s.region = *code;
+  std::string src = r.Text(13);
+  s.source = src == "import" ? Source::kImport : src == "api" ? Source::kApi : Source::kForm;
+  s.batch_id = r.OptInt(14);
+  s.supersedes_id = r.OptInt(15);
+  s.created_by = r.OptInt(16);
+  s.is_current = r.Int(17) != 0;
+  s.correction_reason = r.Text(18);
+  s.created_at = r.Int(19);
+  out.entity_name = r.Text(20);
+  out.region_name = r.Text(21);
+  return out;
+}
+
+std::string SalesWhere(const SalesFilter& f, Params& p) {
+  std::string w = " WHERE s.region_code LIKE ?";
+  p.emplace_back(Prefix(f.region));
+  if (!f.history) w += " AND s.is_current = 1";
+  if (f.entity_id) {
+    w += " AND s.entity_id = ?";
+    p.emplace_back(*f.entity_id);
+  }
+  if (!f.from.empty()) {
+    w += " AND s.period >= ?";
+    p.emplace_back(f.from);
+  }
+  if (!f.to.empty()) {
+    w += " AND s.period <= ?";
+    p.emplace_back(f.to);
+  }
+  if (!f.platform.empty()) {
+    w += " AND s.platform = ?";
+    p.emplace_back(f.platform);
+  }
+  if (f.direction) {
+    w += " AND s.direction = ?";
+    p.emplace_back(std::string(DirectionName(*f.direction)));
+  }
+  if (f.agricultural) {
+    w += " AND s.agricultural = ?";
+    p.emplace_back(int64_t{*f.agricultural});
+  }
+  return w;
+}
+
+template <typename T, typename Fn>
+Result<Page<T>> RunPage(storage::Connection& conn, const std::string& select,
+                        const std::string& from_where, Params params, const std::string& order,
+                        const PageRequest& page, Fn convert) {
+  Page<T> out = EmptyPage<T>(page);
+  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + from_where, params));
+  out.total = count.at(0).Int(0);
+  params.emplace_back(int64_t{page.page_size});
+  params.emplace_back(page.offset());
+  ASSIGN_OR_RETURN(auto rows, conn.Query(select + from_where.substr(from_where.find(" WHERE")) +
+                                             order + " LIMIT ? OFFSET ?",
+                                         params));
+  for (const auto& r : rows) out.items.push_back(convert(r));
+  return out;
+}
+
+std::string Categories(const std::vector<std::string>& cats) {
+  std::string out;
+  for (const auto& c : cats) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> SplitCategories(const std::string& s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size() && !s.empty()) {
+    size_t end = s.find(',', pos);
+    std::string part = s.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!part.empty()) out.push_back(part);
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  return out;
+}
+
+constexpr const char* kBrandSelect =
+    "SELECT b.id, b.entity_id, b.name, b.trademark_no, b.categories, b.regional_brand, e.name, "
+    "e.region_code FROM brands b JOIN entities e ON e.id = b.entity_id ";
+
+BrandRow ToBrandRow(const Row& r) {
+  BrandRow out;
+  out.brand = {r.Int(0), r.Int(1), r.Text(2), r.Text(3), SplitCategories(r.Text(4)),
+               r.Int(5) != 0};
+  out.entity_name = r.Text(6);
+  if (auto code = RegionCode::Parse(r.Text(7)); code.ok()) out.region = *code;
+  return out;
+}
+
+}  // namespace
+
+Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilter& f,
+                                     const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
+                                                       {{"id", "e.id"},
+                                                        {"name", "e.name"},
+                                                        {"uscc", "e.uscc"},
+                                                        {"registered_on", "e.registered_on"},
+                                                        {"created_at", "e.created_at"}},
+                                                       "e.id"));
+  Params p;
+  std::string where = EntityWhere(f, p);
+  return RunPage<EntityRow>(conn, kEntitySelect, "FROM entities e" + where, p, order, page,
+                            ToEntityRow);
+}
+
+Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kEntitySelect) + "WHERE e.id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("经营主体不存在");
+  return ToEntityRow(rows[0]);
+}
+
+namespace {
+
+// Appends "col = ?" when the patch sets a value different from the current one.
+struct SetList {
+  std::string sql;
+  Params params;
+  std::vector<std::string> changed;
+  void Add(const std::string& field, const std::string& col, Value v) {
+    sql += (sql.empty() ? "" : ", ") + col + " = ?";
+    params.push_back(std::move(v));
+    changed.push_back(field);
+  }
+};
+
+Status PatchText(SetList& s, const entity::Entity& e, const EntityPatch& p) {
+  if (p.name && *p.name != e.name) {
+    if (p.name->empty()) return Error::Invalid("name", "主体名称不能为空");
+    if (p.name->size() > 200) return Error::Invalid("name", "主体名称过长（最多200字节）");
+    s.Add("name", "name", *p.name);
+  }
+  if (p.contact_name && *p.contact_name != e.contact_name) {
+    if (p.contact_name->size() > 100) return Error::Invalid("contact_name", "联系人姓名过长");
+    s.Add("contact_name", "contact_name", OptText(*p.contact_name));
+  }
+  if (p.kind && *p.kind != e.kind) s.Add("kind", "kind", std::string(entity::KindName(*p.kind)));
+  if (p.region && *p.region != e.region) {
+    s.Add("region_code", "region_code", p.region->str());
+    s.Add("region_code", "county_code", p.region->county().str());
+    s.changed.pop_back();
+  }
+  if (p.registered_on && *p.registered_on != e.registered_on) {
+    s.Add("registered_on", "registered_on",
+          *p.registered_on ? Value{(*p.registered_on)->ToString()} : Value{Null{}});
+  }
+  return {};
+}
+
+void PatchFlags(SetList& s, const entity::Entity& e, const EntityPatch& p) {
+  if (p.model && *p.model != e.linkage.model)
+    s.Add("linkage.model", "linkage_model", int64_t{*p.model});
+  if (p.contract_farming && *p.contract_farming != e.linkage.contract_farming)
+    s.Add("linkage.contract_farming", "contract_farming", int64_t{*p.contract_farming});
+  if (p.employs_poor && *p.employs_poor != e.linkage.employs_poor)
+    s.Add("linkage.employs_poor", "employs_poor", int64_t{*p.employs_poor});
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
+                                              const crypto::FieldCipher& cipher, int64_t id,
+                                              const EntityPatch& p, int64_t now_ms) {
+  ASSIGN_OR_RETURN(EntityRow cur, GetEntity(conn, id));
+  const entity::Entity& e = cur.entity;
+  SetList s;
+  RETURN_IF_ERROR(PatchText(s, e, p));
+  PatchFlags(s, e, p);
+  if (p.mobile) {
+    if (p.mobile->empty()) {
+      if (e.mobile_masked) {
+        s.Add("mobile", "mobile_enc", Null{});
+        s.Add("mobile", "mobile_bidx", Null{});
+        s.Add("mobile", "mobile_masked", Null{});
+      }
+    } else {
+      RETURN_IF_ERROR(validate::Mobile(*p.mobile, "mobile"));
+      ASSIGN_OR_RETURN(auto old, conn.QueryOne("SELECT mobile_bidx FROM entities WHERE id = ?",
+                                               {id}, "经营主体不存在"));
+      if (old.Text(0) != cipher.BlindIndex(*p.mobile, "entities.mobile")) {
+        s.Add("mobile", "mobile_enc", cipher.Encrypt(*p.mobile, "entities.mobile"));
+        s.Add("mobile", "mobile_bidx", cipher.BlindIndex(*p.mobile, "entities.mobile"));
+        s.Add("mobile", "mobile_masked", crypto::MaskMobile(*p.mobile));
+      }
+    }
+  }
+  std::vector<std::string> changed;
+  for (const auto& c : s.changed)
+    if (changed.empty() || changed.back() != c) changed.push_back(c);
+  if (s.sql.empty()) return changed;
+  s.params.emplace_back(now_ms);
+  s.params.emplace_back(id);
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE entities SET " + s.sql + ", updated_at = ? WHERE id = ?", s.params));
+  if (p.region && *p.region != e.region) {  // ledger rows follow the entity's region
+    RETURN_IF_ERROR(conn.Exec("UPDATE sales_records SET region_code = ?, county_code = ? "
+                              "WHERE entity_id = ?",
+                              {p.region->str(), p.region->county().str(), id}));
+  }
+  return changed;
+}
+
+Result<Page<entity::Shop>> ListShops(storage::Connection& conn, int64_t entity_id,
+                                     const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"id", "id"}, {"platform", "platform"}}, "id"));
+  return RunPage<entity::Shop>(
+      conn, "SELECT id, entity_id, platform, shop_name, shop_ref FROM entity_shops",
+      "FROM entity_shops WHERE entity_id = ?", {entity_id}, order, page, [](const Row& r) {
+        return entity::Shop{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
+      });
+}
+
+Result<entity::Shop> GetShop(storage::Connection& conn, int64_t entity_id, int64_t shop_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, entity_id, platform, shop_name, shop_ref "
+                                         "FROM entity_shops WHERE id = ? AND entity_id = ?",
+                                         {shop_id, entity_id}));
+  if (rows.empty()) return Error::NotFound("网店不存在");
+  const Row& r = rows[0];
+  return entity::Shop{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
+}
+
+Status UpdateShop(storage::Connection& conn, const entity::Shop& s) {
+  if (s.platform.empty()) return Error::Invalid("platform", "平台不能为空");
+  if (s.shop_ref.empty()) return Error::Invalid("shop_ref", "网店ID或网址不能为空");
+  ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
+                                        "shop_ref = ? AND id <> ?",
+                                        {s.platform, s.shop_ref, s.id}));
+  if (!dup.empty()) return Error::Conflict("该平台上的网店已登记", "shop_ref");
+  RETURN_IF_ERROR(conn.Exec("UPDATE entity_shops SET platform = ?, shop_name = ?, shop_ref = ? "
+                            "WHERE id = ?",
+                            {s.platform, s.shop_name.empty() ? s.shop_ref : s.shop_name,
+                             s.shop_ref, s.id}));
+  return {};
+}
+
+Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& f,
+                                  const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"id", "b.id"}, {"name", "b.name"}}, "b.id"));
+  Params p{Prefix(f.region)};
+  std::string w = " WHERE e.region_code LIKE ?";
+  if (f.entity_id) {
+    w += " AND b.entity_id = ?";
+    p.emplace_back(*f.entity_id);
+  }
+  if (!f.q.empty()) {
+    w += " AND (b.name LIKE ? ESCAPE '\\' OR b.trademark_no LIKE ? ESCAPE '\\')";
+    p.emplace_back("%" + Escaped(f.q) + "%");
+    p.emplace_back(Escaped(f.q) + "%");
+  }
+  if (f.regional_brand) {
+    w += " AND b.regional_brand = ?";
+    p.emplace_back(int64_t{*f.regional_brand});
+  }
+  return RunPage<BrandRow>(conn, kBrandSelect, "FROM brands b JOIN entities e ON e.id = "
+                                               "b.entity_id" + w,
+                           p, order, page, ToBrandRow);
+}
+
+Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t brand_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kBrandSelect) +
+                                             "WHERE b.id = ? AND b.entity_id = ?",
+                                         {brand_id, entity_id}));
+  if (rows.empty()) return Error::NotFound("品牌不存在");
+  return ToBrandRow(rows[0]);
+}
+
+Status UpdateBrand(storage::Connection& conn, const entity::Brand& b) {
+  if (b.name.empty()) return Error::Invalid("name", "品牌名称不能为空");
+  if (b.name.size() > 200) return Error::Invalid("name", "品牌名称过长");
+  ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM brands WHERE entity_id = ? AND name = ? "
+                                        "AND id <> ?",
+                                        {b.entity_id, b.name, b.id}));
+  if (!dup.empty()) return Error::Conflict("该主体已登记同名品牌", "name");
+  RETURN_IF_ERROR(conn.Exec("UPDATE brands SET name = ?, trademark_no = ?, categories = ?, "
+                            "regional_brand = ? WHERE id = ?",
+                            {b.name, OptText(b.trademark_no), Categories(b.categories),
+                             int64_t{b.regional_brand}, b.id}));
+  return {};
+}
+
+Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,
+                                 const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
+                                                       {{"id", "s.id"},
+                                                        {"period", "s.period"},
+                                                        {"amount_fen", "s.amount_fen"},
+                                                        {"created_at", "s.created_at"}},
+                                                       "s.id"));
+  Params p;
+  std::string where = SalesWhere(f, p);
+  return RunPage<SalesRow>(conn, kSalesSelect, "FROM sales_records s" + where, p, order, page,
+                           ToSalesRow);
+}
+
+Result<SalesRow> GetSales(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) + "WHERE s.id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("销售记录不存在");
+  return ToSalesRow(rows[0]);
+}
+
+Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(SalesRow start, GetSales(conn, id));
+  std::vector<SalesRow> older, newer;
+  for (auto prev = start.record.supersedes_id; prev;) {
+    ASSIGN_OR_RETURN(SalesRow r, GetSales(conn, *prev));
+    prev = r.record.supersedes_id;
+    older.push_back(std::move(r));
+  }
+  for (int64_t cur = id;;) {
+    ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) +
+                                               "WHERE s.supersedes_id = ? ORDER BY s.id",
+                                           {cur}));
+    if (rows.empty()) break;
+    newer.push_back(ToSalesRow(rows[0]));
+    cur = newer.back().record.id;
+  }
+  std::vector<SalesRow> out(newer.rbegin(), newer.rend());
+  out.push_back(std::move(start));
+  for (auto& r : older) out.push_back(std::move(r));
+  return out;
+}
+
+Result<std::vector<Month>> Monthly(storage::Connection& conn, int64_t entity_id, int year) {
+  std::vector<Month> out(12);
+  char buf[16];
+  for (int m = 0; m < 12; ++m) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, m + 1);
+    out[m].period = buf;
+  }
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT period, "
+                 "COALESCE(SUM(CASE WHEN direction = 'uplink' THEN amount_fen END), 0), "
+                 "COALESCE(SUM(CASE WHEN direction = 'downlink' THEN amount_fen END), 0), "
+                 "COALESCE(SUM(CASE WHEN direction = 'uplink' AND agricultural = 1 "
+                 "THEN amount_fen END), 0), COALESCE(SUM(export_usd_cents), 0) "
+                 "FROM sales_records WHERE entity_id = ? AND is_current = 1 "
+                 "AND period >= ? AND period <= ? GROUP BY period",
+                 {entity_id, out.front().period, out.back().period}));
+  for (const auto& r : rows) {
+    int m = std::atoi(r.Text(0).substr(5).c_str());
+    if (m < 1 || m > 12) continue;
+    out[m - 1] = {r.Text(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4)};
+  }
+  return out;
+}
+
+Range MonthsOf(const CivilDate& from, const CivilDate& to) {
+  return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(),
+          to.ToString()};
+}
+
+Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
+                       SumOptions o) {
+  std::string sql =
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM sales_records WHERE is_current = 1 "
+      "AND region_code LIKE ? AND period >= ? AND period <= ?";
+  if (o.uplink_only) sql += " AND direction = 'uplink'";
+  if (o.agricultural_only) sql += " AND agricultural = 1";
+  ASSIGN_OR_RETURN(Row row,
+                   conn.QueryOne(sql, {Prefix(region), r.from_period, r.to_period}, "sum"));
+  return row.Int(0);
+}
+
+Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, const Range& r,
+                          Fen threshold, Over what) {
+  std::string key = what == Over::kEntities ? "entity_id"
+                    : what == Over::kBrands ? "brand_id"
+                                            : "substr(region_code, 1, 9)";
+  std::string sql =
+      "SELECT COUNT(DISTINCT k) FROM (SELECT " + key + " AS k, SUM(amount_fen) AS t "
+      "FROM sales_records WHERE is_current = 1 AND direction = 'uplink' "
+      "AND region_code LIKE ? AND period >= ? AND period <= ?" +
+      (what == Over::kBrands ? std::string(" AND brand_id IS NOT NULL") : std::string()) +
+      " GROUP BY " + key + ", substr(period, 1, 4) HAVING SUM(amount_fen) > ?) x";
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne(sql,
+                                          {Prefix(region), r.from_period, r.to_period,
+                                           threshold.value},
+                                          "count"));
+  return row.Int(0);
+}
+
+Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,
+                                 const Range& r) {
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("SELECT COUNT(*) FROM entities WHERE region_code LIKE ? "
+                                          "AND registered_on >= ? AND registered_on <= ?",
+                                          {Prefix(region), r.from_date, r.to_date}, "count"));
+  return row.Int(0);
+}
+
+}  // namespace ruralec::sales::queries

@@ -1,0 +1,130 @@
+// Read models and edits the HTTP API needs beyond sales.h / entity.h: filtered, paginated lists
+// of entities, brands, shops and ledger rows; entity/shop/brand updates; the version chain of a
+// ledger row; monthly series; per-child summaries; and figures over a date range (indicators).
+// Contract:
+//  - Every list takes the region subtree to search; the caller has already checked it lies in
+//    the principal's scope, so nothing outside `region` is ever returned.
+//  - Sort fields are whitelisted here (kInvalidArgument field "sort" otherwise).
+//  - Figures use current ledger rows only; money in fen, exports in US cents.
+//  - Updates run in the caller's connection/transaction and never write the audit log.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/page.h"
+#include "crypto/crypto.h"
+#include "entity/entity.h"
+#include "sales/sales.h"
+
+namespace ruralec::sales::queries {
+
+// ---- entities ----
+struct EntityFilter {
+  RegionCode region;  // subtree
+  std::optional<entity::Kind> kind;
+  std::string q;  // part of the name, or the start of the uscc
+  std::optional<int> registered_year;
+};
+struct EntityRow {
+  entity::Entity entity;
+  std::string region_name;
+  int64_t shop_count = 0, brand_count = 0, updated_at = 0;
+};
+// Sort: id (default), name, uscc, registered_on, created_at.
+Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilter& f,
+                                     const PageRequest& page);
+Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id);  // kNotFound
+
+struct EntityPatch {
+  std::optional<std::string> name, contact_name;
+  std::optional<std::string> mobile;  // "" clears
+  std::optional<entity::Kind> kind;
+  std::optional<RegionCode> region;  // caller checks it (entity::CheckRegion)
+  std::optional<std::optional<CivilDate>> registered_on;
+  std::optional<bool> model, contract_farming, employs_poor;
+};
+// Applies the patch and returns the names of the fields that changed (for the audit entry).
+Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
+                                              const crypto::FieldCipher& cipher, int64_t id,
+                                              const EntityPatch& p, int64_t now_ms);
+
+// ---- shops and brands ----
+Result<Page<entity::Shop>> ListShops(storage::Connection& conn, int64_t entity_id,
+                                     const PageRequest& page);
+Result<entity::Shop> GetShop(storage::Connection& conn, int64_t entity_id, int64_t shop_id);
+// Writes platform, shop_name and shop_ref; kConflict when (platform, shop_ref) is taken.
+Status UpdateShop(storage::Connection& conn, const entity::Shop& s);
+
+struct BrandFilter {
+  RegionCode region;
+  std::optional<int64_t> entity_id;
+  std::string q;
+  std::optional<bool> regional_brand;
+};
+struct BrandRow {
+  entity::Brand brand;
+  std::string entity_name;
+  RegionCode region;
+};
+// Sort: id (default), name.
+Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& f,
+                                  const PageRequest& page);
+Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t brand_id);
+// kConflict when the entity already has another brand of that name.
+Status UpdateBrand(storage::Connection& conn, const entity::Brand& b);
+
+// ---- ledger ----
+struct SalesFilter {
+  RegionCode region;
+  std::optional<int64_t> entity_id;
+  std::string from, to;  // "YYYY-MM" inclusive, "" = open
+  std::string platform;
+  std::optional<Direction> direction;
+  std::optional<bool> agricultural;
+  bool history = false;  // include superseded rows
+};
+struct SalesRow {
+  SalesRecord record;
+  std::string entity_name, region_name;
+};
+// Sort: id (default), period, amount_fen, created_at.
+Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,
+                                 const PageRequest& page);
+Result<SalesRow> GetSales(storage::Connection& conn, int64_t id);  // kNotFound
+// Every version linked to `id` through supersedes_id (older and newer), newest first.
+Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id);
+
+struct Month {
+  std::string period;
+  int64_t uplink_fen = 0, downlink_fen = 0, agricultural_uplink_fen = 0, export_usd_cents = 0;
+};
+// Twelve months of the entity's current rows.
+Result<std::vector<Month>> Monthly(storage::Connection& conn, int64_t entity_id, int year);
+
+// ---- figures over a date range ----
+// A ledger month counts when it overlaps [from, to]: from's month through to's month.
+struct Range {
+  std::string from_period, to_period;  // YYYY-MM
+  std::string from_date, to_date;      // YYYY-MM-DD
+};
+Range MonthsOf(const CivilDate& from, const CivilDate& to);
+
+struct SumOptions {
+  bool uplink_only = true;
+  bool agricultural_only = false;
+};
+Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
+                       SumOptions o);
+enum class Over { kEntities, kBrands, kTowns };
+// Distinct entities/brands/towns whose uplink sales in some calendar year (its months inside
+// the range) are strictly greater than `threshold`.
+Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, const Range& r,
+                          Fen threshold, Over what);
+// Entities registered (registered_on) inside [from_date, to_date].
+Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,
+                                 const Range& r);
+
+}  // namespace ruralec::sales::queries
