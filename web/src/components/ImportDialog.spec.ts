@@ -193,6 +193,7 @@ describe('ImportDialog', () => {
     const box = document.body.querySelector('.import-result')!
     expect(box.textContent).toContain('成功 0 行，失败 1 行')
     expect(box.querySelector('.import-rolled-back')).not.toBeNull()
+    expect(box.querySelector('.el-alert__title')!.textContent).toBe('未导入')
     const cells = [...box.querySelectorAll('.import-error-rows tbody td')].map((td) => td.textContent)
     expect(cells).toEqual(['3', '统一社会信用代码', '校验码错误'])
     ;(box.querySelector('.import-errors-btn') as HTMLElement).click()

@@ -144,7 +144,7 @@ const en: Messages<typeof zh> = {
     moneyInvalid: 'Enter an amount with at most two decimals', moneyMin: 'At least {min} yuan',
     moneyMax: 'At most {max} yuan', yuan: 'yuan', confirmTitle: 'Please confirm',
     typeToConfirm: 'Type "{text}" to confirm', dangerous: 'This cannot be undone',
-    onlyTypes: '{text} files up to {mb} MB', wrongTypes: 'Choose a {text} file', mode: 'Mode',
+    onlyTypes: '{text} files up to {mb} MB', dropHereAny: 'Drop the file here, or', notImported: 'Not imported', wrongTypes: 'Choose a {text} file', mode: 'Mode',
     modeAll: 'All or nothing (default)', modeValid: 'Valid rows only',
     alreadyImported: 'This file was imported before; nothing was added',
     rolledBack: 'Some rows failed the checks, so nothing was imported: fix them per the error report and retry',

@@ -353,6 +353,8 @@ export default {
     typeToConfirm: '请输入「{text}」以确认',
     dangerous: '此操作不可撤销',
     onlyTypes: '支持 {text} 文件，不超过 {mb} MB',
+    dropHereAny: '将文件拖到此处，或',
+    notImported: '未导入',
     wrongTypes: '请选择 {text} 文件',
     mode: '导入方式',
     modeAll: '全部正确才导入（默认）',
