@@ -3,10 +3,18 @@
 // layout, as csv and (optionally) as xlsx written by libxlsxwriter in constant-memory mode.
 //   import_gen --db TARGET --out DIR --rows N [--entities E] [--xlsx]
 //   import_gen --db TARGET --count    prints "sales_rows N sales_batches B sales_audit A"
+//   import_gen --measure ROWS -- COMMAND ARGS...
+//       runs COMMAND as a child and prints its wall time, CPU time, rows/s and peak RSS
+//       (getrusage of the child: ru_maxrss)
 // Writes DIR/entities.csv, DIR/sales.csv and DIR/sales.xlsx. Row i belongs to entity i % E
 // (a platform's monthly export lists every entity, then the next month), so ledger inserts land
 // all over the indexes as they would in real use. Every row is valid and its natural key unique.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <chrono>
 
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +117,28 @@ int WriteXlsx(const std::string& path, int64_t rows, int64_t entities,
   return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
 }
 
+int Measure(int64_t rows, char** cmd) {
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    execv(cmd[0], cmd);
+    std::perror("execv");
+    _exit(127);
+  }
+  int status = 0;
+  rusage ru{};
+  if (pid < 0 || wait4(pid, &status, 0, &ru) < 0) return 1;
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+               static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  std::printf("rows %lld  wall %.2f s  cpu %.2f s  rows/s %.0f (wall)  %.0f (cpu)  peak RSS %.1f MB"
+              "  exit %d\n",
+              static_cast<long long>(rows), wall, cpu, static_cast<double>(rows) / wall,
+              static_cast<double>(rows) / cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
+              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
 // What a restarted process sees: the ledger rows, sales batches and their audit entries.
 int Count(const std::string& target) {
   auto db = ruralec::storage::Open(target, 1);
@@ -134,6 +164,8 @@ int main(int argc, char** argv) {
   std::string db_target, out;
   int64_t rows = 1'000'000, entities = 0;
   bool xlsx = false;
+  if (argc > 3 && std::string(argv[1]) == "--measure" && std::string(argv[3]) == "--")
+    return Measure(std::atoll(argv[2]), argv + 4);
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) db_target = argv[++i];
