@@ -211,3 +211,48 @@ describe('sales correction', () => {
     w.unmount()
   })
 })
+
+describe('summary page', () => {
+  it('shows each child region and the 合计 in yuan from fen, — without a threshold, and sends a typed threshold in fen', async () => {
+    const { default: SalesSummaryView } = await import('./SalesSummaryView.vue')
+    const queries: URLSearchParams[] = []
+    const figures = (up: number, over: number | null) => ({
+      uplink_fen: up, downlink_fen: 300000, agricultural_uplink_fen: 12500000, export_usd_cents: 12345,
+      entities_over: over, brands_over: null, new_entities: 1,
+    })
+    mockFetch({
+      'GET /api/v1/sales/summary': (u: URL) => {
+        queries.push(u.searchParams)
+        const th = u.searchParams.get('entity_threshold_fen')
+        const over = th === null ? null : 20500000 > Number(th) ? 1 : 0
+        return {
+          items: [{ region_code: '341302001000', region_name: '埇桥街道', ...figures(20500000, over) }],
+          total: 1, page: 1, page_size: 50, year: 2026, region_code: '341302000000',
+          sum: figures(20500000, over),
+          thresholds: { entity_fen: th === null ? null : Number(th), brand_fen: null, entity_source: th === null ? '' : 'query', brand_source: '' },
+        }
+      },
+      'GET /api/v1/regions/341302000000/children': { items: [], total: 0, page: 1, page_size: 200 },
+      'GET /api/v1/regions/341302000000/path': [],
+    })
+    const w = mount(SalesSummaryView, { attachTo: document.body, global: { stubs: { RouterLink: true, EChart: true } } })
+    await settle(6)
+    expect(queries[0].get('region_code')).toBe('341302000000')
+    expect(queries[0].get('entity_threshold_fen')).toBeNull()
+    const cells = () => [...document.body.querySelectorAll('.sales-summary-page .dt-table .el-table__body tr')[0].querySelectorAll('td')].map((td) => td.textContent!.trim())
+    expect(cells()).toEqual(['埇桥街道', '205,000.00', '3,000.00', '125,000.00', '123.45', '—', '—', '1'])
+    expect(document.body.querySelector('.threshold-note')!.textContent).toContain('未设门槛')
+    expect(document.body.querySelector('.summary-sum .sum-up')!.textContent).toBe('205,000.00')
+
+    const eth = document.body.querySelector('#f-sum-eth') as HTMLInputElement
+    eth.value = '200,000'
+    eth.dispatchEvent(new Event('input'))
+    await settle()
+    ;(document.body.querySelector('.dt-search') as HTMLElement).click()
+    await settle(6)
+    expect(queries.at(-1)!.get('entity_threshold_fen')).toBe('20000000')
+    expect(cells()[5]).toBe('1')
+    expect(document.body.querySelector('.threshold-note')!.textContent).toContain('200,000.00')
+    w.unmount()
+  })
+})
