@@ -259,7 +259,10 @@ void QuotaSheet(const Book& b, const ReportData& d) {
     auto c = static_cast<lxw_col_t>(2 + 3 * k);
     const TargetProgress& tp = *cols[k].tp;
     std::string unit = DisplayValue(0, tp.base_unit, tp.unit).unit;
-    std::string title = cols[k].t->id + " " + IndicatorName(tp.indicator) + "（" + unit + "）";
+    // Several targets may share an indicator (示范创建数 by level and kind): the plan's words
+    // on a second line tell them apart.
+    std::string title =
+        cols[k].t->id + " " + IndicatorName(tp.indicator) + "（" + unit + "）\n" + cols[k].t->text;
     worksheet_merge_range(ws, 0, c, 0, c + 2, title.c_str(), b.header);
     worksheet_write_string(ws, 1, c, "配额", b.header);
     worksheet_write_string(ws, 1, c + 1, "实际", b.header);
@@ -267,7 +270,7 @@ void QuotaSheet(const Book& b, const ReportData& d) {
     worksheet_set_column(ws, c, c + 1, 14, nullptr);
     worksheet_set_column(ws, c + 2, c + 2, 9, nullptr);
   }
-  worksheet_set_row(ws, 0, 36, nullptr);
+  worksheet_set_row(ws, 0, 64, nullptr);
   worksheet_freeze_panes(ws, 2, 2);
   lxw_row_t r = 2;
   for (const auto& [code, name] : regions) {
