@@ -689,6 +689,27 @@ spreadsheet::Sheet EntitiesTemplate() {
   return s;
 }
 
+Result<spreadsheet::Sheet> ExportBatch(storage::Connection& conn, int64_t batch_id) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT e.uscc, e.name, s.period, s.platform, s.direction, s.agricultural, "
+                 "s.category, s.amount_fen, s.orders, s.export_usd_cents, b.name, sh.shop_ref "
+                 "FROM sales_records s JOIN entities e ON e.id = s.entity_id "
+                 "LEFT JOIN brands b ON b.id = s.brand_id "
+                 "LEFT JOIN entity_shops sh ON sh.id = s.shop_id "
+                 "WHERE s.batch_id = ? AND s.is_current = 1 ORDER BY s.source_row, s.id",
+                 {batch_id}));
+  spreadsheet::Sheet sheet = SalesTemplate();
+  sheet.rows.clear();
+  for (const auto& r : rows) {
+    sheet.rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                          r.Text(4) == "uplink" ? "上行" : "下行", r.Int(5) ? "是" : "否",
+                          r.Text(6), Fen{r.Int(7)}.ToPlain(), r.Text(8),
+                          r.IsNull(9) ? "" : Fen{r.Int(9)}.ToPlain(), r.Text(10), r.Text(11)});
+  }
+  return sheet;
+}
+
 spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
   spreadsheet::Sheet s{"导入错误", {"行号", "列", "原因"}, {}, {}};
   for (const auto& e : report.errors) s.rows.push_back({std::to_string(e.row), e.column, e.reason});

@@ -84,6 +84,11 @@ Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Pri
 
 spreadsheet::Sheet SalesTemplate();
 spreadsheet::Sheet EntitiesTemplate();
+// The current ledger rows of one import batch in the template's layout and spellings (amount
+// and export as plain yuan / US$ with 2 decimals, 上行/下行, 是/否, brand name, shop id), in the
+// file's row order: an export that imports back to the same values.
+Result<spreadsheet::Sheet> ExportBatch(storage::Connection& conn, int64_t batch_id);
+
 // The error workbook: 行号, 列, 原因 (the report's kept errors; the sheet read as a note).
 spreadsheet::Sheet ErrorSheet(const ImportReport& report);
 

@@ -1,5 +1,7 @@
 #include "sales/import.h"
 
+#include <xlsxwriter.h>
+
 #include "sales/test_fixture.h"
 #include "spreadsheet/spreadsheet.h"
 
@@ -166,6 +168,202 @@ TEST_F(ImportTest, EntityRowsAreValidated) {
   EXPECT_EQ(cols, (std::vector<std::string>{"统一社会信用代码", "统一社会信用代码", "主体类型",
                                             "所在区划代码", "注册日期", "联系电话"}));
   EXPECT_NE(r->errors[0].reason.find("重复"), std::string::npos);
+}
+
+
+// ---- Excel as users save it: a notes sheet first, date and number cells, rich spellings.
+
+struct XlsxCell {
+  enum Kind { kText, kNumber, kDate, kBool } kind = kText;
+  std::string text;
+  double number = 0;
+};
+XlsxCell T(std::string s) { return {XlsxCell::kText, std::move(s), 0}; }
+XlsxCell N(double v) { return {XlsxCell::kNumber, "", v}; }
+XlsxCell D(std::string ymd) { return {XlsxCell::kDate, std::move(ymd), 0}; }  // YYYY-MM-DD
+XlsxCell B(bool b) { return {XlsxCell::kBool, "", b ? 1.0 : 0.0}; }
+
+// Writes a workbook the way Excel users leave it: optional notes sheet first, then `name` with
+// typed cells (dates as real date serials in a "yyyy-mm" format, numbers as numbers).
+void WriteTyped(const std::string& path, bool notes_first, const std::string& name,
+                const std::vector<std::vector<XlsxCell>>& rows) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (notes_first) worksheet_write_string(workbook_add_worksheet(wb, "说明"), 0, 0, "请先阅读", nullptr);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  lxw_format* month = workbook_add_format(wb);
+  format_set_num_format(month, "yyyy-mm");
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      const XlsxCell& x = rows[r][c];
+      auto row = static_cast<lxw_row_t>(r);
+      auto col = static_cast<lxw_col_t>(c);
+      if (x.kind == XlsxCell::kText && !x.text.empty())
+        worksheet_write_string(ws, row, col, x.text.c_str(), nullptr);
+      if (x.kind == XlsxCell::kNumber) worksheet_write_number(ws, row, col, x.number, nullptr);
+      if (x.kind == XlsxCell::kBool) worksheet_write_boolean(ws, row, col, x.number != 0, nullptr);
+      if (x.kind == XlsxCell::kDate) {
+        lxw_datetime dt{std::stoi(x.text.substr(0, 4)), std::stoi(x.text.substr(5, 2)),
+                        std::stoi(x.text.substr(8, 2)), 0, 0, 0};
+        worksheet_write_datetime(ws, row, col, &dt, month);
+      }
+    }
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+}
+
+std::vector<XlsxCell> SalesHeader() {
+  return {T("统一社会信用代码*"), T("所属期*"), T("平台*"), T("方向*"), T("是否农产品*"),
+          T("网络销售额(元)*"), T("订单数")};
+}
+
+TEST_F(ImportTest, ExcelSheetChoiceDateSerialsAndNumberCells) {
+  struct Case {
+    const char* what;
+    std::vector<XlsxCell> row;
+    const char* period;  // stored period, nullptr: rejected
+    int64_t fen;
+    const char* column;  // of the rejection
+  };
+  std::vector<Case> cases{
+      {"month typed into a date cell (serial, yyyy-mm format), number amount",
+       {T(kUsccA), D("2024-03-01"), T("淘宝"), T("上行"), T("是"), N(125000), N(830)},
+       "2024-03", 12'500'000, ""},
+      {"text period and 万元 text", {T(kUsccA), T("2024年4月"), T("淘宝"), T("上行"), T("否"),
+       T("12.5万元"), T("")}, "2024-04", 12'500'000, ""},
+      {"boolean cell flag, cents as a number", {T(kUsccB), D("2024-05-01"), T("京东"), T("下行"),
+       B(true), N(1234.56), N(1)}, "2024-05", 123'456, ""},
+      {"a date that is not the 1st is no period", {T(kUsccB), D("2024-03-15"), T("京东"),
+       T("下行"), T("是"), N(1), N(1)}, nullptr, 0, "所属期"},
+      {"fractions of a fen are refused", {T(kUsccB), T("2024-06"), T("京东"), T("下行"), T("是"),
+       N(0.125), N(1)}, nullptr, 0, "网络销售额"},
+  };
+  std::vector<std::vector<XlsxCell>> rows{SalesHeader()};
+  for (const auto& c : cases) rows.push_back(c.row);
+  auto path = (tdb_.dir() / "typed.xlsx").string();
+  WriteTyped(path, true, "网络销售额", rows);
+  auto r = ImportSales(Ctx(), county_, path, Mode::kValidOnly);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->sheet, "网络销售额");
+  size_t rejected = 0;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const auto& c = cases[i];
+    int64_t file_row = static_cast<int64_t>(i) + 2;
+    if (c.period) {
+      auto conn = tdb_.db().Acquire();
+      auto got = conn->QueryOptional("SELECT period, amount_fen FROM sales_records WHERE "
+                                     "source_row = ?", {file_row});
+      ASSERT_TRUE(got.ok() && *got) << c.what;
+      EXPECT_EQ((*got)->Text(0), c.period) << c.what;
+      EXPECT_EQ((*got)->Int(1), c.fen) << c.what;
+    } else {
+      ASSERT_LT(rejected, r->errors.size()) << c.what;
+      EXPECT_EQ(r->errors[rejected].row, file_row) << c.what;
+      EXPECT_EQ(r->errors[rejected].column, c.column) << c.what << ": " << r->errors[rejected].reason;
+      ++rejected;
+    }
+  }
+  EXPECT_EQ(r->errors.size(), rejected);
+  auto errors = ErrorSheet(*r);
+  ASSERT_FALSE(errors.notes.empty());
+  EXPECT_NE(errors.notes.back().find("网络销售额"), std::string::npos);
+}
+
+TEST_F(ImportTest, WorkbookWithoutTheTemplateSheetIsRefusedNamingTheSheet) {
+  auto path = (tdb_.dir() / "other.xlsx").string();
+  WriteTyped(path, true, "汇总", {{T("统一社会信用代码*"), T("金额")}});
+  auto r = ImportSales(Ctx(), county_, path, Mode::kAllOrNothing);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "file");
+  EXPECT_NE(r.error().message.find("工作表“说明”"), std::string::npos) << r.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches"), 0);
+}
+
+TEST_F(ImportTest, EntityRegistrationDateFromADateCell) {
+  auto path = (tdb_.dir() / "entities.xlsx").string();
+  WriteTyped(path, false, "经营主体",
+             {{T("统一社会信用代码*"), T("主体名称*"), T("主体类型*"), T("所在区划代码*"),
+               T("注册日期")},
+              {T(kUsccC), T("丙"), T("企业"), N(341302100000), D("2019-03-01")}});
+  auto r = ImportEntities(Ctx(), county_, path, Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_imported, 1) << (r->errors.empty() ? "" : r->errors[0].reason);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE registered_on = '2019-03-01' AND "
+                  "region_code = '341302100000'"),
+            1);
+}
+
+// Template -> filled in (every accepted spelling) -> import -> export -> the same values.
+TEST_F(ImportTest, TemplateFilledImportedExportedGivesTheSameValues) {
+  {
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(entity::AddBrand(*c, {0, a_, "甲牌", "", {}, false}, 1).ok());
+    ASSERT_TRUE(entity::AddShop(*c, {0, a_, "淘宝", "甲店", "shop-a"}, 1).ok());
+  }
+  auto sheet = SalesTemplate();
+  sheet.rows = {
+      {kUsccA, "甲公司", "2024年3月", "淘宝", "农产品上行", "是", "水果", "12.5万元", "830", "",
+       "甲牌", "shop-a"},
+      {kUsccA, "甲公司", "202404", "淘宝", "上行", "Y", "水果", "125000", "", "99.5", "", ""},
+      {kUsccB, "乙合作社", "2024/5", "京东", "工业品下行", "否", "", "1,234.56元", "7", "", "", ""},
+  };
+  std::vector<std::vector<std::string>> want{
+      {kUsccA, "甲公司", "2024-03", "淘宝", "上行", "是", "水果", "125000.00", "830", "", "甲牌",
+       "shop-a"},
+      {kUsccA, "甲公司", "2024-04", "淘宝", "上行", "是", "水果", "125000.00", "", "99.50", "", ""},
+      {kUsccB, "乙合作社", "2024-05", "京东", "下行", "否", "", "1234.56", "7", "", "", ""},
+  };
+  auto filled = (tdb_.dir() / "filled.xlsx").string();
+  ASSERT_TRUE(spreadsheet::WriteXlsx(filled, sheet).ok());
+  auto r = ImportSales(Ctx(), county_, filled, Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->rows_imported, 3) << (r->errors.empty() ? "" : r->errors[0].reason);
+
+  auto conn = tdb_.db().Acquire();
+  auto exported = ExportBatch(*conn, r->batch_id);
+  ASSERT_TRUE(exported.ok()) << exported.error().message;
+  EXPECT_EQ(exported->headers, SalesTemplate().headers);
+  auto out = (tdb_.dir() / "exported.xlsx").string();
+  ASSERT_TRUE(spreadsheet::WriteXlsx(out, *exported).ok());
+  auto reader = spreadsheet::Open(out);
+  ASSERT_TRUE(reader.ok());
+  spreadsheet::SheetRow row;
+  ASSERT_TRUE(*(*reader)->Next(row));
+  EXPECT_EQ(row.cells, SalesTemplate().headers);
+  for (const auto& w : want) {
+    ASSERT_TRUE(*(*reader)->Next(row));
+    row.cells.resize(w.size());
+    EXPECT_EQ(row.cells, w);
+  }
+  EXPECT_FALSE(*(*reader)->Next(row));
+}
+
+
+// Beyond one write buffer (2,000 rows): a duplicate far down the file, one of the ledger, and
+// every rejection also streamed to ImportOptions::errors.
+TEST_F(ImportTest, DuplicatesAcrossBuffersAndStreamedErrors) {
+  ASSERT_TRUE(ImportSales(Ctx(), county_,
+                          WriteFile("ledger.csv", std::string(kHeader) +
+                                                      kUsccB + ",2024-01,平台8,上行,是,,1,\n"),
+                          Mode::kAllOrNothing)
+                  .ok());
+  std::string body = kHeader;
+  for (int i = 0; i < 5000; ++i)
+    body += std::string(i % 2 ? kUsccA : kUsccB) + ",2024-01,平台" + std::to_string(i) + ",上行,是,,1,\n";
+  body += std::string(kUsccB) + ",2024-01,平台0,上行,是,,2,\n";  // row 5002: dup of row 2
+  std::vector<RowError> streamed;
+  ErrorStream stream{[&streamed](const RowError& e) { streamed.push_back(e); }, [] {}};
+  auto r = ImportSales(Ctx(), county_, WriteFile("big.csv", body), Mode::kValidOnly,
+                       ImportOptions{&stream});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_imported, 4999);
+  ASSERT_EQ(r->errors.size(), 2u);
+  EXPECT_EQ(r->errors[0].row, 10);  // 平台8 of entity B: already in the ledger
+  EXPECT_NE(r->errors[0].reason.find("台账"), std::string::npos) << r->errors[0].reason;
+  EXPECT_EQ(r->errors[1].row, 5002);
+  EXPECT_NE(r->errors[1].reason.find("与文件第2行重复"), std::string::npos) << r->errors[1].reason;
+  ASSERT_EQ(streamed.size(), 2u);
+  EXPECT_EQ(streamed[1].row, 5002);
+  EXPECT_EQ(SalesRows(), 5000);
 }
 
 }  // namespace
