@@ -11,7 +11,7 @@ export default {
     kind: '主体类型',
     kinds: {
       enterprise: '企业',
-      cooperative: '农民合作社',
+      cooperative: '合作社',
       family_farm: '家庭农场',
       individual_business: '个体工商户',
       operator: '运营服务商',
