@@ -17,6 +17,9 @@
 #if __has_include("sales/cli/sales_command.h")
 #include "sales/cli/sales_command.h"
 #endif
+#if __has_include("sales/indicators/sales_indicators.h")
+#include "sales/indicators/sales_indicators.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"ruralec — 农村电商综合示范管理平台 / rural e-commerce programme platform"};
@@ -40,6 +43,12 @@ int main(int argc, char** argv) {
 #endif
 #if __has_include("sales/cli/sales_command.h")
   ruralec::sales::AddSalesCommands(app);  // `entities …` and `sales …`
+#endif
+#if __has_include("sales/indicators/sales_indicators.h")
+  // The ledger feeds programme indicators (e.g. `programme report quarterly`).
+  if (auto st = ruralec::sales::indicators::RegisterProcessIndicators(); !st.ok()) {
+    spdlog::error("sales indicators: {}", st.error().message);
+  }
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;
