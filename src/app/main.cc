@@ -14,6 +14,9 @@
 #if __has_include("programme/cli/report_command.h")
 #include "programme/cli/report_command.h"  // linked with programme_cli
 #endif
+#if __has_include("award/cli/award_command.h")
+#include "award/cli/award_command.h"
+#endif
 #if __has_include("sales/cli/sales_command.h")
 #include "sales/cli/sales_command.h"
 #endif
@@ -43,6 +46,9 @@ int main(int argc, char** argv) {
 #endif
 #if __has_include("sales/cli/sales_command.h")
   ruralec::sales::AddSalesCommands(app);  // `entities …` and `sales …`
+#endif
+#if __has_include("award/cli/award_command.h")
+  ruralec::award::AddAwardCommands(app);  // `awards evaluate`
 #endif
 #if __has_include("sales/indicators/sales_indicators.h")
   // The ledger feeds programme indicators (e.g. `programme report quarterly`).
