@@ -213,6 +213,7 @@ Result<std::vector<Attachment>> ListAttachments(storage::Connection& conn, int64
                                              "programme_id = ? ORDER BY id",
                                          {programme_id}));
   std::vector<Attachment> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(FromRow(r));
   return out;
 }

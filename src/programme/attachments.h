@@ -23,7 +23,7 @@
 
 namespace ruralec::programme {
 
-inline constexpr size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+inline constexpr size_t kMaxAttachmentBytes = size_t{5} * 1024 * 1024;  // 5 MiB
 inline constexpr int kMaxAttachmentsPerNote = 10;
 inline constexpr size_t kMaxFilenameBytes = 120;
 

@@ -9,7 +9,7 @@ namespace ruralec::programme::report {
 namespace {
 
 constexpr int64_t kDayMs = 86'400'000;
-constexpr int64_t kShanghaiOffsetMs = 8 * 3'600'000;
+constexpr int64_t kShanghaiOffsetMs = int64_t{8} * 3'600'000;
 
 int LastDayOfMonth(int y, int m) {
   for (int d = 31; d > 28; --d) {
