@@ -54,6 +54,14 @@ void RegisterDicts(http::Server& s, storage::Database& db) {
                     {"village", "村(社区)"}});
     }
     if (name == "user_status") return Pairs({{"active", "正常"}, {"disabled", "停用"}});
+    if (name == "entity_kinds") {
+      return Pairs({{"enterprise", "企业"},
+                    {"cooperative", "合作社"},
+                    {"family_farm", "家庭农场"},
+                    {"individual_business", "个体工商户"},
+                    {"operator", "运营服务商"}});
+    }
+    if (name == "sales_directions") return Pairs({{"uplink", "上行"}, {"downlink", "下行"}});
     if (name == "audit_outcomes")
       return Pairs({{"success", "成功"}, {"failure", "失败"}, {"denied", "拒绝"}});
     if (name == "audit_actions") {
@@ -75,7 +83,17 @@ void RegisterDicts(http::Server& s, storage::Database& db) {
                     {"calendar.year.put", "维护日历"},
                     {"security.policy.update", "修改口令策略"},
                     {"access.denied", "越权访问"},
-                    {"audit.verify", "校验日志"}});
+                    {"audit.verify", "校验日志"},
+                    {"entity.create", "登记经营主体"},
+                    {"entity.update", "修改经营主体"},
+                    {"entity.shop.create", "登记网店"},
+                    {"entity.shop.update", "修改网店"},
+                    {"entity.brand.create", "登记品牌"},
+                    {"entity.brand.update", "修改品牌"},
+                    {"entity.import", "导入经营主体"},
+                    {"sales.record", "登记网络销售额"},
+                    {"sales.correct", "更正网络销售额"},
+                    {"sales.import", "导入网络销售额"}});
     }
     if (name == "region_tags") {
       auto conn = db.Acquire();
