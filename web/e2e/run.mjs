@@ -5,17 +5,20 @@
 //   ADMIN_PASSWORD    password of `admin` (system_admin of county 341302)
 //   AUDITOR_PASSWORD  password of `auditor` (audit_admin), optional
 //   SECURITY_PASSWORD password of `security` (security_admin), optional
+//   STAFF_PASSWORD    password of `staff` (county_staff; programme steps in programmes.mjs), optional
 //   ARTIFACTS         directory for screenshots (default build/e2e-artifacts)
 // Prints one line per step and ends with "e2e: N passed, N failed, N skipped".
 import { chromium } from 'playwright-core'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { programmeSteps } from './programmes.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
 const AUDITOR_PW = process.env.AUDITOR_PASSWORD || ''
 const SECURITY_PW = process.env.SECURITY_PASSWORD || ''
+const STAFF_PW = process.env.STAFF_PASSWORD || ''
 const ART = resolve(process.env.ARTIFACTS || join(import.meta.dirname, '../../build/e2e-artifacts'))
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const COUNTY = '341302000000'
@@ -483,6 +486,11 @@ try {
       await page.waitForURL(BASE + '/')
       await page.locator('.welcome').waitFor()
     })
+  }
+
+  // programme pages (实施方案): the steps live in e2e/programmes.mjs
+  if (STAFF_PW) {
+    await programmeSteps({ step, expect, shot, page: () => page, context, BASE, ART, login, logout, log, password: STAFF_PW })
   }
 
   await step('no CSP violations or uncaught errors in the console', async () => {

@@ -66,9 +66,9 @@ describe('quota matrix', () => {
     const c = line({ region_code: '341302102000', region_name: '西二铺乡', goal: 1, actual: null, percent: null, status: 'no_data_source' })
     const m = buildMatrix(
       [target('T01', []), target('T04', [a, b]), target('T06', [c])],
-      [{ id: 'T04', indicator_name: '示范村数' } as never],
+      [{ id: 'T04', indicator_name: '示范创建数', params: { level: 'district', kind: 'village' } } as never],
     )
-    expect(m.columns.map((x) => x.title)).toEqual(['T04 示范村数', 'T06 demonstration_units'])
+    expect(m.columns.map((x) => x.title)).toEqual(['T04 示范创建数（district · village）', 'T06 demonstration_units'])
     expect(m.rows.map((r) => r.region_name)).toEqual(['符离镇', '西二铺乡'])
     expect(m.rows[0].cells.map((x) => x?.status ?? null)).toEqual(['done', null])
     expect(m.rows[1].cells.map((x) => x?.status ?? null)).toEqual(['overdue', 'no_data_source'])

@@ -128,9 +128,16 @@ export interface QuotaMatrix {
   rows: MatrixRow[]
 }
 
-/** The target's short title: its id and the indicator's name from the plan (or its code). */
+/**
+ * The target's short title: its id, the indicator's name from the plan (or its code) and the
+ * indicator's parameters as written (T04 示范创建数（district · village）), which tell apart targets
+ * of one indicator.
+ */
 export function targetTitle(t: { target_id: string; indicator: string }, plan?: ProgrammeTarget): string {
-  return `${t.target_id} ${plan?.indicator_name || t.indicator}`
+  const params = Object.values(plan?.params ?? {})
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .map(String)
+  return `${t.target_id} ${plan?.indicator_name || t.indicator}` + (params.length ? `（${params.join(' · ')}）` : '')
 }
 
 /**
