@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { programmeSteps } from './programmes.mjs'
+import { salesSteps } from './sales.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -492,6 +493,9 @@ try {
   if (STAFF_PW) {
     await programmeSteps({ step, expect, shot, page: () => page, context, BASE, ART, login, logout, log, password: STAFF_PW })
   }
+
+  // entities, brands and the online-sales ledger (issue 6): the steps live in e2e/sales.mjs
+  await salesSteps({ step, expect, shot, page: () => page, context, BASE, login, state, adminPassword: ADMIN_PW })
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))
