@@ -328,6 +328,9 @@ std::string Runner::Request(const Block& b) {
   }
   httplib::MultipartFormDataItems parts;
   if (!Multipart(body, parts)) return "bad multipart line in: " + body;
+  for (auto& part : parts) {
+    if (part.content == "@last") part.content = last_raw_;  // re-upload a downloaded file
+  }
   httplib::Result res = method == "GET"    ? cli_.Get(path.c_str(), h)
                         : !parts.empty()   ? cli_.Post(path.c_str(), h, parts)
                         : method == "POST" ? cli_.Post(path.c_str(), h, body, "application/json")
