@@ -234,7 +234,7 @@ TEST_F(ApprovalTest, LoadSubjectsReadsLedgerTagsAndFlags) {
   EXPECT_EQ(ents[0].metrics.at("uplink_online_sales"), 1100 * kWan);
   EXPECT_EQ(ents[0].metrics.at("online_sales"), 1200 * kWan);
   EXPECT_EQ(ents[0].evidence.at("uplink_online_sales"), (std::vector<int64_t>{r1, r2}));
-  EXPECT_EQ(ents[0].evidence.at("online_sales"), (std::vector<int64_t>{r1, r3, r2}));
+  EXPECT_EQ(ents[0].evidence.at("online_sales"), (std::vector<int64_t>{r1, r2, r3}));
   EXPECT_TRUE(ents[0].flags.count("enterprise"));
   EXPECT_TRUE(ents[0].region_tags.count("poverty_county"));  // tag of the county, an ancestor
   EXPECT_TRUE(ents[1].personal_name);

@@ -60,34 +60,60 @@ Subject EntitySubject(const storage::Row& r) {
   return s;
 }
 
-void Add(Subject& s, const char* metric, int64_t value, int64_t record_id) {
-  s.metrics[metric] += value;
-  s.evidence[metric].push_back(record_id);
+// Sums and record ids of one subject while the ledger is scanned (plain fields: the scan
+// touches each of a million rows, so no map look-ups here).
+struct Acc {
+  int64_t online = 0, uplink = 0, exported = 0;
+  std::vector<int64_t> online_ids, uplink_ids, export_ids;
+  void Add(const sales::LedgerRow& row) {
+    online += row.amount_fen;
+    online_ids.push_back(row.id);
+    if (row.uplink) {
+      uplink += row.amount_fen;
+      uplink_ids.push_back(row.id);
+    }
+  }
+};
+
+void Put(Subject& s, const char* metric, int64_t value, std::vector<int64_t> ids) {
+  if (ids.empty()) return;
+  s.metrics[metric] = value;
+  s.evidence[metric] = std::move(ids);
 }
 
-}  // namespace
+void PutSales(Subject& s, Acc& a) {
+  Put(s, "online_sales", a.online, std::move(a.online_ids));
+  Put(s, "uplink_online_sales", a.uplink, std::move(a.uplink_ids));
+}
 
-Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
+Result<std::vector<Subject>> LoadEntities(storage::Connection& conn, const RegionCode& scope) {
   auto [lo, hi] = Range(scope);
   ASSIGN_OR_RETURN(auto tags, LoadTags(conn, scope));
-  ASSIGN_OR_RETURN(auto erows, conn.Query("SELECT id, name, kind, region_code, linkage_model, "
-                                          "contract_farming, employs_poor FROM entities WHERE "
-                                          "region_code >= ? AND region_code <= ? ORDER BY id",
-                                          {lo, hi}));
-  std::vector<Subject> entities, exports, brands;
-  std::unordered_map<int64_t, size_t> entity_at, export_at, brand_at;
-  entities.reserve(erows.size());
-  for (const auto& r : erows) {
-    entity_at[r.Int(0)] = entities.size();
-    entities.push_back(EntitySubject(r));
-    entities.back().region_tags = TagsOf(tags, entities.back().region_code);
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, name, kind, region_code, linkage_model, "
+                                         "contract_farming, employs_poor FROM entities WHERE "
+                                         "region_code >= ? AND region_code <= ? ORDER BY id",
+                                         {lo, hi}));
+  std::vector<Subject> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    out.push_back(EntitySubject(r));
+    out.back().region_tags = TagsOf(tags, out.back().region_code);
   }
-  ASSIGN_OR_RETURN(auto brows, conn.Query("SELECT b.id, b.name, b.entity_id FROM brands b JOIN "
-                                          "entities e ON e.id = b.entity_id WHERE "
-                                          "e.region_code >= ? AND e.region_code <= ? "
-                                          "ORDER BY b.id",
-                                          {lo, hi}));
-  for (const auto& r : brows) {
+  return out;
+}
+
+// Brands of the entities in scope; the owner's region, tags and flags, paid to the owner.
+Result<std::vector<Subject>> LoadBrands(storage::Connection& conn, const RegionCode& scope,
+                                        const std::vector<Subject>& entities,
+                                        const std::unordered_map<int64_t, size_t>& entity_at) {
+  auto [lo, hi] = Range(scope);
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT b.id, b.name, b.entity_id FROM brands b JOIN "
+                                         "entities e ON e.id = b.entity_id WHERE "
+                                         "e.region_code >= ? AND e.region_code <= ? "
+                                         "ORDER BY b.id",
+                                         {lo, hi}));
+  std::vector<Subject> out;
+  for (const auto& r : rows) {
     auto owner = entity_at.find(r.Int(2));
     if (owner == entity_at.end()) continue;
     Subject b = entities[owner->second];
@@ -95,46 +121,59 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
     b.id = r.Int(0);
     b.name = r.Text(1);
     b.personal_name = false;
-    brand_at[b.id] = brands.size();
-    brands.push_back(std::move(b));
+    out.push_back(std::move(b));
   }
+  return out;
+}
+
+std::unordered_map<int64_t, size_t> IndexOf(const std::vector<Subject>& v) {
+  std::unordered_map<int64_t, size_t> at;
+  at.reserve(v.size());
+  for (size_t i = 0; i < v.size(); ++i) at[v[i].id] = i;
+  return at;
+}
+
+// An export subject per entity with export amounts; it also carries the entity's sales.
+std::vector<Subject> Exports(const std::vector<Subject>& entities, std::vector<Acc>& acc) {
+  std::vector<Subject> out;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (acc[i].export_ids.empty()) continue;
+    Subject x = entities[i];
+    x.kind = "export";
+    x.metrics.clear();
+    x.evidence.clear();
+    Put(x, "online_export_sales", acc[i].exported, std::move(acc[i].export_ids));
+    Put(x, "online_sales", acc[i].online, acc[i].online_ids);
+    Put(x, "uplink_online_sales", acc[i].uplink, acc[i].uplink_ids);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
+  ASSIGN_OR_RETURN(std::vector<Subject> entities, LoadEntities(conn, scope));
+  auto entity_at = IndexOf(entities);
+  ASSIGN_OR_RETURN(std::vector<Subject> brands, LoadBrands(conn, scope, entities, entity_at));
+  auto brand_at = IndexOf(brands);
+  std::vector<Acc> eacc(entities.size()), bacc(brands.size());
   RETURN_IF_ERROR(sales::ScanYear(conn, scope, year, [&](const sales::LedgerRow& row) {
     auto e = entity_at.find(row.entity_id);
     if (e == entity_at.end()) return;
-    Subject& s = entities[e->second];
-    Add(s, "online_sales", row.amount_fen, row.id);
-    if (row.uplink) Add(s, "uplink_online_sales", row.amount_fen, row.id);
-    if (row.brand_id) {
-      auto b = brand_at.find(*row.brand_id);
-      if (b != brand_at.end()) {
-        Add(brands[b->second], "online_sales", row.amount_fen, row.id);
-        if (row.uplink) Add(brands[b->second], "uplink_online_sales", row.amount_fen, row.id);
-      }
-    }
+    Acc& a = eacc[e->second];
+    a.Add(row);
     if (row.export_usd_cents) {
-      auto [it, fresh] = export_at.try_emplace(row.entity_id, exports.size());
-      if (fresh) {
-        Subject x = s;
-        x.kind = "export";
-        x.metrics.clear();
-        x.evidence.clear();
-        exports.push_back(std::move(x));
-      }
-      Add(exports[it->second], "online_export_sales", *row.export_usd_cents, row.id);
+      a.exported += *row.export_usd_cents;
+      a.export_ids.push_back(row.id);
     }
+    if (!row.brand_id) return;
+    auto b = brand_at.find(*row.brand_id);
+    if (b != brand_at.end()) bacc[b->second].Add(row);
   }));
-  // An export subject also carries the entity's full-year sales figures.
-  for (auto& x : exports) {
-    const Subject& s = entities[entity_at[x.id]];
-    for (const char* m : {"online_sales", "uplink_online_sales"}) {
-      auto v = s.metrics.find(m);
-      if (v == s.metrics.end()) continue;
-      x.metrics[m] = v->second;
-      x.evidence[m] = s.evidence.at(m);
-    }
-  }
-  std::sort(exports.begin(), exports.end(),
-            [](const Subject& a, const Subject& b) { return a.id < b.id; });
+  std::vector<Subject> exports = Exports(entities, eacc);
+  for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
+  for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);
   SubjectData d;
   d.by_kind["entity"] = std::move(entities);
   d.by_kind["brand"] = std::move(brands);

@@ -6,21 +6,27 @@ namespace ruralec::sales {
 
 Status ScanYear(storage::Connection& conn, const RegionCode& region, int year,
                 const std::function<void(const LedgerRow&)>& fn) {
-  // Range on the 12-digit code instead of LIKE so the (region_code, period) index is used.
+  // Keyset pages in id order, filtered in SQL. On SQLite (one county per file) the table is
+  // read sequentially (NOT INDEXED keeps the rowid range but not the (region_code, period)
+  // index, whose row look-ups jump across the whole table: 4× slower on 1.2M rows);
+  // PostgreSQL chooses its own plan from its statistics.
   std::string prefix(region.prefix());
   std::string lo = prefix + std::string(12 - prefix.size(), '0');
   std::string hi = prefix + std::string(12 - prefix.size(), '9');
-  for (int month = 1; month <= 12; ++month) {
-    char period[8];
-    std::snprintf(period, sizeof period, "%04d-%02d", year, month);
-    ASSIGN_OR_RETURN(auto rows,
-                     conn.Query("SELECT id, entity_id, brand_id, direction, agricultural, "
-                                "amount_fen, export_usd_cents FROM sales_records WHERE "
-                                "is_current = 1 AND region_code >= ? AND region_code <= ? AND "
-                                "period = ? ORDER BY id",
-                                {lo, hi, std::string(period)}));
-    LedgerRow r;
-    r.period = period;
+  char from[8], to[8];
+  std::snprintf(from, sizeof from, "%04d-01", year);
+  std::snprintf(to, sizeof to, "%04d-12", year);
+  const std::string sql =
+      std::string("SELECT id, entity_id, brand_id, direction, agricultural, amount_fen, "
+                  "export_usd_cents, period FROM sales_records") +
+      (conn.Dialect() == "sqlite" ? " NOT INDEXED" : "") +
+      " WHERE id > ? AND region_code >= ? AND region_code <= ? AND period >= ? AND period <= ? "
+      "AND is_current = 1 ORDER BY id LIMIT ?";
+  constexpr int64_t kPage = 50000;
+  LedgerRow r;
+  for (int64_t after = 0;;) {
+    ASSIGN_OR_RETURN(auto rows, conn.Query(sql, {after, lo, hi, std::string(from),
+                                                 std::string(to), kPage}));
     for (const auto& row : rows) {
       r.id = row.Int(0);
       r.entity_id = row.Int(1);
@@ -29,10 +35,12 @@ Status ScanYear(storage::Connection& conn, const RegionCode& region, int year,
       r.agricultural = row.Int(4) != 0;
       r.amount_fen = row.Int(5);
       r.export_usd_cents = row.OptInt(6);
+      r.period = row.Text(7);
       fn(r);
     }
+    if (static_cast<int64_t>(rows.size()) < kPage) return {};
+    after = r.id;
   }
-  return {};
 }
 
 }  // namespace ruralec::sales

@@ -1,7 +1,7 @@
 // Streaming read of one year of the current sales ledger inside a region subtree, for engines
 // that need every record id behind a figure (the award list explains each yuan with them).
-// Contract: current rows only (corrections replace what they supersede); rows arrive month by
-// month, in id order within a month, so memory stays bounded by one month of the subtree.
+// Contract: current rows only (corrections replace what they supersede); rows arrive in id
+// order, read in pages of 50,000, so memory stays bounded whatever the size of the ledger.
 #pragma once
 
 #include <cstdint>
