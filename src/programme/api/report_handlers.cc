@@ -134,10 +134,14 @@ Result<Attachment> SaveAttachment(storage::Connection& conn, const audit::AuditL
   return saved;
 }
 
-// A file part is required to be a file (with a filename), not a plain field.
+// The part "file" must be a file (with a filename), not a plain form field. Absent: an error
+// when `required`, else an empty part (a note without attachment).
 Result<Request::Part> FilePart(const Request& req, bool required) {
   auto part = req.FormPart("file");
-  if (!part || part->filename.empty()) {
+  if (part && part->filename.empty()) {
+    return Error::Invalid("file", "file 须以文件形式上传（带文件名）");
+  }
+  if (!part) {
     if (required) return Error::Invalid("file", "请以 multipart/form-data 上传名为 file 的文件");
     return Request::Part{};
   }
@@ -206,7 +210,7 @@ Result<Json> AddNoteMultipart(storage::Database& db, const audit::AuditLog& audi
         {who.ToActor(), "programme.task.note", "programme", std::to_string(sp.id),
          audit::Outcome::kSuccess, "task=" + std::to_string(number) + " status=" + saved.status}));
     std::vector<Attachment> files;
-    if (!part.content.empty() || !part.filename.empty()) {
+    if (!part.filename.empty()) {
       ASSIGN_OR_RETURN(Attachment a, SaveAttachment(*conn, audit, clock, req, sp, saved, part));
       files.push_back(a);
     }
