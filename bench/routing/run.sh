@@ -7,6 +7,11 @@
 # Instances are read from $RURALEC_SHARED_DIR/bench/cvrplib (default: ../shared relative to
 # the repository root). Runs one instance at a time, single-threaded. ROUTING_BIN=PATH picks the
 # binary (default build/ruralec, else build/bench/routing/routing_solve).
+# CPU_TIME=1 measures the limit in the solving thread's CPU time (`route solve --cpu-time`):
+# the fair "N s on one core" on a shared, loaded machine. ONLY='X-n1001 X-n502' restricts the
+# run to instances whose name contains one of the words (no VRPSPD/rural unless named).
+# JOBS=N solves N instances of a set at a time (each still single-threaded); only meaningful
+# with CPU_TIME=1, where each solve is charged its own thread's CPU time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,6 +20,10 @@ DIR=$SHARED/bench/cvrplib
 LIMIT=${1:-60}
 SEED=${2:-1}
 RURAL_LIMIT=${RURAL_LIMIT:-5}
+CLOCK_FLAG=()
+[[ ${CPU_TIME:-0} == 1 ]] && CLOCK_FLAG=(--cpu-time)
+ONLY=${ONLY:-}
+JOBS=${JOBS:-1}
 
 if [[ -n ${ROUTING_BIN:-} ]]; then  # explicit binary (e.g. build/bench/routing/routing_solve)
   SRC_BIN=$ROUTING_BIN
@@ -37,23 +46,53 @@ bks() {  # bks SET INSTANCE -> value in the instance's own (scaled) unit
     if (s ~ /^VRPSPD/) printf "%.0f\n", $3 * 10000; else print $3 }' "$DIR/BKS.tsv"
 }
 
-printf '%-16s %-13s %10s %10s %8s %7s\n' set instance bks cost gap% secs
+selected() {  # selected NAME -> true if ONLY is empty or names it
+  [[ -z $ONLY ]] && return 0
+  local w
+  for w in $ONLY; do [[ $1 == *"$w"* ]] && return 0; done
+  return 1
+}
+
+echo "clock: $([[ ${CPU_TIME:-0} == 1 ]] && echo 'thread CPU time' || echo 'wall clock'), limit ${LIMIT} s, seed $SEED, $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %-13s %10s %10s %8s %7s %7s %6s\n' set instance bks cost gap% secs cpu load
+solve_one() {  # solve_one FILE PREFIX -> PREFIX.out, .err, .rc, .load
+  local rc=0
+  "$BIN" route solve --vrp "$1" --time-limit "$LIMIT" --seed "$SEED" "${CLOCK_FLAG[@]}" \
+    >"$2.out" 2>"$2.err" || rc=$?
+  echo "$rc" >"$2.rc"
+  cut -d' ' -f1 /proc/loadavg >"$2.load"
+}
+
 run_set() {  # run_set SET_LABEL BKS_SET FILES...
   local label=$1 set=$2
   shift 2
-  local sum=0 count=0 worst=0
+  local sum=0 count=0 worst=0 k=0 files=() f
   for f in "$@"; do
-    local name best out cost secs gap
+    selected "$(basename "${f%.*}")" && files+=("$f")
+  done
+  for f in "${files[@]}"; do  # at most JOBS solves at a time
+    while (($(jobs -rp | wc -l) >= JOBS)); do wait -n || true; done
+    solve_one "$f" "$WORK/$label.$k" &
+    k=$((k + 1))
+  done
+  wait
+  k=0
+  for f in "${files[@]}"; do
+    local name best out cost secs cpu load gap res=$WORK/$label.$k
+    k=$((k + 1))
     name=$(basename "${f%.*}")
     best=$(bks "$set" "$name")
-    if ! out=$("$BIN" route solve --vrp "$f" --time-limit "$LIMIT" --seed "$SEED" 2>"$WORK/err"); then
-      printf '%-16s %-13s %10s %10s %8s %7s  input error: %s\n' "$label" "$name" "$best" - - - "$(head -c 200 "$WORK/err")"
+    if [[ $(cat "$res.rc") != 0 ]]; then
+      printf '%-16s %-13s %10s %10s %8s %7s  input error: %s\n' "$label" "$name" "$best" - - - "$(head -c 200 "$res.err")"
       continue
     fi
+    out=$(cat "$res.out")
     cost=$(tail -n 1 <<<"$out" | awk '{print $2}')
     secs=$(awk '$1 == "seconds" {printf "%.1f", $2}' <<<"$out")
+    cpu=$(awk '$1 == "cpu_seconds" {printf "%.1f", $2}' <<<"$out")
+    load=$(cat "$res.load")
     gap=$(awk -v c="$cost" -v b="$best" 'BEGIN {printf "%.2f", 100 * (c - b) / b}')
-    printf '%-16s %-13s %10s %10s %8s %7s\n' "$label" "$name" "$best" "$cost" "$gap" "$secs"
+    printf '%-16s %-13s %10s %10s %8s %7s %7s %6s\n' "$label" "$name" "$best" "$cost" "$gap" "$secs" "$cpu" "$load"
     sum=$(awk -v s="$sum" -v g="$gap" 'BEGIN {print s + g}')
     worst=$(awk -v w="$worst" -v g="$gap" 'BEGIN {print (g > w ? g : w)}')
     count=$((count + 1))
@@ -69,8 +108,9 @@ run_set X X "${X[@]}"
 mapfile -t SPD < <(ls "$DIR"/VRPSPD/*.vrpspd)
 run_set VRPSPD VRPSPD_Dethloff "${SPD[@]}"
 
+selected rural-380 || exit 0
 # Rural county: 380 villages, 12 vehicles (2 depots, mixed fleet, windows, pickups).
 "$BIN" route generate-rural --villages 380 --vehicles 12 --seed 1 --out "$WORK/rural.json" >/dev/null
-"$BIN" route solve --json "$WORK/rural.json" --out "$WORK/plan.json" --time-limit "$RURAL_LIMIT" --seed "$SEED" |
+"$BIN" route solve --json "$WORK/rural.json" --out "$WORK/plan.json" --time-limit "$RURAL_LIMIT" --seed "$SEED" "${CLOCK_FLAG[@]}" |
   awk -v t="$RURAL_LIMIT" '{v[$1] = $2} END {printf "rural-380        routes %s unserved %s distance %s m feasible %s cost %s yuan (%s s limit)\n",
     v["routes"], v["unserved"], v["distance"], v["feasible"], v["cost"], t}'

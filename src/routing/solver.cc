@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "routing/checker.h"
+#include "routing/internal/budget.h"
 #include "routing/internal/genetic.h"
 #include "routing/internal/instance.h"
 
@@ -159,14 +160,12 @@ std::vector<int> RepairByDropping(const Instance& inst, Individual& ind) {
 
 Individual RunSearch(const Instance& inst, const SolveOptions& options,
                      const ProgressCallback& progress) {
-  const auto deadline =
-      std::chrono::steady_clock::now() +
-      std::chrono::microseconds(static_cast<int64_t>(options.time_limit_seconds * 1e6));
   const int threads = std::max(1, options.threads);
   std::vector<Individual> results(threads);
   auto work = [&](int t) {
+    const internal::Budget budget(options.time_limit_seconds, options.cpu_time);
     internal::Genetic ga(inst, options, options.seed + static_cast<uint64_t>(t));
-    results[t] = ga.Run(deadline, t == 0 ? progress : ProgressCallback());
+    results[t] = ga.Run(budget, t == 0 ? progress : ProgressCallback());
   };
   if (threads == 1) {
     work(0);

@@ -12,8 +12,12 @@
 namespace ruralec::routing {
 
 struct SolveOptions {
-  double time_limit_seconds = 10;  // wall-clock budget; the best solution so far is returned
-  int64_t max_iterations = -1;     // genetic iterations; >= 0 makes runs reproducible
+  double time_limit_seconds = 10;  // budget; the best solution so far is returned
+  // false: time_limit_seconds is wall-clock time. true: it is the CPU time of each search
+  // thread (CLOCK_THREAD_CPUTIME_ID), so that benchmarks on a shared, loaded machine measure
+  // "N seconds on one core" fairly.
+  bool cpu_time = false;
+  int64_t max_iterations = -1;  // genetic iterations; >= 0 makes runs reproducible
   uint64_t seed = 1;
   int threads = 1;  // > 1 runs independent searches (seed, seed+1, ...)
   // When set and true, the search stops at the next iteration and returns its best plan
@@ -26,6 +30,17 @@ struct SolveOptions {
   int elite = 4;
   int close = 5;
   int64_t iterations_without_improvement = 20000;  // restart trigger
+  // Large instances (more than 200 clients): ruin-and-recreate children of a current plan
+  // accepted by simulated annealing; temperature from annealing_start to annealing_end times
+  // the mean arc cost of the best plan, geometrically over the budget.
+  double annealing_start = 0.3;
+  double annealing_end = 0.001;
+  // Route-based decomposition (one depot, homogeneous fleet, positions known): every
+  // decomposition_every iterations (0: never) a polar sector of about decomposition_clients
+  // clients is re-solved as a sub-problem for decomposition_iterations iterations.
+  int decomposition_every = 300;
+  int decomposition_clients = 150;
+  int decomposition_iterations = 1000;
 };
 
 struct Progress {

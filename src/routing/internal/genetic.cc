@@ -1,8 +1,11 @@
 #include "routing/internal/genetic.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
+
+#include "routing/internal/decompose.h"
 
 namespace ruralec::routing::internal {
 namespace {
@@ -13,6 +16,9 @@ constexpr int kSweepFromClients = 500;
 constexpr int kRuinMin = 10, kRuinMax = 40;
 constexpr int kRuinRecreateFromClients = 200;
 constexpr int kRuinRecreatePercent = 97;
+// Initialisation stops at 5 % of the budget once 4 individuals exist (large instances): the
+// annealed ruin and recreate needs one good plan, not a full population.
+constexpr double kInitPercent = 5;
 constexpr std::chrono::seconds kHeartbeat{1};
 }  // namespace
 
@@ -29,13 +35,11 @@ Genetic::Genetic(const Instance& inst, const SolveOptions& options, uint64_t see
   pen_.time = inst.avg_per_dist();
 }
 
-Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
-                        const ProgressCallback& progress) {
+Individual Genetic::Run(const Budget& budget, const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();
   bool stop = false;
   auto should_stop = [&] {
-    return stop || (options_.cancel && options_.cancel->load()) ||
-           std::chrono::steady_clock::now() >= deadline ||
+    return stop || (options_.cancel && options_.cancel->load()) || budget.Expired() ||
            (options_.max_iterations >= 0 && iteration_ >= options_.max_iterations);
   };
   auto last_call = start;
@@ -56,28 +60,48 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
   int64_t last_improvement = 0;
   while (!should_stop()) {
     // (Re)initialise with 4 * mu educated random individuals, then evolve.
-    // On large instances the random starts are expensive: cap initialisation at 15% of the
-    // budget once a few individuals exist.
-    const auto init_start = std::chrono::steady_clock::now();
-    const auto init_cap = (deadline - init_start) * 15 / 100;
+    // On large instances the random starts are expensive: cap initialisation (kInitPercent).
+    const double init_start = budget.Elapsed();
+    const double init_cap = budget.Remaining() * kInitPercent / 100;
     for (int k = 0; k < 4 * options_.population_min && !should_stop(); ++k) {
-      if (k >= 4 && std::chrono::steady_clock::now() - init_start > init_cap) break;
-      Individual ind = k % 2 == 0 && UseSweepStarts() ? SweepIndividual() : RandomIndividual();
+      // (Not with an iteration limit: seeded runs must not depend on the machine's speed.)
+      if (k >= 4 && options_.max_iterations < 0 && budget.Elapsed() - init_start > init_cap) break;
+      Individual ind = k == 0 && start_                 ? *start_
+                       : k % 2 == 0 && UseSweepStarts() ? SweepIndividual()
+                                                        : RandomIndividual();
       Educate(ind);
       report();
     }
     last_improvement = iteration_;
     while (!should_stop() &&
            iteration_ - last_improvement < options_.iterations_without_improvement) {
+      const int every = options_.decomposition_every;
+      if (UseDecomposition() && best_ && iteration_ % every == every - 1) {
+        Decompose(budget);
+        ++iteration_;
+        if (report()) {
+          last_improvement = iteration_;
+          current_ = best_;
+        }
+        continue;
+      }
       const bool rr = UseRuinRecreate() && static_cast<int>(rng_() % 100) < kRuinRecreatePercent;
-      Individual child = rr ? RuinRecreate(pop_.best() ? *pop_.best() : pop_.Tournament())
+      const Individual* base = current_ ? &*current_ : pop_.best();
+      Individual child = rr ? RuinRecreate(base ? *base : pop_.Tournament())
                             : Crossover(pop_.Tournament(), pop_.Tournament());
       Educate(child, rr ? &focus_ : nullptr);
       ++iteration_;
-      if (report()) last_improvement = iteration_;
+      if (rr && child.feasible && base && Accept(child.cost, base->cost, budget)) {
+        current_ = std::move(child);
+      }
+      if (report()) {
+        last_improvement = iteration_;
+        current_ = best_;
+      }
       if (iteration_ % kPenaltyWindow == 0) ManagePenalties();
     }
     pop_.Clear();
+    current_.reset();
   }
   if (best_) return *best_;
   const Individual* inf = pop_.BestInfeasible();
@@ -85,6 +109,58 @@ Individual Genetic::Run(std::chrono::steady_clock::time_point deadline,
   Individual ind = RandomIndividual();
   Evaluate(inst_, pen_, ind);
   return ind;
+}
+
+// Simulated-annealing acceptance of ruin-and-recreate children (as in FILO, Accorsi & Vigo
+// 2021, and SISR, Christiaens & Vanden Berghe 2020): the next child is made from the current
+// plan, which may be slightly worse than the best, so the search can leave a local optimum.
+// The temperature falls geometrically from T0 to T0/100 over the run (by time, or by
+// iterations when max_iterations is set, which keeps seeded runs reproducible).
+bool Genetic::Accept(double child, double current, const Budget& budget) {
+  if (child < current - 1e-9) return true;
+  if (!best_) return false;
+  const double routes = static_cast<double>(std::count_if(
+      best_->routes.begin(), best_->routes.end(), [](const auto& r) { return !r.empty(); }));
+  const double arcs = static_cast<double>(inst_.num_clients()) + routes;
+  const double t0 = options_.annealing_start * best_->cost / arcs;
+  const double ff = options_.annealing_end / std::max(options_.annealing_start, 1e-12);
+  const double frac =
+      options_.max_iterations > 0
+          ? static_cast<double>(iteration_) / static_cast<double>(options_.max_iterations)
+          : std::clamp(budget.Elapsed() / budget.limit(), 0.0, 1.0);
+  const double temp = t0 * std::pow(ff, frac);
+  if (temp <= 0) return false;
+  std::uniform_real_distribution<double> u(1e-12, 1.0);
+  return child < current - temp * std::log(u(rng_));
+}
+
+bool Genetic::UseDecomposition() const {
+  return UseRuinRecreate() && options_.decomposition_every > 0 && CanDecompose(inst_);
+}
+
+// One decomposition step: a sector of the current plan's routes is re-optimised as a small
+// CVRP by a fresh search started from those routes, and spliced back if cheaper.
+void Genetic::Decompose(const Budget& budget) {
+  const int size = options_.decomposition_clients;
+  const int iters = options_.decomposition_iterations;
+  const Individual base = current_ ? *current_ : *best_;
+  const SubProblem sub = MakeSubProblem(inst_, base, size, 2, rng_);
+  if (sub.nodes.size() < 3) return;
+  const Instance sub_inst(sub.problem, options_.granular_neighbours);
+  SolveOptions o = options_;
+  o.max_iterations = iters;
+  o.iterations_without_improvement = iters;
+  Genetic ga(sub_inst, o, rng_());
+  ga.start_ = sub.start;
+  const Individual solved =
+      ga.Run(Budget(std::max(0.0, budget.Remaining()), options_.cpu_time), nullptr);
+  if (!solved.feasible) return;
+  Individual child = base;
+  Splice(sub, solved, child);
+  Evaluate(inst_, pen_, child);
+  if (!child.feasible) return;
+  pop_.Add(child);
+  if (child.cost < base.cost - 1e-9) current_ = std::move(child);
 }
 
 void Genetic::Educate(Individual& ind, const std::vector<char>* focus) {

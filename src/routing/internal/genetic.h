@@ -9,6 +9,7 @@
 #include <optional>
 #include <random>
 
+#include "routing/internal/budget.h"
 #include "routing/internal/individual.h"
 #include "routing/internal/local_search.h"
 #include "routing/internal/population.h"
@@ -20,9 +21,9 @@ class Genetic {
  public:
   Genetic(const Instance& inst, const SolveOptions& options, uint64_t seed);
 
-  // Runs until the deadline, the iteration limit or a false from the callback. Returns the best
-  // feasible individual, or the least-penalised infeasible one if none was feasible.
-  Individual Run(std::chrono::steady_clock::time_point deadline, const ProgressCallback& progress);
+  // Runs until the budget is spent, the iteration limit or a false from the callback. Returns
+  // the best feasible individual, or the least-penalised infeasible one if none was feasible.
+  Individual Run(const Budget& budget, const ProgressCallback& progress);
 
  private:
   Individual RandomIndividual();
@@ -38,6 +39,9 @@ class Genetic {
   void InsertMissing(std::vector<int> missing, Individual& out);
   void Educate(Individual& ind, const std::vector<char>* focus = nullptr);
   void ManagePenalties();
+  bool Accept(double child, double current, const Budget& budget);
+  bool UseDecomposition() const;
+  void Decompose(const Budget& budget);
 
   const Instance& inst_;
   SolveOptions options_;
@@ -47,7 +51,10 @@ class Genetic {
   Population pop_;
   std::vector<char> load_ok_, time_ok_;  // recent local-search outcomes
   std::optional<Individual> best_;
-  std::vector<char> focus_;  // routes changed by the last ruin and recreate
+  std::optional<Individual> current_;
+  std::optional<Individual> start_;  // educated first (decomposition: the original routes)  // base
+                                     // of ruin and recreate (simulated annealing)
+  std::vector<char> focus_;          // routes changed by the last ruin and recreate
   int64_t iteration_ = 0;
 };
 

@@ -7,7 +7,7 @@
 
 namespace ruralec::routing::internal {
 
-Instance::Instance(const Problem& p, int granular) {
+Instance::Instance(const Problem& p, int granular) : problem_(p) {
   n_ = p.num_nodes();
   depots_ = static_cast<int>(p.depots.size());
   dims_ = p.num_dims;

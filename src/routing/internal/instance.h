@@ -40,8 +40,10 @@ struct Penalties {
 
 class Instance {
  public:
+  // Keeps a reference to p (for decomposition into sub-problems): p must outlive the instance.
   explicit Instance(const Problem& p, int granular);
 
+  const Problem& problem() const { return problem_; }
   int n() const { return n_; }
   int num_depots() const { return depots_; }
   int num_clients() const { return n_ - depots_; }
@@ -145,6 +147,7 @@ class Instance {
   void BuildNeighbours(const Problem& p, int granular);
   void BuildVehicles(const Problem& p);
 
+  const Problem& problem_;
   int n_ = 0, depots_ = 0;
   std::vector<int64_t> dist_, time_;
   std::vector<int32_t> dist32_, time32_;
