@@ -138,6 +138,10 @@ export async function salesSteps(ctx) {
       (name) => [...document.querySelectorAll('.sales-summary-page .el-table__row')].some((r) => r.textContent.includes(name) && r.querySelectorAll('td')[5]?.textContent.trim() === '1'),
       state.town.name,
     )
+    // the over-threshold list names the entity
+    await page.locator('.summary-tabs .el-tabs__item', { hasText: '超门槛名单' }).click()
+    await page.locator('.sales-summary-page .el-table__row', { hasText: s.name }).waitFor()
+    await page.locator('.summary-tabs .el-tabs__item', { hasText: '分区汇总' }).click()
     await page.locator('#f-sum-eth').fill('205000')
     await page.locator('.sales-summary-page .dt-search').click()
     await page.waitForFunction(

@@ -48,6 +48,7 @@ const en: Messages<typeof zh> = {
     noThreshold: 'No threshold: enter one or pick it from a programme', thresholdFrom: 'Source: {text}',
     summaryTab: 'By region', rankingTab: 'Ranking', rank: 'Rank', chart: 'Uplink sales per region (10k yuan)',
     imported: '{ok} rows imported, {bad} rejected', bySummary: 'Summary',
+    overTab: 'Over threshold', overName: 'Name',
   },
 }
 

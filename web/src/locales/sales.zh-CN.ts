@@ -126,5 +126,7 @@ export default {
     chart: '各区划上行网销额（万元）',
     imported: '已导入 {ok} 行，拒绝 {bad} 行',
     bySummary: '统计',
+    overTab: '超门槛名单',
+    overName: '名称',
   },
 }
