@@ -197,8 +197,7 @@ constexpr const char* kBrandSelect =
 
 BrandRow ToBrandRow(const Row& r) {
   BrandRow out;
-  out.brand = {r.Int(0), r.Int(1), r.Text(2), r.Text(3), SplitCategories(r.Text(4)),
-               r.Int(5) != 0};
+  out.brand = {r.Int(0), r.Int(1), r.Text(2), r.Text(3), SplitCategories(r.Text(4)), r.Int(5) != 0};
   out.entity_name = r.Text(6);
   if (auto code = RegionCode::Parse(r.Text(7)); code.ok()) out.region = *code;
   return out;
@@ -310,9 +309,10 @@ Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
   RETURN_IF_ERROR(
       conn.Exec("UPDATE entities SET " + s.sql + ", updated_at = ? WHERE id = ?", s.params));
   if (p.region && *p.region != e.region) {  // ledger rows follow the entity's region
-    RETURN_IF_ERROR(conn.Exec("UPDATE sales_records SET region_code = ?, county_code = ? "
-                              "WHERE entity_id = ?",
-                              {p.region->str(), p.region->county().str(), id}));
+    RETURN_IF_ERROR(
+        conn.Exec("UPDATE sales_records SET region_code = ?, county_code = ? "
+                  "WHERE entity_id = ?",
+                  {p.region->str(), p.region->county().str(), id}));
   }
   return changed;
 }
@@ -344,10 +344,10 @@ Status UpdateShop(storage::Connection& conn, const entity::Shop& s) {
                                         "shop_ref = ? AND id <> ?",
                                         {s.platform, s.shop_ref, s.id}));
   if (!dup.empty()) return Error::Conflict("该平台上的网店已登记", "shop_ref");
-  RETURN_IF_ERROR(conn.Exec("UPDATE entity_shops SET platform = ?, shop_name = ?, shop_ref = ? "
-                            "WHERE id = ?",
-                            {s.platform, s.shop_name.empty() ? s.shop_ref : s.shop_name,
-                             s.shop_ref, s.id}));
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE entity_shops SET platform = ?, shop_name = ?, shop_ref = ? "
+                "WHERE id = ?",
+                {s.platform, s.shop_name.empty() ? s.shop_ref : s.shop_name, s.shop_ref, s.id}));
   return {};
 }
 
@@ -370,15 +370,17 @@ Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& 
     w += " AND b.regional_brand = ?";
     p.emplace_back(int64_t{*f.regional_brand});
   }
-  return RunPage<BrandRow>(conn, kBrandSelect, "FROM brands b JOIN entities e ON e.id = "
-                                               "b.entity_id" + w,
+  return RunPage<BrandRow>(conn, kBrandSelect,
+                           "FROM brands b JOIN entities e ON e.id = "
+                           "b.entity_id" +
+                               w,
                            p, order, page, ToBrandRow);
 }
 
 Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t brand_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kBrandSelect) +
-                                             "WHERE b.id = ? AND b.entity_id = ?",
-                                         {brand_id, entity_id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(std::string(kBrandSelect) + "WHERE b.id = ? AND b.entity_id = ?",
+                              {brand_id, entity_id}));
   if (rows.empty()) return Error::NotFound("品牌不存在");
   return ToBrandRow(rows[0]);
 }
@@ -390,10 +392,11 @@ Status UpdateBrand(storage::Connection& conn, const entity::Brand& b) {
                                         "AND id <> ?",
                                         {b.entity_id, b.name, b.id}));
   if (!dup.empty()) return Error::Conflict("该主体已登记同名品牌", "name");
-  RETURN_IF_ERROR(conn.Exec("UPDATE brands SET name = ?, trademark_no = ?, categories = ?, "
-                            "regional_brand = ? WHERE id = ?",
-                            {b.name, OptText(b.trademark_no), Categories(b.categories),
-                             int64_t{b.regional_brand}, b.id}));
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE brands SET name = ?, trademark_no = ?, categories = ?, "
+                "regional_brand = ? WHERE id = ?",
+                {b.name, OptText(b.trademark_no), Categories(b.categories),
+                 int64_t{b.regional_brand}, b.id}));
   return {};
 }
 
@@ -426,9 +429,9 @@ Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
     older.push_back(std::move(r));
   }
   for (int64_t cur = id;;) {
-    ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) +
-                                               "WHERE s.supersedes_id = ? ORDER BY s.id",
-                                           {cur}));
+    ASSIGN_OR_RETURN(
+        auto rows,
+        conn.Query(std::string(kSalesSelect) + "WHERE s.supersedes_id = ? ORDER BY s.id", {cur}));
     if (rows.empty()) break;
     newer.push_back(ToSalesRow(rows[0]));
     cur = newer.back().record.id;
@@ -465,8 +468,7 @@ Result<std::vector<Month>> Monthly(storage::Connection& conn, int64_t entity_id,
 }
 
 Range MonthsOf(const CivilDate& from, const CivilDate& to) {
-  return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(),
-          to.ToString()};
+  return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(), to.ToString()};
 }
 
 Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
@@ -487,15 +489,15 @@ Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, c
                     : what == Over::kBrands ? "brand_id"
                                             : "substr(region_code, 1, 9)";
   std::string sql =
-      "SELECT COUNT(DISTINCT k) FROM (SELECT " + key + " AS k, SUM(amount_fen) AS t "
+      "SELECT COUNT(DISTINCT k) FROM (SELECT " + key +
+      " AS k, SUM(amount_fen) AS t "
       "FROM sales_records WHERE is_current = 1 AND direction = 'uplink' "
       "AND region_code LIKE ? AND period >= ? AND period <= ?" +
       (what == Over::kBrands ? std::string(" AND brand_id IS NOT NULL") : std::string()) +
       " GROUP BY " + key + ", substr(period, 1, 4) HAVING SUM(amount_fen) > ?) x";
-  ASSIGN_OR_RETURN(Row row, conn.QueryOne(sql,
-                                          {Prefix(region), r.from_period, r.to_period,
-                                           threshold.value},
-                                          "count"));
+  ASSIGN_OR_RETURN(
+      Row row,
+      conn.QueryOne(sql, {Prefix(region), r.from_period, r.to_period, threshold.value}, "count"));
   return row.Int(0);
 }
 

@@ -1,3 +1,5 @@
+#include "sales/api/common.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -6,7 +8,6 @@
 #include <sstream>
 
 #include "core/date.h"
-#include "sales/api/common.h"
 #include "sales/api/sales_handlers.h"
 
 namespace ruralec::sales::api {
@@ -178,9 +179,8 @@ Status XlsxReply(const spreadsheet::Sheet& sheet, const std::string& filename, R
   RETURN_IF_ERROR(csv ? spreadsheet::WriteCsv(path.string(), sheet)
                       : spreadsheet::WriteXlsx(path.string(), sheet));
   ASSIGN_OR_RETURN(reply.raw_body, ReadAll(path));
-  reply.content_type =
-      csv ? "text/csv; charset=utf-8"
-          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  reply.content_type = csv ? "text/csv; charset=utf-8"
+                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   reply.filename = filename;
   return {};
 }
@@ -195,8 +195,8 @@ Status FileReply(const Request& req, const spreadsheet::Sheet& sheet, const std:
 
 audit::Entry AuditEntry(const Request& req, std::string action, std::string type, int64_t id,
                         std::string detail) {
-  return {req.principal().ToActor(), std::move(action), std::move(type), std::to_string(id),
-          audit::Outcome::kSuccess, std::move(detail)};
+  return {req.principal().ToActor(), std::move(action),        std::move(type),
+          std::to_string(id),        audit::Outcome::kSuccess, std::move(detail)};
 }
 
 void RegisterRoutes(http::Server& server, storage::Database& db, const audit::AuditLog& audit,

@@ -50,8 +50,7 @@ Result<RegionCode> ScopedRegion(const Request& req, const std::string& name = "r
 Result<int> QueryYear(const Request& req, const Clock& clock, const std::string& name = "year");
 
 // The entity if it exists and lies in the caller's scope; 404 otherwise (existence hidden).
-Result<queries::EntityRow> VisibleEntity(storage::Connection& conn, const Request& req,
-                                         int64_t id);
+Result<queries::EntityRow> VisibleEntity(storage::Connection& conn, const Request& req, int64_t id);
 Result<queries::SalesRow> VisibleSales(storage::Connection& conn, const Request& req, int64_t id);
 
 Json EntityJson(const queries::EntityRow& e);

@@ -65,9 +65,9 @@ Result<Json> Create(const Deps& d, Request& req, Reply& reply) {
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(int64_t id,
                      entity::Insert(*conn, d.cipher, req.principal(), e, d.clock.NowMs()));
-    RETURN_IF_ERROR(d.audit.Append(
-        *conn, AuditEntry(req, "entity.create", "entity", id,
-                          "uscc=" + e.uscc + " region=" + e.region.str())));
+    RETURN_IF_ERROR(
+        d.audit.Append(*conn, AuditEntry(req, "entity.create", "entity", id,
+                                         "uscc=" + e.uscc + " region=" + e.region.str())));
     ASSIGN_OR_RETURN(auto row, queries::GetEntity(*conn, id));
     reply.status = 201;
     return EntityJson(row);
@@ -82,9 +82,15 @@ Result<queries::EntityPatch> PatchFrom(const Json& body, const entity::Entity& c
   ASSIGN_OR_RETURN(p.contact_name, http::OptionalString(body, "contact_name"));
   ASSIGN_OR_RETURN(p.mobile, http::OptionalString(body, "mobile"));
   ASSIGN_OR_RETURN(auto kind, http::OptionalString(body, "kind"));
-  if (kind) { ASSIGN_OR_RETURN(p.kind, entity::ParseKind(*kind, "kind")); }
-  if (body.contains("region_code")) { ASSIGN_OR_RETURN(p.region, BodyRegion(body, "region_code")); }
-  if (body.contains("registered_on")) { ASSIGN_OR_RETURN(p.registered_on, BodyOptDate(body, "registered_on")); }
+  if (kind) {
+    ASSIGN_OR_RETURN(p.kind, entity::ParseKind(*kind, "kind"));
+  }
+  if (body.contains("region_code")) {
+    ASSIGN_OR_RETURN(p.region, BodyRegion(body, "region_code"));
+  }
+  if (body.contains("registered_on")) {
+    ASSIGN_OR_RETURN(p.registered_on, BodyOptDate(body, "registered_on"));
+  }
   RETURN_IF_ERROR(ReadLinkage(body, p.model, p.contract_farming, p.employs_poor));
   return p;
 }
@@ -97,8 +103,7 @@ Result<Json> Update(const Deps& d, Request& req) {
     ASSIGN_OR_RETURN(auto cur, VisibleEntity(*conn, req, id));
     ASSIGN_OR_RETURN(queries::EntityPatch p, PatchFrom(body, cur.entity));
     if (p.region) RETURN_IF_ERROR(entity::CheckRegion(*conn, req.principal(), *p.region));
-    ASSIGN_OR_RETURN(auto changed,
-                     queries::UpdateEntity(*conn, d.cipher, id, p, d.clock.NowMs()));
+    ASSIGN_OR_RETURN(auto changed, queries::UpdateEntity(*conn, d.cipher, id, p, d.clock.NowMs()));
     if (!changed.empty()) {
       RETURN_IF_ERROR(d.audit.Append(
           *conn, AuditEntry(req, "entity.update", "entity", id, "changed=" + Joined(changed))));
@@ -165,7 +170,9 @@ Result<Json> RevealMobile(const Deps& d, Request& req) {
 Result<queries::EntityFilter> EntityFilterFrom(const Request& req) {
   queries::EntityFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
-  if (!req.Query("kind").empty()) { ASSIGN_OR_RETURN(f.kind, entity::ParseKind(req.Query("kind"))); }
+  if (!req.Query("kind").empty()) {
+    ASSIGN_OR_RETURN(f.kind, entity::ParseKind(req.Query("kind")));
+  }
   f.q = req.Query("q");
   ASSIGN_OR_RETURN(auto year, QueryOptInt(req, "registered_year"));
   if (year && (*year < 1900 || *year > 2100))

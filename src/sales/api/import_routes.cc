@@ -20,9 +20,8 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 // The uploaded file's base name, safe for a temp directory; the extension picks the reader.
 Result<std::string> UploadName(const std::string& raw) {
-  std::string name = raw.substr(raw.find_last_of("/\\") == std::string::npos
-                                    ? 0
-                                    : raw.find_last_of("/\\") + 1);
+  std::string name =
+      raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
   std::string ext = EndsWith(name, ".csv") ? ".csv" : EndsWith(name, ".xlsx") ? ".xlsx" : "";
   if (ext.empty()) return Error::Invalid("file", "只接受 .xlsx 或 .csv 文件");
   for (char c : name) {
@@ -43,17 +42,16 @@ Result<int64_t> SaveErrorReport(const Deps& d, const Request& req, const std::st
                                                               : storage::Value{rep.batch_id};
   auto conn = d.db.Acquire();
   return storage::InTransaction<int64_t>(*conn, storage::TxMode::kWrite, [&]() -> Result<int64_t> {
-    RETURN_IF_ERROR(
-        conn->Exec("DELETE FROM import_error_reports WHERE expires_at < ?", {now}));
+    RETURN_IF_ERROR(conn->Exec("DELETE FROM import_error_reports WHERE expires_at < ?", {now}));
     ASSIGN_OR_RETURN(
         storage::Row row,
-        conn->QueryOne("INSERT INTO import_error_reports (county_code, region_code, kind, "
-                       "batch_id, file_name, rows_rejected, errors_json, created_by, created_at, "
-                       "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {who.region.county().str(), who.region.str(), kind, batch, file,
-                        rep.rows_rejected, errors.dump(), who.id.value, now,
-                        now + kErrorReportTtlMs},
-                       "insert error report"));
+        conn->QueryOne(
+            "INSERT INTO import_error_reports (county_code, region_code, kind, "
+            "batch_id, file_name, rows_rejected, errors_json, created_by, created_at, "
+            "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {who.region.county().str(), who.region.str(), kind, batch, file, rep.rows_rejected,
+             errors.dump(), who.id.value, now, now + kErrorReportTtlMs},
+            "insert error report"));
     return row.Int(0);
   });
 }
@@ -118,8 +116,8 @@ Result<Json> ErrorWorkbook(const Deps& d, Request& req, Reply& reply) {
       rep.errors.push_back({e.value("row", int64_t{0}), e.value("column", std::string()),
                             e.value("reason", std::string())});
   }
-  RETURN_IF_ERROR(XlsxReply(ErrorSheet(rep), "import-errors-" + std::to_string(id) + ".xlsx",
-                            reply));
+  RETURN_IF_ERROR(
+      XlsxReply(ErrorSheet(rep), "import-errors-" + std::to_string(id) + ".xlsx", reply));
   return Json::object();
 }
 
@@ -141,8 +139,8 @@ PageRequest ExportPage() {
 
 Status TooMany(int64_t total) {
   if (total <= kMaxExportRows) return {};
-  return Error::Invalid("page_size", "导出行数超过 " + std::to_string(kMaxExportRows) +
-                                         " 行，请缩小筛选范围");
+  return Error::Invalid("page_size",
+                        "导出行数超过 " + std::to_string(kMaxExportRows) + " 行，请缩小筛选范围");
 }
 
 Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
@@ -150,17 +148,17 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto p, queries::ListEntities(*conn, f, ExportPage()));
   RETURN_IF_ERROR(TooMany(p.total));
-  spreadsheet::Sheet sheet{"经营主体",
-                           {"统一社会信用代码", "主体名称", "主体类型", "区划代码", "所属区划",
-                            "注册日期", "联系人", "联系电话", "利益联结", "订单农业",
-                            "带动贫困户", "网店数", "品牌数"},
-                           {},
-                           {}};
+  spreadsheet::Sheet sheet{
+      "经营主体",
+      {"统一社会信用代码", "主体名称", "主体类型", "区划代码", "所属区划", "注册日期", "联系人",
+       "联系电话", "利益联结", "订单农业", "带动贫困户", "网店数", "品牌数"},
+      {},
+      {}};
   for (const auto& r : p.items) {
     const auto& e = r.entity;
-    sheet.rows.push_back({e.uscc, e.name, entity::KindLabel(e.kind), e.region.str(),
-                          r.region_name, e.registered_on ? e.registered_on->ToString() : "",
-                          e.contact_name, e.mobile_masked.value_or(""), Flag(e.linkage.model),
+    sheet.rows.push_back({e.uscc, e.name, entity::KindLabel(e.kind), e.region.str(), r.region_name,
+                          e.registered_on ? e.registered_on->ToString() : "", e.contact_name,
+                          e.mobile_masked.value_or(""), Flag(e.linkage.model),
                           Flag(e.linkage.contract_farming), Flag(e.linkage.employs_poor),
                           std::to_string(r.shop_count), std::to_string(r.brand_count)});
   }
@@ -187,8 +185,7 @@ Result<Json> ExportSales(const Deps& d, Request& req, Reply& reply) {
          s.in.direction == Direction::kUplink ? "上行" : "下行", Flag(s.in.agricultural),
          s.in.category, s.in.amount.ToPlain(), s.in.orders ? std::to_string(*s.in.orders) : "",
          Dollars(s.in.export_usd_cents), SourceName(s.source),
-         s.batch_id ? std::to_string(*s.batch_id) : "", Flag(s.is_current),
-         s.correction_reason});
+         s.batch_id ? std::to_string(*s.batch_id) : "", Flag(s.is_current), s.correction_reason});
   }
   RETURN_IF_ERROR(FileReply(req, sheet, "sales", reply));
   return Json::object();

@@ -16,22 +16,34 @@ Status ReadInput(const Json& body, bool require, SalesInput& in) {
     RETURN_IF_ERROR(need(f));
   ASSIGN_OR_RETURN(auto entity_id, BodyOptInt(body, "entity_id"));
   if (entity_id) in.entity_id = *entity_id;
-  if (body.contains("shop_id")) { ASSIGN_OR_RETURN(in.shop_id, BodyOptInt(body, "shop_id")); }
-  if (body.contains("brand_id")) { ASSIGN_OR_RETURN(in.brand_id, BodyOptInt(body, "brand_id")); }
+  if (body.contains("shop_id")) {
+    ASSIGN_OR_RETURN(in.shop_id, BodyOptInt(body, "shop_id"));
+  }
+  if (body.contains("brand_id")) {
+    ASSIGN_OR_RETURN(in.brand_id, BodyOptInt(body, "brand_id"));
+  }
   ASSIGN_OR_RETURN(auto period, http::OptionalString(body, "period"));
-  if (period) { ASSIGN_OR_RETURN(in.period, ParsePeriod(*period, "period")); }
+  if (period) {
+    ASSIGN_OR_RETURN(in.period, ParsePeriod(*period, "period"));
+  }
   ASSIGN_OR_RETURN(auto platform, http::OptionalString(body, "platform"));
   if (platform) in.platform = *platform;
   ASSIGN_OR_RETURN(auto dir, http::OptionalString(body, "direction"));
-  if (dir) { ASSIGN_OR_RETURN(in.direction, ParseDirection(*dir, "direction")); }
+  if (dir) {
+    ASSIGN_OR_RETURN(in.direction, ParseDirection(*dir, "direction"));
+  }
   ASSIGN_OR_RETURN(auto agri, BodyOptBool(body, "agricultural"));
   if (agri) in.agricultural = *agri;
   ASSIGN_OR_RETURN(auto category, http::OptionalString(body, "category"));
   if (category) in.category = *category;
   ASSIGN_OR_RETURN(auto amount, BodyOptInt(body, "amount_fen"));
   if (amount) in.amount = Fen{*amount};
-  if (body.contains("orders")) { ASSIGN_OR_RETURN(in.orders, BodyOptInt(body, "orders")); }
-  if (body.contains("export_usd_cents")) { ASSIGN_OR_RETURN(in.export_usd_cents, BodyOptInt(body, "export_usd_cents")); }
+  if (body.contains("orders")) {
+    ASSIGN_OR_RETURN(in.orders, BodyOptInt(body, "orders"));
+  }
+  if (body.contains("export_usd_cents")) {
+    ASSIGN_OR_RETURN(in.export_usd_cents, BodyOptInt(body, "export_usd_cents"));
+  }
   if (in.amount.value < 0) return Error::Invalid("amount_fen", "网络销售额不能为负数");
   if (in.orders && *in.orders < 0) return Error::Invalid("orders", "订单数不能为负数");
   if (in.platform.empty()) return Error::Invalid("platform", "平台不能为空");
@@ -56,8 +68,8 @@ Result<Json> Create(const Deps& d, Request& req, Reply& reply) {
   auto conn = d.db.Acquire();
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     RETURN_IF_ERROR(CheckOwnership(*conn, req, in));
-    ASSIGN_OR_RETURN(int64_t id, Record(*conn, req.principal(), in, {Source::kForm, {}, {}},
-                                        d.clock.NowMs()));
+    ASSIGN_OR_RETURN(int64_t id,
+                     Record(*conn, req.principal(), in, {Source::kForm, {}, {}}, d.clock.NowMs()));
     RETURN_IF_ERROR(d.audit.Append(
         *conn, AuditEntry(req, "sales.record", "sales", id,
                           "entity=" + std::to_string(in.entity_id) + " period=" + in.period +
@@ -84,8 +96,8 @@ Result<Json> CorrectRecord(const Deps& d, Request& req, Reply& reply) {
                      Correct(*conn, req.principal(), id, in, *reason, d.clock.NowMs()));
     RETURN_IF_ERROR(d.audit.Append(
         *conn, AuditEntry(req, "sales.correct", "sales", nid,
-                          "supersedes=" + std::to_string(id) + " amount_fen=" +
-                              std::to_string(old.record.in.amount.value) + "->" +
+                          "supersedes=" + std::to_string(id) +
+                              " amount_fen=" + std::to_string(old.record.in.amount.value) + "->" +
                               std::to_string(in.amount.value) + " reason=" + *reason)));
     ASSIGN_OR_RETURN(auto row, queries::GetSales(*conn, nid));
     reply.status = 201;
@@ -99,10 +111,16 @@ Result<queries::SalesFilter> SalesFilterFrom(const Request& req) {
   queries::SalesFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
   ASSIGN_OR_RETURN(f.entity_id, QueryOptInt(req, "entity_id"));
-  if (!req.Query("from").empty()) { ASSIGN_OR_RETURN(f.from, ParsePeriod(req.Query("from"), "from")); }
-  if (!req.Query("to").empty()) { ASSIGN_OR_RETURN(f.to, ParsePeriod(req.Query("to"), "to")); }
+  if (!req.Query("from").empty()) {
+    ASSIGN_OR_RETURN(f.from, ParsePeriod(req.Query("from"), "from"));
+  }
+  if (!req.Query("to").empty()) {
+    ASSIGN_OR_RETURN(f.to, ParsePeriod(req.Query("to"), "to"));
+  }
   f.platform = req.Query("platform");
-  if (!req.Query("direction").empty()) { ASSIGN_OR_RETURN(f.direction, ParseDirection(req.Query("direction"), "direction")); }
+  if (!req.Query("direction").empty()) {
+    ASSIGN_OR_RETURN(f.direction, ParseDirection(req.Query("direction"), "direction"));
+  }
   ASSIGN_OR_RETURN(f.agricultural, QueryOptBool(req, "agricultural"));
   ASSIGN_OR_RETURN(auto history, QueryOptBool(req, "history"));
   f.history = history.value_or(false);
@@ -128,9 +146,8 @@ Result<Json> History(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(auto row, VisibleSales(*conn, req, id));
   ASSIGN_OR_RETURN(auto chain, queries::Chain(*conn, id));
   Json items = Json::array();
-  for (int64_t i = page.offset(); i < static_cast<int64_t>(chain.size()) &&
-                                  i < page.offset() + page.page_size;
-       ++i) {
+  for (int64_t i = page.offset();
+       i < static_cast<int64_t>(chain.size()) && i < page.offset() + page.page_size; ++i) {
     items.push_back(SalesJson(chain[i]));
   }
   return http::PageJson(static_cast<int64_t>(chain.size()), page, items);

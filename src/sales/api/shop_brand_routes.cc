@@ -26,7 +26,9 @@ Status MergeBrand(const Json& body, entity::Brand& b) {
   if (name) b.name = *name;
   if (tm) b.trademark_no = *tm;
   if (regional) b.regional_brand = *regional;
-  if (body.contains("categories") && !body["categories"].is_null()) { ASSIGN_OR_RETURN(b.categories, http::StringArray(body, "categories")); }
+  if (body.contains("categories") && !body["categories"].is_null()) {
+    ASSIGN_OR_RETURN(b.categories, http::StringArray(body, "categories"));
+  }
   if (b.name.empty()) return Error::Invalid("name", "品牌名称不能为空");
   if (b.name.size() > 200) return Error::Invalid("name", "品牌名称过长");
   if (b.trademark_no.size() > 50) return Error::Invalid("trademark_no", "商标注册号过长");
@@ -61,9 +63,9 @@ Result<Json> AddShop(const Deps& d, Request& req, Reply& reply) {
     entity::Shop s{0, id, "", "", ""};
     RETURN_IF_ERROR(MergeShop(body, s));
     ASSIGN_OR_RETURN(s.id, entity::AddShop(c, s, d.clock.NowMs()));
-    RETURN_IF_ERROR(d.audit.Append(c, AuditEntry(req, "entity.shop.create", "entity", id,
-                                                 "shop=" + std::to_string(s.id) +
-                                                     " platform=" + s.platform)));
+    RETURN_IF_ERROR(
+        d.audit.Append(c, AuditEntry(req, "entity.shop.create", "entity", id,
+                                     "shop=" + std::to_string(s.id) + " platform=" + s.platform)));
     ASSIGN_OR_RETURN(auto saved, queries::GetShop(c, id, s.id));
     reply.status = 201;
     return ShopJson(saved);
@@ -77,8 +79,8 @@ Result<Json> UpdateShop(const Deps& d, Request& req) {
     ASSIGN_OR_RETURN(entity::Shop s, queries::GetShop(c, id, sid));
     RETURN_IF_ERROR(MergeShop(body, s));
     RETURN_IF_ERROR(queries::UpdateShop(c, s));
-    RETURN_IF_ERROR(d.audit.Append(c, AuditEntry(req, "entity.shop.update", "entity", id,
-                                                 "shop=" + std::to_string(sid))));
+    RETURN_IF_ERROR(d.audit.Append(
+        c, AuditEntry(req, "entity.shop.update", "entity", id, "shop=" + std::to_string(sid))));
     ASSIGN_OR_RETURN(auto saved, queries::GetShop(c, id, sid));
     return ShopJson(saved);
   });
@@ -119,8 +121,8 @@ Result<Json> AddBrand(const Deps& d, Request& req, Reply& reply) {
     entity::Brand b{0, id, "", "", {}, false};
     RETURN_IF_ERROR(MergeBrand(body, b));
     ASSIGN_OR_RETURN(b.id, entity::AddBrand(c, b, d.clock.NowMs()));
-    RETURN_IF_ERROR(d.audit.Append(c, AuditEntry(req, "entity.brand.create", "entity", id,
-                                                 "brand=" + std::to_string(b.id))));
+    RETURN_IF_ERROR(d.audit.Append(
+        c, AuditEntry(req, "entity.brand.create", "entity", id, "brand=" + std::to_string(b.id))));
     ASSIGN_OR_RETURN(auto saved, queries::GetBrand(c, id, b.id));
     reply.status = 201;
     return BrandJson(saved);
@@ -135,8 +137,8 @@ Result<Json> UpdateBrand(const Deps& d, Request& req) {
     entity::Brand b = cur.brand;
     RETURN_IF_ERROR(MergeBrand(body, b));
     RETURN_IF_ERROR(queries::UpdateBrand(c, b));
-    RETURN_IF_ERROR(d.audit.Append(c, AuditEntry(req, "entity.brand.update", "entity", id,
-                                                 "brand=" + std::to_string(bid))));
+    RETURN_IF_ERROR(d.audit.Append(
+        c, AuditEntry(req, "entity.brand.update", "entity", id, "brand=" + std::to_string(bid))));
     ASSIGN_OR_RETURN(auto saved, queries::GetBrand(c, id, bid));
     return BrandJson(saved);
   });
@@ -153,8 +155,7 @@ void RegisterShopBrandRoutes(http::Server& s, const Deps& d) {
   s.Put(one + R"(/shops/(\d+))", edit, [d](Request& req, Reply&) { return UpdateShop(d, req); });
   s.Get(one + "/brands", read, [d](Request& req, Reply&) { return ListEntityBrands(d, req); });
   s.Post(one + "/brands", edit, [d](Request& req, Reply& r) { return AddBrand(d, req, r); });
-  s.Put(one + R"(/brands/(\d+))", edit,
-        [d](Request& req, Reply&) { return UpdateBrand(d, req); });
+  s.Put(one + R"(/brands/(\d+))", edit, [d](Request& req, Reply&) { return UpdateBrand(d, req); });
   s.Get("/brands", read, [d](Request& req, Reply&) { return ListBrands(d, req); });
 }
 

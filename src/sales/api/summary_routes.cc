@@ -90,8 +90,8 @@ Result<SummaryQuery> ReadSummaryQuery(storage::Connection& conn, const Deps& d,
   ASSIGN_OR_RETURN(q.year, QueryYear(req, d.clock));
   ASSIGN_OR_RETURN(q.entity, ResolveThreshold(conn, req, "entity_threshold_fen",
                                               "entities_over_sales_threshold"));
-  ASSIGN_OR_RETURN(q.brand, ResolveThreshold(conn, req, "brand_threshold_fen",
-                                             "brands_over_sales_threshold"));
+  ASSIGN_OR_RETURN(
+      q.brand, ResolveThreshold(conn, req, "brand_threshold_fen", "brands_over_sales_threshold"));
   return q;
 }
 
@@ -115,11 +115,10 @@ Result<Json> SummaryTable(const Deps& d, Request& req) {
   out["year"] = q.year;
   out["region_code"] = q.region.str();
   out["sum"] = FiguresJson(total);
-  out["thresholds"] = {
-      {"entity_fen", q.entity.fen ? Json(q.entity.fen->value) : Json(nullptr)},
-      {"brand_fen", q.brand.fen ? Json(q.brand.fen->value) : Json(nullptr)},
-      {"entity_source", q.entity.source},
-      {"brand_source", q.brand.source}};
+  out["thresholds"] = {{"entity_fen", q.entity.fen ? Json(q.entity.fen->value) : Json(nullptr)},
+                       {"brand_fen", q.brand.fen ? Json(q.brand.fen->value) : Json(nullptr)},
+                       {"entity_source", q.entity.source},
+                       {"brand_source", q.brand.source}};
   return out;
 }
 
@@ -127,22 +126,29 @@ std::vector<std::string> FiguresRow(const std::string& code, const std::string& 
                                     const Figures& f) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; };
   char usd[32];
-  std::snprintf(usd, sizeof usd, "%lld.%02lld", static_cast<long long>(f.sum.export_usd_cents / 100),
+  std::snprintf(usd, sizeof usd, "%lld.%02lld",
+                static_cast<long long>(f.sum.export_usd_cents / 100),
                 static_cast<long long>(f.sum.export_usd_cents % 100));
-  return {code, name, f.sum.uplink.ToPlain(), f.sum.downlink.ToPlain(),
-          f.sum.agricultural_uplink.ToPlain(), usd, opt(f.entities_over), opt(f.brands_over),
+  return {code,
+          name,
+          f.sum.uplink.ToPlain(),
+          f.sum.downlink.ToPlain(),
+          f.sum.agricultural_uplink.ToPlain(),
+          usd,
+          opt(f.entities_over),
+          opt(f.brands_over),
           std::to_string(f.new_entities)};
 }
 
 Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(SummaryQuery q, ReadSummaryQuery(*conn, d, req));
-  spreadsheet::Sheet sheet{std::to_string(q.year) + "年网络销售汇总",
-                           {"区划代码", "区划", "上行网络销售额(元)", "下行网络销售额(元)",
-                            "农产品上行(元)", "出口额(美元)", "超阈值主体数", "超阈值品牌数",
-                            "新增主体数"},
-                           {},
-                           {}};
+  spreadsheet::Sheet sheet{
+      std::to_string(q.year) + "年网络销售汇总",
+      {"区划代码", "区划", "上行网络销售额(元)", "下行网络销售额(元)", "农产品上行(元)",
+       "出口额(美元)", "超阈值主体数", "超阈值品牌数", "新增主体数"},
+      {},
+      {}};
   PageRequest page;
   page.page_size = PageRequest::kMaxPageSize;
   for (;; ++page.page) {
@@ -155,8 +161,12 @@ Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
   }
   ASSIGN_OR_RETURN(Figures total, FiguresOf(*conn, q.region, q.year, q.entity, q.brand));
   sheet.rows.push_back(FiguresRow(q.region.str(), "合计", total));
-  if (q.entity.fen) sheet.notes.push_back("主体阈值（元）: " + q.entity.fen->ToPlain() + "，来源: " + q.entity.source);
-  if (q.brand.fen) sheet.notes.push_back("品牌阈值（元）: " + q.brand.fen->ToPlain() + "，来源: " + q.brand.source);
+  if (q.entity.fen)
+    sheet.notes.push_back("主体阈值（元）: " + q.entity.fen->ToPlain() +
+                          "，来源: " + q.entity.source);
+  if (q.brand.fen)
+    sheet.notes.push_back("品牌阈值（元）: " + q.brand.fen->ToPlain() +
+                          "，来源: " + q.brand.source);
   RETURN_IF_ERROR(FileReply(req, sheet, "sales-summary-" + std::to_string(q.year), reply));
   return Json::object();
 }
@@ -193,12 +203,13 @@ Result<Json> OverList(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(RegionCode region, ScopedRegion(req));
   ASSIGN_OR_RETURN(int year, QueryYear(req, d.clock));
   auto conn = d.db.Acquire();
-  ASSIGN_OR_RETURN(Threshold t, ResolveThreshold(*conn, req, "threshold_fen",
-                                                 kind == "entities"
-                                                     ? "entities_over_sales_threshold"
-                                                     : "brands_over_sales_threshold"));
+  ASSIGN_OR_RETURN(Threshold t,
+                   ResolveThreshold(*conn, req, "threshold_fen",
+                                    kind == "entities" ? "entities_over_sales_threshold"
+                                                       : "brands_over_sales_threshold"));
   if (!t.fen)
-    return Error::Invalid("threshold_fen", "请给出阈值（threshold_fen）或含该阈值指标的方案（programme_id）");
+    return Error::Invalid("threshold_fen",
+                          "请给出阈值（threshold_fen）或含该阈值指标的方案（programme_id）");
   ASSIGN_OR_RETURN(auto all, kind == "entities" ? EntitiesOver(*conn, region, year, *t.fen)
                                                 : BrandsOver(*conn, region, year, *t.fen));
   Json out = TotalsPage(all, page, false);

