@@ -4,9 +4,9 @@
 // ids) and the rule evaluation (pure) are timed separately.
 //   award_bench TARGET [ENTITIES=100000]      (TARGET: a new SQLite file or postgresql:// URL)
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include "award/award.h"
@@ -62,16 +62,16 @@ void Generate(storage::Connection& c, int64_t n) {
                     "企业" + std::to_string(i), std::string(i % 7 ? "enterprise" : "cooperative"),
                     int64_t{0}, int64_t{0}});
     if (i % 10 == 0)
-      brands.push_back({i / 10, std::string("341302000000"), i, "品牌" + std::to_string(i),
-                        int64_t{0}});
+      brands.push_back(
+          {i / 10, std::string("341302000000"), i, "品牌" + std::to_string(i), int64_t{0}});
   }
   MustOk(storage::InTransaction(c, storage::TxMode::kWrite, [&]() -> Status {
-    RETURN_IF_ERROR(c.BulkInsert("entities", {"id", "county_code", "region_code", "uscc", "name",
-                                              "kind", "created_at", "updated_at"},
-                                 ents));
-    RETURN_IF_ERROR(c.BulkInsert("brands", {"id", "county_code", "entity_id", "name",
-                                            "created_at"},
-                                 brands));
+    RETURN_IF_ERROR(c.BulkInsert(
+        "entities",
+        {"id", "county_code", "region_code", "uscc", "name", "kind", "created_at", "updated_at"},
+        ents));
+    RETURN_IF_ERROR(
+        c.BulkInsert("brands", {"id", "county_code", "entity_id", "name", "created_at"}, brands));
     return {};
   }));
   int64_t id = 0;
@@ -89,12 +89,12 @@ void Generate(storage::Connection& c, int64_t n) {
                        std::string("import"), std::to_string(id), int64_t{1}, int64_t{0}});
     }
     MustOk(storage::InTransaction(c, storage::TxMode::kWrite, [&]() -> Status {
-      RETURN_IF_ERROR(c.BulkInsert("sales_records",
-                                   {"id", "county_code", "region_code", "entity_id", "brand_id",
-                                    "period", "platform", "direction", "amount_fen",
-                                    "export_usd_cents", "source", "natural_key", "is_current",
-                                    "created_at"},
-                                   sales));
+      RETURN_IF_ERROR(
+          c.BulkInsert("sales_records",
+                       {"id", "county_code", "region_code", "entity_id", "brand_id", "period",
+                        "platform", "direction", "amount_fen", "export_usd_cents", "source",
+                        "natural_key", "is_current", "created_at"},
+                       sales));
       return {};
     }));
   }
@@ -153,11 +153,11 @@ int main(int argc, char** argv) {
   double eval = Since(t2), eval_cpu = Cpu() - c2;
   int64_t payable = 0;
   for (const auto& l : ev.lines) payable += l.amount_fen ? 1 : 0;
-  std::printf("%s entities=%lld records=%lld generate_s=%.2f load_s=%.2f evaluate_s=%.3f "
-              "total_s=%.2f load_cpu_s=%.2f evaluate_cpu_s=%.3f lines=%zu payable=%lld total_yuan=%s\n",
-              std::string(db->Dialect()).c_str(), static_cast<long long>(n),
-              static_cast<long long>(n * 12), gen, load, eval, load + eval, load_cpu, eval_cpu,
-              ev.lines.size(),
-              static_cast<long long>(payable), Fen{ev.total_fen}.ToYuan().c_str());
+  std::printf(
+      "%s entities=%lld records=%lld generate_s=%.2f load_s=%.2f evaluate_s=%.3f "
+      "total_s=%.2f load_cpu_s=%.2f evaluate_cpu_s=%.3f lines=%zu payable=%lld total_yuan=%s\n",
+      std::string(db->Dialect()).c_str(), static_cast<long long>(n), static_cast<long long>(n * 12),
+      gen, load, eval, load + eval, load_cpu, eval_cpu, ev.lines.size(),
+      static_cast<long long>(payable), Fen{ev.total_fen}.ToYuan().c_str());
   return 0;
 }

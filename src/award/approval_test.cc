@@ -32,10 +32,11 @@ class ApprovalTest : public ::testing::Test {
 
   account::Principal User(storage::Connection& c, const std::string& name,
                           const std::string& role) {
-    auto id = c.QueryOne("INSERT INTO users (username, display_name, region_code, county_code, "
-                         "password_hash, password_changed_at, created_at, updated_at) VALUES "
-                         "(?, ?, '341302000000', '341302000000', 'x', 0, 0, 0) RETURNING id",
-                         {name, name}, "id");
+    auto id = c.QueryOne(
+        "INSERT INTO users (username, display_name, region_code, county_code, "
+        "password_hash, password_changed_at, created_at, updated_at) VALUES "
+        "(?, ?, '341302000000', '341302000000', 'x', 0, 0, 0) RETURNING id",
+        {name, name}, "id");
     EXPECT_TRUE(id.ok());
     EXPECT_TRUE(c.Exec("INSERT INTO user_roles (user_id, role, county_code) VALUES (?, ?, "
                        "'341302000000')",
@@ -200,25 +201,28 @@ TEST_F(ApprovalTest, LoadSubjectsReadsLedgerTagsAndFlags) {
   auto c = tdb_.db().Acquire();
   ASSERT_TRUE(region::SetTags(*c, *RegionCode::Parse("341302"), {"poverty_county"}, 0).ok());
   auto entity = [&](const char* uscc, const char* name, const char* kind) {
-    return c->QueryOne("INSERT INTO entities (county_code, region_code, uscc, name, kind, "
-                       "created_at, updated_at) VALUES ('341302000000', '341302100000', ?, ?, "
-                       "?, 0, 0) RETURNING id",
-                       {std::string(uscc), std::string(name), std::string(kind)}, "id")
+    return c
+        ->QueryOne(
+            "INSERT INTO entities (county_code, region_code, uscc, name, kind, "
+            "created_at, updated_at) VALUES ('341302000000', '341302100000', ?, ?, "
+            "?, 0, 0) RETURNING id",
+            {std::string(uscc), std::string(name), std::string(kind)}, "id")
         ->Int(0);
   };
   int64_t a = entity("91341302MA2N00001C", "甲公司", "enterprise");
   int64_t b = entity("92341302MA2N00002F", "张三家庭农场", "family_farm");
   auto sale = [&](int64_t e, const char* period, const char* dir, int64_t fen,
                   std::optional<int64_t> usd, int current) {
-    return c->QueryOne("INSERT INTO sales_records (county_code, region_code, entity_id, period, "
-                       "platform, direction, amount_fen, export_usd_cents, source, natural_key, "
-                       "is_current, created_at) VALUES ('341302000000', '341302100000', ?, ?, "
-                       "'淘宝', ?, ?, ?, 'form', ?, ?, 0) RETURNING id",
-                       {e, std::string(period), std::string(dir), fen,
-                        usd ? storage::Value(*usd) : storage::Value(storage::Null{}),
-                        std::to_string(e) + period + dir + std::to_string(current),
-                        int64_t{current}},
-                       "id")
+    return c
+        ->QueryOne(
+            "INSERT INTO sales_records (county_code, region_code, entity_id, period, "
+            "platform, direction, amount_fen, export_usd_cents, source, natural_key, "
+            "is_current, created_at) VALUES ('341302000000', '341302100000', ?, ?, "
+            "'淘宝', ?, ?, ?, 'form', ?, ?, 0) RETURNING id",
+            {e, std::string(period), std::string(dir), fen,
+             usd ? storage::Value(*usd) : storage::Value(storage::Null{}),
+             std::to_string(e) + period + dir + std::to_string(current), int64_t{current}},
+            "id")
         ->Int(0);
   };
   int64_t r1 = sale(a, "2019-01", "uplink", 600 * kWan, std::nullopt, 1);

@@ -37,8 +37,8 @@ Result<std::map<std::string, PrevItem>> PreviousItems(storage::Connection& conn,
 
 Result<std::string> PayeeName(storage::Connection& conn, const storage::Row& line) {
   if (line.Text(2) != "brand" || line.IsNull(6)) return line.Text(4);
-  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT name FROM entities WHERE id = ?",
-                                                {line.Int(6)}));
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOptional("SELECT name FROM entities WHERE id = ?", {line.Int(6)}));
   return row ? row->Text(0) : line.Text(4);
 }
 
@@ -54,9 +54,10 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
   std::map<std::string, PrevItem> prev;
   if (prev_list) {
     ASSIGN_OR_RETURN(prev, PreviousItems(conn, *prev_list));
-    RETURN_IF_ERROR(conn.Exec("UPDATE award_payable_items SET status = 'superseded', "
-                              "superseded_at = ? WHERE list_id = ? AND status = 'open'",
-                              {now, *prev_list}));
+    RETURN_IF_ERROR(
+        conn.Exec("UPDATE award_payable_items SET status = 'superseded', "
+                  "superseded_at = ? WHERE list_id = ? AND status = 'open'",
+                  {now, *prev_list}));
   }
   ASSIGN_OR_RETURN(auto lines, conn.Query("SELECT id, rule_id, subject_kind, subject_id, "
                                           "subject_name, region_code, payee_entity_id, "
@@ -72,8 +73,8 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
     RETURN_IF_ERROR(conn.Exec(
         kItemInsert,
         {l.county_code, l.id, r.Int(0), l.programme_key, l.scope_code, l.period, r.Text(1),
-         r.Text(2), r.Int(3), r.IsNull(6) ? Value(Null{}) : Value(r.Int(6)), payee_name,
-         r.Text(5), amount, p == prev.end() ? Value(Null{}) : Value(p->second.id),
+         r.Text(2), r.Int(3), r.IsNull(6) ? Value(Null{}) : Value(r.Int(6)), payee_name, r.Text(5),
+         amount, p == prev.end() ? Value(Null{}) : Value(p->second.id),
          amount - (p == prev.end() ? 0 : p->second.amount_fen), int64_t{after ? 1 : 0},
          std::string(after ? "pending" : "not_required"), now}));
     if (p != prev.end()) prev.erase(p);
@@ -83,10 +84,9 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
     size_t a = key.find('|'), b = key.find('|', a + 1);
     RETURN_IF_ERROR(conn.Exec(
         kItemInsert, {l.county_code, l.id, Value(Null{}), l.programme_key, l.scope_code, l.period,
-                      key.substr(0, a), key.substr(a + 1, b - a - 1),
-                      std::stoll(key.substr(b + 1)), p.payee, p.payee_name, p.region_code,
-                      int64_t{0}, p.id, -p.amount_fen, int64_t{0}, std::string("not_required"),
-                      now}));
+                      key.substr(0, a), key.substr(a + 1, b - a - 1), std::stoll(key.substr(b + 1)),
+                      p.payee, p.payee_name, p.region_code, int64_t{0}, p.id, -p.amount_fen,
+                      int64_t{0}, std::string("not_required"), now}));
   }
   return {};
 }
@@ -100,8 +100,8 @@ Result<ListInfo> Lists::Approve(const account::Principal& who, int64_t list_id) 
     refused = why;
     return Error::Forbidden(std::move(why));
   };
-  auto res = storage::InTransaction<ListInfo>(
-      *conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
+  auto res =
+      storage::InTransaction<ListInfo>(*conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
         refused.reset();
         ASSIGN_OR_RETURN(ListInfo l, internal::LoadList(*conn, list_id));
         ASSIGN_OR_RETURN(bool holds, UserHoldsNow(*conn, who.id.value, "award:approve"));
@@ -114,29 +114,30 @@ Result<ListInfo> Lists::Approve(const account::Principal& who, int64_t list_id) 
         }
         if (l.status != "proposed")
           return Error::Conflict("清单状态为 " + l.status + "，只有已提交的清单可以审批", "status");
-        ASSIGN_OR_RETURN(auto prev, conn->QueryOptional(
-                                        "SELECT id, version FROM award_lists WHERE "
-                                        "programme_key = ? AND scope_code = ? AND period = ? "
-                                        "AND status = 'approved'",
-                                        {l.programme_key, l.scope_code, l.period}));
+        ASSIGN_OR_RETURN(auto prev,
+                         conn->QueryOptional("SELECT id, version FROM award_lists WHERE "
+                                             "programme_key = ? AND scope_code = ? AND period = ? "
+                                             "AND status = 'approved'",
+                                             {l.programme_key, l.scope_code, l.period}));
         if (prev && prev->Int(1) > l.version)
-          return Error::Conflict("已有更新的核定版本 (第 " + std::to_string(prev->Int(1)) +
-                                     " 版)，旧版本不能再审批",
-                                 "version");
+          return Error::Conflict(
+              "已有更新的核定版本 (第 " + std::to_string(prev->Int(1)) + " 版)，旧版本不能再审批",
+              "version");
         int64_t now = clock_.NowMs();
-        RETURN_IF_ERROR(conn->Exec("UPDATE award_lists SET status = 'approved', approved_by = "
-                                   "?, approved_at = ? WHERE id = ? AND status = 'proposed'",
-                                   {who.id.value, now, list_id}));
+        RETURN_IF_ERROR(
+            conn->Exec("UPDATE award_lists SET status = 'approved', approved_by = "
+                       "?, approved_at = ? WHERE id = ? AND status = 'proposed'",
+                       {who.id.value, now, list_id}));
         std::optional<int64_t> prev_id;
         if (prev) {
           prev_id = prev->Int(0);
-          RETURN_IF_ERROR(conn->Exec("UPDATE award_lists SET status = 'superseded', "
-                                     "superseded_by = ?, superseded_at = ? WHERE id = ?",
-                                     {list_id, now, *prev_id}));
+          RETURN_IF_ERROR(
+              conn->Exec("UPDATE award_lists SET status = 'superseded', "
+                         "superseded_by = ?, superseded_at = ? WHERE id = ?",
+                         {list_id, now, *prev_id}));
         }
         RETURN_IF_ERROR(WriteItems(*conn, l, prev_id, now));
-        RETURN_IF_ERROR(Audit(*conn, who, "award.list.approve", list_id,
-                              audit::Outcome::kSuccess,
+        RETURN_IF_ERROR(Audit(*conn, who, "award.list.approve", list_id, audit::Outcome::kSuccess,
                               "v" + std::to_string(l.version) + " total_fen=" +
                                   std::to_string(l.total_fen) + " sha256=" + l.content_sha256 +
                                   (prev_id ? " supersedes " + std::to_string(*prev_id) : "")));

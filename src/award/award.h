@@ -31,11 +31,11 @@ struct Subject {
   std::string kind;  // entity | brand | export (the export subject is the exporting entity)
   int64_t id = 0;
   std::string name;
-  std::string region_code;     // 12 digits
-  int64_t payee_entity_id = 0;  // who is paid (a brand's owner)
-  std::set<std::string> flags;  // enterprise, cooperative, linkage_model, …
-  std::set<std::string> region_tags;  // of its region and every ancestor
-  bool personal_name = false;  // name may be a natural person's (masked when published)
+  std::string region_code;                 // 12 digits
+  int64_t payee_entity_id = 0;             // who is paid (a brand's owner)
+  std::set<std::string> flags;             // enterprise, cooperative, linkage_model, …
+  std::set<std::string> region_tags;       // of its region and every ancestor
+  bool personal_name = false;              // name may be a natural person's (masked when published)
   std::map<std::string, int64_t> metrics;  // metric → value in its base unit
   std::map<std::string, std::vector<int64_t>> evidence;  // metric → ledger record ids
 };
@@ -76,7 +76,7 @@ struct MetricUse {
 };
 
 struct TierUse {
-  int index = 0;  // 1-based
+  int index = 0;                    // 1-based
   std::optional<int64_t> from, to;  // [from, to) in the metric's unit
   int64_t amount_fen = 0;
 };

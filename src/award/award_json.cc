@@ -6,8 +6,8 @@ namespace {
 Json Opt(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json MetricJson(const MetricUse& m) {
-  Json j = {{"metric", m.metric}, {"value", m.value}, {"unit", m.unit},
-            {"record_ids", m.record_ids}};
+  Json j = {
+      {"metric", m.metric}, {"value", m.value}, {"unit", m.unit}, {"record_ids", m.record_ids}};
   if (!m.comparator.empty()) {
     j["comparator"] = m.comparator;
     j["threshold"] = m.threshold;
@@ -18,7 +18,9 @@ Json MetricJson(const MetricUse& m) {
 
 Json TierJson(const std::optional<TierUse>& t) {
   if (!t) return nullptr;
-  return {{"index", t->index}, {"from", Opt(t->from)}, {"to", Opt(t->to)},
+  return {{"index", t->index},
+          {"from", Opt(t->from)},
+          {"to", Opt(t->to)},
           {"amount_fen", t->amount_fen}};
 }
 
@@ -29,8 +31,8 @@ Json ExplanationJson(const Line& l) {
   Json metrics = Json::array(), mult = Json::array();
   for (const auto& m : e.metrics) metrics.push_back(MetricJson(m));
   for (const auto& m : e.multipliers)
-    mult.push_back({{"region_tag", m.region_tag}, {"uplift_bp", m.uplift_bp},
-                    {"applied", m.applied}});
+    mult.push_back(
+        {{"region_tag", m.region_tag}, {"uplift_bp", m.uplift_bp}, {"applied", m.applied}});
   Json j = {{"status", LineStatusName(l.status)},
             {"rule_name", e.rule_name},
             {"rule_text", e.rule_text},
@@ -57,22 +59,22 @@ Json ExplanationJson(const Line& l) {
             {"payee_entity_id", l.payee_entity_id},
             {"note", e.note}};
   if (e.prior)
-    j["prior"] = {{"period", e.prior->period}, {"list_id", e.prior->list_id},
-                  {"version", e.prior->version}};
+    j["prior"] = {
+        {"period", e.prior->period}, {"list_id", e.prior->list_id}, {"version", e.prior->version}};
   return j;
 }
 
 Json LineJson(const Line& l) {
-  return {{"subject_kind", l.subject_kind}, {"subject_id", l.subject_id},
-          {"subject_name", l.subject_name}, {"rule_id", l.rule_id},
+  return {{"subject_kind", l.subject_kind},  {"subject_id", l.subject_id},
+          {"subject_name", l.subject_name},  {"rule_id", l.rule_id},
           {"amount_fen", Opt(l.amount_fen)}, {"explanation", ExplanationJson(l)}};
 }
 
 Json RuleOutcomeJson(const RuleOutcome& r) {
-  return {{"rule_id", r.rule_id},       {"rule_name", r.rule_name},
-          {"subject", r.subject},       {"status", RuleStatusName(r.status)},
-          {"reason", r.reason},         {"candidates", r.candidates},
-          {"lines", r.lines},           {"payable_fen", r.payable_fen}};
+  return {{"rule_id", r.rule_id}, {"rule_name", r.rule_name},
+          {"subject", r.subject}, {"status", RuleStatusName(r.status)},
+          {"reason", r.reason},   {"candidates", r.candidates},
+          {"lines", r.lines},     {"payable_fen", r.payable_fen}};
 }
 
 Json DiffJson(const Diff& d) {
@@ -87,13 +89,15 @@ Json DiffJson(const Diff& d) {
                        {"new_amount_fen", Opt(e.new_amount_fen)},
                        {"old_status", e.old_status.empty() ? Json(nullptr) : Json(e.old_status)},
                        {"new_status", e.new_status.empty() ? Json(nullptr) : Json(e.new_status)}});
-  return {{"entries", entries}, {"unchanged", d.unchanged},
-          {"old_total_fen", d.old_total_fen}, {"new_total_fen", d.new_total_fen}};
+  return {{"entries", entries},
+          {"unchanged", d.unchanged},
+          {"old_total_fen", d.old_total_fen},
+          {"new_total_fen", d.new_total_fen}};
 }
 
-Line LineFromStored(const std::string& rule_id, const std::string& subject_kind,
-                    int64_t subject_id, const std::string& subject_name,
-                    const std::optional<int64_t>& amount_fen, const std::string& status) {
+Line LineFromStored(const std::string& rule_id, const std::string& subject_kind, int64_t subject_id,
+                    const std::string& subject_name, const std::optional<int64_t>& amount_fen,
+                    const std::string& status) {
   Line l;
   l.rule_id = rule_id;
   l.subject_kind = subject_kind;

@@ -17,8 +17,8 @@ Json LineJson(const Line& l);
 Json RuleOutcomeJson(const RuleOutcome& r);
 Json DiffJson(const Diff& d);
 // Reads back a stored line: the stored columns plus its explanation JSON.
-Line LineFromStored(const std::string& rule_id, const std::string& subject_kind,
-                    int64_t subject_id, const std::string& subject_name,
-                    const std::optional<int64_t>& amount_fen, const std::string& status);
+Line LineFromStored(const std::string& rule_id, const std::string& subject_kind, int64_t subject_id,
+                    const std::string& subject_name, const std::optional<int64_t>& amount_fen,
+                    const std::string& status);
 
 }  // namespace ruralec::award

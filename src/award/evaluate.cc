@@ -10,9 +10,12 @@ using programme::Quantity;
 
 const char* LineStatusName(LineStatus s) {
   switch (s) {
-    case LineStatus::kPayable: return "payable";
-    case LineStatus::kNeedsLocalSetting: return "needs_local_setting";
-    case LineStatus::kAlreadyAwarded: return "already_awarded";
+    case LineStatus::kPayable:
+      return "payable";
+    case LineStatus::kNeedsLocalSetting:
+      return "needs_local_setting";
+    case LineStatus::kAlreadyAwarded:
+      return "already_awarded";
   }
   return "payable";
 }
@@ -25,10 +28,14 @@ std::optional<LineStatus> ParseLineStatus(const std::string& s) {
 
 const char* RuleStatusName(RuleStatus s) {
   switch (s) {
-    case RuleStatus::kEvaluated: return "evaluated";
-    case RuleStatus::kNoDataSource: return "no_data_source";
-    case RuleStatus::kNeedsLocalSetting: return "needs_local_setting";
-    case RuleStatus::kNotEvaluable: return "not_evaluable";
+    case RuleStatus::kEvaluated:
+      return "evaluated";
+    case RuleStatus::kNoDataSource:
+      return "no_data_source";
+    case RuleStatus::kNeedsLocalSetting:
+      return "needs_local_setting";
+    case RuleStatus::kNotEvaluable:
+      return "not_evaluable";
   }
   return "evaluated";
 }
@@ -66,8 +73,7 @@ bool Compare(int64_t v, const std::string& cmp, int64_t t) {
 }
 
 // The threshold of an eligibility line: the seed's, else the county's local threshold.
-std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibility& e,
-                                 bool* local) {
+std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibility& e, bool* local) {
   *local = false;
   if (e.threshold && e.threshold->normalized) return *e.threshold->normalized;
   if (r.local && r.local->threshold && r.local->threshold->normalized) {
@@ -187,7 +193,8 @@ bool Percentage(const AwardRule& r, const Subject& s, Explanation& ex) {
   bool listed = std::any_of(ex.metrics.begin(), ex.metrics.end(),
                             [&](const MetricUse& m) { return m.metric == a.of; });
   if (!listed && evidence != s.evidence.end())
-    ex.metrics.push_back({a.of, *ex.percent_base, MetricUnit(a.of), "", 0, false, evidence->second});
+    ex.metrics.push_back(
+        {a.of, *ex.percent_base, MetricUnit(a.of), "", 0, false, evidence->second});
   ex.base_fen = ApplyRate(*ex.percent_base, bp);
   return true;
 }

@@ -19,8 +19,8 @@ using programme::Tier;
 constexpr int64_t kWan = 10000 * 100;  // 1万元 in fen
 
 Programme Seed(const std::string& file) {
-  auto parsed = programme::ReadProgrammeFile(std::string(RURALEC_SOURCE_DIR) + "/programmes/" +
-                                             file);
+  auto parsed =
+      programme::ReadProgrammeFile(std::string(RURALEC_SOURCE_DIR) + "/programmes/" + file);
   EXPECT_TRUE(parsed.issues.empty()) << programme::FormatIssue(parsed.issues[0]);
   auto issues = programme::Check(parsed.programme, file, nullptr);
   EXPECT_TRUE(issues.empty()) << programme::FormatIssue(issues[0]);
@@ -88,7 +88,7 @@ TEST(ApplyRate, RoundsHalfUpToTheFen) {
   EXPECT_EQ(ApplyRate(1999, 500), 100);  // 99.95 fen → 100
   EXPECT_EQ(ApplyRate(1, 5000), 1);      // 0.5 fen → 1
   EXPECT_EQ(ApplyRate(1, 4999), 0);
-  EXPECT_EQ(ApplyRate(50 * kWan, 12000), 60 * kWan);  // +20%
+  EXPECT_EQ(ApplyRate(50 * kWan, 12000), 60 * kWan);                             // +20%
   EXPECT_EQ(ApplyRate(90'000'000'000'000'000, 12000), 108'000'000'000'000'000);  // no overflow
 }
 
@@ -173,9 +173,8 @@ TEST(Yongqiao, ExportThresholdInUsd) {
     s.evidence = {{"online_export_sales", {id}}};
     return s;
   };
-  SubjectData d = Data({}, {},
-                       {exporter(1, 50'000'000 - 1), exporter(2, 50'000'000),
-                        exporter(3, 100'000'000)});
+  SubjectData d = Data(
+      {}, {}, {exporter(1, 50'000'000 - 1), exporter(2, 50'000'000), exporter(3, 100'000'000)});
   Evaluation ev = Evaluate({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R11", 1), nullptr);
   ASSERT_NE(Find(ev, "R11", 2), nullptr);
@@ -232,10 +231,14 @@ TEST(Luan, UpliftForPovertyCountyAndOldRevolutionaryArea) {
   const UpliftCase cases[] = {
       {"non-poverty region: the standard", {}, 50 * kWan, ""},
       {"poverty county: +20%", {"poverty_county"}, 60 * kWan, "poverty_county"},
-      {"Dabie old revolutionary area: +20%", {"old_revolutionary_area"}, 60 * kWan,
+      {"Dabie old revolutionary area: +20%",
+       {"old_revolutionary_area"},
+       60 * kWan,
        "old_revolutionary_area"},
-      {"both: still +20%, not compounded", {"poverty_county", "old_revolutionary_area"},
-       60 * kWan, "poverty_county"},
+      {"both: still +20%, not compounded",
+       {"poverty_county", "old_revolutionary_area"},
+       60 * kWan,
+       "poverty_county"},
       {"a poverty village is not a poverty county", {"poverty_village"}, 50 * kWan, ""},
   };
   for (const auto& c : cases) {

@@ -20,9 +20,12 @@ const char* KindLabel(const std::string& k) {
 
 const char* StatusLabel(LineStatus s) {
   switch (s) {
-    case LineStatus::kPayable: return "应付";
-    case LineStatus::kNeedsLocalSetting: return "待地方设定";
-    case LineStatus::kAlreadyAwarded: return "已获一次性奖励";
+    case LineStatus::kPayable:
+      return "应付";
+    case LineStatus::kNeedsLocalSetting:
+      return "待地方设定";
+    case LineStatus::kAlreadyAwarded:
+      return "已获一次性奖励";
   }
   return "";
 }
@@ -39,7 +42,8 @@ std::string Basis(const Json& ex, bool publish) {
   }
   if (!ex["tier"].is_null()) o << "档次" << ex["tier"]["index"].get<int>() << "; ";
   for (const auto& m : ex["multipliers"])
-    if (m.value("applied", false)) o << m.value("region_tag", "") << "上浮" << m["uplift_bp"].get<int64_t>() / 100 << "%; ";
+    if (m.value("applied", false))
+      o << m.value("region_tag", "") << "上浮" << m["uplift_bp"].get<int64_t>() / 100 << "%; ";
   if (ex.value("cap_applied", false)) o << "封顶; ";
   if (ex.value("floor_applied", false)) o << "保底; ";
   if (ex.value("set_locally", false)) o << "地方设定(" << ex.value("set_by", "") << "); ";
@@ -50,11 +54,17 @@ std::vector<std::string> Row(const StoredLine& s, bool publish) {
   const Line& l = s.line;
   Json ex = Json::parse(s.explanation_json, nullptr, false);
   if (!ex.is_object()) ex = Json::object();
-  std::vector<std::string> row = {std::to_string(s.line_no), l.rule_id, ex.value("rule_name", ""),
-                                  KindLabel(l.subject_kind), std::to_string(l.subject_id),
+  std::vector<std::string> row = {std::to_string(s.line_no),
+                                  l.rule_id,
+                                  ex.value("rule_name", ""),
+                                  KindLabel(l.subject_kind),
+                                  std::to_string(l.subject_id),
                                   MaskName(l.subject_name, publish && l.personal_name),
-                                  l.region_code, Basis(ex, publish), Yuan(l.amount_fen),
-                                  StatusLabel(l.status), ex.value("note", "")};
+                                  l.region_code,
+                                  Basis(ex, publish),
+                                  Yuan(l.amount_fen),
+                                  StatusLabel(l.status),
+                                  ex.value("note", "")};
   if (!publish) row.push_back(s.explanation_json);
   return row;
 }
@@ -75,16 +85,16 @@ Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLin
                                const std::string& programme_name, bool publish) {
   spreadsheet::Sheet sheet;
   sheet.name = publish ? "奖补公示" : "奖补清单";
-  sheet.headers = {"序号", "规则编号", "规则名称", "对象类型", "对象编号", "对象名称",
-                   "所在区划", "依据数据", "金额（元）", "状态", "说明"};
+  sheet.headers = {"序号",     "规则编号", "规则名称",   "对象类型", "对象编号", "对象名称",
+                   "所在区划", "依据数据", "金额（元）", "状态",     "说明"};
   if (!publish) sheet.headers.push_back("计算明细(JSON)");
   for (const auto& s : lines) {
     if (publish && s.line.status != LineStatus::kPayable) continue;
     sheet.rows.push_back(Row(s, publish));
   }
   sheet.notes = {"方案: " + programme_name + " (" + list.programme_key + ")",
-                 "期间: " + list.period + "  区域: " + list.scope_code + "  版本: " +
-                     std::to_string(list.version) + "  状态: " + list.status,
+                 "期间: " + list.period + "  区域: " + list.scope_code +
+                     "  版本: " + std::to_string(list.version) + "  状态: " + list.status,
                  "合计（元）: " + Fen{list.total_fen}.ToPlain(),
                  "金额计算: 比例与上浮四舍五入到分；上浮取适用的最大一项，不叠加；先上浮后封顶。"};
   if (publish) sheet.notes.push_back("公示版: 自然人姓名已部分隐去，不含台账记录编号。");

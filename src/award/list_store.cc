@@ -97,15 +97,14 @@ Status InsertLines(storage::Connection& conn, int64_t list_id, const std::string
                     std::string(LineStatusName(l.status)), OptV(l.amount_fen),
                     ExplanationJson(l).dump()});
   if (rows.empty()) return {};
-  return conn
-      .BulkInsert("award_lines",
-                  {"list_id", "county_code", "line_no", "rule_id", "subject_kind", "subject_id",
-                   "subject_name", "personal_name", "region_code", "payee_entity_id", "status",
-                   "amount_fen", "explanation"},
-                  rows)
-      .ok()
-      ? Status{}
-      : Error::Internal("写入奖补清单明细失败");
+  return conn.BulkInsert("award_lines",
+                         {"list_id", "county_code", "line_no", "rule_id", "subject_kind",
+                          "subject_id", "subject_name", "personal_name", "region_code",
+                          "payee_entity_id", "status", "amount_fen", "explanation"},
+                         rows)
+                 .ok()
+             ? Status{}
+             : Error::Internal("写入奖补清单明细失败");
 }
 
 std::string RulesJson(const Evaluation& ev) {
@@ -124,9 +123,9 @@ int64_t PayableCount(const Evaluation& ev) {
 
 namespace internal {
 Result<ListInfo> LoadList(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto row, conn.QueryOne(std::string("SELECT ") + kListCols +
-                                               " FROM award_lists WHERE id = ?",
-                                           {id}, "奖补清单 " + std::to_string(id) + " 不存在"));
+  ASSIGN_OR_RETURN(
+      auto row, conn.QueryOne(std::string("SELECT ") + kListCols + " FROM award_lists WHERE id = ?",
+                              {id}, "奖补清单 " + std::to_string(id) + " 不存在"));
   return ListFromRow(row);
 }
 }  // namespace internal
@@ -145,54 +144,58 @@ Result<bool> UserHoldsNow(storage::Connection& conn, int64_t user_id,
 
 Status Lists::Audit(storage::Connection& conn, const account::Principal& who, const char* action,
                     int64_t id, audit::Outcome outcome, const std::string& detail) const {
-  return audit_.Append(conn, {who.ToActor(), action, "award_list", std::to_string(id), outcome,
-                              detail});
+  return audit_.Append(conn,
+                       {who.ToActor(), action, "award_list", std::to_string(id), outcome, detail});
 }
 
 Result<ListInfo> Lists::CreateDraft(const account::Principal& who, const NewList& n) {
   const Evaluation& ev = *n.evaluation;
   std::string county = n.scope.county().str();
   auto conn = db_.Acquire();
-  return storage::InTransaction<ListInfo>(*conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
-    ASSIGN_OR_RETURN(auto vrow, conn->QueryOne("SELECT COALESCE(MAX(version), 0) FROM "
-                                               "award_lists WHERE programme_key = ? AND "
-                                               "scope_code = ? AND period = ?",
-                                               {n.programme_key, n.scope.str(), ev.period}, "v"));
-    int64_t version = vrow.Int(0) + 1;
-    ASSIGN_OR_RETURN(
-        auto idrow,
-        conn->QueryOne("INSERT INTO award_lists (county_code, scope_code, programme_id, "
-                       "programme_key, period, version, status, line_count, payable_count, "
-                       "total_fen, content_sha256, rules_json, created_by, created_at) VALUES "
-                       "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {county, n.scope.str(), n.programme_id, n.programme_key, ev.period,
-                        version, static_cast<int64_t>(ev.lines.size()), PayableCount(ev),
-                        ev.total_fen, ContentHash(ev), RulesJson(ev), who.id.value,
-                        clock_.NowMs()},
-                       "id"));
-    int64_t id = idrow.Int(0);
-    RETURN_IF_ERROR(InsertLines(*conn, id, county, ev));
-    RETURN_IF_ERROR(Audit(*conn, who, "award.list.create", id, audit::Outcome::kSuccess,
-                          n.programme_key + " " + ev.period + " v" + std::to_string(version) +
-                              " total_fen=" + std::to_string(ev.total_fen)));
-    return LoadList(*conn, id);
-  });
+  return storage::InTransaction<ListInfo>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
+        ASSIGN_OR_RETURN(auto vrow,
+                         conn->QueryOne("SELECT COALESCE(MAX(version), 0) FROM "
+                                        "award_lists WHERE programme_key = ? AND "
+                                        "scope_code = ? AND period = ?",
+                                        {n.programme_key, n.scope.str(), ev.period}, "v"));
+        int64_t version = vrow.Int(0) + 1;
+        ASSIGN_OR_RETURN(
+            auto idrow,
+            conn->QueryOne(
+                "INSERT INTO award_lists (county_code, scope_code, programme_id, "
+                "programme_key, period, version, status, line_count, payable_count, "
+                "total_fen, content_sha256, rules_json, created_by, created_at) VALUES "
+                "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {county, n.scope.str(), n.programme_id, n.programme_key, ev.period, version,
+                 static_cast<int64_t>(ev.lines.size()), PayableCount(ev), ev.total_fen,
+                 ContentHash(ev), RulesJson(ev), who.id.value, clock_.NowMs()},
+                "id"));
+        int64_t id = idrow.Int(0);
+        RETURN_IF_ERROR(InsertLines(*conn, id, county, ev));
+        RETURN_IF_ERROR(Audit(*conn, who, "award.list.create", id, audit::Outcome::kSuccess,
+                              n.programme_key + " " + ev.period + " v" + std::to_string(version) +
+                                  " total_fen=" + std::to_string(ev.total_fen)));
+        return LoadList(*conn, id);
+      });
 }
 
 Result<ListInfo> Lists::Propose(const account::Principal& who, int64_t list_id) {
   auto conn = db_.Acquire();
-  return storage::InTransaction<ListInfo>(*conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
-    ASSIGN_OR_RETURN(ListInfo l, LoadList(*conn, list_id));
-    if (l.status == "proposed") return l;  // idempotent
-    if (l.status != "draft")
-      return Error::Conflict("清单状态为 " + l.status + "，只有草稿可以提交审核", "status");
-    RETURN_IF_ERROR(conn->Exec("UPDATE award_lists SET status = 'proposed', proposed_by = ?, "
-                               "proposed_at = ? WHERE id = ? AND status = 'draft'",
-                               {who.id.value, clock_.NowMs(), list_id}));
-    RETURN_IF_ERROR(Audit(*conn, who, "award.list.propose", list_id, audit::Outcome::kSuccess,
-                          "v" + std::to_string(l.version) + " sha256=" + l.content_sha256));
-    return LoadList(*conn, list_id);
-  });
+  return storage::InTransaction<ListInfo>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
+        ASSIGN_OR_RETURN(ListInfo l, LoadList(*conn, list_id));
+        if (l.status == "proposed") return l;  // idempotent
+        if (l.status != "draft")
+          return Error::Conflict("清单状态为 " + l.status + "，只有草稿可以提交审核", "status");
+        RETURN_IF_ERROR(
+            conn->Exec("UPDATE award_lists SET status = 'proposed', proposed_by = ?, "
+                       "proposed_at = ? WHERE id = ? AND status = 'draft'",
+                       {who.id.value, clock_.NowMs(), list_id}));
+        RETURN_IF_ERROR(Audit(*conn, who, "award.list.propose", list_id, audit::Outcome::kSuccess,
+                              "v" + std::to_string(l.version) + " sha256=" + l.content_sha256));
+        return LoadList(*conn, list_id);
+      });
 }
 
 Result<ListInfo> Lists::Get(int64_t list_id) {
@@ -240,8 +243,9 @@ Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programm
   auto conn = db_.Acquire();
   ASSIGN_OR_RETURN(auto key, conn->QueryOne("SELECT programme_key FROM programmes WHERE id = ?",
                                             {programme_id}, "方案不存在"));
-  std::string where = " FROM award_lists WHERE programme_key = ? AND scope_code >= ? AND "
-                      "scope_code <= ? AND (? = '' OR period = ?)";
+  std::string where =
+      " FROM award_lists WHERE programme_key = ? AND scope_code >= ? AND "
+      "scope_code <= ? AND (? = '' OR period = ?)";
   storage::Params p = {key.Text(0), lo, hi, period, period};
   Page<ListInfo> out{{}, 0, page.page, page.page_size};
   ASSIGN_OR_RETURN(auto n, conn->QueryOne("SELECT COUNT(*)" + where, p, "count"));
@@ -285,8 +289,8 @@ Result<std::vector<PriorAward>> LoadPriorAwards(storage::Connection& conn,
                               {programme_key, lo, hi}));
   std::vector<PriorAward> out;
   for (const auto& r : rows)
-    out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4),
-                   static_cast<int>(r.Int(5))});
+    out.push_back(
+        {r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4), static_cast<int>(r.Int(5))});
   return out;
 }
 

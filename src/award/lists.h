@@ -72,8 +72,7 @@ class Lists {
   Result<Page<ListInfo>> Versions(const RegionCode& scope, int64_t programme_id,
                                   const std::string& period, const PageRequest& page);
   // Lines of a list whose region is inside `scope`, in line order.
-  Result<Page<StoredLine>> Lines(int64_t list_id, const RegionCode& scope,
-                                 const PageRequest& page);
+  Result<Page<StoredLine>> Lines(int64_t list_id, const RegionCode& scope, const PageRequest& page);
   Result<std::vector<StoredLine>> AllLines(int64_t list_id);
   // The approved list of (programme_key, scope, period), if any.
   Result<std::optional<ListInfo>> LastApproved(const std::string& programme_key,

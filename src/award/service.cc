@@ -56,8 +56,7 @@ Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& list
   {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(pe.stored, programme::GetStoredProgramme(*conn, programme_id));
-    auto checked = programme::CheckText(pe.stored.source_text, pe.stored.source_file,
-                                        division_dir);
+    auto checked = programme::CheckText(pe.stored.source_text, pe.stored.source_file, division_dir);
     if (!checked.issues.empty())
       return Error::Internal("已存方案复查失败: " + programme::FormatIssue(checked.issues[0]));
     pe.programme = std::move(checked.programme);

@@ -17,16 +17,17 @@ Status ScanYear(storage::Connection& conn, const RegionCode& region, int year,
   std::snprintf(from, sizeof from, "%04d-01", year);
   std::snprintf(to, sizeof to, "%04d-12", year);
   const std::string sql =
-      std::string("SELECT id, entity_id, brand_id, direction, agricultural, amount_fen, "
-                  "export_usd_cents, period FROM sales_records") +
+      std::string(
+          "SELECT id, entity_id, brand_id, direction, agricultural, amount_fen, "
+          "export_usd_cents, period FROM sales_records") +
       (conn.Dialect() == "sqlite" ? " NOT INDEXED" : "") +
       " WHERE id > ? AND region_code >= ? AND region_code <= ? AND period >= ? AND period <= ? "
       "AND is_current = 1 ORDER BY id LIMIT ?";
   constexpr int64_t kPage = 50000;
   LedgerRow r;
   for (int64_t after = 0;;) {
-    ASSIGN_OR_RETURN(auto rows, conn.Query(sql, {after, lo, hi, std::string(from),
-                                                 std::string(to), kPage}));
+    ASSIGN_OR_RETURN(auto rows,
+                     conn.Query(sql, {after, lo, hi, std::string(from), std::string(to), kPage}));
     for (const auto& row : rows) {
       r.id = row.Int(0);
       r.entity_id = row.Int(1);

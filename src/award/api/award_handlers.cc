@@ -86,9 +86,8 @@ Result<Json> EvaluateRoute(storage::Database& db, Lists& lists, Request& req) {
                                               programme::DefaultDivisionDir()));
   Json lines = Json::array(), rules = Json::array();
   const auto& all = pe.evaluation.lines;
-  for (int64_t i = page.offset(); i < static_cast<int64_t>(all.size()) &&
-                                  i < page.offset() + page.page_size;
-       ++i)
+  for (int64_t i = page.offset();
+       i < static_cast<int64_t>(all.size()) && i < page.offset() + page.page_size; ++i)
     lines.push_back(LineJson(all[static_cast<size_t>(i)]));
   for (const auto& r : pe.evaluation.rules) rules.push_back(RuleOutcomeJson(r));
   Json out = http::PageJson(static_cast<int64_t>(all.size()), page, lines);
@@ -109,9 +108,8 @@ Result<Json> CreateRoute(storage::Database& db, Lists& lists, Request& req, Repl
   ASSIGN_OR_RETURN(std::string period, BodyPeriod(body));
   ASSIGN_OR_RETURN(auto pe, EvaluateProgramme(db, lists, pid, period, &req.principal(),
                                               programme::DefaultDivisionDir()));
-  ASSIGN_OR_RETURN(ListInfo l,
-                   lists.CreateDraft(req.principal(), {pid, pe.stored.key, pe.scope,
-                                                       &pe.evaluation}));
+  ASSIGN_OR_RETURN(ListInfo l, lists.CreateDraft(req.principal(),
+                                                 {pid, pe.stored.key, pe.scope, &pe.evaluation}));
   reply.status = 201;
   return ListJson(l);
 }
@@ -185,16 +183,15 @@ Result<Json> ExportRoute(storage::Database& db, Lists& lists, const audit::Audit
     ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT name FROM programmes WHERE id = ?",
                                               {l.programme_id}, "方案不存在"));
     name = row.Text(0);
-    RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(),
-                                         publish ? "award.list.publish" : "award.list.export",
-                                         "award_list", std::to_string(l.id),
-                                         audit::Outcome::kSuccess,
-                                         std::to_string(lines.size()) + " lines"}));
+    RETURN_IF_ERROR(audit.Append(
+        *conn, {req.principal().ToActor(), publish ? "award.list.publish" : "award.list.export",
+                "award_list", std::to_string(l.id), audit::Outcome::kSuccess,
+                std::to_string(lines.size()) + " lines"}));
   }
   ASSIGN_OR_RETURN(reply.raw_body, ExportXlsx(l, lines, name, publish));
   reply.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  reply.filename = std::string(publish ? "award-publish-" : "award-list-") + l.programme_key +
-                   "-" + l.period + "-v" + std::to_string(l.version) + ".xlsx";
+  reply.filename = std::string(publish ? "award-publish-" : "award-list-") + l.programme_key + "-" +
+                   l.period + "-v" + std::to_string(l.version) + ".xlsx";
   return Json(nullptr);
 }
 
@@ -210,7 +207,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   const http::Route approve{.permission = "award:approve"};
   s.Post("/awards/evaluate", evaluate,
          [&db, lists](Request& req, Reply&) { return EvaluateRoute(db, *lists, req); });
-  s.Get("/awards/lists", read, [lists](Request& req, Reply&) { return VersionsRoute(*lists, req); });
+  s.Get("/awards/lists", read,
+        [lists](Request& req, Reply&) { return VersionsRoute(*lists, req); });
   s.Post("/awards/lists", propose,
          [&db, lists](Request& req, Reply& reply) { return CreateRoute(db, *lists, req, reply); });
   s.Get(one, read, [lists](Request& req, Reply&) -> Result<Json> {

@@ -28,8 +28,8 @@ void PrintTable(const ProgrammeEvaluation& pe) {
               << l.subject_name << "\t"
               << (l.amount_fen ? Fen{*l.amount_fen}.ToYuan() : LineStatusName(l.status)) << "\n";
   }
-  std::cout << "合计 " << Fen{pe.evaluation.total_fen}.ToYuan() << "，" << pe.evaluation.lines.size()
-            << " 行\n";
+  std::cout << "合计 " << Fen{pe.evaluation.total_fen}.ToYuan() << "，"
+            << pe.evaluation.lines.size() << " 行\n";
 }
 
 void Run(const EvalArgs& a) {
