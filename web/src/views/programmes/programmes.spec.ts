@@ -13,6 +13,8 @@ import ProgressLineView from './ProgressLineView.vue'
 import QuotaMatrix from './QuotaMatrix.vue'
 import ProgrammeDetailView from './ProgrammeDetailView.vue'
 import TaskNotesDialog from './TaskNotesDialog.vue'
+import TaskTable from './TaskTable.vue'
+import ProgrammesView from './ProgrammesView.vue'
 
 beforeEach(() => {
   const auth = useAuthStore()
@@ -270,5 +272,37 @@ describe('task notes', () => {
     expect(document.body.querySelector('.tn-form .el-form-item.is-error label')!.textContent).toBe('进展情况')
     expect(f.mock.calls.some((c) => (c[1] as RequestInit | undefined)?.method === 'POST')).toBe(false)
     w.unmount()
+  })
+})
+
+describe('permissions on the programme pages', () => {
+  const router = () =>
+    createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/', component: { template: '<div/>' } }, { path: '/programmes/:id', name: 'programme', component: { template: '<div/>' } }],
+    })
+  const list = { items: [{ id: 1, key: 'yq', version: 1, name: '埇桥区农村电商优化升级工作方案', document_number: '埇政办秘〔2019〕38号', region_code: '341302', targets: 13, tasks: 17 }], total: 1, page: 1, page_size: 20 }
+
+  it('shows the upload button only with programme:edit', async () => {
+    mockFetch({ 'GET /api/v1/programmes': list })
+    const w = mount(ProgrammesView, { global: { plugins: [router()] } })
+    await settle()
+    expect(w.find('.programme-upload').exists()).toBe(true)
+    expect(w.find('.programme-link').text()).toBe('埇桥区农村电商优化升级工作方案')
+    useAuthStore().user = { permissions: ['programme:read'] } as unknown as User
+    await settle()
+    expect(w.find('.programme-upload').exists()).toBe(false)
+  })
+
+  it('offers 填报进展 only to editors; readers see the notes that exist', async () => {
+    const row = { number: 1, text: 't', lead_units: ['区商务局'], coordinating_units: [], deadline: null, deadline_text: '', due: null, status: 'not_started' as const, overdue: false, notes: 0, last_note: '' }
+    const rows = [row, { ...row, number: 2, notes: 3, last_note: '已完成选址' }]
+    const reader = mount(TaskTable, { props: { rows, canEdit: false } })
+    await settle()
+    expect(reader.findAll('.el-table__body .task-notes').map((b) => b.text())).toEqual(['3 条进展'])
+    expect(reader.find('.el-table__body .task-no-notes').text()).toBe('暂无进展记录')
+    const editor = mount(TaskTable, { props: { rows, canEdit: true } })
+    await settle()
+    expect(editor.findAll('.el-table__body .task-notes').map((b) => b.text())).toEqual(['填报进展', '3 条进展'])
   })
 })
