@@ -114,8 +114,9 @@ Individual Genetic::Run(const Budget& budget, const ProgressCallback& progress) 
 // Simulated-annealing acceptance of ruin-and-recreate children (as in FILO, Accorsi & Vigo
 // 2021, and SISR, Christiaens & Vanden Berghe 2020): the next child is made from the current
 // plan, which may be slightly worse than the best, so the search can leave a local optimum.
-// The temperature falls geometrically from T0 to T0/100 over the run (by time, or by
-// iterations when max_iterations is set, which keeps seeded runs reproducible).
+// The temperature falls geometrically from annealing_start to annealing_end times the mean arc
+// cost of the best plan over the run (by time, or by iterations when max_iterations is set,
+// which keeps seeded runs reproducible).
 bool Genetic::Accept(double child, double current, const Budget& budget) {
   if (child < current - 1e-9) return true;
   if (!best_) return false;
