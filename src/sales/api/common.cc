@@ -161,8 +161,15 @@ Json SalesJson(const queries::SalesRow& r) {
 
 Result<std::optional<int64_t>> BodyOptInt(const Json& body, const std::string& field) {
   if (!body.contains(field) || body[field].is_null()) return std::optional<int64_t>();
-  if (!body[field].is_number_integer()) return Error::Invalid(field, "应为整数");
-  return std::optional<int64_t>(body[field].get<int64_t>());
+  const Json& v = body[field];
+  if (!v.is_number_integer()) return Error::Invalid(field, "应为整数");
+  // The same bound as Fen::Parse (±9e16), so sums over many rows cannot overflow.
+  constexpr int64_t kMax = 90'000'000'000'000'000;
+  if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(kMax))
+    return Error::Invalid(field, "数值过大");
+  int64_t n = v.get<int64_t>();
+  if (n > kMax || n < -kMax) return Error::Invalid(field, "数值过大");
+  return std::optional<int64_t>(n);
 }
 
 Result<std::optional<bool>> BodyOptBool(const Json& body, const std::string& field) {
