@@ -187,6 +187,29 @@ export async function salesSteps(ctx) {
     await hist.locator('.el-dialog__headerbtn').click()
   })
 
+  await step('sales: an entities csv imports its valid rows only when asked, listing the bad one', async () => {
+    await page.goto(BASE + '/entities')
+    await page.locator('.entities-page .el-table__row').first().waitFor()
+    await page.locator('.entity-import').click()
+    const dlg = page.locator('.import-dialog')
+    await dlg.waitFor()
+    const stamp = Date.now().toString(36).toUpperCase().replace(/[IOZSV]/g, 'B').slice(-5).padStart(5, '0')
+    const good = usccWithCheck('93341302MA2P' + stamp)
+    s.coop = '埇桥区果蔬' + stamp + '专业合作社'
+    const csv = '统一社会信用代码,主体名称,主体类型,所在区划代码,联系人,联系电话\n' +
+      `${good},${s.coop},合作社,${state.town.code},李合作,13700137000\n` +
+      `${wrongCheck(good)},错误代码合作社,合作社,${state.town.code},王,\n`
+    await dlg.locator('.import-mode-valid').click()
+    await dlg.locator('.import-input').setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await dlg.locator('.import-start').click()
+    await dlg.locator('.import-counts', { hasText: '成功 1 行，失败 1 行' }).waitFor()
+    const cells = await dlg.locator('.import-error-rows tbody td').allInnerTexts()
+    expect(cells[0] === '3' && /统一社会信用代码/.test(cells[1]), 'rejected entity row: ' + cells.join(' | '))
+    await shot('38-entities-import-valid-only')
+    await dlg.locator('.el-dialog__footer .el-button', { hasText: '关闭' }).click()
+    await page.locator('.entities-page .el-table__row', { hasText: s.coop }).waitFor()
+  })
+
   await step('sales: pages fit at 390 px', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     for (const [path, sel, name] of [
