@@ -1,9 +1,12 @@
 #include "sales/import.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <span>
+#include <thread>
 #include <unordered_map>
 
 #include "core/validate.h"
@@ -75,7 +78,8 @@ class RowHandler {
   // Writes whatever the handler buffered; called once after the last row.
   virtual Status Finish(storage::Connection& conn) { return {}; }
 };
-using HandlerFactory = std::function<std::unique_ptr<RowHandler>(int64_t batch)>;
+using HandlerFactory =
+    std::function<std::unique_ptr<RowHandler>(storage::Connection& conn, int64_t batch)>;
 
 // Errors a row can cause that reject it; anything else (database failure) aborts the import.
 bool IsRowError(const Error& e) {
@@ -154,7 +158,7 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
                      who.id.value, now},
                     "insert batch"));
   rep.batch_id = b.Int(0);
-  auto handler = make(rep.batch_id);
+  auto handler = make(conn, rep.batch_id);
   RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, *handler, rep, opt));
   if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
     return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
@@ -341,15 +345,82 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
   return v ? storage::Value{*v} : storage::Value{storage::Null{}};
 }
 
+// Writes buffers of rows (BulkInsert) on a second thread while the caller validates the next
+// rows, so parsing/validation and SQLite's B-tree work use both cores. One buffer in flight at
+// a time; the connection is used by one thread at a time (ConnLock); the first write error is
+// returned by the next Submit/Wait. The destructor waits for the buffer in flight, so the
+// transaction is never rolled back under a running write.
+class BackgroundWriter {
+ public:
+  using Rows = std::vector<std::vector<storage::Value>>;
+  BackgroundWriter(storage::Connection& conn, const std::vector<std::string>& columns)
+      : conn_(conn), columns_(columns), thread_([this] { Loop(); }) {}
+  ~BackgroundWriter() {
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  // Hands `rows` over; `rows` gets back the buffer written before (to reuse its strings).
+  Status Submit(Rows& rows) {
+    std::unique_lock lock(m_);
+    cv_.wait(lock, [this] { return !busy_; });
+    if (!error_.ok()) return error_;
+    std::swap(rows, slot_);
+    busy_ = true;
+    cv_.notify_all();
+    return {};
+  }
+  Status Wait() {
+    std::unique_lock lock(m_);
+    cv_.wait(lock, [this] { return !busy_; });
+    return error_;
+  }
+  std::unique_lock<std::mutex> ConnLock() { return std::unique_lock(conn_m_); }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(m_);
+    while (true) {
+      cv_.wait(lock, [this] { return busy_ || stop_; });
+      if (!busy_) return;  // stopping, nothing in flight
+      lock.unlock();
+      Status st;
+      {
+        std::lock_guard conn_lock(conn_m_);
+        auto n = conn_.BulkInsert("sales_records", columns_, slot_);
+        if (!n.ok()) st = n.take_error();
+      }
+      lock.lock();
+      if (!st.ok() && error_.ok()) error_ = st;
+      busy_ = false;
+      cv_.notify_all();
+    }
+  }
+
+  storage::Connection& conn_;
+  const std::vector<std::string>& columns_;
+  std::mutex m_, conn_m_;
+  std::condition_variable cv_;
+  Rows slot_;
+  bool busy_ = false, stop_ = false;
+  Status error_;
+  std::thread thread_;  // last: starts once everything above is initialised
+};
+
 // The sales rows of one batch. Per row: field rules, entity (cached per USCC with its region,
 // scope and the months it already has ledger rows for), brand/shop (cached), duplicate in the
 // file (key hashes) and in the ledger (probed only for months the entity already has rows
-// in), then buffered and written kFlushRows at a time through BulkInsert.
+// in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter.
 class SalesHandler : public RowHandler {
  public:
-  SalesHandler(const account::Principal& who, int64_t batch, int64_t now)
+  SalesHandler(storage::Connection& conn, const account::Principal& who, int64_t batch,
+               int64_t now)
       : who_(who), batch_(batch), now_(now), creator_(who.id.valid() ? storage::Value{who.id.value}
-                                                                      : storage::Value{storage::Null{}}) {}
+                                                                      : storage::Value{storage::Null{}}),
+        writer_(conn, kInsertColumns) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     const std::string& uscc = c.Get(kUscc);
@@ -371,7 +442,10 @@ class SalesHandler : public RowHandler {
     return Buffer(conn, *e, in, key, c.row.number);
   }
 
-  Status Finish(storage::Connection& conn) override { return Flush(conn); }
+  Status Finish(storage::Connection& conn) override {
+    RETURN_IF_ERROR(Flush(conn));
+    return writer_.Wait();
+  }
 
  private:
   static constexpr size_t kFlushRows = 2000;
@@ -387,6 +461,7 @@ class SalesHandler : public RowHandler {
   Result<const EntityInfo*> FindEntity(storage::Connection& conn, const std::string& uscc) {
     if (auto it = entities_.find(uscc); it != entities_.end()) return &it->second;
     if (entities_.size() >= kMaxCached) entities_.clear();
+    auto conn_lock = writer_.ConnLock();
     ASSIGN_OR_RETURN(auto e, entity::FindByUscc(conn, uscc));
     EntityInfo info;
     if (e) {
@@ -408,6 +483,7 @@ class SalesHandler : public RowHandler {
     std::string key = (brand ? "b" : "s") + std::to_string(entity_id) + '\x1f' + name;
     if (auto it = linked_.find(key); it != linked_.end()) return it->second;
     if (linked_.size() >= kMaxCached) linked_.clear();
+    auto conn_lock = writer_.ConnLock();
     std::optional<int64_t> id;
     if (brand) {
       ASSIGN_OR_RETURN(auto b, entity::FindBrand(conn, entity_id, name));
@@ -439,6 +515,8 @@ class SalesHandler : public RowHandler {
                                               MonthIndex(period));
     if (!in_file && !in_ledger_month) return std::optional<RowError>();
     RETURN_IF_ERROR(Flush(conn));  // earlier rows of this file must be visible to the query
+    RETURN_IF_ERROR(writer_.Wait());
+    auto conn_lock = writer_.ConnLock();
     ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id, source_row FROM sales_records WHERE "
                                            "natural_key = ? AND is_current = 1",
                                            {key}));
@@ -477,13 +555,12 @@ class SalesHandler : public RowHandler {
     return std::optional<RowError>();
   }
 
-  Status Flush(storage::Connection& conn) {
+  // Hands the buffered rows to the writer (returns at once unless a write is in flight).
+  Status Flush(storage::Connection&) {
     if (pending_ == 0) return {};
     rows_.resize(pending_);
     pending_ = 0;
-    auto n = conn.BulkInsert("sales_records", kInsertColumns, rows_);
-    if (!n.ok()) return n.take_error();
-    return {};
+    return writer_.Submit(rows_);
   }
 
   inline static const std::vector<std::string> kInsertColumns = {
@@ -501,6 +578,7 @@ class SalesHandler : public RowHandler {
   KeyHashes seen_;
   std::vector<std::vector<storage::Value>> rows_;
   size_t pending_ = 0;
+  BackgroundWriter writer_;  // last: joined first, before the buffers it may still read go
 };
 
 }  // namespace
@@ -520,8 +598,9 @@ Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Princi
                                  const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
   int64_t now = ctx.clock.NowMs();
-  HandlerFactory make = [&who, now](int64_t batch) -> std::unique_ptr<RowHandler> {
-    return std::make_unique<SalesHandler>(who, batch, now);
+  HandlerFactory make = [&who, now](storage::Connection& conn,
+                                     int64_t batch) -> std::unique_ptr<RowHandler> {
+    return std::make_unique<SalesHandler>(conn, who, batch, now);
   };
   return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
 }
@@ -655,7 +734,8 @@ Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Pri
                                     const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
   int64_t now = ctx.clock.NowMs();
-  HandlerFactory make = [&ctx, &who, now](int64_t batch) -> std::unique_ptr<RowHandler> {
+  HandlerFactory make = [&ctx, &who, now](storage::Connection&,
+                                          int64_t batch) -> std::unique_ptr<RowHandler> {
     return std::make_unique<EntityHandler>(ctx, who, batch, now);
   };
   return Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, make, opt);
