@@ -90,6 +90,18 @@ J TaskJson(const programme::Task& t) {
           {"source", t.source},           {"line", t.line}};
 }
 
+// The county's values for the open parts (null when none): shown apart from the seed's.
+J LocalJson(const std::optional<programme::LocalValues>& v) {
+  if (!v) return nullptr;
+  J tiers = J::array();
+  for (const auto& t : v->tiers)
+    tiers.push_back({{"from", Qty(t.from)}, {"to", Qty(t.to)}, {"amount", Qty(t.amount)}});
+  return {{"set_by", v->set_by},       {"decided_on", Date(v->decided_on)},
+          {"reference", v->reference}, {"tiers", tiers},
+          {"value", Qty(v->value)},    {"percent", Qty(v->percent)},
+          {"threshold", Qty(v->threshold)}};
+}
+
 J RuleJson(const AwardRule& r) {
   J j = {{"id", r.id}, {"name", r.name}, {"kind", r.kind}, {"subject", r.subject}};
   if (!r.designation_level.empty()) {
@@ -128,6 +140,8 @@ J RuleJson(const AwardRule& r) {
   J local = J::array();
   for (const auto& l : r.set_locally) local.push_back({{"setting", l.setting}, {"note", l.note}});
   j["set_locally"] = local;
+  j["flags"] = r.flags;
+  j["local"] = LocalJson(r.local);
   j["text"] = r.text;
   j["source"] = r.source;
   return j;
