@@ -177,6 +177,22 @@ TEST_F(ApprovalTest, ApprovedListIsFrozenAndANewVersionSupersedesIt) {
   EXPECT_FALSE(lists_.Approve(fin_, v1.id).ok() && !lists_.Approve(fin_, v1.id)->already);
 }
 
+// A county list and a town list of the same programme and period would pay a subject twice.
+TEST_F(ApprovalTest, OverlappingScopesCannotBothBeApproved) {
+  auto county = Proposed({Payable(1, 50 * kWan)});
+  ASSERT_TRUE(lists_.Approve(fin_, county.id).ok());
+  Evaluation ev;
+  ev.period = "2019";
+  ev.lines = {Payable(1, 50 * kWan)};
+  auto town = lists_.CreateDraft(ann_, {programme_id_, "yq", *RegionCode::Parse("341302100"), &ev});
+  ASSERT_TRUE(town.ok());
+  ASSERT_TRUE(lists_.Propose(ann_, town->id).ok());
+  auto r = lists_.Approve(fin_, town->id);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(r.error().field, "scope_code");
+}
+
 TEST_F(ApprovalTest, DraftCannotBeApproved) {
   Evaluation ev;
   ev.period = "2019";

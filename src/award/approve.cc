@@ -93,6 +93,41 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
 
 }  // namespace
 
+namespace {
+
+// The approved list this one replaces (same programme, scope, period), after checking that
+// approving `l` is allowed: it is proposed, not older than the approved version, and no
+// approved list of an overlapping scope (a city list and one of its counties) covers the same
+// period — the same subject would otherwise be paid twice.
+Result<std::optional<int64_t>> Replaced(storage::Connection& conn, const ListInfo& l) {
+  if (l.status != "proposed")
+    return Error::Conflict("清单状态为 " + l.status + "，只有已提交的清单可以审批", "status");
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, version, scope_code FROM award_lists WHERE "
+                                         "programme_key = ? AND period = ? AND status = "
+                                         "'approved'",
+                                         {l.programme_key, l.period}));
+  ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
+  std::optional<int64_t> replaced;
+  for (const auto& r : rows) {
+    if (r.Text(2) == l.scope_code) {
+      if (r.Int(1) > l.version)
+        return Error::Conflict(
+            "已有更新的核定版本 (第 " + std::to_string(r.Int(1)) + " 版)，旧版本不能再审批",
+            "version");
+      replaced = r.Int(0);
+      continue;
+    }
+    auto other = RegionCode::Parse(r.Text(2));
+    if (other.ok() && (other->Contains(scope) || scope.Contains(*other)))
+      return Error::Conflict("区域 " + r.Text(2) + " 已有同期核定清单 (" +
+                                 std::to_string(r.Int(0)) + ")，与本清单区域重叠，不能重复核定",
+                             "scope_code");
+  }
+  return replaced;
+}
+
+}  // namespace
+
 Result<ListInfo> Lists::Approve(const account::Principal& who, int64_t list_id) {
   auto conn = db_.Acquire();
   std::optional<std::string> refused;
@@ -112,40 +147,26 @@ Result<ListInfo> Lists::Approve(const account::Principal& who, int64_t list_id) 
           l.already = true;
           return l;
         }
-        if (l.status != "proposed")
-          return Error::Conflict("清单状态为 " + l.status + "，只有已提交的清单可以审批", "status");
-        ASSIGN_OR_RETURN(auto prev,
-                         conn->QueryOptional("SELECT id, version FROM award_lists WHERE "
-                                             "programme_key = ? AND scope_code = ? AND period = ? "
-                                             "AND status = 'approved'",
-                                             {l.programme_key, l.scope_code, l.period}));
-        if (prev && prev->Int(1) > l.version)
-          return Error::Conflict(
-              "已有更新的核定版本 (第 " + std::to_string(prev->Int(1)) + " 版)，旧版本不能再审批",
-              "version");
+        ASSIGN_OR_RETURN(std::optional<int64_t> prev, Replaced(*conn, l));
         int64_t now = clock_.NowMs();
         RETURN_IF_ERROR(
-            conn->Exec("UPDATE award_lists SET status = 'approved', approved_by = "
-                       "?, approved_at = ? WHERE id = ? AND status = 'proposed'",
+            conn->Exec("UPDATE award_lists SET status = 'approved', approved_by = ?, "
+                       "approved_at = ? WHERE id = ? AND status = 'proposed'",
                        {who.id.value, now, list_id}));
-        std::optional<int64_t> prev_id;
-        if (prev) {
-          prev_id = prev->Int(0);
+        if (prev)
           RETURN_IF_ERROR(
               conn->Exec("UPDATE award_lists SET status = 'superseded', "
                          "superseded_by = ?, superseded_at = ? WHERE id = ?",
-                         {list_id, now, *prev_id}));
-        }
-        RETURN_IF_ERROR(WriteItems(*conn, l, prev_id, now));
+                         {list_id, now, *prev}));
+        RETURN_IF_ERROR(WriteItems(*conn, l, prev, now));
         RETURN_IF_ERROR(Audit(*conn, who, "award.list.approve", list_id, audit::Outcome::kSuccess,
                               "v" + std::to_string(l.version) + " total_fen=" +
                                   std::to_string(l.total_fen) + " sha256=" + l.content_sha256 +
-                                  (prev_id ? " supersedes " + std::to_string(*prev_id) : "")));
+                                  (prev ? " supersedes " + std::to_string(*prev) : "")));
         return internal::LoadList(*conn, list_id);
       });
-  if (!res.ok() && refused) {
+  if (!res.ok() && refused)
     (void)Audit(*conn, who, "award.list.approve", list_id, audit::Outcome::kDenied, *refused);
-  }
   return res;
 }
 
