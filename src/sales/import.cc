@@ -1,21 +1,21 @@
 #include "sales/import.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <span>
-#include <thread>
 #include <unordered_map>
 
 #include "core/validate.h"
 #include "entity/entity.h"
+#include "sales/import_internal.h"
 #include "sales/sales.h"
 
 namespace ruralec::sales {
 namespace {
 
+using internal::BackgroundWriter;
+using internal::KeyHashes;
 using spreadsheet::SheetRow;
 
 struct Column {
@@ -297,43 +297,6 @@ std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
   return std::nullopt;
 }
 
-// 64-bit hashes of the natural keys accepted so far in this file (open addressing; 8 bytes a
-// row, so 1,000,000 rows take 16 MiB). A hit is confirmed against the database, so a hash
-// collision never rejects a row.
-class KeyHashes {
- public:
-  static uint64_t Of(std::string_view key) {
-    uint64_t h = std::hash<std::string_view>{}(key);
-    return h == 0 ? 1 : h;
-  }
-  bool Contains(uint64_t h) const {
-    if (slots_.empty()) return false;
-    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i] == h) return true;
-      if (slots_[i] == 0) return false;
-    }
-  }
-  void Insert(uint64_t h) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
-    size_t i = h & (slots_.size() - 1);
-    while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
-    if (slots_[i] == 0) ++size_;
-    slots_[i] = h;
-  }
-
- private:
-  void Grow() {
-    std::vector<uint64_t> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
-    size_ = 0;
-    for (uint64_t h : old) {
-      if (h != 0) Insert(h);
-    }
-  }
-  std::vector<uint64_t> slots_;
-  size_t size_ = 0;
-};
-
 void SetText(storage::Value& v, std::string_view s) {
   if (auto* p = std::get_if<std::string>(&v)) {
     p->assign(s);
@@ -345,71 +308,6 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
   return v ? storage::Value{*v} : storage::Value{storage::Null{}};
 }
 
-// Writes buffers of rows (BulkInsert) on a second thread while the caller validates the next
-// rows, so parsing/validation and SQLite's B-tree work use both cores. One buffer in flight at
-// a time; the connection is used by one thread at a time (ConnLock); the first write error is
-// returned by the next Submit/Wait. The destructor waits for the buffer in flight, so the
-// transaction is never rolled back under a running write.
-class BackgroundWriter {
- public:
-  using Rows = std::vector<std::vector<storage::Value>>;
-  BackgroundWriter(storage::Connection& conn, const std::vector<std::string>& columns)
-      : conn_(conn), columns_(columns), thread_([this] { Loop(); }) {}
-  ~BackgroundWriter() {
-    {
-      std::lock_guard lock(m_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-  // Hands `rows` over; `rows` gets back the buffer written before (to reuse its strings).
-  Status Submit(Rows& rows) {
-    std::unique_lock lock(m_);
-    cv_.wait(lock, [this] { return !busy_; });
-    if (!error_.ok()) return error_;
-    std::swap(rows, slot_);
-    busy_ = true;
-    cv_.notify_all();
-    return {};
-  }
-  Status Wait() {
-    std::unique_lock lock(m_);
-    cv_.wait(lock, [this] { return !busy_; });
-    return error_;
-  }
-  std::unique_lock<std::mutex> ConnLock() { return std::unique_lock(conn_m_); }
-
- private:
-  void Loop() {
-    std::unique_lock lock(m_);
-    while (true) {
-      cv_.wait(lock, [this] { return busy_ || stop_; });
-      if (!busy_) return;  // stopping, nothing in flight
-      lock.unlock();
-      Status st;
-      {
-        std::lock_guard conn_lock(conn_m_);
-        auto n = conn_.BulkInsert("sales_records", columns_, slot_);
-        if (!n.ok()) st = n.take_error();
-      }
-      lock.lock();
-      if (!st.ok() && error_.ok()) error_ = st;
-      busy_ = false;
-      cv_.notify_all();
-    }
-  }
-
-  storage::Connection& conn_;
-  const std::vector<std::string>& columns_;
-  std::mutex m_, conn_m_;
-  std::condition_variable cv_;
-  Rows slot_;
-  bool busy_ = false, stop_ = false;
-  Status error_;
-  std::thread thread_;  // last: starts once everything above is initialised
-};
-
 // The sales rows of one batch. Per row: field rules, entity (cached per USCC with its region,
 // scope and the months it already has ledger rows for), brand/shop (cached), duplicate in the
 // file (key hashes) and in the ledger (probed only for months the entity already has rows
@@ -420,7 +318,7 @@ class SalesHandler : public RowHandler {
                int64_t now)
       : who_(who), batch_(batch), now_(now), creator_(who.id.valid() ? storage::Value{who.id.value}
                                                                       : storage::Value{storage::Null{}}),
-        writer_(conn, kInsertColumns) {}
+        writer_(conn, "sales_records", kInsertColumns) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     const std::string& uscc = c.Get(kUscc);
