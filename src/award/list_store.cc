@@ -288,6 +288,7 @@ Result<std::vector<PriorAward>> LoadPriorAwards(storage::Connection& conn,
                               "l.region_code <= ? ORDER BY a.period, l.id",
                               {programme_key, lo, hi}));
   std::vector<PriorAward> out;
+  out.reserve(rows.size());
   for (const auto& r : rows)
     out.push_back(
         {r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4), static_cast<int>(r.Int(5))});
