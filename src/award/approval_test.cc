@@ -193,6 +193,20 @@ TEST_F(ApprovalTest, OverlappingScopesCannotBothBeApproved) {
   EXPECT_EQ(r.error().field, "scope_code");
 }
 
+TEST_F(ApprovalTest, VersionsListInsideAndAncestorScopes) {
+  Evaluation ev;
+  ev.period = "2019";
+  for (const char* scope : {"3413", "341302", "341302100", "341302101"})
+    ASSERT_TRUE(
+        lists_.CreateDraft(ann_, {programme_id_, "yq", *RegionCode::Parse(scope), &ev}).ok());
+  auto seen = lists_.Versions(*RegionCode::Parse("341302100"), programme_id_, "2019", {});
+  ASSERT_TRUE(seen.ok());
+  std::vector<std::string> scopes;
+  for (const auto& l : seen->items) scopes.push_back(l.scope_code);
+  EXPECT_EQ(scopes, (std::vector<std::string>{"341300000000", "341302000000", "341302100000"}));
+  EXPECT_EQ(seen->total, 3);
+}
+
 TEST_F(ApprovalTest, DraftCannotBeApproved) {
   Evaluation ev;
   ev.period = "2019";

@@ -243,10 +243,17 @@ Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programm
   auto conn = db_.Acquire();
   ASSIGN_OR_RETURN(auto key, conn->QueryOne("SELECT programme_key FROM programmes WHERE id = ?",
                                             {programme_id}, "方案不存在"));
+  // Lists inside the caller's region, and lists of an ancestor scope (a city list seen by a
+  // county: its lines are then limited to the county by Lines()).
   std::string where =
-      " FROM award_lists WHERE programme_key = ? AND scope_code >= ? AND "
-      "scope_code <= ? AND (? = '' OR period = ?)";
-  storage::Params p = {key.Text(0), lo, hi, period, period};
+      " FROM award_lists WHERE programme_key = ? AND ((scope_code >= ? AND scope_code <= ?) OR "
+      "scope_code IN (?, ?, ?, ?)) AND (? = '' OR period = ?)";
+  storage::Params p = {key.Text(0), lo, hi};
+  RegionCode up = scope.parent();
+  for (int i = 0; i < 4; ++i, up = up.empty() ? up : up.parent())
+    p.push_back(up.empty() ? std::string("-") : up.str());
+  p.push_back(period);
+  p.push_back(period);
   Page<ListInfo> out{{}, 0, page.page, page.page_size};
   ASSIGN_OR_RETURN(auto n, conn->QueryOne("SELECT COUNT(*)" + where, p, "count"));
   out.total = n.Int(0);

@@ -68,7 +68,8 @@ class Lists {
   Result<ListInfo> Approve(const account::Principal& who, int64_t list_id);
 
   Result<ListInfo> Get(int64_t list_id);
-  // Versions of a programme's lists visible in `scope` (scope_code inside it), newest first.
+  // Versions of a programme's lists visible from `scope`: scope_code inside it, or one of its
+  // ancestors (a city list seen from a county); newest period and version first.
   Result<Page<ListInfo>> Versions(const RegionCode& scope, int64_t programme_id,
                                   const std::string& period, const PageRequest& page);
   // Lines of a list whose region is inside `scope`, in line order.
