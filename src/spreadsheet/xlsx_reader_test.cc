@@ -92,6 +92,12 @@ TEST(Xlsx, HostileWorkbooksAreRefused) {
       {"badref.xlsx", Zip({{"xl/worksheets/sheet1.xml",
                             "<worksheet><sheetData><row><c t=\"s\"><v>7</v></c></row></sheetData>"
                             "</worksheet>"}})},
+      {"dtd-workbook.xlsx",
+       Zip({{"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><workbook/>"},
+            {"xl/worksheets/sheet1.xml", ok_sheet}})},
+      {"dtd-styles.xlsx",
+       Zip({{"xl/styles.xml", "<!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">]><styleSheet/>"},
+            {"xl/worksheets/sheet1.xml", ok_sheet}})},
       {"text.xlsx", "a,b\n1,2\n"},
       {"truncated.xlsx", Zip({{"xl/worksheets/sheet1.xml", ok_sheet}}).substr(0, 40)},
   };
