@@ -144,6 +144,7 @@ Result<Json> History(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto row, VisibleSales(*conn, req, id));
+  if (!page.sort.empty()) return Error::Invalid("sort", "更正历史固定按时间从新到旧排列");
   ASSIGN_OR_RETURN(auto chain, queries::Chain(*conn, id));
   Json items = Json::array();
   for (int64_t i = page.offset();

@@ -99,8 +99,8 @@ Result<Json> SummaryTable(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(SummaryQuery q, ReadSummaryQuery(*conn, d, req));
+  if (!page.sort.empty()) return Error::Invalid("sort", "汇总表固定按区划代码排序");
   PageRequest children = page;
-  children.sort = "";
   ASSIGN_OR_RETURN(auto kids, region::Children(*conn, q.region, children));
   Json items = Json::array();
   for (const auto& k : kids.items) {
@@ -197,6 +197,7 @@ Result<Json> RankingList(const Deps& d, Request& req) {
 
 Result<Json> OverList(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
+  if (!page.sort.empty()) return Error::Invalid("sort", "固定按网络销售额从高到低排序");
   std::string kind = req.Query("kind").empty() ? "entities" : req.Query("kind");
   if (kind != "entities" && kind != "brands")
     return Error::Invalid("kind", "kind 应为 entities 或 brands");
