@@ -25,6 +25,10 @@ export const P = {
   salesRead: 'sales:read',
   salesEdit: 'sales:edit',
   salesImport: 'sales:import',
+  awardRead: 'award:read',
+  awardEvaluate: 'award:evaluate',
+  awardPropose: 'award:propose',
+  awardApprove: 'award:approve',
 } as const
 
 /** Permissions that also satisfy a key (none today; kept for renamed permissions). */

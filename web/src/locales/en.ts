@@ -1,5 +1,6 @@
 import type zh from './zh-CN'
 import salesEn from './sales.en'
+import awardsEn from './awards.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -151,6 +152,7 @@ const en: Messages<typeof zh> = {
     errRow: 'Row', errColumn: 'Column', errReason: 'Reason',
   },
   ...salesEn, // entities / sales namespaces (issue 6)
+  ...awardsEn, // awards namespace (issue 7)
 }
 
 export default en

@@ -1,6 +1,7 @@
 // Chinese (default). Terms follow /work/shared/GLOSSARY.md. Avoid the characters @ { } | $ in
 // plain text: vue-i18n treats them as message syntax.
 import salesZh from './sales.zh-CN'
+import awardsZh from './awards.zh-CN'
 export default {
   app: {
     title: '农村电商综合管理平台',
@@ -366,4 +367,5 @@ export default {
     errReason: '原因',
   },
   ...salesZh, // entities / sales namespaces (issue 6)
+  ...awardsZh, // awards namespace (issue 7)
 }

@@ -41,6 +41,8 @@ export const layoutChildren: RouteRecordRaw[] = [
   { path: 'brands', name: 'brands', component: () => import('@/views/entities/BrandsView.vue'), meta: { title: 'entities.brandsMenu', icon: 'Goods', perm: P.entityRead, menu: true, group: 'entities.group' } },
   { path: 'sales', name: 'sales', component: () => import('@/views/sales/SalesView.vue'), meta: { title: 'sales.menuLedger', icon: 'Money', perm: P.salesRead, menu: true, group: 'entities.group' } },
   { path: 'sales/summary', name: 'sales-summary', component: () => import('@/views/sales/SalesSummaryView.vue'), meta: { title: 'sales.menuSummary', icon: 'DataAnalysis', perm: P.salesRead, menu: true, group: 'entities.group' } },
+  // award rules, evaluation and approval (issue 7)
+  { path: 'awards', name: 'awards', component: () => import('@/views/awards/AwardsView.vue'), meta: { title: 'awards.menu', icon: 'Trophy', perm: P.awardRead, menu: true } },
   { path: 'users', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { title: 'menu.users', icon: 'User', perm: P.userRead, menu: true, group: 'menu.system' } },
   { path: 'roles', name: 'roles', component: () => import('@/views/roles/RolesView.vue'), meta: { title: 'menu.roles', icon: 'Avatar', perm: P.roleRead, menu: true, group: 'menu.system' } },
   { path: 'calendar', name: 'calendar', component: () => import('@/views/calendar/CalendarView.vue'), meta: { title: 'menu.calendar', icon: 'Calendar', perm: P.calendarRead, menu: true, group: 'menu.system' } },
