@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { programmeSteps } from './programmes.mjs'
 import { salesSteps } from './sales.mjs'
+import { awardSteps } from './awards.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -496,6 +497,7 @@ try {
 
   // entities, brands and the online-sales ledger (issue 6): the steps live in e2e/sales.mjs
   await salesSteps({ step, expect, shot, page: () => page, context, BASE, login, state, adminPassword: ADMIN_PW })
+  await awardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // award pages (issue 7): e2e/awards.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))
