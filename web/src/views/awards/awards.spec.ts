@@ -144,7 +144,7 @@ describe('award components', () => {
       'GET /api/v1/awards/lists': { items: [list()], total: 1, page: 1, page_size: 50 },
       'POST /api/v1/awards/evaluate': (_u: URL, init: RequestInit) => {
         evaluated = JSON.parse(String(init.body))
-        return { items: [line()], total: 1, page: 1, page_size: 20, programme_id: 2, programme_key: 'yongqiao-2019', scope_code: '341302000000', period: '2019', total_fen: 60000000, rules: [], approved_list_id: null, diff: { entries: [], unchanged: 0, old_total_fen: 0, new_total_fen: 60000000 } }
+        return { items: [line()], total: 1, page: 1, page_size: 20, programme_id: 2, programme_key: 'yongqiao-2019', scope_code: '341302000000', period: '2019', total_fen: 60000000, rules: [{ rule_id: 'R01', rule_name: '', subject: 'station', status: 'no_data_source', reason: '服务站点模块尚未接入', candidates: 0, lines: 0, payable_fen: 0 }], approved_list_id: null, diff: { entries: [], unchanged: 0, old_total_fen: 0, new_total_fen: 60000000 } }
       },
       'POST /api/v1/awards/lists/3/approve': jsonResponse({ code: 'forbidden', message: '不能审核自己编制或提交的清单', field: '' }, 403),
     })
@@ -159,6 +159,7 @@ describe('award components', () => {
     await w.find('.aw-evaluate').trigger('click')
     await settle(6)
     expect(evaluated).toEqual({ programme_id: 2, period: '2019' })
+    expect(w.find('[data-test="award-rules"]').text()).toContain('服务站点模块尚未接入') // the outcome's reason
     expect(w.find('.aw-lines').text()).toContain('600,000.00')
     await w.find('.aw-lines .el-table__expand-icon').trigger('click')
     await settle()
