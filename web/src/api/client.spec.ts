@@ -39,6 +39,23 @@ describe('api client', () => {
     expect(onUnauthenticated).toHaveBeenCalledOnce()
   })
 
+  it('keeps the whole error body and sends FormData as multipart', async () => {
+    configureClient({ getCsrfToken: () => 'tok' })
+    const f = mockFetch({
+      'POST /api/v1/check': () => jsonResponse({ code: 'invalid_argument', message: '方案有 1 处错误', field: 'yaml', errors: [{ line: 7, message: '未知指标' }] }, 400),
+      'POST /api/v1/files': { id: 1 },
+    })
+    const e = (await http.post('/check', { yaml: 'x' }).catch((x) => x)) as ApiError
+    expect(e.details.errors).toEqual([{ line: 7, message: '未知指标' }])
+    const form = new FormData()
+    form.append('text', '进展')
+    await http.post('/files', form)
+    const init = f.mock.calls[1][1]!
+    expect(init.body).toBe(form)
+    expect((init.headers as Record<string, string>)['Content-Type']).toBeUndefined()
+    expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok')
+  })
+
   it('calls the password-change hook on password_change_required', async () => {
     const onPasswordChangeRequired = vi.fn()
     configureClient({ onPasswordChangeRequired })

@@ -1,7 +1,8 @@
 // A small fetch wrapper for the ruralec HTTP API (docs/API.md).
 // - prefixes /api/v1, encodes query strings, sends/parses JSON;
 // - adds X-CSRF-Token on every state-changing request;
-// - turns every non-2xx answer into an ApiError {status, code, message, field};
+// - sends a FormData body as multipart/form-data, any other body as JSON;
+// - turns every non-2xx answer into an ApiError {status, code, message, field, details};
 // - tells the app (via configureClient hooks) about 401 session loss and forced password change.
 
 export const API_BASE = '/api/v1'
@@ -10,12 +11,15 @@ export class ApiError extends Error {
   status: number
   code: string
   field: string
-  constructor(status: number, code: string, message: string, field = '') {
+  /** The whole JSON error body, for answers that carry more than code/message/field. */
+  details: Record<string, unknown>
+  constructor(status: number, code: string, message: string, field = '', details: Record<string, unknown> = {}) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.details = details
   }
 }
 
@@ -80,18 +84,20 @@ export async function toApiError(res: Response): Promise<ApiError> {
   let code = 'http_' + res.status
   let message = ''
   let field = ''
+  let details: Record<string, unknown> = {}
   try {
     const data = await res.json()
     if (data && typeof data === 'object') {
       code = data.code || code
       message = data.message || ''
       field = data.field || ''
+      details = data
     }
   } catch {
     /* not JSON */
   }
   if (!message) message = defaultMessage(res.status)
-  return new ApiError(res.status, code, message, field)
+  return new ApiError(res.status, code, message, field, details)
 }
 
 function defaultMessage(status: number): string {
@@ -116,7 +122,9 @@ export function dispatchError(err: ApiError, opts: { noAuthRedirect?: boolean } 
 export async function request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeaders(method) }
   let body: BodyInit | undefined
-  if (opts.body !== undefined) {
+  if (opts.body instanceof FormData) {
+    body = opts.body // the browser sets the multipart Content-Type with its boundary
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }

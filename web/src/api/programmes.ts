@@ -1,7 +1,7 @@
 // Programmes (实施方案) endpoints of docs/API.md, "Programmes", and the shapes of
 // src/programme/api/programme_handlers.cc. Values in progress lines (goal, actual) are in the
 // indicator's base unit (fen, count, person_time, metre, basis_point); see views/programmes/progress.ts.
-import { ApiError, apiUrl, csrfHeaders, dispatchError, http, toApiError, type Page, type Query } from './client'
+import { ApiError, http, type Page, type Query } from './client'
 
 export interface ProgrammeRow {
   id: number
@@ -174,50 +174,18 @@ export class ProgrammeCheckError extends ApiError {
 }
 
 /**
- * POSTs the YAML text. A 400 answer carrying `errors` becomes a ProgrammeCheckError (the shared
- * client keeps only code/message/field); any other failure is the usual ApiError.
+ * POSTs the YAML text. A 400 answer carrying `errors` (the checker's list) becomes a
+ * ProgrammeCheckError; any other failure is the usual ApiError.
  */
-async function upload(yaml: string): Promise<{ status: number; body: UploadAnswer }> {
-  let res: Response
+async function upload(yaml: string): Promise<UploadAnswer> {
   try {
-    res = await fetch(apiUrl('/programmes'), {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrfHeaders('POST') },
-      body: JSON.stringify({ yaml }),
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试')
+    return await http.post<UploadAnswer>('/programmes', { yaml })
+  } catch (e) {
+    const errors = e instanceof ApiError && e.status === 400 ? e.details.errors : undefined
+    if (!Array.isArray(errors)) throw e
+    const lines = (errors as CheckError[]).map((x) => ({ line: Number(x.line) || 0, message: String(x.message ?? '') }))
+    throw new ProgrammeCheckError((e as ApiError).message, lines)
   }
-  if (res.ok) return { status: res.status, body: (await res.json()) as UploadAnswer }
-  if (res.status === 400) {
-    const data = await res
-      .clone()
-      .json()
-      .catch(() => null)
-    if (data && Array.isArray(data.errors)) {
-      const errors = (data.errors as CheckError[]).map((e) => ({ line: Number(e.line) || 0, message: String(e.message ?? '') }))
-      throw new ProgrammeCheckError(String(data.message || ''), errors)
-    }
-  }
-  throw dispatchError(await toApiError(res))
-}
-
-/** POSTs multipart/form-data with the session's CSRF token; JSON answer or ApiError. */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let res: Response
-  try {
-    res = await fetch(apiUrl(path), {
-      method: 'POST',
-      headers: { Accept: 'application/json', ...csrfHeaders('POST') },
-      body: form,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试')
-  }
-  if (!res.ok) throw dispatchError(await toApiError(res))
-  return (await res.json()) as T
 }
 
 /** A note with at most one attachment (fields text, status?, part `file`): saved together or not at all. */
@@ -226,14 +194,14 @@ function addNoteWithFile(id: number | string, task: number, text: string, status
   form.append('text', text)
   if (status) form.append('status', status)
   if (file) form.append('file', file, file.name)
-  return postForm<TaskNoteWithFiles>(`/programmes/${id}/tasks/${task}/notes`, form)
+  return http.post<TaskNoteWithFiles>(`/programmes/${id}/tasks/${task}/notes`, form)
 }
 
 /** A further attachment of an existing note (at most 10 per note, server side). */
 function addAttachment(id: number | string, task: number, noteId: number, file: File) {
   const form = new FormData()
   form.append('file', file, file.name)
-  return postForm<Attachment>(`/programmes/${id}/tasks/${task}/notes/${noteId}/attachments`, form)
+  return http.post<Attachment>(`/programmes/${id}/tasks/${task}/notes/${noteId}/attachments`, form)
 }
 
 export const programmesApi = {
