@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <unordered_map>
 
 #include "storage/pool.h"
@@ -240,6 +241,11 @@ class SqliteDatabase final : public PooledDatabase {
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size) {
+  // Debian's SQLite has no lookaside allocator, so every small allocation goes to malloc; with
+  // memory statistics on (the default) each one also takes a global mutex. Nothing here reads
+  // sqlite3_status, so they are turned off, once, before SQLite initialises.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   auto db = std::make_unique<SqliteDatabase>(path);
   RETURN_IF_ERROR(db->Init(pool_size < 1 ? 1 : pool_size));
   return std::unique_ptr<Database>(std::move(db));
