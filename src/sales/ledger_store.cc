@@ -38,6 +38,11 @@ SalesRecord ToRecord(const Row& r) {
   return s;
 }
 
+// The region aggregates below (EntitiesOver, BrandsOver, Ranking, Summary) write
+// `+is_current = 1`: the unary plus keeps SQLite from walking the partial unique index
+// sales_records_current for them, which is about 3x (6x with the join) slower than reading the
+// table in order (1M rows: 0.43 s against 0.15 s). PostgreSQL plans are unaffected.
+
 // Year bounds as period strings: "2024-01" <= period <= "2024-12".
 storage::Params YearRange(const RegionCode& region, int year) {
   return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
@@ -212,7 +217,7 @@ Result<std::vector<Total>> EntitiesOver(storage::Connection& conn, const RegionC
   p.push_back(threshold.value);
   return Totals(conn,
                 "SELECT e.id, e.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
-                "entities e ON e.id = s.entity_id WHERE s.is_current = 1 AND s.direction = "
+                "entities e ON e.id = s.entity_id WHERE +s.is_current = 1 AND s.direction = "
                 "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
                 "GROUP BY e.id, e.name HAVING SUM(s.amount_fen) > ? ORDER BY total DESC, e.id",
                 p);
@@ -224,7 +229,7 @@ Result<std::vector<Total>> BrandsOver(storage::Connection& conn, const RegionCod
   p.push_back(threshold.value);
   return Totals(conn,
                 "SELECT b.id, b.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
-                "brands b ON b.id = s.brand_id WHERE s.is_current = 1 AND s.direction = "
+                "brands b ON b.id = s.brand_id WHERE +s.is_current = 1 AND s.direction = "
                 "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
                 "GROUP BY b.id, b.name HAVING SUM(s.amount_fen) > ? ORDER BY total DESC, b.id",
                 p);
@@ -236,7 +241,7 @@ Result<std::vector<Total>> Ranking(storage::Connection& conn, const RegionCode& 
   p.push_back(int64_t{limit});
   return Totals(conn,
                 "SELECT e.id, e.name, SUM(s.amount_fen) AS total FROM sales_records s JOIN "
-                "entities e ON e.id = s.entity_id WHERE s.is_current = 1 AND s.direction = "
+                "entities e ON e.id = s.entity_id WHERE +s.is_current = 1 AND s.direction = "
                 "'uplink' AND s.region_code LIKE ? AND s.period >= ? AND s.period <= ? "
                 "GROUP BY e.id, e.name ORDER BY total DESC, e.id LIMIT ?",
                 p);
@@ -259,7 +264,7 @@ Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region,
                     "COALESCE(SUM(CASE WHEN direction = 'downlink' THEN amount_fen END), 0), "
                     "COALESCE(SUM(CASE WHEN direction = 'uplink' AND agricultural = 1 "
                     "THEN amount_fen END), 0), COALESCE(SUM(export_usd_cents), 0) "
-                    "FROM sales_records WHERE is_current = 1 AND region_code LIKE ? "
+                    "FROM sales_records WHERE +is_current = 1 AND region_code LIKE ? "
                     "AND period >= ? AND period <= ?",
                     YearRange(region, year), "summary"));
   return YearSummary{Fen{r.Int(0)}, Fen{r.Int(1)}, Fen{r.Int(2)}, r.Int(3)};

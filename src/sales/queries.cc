@@ -471,10 +471,11 @@ Range MonthsOf(const CivilDate& from, const CivilDate& to) {
   return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(), to.ToString()};
 }
 
+// `+is_current = 1` in SumFen and CountOver: see the note above YearRange in ledger_store.cc.
 Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
                        SumOptions o) {
   std::string sql =
-      "SELECT COALESCE(SUM(amount_fen), 0) FROM sales_records WHERE is_current = 1 "
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM sales_records WHERE +is_current = 1 "
       "AND region_code LIKE ? AND period >= ? AND period <= ?";
   if (o.uplink_only) sql += " AND direction = 'uplink'";
   if (o.agricultural_only) sql += " AND agricultural = 1";
@@ -491,7 +492,7 @@ Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, c
   std::string sql =
       "SELECT COUNT(DISTINCT k) FROM (SELECT " + key +
       " AS k, SUM(amount_fen) AS t "
-      "FROM sales_records WHERE is_current = 1 AND direction = 'uplink' "
+      "FROM sales_records WHERE +is_current = 1 AND direction = 'uplink' "
       "AND region_code LIKE ? AND period >= ? AND period <= ?" +
       (what == Over::kBrands ? std::string(" AND brand_id IS NOT NULL") : std::string()) +
       " GROUP BY " + key + ", substr(period, 1, 4) HAVING SUM(amount_fen) > ?) x";
