@@ -7,8 +7,9 @@ namespace ruralec::sales {
 Status ScanYear(storage::Connection& conn, const RegionCode& region, int year,
                 const std::function<void(const LedgerRow&)>& fn) {
   // Keyset pages in id order, filtered in SQL. On SQLite (one county per file) the table is
-  // read sequentially (NOT INDEXED keeps the rowid range but not the (region_code, period)
-  // index, whose row look-ups jump across the whole table: 4× slower on 1.2M rows);
+  // read sequentially (NOT INDEXED keeps the rowid range but no secondary index, whose row
+  // look-ups jump across the whole table: 4× slower on 1.2M rows through the former
+  // (region_code, period) index, dropped in migration 0010);
   // PostgreSQL chooses its own plan from its statistics.
   std::string prefix(region.prefix());
   std::string lo = prefix + std::string(12 - prefix.size(), '0');
