@@ -35,7 +35,10 @@ class MultiInstanceTest : public ::testing::Test {
     for (int i = 0; i < 2; ++i) Start(instances_[i]);
     auto& ctx = *instances_[0].ctx;
     ASSERT_TRUE(app::ImportRegions(ctx, {"341302"}).ok());
-    ASSERT_TRUE(ctx.accounts().CreateUser(nullptr, {"county", "县", {"county_staff"}, "341302", {}, kPassword, false}).ok());
+    ASSERT_TRUE(
+        ctx.accounts()
+            .CreateUser(nullptr, {"county", "县", {"county_staff"}, "341302", {}, kPassword, false})
+            .ok());
   }
   void TearDown() override {
     for (auto& in : instances_) {
@@ -46,7 +49,8 @@ class MultiInstanceTest : public ::testing::Test {
     }
   }
   void Start(Instance& in) {
-    auto ctx = app::AppContext::Open({scratch_.target(), (scratch_.dir() / "field.key").string(), 20}, clock_);
+    auto ctx = app::AppContext::Open(
+        {scratch_.target(), (scratch_.dir() / "field.key").string(), 20}, clock_);
     ASSERT_TRUE(ctx.ok()) << ctx.error().message;
     in.ctx = std::move(ctx).value();
     http::ServerConfig config;
@@ -59,14 +63,16 @@ class MultiInstanceTest : public ::testing::Test {
   // Logs in on instance `i`; returns {cookie, csrf}.
   std::pair<std::string, std::string> Login(int i, const std::string& user, const std::string& pw) {
     httplib::Client cli("127.0.0.1", instances_[i].port);
-    auto res = cli.Post("/api/v1/auth/login", Json{{"username", user}, {"password", pw}}.dump(), "application/json");
+    auto res = cli.Post("/api/v1/auth/login", Json{{"username", user}, {"password", pw}}.dump(),
+                        "application/json");
     if (!res || res->status != 200) return {};
     std::string cookie = res->get_header_value("Set-Cookie");
     return {cookie.substr(0, cookie.find(';')), Json::parse(res->body)["csrf_token"]};
   }
   int LoginStatus(int i, const std::string& user, const std::string& pw) {
     httplib::Client cli("127.0.0.1", instances_[i].port);
-    auto res = cli.Post("/api/v1/auth/login", Json{{"username", user}, {"password", pw}}.dump(), "application/json");
+    auto res = cli.Post("/api/v1/auth/login", Json{{"username", user}, {"password", pw}}.dump(),
+                        "application/json");
     return res ? res->status : -1;
   }
 
@@ -82,12 +88,16 @@ TEST_F(MultiInstanceTest, SessionFromOneInstanceIsValidOnTheOther) {
   auto me = b.Get("/api/v1/auth/me", {{"Cookie", cookie}});
   ASSERT_TRUE(me);
   EXPECT_EQ(me->status, 200);
-  auto put = b.Put("/api/v1/regions/341302001003/tags", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
-                   R"({"tags":["poverty_village"]})", "application/json");
+  auto put =
+      b.Put("/api/v1/regions/341302001003/tags", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+            R"({"tags":["poverty_village"]})", "application/json");
   ASSERT_TRUE(put);
   EXPECT_EQ(put->status, 200);
   // Logout on B ends the session on A.
-  ASSERT_EQ(b.Post("/api/v1/auth/logout", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json")->status, 200);
+  ASSERT_EQ(b.Post("/api/v1/auth/logout", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "",
+                   "application/json")
+                ->status,
+            200);
   httplib::Client a("127.0.0.1", instances_[0].port);
   EXPECT_EQ(a.Get("/api/v1/auth/me", {{"Cookie", cookie}})->status, 401);
 }
@@ -104,7 +114,9 @@ TEST_F(MultiInstanceTest, ConcurrentReadModifyWriteLosesNoUpdate) {
   {
     auto conn = instances_[0].ctx->db().Acquire();
     for (int i = 0; i < kClients; ++i) {
-      ASSERT_TRUE(region::AddTagDef(*conn, {"t" + std::to_string(i), "标签" + std::to_string(i), false}, 0).ok());
+      ASSERT_TRUE(
+          region::AddTagDef(*conn, {"t" + std::to_string(i), "标签" + std::to_string(i), false}, 0)
+              .ok());
     }
   }
   auto [cookie, csrf] = Login(0, "county", kPassword);
@@ -115,10 +127,13 @@ TEST_F(MultiInstanceTest, ConcurrentReadModifyWriteLosesNoUpdate) {
     clients.emplace_back([&, i, cookie = cookie, csrf = csrf] {
       httplib::Client cli("127.0.0.1", instances_[i % 2].port);
       cli.set_read_timeout(60, 0);
-      auto res = cli.Post(("/api/v1/regions/" + std::string(kVillage) + "/tags/t" + std::to_string(i)).c_str(),
-                          {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json");
-      if (res && res->status == 200) ++ok;
-      else ADD_FAILURE() << "client " << i << ": " << (res ? res->body : "no response");
+      auto res = cli.Post(
+          ("/api/v1/regions/" + std::string(kVillage) + "/tags/t" + std::to_string(i)).c_str(),
+          {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json");
+      if (res && res->status == 200)
+        ++ok;
+      else
+        ADD_FAILURE() << "client " << i << ": " << (res ? res->body : "no response");
     });
   }
   for (auto& c : clients) c.join();

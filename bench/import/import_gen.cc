@@ -15,7 +15,6 @@
 #include <xlsxwriter.h>
 
 #include <chrono>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,9 +30,9 @@ namespace {
 constexpr std::string_view kUsccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const char* const kPlatforms[] = {"淘宝", "京东", "拼多多", "抖音", "快手"};
 const char* const kCategories[] = {"水果", "粮油", "畜禽", "茶叶", "服装"};
-const char* const kSalesHeaders[] = {"统一社会信用代码*", "主体名称", "所属期*", "平台*",
-                                     "方向*", "是否农产品*", "品类", "网络销售额(元)*",
-                                     "订单数", "出口额(美元)", "品牌", "网店ID"};
+const char* const kSalesHeaders[] = {
+    "统一社会信用代码*", "主体名称", "所属期*",      "平台*", "方向*", "是否农产品*", "品类",
+    "网络销售额(元)*",   "订单数",   "出口额(美元)", "品牌",  "网店ID"};
 
 // A valid 统一社会信用代码 for entity `n` registered in county `county6`.
 std::string Uscc(const std::string& county6, int64_t n) {
@@ -62,8 +61,8 @@ SalesRow MakeRow(int64_t i, int64_t entities, const std::vector<std::string>& us
   r.cells[0] = usccs[static_cast<size_t>(e)];
   r.cells[1] = "主体" + std::to_string(e);
   char period[16];
-  std::snprintf(period, sizeof period, "%04lld-%02lld", static_cast<long long>(2020 + (k % 60) / 12),
-                static_cast<long long>(k % 12 + 1));
+  std::snprintf(period, sizeof period, "%04lld-%02lld",
+                static_cast<long long>(2020 + (k % 60) / 12), static_cast<long long>(k % 12 + 1));
   r.cells[2] = period;
   r.cells[3] = kPlatforms[(k / 60) % 5];
   r.cells[4] = (e % 3 == 0) ? "下行" : "上行";
@@ -71,13 +70,13 @@ SalesRow MakeRow(int64_t i, int64_t entities, const std::vector<std::string>& us
   r.cells[6] = kCategories[e % 5];
   int64_t fen = 100 + (i * 7919) % 50'000'000;
   if (i % 3 == 0) {
-    r.cells[7] = std::to_string(fen / 100) + "." + std::to_string(fen / 10 % 10) +
-                 std::to_string(fen % 10);
+    r.cells[7] =
+        std::to_string(fen / 100) + "." + std::to_string(fen / 10 % 10) + std::to_string(fen % 10);
     r.amount_is_number = true;
     r.amount_number = static_cast<double>(fen) / 100.0;
   } else if (i % 3 == 1) {
-    r.cells[7] = std::to_string(fen / 1'000'000) + "." + std::to_string(fen / 100'000 % 10) +
-                 "万元";
+    r.cells[7] =
+        std::to_string(fen / 1'000'000) + "." + std::to_string(fen / 100'000 % 10) + "万元";
   } else {
     r.cells[7] = std::to_string(fen / 100);
   }
@@ -100,7 +99,8 @@ int WriteXlsx(const std::string& path, int64_t rows, int64_t entities,
   opt.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
   lxw_worksheet* ws = workbook_add_worksheet(wb, "网络销售额");
-  for (int c = 0; c < 12; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), kSalesHeaders[c], nullptr);
+  for (int c = 0; c < 12; ++c)
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), kSalesHeaders[c], nullptr);
   for (int64_t i = 0; i < rows; ++i) {
     SalesRow r = MakeRow(i, entities, usccs);
     auto row = static_cast<lxw_row_t>(i + 1);
@@ -131,11 +131,12 @@ int Measure(int64_t rows, char** cmd) {
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-  std::printf("rows %lld  wall %.2f s  cpu %.2f s  rows/s %.0f (wall)  %.0f (cpu)  peak RSS %.1f MB"
-              "  exit %d\n",
-              static_cast<long long>(rows), wall, cpu, static_cast<double>(rows) / wall,
-              static_cast<double>(rows) / cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
-              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  std::printf(
+      "rows %lld  wall %.2f s  cpu %.2f s  rows/s %.0f (wall)  %.0f (cpu)  peak RSS %.1f MB"
+      "  exit %d\n",
+      static_cast<long long>(rows), wall, cpu, static_cast<double>(rows) / wall,
+      static_cast<double>(rows) / cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
+      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
   return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
@@ -168,14 +169,21 @@ int main(int argc, char** argv) {
     return Measure(std::atoll(argv[2]), argv + 4);
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--db" && i + 1 < argc) db_target = argv[++i];
-    else if (a == "--out" && i + 1 < argc) out = argv[++i];
-    else if (a == "--rows" && i + 1 < argc) rows = std::atoll(argv[++i]);
-    else if (a == "--entities" && i + 1 < argc) entities = std::atoll(argv[++i]);
-    else if (a == "--xlsx") xlsx = true;
-    else if (a == "--count") return Count(db_target);
+    if (a == "--db" && i + 1 < argc)
+      db_target = argv[++i];
+    else if (a == "--out" && i + 1 < argc)
+      out = argv[++i];
+    else if (a == "--rows" && i + 1 < argc)
+      rows = std::atoll(argv[++i]);
+    else if (a == "--entities" && i + 1 < argc)
+      entities = std::atoll(argv[++i]);
+    else if (a == "--xlsx")
+      xlsx = true;
+    else if (a == "--count")
+      return Count(db_target);
     else {
-      std::fprintf(stderr, "usage: import_gen --db TARGET --out DIR --rows N [--entities E] [--xlsx]\n");
+      std::fprintf(stderr,
+                   "usage: import_gen --db TARGET --out DIR --rows N [--entities E] [--xlsx]\n");
       return 2;
     }
   }
@@ -197,13 +205,14 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> usccs;
   std::ofstream ent(out + "/entities.csv", std::ios::binary);
-  ent << "统一社会信用代码*,主体名称*,主体类型*,所在区划代码*,注册日期,网店平台,网店名称,网店ID或网址\n";
+  ent << "统一社会信用代码*,主体名称*,主体类型*,所在区划代码*,注册日期,网店平台,网店名称,"
+         "网店ID或网址\n";
   for (int64_t e = 0; e < entities; ++e) {
     const auto& region = (*regions)[static_cast<size_t>(e) % regions->size()];
     usccs.push_back(Uscc(region.Text(1).substr(0, 6), e + 1));
     if (!ruralec::validate::Uscc(usccs.back()).ok()) return 1;
-    ent << usccs.back() << ",主体" << e << ",企业," << region.Text(0) << ",2019-0"
-        << (e % 9 + 1) << "-15,淘宝,店铺" << e << ",shop-" << e << "\n";
+    ent << usccs.back() << ",主体" << e << ",企业," << region.Text(0) << ",2019-0" << (e % 9 + 1)
+        << "-15,淘宝,店铺" << e << ",shop-" << e << "\n";
   }
   std::ofstream csv(out + "/sales.csv", std::ios::binary);
   for (int c = 0; c < 12; ++c) csv << (c ? "," : "") << kSalesHeaders[c];
@@ -216,7 +225,7 @@ int main(int argc, char** argv) {
   csv.close();
   ent.close();
   if (xlsx && WriteXlsx(out + "/sales.xlsx", rows, entities, usccs) != 0) return 1;
-  std::printf("import_gen: %lld entities, %lld sales rows in %s\n", static_cast<long long>(entities),
-              static_cast<long long>(rows), out.c_str());
+  std::printf("import_gen: %lld entities, %lld sales rows in %s\n",
+              static_cast<long long>(entities), static_cast<long long>(rows), out.c_str());
   return 0;
 }

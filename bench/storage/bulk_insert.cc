@@ -31,22 +31,26 @@ int main(int argc, char** argv) {
            .ok()) {
     return 1;
   }
-  static const char* kEvents[] = {"accepted", "sorted", "transferred", "out_for_delivery", "delivered", "signed"};
-  const std::vector<std::string> cols = {"waybill_no", "carrier", "event", "at", "node_code", "county_code", "operator"};
+  static const char* kEvents[] = {"accepted",         "sorted",    "transferred",
+                                  "out_for_delivery", "delivered", "signed"};
+  const std::vector<std::string> cols = {"waybill_no", "carrier",     "event",   "at",
+                                         "node_code",  "county_code", "operator"};
   auto start = std::chrono::steady_clock::now();
   for (int64_t done = 0; done < rows;) {
     std::vector<std::vector<Value>> chunk;
     int64_t n = std::min(batch, rows - done);
     chunk.reserve(n);
     for (int64_t i = done; i < done + n; ++i) {
-      chunk.push_back({"YT" + std::to_string(9'000'000'000 + i / 6), std::string(i % 2 ? "zto" : "yto"),
-                       std::string(kEvents[i % 6]), int64_t{1'700'000'000'000} + i * 1000,
+      chunk.push_back({"YT" + std::to_string(9'000'000'000 + i / 6),
+                       std::string(i % 2 ? "zto" : "yto"), std::string(kEvents[i % 6]),
+                       int64_t{1'700'000'000'000} + i * 1000,
                        "341302" + std::to_string(100'000 + i % 400), std::string("341302000000"),
-                       i % 5 ? Value(std::string("扫描员") + std::to_string(i % 97)) : Value(ruralec::storage::Null{})});
+                       i % 5 ? Value(std::string("扫描员") + std::to_string(i % 97))
+                             : Value(ruralec::storage::Null{})});
     }
-    auto r = ruralec::storage::InTransaction<int64_t>(*conn, ruralec::storage::TxMode::kWrite, [&]() {
-      return conn->BulkInsert("bench_parcel_events", cols, chunk);
-    });
+    auto r = ruralec::storage::InTransaction<int64_t>(
+        *conn, ruralec::storage::TxMode::kWrite,
+        [&]() { return conn->BulkInsert("bench_parcel_events", cols, chunk); });
     if (!r.ok()) {
       std::fprintf(stderr, "%s\n", r.error().message.c_str());
       return 1;

@@ -97,8 +97,8 @@ static Result<std::string> MustChange(storage::Connection& conn, const User& u, 
   if (u.must_change_password) return std::string("initial");
   ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(conn));
   if (policy.max_age_days == 0) return std::string();
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT password_changed_at FROM users WHERE id = ?",
-                                         {u.id.value}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT password_changed_at FROM users WHERE id = ?", {u.id.value}));
   bool expired = !rows.empty() && now - rows[0].Int(0) > policy.max_age_days * 86'400'000LL;
   return std::string(expired ? "expired" : "");
 }

@@ -257,13 +257,15 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
   out.total = count.at(0).Int(0);
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
-  ASSIGN_OR_RETURN(std::string order,
-                   storage::OrderBy(page,
-                                    {{"id", "u.id"}, {"username", "u.username"},
-                                     {"display_name", "u.display_name"}, {"region_code", "u.region_code"},
-                                     {"status", "u.status"}, {"created_at", "u.created_at"},
-                                     {"last_login_at", "u.last_login_at"}},
-                                    "u.id"));
+  ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
+                                                       {{"id", "u.id"},
+                                                        {"username", "u.username"},
+                                                        {"display_name", "u.display_name"},
+                                                        {"region_code", "u.region_code"},
+                                                        {"status", "u.status"},
+                                                        {"created_at", "u.created_at"},
+                                                        {"last_login_at", "u.last_login_at"}},
+                                                       "u.id"));
   ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kUserColumns + where + order +
                                               " LIMIT ? OFFSET ?",
                                           params));

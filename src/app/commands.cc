@@ -192,10 +192,13 @@ void AddBackupCommand(CLI::App& app) {
     if (!st.ok()) Fail(st.error());
     std::cout << "backup written to " << out << "\n";
   });
-  auto* restore = app.add_subcommand("restore", "从备份恢复（须停止服务）/ restore a backup (server stopped)");
+  auto* restore =
+      app.add_subcommand("restore", "从备份恢复（须停止服务）/ restore a backup (server stopped)");
   static std::string target, in;
   restore->add_option("--db", target, "要恢复到的数据库文件或 postgresql:// 地址")->required();
-  restore->add_option("--from,--in", in, "backup 生成的备份文件")->required()->check(CLI::ExistingFile);
+  restore->add_option("--from,--in", in, "backup 生成的备份文件")
+      ->required()
+      ->check(CLI::ExistingFile);
   restore->callback([] {
     auto db = storage::Open(target, 1);
     if (!db.ok()) Fail(db.error());

@@ -10,7 +10,7 @@ namespace ruralec {
 struct PageRequest {
   int page = 1;        // 1-based
   int page_size = 20;  // clamped to [1, kMaxPageSize]
-  std::string sort;     // a field name the list allows ("" = the list's default order)
+  std::string sort;    // a field name the list allows ("" = the list's default order)
   bool descending = false;
   static constexpr int kMaxPageSize = 200;
   int64_t offset() const { return static_cast<int64_t>(page - 1) * page_size; }

@@ -22,7 +22,7 @@ enum class ErrorCode {
   kPasswordExpired,  // must change password before doing anything else
   kCsrf,             // missing or wrong CSRF token
   kPayloadTooLarge,
-  kRetry,             // a concurrent transaction won (serialization failure): safe to re-run
+  kRetry,        // a concurrent transaction won (serialization failure): safe to re-run
   kUnavailable,  // dependency not ready (database, reference data)
   kInternal,
 };

@@ -259,8 +259,8 @@ void Checker::Local(programme::AwardRule& r) {
   auto& v = *r.local;
   auto allowed = [&](bool present, const char* field, const char* setting) {
     if (present && !HasSetting(r, setting))
-      Add(v.line, std::string("local.") + field + " 只能填写方案留给地方的部分 (set_locally: " +
-                      setting + ")");
+      Add(v.line, std::string("local.") + field +
+                      " 只能填写方案留给地方的部分 (set_locally: " + setting + ")");
   };
   allowed(!v.tiers.empty(), "tiers", "tiers");
   allowed(v.value.has_value(), "value", "amount");

@@ -147,7 +147,7 @@ struct LocalSetting {
 // declares the matching set_locally setting (tiers → tiers, value → amount, percent → rate,
 // threshold → eligibility) and keeps it within the seed's `up_to` cap or rate.
 struct LocalValues {
-  std::string set_by;     // the unit that decided, e.g. 埇桥区商务局、区财政局
+  std::string set_by;  // the unit that decided, e.g. 埇桥区商务局、区财政局
   std::optional<CivilDate> decided_on;
   std::string reference;  // local document number or meeting minutes
   std::vector<Tier> tiers;

@@ -56,7 +56,8 @@ class Checker {
       const Visit& vis = r.visits[i];
       const int node = static_cast<int>(p_.depots.size()) + r.stops[i];
       if (vis.stop != r.stops[i]) Fail(tag + ": schedule does not match stops");
-      if (vis.arrival < t + p_.Time(prev, node)) Fail(tag + ": arrives at " + s.id + " too early to be possible");
+      if (vis.arrival < t + p_.Time(prev, node))
+        Fail(tag + ": arrives at " + s.id + " too early to be possible");
       if (vis.service_start < vis.arrival || vis.service_start < s.window.open) {
         Fail(tag + ": service at " + s.id + " starts before arrival or opening");
       }
@@ -65,8 +66,10 @@ class Checker {
       prev = node;
     }
     if (r.return_time < t + p_.Time(prev, v.end_depot)) Fail(tag + ": return time impossible");
-    if (r.return_time > std::min(v.shift.close, ed.window.close)) Fail(tag + ": returns after shift or depot close");
-    if (r.return_time - r.departure > v.max_duration) Fail(tag + ": route longer than shift length");
+    if (r.return_time > std::min(v.shift.close, ed.window.close))
+      Fail(tag + ": returns after shift or depot close");
+    if (r.return_time - r.departure > v.max_duration)
+      Fail(tag + ": route longer than shift length");
   }
 
   void CheckRoute(const Route& r, size_t index, std::vector<int>& seen) {
@@ -110,7 +113,8 @@ CheckReport CheckSolution(const Problem& p, const Solution& sol) {
   std::vector<int> vehicle_used(p.vehicles.size(), 0);
   for (size_t i = 0; i < sol.routes.size(); ++i) {
     const Route& r = sol.routes[i];
-    if (r.vehicle >= 0 && r.vehicle < static_cast<int>(vehicle_used.size()) && ++vehicle_used[r.vehicle] > 1) {
+    if (r.vehicle >= 0 && r.vehicle < static_cast<int>(vehicle_used.size()) &&
+        ++vehicle_used[r.vehicle] > 1) {
       c.Fail("vehicle " + p.vehicles[r.vehicle].id + " used by more than one route");
     }
     c.CheckRoute(r, i, seen);
@@ -130,7 +134,8 @@ CheckReport CheckSolution(const Problem& p, const Solution& sol) {
   }
   const double reported = sol.cost.total();
   if (std::abs(reported - rep.cost) > 1e-6 * std::max(1.0, std::abs(rep.cost))) {
-    c.Fail("reported cost " + std::to_string(reported) + " differs from recomputed " + std::to_string(rep.cost));
+    c.Fail("reported cost " + std::to_string(reported) + " differs from recomputed " +
+           std::to_string(rep.cost));
   }
   return rep;
 }

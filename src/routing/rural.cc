@@ -17,7 +17,9 @@ class Rng {
     return z ^ (z >> 31);
   }
   double Uniform() { return static_cast<double>(Next() >> 11) * (1.0 / 9007199254740992.0); }
-  int64_t Int(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int64_t Int(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1));
+  }
 
  private:
   uint64_t s_;
@@ -59,7 +61,8 @@ Problem MakeRuralProblem(const RuralOptions& o) {
   Rng rng(o.seed * 0x2545F4914F6CDD1Dull + 7);
   Problem p;
   p.num_dims = 3;
-  p.depots = {Depot{"county-centre", {6 * 3600, 20 * 3600}}, Depot{"town-hub", {6 * 3600, 20 * 3600}}};
+  p.depots = {Depot{"county-centre", {6 * 3600, 20 * 3600}},
+              Depot{"town-hub", {6 * 3600, 20 * 3600}}};
   std::vector<GeoPoint> points = {Offset(0, 0), Offset(o.radius_km * 0.45, o.radius_km * 0.1)};
   // Villages cluster around townships spread over the county.
   const int townships = std::max(1, o.villages / 15);

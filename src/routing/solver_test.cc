@@ -29,7 +29,8 @@ Solution SolveOk(const Problem& p, const SolveOptions& o) {
 TEST(SolverTest, MatchesBruteForceOnTinyCvrp) {
   for (uint64_t seed = 1; seed <= 4; ++seed) {
     Problem p = testing::PlaneProblem(testing::RandomPoints(7, seed), 10, 4);
-    for (size_t i = 0; i < p.stops.size(); ++i) p.stops[i].delivery[0] = 1 + static_cast<int64_t>((i * 7 + seed) % 5);
+    for (size_t i = 0; i < p.stops.size(); ++i)
+      p.stops[i].delivery[0] = 1 + static_cast<int64_t>((i * 7 + seed) % 5);
     const Solution s = SolveOk(p, Quick());
     EXPECT_DOUBLE_EQ(s.cost.total(), testing::BruteForceOptimum(p)) << "seed " << seed;
   }
@@ -100,7 +101,8 @@ TEST(SolverTest, DropsStopsWhenTheFleetIsTooSmall) {
 
 TEST(SolverTest, SameSeedSameIterationsSamePlan) {
   Problem p = testing::PlaneProblem(testing::RandomPoints(60, 99), 50, 12);
-  for (size_t i = 0; i < p.stops.size(); ++i) p.stops[i].delivery[0] = 1 + static_cast<int64_t>(i % 9);
+  for (size_t i = 0; i < p.stops.size(); ++i)
+    p.stops[i].delivery[0] = 1 + static_cast<int64_t>(i % 9);
   SolveOptions o = Quick(400);
   o.seed = 7;
   const Solution a = SolveOk(p, o), b = SolveOk(p, o);

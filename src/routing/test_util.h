@@ -35,7 +35,8 @@ inline Problem PlaneProblem(const std::vector<Pt>& points, int64_t capacity, int
   p.distance.resize(n * n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
-      p.distance[i * n + j] = std::llround(std::hypot(points[i].x - points[j].x, points[i].y - points[j].y));
+      p.distance[i * n + j] =
+          std::llround(std::hypot(points[i].x - points[j].x, points[i].y - points[j].y));
     }
   }
   return p;
@@ -101,7 +102,8 @@ inline double BruteForceOptimum(const Problem& p) {
 inline std::vector<Pt> RandomPoints(int n, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<Pt> pts;
-  for (int i = 0; i <= n; ++i) pts.push_back(Pt{static_cast<double>(rng() % 1000), static_cast<double>(rng() % 1000)});
+  for (int i = 0; i <= n; ++i)
+    pts.push_back(Pt{static_cast<double>(rng() % 1000), static_cast<double>(rng() % 1000)});
   return pts;
 }
 

@@ -253,7 +253,8 @@ std::optional<int64_t> ParseCount(const std::string& s) {
 // "YYYY-MM" -> months since year 0 (a period is always valid here: ParsePeriod made it).
 int MonthIndex(std::string_view period) {
   return ((period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
-          (period[3] - '0')) * 12 +
+          (period[3] - '0')) *
+             12 +
          (period[5] - '0') * 10 + (period[6] - '0') - 1;
 }
 
@@ -314,10 +315,11 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
 // in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter.
 class SalesHandler : public RowHandler {
  public:
-  SalesHandler(storage::Connection& conn, const account::Principal& who, int64_t batch,
-               int64_t now)
-      : who_(who), batch_(batch), now_(now), creator_(who.id.valid() ? storage::Value{who.id.value}
-                                                                      : storage::Value{storage::Null{}}),
+  SalesHandler(storage::Connection& conn, const account::Principal& who, int64_t batch, int64_t now)
+      : who_(who),
+        batch_(batch),
+        now_(now),
+        creator_(who.id.valid() ? storage::Value{who.id.value} : storage::Value{storage::Null{}}),
         writer_(conn, "sales_records", kInsertColumns) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
@@ -409,8 +411,8 @@ class SalesHandler : public RowHandler {
   RowOutcome CheckDuplicate(storage::Connection& conn, const Cells& c, const EntityInfo& e,
                             const std::string& period, const std::string& key) {
     bool in_file = seen_.Contains(KeyHashes::Of(key));
-    bool in_ledger_month = std::binary_search(e.ledger_months.begin(), e.ledger_months.end(),
-                                              MonthIndex(period));
+    bool in_ledger_month =
+        std::binary_search(e.ledger_months.begin(), e.ledger_months.end(), MonthIndex(period));
     if (!in_file && !in_ledger_month) return std::optional<RowError>();
     RETURN_IF_ERROR(Flush(conn));  // earlier rows of this file must be visible to the query
     RETURN_IF_ERROR(writer_.Wait());
@@ -462,10 +464,10 @@ class SalesHandler : public RowHandler {
   }
 
   inline static const std::vector<std::string> kInsertColumns = {
-      "county_code", "region_code", "entity_id",  "shop_id",         "brand_id",
-      "period",      "platform",    "direction",  "agricultural",    "category",
-      "amount_fen",  "orders",      "export_usd_cents", "source",    "batch_id",
-      "source_row",  "natural_key", "created_by", "created_at"};
+      "county_code", "region_code", "entity_id",        "shop_id",      "brand_id",
+      "period",      "platform",    "direction",        "agricultural", "category",
+      "amount_fen",  "orders",      "export_usd_cents", "source",       "batch_id",
+      "source_row",  "natural_key", "created_by",       "created_at"};
 
   const account::Principal& who_;
   int64_t batch_, now_;
@@ -497,7 +499,7 @@ Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Princi
   if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
   int64_t now = ctx.clock.NowMs();
   HandlerFactory make = [&who, now](storage::Connection& conn,
-                                     int64_t batch) -> std::unique_ptr<RowHandler> {
+                                    int64_t batch) -> std::unique_ptr<RowHandler> {
     return std::make_unique<SalesHandler>(conn, who, batch, now);
   };
   return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
@@ -606,8 +608,7 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
 
 class EntityHandler : public RowHandler {
  public:
-  EntityHandler(const ImportContext& ctx, const account::Principal& who, int64_t batch,
-                int64_t now)
+  EntityHandler(const ImportContext& ctx, const account::Principal& who, int64_t batch, int64_t now)
       : ctx_(ctx), who_(who), batch_(batch), now_(now) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     return EntityRow(conn, ctx_, who_, c, batch_, now_);

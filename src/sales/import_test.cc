@@ -170,7 +170,6 @@ TEST_F(ImportTest, EntityRowsAreValidated) {
   EXPECT_NE(r->errors[0].reason.find("重复"), std::string::npos);
 }
 
-
 // ---- Excel as users save it: a notes sheet first, date and number cells, rich spellings.
 
 struct XlsxCell {
@@ -188,7 +187,8 @@ XlsxCell B(bool b) { return {XlsxCell::kBool, "", b ? 1.0 : 0.0}; }
 void WriteTyped(const std::string& path, bool notes_first, const std::string& name,
                 const std::vector<std::vector<XlsxCell>>& rows) {
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (notes_first) worksheet_write_string(workbook_add_worksheet(wb, "说明"), 0, 0, "请先阅读", nullptr);
+  if (notes_first)
+    worksheet_write_string(workbook_add_worksheet(wb, "说明"), 0, 0, "请先阅读", nullptr);
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   lxw_format* month = workbook_add_format(wb);
   format_set_num_format(month, "yyyy-mm");
@@ -202,8 +202,12 @@ void WriteTyped(const std::string& path, bool notes_first, const std::string& na
       if (x.kind == XlsxCell::kNumber) worksheet_write_number(ws, row, col, x.number, nullptr);
       if (x.kind == XlsxCell::kBool) worksheet_write_boolean(ws, row, col, x.number != 0, nullptr);
       if (x.kind == XlsxCell::kDate) {
-        lxw_datetime dt{std::stoi(x.text.substr(0, 4)), std::stoi(x.text.substr(5, 2)),
-                        std::stoi(x.text.substr(8, 2)), 0, 0, 0};
+        lxw_datetime dt{std::stoi(x.text.substr(0, 4)),
+                        std::stoi(x.text.substr(5, 2)),
+                        std::stoi(x.text.substr(8, 2)),
+                        0,
+                        0,
+                        0};
         worksheet_write_datetime(ws, row, col, &dt, month);
       }
     }
@@ -212,8 +216,8 @@ void WriteTyped(const std::string& path, bool notes_first, const std::string& na
 }
 
 std::vector<XlsxCell> SalesHeader() {
-  return {T("统一社会信用代码*"), T("所属期*"), T("平台*"), T("方向*"), T("是否农产品*"),
-          T("网络销售额(元)*"), T("订单数")};
+  return {T("统一社会信用代码*"), T("所属期*"),         T("平台*"), T("方向*"),
+          T("是否农产品*"),       T("网络销售额(元)*"), T("订单数")};
 }
 
 TEST_F(ImportTest, ExcelSheetChoiceDateSerialsAndNumberCells) {
@@ -227,15 +231,29 @@ TEST_F(ImportTest, ExcelSheetChoiceDateSerialsAndNumberCells) {
   std::vector<Case> cases{
       {"month typed into a date cell (serial, yyyy-mm format), number amount",
        {T(kUsccA), D("2024-03-01"), T("淘宝"), T("上行"), T("是"), N(125000), N(830)},
-       "2024-03", 12'500'000, ""},
-      {"text period and 万元 text", {T(kUsccA), T("2024年4月"), T("淘宝"), T("上行"), T("否"),
-       T("12.5万元"), T("")}, "2024-04", 12'500'000, ""},
-      {"boolean cell flag, cents as a number", {T(kUsccB), D("2024-05-01"), T("京东"), T("下行"),
-       B(true), N(1234.56), N(1)}, "2024-05", 123'456, ""},
-      {"a date that is not the 1st is no period", {T(kUsccB), D("2024-03-15"), T("京东"),
-       T("下行"), T("是"), N(1), N(1)}, nullptr, 0, "所属期"},
-      {"fractions of a fen are refused", {T(kUsccB), T("2024-06"), T("京东"), T("下行"), T("是"),
-       N(0.125), N(1)}, nullptr, 0, "网络销售额"},
+       "2024-03",
+       12'500'000,
+       ""},
+      {"text period and 万元 text",
+       {T(kUsccA), T("2024年4月"), T("淘宝"), T("上行"), T("否"), T("12.5万元"), T("")},
+       "2024-04",
+       12'500'000,
+       ""},
+      {"boolean cell flag, cents as a number",
+       {T(kUsccB), D("2024-05-01"), T("京东"), T("下行"), B(true), N(1234.56), N(1)},
+       "2024-05",
+       123'456,
+       ""},
+      {"a date that is not the 1st is no period",
+       {T(kUsccB), D("2024-03-15"), T("京东"), T("下行"), T("是"), N(1), N(1)},
+       nullptr,
+       0,
+       "所属期"},
+      {"fractions of a fen are refused",
+       {T(kUsccB), T("2024-06"), T("京东"), T("下行"), T("是"), N(0.125), N(1)},
+       nullptr,
+       0,
+       "网络销售额"},
   };
   std::vector<std::vector<XlsxCell>> rows{SalesHeader()};
   for (const auto& c : cases) rows.push_back(c.row);
@@ -250,15 +268,18 @@ TEST_F(ImportTest, ExcelSheetChoiceDateSerialsAndNumberCells) {
     int64_t file_row = static_cast<int64_t>(i) + 2;
     if (c.period) {
       auto conn = tdb_.db().Acquire();
-      auto got = conn->QueryOptional("SELECT period, amount_fen FROM sales_records WHERE "
-                                     "source_row = ?", {file_row});
+      auto got = conn->QueryOptional(
+          "SELECT period, amount_fen FROM sales_records WHERE "
+          "source_row = ?",
+          {file_row});
       ASSERT_TRUE(got.ok() && *got) << c.what;
       EXPECT_EQ((*got)->Text(0), c.period) << c.what;
       EXPECT_EQ((*got)->Int(1), c.fen) << c.what;
     } else {
       ASSERT_LT(rejected, r->errors.size()) << c.what;
       EXPECT_EQ(r->errors[rejected].row, file_row) << c.what;
-      EXPECT_EQ(r->errors[rejected].column, c.column) << c.what << ": " << r->errors[rejected].reason;
+      EXPECT_EQ(r->errors[rejected].column, c.column)
+          << c.what << ": " << r->errors[rejected].reason;
       ++rejected;
     }
   }
@@ -280,10 +301,10 @@ TEST_F(ImportTest, WorkbookWithoutTheTemplateSheetIsRefusedNamingTheSheet) {
 
 TEST_F(ImportTest, EntityRegistrationDateFromADateCell) {
   auto path = (tdb_.dir() / "entities.xlsx").string();
-  WriteTyped(path, false, "经营主体",
-             {{T("统一社会信用代码*"), T("主体名称*"), T("主体类型*"), T("所在区划代码*"),
-               T("注册日期")},
-              {T(kUsccC), T("丙"), T("企业"), N(341302100000), D("2019-03-01")}});
+  WriteTyped(
+      path, false, "经营主体",
+      {{T("统一社会信用代码*"), T("主体名称*"), T("主体类型*"), T("所在区划代码*"), T("注册日期")},
+       {T(kUsccC), T("丙"), T("企业"), N(341302100000), D("2019-03-01")}});
   auto r = ImportEntities(Ctx(), county_, path, Mode::kAllOrNothing);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rows_imported, 1) << (r->errors.empty() ? "" : r->errors[0].reason);
@@ -337,18 +358,18 @@ TEST_F(ImportTest, TemplateFilledImportedExportedGivesTheSameValues) {
   EXPECT_FALSE(*(*reader)->Next(row));
 }
 
-
 // Beyond one write buffer (2,000 rows): a duplicate far down the file, one of the ledger, and
 // every rejection also streamed to ImportOptions::errors.
 TEST_F(ImportTest, DuplicatesAcrossBuffersAndStreamedErrors) {
   ASSERT_TRUE(ImportSales(Ctx(), county_,
-                          WriteFile("ledger.csv", std::string(kHeader) +
-                                                      kUsccB + ",2024-01,平台8,上行,是,,1,\n"),
+                          WriteFile("ledger.csv",
+                                    std::string(kHeader) + kUsccB + ",2024-01,平台8,上行,是,,1,\n"),
                           Mode::kAllOrNothing)
                   .ok());
   std::string body = kHeader;
   for (int i = 0; i < 5000; ++i)
-    body += std::string(i % 2 ? kUsccA : kUsccB) + ",2024-01,平台" + std::to_string(i) + ",上行,是,,1,\n";
+    body += std::string(i % 2 ? kUsccA : kUsccB) + ",2024-01,平台" + std::to_string(i) +
+            ",上行,是,,1,\n";
   body += std::string(kUsccB) + ",2024-01,平台0,上行,是,,2,\n";  // row 5002: dup of row 2
   std::vector<RowError> streamed;
   ErrorStream stream{[&streamed](const RowError& e) { streamed.push_back(e); }, [] {}};

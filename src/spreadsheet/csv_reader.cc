@@ -41,7 +41,8 @@ void AssignTrimmed(std::string& out, const std::string& s) {
 }
 
 bool BlankSoFar(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return Space(static_cast<unsigned char>(c)); });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return Space(static_cast<unsigned char>(c)); });
 }
 
 // RFC 4180 reader over any byte source, read in 64 KiB chunks. The row's cell strings are

@@ -17,7 +17,7 @@ inline void Le(std::string& out, uint32_t v, int bytes) {
 // A minimal zip writer (stored entries) for crafting hostile workbooks; `declared` overrides
 // the uncompressed size written into the directory.
 inline std::string Zip(const std::vector<std::pair<std::string, std::string>>& files,
-                int64_t declared = -1) {
+                       int64_t declared = -1) {
   std::string out, cd;
   for (const auto& [name, data] : files) {
     uint32_t crc = crc32(0, reinterpret_cast<const Bytef*>(data.data()), data.size());

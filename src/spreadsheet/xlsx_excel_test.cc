@@ -29,7 +29,8 @@ constexpr char kRels[] =
 // entry (a date) must not shift the indexes.
 constexpr char kStyles[] =
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-    "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+    "<numFmts count=\"3\"><numFmt numFmtId=\"164\" "
+    "formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
     "<numFmt numFmtId=\"165\" formatCode=\"0.00_);[Red]\\(0.00\\)\"/>"
     "<numFmt numFmtId=\"166\" formatCode=\"mm:ss\"/></numFmts>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
@@ -42,15 +43,17 @@ constexpr char kShared[] =
     "<si><r><t>淘</t></r><r><t>宝</t></r><rPh><t>タオ</t></rPh></si></sst>";
 
 std::string Workbook(bool date1904, const std::string& sheets) {
-  return std::string("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">") +
+  return std::string(
+             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">") +
          (date1904 ? "<workbookPr date1904=\"1\"/>" : "<workbookPr/>") + "<sheets>" + sheets +
          "</sheets></workbook>";
 }
 
 std::string SheetXml(const std::string& rows) {
   return "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-         "<sheetData>" + rows + "</sheetData></worksheet>";
+         "<sheetData>" +
+         rows + "</sheetData></worksheet>";
 }
 
 std::string Write(const std::string& name, const std::string& bytes) {
@@ -87,12 +90,13 @@ void RunCells(const std::string& name, bool date1904, const std::vector<CellCase
   std::string rows;
   for (size_t i = 0; i < cases.size(); ++i)
     rows += "<row r=\"" + std::to_string(i + 1) + "\">" + cases[i].cell + "</row>";
-  std::string path = Write(name, Zip({{"xl/workbook.xml", Workbook(date1904,
-                                        "<sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/>")},
-                                      {"xl/_rels/workbook.xml.rels", kRels},
-                                      {"xl/styles.xml", kStyles},
-                                      {"xl/sharedStrings.xml", kShared},
-                                      {"xl/worksheets/sheet1.xml", SheetXml(rows)}}));
+  std::string path =
+      Write(name, Zip({{"xl/workbook.xml",
+                        Workbook(date1904, "<sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/>")},
+                       {"xl/_rels/workbook.xml.rels", kRels},
+                       {"xl/styles.xml", kStyles},
+                       {"xl/sharedStrings.xml", kShared},
+                       {"xl/worksheets/sheet1.xml", SheetXml(rows)}}));
   auto got = ReadColumnA(path);
   ASSERT_EQ(got.size(), cases.size());
   for (size_t i = 0; i < cases.size(); ++i) EXPECT_EQ(got[i], cases[i].want) << cases[i].what;
@@ -117,16 +121,16 @@ TEST(ExcelCells, DatesNumbersAndStrings1900) {
             {"explicit t=n", "<c r=\"A15\" t=\"n\"><v>12.5</v></c>", "12.5"},
             {"shared string", "<c r=\"A16\" t=\"s\"><v>0</v></c>", "12.5万元"},
             {"shared rich text, phonetic skipped", "<c r=\"A17\" t=\"s\"><v>1</v></c>", "淘宝"},
-            {"shared string in a date style stays text", "<c r=\"A18\" s=\"1\" t=\"s\"><v>0</v></c>",
-             "12.5万元"},
+            {"shared string in a date style stays text",
+             "<c r=\"A18\" s=\"1\" t=\"s\"><v>0</v></c>", "12.5万元"},
             {"inline string", "<c r=\"A19\" t=\"inlineStr\"><is><t> 京东 </t></is></c>", "京东"},
             {"formula string result", "<c r=\"A20\" t=\"str\"><f>A19&amp;\"\"</f><v>京东</v></c>",
              "京东"},
             {"formula number result", "<c r=\"A21\"><f>A9*1.1</f><v>137500.00000000001</v></c>",
              "137500"},
             {"boolean", "<c r=\"A22\" t=\"b\"><v>1</v></c>", "是"},
-            {"text that looks like a date serial", "<c r=\"A23\" t=\"inlineStr\"><is><t>45352</t></is></c>",
-             "45352"}});
+            {"text that looks like a date serial",
+             "<c r=\"A23\" t=\"inlineStr\"><is><t>45352</t></is></c>", "45352"}});
 }
 
 TEST(ExcelCells, DateSerials1904) {
@@ -139,20 +143,22 @@ TEST(ExcelCells, DateSerials1904) {
 
 // Sheets: "说明" (notes), "数据" (the template's headers), "旧数据" (hidden).
 std::string ThreeSheets(const std::string& hidden_state) {
-  std::string sheets = "<sheet name=\"旧数据\" sheetId=\"3\" r:id=\"rId3\" state=\"" + hidden_state +
+  std::string sheets = "<sheet name=\"旧数据\" sheetId=\"3\" r:id=\"rId3\" state=\"" +
+                       hidden_state +
                        "\"/><sheet name=\"说明\" sheetId=\"1\" r:id=\"rId1\"/>"
                        "<sheet name=\"数据\" sheetId=\"2\" r:id=\"rId2\"/>";
   auto cell = [](const std::string& t) {
     return "<c t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
   };
-  return Zip({{"xl/workbook.xml", Workbook(false, sheets)},
-              {"xl/_rels/workbook.xml.rels", kRels},
-              {"xl/worksheets/sheet1.xml", SheetXml("<row r=\"1\">" + cell("请先阅读") + "</row>")},
-              {"xl/worksheets/sheet2.xml",
-               SheetXml("<row r=\"1\">" + cell("统一社会信用代码*") + "</row><row r=\"2\">" +
-                        cell("91341302MA2N00001C") + "</row>")},
-              {"xl/worksheets/sheet3.xml", SheetXml("<row r=\"1\">" + cell("统一社会信用代码*") +
-                                                    "</row><row r=\"2\">" + cell("旧") + "</row>")}});
+  return Zip(
+      {{"xl/workbook.xml", Workbook(false, sheets)},
+       {"xl/_rels/workbook.xml.rels", kRels},
+       {"xl/worksheets/sheet1.xml", SheetXml("<row r=\"1\">" + cell("请先阅读") + "</row>")},
+       {"xl/worksheets/sheet2.xml",
+        SheetXml("<row r=\"1\">" + cell("统一社会信用代码*") + "</row><row r=\"2\">" +
+                 cell("91341302MA2N00001C") + "</row>")},
+       {"xl/worksheets/sheet3.xml", SheetXml("<row r=\"1\">" + cell("统一社会信用代码*") +
+                                             "</row><row r=\"2\">" + cell("旧") + "</row>")}});
 }
 
 TEST(ExcelSheets, ChooserPicksTheSheetWithTheTemplateHeaders) {
@@ -168,11 +174,17 @@ TEST(ExcelSheets, ChooserPicksTheSheetWithTheTemplateHeaders) {
     std::vector<std::string> rows;
   };
   std::vector<Case> cases{
-      {"matching sheet after the notes", "hidden", want_template, "数据",
+      {"matching sheet after the notes",
+       "hidden",
+       want_template,
+       "数据",
        {"统一社会信用代码*", "91341302MA2N00001C"}},
       {"no sheet matches: the first visible", "hidden", never, "说明", {"请先阅读"}},
       {"no chooser: the first visible", "veryHidden", {}, "说明", {"请先阅读"}},
-      {"a visible sheet listed first wins", "visible", want_template, "旧数据",
+      {"a visible sheet listed first wins",
+       "visible",
+       want_template,
+       "旧数据",
        {"统一社会信用代码*", "旧"}},
   };
   for (const auto& c : cases) {
@@ -184,9 +196,9 @@ TEST(ExcelSheets, ChooserPicksTheSheetWithTheTemplateHeaders) {
 }
 
 TEST(ExcelSheets, MissingSheetPartIsRefused) {
-  auto bytes = Zip({{"xl/workbook.xml",
-                     Workbook(false, "<sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/>")},
-                    {"xl/_rels/workbook.xml.rels", kRels}});
+  auto bytes = Zip(
+      {{"xl/workbook.xml", Workbook(false, "<sheet name=\"数据\" sheetId=\"1\" r:id=\"rId1\"/>")},
+       {"xl/_rels/workbook.xml.rels", kRels}});
   auto r = OpenXlsx(Write("missing.xlsx", bytes));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "file");

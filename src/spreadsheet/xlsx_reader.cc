@@ -1,9 +1,10 @@
 // Streaming xlsx reader: a minimal zip reader (central directory + zlib inflate, in chunks)
 // feeding expat. Reads the workbook (sheet names, the 1904 flag), its relationships, the cell
-// styles (which cells are dates) and the shared-strings table, then streams one worksheet. Hostile input is refused: entry names with "..", absolute paths or
-// backslashes, zip64/encrypted entries, inflated sizes above the declared size, compression
-// ratios above kMaxRatio (zip bombs), shared-string tables above kMaxSharedBytes, and any XML
-// with a DOCTYPE (so no DTD or external entity is ever processed).
+// styles (which cells are dates) and the shared-strings table, then streams one worksheet. Hostile
+// input is refused: entry names with "..", absolute paths or backslashes, zip64/encrypted entries,
+// inflated sizes above the declared size, compression ratios above kMaxRatio (zip bombs),
+// shared-string tables above kMaxSharedBytes, and any XML with a DOCTYPE (so no DTD or external
+// entity is ever processed).
 #include <expat.h>
 #include <zlib.h>
 
@@ -289,7 +290,8 @@ Status ParsePart(Zip& zip, const std::string& name, uint64_t cap, XmlState& st,
 Result<std::vector<std::string>> ReadShared(Zip& zip) {
   if (!zip.Has("xl/sharedStrings.xml")) return std::vector<std::string>();
   SharedState st;
-  RETURN_IF_ERROR(ParsePart(zip, "xl/sharedStrings.xml", kMaxEntryBytes, st, SharedStart, SharedEnd));
+  RETURN_IF_ERROR(
+      ParsePart(zip, "xl/sharedStrings.xml", kMaxEntryBytes, st, SharedStart, SharedEnd));
   return std::move(st.strings);
 }
 
@@ -315,7 +317,8 @@ void XMLCALL WorkbookStart(void* data, const XML_Char* name, const XML_Char** at
     const char* nm = Attr(attrs, "name");
     const char* id = Attr(attrs, "id");  // r:id
     const char* state = Attr(attrs, "state");
-    st->sheets.push_back({nm ? nm : "", id ? id : "", state && std::string_view(state) != "visible"});
+    st->sheets.push_back(
+        {nm ? nm : "", id ? id : "", state && std::string_view(state) != "visible"});
   } else if (n == "Relationship") {
     const char* id = Attr(attrs, "Id");
     const char* target = Attr(attrs, "Target");
@@ -429,7 +432,7 @@ std::string SerialToDate(double serial, bool date1904) {
     epoch = -24107;  // 1904-01-01
   } else {
     epoch = days >= 61 ? -25569 : -25568;  // 1899-12-30, or 1899-12-31 before the phantom day
-    if (days == 60) return "1900-02-29";    // does not exist: the date check rejects it
+    if (days == 60) return "1900-02-29";   // does not exist: the date check rejects it
   }
   return CivilDate::FromDays(epoch + days).ToString();
 }
@@ -446,7 +449,8 @@ std::string NumberText(const std::string& v) {
   return buf;
 }
 
-// Worksheet rows: <row r="N"><c r="B3" s="style" t="s|inlineStr|str|b|n|e"><v>…</v>|<is><t>…</t></is></c>.
+// Worksheet rows: <row r="N"><c r="B3" s="style"
+// t="s|inlineStr|str|b|n|e"><v>…</v>|<is><t>…</t></is></c>.
 struct SheetState : XmlState {
   const std::vector<std::string>* shared = nullptr;
   const std::vector<char>* date_xf = nullptr;
@@ -516,8 +520,10 @@ void EndCell(SheetState* st) {
     bool date = st->style < st->date_xf->size() && (*st->date_xf)[st->style];
     char* end = nullptr;
     double d = std::strtod(v.c_str(), &end);
-    if (date && !*end && d >= 0 && d < 2958466) v = SerialToDate(d, st->date1904);
-    else v = NumberText(v);
+    if (date && !*end && d >= 0 && d < 2958466)
+      v = SerialToDate(d, st->date1904);
+    else
+      v = NumberText(v);
   }
   if (st->col >= kMaxColumns || v.size() > kMaxCellBytes)
     return StopSheet(st, "第" + std::to_string(st->row.number) + "行列数或单元格长度超出限制");

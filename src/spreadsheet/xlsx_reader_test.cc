@@ -93,7 +93,8 @@ TEST(Xlsx, HostileWorkbooksAreRefused) {
                             "<worksheet><sheetData><row><c t=\"s\"><v>7</v></c></row></sheetData>"
                             "</worksheet>"}})},
       {"dtd-workbook.xlsx",
-       Zip({{"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><workbook/>"},
+       Zip({{"xl/workbook.xml",
+             "<!DOCTYPE w [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><workbook/>"},
             {"xl/worksheets/sheet1.xml", ok_sheet}})},
       {"dtd-styles.xlsx",
        Zip({{"xl/styles.xml", "<!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">]><styleSheet/>"},

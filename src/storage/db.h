@@ -61,7 +61,8 @@ class Connection {
   virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
   // Appends many rows to `table` as fast as the backend allows (PostgreSQL COPY; SQLite one
   // prepared INSERT reused). Joins the caller's transaction; the caller batches.
-  virtual Result<int64_t> BulkInsert(std::string_view table, const std::vector<std::string>& columns,
+  virtual Result<int64_t> BulkInsert(std::string_view table,
+                                     const std::vector<std::string>& columns,
                                      const std::vector<std::vector<Value>>& rows) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;

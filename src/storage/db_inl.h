@@ -40,7 +40,8 @@ Result<T> InTransaction(Connection& conn, TxMode mode, const std::function<Resul
         throw;
       }
     }();
-    if (r.ok() || r.error().code != ErrorCode::kRetry || attempt == internal::kMaxAttempts) return r;
+    if (r.ok() || r.error().code != ErrorCode::kRetry || attempt == internal::kMaxAttempts)
+      return r;
     internal::BackoffBeforeRetry(attempt);
   }
 }

@@ -33,7 +33,8 @@ TEST_P(ApiScript, Passes) {
   setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
   storage::testing::ScratchTarget scratch;
   FakeClock clock(1'700'000'000'000);
-  auto ctx = app::AppContext::Open({scratch.target(), (scratch.dir() / "field.key").string()}, clock);
+  auto ctx =
+      app::AppContext::Open({scratch.target(), (scratch.dir() / "field.key").string()}, clock);
   ASSERT_TRUE(ctx.ok()) << ctx.error().message;
   ASSERT_TRUE(app::ImportRegions(**ctx, {"341302"}).ok());
   ASSERT_TRUE(app::ImportCalendar(**ctx).ok());

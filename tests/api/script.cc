@@ -1,6 +1,7 @@
 #include "api/script.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,8 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "account/account.h"
 #include "spreadsheet/spreadsheet.h"

@@ -96,9 +96,9 @@ J LocalJson(const std::optional<programme::LocalValues>& v) {
   J tiers = J::array();
   for (const auto& t : v->tiers)
     tiers.push_back({{"from", Qty(t.from)}, {"to", Qty(t.to)}, {"amount", Qty(t.amount)}});
-  return {{"set_by", v->set_by},       {"decided_on", Date(v->decided_on)},
-          {"reference", v->reference}, {"tiers", tiers},
-          {"value", Qty(v->value)},    {"percent", Qty(v->percent)},
+  return {{"set_by", v->set_by},           {"decided_on", Date(v->decided_on)},
+          {"reference", v->reference},     {"tiers", tiers},
+          {"value", Qty(v->value)},        {"percent", Qty(v->percent)},
           {"threshold", Qty(v->threshold)}};
 }
 

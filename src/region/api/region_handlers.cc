@@ -86,24 +86,25 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
       });
   // Adds one tag: a read-modify-write on the server, safe under concurrency (the transaction
   // serialises writers on SQLite and is retried on a serialization failure on PostgreSQL).
-  s.Post(code_re + "/tags/([a-z][a-z0-9_]*)", {.permission = "region:tag:edit"},
-         [&db, &audit, &clock](Request& req, Reply&) -> Result<Json> {
-           ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
-           std::string tag = req.Match(2);
-           auto conn = db.Acquire();
-           return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
-             ASSIGN_OR_RETURN(Region before, Get(*conn, code));
-             std::vector<std::string> tags = before.tags;
-             tags.push_back(tag);
-             RETURN_IF_ERROR(SetTags(*conn, code, tags, clock.NowMs()));
-             ASSIGN_OR_RETURN(Region after, Get(*conn, code));
-             RETURN_IF_ERROR(audit.Append(
-                 *conn, {req.principal().ToActor(), "region.tags.update", "region", code.str(),
-                         audit::Outcome::kSuccess,
-                         "before=" + Json(before.tags).dump() + " after=" + Json(after.tags).dump()}));
-             return RegionJson(after);
-           });
-         });
+  s.Post(
+      code_re + "/tags/([a-z][a-z0-9_]*)", {.permission = "region:tag:edit"},
+      [&db, &audit, &clock](Request& req, Reply&) -> Result<Json> {
+        ASSIGN_OR_RETURN(RegionCode code, ScopedPathCode(req));
+        std::string tag = req.Match(2);
+        auto conn = db.Acquire();
+        return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
+          ASSIGN_OR_RETURN(Region before, Get(*conn, code));
+          std::vector<std::string> tags = before.tags;
+          tags.push_back(tag);
+          RETURN_IF_ERROR(SetTags(*conn, code, tags, clock.NowMs()));
+          ASSIGN_OR_RETURN(Region after, Get(*conn, code));
+          RETURN_IF_ERROR(audit.Append(
+              *conn, {req.principal().ToActor(), "region.tags.update", "region", code.str(),
+                      audit::Outcome::kSuccess,
+                      "before=" + Json(before.tags).dump() + " after=" + Json(after.tags).dump()}));
+          return RegionJson(after);
+        });
+      });
   s.Get("/region-tags", {.permission = "region:read"}, [&db](Request&, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(auto defs, ListTagDefs(*conn));

@@ -2,9 +2,8 @@
 
 #include <fstream>
 #include <map>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace ruralec::routing {
 namespace {
@@ -15,7 +14,8 @@ using nlohmann::json;
 class Reader {
  public:
   template <typename T>
-  Result<T> Get(const json& obj, const std::string& path, const char* key, T fallback, bool required = false) {
+  Result<T> Get(const json& obj, const std::string& path, const char* key, T fallback,
+                bool required = false) {
     if (!obj.is_object()) return Error::Invalid(path, "must be an object");
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
@@ -32,9 +32,11 @@ class Reader {
     Load load{};
     auto it = obj.find(key);
     if (it == obj.end()) return load;
-    if (!it->is_array() || it->size() > kMaxDims) return Error::Invalid(path + "." + key, "must be an array of <= 3 integers");
+    if (!it->is_array() || it->size() > kMaxDims)
+      return Error::Invalid(path + "." + key, "must be an array of <= 3 integers");
     for (size_t d = 0; d < it->size(); ++d) {
-      if (!(*it)[d].is_number_integer()) return Error::Invalid(path + "." + key, "must contain integers");
+      if (!(*it)[d].is_number_integer())
+        return Error::Invalid(path + "." + key, "must contain integers");
       load[d] = (*it)[d].get<int64_t>();
     }
     return load;
@@ -54,7 +56,8 @@ Result<std::vector<int64_t>> ReadMatrix(const json& m, const std::string& path, 
   std::vector<int64_t> out;
   out.reserve(n * n);
   for (const json& row : m) {
-    if (!row.is_array() || row.size() != n) return Error::Invalid(path, "must be a nodes x nodes array");
+    if (!row.is_array() || row.size() != n)
+      return Error::Invalid(path, "must be a nodes x nodes array");
     for (const json& x : row) {
       if (!x.is_number()) return Error::Invalid(path, "must contain numbers");
       out.push_back(x.is_number_integer() ? x.get<int64_t>() : std::llround(x.get<double>()));
@@ -74,7 +77,8 @@ Status ReadNodes(Reader& rd, const json& doc, Problem& p, std::vector<GeoPoint>&
     GeoPoint g;
     ASSIGN_OR_RETURN(g.lat, rd.Get<double>(depots[i], path, "lat", 0));
     ASSIGN_OR_RETURN(g.lon, rd.Get<double>(depots[i], path, "lon", 0));
-    if (!depot_index.emplace(d.id, static_cast<int>(i)).second) return Error::Invalid(path + ".id", "duplicate id");
+    if (!depot_index.emplace(d.id, static_cast<int>(i)).second)
+      return Error::Invalid(path + ".id", "duplicate id");
     points.push_back(g);
     p.depots.push_back(d);
   }
@@ -97,16 +101,19 @@ Status ReadNodes(Reader& rd, const json& doc, Problem& p, std::vector<GeoPoint>&
   return {};
 }
 
-Status ReadVehicles(Reader& rd, const json& doc, Problem& p, const std::map<std::string, int>& depot_index) {
+Status ReadVehicles(Reader& rd, const json& doc, Problem& p,
+                    const std::map<std::string, int>& depot_index) {
   const json& vehicles = doc.value("vehicles", json::array());
   for (size_t i = 0; i < vehicles.size(); ++i) {
     const std::string path = "vehicles[" + std::to_string(i) + "]";
     const json& j = vehicles[i];
     Vehicle v;
     ASSIGN_OR_RETURN(v.id, rd.Get<std::string>(j, path, "id", "", true));
-    ASSIGN_OR_RETURN(const std::string start, rd.Get<std::string>(j, path, "start_depot", "", true));
+    ASSIGN_OR_RETURN(const std::string start,
+                     rd.Get<std::string>(j, path, "start_depot", "", true));
     ASSIGN_OR_RETURN(const std::string end, rd.Get<std::string>(j, path, "end_depot", start));
-    if (!depot_index.count(start)) return Error::Invalid(path + ".start_depot", "unknown depot " + start);
+    if (!depot_index.count(start))
+      return Error::Invalid(path + ".start_depot", "unknown depot " + start);
     if (!depot_index.count(end)) return Error::Invalid(path + ".end_depot", "unknown depot " + end);
     v.start_depot = depot_index.at(start);
     v.end_depot = depot_index.at(end);
@@ -123,7 +130,9 @@ Status ReadVehicles(Reader& rd, const json& doc, Problem& p, const std::map<std:
   return {};
 }
 
-json LoadJson(const Load& l, int dims) { return json(std::vector<int64_t>(l.begin(), l.begin() + dims)); }
+json LoadJson(const Load& l, int dims) {
+  return json(std::vector<int64_t>(l.begin(), l.begin() + dims));
+}
 
 json WindowJson(const TimeWindow& w) {
   json j = {{"open", w.open}};
@@ -157,7 +166,8 @@ Result<Problem> ParseProblemJson(const std::string& text) {
   } else {
     ASSIGN_OR_RETURN(const double road, rd.Get<double>(doc, "", "road_factor", 1.3));
     ASSIGN_OR_RETURN(const double speed, rd.Get<double>(doc, "", "speed_kmh", 40));
-    if (road <= 0 || speed <= 0) return Error::Invalid("road_factor", "road_factor and speed_kmh must be > 0");
+    if (road <= 0 || speed <= 0)
+      return Error::Invalid("road_factor", "road_factor and speed_kmh must be > 0");
     SetMatrixFromCoordinates(p, points, road, speed);
   }
   RETURN_IF_ERROR(Validate(p));
@@ -174,7 +184,8 @@ Result<Problem> ReadProblemJsonFile(const std::string& path) {
 
 std::string ProblemToJson(const Problem& p) {
   json doc = {{"num_dims", p.num_dims}};
-  for (const Depot& d : p.depots) doc["depots"].push_back({{"id", d.id}, {"window", WindowJson(d.window)}});
+  for (const Depot& d : p.depots)
+    doc["depots"].push_back({{"id", d.id}, {"window", WindowJson(d.window)}});
   for (const Stop& s : p.stops) {
     doc["stops"].push_back({{"id", s.id},
                             {"delivery", LoadJson(s.delivery, p.num_dims)},
@@ -197,9 +208,11 @@ std::string ProblemToJson(const Problem& p) {
   }
   const size_t n = static_cast<size_t>(p.num_nodes());
   for (size_t i = 0; i < n; ++i) {
-    doc["distance"].push_back(std::vector<int64_t>(p.distance.begin() + i * n, p.distance.begin() + (i + 1) * n));
+    doc["distance"].push_back(
+        std::vector<int64_t>(p.distance.begin() + i * n, p.distance.begin() + (i + 1) * n));
     if (!p.duration.empty()) {
-      doc["duration"].push_back(std::vector<int64_t>(p.duration.begin() + i * n, p.duration.begin() + (i + 1) * n));
+      doc["duration"].push_back(
+          std::vector<int64_t>(p.duration.begin() + i * n, p.duration.begin() + (i + 1) * n));
     }
   }
   return doc.dump(1);
@@ -217,9 +230,14 @@ std::string SolutionToJson(const Problem& p, const Solution& s) {
               {"routes", json::array()},
               {"unserved", json::array()}};
   for (const Route& r : s.routes) {
-    json route = {{"vehicle", p.vehicles[r.vehicle].id}, {"departure", r.departure}, {"return", r.return_time},
-                  {"distance", r.distance},              {"duration", r.duration},   {"cost", r.cost},
-                  {"start_load", LoadJson(r.start_load, p.num_dims)},            {"visits", json::array()}};
+    json route = {{"vehicle", p.vehicles[r.vehicle].id},
+                  {"departure", r.departure},
+                  {"return", r.return_time},
+                  {"distance", r.distance},
+                  {"duration", r.duration},
+                  {"cost", r.cost},
+                  {"start_load", LoadJson(r.start_load, p.num_dims)},
+                  {"visits", json::array()}};
     for (const Visit& v : r.visits) {
       route["visits"].push_back({{"stop", p.stops[v.stop].id},
                                  {"arrival", v.arrival},
