@@ -150,8 +150,10 @@ class Runner {
     };
     if (cmd == "count") return Count(w.at(1), rest());
     if (cmd == "header") return Header(w.at(1), rest());
-    if (cmd == "body-contains") return Contains(rest(), last_raw_);
-    if (cmd == "sheet-contains") return Contains(rest(), SheetText());
+    // The text of body-contains / sheet-contains is everything after the command word.
+    auto text = [&] { return line.size() > cmd.size() + 1 ? line.substr(cmd.size() + 1) : ""; };
+    if (cmd == "body-contains") return Contains(text(), last_raw_);
+    if (cmd == "sheet-contains") return Contains(text(), SheetText());
     if (cmd == "body-size")
       return std::to_string(last_raw_.size()) == w.at(1)
                  ? ""
@@ -223,26 +225,35 @@ class Runner {
   }
 
   // `body-contains TEXT` / `sheet-contains TEXT`: the last raw body (or the xlsx workbook it
-  // holds, one line per row, cells joined by |) contains TEXT; `!TEXT` = does not contain it.
+  // holds: every sheet, one line per row, cells joined by |) contains TEXT; `!TEXT` = does not
+  // contain it.
   static std::string Contains(const std::string& text, const std::string& body) {
     bool negate = !text.empty() && text[0] == '!';
     std::string want = negate ? text.substr(1) : text;
+    if (want.empty()) return "contains: no text to look for";
     bool found = body.find(want) != std::string::npos;
     if (found == !negate) return "";
-    return (negate ? "body contains '" : "body lacks '") + want + "' in: " + body.substr(0, 800);
+    return (negate ? "body contains '" : "body lacks '") + want + "' in: " + body.substr(0, 1500);
   }
 
   std::string SheetText() const {
     auto path = std::filesystem::temp_directory_path() /
                 ("api-test-" + std::to_string(::getpid()) + ".xlsx");
     std::ofstream(path, std::ios::binary) << last_raw_;
-    std::string out;
-    auto reader = spreadsheet::OpenXlsx(path.string());
-    if (!reader.ok()) return "(not an xlsx workbook: " + reader.error().message + ")";
-    spreadsheet::SheetRow row;
-    for (auto more = (*reader)->Next(row); more.ok() && *more; more = (*reader)->Next(row)) {
-      for (size_t i = 0; i < row.cells.size(); ++i) out += (i ? "|" : "") + row.cells[i];
-      out += "\n";
+    // Every visible sheet in tab order: the k-th is chosen by accepting the chooser's k-th call;
+    // past the last sheet the reader falls back to the first one, which ends the loop.
+    std::string out, first;
+    for (int k = 0; k < 16; ++k) {
+      int calls = 0;
+      spreadsheet::XlsxOptions opt{[&](const spreadsheet::SheetRow&) { return calls++ == k; }};
+      auto reader = spreadsheet::Open(path.string(), opt);
+      if (!reader.ok()) return "(not an xlsx workbook: " + reader.error().message + ")";
+      if (k > 0 && calls <= k) break;
+      spreadsheet::SheetRow row;
+      for (auto more = (*reader)->Next(row); more.ok() && *more; more = (*reader)->Next(row)) {
+        for (size_t i = 0; i < row.cells.size(); ++i) out += (i ? "|" : "") + row.cells[i];
+        out += "\n";
+      }
     }
     std::filesystem::remove(path);
     return out;
