@@ -10,6 +10,7 @@
 //    transaction as the change.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -142,5 +143,14 @@ class Accounts {
   const crypto::FieldCipher& cipher_;
   const audit::AuditLog& audit_;
 };
+
+// Who a user id is, for showing who recorded, corrected, proposed or approved something. Not
+// scoped: the name is shown wherever the record carrying the id may be seen (as in the audit
+// log). Ids of deleted or unknown users are absent from the map.
+struct UserLabel {
+  std::string username, display_name;
+};
+Result<std::map<int64_t, UserLabel>> UserLabels(storage::Connection& conn,
+                                                const std::vector<int64_t>& ids);
 
 }  // namespace ruralec::account

@@ -221,5 +221,27 @@ TEST_F(AccountTest, DisabledUsersCannotLogIn) {
   EXPECT_EQ(accounts_.Login("kim", kPw, "ip").error().code, ErrorCode::kForbidden);
 }
 
+TEST_F(AccountTest, UserLabelsNameEachKnownIdOnce) {
+  auto created = accounts_.CreateUser(
+      nullptr, {"lan", "兰晓", {"town_staff"}, "341302100", std::nullopt, kPw, false});
+  ASSERT_TRUE(created.ok());
+  UserId other = Add("moe", "county_staff", "341302");
+  int64_t lan = created->user.id.value;
+  // Duplicates, and 1,200 unknown ids so that the look-up spans three statements (500 each).
+  std::vector<int64_t> ids = {lan, lan};
+  for (int64_t u = 100000; u < 101200; ++u) ids.push_back(u);
+  ids.push_back(other.value);
+  ids.push_back(999999);
+  auto c = tdb_.db().Acquire();
+  auto labels = UserLabels(*c, ids);
+  ASSERT_TRUE(labels.ok()) << labels.error().message;
+  ASSERT_EQ(labels->size(), 2u);
+  EXPECT_EQ(labels->at(lan).username, "lan");
+  EXPECT_EQ(labels->at(lan).display_name, "兰晓");
+  EXPECT_EQ(labels->at(other.value).display_name, "moe");
+  EXPECT_EQ(labels->count(999999), 0u);
+  EXPECT_TRUE(UserLabels(*c, {})->empty());
+}
+
 }  // namespace
 }  // namespace ruralec::account

@@ -399,4 +399,23 @@ Result<std::string> Accounts::RevealMobile(const Principal& who, UserId id) {
       });
 }
 
+Result<std::map<int64_t, UserLabel>> UserLabels(storage::Connection& conn,
+                                                const std::vector<int64_t>& ids) {
+  std::vector<int64_t> unique = ids;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  std::map<int64_t, UserLabel> out;
+  constexpr size_t kChunk = 500;  // bound the number of bound parameters per statement
+  for (size_t i = 0; i < unique.size(); i += kChunk) {
+    size_t n = std::min(kChunk, unique.size() - i);
+    std::string sql = "SELECT id, username, display_name FROM users WHERE id IN (?";
+    for (size_t k = 1; k < n; ++k) sql += ", ?";
+    Params p(unique.begin() + static_cast<std::ptrdiff_t>(i),
+             unique.begin() + static_cast<std::ptrdiff_t>(i + n));
+    ASSIGN_OR_RETURN(auto rows, conn.Query(sql + ")", p));
+    for (const auto& r : rows) out[r.Int(0)] = {r.Text(1), r.Text(2)};
+  }
+  return out;
+}
+
 }  // namespace ruralec::account

@@ -79,6 +79,8 @@ Result<std::string> ReadAndRemove(const std::filesystem::path& p) {
   return buf.str();
 }
 
+std::string NameOr(const std::string& name) { return name.empty() ? "—" : name; }
+
 }  // namespace
 
 Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLine>& lines,
@@ -98,6 +100,12 @@ Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLin
                  "合计（元）: " + Fen{list.total_fen}.ToPlain(),
                  "金额计算: 比例与上浮四舍五入到分；上浮取适用的最大一项，不叠加；先上浮后封顶。"};
   if (publish) sheet.notes.push_back("公示版: 自然人姓名已部分隐去，不含台账记录编号。");
+  // The internal list names its maker and checkers (the public one names no staff).
+  if (!publish)
+    sheet.notes.push_back("编制: " + NameOr(list.created_by_name) +
+                          "  提交: " + NameOr(list.proposed_by_name) +
+                          "  审核通过: " + NameOr(list.approved_by_name) +
+                          "  内容校验(SHA-256): " + list.content_sha256);
   for (const auto& r : list.rules)
     sheet.notes.push_back(r.rule_id + " " + r.rule_name + ": " + RuleStatusName(r.status) +
                           (r.reason.empty() ? "" : " — " + r.reason));

@@ -1,6 +1,7 @@
 // SQL of award lists, lines and payable items (schema/migrations/0008_awards.sql).
 #include <map>
 
+#include "account/account.h"
 #include "award/award_json.h"
 #include "award/list_internal.h"
 #include "crypto/crypto.h"
@@ -119,6 +120,28 @@ int64_t PayableCount(const Evaluation& ev) {
   return n;
 }
 
+// Fills the *_by_name fields of each list from account::UserLabels.
+Status NameUsers(storage::Connection& conn, std::vector<ListInfo>& lists) {
+  std::vector<int64_t> ids;
+  for (const auto& l : lists) {
+    ids.push_back(l.created_by);
+    if (l.proposed_by) ids.push_back(*l.proposed_by);
+    if (l.approved_by) ids.push_back(*l.approved_by);
+  }
+  if (ids.empty()) return {};
+  ASSIGN_OR_RETURN(auto labels, account::UserLabels(conn, ids));
+  auto name = [&](std::optional<int64_t> id) {
+    auto it = id ? labels.find(*id) : labels.end();
+    return it == labels.end() ? std::string() : it->second.display_name;
+  };
+  for (auto& l : lists) {
+    l.created_by_name = name(l.created_by);
+    l.proposed_by_name = name(l.proposed_by);
+    l.approved_by_name = name(l.approved_by);
+  }
+  return {};
+}
+
 }  // namespace
 
 namespace internal {
@@ -126,7 +149,9 @@ Result<ListInfo> LoadList(storage::Connection& conn, int64_t id) {
   ASSIGN_OR_RETURN(
       auto row, conn.QueryOne(std::string("SELECT ") + kListCols + " FROM award_lists WHERE id = ?",
                               {id}, "奖补清单 " + std::to_string(id) + " 不存在"));
-  return ListFromRow(row);
+  std::vector<ListInfo> one = {ListFromRow(row)};
+  RETURN_IF_ERROR(NameUsers(conn, one));
+  return std::move(one[0]);
 }
 }  // namespace internal
 
@@ -264,6 +289,7 @@ Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programm
                                               "LIMIT ? OFFSET ?",
                                           p));
   for (const auto& r : rows) out.items.push_back(ListFromRow(r));
+  RETURN_IF_ERROR(NameUsers(*conn, out.items));
   return out;
 }
 
@@ -278,7 +304,9 @@ Result<std::optional<ListInfo>> Lists::LastApproved(const std::string& programme
                                            "'approved'",
                                        {programme_key, scope.str(), period}));
   if (!row) return std::optional<ListInfo>{};
-  return std::optional<ListInfo>(ListFromRow(*row));
+  std::vector<ListInfo> one = {ListFromRow(*row)};
+  RETURN_IF_ERROR(NameUsers(*conn, one));
+  return std::optional<ListInfo>(std::move(one[0]));
 }
 
 Result<std::vector<PriorAward>> LoadPriorAwards(storage::Connection& conn,

@@ -40,6 +40,8 @@ struct ListInfo {
   int64_t created_by = 0, created_at = 0;
   std::optional<int64_t> proposed_by, proposed_at, approved_by, approved_at;
   std::optional<int64_t> superseded_by, superseded_at;
+  // Display names of created_by, proposed_by, approved_by (account::UserLabels); "" if unknown.
+  std::string created_by_name, proposed_by_name, approved_by_name;
   bool already = false;  // Approve(): the list was approved before this call
 };
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "account/account.h"
 #include "core/validate.h"
 #include "storage/order_by.h"
 
@@ -33,7 +34,6 @@ Page<T> EmptyPage(const PageRequest& page) {
   return p;
 }
 
-Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
 Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
 
 // ---- entities ----
@@ -400,6 +400,21 @@ Status UpdateBrand(storage::Connection& conn, const entity::Brand& b) {
   return {};
 }
 
+// created_by_name: the display name of each row's recorder (account::UserLabels).
+Status NameCreators(storage::Connection& conn, std::vector<SalesRow>& rows) {
+  std::vector<int64_t> ids;
+  for (const auto& r : rows)
+    if (r.record.created_by) ids.push_back(*r.record.created_by);
+  if (ids.empty()) return {};
+  ASSIGN_OR_RETURN(auto labels, account::UserLabels(conn, ids));
+  for (auto& r : rows) {
+    if (!r.record.created_by) continue;
+    if (auto it = labels.find(*r.record.created_by); it != labels.end())
+      r.created_by_name = it->second.display_name;
+  }
+  return {};
+}
+
 Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,
                                  const PageRequest& page) {
   ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
@@ -410,14 +425,18 @@ Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f
                                                        "s.id"));
   Params p;
   std::string where = SalesWhere(f, p);
-  return RunPage<SalesRow>(conn, kSalesSelect, "FROM sales_records s" + where, p, order, page,
-                           ToSalesRow);
+  ASSIGN_OR_RETURN(auto out, RunPage<SalesRow>(conn, kSalesSelect, "FROM sales_records s" + where,
+                                               p, order, page, ToSalesRow));
+  RETURN_IF_ERROR(NameCreators(conn, out.items));
+  return out;
 }
 
 Result<SalesRow> GetSales(storage::Connection& conn, int64_t id) {
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) + "WHERE s.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("销售记录不存在");
-  return ToSalesRow(rows[0]);
+  std::vector<SalesRow> one = {ToSalesRow(rows[0])};
+  RETURN_IF_ERROR(NameCreators(conn, one));
+  return std::move(one[0]);
 }
 
 Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
@@ -436,6 +455,7 @@ Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
     newer.push_back(ToSalesRow(rows[0]));
     cur = newer.back().record.id;
   }
+  RETURN_IF_ERROR(NameCreators(conn, newer));
   std::vector<SalesRow> out(newer.rbegin(), newer.rend());
   out.push_back(std::move(start));
   for (auto& r : older) out.push_back(std::move(r));

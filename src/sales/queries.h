@@ -89,6 +89,7 @@ struct SalesFilter {
 struct SalesRow {
   SalesRecord record;
   std::string entity_name, region_name;
+  std::string created_by_name;  // display name of record.created_by; "" when unknown
 };
 // Sort: id (default), period, amount_fen, created_at.
 Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,

@@ -61,10 +61,13 @@ Json ListJson(const ListInfo& l) {
           {"content_sha256", l.content_sha256},
           {"rules", rules},
           {"created_by", l.created_by},
+          {"created_by_name", l.created_by_name},
           {"created_at", http::TimeJson(l.created_at)},
           {"proposed_by", opt(l.proposed_by)},
+          {"proposed_by_name", l.proposed_by_name},
           {"proposed_at", time(l.proposed_at)},
           {"approved_by", opt(l.approved_by)},
+          {"approved_by_name", l.approved_by_name},
           {"approved_at", time(l.approved_at)},
           {"superseded_by", opt(l.superseded_by)},
           {"already_approved", l.already}};

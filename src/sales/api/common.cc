@@ -156,6 +156,7 @@ Json SalesJson(const queries::SalesRow& r) {
           {"is_current", s.is_current},
           {"correction_reason", s.correction_reason},
           {"created_by", OptInt(s.created_by)},
+          {"created_by_name", r.created_by_name},
           {"created_at", http::TimeJson(s.created_at)}};
 }
 
