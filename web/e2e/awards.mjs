@@ -120,6 +120,8 @@ export async function awardSteps(ctx) {
     await v1.locator('.aw-list-status', { hasText: '待审核' }).waitFor()
     await v1.locator('.aw-approve').click()
     await v1.locator('.aw-list-status', { hasText: '已审核' }).waitFor()
+    await v1.locator('.aw-by', { hasText: '县商务局奖补经办' }).waitFor()
+    await v1.locator('.aw-approved-by', { hasText: '县财政局复核' }).waitFor()
     await page.locator('.aw-selected-title', { hasText: '已冻结' }).waitFor()
     await page.locator('.aw-selected-lines .el-table__row', { hasText: s.entityName }).waitFor()
     expect((await page.locator('.aw-selected .export-button').count()) === 2, 'export and publish downloads should both be offered')

@@ -182,6 +182,7 @@ export async function salesSteps(ctx) {
     await hist.locator('.history-table .el-table__row').nth(1).waitFor()
     const text = await hist.locator('.history-table').innerText()
     expect(text.includes('125,000.00') && text.includes('130,000.00') && text.includes('乡镇复核'), 'history: ' + text)
+    expect((await hist.locator('.h-by', { hasText: '县商务局网销专员' }).count()) === 2, 'history names who recorded each version: ' + text)
     expect((await hist.locator('.h-old').count()) === 1 && (await hist.locator('.h-current').count()) === 1, 'one old, one current version')
     await shot('37-sales-history')
     await hist.locator('.el-dialog__headerbtn').click()

@@ -166,10 +166,13 @@ export interface AwardList {
   content_sha256: string
   rules: RuleOutcome[]
   created_by: number | null
+  created_by_name?: string
   created_at: number | string | null
   proposed_by: number | null
+  proposed_by_name?: string
   proposed_at: number | string | null
   approved_by: number | null
+  approved_by_name?: string
   approved_at: number | string | null
   superseded_by: number | null
   already_approved?: boolean

@@ -98,6 +98,7 @@ export interface SalesRecord {
   is_current: boolean
   correction_reason: string
   created_by: number | null
+  created_by_name?: string
   created_at: string
 }
 

@@ -17,3 +17,9 @@ export function fullRegionCode(code: string): string {
   const c = (code || '').trim()
   return /^\d{1,12}$/.test(c) ? c.padEnd(12, '0') : c
 }
+
+/** Who did something: the user's display name from the API, else "#id", else "—". */
+export function userLabel(name: string | null | undefined, id: number | null | undefined): string {
+  if (name) return name
+  return id == null ? '—' : `#${id}`
+}
