@@ -26,7 +26,7 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const AppOptions& o, const 
   ASSIGN_OR_RETURN(ctx->db_, storage::Open(o.db, o.pool_size));
   RETURN_IF_ERROR(storage::Migrate(*ctx->db_));
   ASSIGN_OR_RETURN(auto cipher, crypto::FieldCipher::FromKeyFile(key));
-  ctx->cipher_ = std::make_unique<crypto::FieldCipher>(std::move(cipher));
+  ctx->cipher_ = std::make_unique<crypto::FieldCipher>(cipher);
   ctx->audit_ = std::make_unique<audit::AuditLog>(clock);
   ctx->accounts_ =
       std::make_unique<account::Accounts>(*ctx->db_, clock, *ctx->cipher_, *ctx->audit_);
@@ -74,8 +74,8 @@ Result<int> ImportCalendar(AppContext& ctx) {
     ASSIGN_OR_RETURN(auto known, calendar::ListYears(*conn));
     int added = 0;
     for (const auto& [year, days] : years) {
-      bool have =
-          std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.year == year; });
+      bool have = std::any_of(known.begin(), known.end(),
+                              [y = year](const auto& k) { return k.year == y; });
       if (have) continue;
       RETURN_IF_ERROR(calendar::PutYear(*conn, year, days, "chinese-days", ctx.clock().NowMs()));
       ++added;

@@ -154,7 +154,7 @@ int64_t ApplyRate(int64_t value, int64_t basis_points);
 struct LineKey {
   std::string rule_id, subject_kind;
   int64_t subject_id = 0;
-  auto operator<=>(const LineKey&) const = default;
+  auto operator<=>(const LineKey&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 LineKey KeyOf(const Line& l);
 

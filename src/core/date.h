@@ -24,8 +24,8 @@ class CivilDate {
   int64_t DaysSinceEpoch() const;  // 1970-01-01 is 0
   int Weekday() const;             // 1 = Monday … 7 = Sunday (ISO)
   CivilDate AddDays(int64_t n) const { return FromDays(DaysSinceEpoch() + n); }
-  std::string ToString() const;  // "YYYY-MM-DD"
-  auto operator<=>(const CivilDate&) const = default;
+  std::string ToString() const;                        // "YYYY-MM-DD"
+  auto operator<=>(const CivilDate&) const = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   int y_ = 1970, m_ = 1, d_ = 1;

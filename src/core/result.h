@@ -115,6 +115,8 @@ using Status = Result<void>;
 }  // namespace ruralec
 
 // Propagate an error from an expression returning Result<...>.
+// `lhs` is a declaration or an lvalue (`auto x`, `out.field`), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define RURALEC_CONCAT_INNER(a, b) a##b
 #define RURALEC_CONCAT(a, b) RURALEC_CONCAT_INNER(a, b)
 #define RETURN_IF_ERROR(expr)               \
@@ -128,3 +130,4 @@ using Status = Result<void>;
   lhs = std::move(tmp).value()
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL(RURALEC_CONCAT(_res_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)

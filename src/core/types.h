@@ -14,7 +14,7 @@ namespace ruralec {
 // Money as an integer number of fen (1 yuan = 100 fen). Never floating point.
 struct Fen {
   int64_t value = 0;
-  auto operator<=>(const Fen&) const = default;
+  auto operator<=>(const Fen&) const = default;  // NOLINT(modernize-use-nullptr)
   Fen operator+(Fen o) const { return {value + o.value}; }
   Fen operator-(Fen o) const { return {value - o.value}; }
 
@@ -39,12 +39,12 @@ class RegionCode {
   static Result<RegionCode> Parse(std::string_view text);
   const std::string& str() const { return code_; }
   bool empty() const { return code_.empty(); }
-  RegionLevel level() const;                     // derived from the zero pattern
-  std::string_view prefix() const;               // significant digits for level()
-  RegionCode county() const;                     // own code if at or above county level
-  RegionCode parent() const;                     // empty for a province
-  bool Contains(const RegionCode& other) const;  // other is this region or below it
-  auto operator<=>(const RegionCode&) const = default;
+  RegionLevel level() const;                            // derived from the zero pattern
+  std::string_view prefix() const;                      // significant digits for level()
+  RegionCode county() const;                            // own code if at or above county level
+  RegionCode parent() const;                            // empty for a province
+  bool Contains(const RegionCode& other) const;         // other is this region or below it
+  auto operator<=>(const RegionCode&) const = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   explicit RegionCode(std::string code) : code_(std::move(code)) {}
@@ -57,7 +57,7 @@ size_t PrefixLength(RegionLevel level);
 template <typename Tag>
 struct Id {
   int64_t value = 0;
-  auto operator<=>(const Id&) const = default;
+  auto operator<=>(const Id&) const = default;  // NOLINT(modernize-use-nullptr)
   bool valid() const { return value > 0; }
 };
 struct UserTag {};

@@ -8,19 +8,15 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kInvalidArgument:
       return 400;
     case ErrorCode::kUnauthenticated:
-      return 401;
     case ErrorCode::kSessionExpired:
       return 401;
     case ErrorCode::kCsrf:
-      return 403;
     case ErrorCode::kForbidden:
-      return 403;
     case ErrorCode::kPasswordExpired:
       return 403;
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kConflict:
-      return 409;
     case ErrorCode::kRetry:
       return 409;
     case ErrorCode::kPayloadTooLarge:

@@ -313,7 +313,7 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
   }
   if (!reply.content_type.empty()) {
     res.status = reply.status;
-    res.set_content(reply.raw_body, reply.content_type.c_str());
+    res.set_content(reply.raw_body, reply.content_type);
     return;
   }
   WriteJson(res, reply.status, *out);

@@ -73,7 +73,7 @@ TEST(Attachments, TypeComesFromTheContent) {
       {"\xEF\xBB\xBF带 BOM 的文本", "text/plain; charset=utf-8"},
       {Zip({"a.txt"}), ""},                                        // a plain zip
       {Zip({"[Content_Types].xml", "ppt/presentation.xml"}), ""},  // pptx: not accepted
-      {"MZ\x90\0\3\0\0\0", ""},                                    // a Windows executable
+      {std::string("MZ\x90\0\3\0\0\0", 8), ""},                    // a Windows executable
       {"\xC0\xAF bad utf-8", ""},                                  // overlong encoding
       {"text with \x01 control", ""},
       {"<svg onload=alert(1)>", "text/plain; charset=utf-8"},  // text, served as text/plain

@@ -48,7 +48,10 @@ struct Writer {
 
   Status Target(const programme::Target& t) {
     std::string params;
-    for (const auto& [k, v] : t.params) params += (params.empty() ? "" : ";") + k + "=" + v;
+    for (const auto& [k, v] : t.params) {
+      if (!params.empty()) params += ';';
+      params.append(k).append("=").append(v);
+    }
     const RegionRef& region = t.region ? *t.region : p.region;
     std::string unit = t.value ? t.value->unit : (t.quotas.empty() ? "" : t.quotas[0].value.unit);
     ASSIGN_OR_RETURN(

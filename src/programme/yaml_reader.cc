@@ -284,7 +284,15 @@ std::string FormatIssue(const Issue& issue) {
 }
 
 ParsedProgramme ParseProgramme(const std::string& text, const std::string& file) {
-  using namespace yaml_internal;
+  using yaml_internal::Ctx;
+  using yaml_internal::Map;
+  using yaml_internal::ReadAwardRules;
+  using yaml_internal::ReadFundPlan;
+  using yaml_internal::ReadHeader;
+  using yaml_internal::ReadPhases;
+  using yaml_internal::ReadTargets;
+  using yaml_internal::ReadTasks;
+  using yaml_internal::ReadWorkflow;
   ParsedProgramme out;
   out.text = text;
   Ctx ctx{file, &out.issues};

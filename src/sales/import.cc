@@ -549,7 +549,7 @@ std::optional<RowError> ParseEntityFields(const Cells& c, entity::NewEntity& e) 
   auto region = RegionCode::Parse(c.Get(kERegion));
   if (!region.ok()) return c.Reject(kERegion, "区划代码应为12位统计用区划代码");
   e.region = *region;
-  if (std::string d = c.Get(kERegistered); !d.empty()) {
+  if (const std::string& d = c.Get(kERegistered); !d.empty()) {
     auto date = CivilDate::Parse(d);
     if (!date.ok()) return c.Reject(kERegistered, "注册日期应为 YYYY-MM-DD");
     e.registered_on = *date;
