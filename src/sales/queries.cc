@@ -400,6 +400,8 @@ Status UpdateBrand(storage::Connection& conn, const entity::Brand& b) {
   return {};
 }
 
+namespace {
+
 // created_by_name: the display name of each row's recorder (account::UserLabels).
 Status NameCreators(storage::Connection& conn, std::vector<SalesRow>& rows) {
   std::vector<int64_t> ids;
@@ -414,6 +416,8 @@ Status NameCreators(storage::Connection& conn, std::vector<SalesRow>& rows) {
   }
   return {};
 }
+
+}  // namespace
 
 Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,
                                  const PageRequest& page) {
