@@ -9,6 +9,7 @@
 //    caller's connection/transaction. Permission checks are the caller's (API, import, CLI).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,5 +103,25 @@ struct YearSummary {
   int64_t export_usd_cents = 0;
 };
 Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region, int year);
+
+// The summary-table figures of one region and year. A count whose threshold is nullopt is not
+// computed (nullopt in the result).
+struct RegionFigures {
+  YearSummary sum;
+  std::optional<int64_t> entities_over, brands_over;
+  int64_t new_entities = 0;
+};
+Result<RegionFigures> Figures(storage::Connection& conn, const RegionCode& region, int year,
+                              std::optional<Fen> entity_threshold,
+                              std::optional<Fen> brand_threshold);
+// The same figures for every child region of `parent` at once: one pass over the ledger per
+// figure, not one per child (a county's 38 towns on a 1M-row ledger: seconds, not minutes).
+// Keyed by the child's code prefix (its first PrefixLength(child level) digits); a child with
+// no rows and no new entities is absent, and rows recorded at `parent` itself group under a key
+// no child has. Equal, child by child, to Figures() of that child.
+Result<std::map<std::string, RegionFigures>> FiguresByChild(storage::Connection& conn,
+                                                            const RegionCode& parent, int year,
+                                                            std::optional<Fen> entity_threshold,
+                                                            std::optional<Fen> brand_threshold);
 
 }  // namespace ruralec::sales

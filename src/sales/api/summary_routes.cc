@@ -45,29 +45,7 @@ Result<Threshold> ResolveThreshold(storage::Connection& conn, const Request& req
   return FromProgramme(conn, req, *pid, indicator);
 }
 
-struct Figures {
-  YearSummary sum;
-  std::optional<int64_t> entities_over, brands_over;
-  int64_t new_entities = 0;
-};
-
-Result<Figures> FiguresOf(storage::Connection& conn, const RegionCode& r, int year,
-                          const Threshold& te, const Threshold& tb) {
-  Figures f;
-  ASSIGN_OR_RETURN(f.sum, Summary(conn, r, year));
-  if (te.fen) {
-    ASSIGN_OR_RETURN(auto v, EntitiesOver(conn, r, year, *te.fen));
-    f.entities_over = static_cast<int64_t>(v.size());
-  }
-  if (tb.fen) {
-    ASSIGN_OR_RETURN(auto v, BrandsOver(conn, r, year, *tb.fen));
-    f.brands_over = static_cast<int64_t>(v.size());
-  }
-  ASSIGN_OR_RETURN(f.new_entities, NewEntities(conn, r, year));
-  return f;
-}
-
-Json FiguresJson(const Figures& f) {
+Json FiguresJson(const RegionFigures& f) {
   return {{"uplink_fen", f.sum.uplink.value},
           {"downlink_fen", f.sum.downlink.value},
           {"agricultural_uplink_fen", f.sum.agricultural_uplink.value},
@@ -82,6 +60,22 @@ struct SummaryQuery {
   int year = 0;
   Threshold entity, brand;
 };
+
+Result<RegionFigures> TotalOf(storage::Connection& conn, const SummaryQuery& q) {
+  return Figures(conn, q.region, q.year, q.entity.fen, q.brand.fen);
+}
+
+// A child's figures from FiguresByChild; a child without rows gets zeros (and a 0 count where a
+// threshold was given), exactly what Figures() of that child returns.
+RegionFigures ChildOf(const std::map<std::string, RegionFigures>& all, const RegionCode& child,
+                      const SummaryQuery& q) {
+  const size_t n = PrefixLength(child.level());
+  if (auto it = all.find(child.str().substr(0, n)); it != all.end()) return it->second;
+  RegionFigures f;
+  if (q.entity.fen) f.entities_over = 0;
+  if (q.brand.fen) f.brands_over = 0;
+  return f;
+}
 
 Result<SummaryQuery> ReadSummaryQuery(storage::Connection& conn, const Deps& d,
                                       const Request& req) {
@@ -102,15 +96,15 @@ Result<Json> SummaryTable(const Deps& d, Request& req) {
   if (!page.sort.empty()) return Error::Invalid("sort", "汇总表固定按区划代码排序");
   PageRequest children = page;
   ASSIGN_OR_RETURN(auto kids, region::Children(*conn, q.region, children));
+  ASSIGN_OR_RETURN(auto all, FiguresByChild(*conn, q.region, q.year, q.entity.fen, q.brand.fen));
   Json items = Json::array();
   for (const auto& k : kids.items) {
-    ASSIGN_OR_RETURN(Figures f, FiguresOf(*conn, k.code, q.year, q.entity, q.brand));
-    Json row = FiguresJson(f);
+    Json row = FiguresJson(ChildOf(all, k.code, q));
     row["region_code"] = k.code.str();
     row["region_name"] = k.name;
     items.push_back(row);
   }
-  ASSIGN_OR_RETURN(Figures total, FiguresOf(*conn, q.region, q.year, q.entity, q.brand));
+  ASSIGN_OR_RETURN(RegionFigures total, TotalOf(*conn, q));
   Json out = http::PageJson(kids.total, page, items);
   out["year"] = q.year;
   out["region_code"] = q.region.str();
@@ -123,7 +117,7 @@ Result<Json> SummaryTable(const Deps& d, Request& req) {
 }
 
 std::vector<std::string> FiguresRow(const std::string& code, const std::string& name,
-                                    const Figures& f) {
+                                    const RegionFigures& f) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; };
   char usd[32];
   std::snprintf(usd, sizeof usd, "%lld.%02lld",
@@ -149,17 +143,16 @@ Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
        "出口额(美元)", "超阈值主体数", "超阈值品牌数", "新增主体数"},
       {},
       {}};
+  ASSIGN_OR_RETURN(auto all, FiguresByChild(*conn, q.region, q.year, q.entity.fen, q.brand.fen));
   PageRequest page;
   page.page_size = PageRequest::kMaxPageSize;
   for (;; ++page.page) {
     ASSIGN_OR_RETURN(auto kids, region::Children(*conn, q.region, page));
-    for (const auto& k : kids.items) {
-      ASSIGN_OR_RETURN(Figures f, FiguresOf(*conn, k.code, q.year, q.entity, q.brand));
-      sheet.rows.push_back(FiguresRow(k.code.str(), k.name, f));
-    }
+    for (const auto& k : kids.items)
+      sheet.rows.push_back(FiguresRow(k.code.str(), k.name, ChildOf(all, k.code, q)));
     if (page.offset() + page.page_size >= kids.total) break;
   }
-  ASSIGN_OR_RETURN(Figures total, FiguresOf(*conn, q.region, q.year, q.entity, q.brand));
+  ASSIGN_OR_RETURN(RegionFigures total, TotalOf(*conn, q));
   sheet.rows.push_back(FiguresRow(q.region.str(), "合计", total));
   if (q.entity.fen)
     sheet.notes.push_back("主体阈值（元）: " + q.entity.fen->ToPlain() +
