@@ -39,23 +39,26 @@ Status AddSums(storage::Connection& conn, const RegionCode& parent, int year, si
   return {};
 }
 
+enum class Subject { kEntity, kBrand };
+
 // Entities (or brands) whose uplink total in the year, within the child, exceeds `threshold`.
 Status AddOver(storage::Connection& conn, const RegionCode& parent, int year, size_t n,
-               const char* subject, Fen threshold, std::map<std::string, RegionFigures>& out) {
-  const bool brands = std::string(subject) == "brand_id";
+               Subject subject, Fen threshold, std::map<std::string, RegionFigures>& out) {
+  const bool brands = subject == Subject::kBrand;
+  const auto field = brands ? &RegionFigures::brands_over : &RegionFigures::entities_over;
   Params p = YearParams(parent, year);
   p.emplace_back(threshold.value);
   ASSIGN_OR_RETURN(
       auto rows,
-      conn.Query("SELECT k, COUNT(*) FROM (SELECT " + Key("region_code", n) + " AS k, " + subject +
+      conn.Query("SELECT k, COUNT(*) FROM (SELECT " + Key("region_code", n) + " AS k, " +
+                     (brands ? "brand_id" : "entity_id") +
                      " FROM sales_records WHERE +is_current = 1 AND direction = 'uplink' "
                      "AND region_code LIKE ? AND period >= ? AND period <= ?" +
                      (brands ? " AND brand_id IS NOT NULL" : "") +
                      " GROUP BY 1, 2 HAVING SUM(amount_fen) > ?) x GROUP BY k",
                  p));
-  for (auto& [key, f] : out) (brands ? f.brands_over : f.entities_over) = 0;
-  for (const Row& r : rows)
-    (brands ? out[r.Text(0)].brands_over : out[r.Text(0)].entities_over) = r.Int(1);
+  for (auto& [key, f] : out) f.*field = 0;
+  for (const Row& r : rows) out[r.Text(0)].*field = r.Int(1);
   return {};
 }
 
@@ -102,9 +105,9 @@ Result<std::map<std::string, RegionFigures>> FiguresByChild(storage::Connection&
   RETURN_IF_ERROR(AddNewEntities(conn, parent, year, n, out));
   // Counts are set (0 when none is over) on every child present, as Figures() would.
   if (entity_threshold)
-    RETURN_IF_ERROR(AddOver(conn, parent, year, n, "entity_id", *entity_threshold, out));
+    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kEntity, *entity_threshold, out));
   if (brand_threshold)
-    RETURN_IF_ERROR(AddOver(conn, parent, year, n, "brand_id", *brand_threshold, out));
+    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kBrand, *brand_threshold, out));
   return out;
 }
 
