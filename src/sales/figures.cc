@@ -1,39 +1,36 @@
-// Summary-table figures of a region, and of all its children in one pass per figure. The SQL
-// mirrors Summary / EntitiesOver / BrandsOver / NewEntities (ledger_store.cc), with a GROUP BY
-// on the child's code prefix: `+is_current` for the same reason as there.
+// Summary-table figures of a region, and of many child regions in one pass per figure. The SQL
+// mirrors Summary / EntitiesOver / BrandsOver / NewEntities (ledger_store.cc), grouped by the
+// first n digits of the row's region code: `+is_current` for the same reason as there.
+#include <set>
 #include <string>
 
+#include "sales/ledger_internal.h"
 #include "sales/sales.h"
 
 namespace ruralec::sales {
 namespace {
 
+using internal::YearRange;
 using storage::Params;
 using storage::Row;
+using ByKey = std::map<std::string, RegionFigures>;
 
-Params YearParams(const RegionCode& region, int year) {
-  return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
-          std::to_string(year) + "-12"};
-}
-
-// `substr(column, 1, n)`: n comes from PrefixLength, never from input, so it is inlined (a
-// bound integer would need a cast on PostgreSQL).
-std::string Key(const char* column, size_t n) {
-  return std::string("substr(") + column + ", 1, " + std::to_string(n) + ")";
-}
+// `substr(region_code, 1, n)`: n comes from PrefixLength, never from input, so it is inlined
+// (a bound integer would need a cast on PostgreSQL).
+std::string Key(size_t n) { return "substr(region_code, 1, " + std::to_string(n) + ")"; }
 
 Status AddSums(storage::Connection& conn, const RegionCode& parent, int year, size_t n,
-               std::map<std::string, RegionFigures>& out) {
+               ByKey& out) {
   ASSIGN_OR_RETURN(
       auto rows,
-      conn.Query("SELECT " + Key("region_code", n) +
+      conn.Query("SELECT " + Key(n) +
                      ", COALESCE(SUM(CASE WHEN direction = 'uplink' THEN amount_fen END), 0), "
                      "COALESCE(SUM(CASE WHEN direction = 'downlink' THEN amount_fen END), 0), "
                      "COALESCE(SUM(CASE WHEN direction = 'uplink' AND agricultural = 1 "
                      "THEN amount_fen END), 0), COALESCE(SUM(export_usd_cents), 0) "
                      "FROM sales_records WHERE +is_current = 1 AND region_code LIKE ? "
                      "AND period >= ? AND period <= ? GROUP BY 1",
-                 YearParams(parent, year)));
+                 YearRange(parent, year)));
   for (const Row& r : rows)
     out[r.Text(0)].sum = YearSummary{Fen{r.Int(1)}, Fen{r.Int(2)}, Fen{r.Int(3)}, r.Int(4)};
   return {};
@@ -41,31 +38,30 @@ Status AddSums(storage::Connection& conn, const RegionCode& parent, int year, si
 
 enum class Subject { kEntity, kBrand };
 
-// Entities (or brands) whose uplink total in the year, within the child, exceeds `threshold`.
+// Entities (or brands) whose uplink total in the year, within the group, exceeds `threshold`.
 Status AddOver(storage::Connection& conn, const RegionCode& parent, int year, size_t n,
-               Subject subject, Fen threshold, std::map<std::string, RegionFigures>& out) {
+               Subject subject, Fen threshold, ByKey& out) {
   const bool brands = subject == Subject::kBrand;
   const auto field = brands ? &RegionFigures::brands_over : &RegionFigures::entities_over;
-  Params p = YearParams(parent, year);
+  Params p = YearRange(parent, year);
   p.emplace_back(threshold.value);
-  ASSIGN_OR_RETURN(
-      auto rows,
-      conn.Query("SELECT k, COUNT(*) FROM (SELECT " + Key("region_code", n) + " AS k, " +
-                     (brands ? "brand_id" : "entity_id") +
-                     " FROM sales_records WHERE +is_current = 1 AND direction = 'uplink' "
-                     "AND region_code LIKE ? AND period >= ? AND period <= ?" +
-                     (brands ? " AND brand_id IS NOT NULL" : "") +
-                     " GROUP BY 1, 2 HAVING SUM(amount_fen) > ?) x GROUP BY k",
-                 p));
-  for (auto& [key, f] : out) f.*field = 0;
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT k, COUNT(*) FROM (SELECT " + Key(n) + " AS k, " +
+                                  (brands ? "brand_id" : "entity_id") +
+                                  " FROM sales_records WHERE +is_current = 1 AND direction = "
+                                  "'uplink' AND region_code LIKE ? AND period >= ? AND period "
+                                  "<= ?" +
+                                  (brands ? " AND brand_id IS NOT NULL" : "") +
+                                  " GROUP BY 1, 2 HAVING SUM(amount_fen) > ?) x GROUP BY k",
+                              p));
   for (const Row& r : rows) out[r.Text(0)].*field = r.Int(1);
   return {};
 }
 
 Status AddNewEntities(storage::Connection& conn, const RegionCode& parent, int year, size_t n,
-                      std::map<std::string, RegionFigures>& out) {
+                      ByKey& out) {
   ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT " + Key("region_code", n) +
+                   conn.Query("SELECT " + Key(n) +
                                   ", COUNT(*) FROM entities WHERE region_code LIKE ? "
                                   "AND registered_on >= ? AND registered_on <= ? "
                                   "GROUP BY 1",
@@ -73,6 +69,20 @@ Status AddNewEntities(storage::Connection& conn, const RegionCode& parent, int y
                                std::to_string(year) + "-12-31"}));
   for (const Row& r : rows) out[r.Text(0)].new_entities = r.Int(1);
   return {};
+}
+
+// Every figure of `parent`'s rows grouped by their first n digits; groups without rows absent.
+Result<ByKey> GroupedFigures(storage::Connection& conn, const RegionCode& parent, int year,
+                             size_t n, std::optional<Fen> entity_threshold,
+                             std::optional<Fen> brand_threshold) {
+  ByKey out;
+  RETURN_IF_ERROR(AddSums(conn, parent, year, n, out));
+  RETURN_IF_ERROR(AddNewEntities(conn, parent, year, n, out));
+  if (entity_threshold)
+    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kEntity, *entity_threshold, out));
+  if (brand_threshold)
+    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kBrand, *brand_threshold, out));
+  return out;
 }
 
 }  // namespace
@@ -94,20 +104,26 @@ Result<RegionFigures> Figures(storage::Connection& conn, const RegionCode& regio
   return f;
 }
 
-Result<std::map<std::string, RegionFigures>> FiguresByChild(storage::Connection& conn,
-                                                            const RegionCode& parent, int year,
-                                                            std::optional<Fen> entity_threshold,
-                                                            std::optional<Fen> brand_threshold) {
+Result<std::map<std::string, RegionFigures>> FiguresOfChildren(
+    storage::Connection& conn, const RegionCode& parent, const std::vector<RegionCode>& children,
+    int year, std::optional<Fen> entity_threshold, std::optional<Fen> brand_threshold) {
+  // Grouping by each child's own prefix length, not the parent's level + 1: a city without
+  // counties (东莞) has towns as its children.
+  std::set<size_t> lengths;
+  for (const auto& c : children) lengths.insert(c.prefix().size());
   std::map<std::string, RegionFigures> out;
-  if (parent.level() == RegionLevel::kVillage) return out;  // villages have no children
-  const size_t n = PrefixLength(static_cast<RegionLevel>(static_cast<int>(parent.level()) + 1));
-  RETURN_IF_ERROR(AddSums(conn, parent, year, n, out));
-  RETURN_IF_ERROR(AddNewEntities(conn, parent, year, n, out));
-  // Counts are set (0 when none is over) on every child present, as Figures() would.
-  if (entity_threshold)
-    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kEntity, *entity_threshold, out));
-  if (brand_threshold)
-    RETURN_IF_ERROR(AddOver(conn, parent, year, n, Subject::kBrand, *brand_threshold, out));
+  for (size_t n : lengths) {
+    ASSIGN_OR_RETURN(ByKey groups,
+                     GroupedFigures(conn, parent, year, n, entity_threshold, brand_threshold));
+    for (const auto& c : children) {
+      if (c.prefix().size() != n) continue;
+      auto it = groups.find(std::string(c.prefix()));
+      RegionFigures f = it == groups.end() ? RegionFigures{} : it->second;
+      if (entity_threshold && !f.entities_over) f.entities_over = 0;
+      if (brand_threshold && !f.brands_over) f.brands_over = 0;
+      out[c.str()] = f;
+    }
+  }
   return out;
 }
 

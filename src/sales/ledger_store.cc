@@ -2,10 +2,21 @@
 #include <cstdio>
 
 #include "entity/entity.h"
+#include "sales/ledger_internal.h"
 #include "sales/sales.h"
 
 namespace ruralec::sales {
+
+namespace internal {
+storage::Params YearRange(const RegionCode& region, int year) {
+  return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
+          std::to_string(year) + "-12"};
+}
+}  // namespace internal
+
 namespace {
+
+using internal::YearRange;
 
 using storage::Null;
 using storage::Row;
@@ -38,16 +49,10 @@ SalesRecord ToRecord(const Row& r) {
   return s;
 }
 
-// The region aggregates below (EntitiesOver, BrandsOver, Ranking, Summary) write
+// The region aggregates below (EntitiesOver, BrandsOver, Ranking, Summary; figures.cc) write
 // `+is_current = 1`: the unary plus keeps SQLite from walking the partial unique index
 // sales_records_current for them, which is about 3x (6x with the join) slower than reading the
 // table in order (1M rows: 0.43 s against 0.15 s). PostgreSQL plans are unaffected.
-
-// Year bounds as period strings: "2024-01" <= period <= "2024-12".
-storage::Params YearRange(const RegionCode& region, int year) {
-  return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
-          std::to_string(year) + "-12"};
-}
 
 Result<std::vector<Total>> Totals(storage::Connection& conn, const std::string& sql,
                                   storage::Params params) {

@@ -495,7 +495,7 @@ Range MonthsOf(const CivilDate& from, const CivilDate& to) {
   return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(), to.ToString()};
 }
 
-// `+is_current = 1` in SumFen and CountOver: see the note above YearRange in ledger_store.cc.
+// `+is_current = 1` in SumFen and CountOver: see the note above Totals in ledger_store.cc.
 Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
                        SumOptions o) {
   std::string sql =

@@ -114,14 +114,12 @@ struct RegionFigures {
 Result<RegionFigures> Figures(storage::Connection& conn, const RegionCode& region, int year,
                               std::optional<Fen> entity_threshold,
                               std::optional<Fen> brand_threshold);
-// The same figures for every child region of `parent` at once: one pass over the ledger per
-// figure, not one per child (a county's 38 towns on a 1M-row ledger: seconds, not minutes).
-// Keyed by the child's code prefix (its first PrefixLength(child level) digits); a child with
-// no rows and no new entities is absent, and rows recorded at `parent` itself group under a key
-// no child has. Equal, child by child, to Figures() of that child.
-Result<std::map<std::string, RegionFigures>> FiguresByChild(storage::Connection& conn,
-                                                            const RegionCode& parent, int year,
-                                                            std::optional<Fen> entity_threshold,
-                                                            std::optional<Fen> brand_threshold);
+// Figures() of each of `children` (regions inside `parent`, normally its direct children) with
+// one pass over the ledger per figure and per distinct child level, not one per child (a
+// county's 38 towns on a 1M-row ledger: 1 s, not 14). Keyed by the child's 12-digit code; every
+// child is present, equal to what Figures() of that child returns.
+Result<std::map<std::string, RegionFigures>> FiguresOfChildren(
+    storage::Connection& conn, const RegionCode& parent, const std::vector<RegionCode>& children,
+    int year, std::optional<Fen> entity_threshold, std::optional<Fen> brand_threshold);
 
 }  // namespace ruralec::sales

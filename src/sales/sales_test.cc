@@ -119,8 +119,8 @@ TEST_F(LedgerTest, BrandsOverTheirThreshold) {
 
 // The summary table's one-pass-per-figure path must agree with Figures() child by child: sums
 // by direction and flag, counts over both thresholds (a correction moving an entity below one),
-// new entities, a village row counted in its town, and a town without rows absent.
-TEST_F(LedgerTest, FiguresByChildEqualFiguresOfEachChild) {
+// new entities, a village row counted in its town, and children of different levels at once.
+TEST_F(LedgerTest, FiguresOfChildrenEqualFiguresOfEachChild) {
   auto c = tdb_.db().Acquire();
   const int64_t wan = 1'000'000;
   int64_t v = AddEntity(*c, testing::kUsccC, "丙村电商", "341302100201", "2024-02-01");
@@ -138,42 +138,45 @@ TEST_F(LedgerTest, FiguresByChildEqualFiguresOfEachChild) {
   ASSERT_TRUE(Correct(*c, county_, *b1, In(b_, "2024-03", 800 * wan), "更正", 2).ok());
 
   auto county = *RegionCode::Parse("341302");
+  const std::vector<std::string> codes = {"341302100000", "341302101000", "341302100201"};
+  std::vector<RegionCode> children;
+  for (const auto& code : codes) children.push_back(*RegionCode::Parse(code));
   for (auto te : {std::optional<Fen>{}, std::optional<Fen>{Fen{1000 * wan}}}) {
     for (auto tb : {std::optional<Fen>{}, std::optional<Fen>{Fen{500 * wan}}}) {
-      auto all = FiguresByChild(*c, county, 2024, te, tb);
+      auto all = FiguresOfChildren(*c, county, children, 2024, te, tb);
       ASSERT_TRUE(all.ok()) << all.error().message;
-      ASSERT_EQ(all->size(), 2u);  // both towns have rows; the key is the 9-digit town prefix
-      for (const char* town : {"341302100", "341302101"}) {
-        auto one = Figures(*c, *RegionCode::Parse(town), 2024, te, tb);
+      ASSERT_EQ(all->size(), codes.size());
+      for (const auto& code : codes) {
+        auto one = Figures(*c, *RegionCode::Parse(code), 2024, te, tb);
         ASSERT_TRUE(one.ok());
-        const RegionFigures& got = all->at(town);
-        EXPECT_EQ(got.sum.uplink, one->sum.uplink) << town;
-        EXPECT_EQ(got.sum.downlink, one->sum.downlink) << town;
-        EXPECT_EQ(got.sum.agricultural_uplink, one->sum.agricultural_uplink) << town;
-        EXPECT_EQ(got.sum.export_usd_cents, one->sum.export_usd_cents) << town;
-        EXPECT_EQ(got.entities_over, one->entities_over) << town;
-        EXPECT_EQ(got.brands_over, one->brands_over) << town;
-        EXPECT_EQ(got.new_entities, one->new_entities) << town;
+        const RegionFigures& got = all->at(code);
+        EXPECT_EQ(got.sum.uplink, one->sum.uplink) << code;
+        EXPECT_EQ(got.sum.downlink, one->sum.downlink) << code;
+        EXPECT_EQ(got.sum.agricultural_uplink, one->sum.agricultural_uplink) << code;
+        EXPECT_EQ(got.sum.export_usd_cents, one->sum.export_usd_cents) << code;
+        EXPECT_EQ(got.entities_over, one->entities_over) << code;
+        EXPECT_EQ(got.brands_over, one->brands_over) << code;
+        EXPECT_EQ(got.new_entities, one->new_entities) << code;
       }
     }
   }
-  // The values themselves, for town 341302100 with both thresholds.
-  auto all = FiguresByChild(*c, county, 2024, Fen{1000 * wan}, Fen{500 * wan});
-  const RegionFigures& t = all->at("341302100");
+  // The values themselves, with both thresholds.
+  auto all = FiguresOfChildren(*c, county, children, 2024, Fen{1000 * wan}, Fen{500 * wan});
+  const RegionFigures& t = all->at("341302100000");
   EXPECT_EQ(t.sum.uplink.value, 2300 * wan);  // 700 + 400 + the village's 1200
   EXPECT_EQ(t.sum.downlink.value, 50 * wan);
   EXPECT_EQ(t.sum.export_usd_cents, 12345);
   EXPECT_EQ(t.entities_over, 2);  // a_ 1100万, the village entity 1200万
   EXPECT_EQ(t.brands_over, 1);
-  EXPECT_EQ(t.new_entities, 2);                      // a_ and the village entity registered in 2024
-  EXPECT_EQ(all->at("341302101").entities_over, 0);  // b_ corrected down to 800万
-  // A town's children are villages (12 digits); a village has none.
-  auto villages = FiguresByChild(*c, *RegionCode::Parse("341302100"), 2024, {}, {});
-  ASSERT_EQ(villages->size(), 2u);
-  EXPECT_EQ(villages->at("341302100201").sum.uplink.value, 1200 * wan);
-  // a_ is registered at the town itself: its rows group under the town's own code, no child's.
-  EXPECT_EQ(villages->at("341302100000").sum.uplink.value, 1100 * wan);
-  EXPECT_TRUE(FiguresByChild(*c, *RegionCode::Parse("341302100201"), 2024, {}, {})->empty());
+  EXPECT_EQ(t.new_entities, 2);  // a_ and the village entity registered in 2024
+  EXPECT_EQ(all->at("341302101000").entities_over, 0);  // b_ corrected down to 800万
+  EXPECT_EQ(all->at("341302100201").sum.uplink.value, 1200 * wan);
+  // A child without rows gets zeros and 0 counts; no children, no figures.
+  auto quiet = FiguresOfChildren(*c, county, children, 2019, Fen{1}, std::nullopt);
+  EXPECT_EQ(quiet->at("341302101000").sum.uplink.value, 0);
+  EXPECT_EQ(quiet->at("341302101000").entities_over, 0);
+  EXPECT_FALSE(quiet->at("341302101000").brands_over.has_value());
+  EXPECT_TRUE(FiguresOfChildren(*c, county, {}, 2024, {}, {})->empty());
 }
 
 }  // namespace

@@ -65,16 +65,13 @@ Result<RegionFigures> TotalOf(storage::Connection& conn, const SummaryQuery& q) 
   return Figures(conn, q.region, q.year, q.entity.fen, q.brand.fen);
 }
 
-// A child's figures from FiguresByChild; a child without rows gets zeros (and a 0 count where a
-// threshold was given), exactly what Figures() of that child returns.
-RegionFigures ChildOf(const std::map<std::string, RegionFigures>& all, const RegionCode& child,
-                      const SummaryQuery& q) {
-  const size_t n = PrefixLength(child.level());
-  if (auto it = all.find(child.str().substr(0, n)); it != all.end()) return it->second;
-  RegionFigures f;
-  if (q.entity.fen) f.entities_over = 0;
-  if (q.brand.fen) f.brands_over = 0;
-  return f;
+// The figures of one page of `parent`'s children, keyed by code (FiguresOfChildren).
+Result<std::map<std::string, RegionFigures>> ChildFigures(storage::Connection& conn,
+                                                          const SummaryQuery& q,
+                                                          const std::vector<region::Region>& kids) {
+  std::vector<RegionCode> codes;
+  for (const auto& k : kids) codes.push_back(k.code);
+  return FiguresOfChildren(conn, q.region, codes, q.year, q.entity.fen, q.brand.fen);
 }
 
 Result<SummaryQuery> ReadSummaryQuery(storage::Connection& conn, const Deps& d,
@@ -96,10 +93,10 @@ Result<Json> SummaryTable(const Deps& d, Request& req) {
   if (!page.sort.empty()) return Error::Invalid("sort", "汇总表固定按区划代码排序");
   PageRequest children = page;
   ASSIGN_OR_RETURN(auto kids, region::Children(*conn, q.region, children));
-  ASSIGN_OR_RETURN(auto all, FiguresByChild(*conn, q.region, q.year, q.entity.fen, q.brand.fen));
+  ASSIGN_OR_RETURN(auto figures, ChildFigures(*conn, q, kids.items));
   Json items = Json::array();
   for (const auto& k : kids.items) {
-    Json row = FiguresJson(ChildOf(all, k.code, q));
+    Json row = FiguresJson(figures.at(k.code.str()));
     row["region_code"] = k.code.str();
     row["region_name"] = k.name;
     items.push_back(row);
@@ -143,13 +140,13 @@ Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
        "出口额(美元)", "超阈值主体数", "超阈值品牌数", "新增主体数"},
       {},
       {}};
-  ASSIGN_OR_RETURN(auto all, FiguresByChild(*conn, q.region, q.year, q.entity.fen, q.brand.fen));
   PageRequest page;
   page.page_size = PageRequest::kMaxPageSize;
   for (;; ++page.page) {
     ASSIGN_OR_RETURN(auto kids, region::Children(*conn, q.region, page));
+    ASSIGN_OR_RETURN(auto figures, ChildFigures(*conn, q, kids.items));
     for (const auto& k : kids.items)
-      sheet.rows.push_back(FiguresRow(k.code.str(), k.name, ChildOf(all, k.code, q)));
+      sheet.rows.push_back(FiguresRow(k.code.str(), k.name, figures.at(k.code.str())));
     if (page.offset() + page.page_size >= kids.total) break;
   }
   ASSIGN_OR_RETURN(RegionFigures total, TotalOf(*conn, q));
