@@ -55,11 +55,9 @@ Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& list
   std::vector<PriorAward> prior;
   {
     auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(pe.stored, programme::GetStoredProgramme(*conn, programme_id));
-    auto checked = programme::CheckText(pe.stored.source_text, pe.stored.source_file, division_dir);
-    if (!checked.issues.empty())
-      return Error::Internal("已存方案复查失败: " + programme::FormatIssue(checked.issues[0]));
-    pe.programme = std::move(checked.programme);
+    ASSIGN_OR_RETURN(auto loaded, programme::LoadStored(*conn, programme_id, division_dir));
+    pe.stored = loaded.stored;
+    pe.programme = *loaded.programme;
     RETURN_IF_ERROR(InPeriod(pe.programme, year, period));
     ASSIGN_OR_RETURN(pe.scope, EvaluationScope(pe.stored.region_code, caller));
     ASSIGN_OR_RETURN(data, LoadSubjects(*conn, pe.scope, year));

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,21 +74,46 @@ struct Measurement {
 
 using ComputeFn = std::function<Result<Measurement>(storage::Connection&, const IndicatorQuery&)>;
 
+// The same question for several regions at once (a target's own region and its quota regions):
+// one indicator, one date range, one set of params.
+struct IndicatorBatch {
+  std::string indicator;
+  std::vector<RegionCode> regions;
+  CivilDate from, to;  // inclusive
+  std::map<std::string, std::string> params;
+};
+// A provider's grouped computation: answers several batches (of any indicators registered with
+// it) together, e.g. in one read of its ledger instead of one per region and target.
+// result[i][k] is the measurement of batches[i].regions[k].
+using Measurements = std::vector<Measurement>;
+using ComputeGroupFn = std::function<Result<std::vector<Measurements>>(
+    storage::Connection&, const std::vector<IndicatorBatch>&)>;
+
 // The plug-in point. Registration is done once at start-up by the composition root (app) for
 // each module that provides data; the registry itself holds no data.
 class IndicatorRegistry {
  public:
   // Fails for an unknown indicator or a second registration of the same one.
   Status Register(const std::string& indicator, std::string source, ComputeFn fn);
+  // One grouped computation for several indicators ({indicator, source} pairs); all or none are
+  // registered. A single Compute of one of them is a batch of one region.
+  Status RegisterGroup(const std::vector<std::pair<std::string, std::string>>& indicators,
+                       ComputeGroupFn fn);
   bool HasSource(std::string_view indicator) const;
   // kNoDataSource when nothing is registered; an error for an unknown indicator.
   Result<Measurement> Compute(storage::Connection& conn, const IndicatorQuery& query) const;
+  // Every batch at once: result[i][k] equals Compute of batches[i] for regions[k]. Each group
+  // provider is called once with all of its batches; other indicators are computed per region.
+  Result<std::vector<Measurements>> ComputeAll(storage::Connection& conn,
+                                               const std::vector<IndicatorBatch>& batches) const;
 
  private:
   struct Entry {
     std::string source;
-    ComputeFn fn;
+    ComputeFn fn;                                 // or
+    std::shared_ptr<const ComputeGroupFn> group;  // shared by the indicators of one group
   };
+  Result<const Entry*> Find(const std::string& indicator) const;
   std::map<std::string, Entry, std::less<>> entries_;
 };
 

@@ -25,20 +25,33 @@ CivilDate PeriodFrom(const Programme& p, const CivilDate& due) {
   return CivilDate(due.year(), 1, 1);
 }
 
-struct Measurer {
-  storage::Connection& conn;
-  const IndicatorRegistry& registry;
+// One line before measuring: the region and its goal.
+struct PlannedLine {
+  const RegionRef* region;
+  std::optional<Quantity> goal;
+};
+
+// Every line of a target: its own region first, then its quotas (kind quota, then each).
+std::vector<PlannedLine> PlanLines(const Programme& p, const Target& t) {
+  std::vector<PlannedLine> lines{{t.region ? &*t.region : &p.region, t.value}};
+  for (const auto& q : t.quotas) lines.push_back({&q.region, q.value});
+  if (t.quota_each) {
+    for (const auto& r : t.quota_each->regions) lines.push_back({&r, t.quota_each->value});
+  }
+  return lines;
+}
+
+struct Judge {
   const Target& target;
   CivilDate from, due, today;
 
-  Result<RegionProgress> Line(const RegionRef& region, const std::optional<Quantity>& goal) {
+  RegionProgress Line(const PlannedLine& planned, const Measurement& m) const {
+    const RegionRef& region = *planned.region;
+    const std::optional<Quantity>& goal = planned.goal;
     RegionProgress out;
     out.region_code = region.resolved_code;
     out.region_name = region.resolved_name.empty() ? region.name : region.resolved_name;
     if (goal && goal->normalized) out.goal = goal->normalized;
-    ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(region.resolved_code));
-    IndicatorQuery q{target.indicator, code, from, std::min(today, due), target.params};
-    ASSIGN_OR_RETURN(Measurement m, registry.Compute(conn, q));
     if (m.status == Measurement::Status::kNoDataSource || !m.value) {
       out.status = TargetStatus::kNoDataSource;
       out.reason = m.reason;
@@ -57,9 +70,17 @@ struct Measurer {
   }
 };
 
-Result<TargetProgress> MeasureTarget(storage::Connection& conn, const IndicatorRegistry& registry,
-                                     const Programme& p, const Target& t, const CivilDate& today) {
-  TargetProgress tp;
+// A target before measuring: its header filled in, its lines planned.
+struct PlannedTarget {
+  TargetProgress progress;
+  std::vector<PlannedLine> lines;
+};
+
+// All lines of the target share the indicator, range and params: one batch.
+Result<PlannedTarget> PlanTarget(const Programme& p, const Target& t, const CivilDate& today,
+                                 IndicatorBatch& batch) {
+  PlannedTarget out;
+  TargetProgress& tp = out.progress;
   tp.target_id = t.id;
   tp.indicator = t.indicator;
   tp.comparator = t.comparator;
@@ -69,19 +90,38 @@ Result<TargetProgress> MeasureTarget(storage::Connection& conn, const IndicatorR
   tp.deadline_is_period_end = !t.deadline;
   tp.due = t.deadline ? *t.deadline : p.period_end.value_or(today);
   tp.from = PeriodFrom(p, tp.due);
-  Measurer m{conn, registry, t, tp.from, tp.due, today};
-  ASSIGN_OR_RETURN(tp.region, m.Line(t.region ? *t.region : p.region, t.value));
-  for (const auto& q : t.quotas) {
-    ASSIGN_OR_RETURN(auto line, m.Line(q.region, q.value));
-    tp.quotas.push_back(std::move(line));
+  out.lines = PlanLines(p, t);
+  batch = {t.indicator, {}, tp.from, std::min(today, tp.due), t.params};
+  for (const auto& line : out.lines) {
+    ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(line.region->resolved_code));
+    batch.regions.push_back(code);
   }
-  if (t.quota_each) {
-    for (const auto& r : t.quota_each->regions) {
-      ASSIGN_OR_RETURN(auto line, m.Line(r, t.quota_each->value));
-      tp.quotas.push_back(std::move(line));
-    }
+  return out;
+}
+
+// Every target of the programme measured together: data providers answer all lines of all
+// targets at once (IndicatorRegistry::ComputeAll), e.g. one read of the sales ledger.
+Result<std::vector<TargetProgress>> MeasureTargets(storage::Connection& conn,
+                                                   const IndicatorRegistry& registry,
+                                                   const Programme& p, const CivilDate& today) {
+  std::vector<PlannedTarget> planned;
+  std::vector<IndicatorBatch> batches(p.targets.size());
+  for (size_t i = 0; i < p.targets.size(); ++i) {
+    ASSIGN_OR_RETURN(auto pt, PlanTarget(p, p.targets[i], today, batches[i]));
+    planned.push_back(std::move(pt));
   }
-  return tp;
+  ASSIGN_OR_RETURN(std::vector<Measurements> measured, registry.ComputeAll(conn, batches));
+  std::vector<TargetProgress> out;
+  for (size_t i = 0; i < planned.size(); ++i) {
+    TargetProgress& tp = planned[i].progress;
+    const auto& lines = planned[i].lines;
+    Judge judge{p.targets[i], tp.from, tp.due, today};
+    tp.region = judge.Line(lines[0], measured[i][0]);
+    for (size_t k = 1; k < lines.size(); ++k)
+      tp.quotas.push_back(judge.Line(lines[k], measured[i][k]));
+    out.push_back(std::move(tp));
+  }
+  return out;
 }
 
 TaskProgress TaskLine(const Programme& p, const Task& t, const std::map<int, TaskState>& states,
@@ -148,10 +188,7 @@ Result<ProgrammeProgress> ComputeProgress(storage::Connection& conn,
                                           const CivilDate& today) {
   ProgrammeProgress out;
   out.today = today;
-  for (const auto& t : p.targets) {
-    ASSIGN_OR_RETURN(auto tp, MeasureTarget(conn, registry, p, t, today));
-    out.targets.push_back(std::move(tp));
-  }
+  ASSIGN_OR_RETURN(out.targets, MeasureTargets(conn, registry, p, today));
   for (const auto& t : p.tasks) out.tasks.push_back(TaskLine(p, t, task_states, today));
   return out;
 }

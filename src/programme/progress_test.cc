@@ -137,6 +137,53 @@ TEST(Progress, TargetsQuotasTasksAndLagging) {
   EXPECT_EQ(lag[1].tasks.size(), 0u);
 }
 
+// A provider registered as a group answers every line of every target in one call: the same
+// numbers as the per-region registry above, asked once per progress computation.
+TEST(Progress, GroupProviderIsAskedOnceForAllTargetsAndLines) {
+  Programme p = Checked();
+  storage::testing::TempDatabase db;
+  auto conn = db.db().Acquire();
+  IndicatorRegistry registry;
+  int calls = 0;
+  std::vector<IndicatorBatch> seen;
+  ASSERT_TRUE(registry
+                  .RegisterGroup({{"training_person_times", "group"}, {"stations", "group"}},
+                                 [&](storage::Connection&, const std::vector<IndicatorBatch>& bs)
+                                     -> Result<std::vector<Measurements>> {
+                                   ++calls;
+                                   seen = bs;
+                                   std::vector<Measurements> out;
+                                   for (const auto& b : bs) {
+                                     out.emplace_back();
+                                     for (const auto& r : b.regions) {
+                                       int64_t v = b.indicator == "stations"   ? 3
+                                                   : r.str() == "341302000000" ? 500
+                                                                               : 0;
+                                       out.back().push_back({Measurement::Status::kOk, v, "", ""});
+                                     }
+                                   }
+                                   return out;
+                                 })
+                  .ok());
+  EXPECT_FALSE(registry.RegisterGroup({{"stations", "again"}}, nullptr).ok());
+  auto grouped = ComputeProgress(*conn, registry, p, {}, CivilDate(2019, 7, 2));
+  ASSERT_TRUE(grouped.ok()) << grouped.error().message;
+  EXPECT_EQ(calls, 1);
+  ASSERT_EQ(seen.size(), 2u);             // T01 and T02; T03 has no source and is not asked
+  EXPECT_EQ(seen[0].regions.size(), 3u);  // 埇桥区, 符离镇, 永安镇
+  EXPECT_EQ(seen[1].to.ToString(), "2019-07-02");
+  auto single = ComputeProgress(*conn, FixedRegistry(), p, {}, CivilDate(2019, 7, 2));
+  ASSERT_TRUE(single.ok());
+  for (size_t i = 0; i < single->targets.size(); ++i) {
+    const auto& a = grouped->targets[i];
+    const auto& b = single->targets[i];
+    EXPECT_EQ(a.region.actual, b.region.actual) << a.target_id;
+    EXPECT_EQ(a.region.status, b.region.status) << a.target_id;
+    ASSERT_EQ(a.quotas.size(), b.quotas.size());
+    for (size_t k = 0; k < a.quotas.size(); ++k) EXPECT_EQ(a.quotas[k].actual, b.quotas[k].actual);
+  }
+}
+
 TEST(Progress, NotesSetTaskStatus) {
   Programme p = Checked();
   storage::testing::TempDatabase db;

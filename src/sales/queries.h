@@ -128,4 +128,36 @@ Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, c
 Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,
                                  const Range& r);
 
+// ---- the same figures for many regions and ranges in one read (range_figures.cc) ----
+// The sums of one group of current ledger rows for one range.
+struct RangeSums {
+  int64_t uplink = 0, all = 0, agricultural_uplink = 0;  // fen
+};
+// Current rows grouped by (region code, entity, brand, calendar year of the period).
+struct LedgerCell {
+  std::string region_code;
+  int64_t entity_id = 0;
+  std::optional<int64_t> brand_id;
+  int64_t year = 0;
+  std::vector<RangeSums> sums;  // sums[j]: the group's rows with months inside ranges[j]
+};
+// Every cell under `scope_prefix` (a code prefix; "" for all) with months inside some range, in
+// one read of the table. SumFen and CountOver are SumIn / CountOverIn of these cells, so a
+// programme's lines of many regions, ranges and thresholds cost one read together.
+Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
+                                            const std::string& scope_prefix,
+                                            const std::vector<Range>& ranges);
+// SumFen of `region` over ranges[range] from cells covering it.
+int64_t SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
+              SumOptions o);
+// CountOver of `region` over ranges[range] from cells covering it.
+int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
+                    Fen threshold, Over what);
+// CountNewEntities for several regions in one read; out[i] belongs to regions[i].
+Result<std::vector<int64_t>> CountNewEntitiesByRegion(storage::Connection& conn,
+                                                      const std::vector<RegionCode>& regions,
+                                                      const Range& r);
+// The longest common prefix of the regions' code prefixes (what LedgerCells needs to cover them).
+std::string CommonPrefix(const std::vector<RegionCode>& regions);
+
 }  // namespace ruralec::sales::queries

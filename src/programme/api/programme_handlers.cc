@@ -86,7 +86,7 @@ Json ProgressJson(const Evaluated& ev) {
 
 Json LaggingJson(const Evaluated& ev) {
   Json groups = Json::array();
-  for (const auto& g : Lagging(ev.programme, ev.progress)) {
+  for (const auto& g : Lagging(*ev.programme, ev.progress)) {
     Json targets = Json::array(), tasks = Json::array();
     for (const auto& t : g.targets) {
       Json j = LineJson(t.line);
@@ -175,10 +175,10 @@ Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const 
   ASSIGN_OR_RETURN(auto status, http::OptionalString(body, "status"));
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
-  CheckedText checked = CheckText(sp.source_text, sp.source_file, DefaultDivisionDir());
+  ASSIGN_OR_RETURN(auto programme, LoadProgramme(sp, DefaultDivisionDir()));
   int number = std::atoi(req.Match(2).c_str());
   bool known = false;
-  for (const auto& t : checked.programme.tasks) known = known || t.number == number;
+  for (const auto& t : programme->tasks) known = known || t.number == number;
   if (!known) return Error::NotFound("方案没有序号为 " + req.Match(2) + " 的任务");
   const auto& who = req.principal();
   TaskNote note{
@@ -210,8 +210,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   s.Get(one, read, [&db](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
-    CheckedText checked = CheckText(sp.source_text, sp.source_file, DefaultDivisionDir());
-    Json out = ToJson(checked.programme);
+    ASSIGN_OR_RETURN(auto programme, LoadProgramme(sp, DefaultDivisionDir()));
+    Json out = ToJson(*programme);
     out["db_id"] = sp.id;
     out["version"] = sp.version;
     return out;

@@ -87,8 +87,8 @@ Json NoteJson(const TaskNote& n, const std::vector<Attachment>& attachments) {
 // The task number of capture group 2, kNotFound when the stored programme has no such task.
 Result<int> KnownTask(const StoredProgramme& sp, const Request& req) {
   ASSIGN_OR_RETURN(int64_t number, PathInt(req, 2, "number"));
-  CheckedText checked = CheckText(sp.source_text, sp.source_file, DefaultDivisionDir());
-  for (const auto& t : checked.programme.tasks) {
+  ASSIGN_OR_RETURN(auto programme, LoadProgramme(sp, DefaultDivisionDir()));
+  for (const auto& t : programme->tasks) {
     if (t.number == number) return t.number;
   }
   return Error::NotFound("方案没有序号为 " + req.Match(2) + " 的任务");

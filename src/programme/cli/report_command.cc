@@ -33,8 +33,9 @@ void AddReportCommands(CLI::App& app) {
                                     ShanghaiDate(clock.NowMs()), app::ChinaDivisionDir());
     if (!data.ok()) app::Fail(data.error());
     if (auto st = report::WriteReportXlsx(*data, out); !st.ok()) app::Fail(st.error());
-    std::cout << "wrote " << out << ": " << data->programme.targets.size() << " targets, "
-              << data->programme.tasks.size() << " tasks, as of " << data->as_of.ToString() << "\n";
+    std::cout << "wrote " << out << ": " << data->programme->targets.size() << " targets, "
+              << data->programme->tasks.size() << " tasks, as of " << data->as_of.ToString()
+              << "\n";
   });
 }
 

@@ -101,13 +101,10 @@ Result<ReportData> BuildReport(storage::Connection& conn, const IndicatorRegistr
     return Error::Invalid("quarter",
                           quarter.Label() + " 尚未开始（今天是 " + today.ToString() + "）");
   }
-  ASSIGN_OR_RETURN(out.stored, GetStoredProgramme(conn, programme_id));
-  CheckedText checked = CheckText(out.stored.source_text, out.stored.source_file, division_dir);
-  if (!checked.issues.empty()) {
-    return Error::Internal("已存方案复查失败: " + FormatIssue(checked.issues[0]));
-  }
-  out.programme = std::move(checked.programme);
-  const Programme& p = out.programme;
+  ASSIGN_OR_RETURN(LoadedProgramme loaded, LoadStored(conn, programme_id, division_dir));
+  out.stored = std::move(loaded.stored);
+  out.programme = std::move(loaded.programme);
+  const Programme& p = *out.programme;
   std::optional<CivilDate> start = p.period_start ? p.period_start : p.issued_on;
   if (start && quarter.last < *start) {
     return Error::Invalid("quarter", quarter.Label() + " 早于方案起始日期 " + start->ToString());
@@ -125,7 +122,7 @@ Result<ReportData> BuildReport(storage::Connection& conn, const IndicatorRegistr
 }
 
 std::string ReportFileName(const ReportData& data) {
-  std::string name = data.programme.name.empty() ? data.stored.key : data.programme.name;
+  std::string name = data.programme->name.empty() ? data.stored.key : data.programme->name;
   for (char& c : name) {
     if (static_cast<unsigned char>(c) < 0x20 ||
         std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos)

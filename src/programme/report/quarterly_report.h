@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -57,8 +58,8 @@ Display DisplayValue(int64_t base, const std::string& base_unit, const std::stri
 
 struct ReportData {
   StoredProgramme stored;
-  Programme programme;
-  ProgrammeProgress progress;  // progress.today == as_of
+  std::shared_ptr<const Programme> programme;  // shared, parsed once per version (LoadStored)
+  ProgrammeProgress progress;                  // progress.today == as_of
   Quarter quarter;
   CivilDate as_of;
   CivilDate generated_on;  // today
@@ -68,7 +69,7 @@ struct ReportData {
 // A numeric id (programmes.id) or a programme key (its latest version).
 Result<int64_t> ResolveProgrammeId(storage::Connection& conn, const std::string& id_or_key);
 
-// Re-reads and evaluates the stored programme as of the quarter.
+// Loads (LoadStored) and evaluates the stored programme as of the quarter.
 Result<ReportData> BuildReport(storage::Connection& conn, const IndicatorRegistry& registry,
                                int64_t programme_id, const Quarter& quarter, const CivilDate& today,
                                const std::string& division_dir);

@@ -167,7 +167,7 @@ void CoverSheet(const Book& b, const ReportData& d) {
   lxw_worksheet* ws = workbook_add_worksheet(b.wb, "封面");
   worksheet_set_column(ws, 0, 0, 16, nullptr);
   worksheet_set_column(ws, 1, 1, 80, nullptr);
-  const Programme& p = d.programme;
+  const Programme& p = *d.programme;
   worksheet_write_string(ws, 0, 0, (p.name + " 季度进展报告").c_str(), b.title);
   std::string period = (p.period_start ? p.period_start->ToString() : "?") + " 至 " +
                        (p.period_end ? p.period_end->ToString() : "?");
@@ -218,7 +218,7 @@ void TargetsSheet(const Book& b, const ReportData& d) {
   lxw_row_t r = 1;
   for (size_t i = 0; i < d.progress.targets.size(); ++i, ++r) {
     const TargetProgress& tp = d.progress.targets[i];
-    const Target& t = d.programme.targets.at(i);
+    const Target& t = d.programme->targets.at(i);
     Text(b, ws, r, 0, t.id);
     Text(b, ws, r, 1, t.indicator);
     Text(b, ws, r, 2, IndicatorName(t.indicator));
@@ -248,7 +248,7 @@ void QuotaSheet(const Book& b, const ReportData& d) {
   for (size_t i = 0; i < d.progress.targets.size(); ++i) {
     const TargetProgress& tp = d.progress.targets[i];
     if (tp.quotas.empty()) continue;
-    cols.push_back({&tp, &d.programme.targets.at(i)});
+    cols.push_back({&tp, &d.programme->targets.at(i)});
     for (const auto& q : tp.quotas) regions.emplace(q.region_code, q.region_name);
   }
   worksheet_set_column(ws, 0, 0, 14, nullptr);
@@ -323,7 +323,7 @@ void TasksSheet(const Book& b, const ReportData& d) {
   lxw_row_t r = 1;
   for (size_t i = 0; i < d.progress.tasks.size(); ++i, ++r) {
     const TaskProgress& tp = d.progress.tasks[i];
-    const Task& t = d.programme.tasks.at(i);
+    const Task& t = d.programme->tasks.at(i);
     worksheet_write_number(ws, r, 0, tp.number, b.number[0]);
     Text(b, ws, r, 1, tp.text, true);
     Text(b, ws, r, 2, Join(t.lead_units), true);

@@ -21,9 +21,8 @@ Result<Threshold> FromProgramme(storage::Connection& conn, const Request& req, i
   const auto& who = req.principal();
   if (!code.ok() || !(who.InScope(*code) || code->Contains(who.region)))
     return Error::Forbidden("方案 " + std::to_string(id) + " 不在您的管辖范围内");
-  auto checked =
-      programme::CheckText(sp.source_text, sp.source_file, programme::DefaultDivisionDir());
-  for (const auto& t : checked.programme.targets) {
+  ASSIGN_OR_RETURN(auto parsed, programme::LoadProgramme(sp, programme::DefaultDivisionDir()));
+  for (const auto& t : parsed->targets) {
     auto it = t.params.find("threshold");
     if (t.indicator != indicator || it == t.params.end()) continue;
     auto fen = Fen::Parse(it->second);

@@ -1,5 +1,6 @@
 #include "sales/indicators/sales_indicators.h"
 
+#include <map>
 #include <mutex>
 
 #include "programme/evaluate.h"
@@ -8,17 +9,21 @@
 namespace ruralec::sales::indicators {
 namespace {
 
-using programme::IndicatorQuery;
 using programme::Measurement;
 
+using programme::IndicatorBatch;
+using programme::Measurements;
+using queries::Over;
+using queries::Range;
+
 Measurement Ok(int64_t v) { return {Measurement::Status::kOk, v, "", ""}; }
-Measurement NoData(std::string reason) {
-  return {Measurement::Status::kNoDataSource, std::nullopt, "", std::move(reason)};
+Measurement NoData(const std::string& reason) {
+  return {Measurement::Status::kNoDataSource, std::nullopt, "", reason};
 }
 
-std::string Param(const IndicatorQuery& q, const std::string& key) {
-  auto it = q.params.find(key);
-  return it == q.params.end() ? "" : it->second;
+std::string Param(const IndicatorBatch& b, const std::string& key) {
+  auto it = b.params.find(key);
+  return it == b.params.end() ? "" : it->second;
 }
 
 // The same dates a year earlier (29 February becomes the 28th).
@@ -28,76 +33,141 @@ CivilDate YearEarlier(const CivilDate& d) {
   return CivilDate(d.year() - 1, d.month(), day);
 }
 
-// Uplink (or, with scope "all", all) sales of the range; nullopt reason for an unknown scope.
-Result<std::optional<int64_t>> RuralSales(storage::Connection& conn, const IndicatorQuery& q,
-                                          const CivilDate& from, const CivilDate& to,
-                                          std::string& why) {
-  std::string scope = Param(q, "scope");
-  if (!scope.empty() && scope != "uplink" && scope != "all") {
-    why = "销售台账不支持口径 scope=" + scope + "（可用 uplink、all）";
-    return std::optional<int64_t>();
+// What one batch asks of the ledger, once its params are read: a figure over one range (and,
+// for the increase and the growth rate, the year-earlier range), or a reason there is none.
+enum class Figure { kSales, kAgri, kIncrease, kGrowth, kOver, kNewEntities };
+struct Ask {
+  Figure figure = Figure::kSales;
+  std::string no_data;  // set: every region gets kNoDataSource with this reason
+  queries::SumOptions sum;
+  Over over = Over::kEntities;
+  Fen threshold;
+  size_t range = 0, earlier = 0;  // indexes into the ranges read
+};
+
+const std::map<std::string, Figure, std::less<>>& Figures() {
+  static const std::map<std::string, Figure, std::less<>> f{
+      {"rural_online_sales", Figure::kSales},
+      {"rural_online_sales_increase", Figure::kIncrease},
+      {"agri_online_retail", Figure::kAgri},
+      {"rural_online_retail_growth", Figure::kGrowth},
+      {"entities_over_sales_threshold", Figure::kOver},
+      {"brands_over_sales_threshold", Figure::kOver},
+      {"strong_towns_or_parks", Figure::kOver},
+      {"new_entities", Figure::kNewEntities}};
+  return f;
+}
+
+// Reads the params (the reasons are part of the contract in the header).
+Ask Read(const IndicatorBatch& b) {
+  Ask a;
+  a.figure = Figures().at(b.indicator);
+  std::string scope = Param(b, "scope");
+  if (a.figure == Figure::kSales || a.figure == Figure::kIncrease || a.figure == Figure::kGrowth) {
+    if (!scope.empty() && scope != "uplink" && scope != "all")
+      a.no_data = "销售台账不支持口径 scope=" + scope + "（可用 uplink、all）";
+    a.sum.uplink_only = scope != "all";
+  } else if (a.figure == Figure::kAgri) {
+    a.sum.agricultural_only = true;
+  } else if (a.figure == Figure::kOver) {
+    a.over = b.indicator == "entities_over_sales_threshold" ? Over::kEntities
+             : b.indicator == "brands_over_sales_threshold" ? Over::kBrands
+                                                            : Over::kTowns;
+    std::string text = Param(b, "threshold");
+    auto threshold = Fen::Parse(text);
+    if (text.empty() || !threshold.ok()) {
+      a.no_data = "阈值无法识别: threshold=" + text + "（应为金额，如 1000万元）";
+    } else if (!scope.empty() && scope != "uplink") {
+      a.no_data = "销售台账按上行网络销售额计阈值，不支持 scope=" + scope;
+    } else {
+      a.threshold = *threshold;
+    }
+  } else {
+    std::string reg = Param(b, "registered");
+    if (!reg.empty() && reg != "business")
+      a.no_data = "主体登记只记录工商注册日期，不支持 registered=" + reg;
   }
-  queries::SumOptions o;
-  o.uplink_only = scope != "all";
-  ASSIGN_OR_RETURN(int64_t v, queries::SumFen(conn, q.region, queries::MonthsOf(from, to), o));
-  return std::optional<int64_t>(v);
+  return a;
 }
 
-Result<Measurement> RuralOnlineSales(storage::Connection& conn, const IndicatorQuery& q) {
-  std::string why;
-  ASSIGN_OR_RETURN(auto v, RuralSales(conn, q, q.from, q.to, why));
-  return v ? Ok(*v) : NoData(why);
-}
-
-Result<Measurement> AgriOnlineRetail(storage::Connection& conn, const IndicatorQuery& q) {
-  queries::SumOptions o;
-  o.agricultural_only = true;
-  ASSIGN_OR_RETURN(int64_t v, queries::SumFen(conn, q.region, queries::MonthsOf(q.from, q.to), o));
-  return Ok(v);
-}
-
-Result<Measurement> SalesIncrease(storage::Connection& conn, const IndicatorQuery& q) {
-  std::string why;
-  ASSIGN_OR_RETURN(auto cur, RuralSales(conn, q, q.from, q.to, why));
-  if (!cur) return NoData(why);
-  ASSIGN_OR_RETURN(auto prev, RuralSales(conn, q, YearEarlier(q.from), YearEarlier(q.to), why));
-  return Ok(*cur - *prev);
-}
-
-Result<Measurement> RetailGrowth(storage::Connection& conn, const IndicatorQuery& q) {
-  std::string why;
-  ASSIGN_OR_RETURN(auto cur, RuralSales(conn, q, q.from, q.to, why));
-  if (!cur) return NoData(why);
-  ASSIGN_OR_RETURN(auto prev, RuralSales(conn, q, YearEarlier(q.from), YearEarlier(q.to), why));
-  if (*prev == 0) return NoData("上年同期无网络销售数据，无法计算同比增长率");
-  __int128 num = static_cast<__int128>(*cur - *prev) * 10000;
-  __int128 half = *prev / 2;
-  __int128 bp = (num >= 0 ? num + half : num - half) / *prev;
+// The growth rate in basis points, rounded half away from zero; none when `prev` is 0.
+Measurement Growth(int64_t cur, int64_t prev) {
+  if (prev == 0) return NoData("上年同期无网络销售数据，无法计算同比增长率");
+  __int128 num = static_cast<__int128>(cur - prev) * 10000;
+  __int128 half = prev / 2;
+  __int128 bp = (num >= 0 ? num + half : num - half) / prev;
   return Ok(static_cast<int64_t>(bp));
 }
 
-programme::ComputeFn OverFn(queries::Over what) {
-  return [what](storage::Connection& conn, const IndicatorQuery& q) -> Result<Measurement> {
-    std::string text = Param(q, "threshold");
-    auto threshold = Fen::Parse(text);
-    if (text.empty() || !threshold.ok())
-      return NoData("阈值无法识别: threshold=" + text + "（应为金额，如 1000万元）");
-    std::string scope = Param(q, "scope");
-    if (!scope.empty() && scope != "uplink")
-      return NoData("销售台账按上行网络销售额计阈值，不支持 scope=" + scope);
-    ASSIGN_OR_RETURN(int64_t n, queries::CountOver(conn, q.region, queries::MonthsOf(q.from, q.to),
-                                                   *threshold, what));
-    return Ok(n);
-  };
-}
+// Every batch's ledger figures from one LedgerCells read.
+struct Ledger {
+  std::vector<Range> ranges;
+  std::vector<RegionCode> regions;  // all regions of ledger batches, for the common prefix
+  std::vector<queries::LedgerCell> cells;
 
-Result<Measurement> NewEntities(storage::Connection& conn, const IndicatorQuery& q) {
-  std::string reg = Param(q, "registered");
-  if (!reg.empty() && reg != "business")
-    return NoData("主体登记只记录工商注册日期，不支持 registered=" + reg);
-  ASSIGN_OR_RETURN(int64_t n,
-                   queries::CountNewEntities(conn, q.region, queries::MonthsOf(q.from, q.to)));
-  return Ok(n);
+  size_t RangeOf(const CivilDate& from, const CivilDate& to) {
+    Range r = queries::MonthsOf(from, to);
+    for (size_t i = 0; i < ranges.size(); ++i) {
+      if (ranges[i].from_period == r.from_period && ranges[i].to_period == r.to_period) return i;
+    }
+    ranges.push_back(r);
+    return ranges.size() - 1;
+  }
+
+  Measurement Answer(const Ask& a, const RegionCode& region) const {
+    auto sum = [&](size_t range) { return queries::SumIn(cells, region, range, a.sum); };
+    switch (a.figure) {
+      case Figure::kSales:
+      case Figure::kAgri:
+        return Ok(sum(a.range));
+      case Figure::kIncrease:
+        return Ok(sum(a.range) - sum(a.earlier));
+      case Figure::kGrowth:
+        return Growth(sum(a.range), sum(a.earlier));
+      case Figure::kOver:
+        return Ok(queries::CountOverIn(cells, region, a.range, a.threshold, a.over));
+      case Figure::kNewEntities:
+        break;
+    }
+    return NoData("");
+  }
+};
+
+// The group computation: one read of the ledger for every batch that needs it, one read of the
+// entity registry per new_entities batch.
+Result<std::vector<Measurements>> ComputeGroup(storage::Connection& conn,
+                                               const std::vector<IndicatorBatch>& batches) {
+  std::vector<Ask> asks;
+  Ledger ledger;
+  for (const auto& b : batches) {
+    Ask a = Read(b);
+    if (a.no_data.empty() && a.figure != Figure::kNewEntities) {
+      a.range = ledger.RangeOf(b.from, b.to);
+      if (a.figure == Figure::kIncrease || a.figure == Figure::kGrowth)
+        a.earlier = ledger.RangeOf(YearEarlier(b.from), YearEarlier(b.to));
+      ledger.regions.insert(ledger.regions.end(), b.regions.begin(), b.regions.end());
+    }
+    asks.push_back(std::move(a));
+  }
+  if (!ledger.ranges.empty()) {
+    ASSIGN_OR_RETURN(ledger.cells, queries::LedgerCells(conn, queries::CommonPrefix(ledger.regions),
+                                                        ledger.ranges));
+  }
+  std::vector<Measurements> out(batches.size());
+  for (size_t i = 0; i < batches.size(); ++i) {
+    const IndicatorBatch& b = batches[i];
+    const Ask& a = asks[i];
+    if (!a.no_data.empty()) {
+      out[i].assign(b.regions.size(), NoData(a.no_data));
+    } else if (a.figure == Figure::kNewEntities) {
+      ASSIGN_OR_RETURN(auto n, queries::CountNewEntitiesByRegion(conn, b.regions,
+                                                                 queries::MonthsOf(b.from, b.to)));
+      for (int64_t v : n) out[i].push_back(Ok(v));
+    } else {
+      for (const auto& region : b.regions) out[i].push_back(ledger.Answer(a, region));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -105,17 +175,15 @@ Result<Measurement> NewEntities(storage::Connection& conn, const IndicatorQuery&
 Status Register(programme::IndicatorRegistry& r) {
   const std::string ledger = "sales ledger";
   const std::string entities = "entity registry + sales ledger";
-  RETURN_IF_ERROR(r.Register("rural_online_sales", ledger, RuralOnlineSales));
-  RETURN_IF_ERROR(r.Register("rural_online_sales_increase", ledger, SalesIncrease));
-  RETURN_IF_ERROR(r.Register("agri_online_retail", ledger, AgriOnlineRetail));
-  RETURN_IF_ERROR(r.Register("rural_online_retail_growth", ledger, RetailGrowth));
-  RETURN_IF_ERROR(
-      r.Register("entities_over_sales_threshold", entities, OverFn(queries::Over::kEntities)));
-  RETURN_IF_ERROR(
-      r.Register("brands_over_sales_threshold", entities, OverFn(queries::Over::kBrands)));
-  RETURN_IF_ERROR(
-      r.Register("strong_towns_or_parks", ledger + " (towns only)", OverFn(queries::Over::kTowns)));
-  return r.Register("new_entities", entities, NewEntities);
+  return r.RegisterGroup({{"rural_online_sales", ledger},
+                          {"rural_online_sales_increase", ledger},
+                          {"agri_online_retail", ledger},
+                          {"rural_online_retail_growth", ledger},
+                          {"entities_over_sales_threshold", entities},
+                          {"brands_over_sales_threshold", entities},
+                          {"strong_towns_or_parks", ledger + " (towns only)"},
+                          {"new_entities", entities}},
+                         ComputeGroup);
 }
 
 Status RegisterProcessIndicators() {

@@ -136,6 +136,63 @@ TEST_F(SalesIndicatorsTest, ProcessRegistrationIsIdempotentAndLeavesOthersWithou
   EXPECT_FALSE(indicators::Register(registry_).ok());
 }
 
+// Every indicator asked at once (ComputeAll: one ledger read for all of them) gives each region
+// what asking for that region alone gives, and the numbers a reader can add up by hand.
+TEST_F(SalesIndicatorsTest, AskedTogetherEqualsAskedOneByOne) {
+  Add(a_, "2023-06", 600'000'000);                         // town 341302100
+  Add(a_, "2024-03", 700'000'000, true);                   // 700万元, agricultural
+  Add(a_, "2024-04", 400'000'000);                         // a_ 2024: 1100万元
+  Add(b_, "2024-06", 2'000'000'000);                       // town 341302101: 2000万元
+  Add(b_, "2024-07", 5'000, false, Direction::kDownlink);  // counted by scope=all only
+  const std::vector<std::string> codes = {"341302", "341302100", "341302101"};
+  std::vector<RegionCode> regions;
+  for (const auto& c : codes) regions.push_back(*RegionCode::Parse(c));
+  const std::map<std::string, std::string> over{{"threshold", "1000万元"}};
+  const std::vector<std::pair<std::string, std::map<std::string, std::string>>> asks = {
+      {"rural_online_sales", {}},
+      {"rural_online_sales", {{"scope", "all"}}},
+      {"agri_online_retail", {}},
+      {"rural_online_sales_increase", {}},
+      {"rural_online_retail_growth", {}},
+      {"entities_over_sales_threshold", over},
+      {"strong_towns_or_parks", over},
+      {"brands_over_sales_threshold", over},
+      {"new_entities", {}},
+      {"entities_over_sales_threshold", {{"threshold", "很多"}}}};
+  std::vector<programme::IndicatorBatch> batches;
+  for (const auto& [indicator, params] : asks) {
+    batches.push_back({indicator, regions, *CivilDate::Parse("2024-01-01"),
+                       *CivilDate::Parse("2024-12-31"), params});
+  }
+  auto c = tdb_.db().Acquire();
+  auto all = registry_.ComputeAll(*c, batches);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_EQ(all->size(), asks.size());
+  for (size_t i = 0; i < asks.size(); ++i) {
+    for (size_t k = 0; k < codes.size(); ++k) {
+      Measurement one =
+          Compute(asks[i].first, codes[k], "2024-01-01", "2024-12-31", asks[i].second);
+      const Measurement& together = (*all)[i].at(k);
+      EXPECT_EQ(together.status, one.status) << asks[i].first << " " << codes[k];
+      EXPECT_EQ(together.value, one.value) << asks[i].first << " " << codes[k];
+      EXPECT_EQ(together.reason, one.reason) << asks[i].first << " " << codes[k];
+    }
+  }
+  auto values = [&](size_t i) {
+    std::vector<int64_t> v;
+    for (const auto& m : (*all)[i]) v.push_back(m.value.value_or(-1));
+    return v;
+  };
+  EXPECT_EQ(values(0), (std::vector<int64_t>{3'100'000'000, 1'100'000'000, 2'000'000'000}));
+  EXPECT_EQ(values(1), (std::vector<int64_t>{3'100'005'000, 1'100'000'000, 2'000'005'000}));
+  EXPECT_EQ(values(2), (std::vector<int64_t>{700'000'000, 700'000'000, 0}));
+  EXPECT_EQ(values(3), (std::vector<int64_t>{2'500'000'000, 500'000'000, 2'000'000'000}));
+  EXPECT_EQ(values(5), (std::vector<int64_t>{2, 1, 1}));  // both entities over 1000万元
+  EXPECT_EQ(values(6), (std::vector<int64_t>{2, 1, 1}));  // both towns
+  EXPECT_EQ(values(7), (std::vector<int64_t>{0, 0, 0}));  // no branded rows
+  EXPECT_EQ((*all)[9][0].status, Measurement::Status::kNoDataSource);
+}
+
 // The seed plan of 埇桥区 (programmes/002): T06 wants 3 entities over 1000万元 of uplink sales
 // in 2019 with quotas for 西二铺乡, 城东街道 and 符离镇 (341302100, where entity a_ is).
 TEST_F(SalesIndicatorsTest, SeedPlanProgressMovesWhenSalesAreRecorded) {
