@@ -203,6 +203,7 @@ TEST(Yongqiao, UpToRateNeedsLocalSetting) {
   Programme p = Yongqiao();
   auto& r = Rule(p, "R07");
   r.eligibility[0].metric = "online_sales";  // as if co-operation were recorded
+  r.amount.of = "online_sales";              // and its sales were the entity's online sales
   r.eligibility[0].threshold = Q("0", "元");
   auto issues = programme::Check(p, "t", nullptr);
   ASSERT_TRUE(issues.empty());

@@ -14,6 +14,22 @@ bool OneOf(const std::string& v, std::initializer_list<const char*> set) {
 
 bool ValidComparator(const std::string& c) { return OneOf(c, {">=", ">", "<=", "<", "="}); }
 
+// The values a parameter may take, where the registry's definition fixes them; nullptr when
+// any text goes. `direction` is the sales basis: uplink (农村产品上行) or all (年网销额).
+const std::vector<std::string>* AllowedParamValues(const std::string& indicator,
+                                                   const std::string& key) {
+  static const std::vector<std::string> kDirection = {"uplink", "all"};
+  static const std::vector<std::string> kLevel = {"national", "province", "city", "district",
+                                                  "any"};
+  static const std::vector<std::string> kKind = {"county", "town", "village", "point",
+                                                 "enterprise"};
+  if (key == "direction") return &kDirection;
+  if (indicator == "demonstration_units" && key == "level") return &kLevel;
+  if (indicator == "demonstration_units" && key == "kind") return &kKind;
+  if (key == "region_tag") return &KnownRegionTags();
+  return nullptr;
+}
+
 class Checker {
  public:
   Checker(Programme& p, std::string file, const RegionDirectory* regions)
@@ -97,8 +113,11 @@ class Checker {
 
   void Params(programme::Target& t, const Indicator& ind) {
     for (const auto& [k, v] : t.params) {
+      const auto* allowed = AllowedParamValues(ind.id, k);
       if (std::find(ind.params.begin(), ind.params.end(), k) == ind.params.end()) {
         Add(t.line, "指标 " + ind.id + " 没有参数 " + k + " (unknown parameter)");
+      } else if (allowed && std::find(allowed->begin(), allowed->end(), v) == allowed->end()) {
+        Add(t.line, "指标 " + ind.id + " 的参数 " + k + " 不能取值 " + v + " (invalid value)");
       } else if (k == "threshold") {
         Quantity q{v.substr(0, v.find_first_not_of("0123456789.")),
                    v.substr(v.find_first_not_of("0123456789.") == std::string::npos
@@ -138,17 +157,32 @@ class Checker {
     if (t.quota_each) ExpandEach(*t.quota_each, t.region ? *t.region : p_.region);
   }
 
-  // The children of `parent` whose name ends with one of the written suffixes (乡, 镇 …).
+  // The children of `parent` whose name ends with one of the written suffixes (乡, 镇 …), then
+  // the regions named explicitly (each once, each a child of `parent`).
   void ExpandEach(QuotaEach& e, const RegionRef& parent) {
+    for (auto& n : e.names) Resolve(n);
     auto pc = RegionCode::Parse(parent.resolved_code);
     if (!regions_ || !pc.ok()) return;
+    std::set<std::string> seen;
     for (const auto& child : regions_->Children(*pc)) {
       for (const auto& suffix : e.name_suffixes) {
         if (child.name.size() > suffix.size() &&
             child.name.compare(child.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
           e.regions.push_back({child.name, child.code.str(), e.line, child.code.str(), child.name});
+          seen.insert(child.code.str());
           break;
         }
+      }
+    }
+    for (const auto& n : e.names) {
+      auto nc = RegionCode::Parse(n.resolved_code);
+      if (!nc.ok()) continue;
+      if (!pc->Contains(*nc) || *pc == *nc) {
+        Add(n.line, "quota_each.names 的区划 " + n.name + " 不在 " + parent.name + " 之下");
+      } else if (!seen.insert(n.resolved_code).second) {
+        Add(n.line, "quota_each.names 的区划 " + n.name + " 已由 name_suffixes 包含或重复");
+      } else {
+        e.regions.push_back(n);
       }
     }
     if (e.regions.empty()) Add(e.line, "quota_each 没有匹配的下级区划: " + e.applies_to);

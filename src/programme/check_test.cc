@@ -102,12 +102,63 @@ TEST(Check, ReportsEachErrorAtItsLine) {
   EXPECT_TRUE(HasIssue(issues, 25, "deadline outside the period")) << "T3 deadline";
   EXPECT_TRUE(HasIssue(issues, 37, "区划名称无法解析: 不存在县")) << "T3 region";
   EXPECT_TRUE(HasIssue(issues, 45, "unknown key")) << "T4 deadlne";
-  EXPECT_TRUE(HasIssue(issues, 40, "missing parameter")) << "T4 threshold";
+  EXPECT_TRUE(HasIssue(issues, 40, "需要参数 threshold")) << "T4 threshold";
+  EXPECT_TRUE(HasIssue(issues, 40, "需要参数 direction")) << "T4 sales basis";
   EXPECT_TRUE(HasIssue(issues, 49, "task numbers must run 1..N"));
   EXPECT_TRUE(HasIssue(issues, 49, "不存在的 target: T9"));
   EXPECT_TRUE(HasIssue(issues, 59, "set_locally")) << "tiers without tiers";
   EXPECT_TRUE(HasIssue(issues, 65, "categories do not sum"));
-  EXPECT_EQ(issues.size(), 11u) << [&] {
+  EXPECT_EQ(issues.size(), 12u) << [&] {
+    std::string all;
+    for (const auto& i : issues) all += FormatIssue(i) + "\n";
+    return all;
+  }();
+}
+
+// Parameter values the registry fixes (sales basis, demonstration level) and quota_each names.
+TEST(Check, ParamValuesAndQuotaEachNames) {
+  const char* text = R"(format: ruralec.programme/1
+id: p
+name: p
+kind: upgrade
+status: final
+issuers: [x]
+region: {name: 埇桥区, code: "341302"}
+period: {start: 2019-01-01, end: 2019-12-31}
+source_document: none
+targets:
+  - {id: T1, indicator: entities_over_sales_threshold, params: {threshold: 1000万元, direction: downlink}, comparator: ">=", value: 3, unit: 个, text: t, source: s}
+  - {id: T2, indicator: demonstration_units, params: {level: provincial, kind: village}, comparator: ">=", value: 1, unit: 个, text: t, source: s}
+  - id: T3
+    indicator: demonstration_units
+    params: {level: any, kind: village}
+    comparator: ">="
+    value: 1
+    unit: 个
+    quota_each: {value: 1, applies_to: 每个乡镇（街道）, name_suffixes: [乡, 镇], names: [三八街道, 汴河街道]}
+    text: t
+    source: s
+  - id: T4
+    indicator: demonstration_units
+    params: {level: any, kind: point}
+    comparator: ">="
+    value: 1
+    unit: 个
+    quota_each: {value: 1, applies_to: 每个乡镇, name_suffixes: [乡, 镇], names: [符离镇, 霍邱县]}
+    text: t
+    source: s
+)";
+  auto parsed = ParseProgramme(text, "p.yaml");
+  ASSERT_TRUE(parsed.issues.empty()) << FormatIssue(parsed.issues[0]);
+  auto dir = RegionDirectory::Load(DivisionDir(), *RegionCode::Parse("341302"));
+  ASSERT_TRUE(dir.ok());
+  auto issues = Check(parsed.programme, "p.yaml", &*dir);
+  EXPECT_TRUE(HasIssue(issues, 11, "direction 不能取值 downlink"));
+  EXPECT_TRUE(HasIssue(issues, 12, "level 不能取值 provincial"));
+  EXPECT_EQ(parsed.programme.targets[2].quota_each->regions.size(), 27u);  // 25 乡镇 + 2 街道
+  EXPECT_TRUE(HasIssue(issues, 28, "符离镇 已由 name_suffixes 包含"));
+  EXPECT_TRUE(HasIssue(issues, 28, "区划名称无法解析: 霍邱县"));
+  EXPECT_EQ(issues.size(), 4u) << [&] {
     std::string all;
     for (const auto& i : issues) all += FormatIssue(i) + "\n";
     return all;

@@ -55,12 +55,16 @@ struct Quota {
   int line = 0;
 };
 
-// "each town at least N": expanded at show time over the programme region's children whose
-// NBS name ends with one of `name_suffixes` (e.g. 乡, 镇). Not a sum constraint.
+// "each town at least N": expanded at check time over the programme region's children whose
+// NBS name ends with one of `name_suffixes` (e.g. 乡, 镇), plus the children named explicitly
+// in `names` (三八、汴河街道 when the sentence lists those 街道 and not every one). Not a sum
+// constraint.
 struct QuotaEach {
   Quantity value;
   std::string applies_to;  // as written, e.g. "每个乡镇"
   std::vector<std::string> name_suffixes;
+  std::vector<RegionRef> names;  // explicit regions besides the suffix classes
+  std::string source;            // where the sentence is (default: the target's source)
   int line = 0;
   std::vector<RegionRef> regions;  // filled by Check(): the children it applies to
 };

@@ -201,7 +201,7 @@ TEST(Store, LoadIsIdempotentAndChangesMakeVersions) {
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].version, 2);
   EXPECT_EQ((*list)[0].tasks, 18);
-  EXPECT_EQ((*list)[0].targets, 17);
+  EXPECT_EQ((*list)[0].targets, 20);  // T18–T20 from 二（五）12 (issue 16)
 }
 
 TEST(Store, AllSeedsStore) {

@@ -174,7 +174,14 @@ void ReadQuotaEach(Map& t, Target& target) {
   e.value.text = m.Str("value", true);
   e.value.line = m.Line("value");
   e.applies_to = m.Str("applies_to", true);
-  e.name_suffixes = ReadStrings(m, "name_suffixes", true);
+  e.name_suffixes = ReadStrings(m, "name_suffixes");
+  YAML::Node names = m.Get("names");
+  if (names.IsSequence()) {
+    for (const auto& r : names) e.names.push_back(RegionFrom(r, m.ctx()));
+  }
+  if (e.name_suffixes.empty() && e.names.empty())
+    m.ctx().Add(e.line, "quota_each 须有 name_suffixes 或 names");
+  e.source = m.Str("source");
   m.Done();
   target.quota_each = std::move(e);
 }

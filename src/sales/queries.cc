@@ -504,9 +504,9 @@ Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, cons
 }
 
 Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, const Range& r,
-                          Fen threshold, Over what) {
+                          Fen threshold, Over what, bool uplink_only) {
   ASSIGN_OR_RETURN(auto cells, LedgerCells(conn, std::string(region.prefix()), {r}));
-  return CountOverIn(cells, region, 0, threshold, what);
+  return CountOverIn(cells, region, 0, threshold, what, uplink_only);
 }
 
 Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,

@@ -120,10 +120,11 @@ struct SumOptions {
 Result<int64_t> SumFen(storage::Connection& conn, const RegionCode& region, const Range& r,
                        SumOptions o);
 enum class Over { kEntities, kBrands, kTowns };
-// Distinct entities/brands/towns whose uplink sales in some calendar year (its months inside
-// the range) are strictly greater than `threshold`.
+// Distinct entities/brands/towns whose sales in some calendar year (its months inside the
+// range) are strictly greater than `threshold`: uplink rows only, or every direction when
+// `uplink_only` is false (a plan's 年网销额 without 上行 counts all online sales).
 Result<int64_t> CountOver(storage::Connection& conn, const RegionCode& region, const Range& r,
-                          Fen threshold, Over what);
+                          Fen threshold, Over what, bool uplink_only = true);
 // Entities registered (registered_on) inside [from_date, to_date].
 Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& region,
                                  const Range& r);
@@ -150,9 +151,10 @@ Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
 // SumFen of `region` over ranges[range] from cells covering it.
 int64_t SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
               SumOptions o);
-// CountOver of `region` over ranges[range] from cells covering it.
+// CountOver of `region` over ranges[range] from cells covering it (uplink, or every
+// direction when `uplink_only` is false).
 int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-                    Fen threshold, Over what);
+                    Fen threshold, Over what, bool uplink_only = true);
 // CountNewEntities for several regions in one read; out[i] belongs to regions[i].
 Result<std::vector<int64_t>> CountNewEntitiesByRegion(storage::Connection& conn,
                                                       const std::vector<RegionCode>& regions,

@@ -91,8 +91,8 @@ int64_t SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, si
 }
 
 int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-                    Fen threshold, Over what) {
-  std::unordered_map<int64_t, int64_t> totals;  // subject * 10000 + year → uplink fen
+                    Fen threshold, Over what, bool uplink_only) {
+  std::unordered_map<int64_t, int64_t> totals;  // subject * 10000 + year → fen
   for (const auto& c : cells) {
     if (!Inside(c.region_code, region)) continue;
     if (what == Over::kBrands && !c.brand_id) continue;
@@ -100,7 +100,8 @@ int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& regi
     int64_t subject = what == Over::kEntities ? c.entity_id
                       : what == Over::kBrands ? *c.brand_id
                                               : std::stoll(c.region_code.substr(0, 9));
-    totals[subject * 10000 + c.year] += c.sums.at(range).uplink;
+    const RangeSums& s = c.sums.at(range);
+    totals[subject * 10000 + c.year] += uplink_only ? s.uplink : s.all;
   }
   std::unordered_set<int64_t> over;
   for (const auto& [key, fen] : totals) {

@@ -6,26 +6,31 @@
 #include "app/commands.h"
 #include "programme/check.h"
 #include "programme/cli/programme_json.h"
+#include "programme/seed_check.h"
 #include "programme/store.h"
 
 namespace ruralec::programme {
 namespace {
 
-// Reads and checks `path`; prints every issue as "file:line: reason" to stderr.
-// Returns false when there were issues.
-bool CheckAndReport(const std::string& path, ParsedProgramme& out) {
-  out = CheckFile(path, app::ChinaDivisionDir());
+// Reads and checks `path` (against the seed text when `seed` is given); prints every issue as
+// "file:line: reason" to stderr. Returns false when there were issues.
+bool CheckAndReport(const std::string& path, ParsedProgramme& out, const std::string& seed = "") {
+  out = seed.empty() ? CheckFile(path, app::ChinaDivisionDir())
+                     : CheckFileWithSeed(path, app::ChinaDivisionDir(), seed);
   for (const auto& issue : out.issues) std::cerr << FormatIssue(issue) << "\n";
   return out.issues.empty();
 }
 
 void AddCheck(CLI::App& group) {
   auto* cmd = group.add_subcommand("check", "检查方案文件 / check a programme file");
-  static std::string file;
+  static std::string file, seed;
   cmd->add_option("file", file, "programme YAML file")->required();
+  cmd->add_option("--seed", seed,
+                  "原文 .txt：核对 source 行号、数字与引文、阶段引用和配额区划 / check every "
+                  "source reference against the seed text");
   cmd->callback([] {
     ParsedProgramme parsed;
-    if (!CheckAndReport(file, parsed)) {
+    if (!CheckAndReport(file, parsed, seed)) {
       std::cerr << parsed.issues.size() << " error(s)\n";
       throw CLI::RuntimeError(1);
     }

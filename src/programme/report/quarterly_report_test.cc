@@ -311,8 +311,8 @@ TEST_F(ReportTest, RoundTripThroughLiborcus) {
   ASSERT_EQ(t01, 1);
   EXPECT_EQ(wb.Str(t, t01, 2), "农村产品网络销售额");
   EXPECT_EQ(wb.Str(t, t01, 4), "≥");
-  EXPECT_EQ(wb.Str(t, t01, 5), "65亿元");
-  EXPECT_EQ(wb.Num(t, t01, 6), 6'500'000'000.0);  // 元
+  EXPECT_EQ(wb.Str(t, t01, 5), "65亿元（力争）");  // 附件 row 1: 力争全市……达到65亿元
+  EXPECT_EQ(wb.Num(t, t01, 6), 6'500'000'000.0);   // 元
   EXPECT_EQ(wb.Num(t, t01, 7), 3'250'000'000.0);
   EXPECT_EQ(wb.Str(t, t01, 8), "元");
   EXPECT_EQ(wb.Num(t, t01, 9), 0.5);

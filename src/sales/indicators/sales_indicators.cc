@@ -58,15 +58,27 @@ const std::map<std::string, Figure, std::less<>>& Figures() {
   return f;
 }
 
+// The sales basis of a batch: params.direction "uplink" (the default: 农村产品上行) or "all"
+// (every direction, a plan's 年网销额 without 上行). Programme versions stored before the
+// parameter existed wrote it as `scope`, which is still read. Another value sets `why`, so the
+// batch answers "no data" rather than a number on the wrong basis.
+bool UplinkOnly(const IndicatorBatch& b, std::string& why) {
+  std::string key = b.params.count("direction") ? "direction" : "scope";
+  std::string v = Param(b, key);
+  if (!v.empty() && v != "uplink" && v != "all")
+    why = "销售台账不支持口径 " + key + "=" + v + "（可用 uplink、all）";
+  return v != "all";
+}
+
 // Reads the params (the reasons are part of the contract in the header).
 Ask Read(const IndicatorBatch& b) {
   Ask a;
   a.figure = Figures().at(b.indicator);
-  std::string scope = Param(b, "scope");
+  std::string basis_error;
+  bool uplink_only = UplinkOnly(b, basis_error);
   if (a.figure == Figure::kSales || a.figure == Figure::kIncrease || a.figure == Figure::kGrowth) {
-    if (!scope.empty() && scope != "uplink" && scope != "all")
-      a.no_data = "销售台账不支持口径 scope=" + scope + "（可用 uplink、all）";
-    a.sum.uplink_only = scope != "all";
+    a.no_data = basis_error;
+    a.sum.uplink_only = uplink_only;
   } else if (a.figure == Figure::kAgri) {
     a.sum.agricultural_only = true;
   } else if (a.figure == Figure::kOver) {
@@ -77,10 +89,11 @@ Ask Read(const IndicatorBatch& b) {
     auto threshold = Fen::Parse(text);
     if (text.empty() || !threshold.ok()) {
       a.no_data = "阈值无法识别: threshold=" + text + "（应为金额，如 1000万元）";
-    } else if (!scope.empty() && scope != "uplink") {
-      a.no_data = "销售台账按上行网络销售额计阈值，不支持 scope=" + scope;
+    } else if (!basis_error.empty()) {
+      a.no_data = basis_error;
     } else {
       a.threshold = *threshold;
+      a.sum.uplink_only = uplink_only;
     }
   } else {
     std::string reg = Param(b, "registered");
@@ -125,7 +138,8 @@ struct Ledger {
       case Figure::kGrowth:
         return Growth(sum(a.range), sum(a.earlier));
       case Figure::kOver:
-        return Ok(queries::CountOverIn(cells, region, a.range, a.threshold, a.over));
+        return Ok(queries::CountOverIn(cells, region, a.range, a.threshold, a.over,
+                                       a.sum.uplink_only));
       case Figure::kNewEntities:
         break;
     }

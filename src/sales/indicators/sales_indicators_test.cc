@@ -59,6 +59,11 @@ TEST_F(SalesIndicatorsTest, RuralOnlineSalesSumsUplinkFenOfMonthsInTheRange) {
   Add(b_, "2024-06", 8'000, false, Direction::kDownlink);
   Add(b_, "2024-07", 16'000);
   EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30"), 6'000);
+  EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30", {{"direction", "all"}}),
+            14'000);
+  EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30", {{"direction", "uplink"}}),
+            6'000);
+  // Programme versions stored before `direction` wrote the basis as `scope`.
   EXPECT_EQ(Value("rural_online_sales", "2024-01-10", "2024-06-30", {{"scope", "all"}}), 14'000);
   EXPECT_EQ(Value("rural_online_sales", "2024-01-01", "2024-12-31", {}, "341302101"), 20'000);
   Measurement odd =
@@ -100,6 +105,22 @@ TEST_F(SalesIndicatorsTest, EntitiesOverTheProgrammeThresholdPerCalendarYear) {
                             {{"threshold", "很多"}});
   EXPECT_EQ(bad.status, Measurement::Status::kNoDataSource);
   EXPECT_NE(bad.reason.find("threshold"), std::string::npos);
+}
+
+// 000/001/003 write 年网销额 (every direction); 002 writes 农村产品上行年网络销售额 (uplink): the
+// threshold indicators count what `direction` says, and refuse a basis the ledger lacks.
+TEST_F(SalesIndicatorsTest, ThresholdCountsFollowTheSalesBasis) {
+  Add(a_, "2024-03", 600'000'000);                               // 600万 uplink
+  Add(a_, "2024-04", 500'000'000, false, Direction::kDownlink);  // 500万 downlink
+  std::map<std::string, std::string> uplink{{"threshold", "1000万元"}, {"direction", "uplink"}};
+  std::map<std::string, std::string> all{{"threshold", "1000万元"}, {"direction", "all"}};
+  EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2024-12-31", uplink), 0);
+  EXPECT_EQ(Value("entities_over_sales_threshold", "2024-01-01", "2024-12-31", all), 1);
+  EXPECT_EQ(Value("strong_towns_or_parks", "2024-01-01", "2024-12-31", all), 1);
+  Measurement odd = Compute("entities_over_sales_threshold", "341302", "2024-01-01", "2024-12-31",
+                            {{"threshold", "1000万元"}, {"direction", "downlink"}});
+  EXPECT_EQ(odd.status, Measurement::Status::kNoDataSource);
+  EXPECT_NE(odd.reason.find("direction=downlink"), std::string::npos);
 }
 
 TEST_F(SalesIndicatorsTest, BrandsOverThresholdCountOnlyRowsOfABrand) {
