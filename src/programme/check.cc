@@ -454,7 +454,8 @@ std::vector<Issue> Check(Programme& p, const std::string& file, const RegionDire
   return Checker(p, file, regions).Run();
 }
 
-ParsedProgramme CheckFile(const std::string& path, const std::string& division_dir) {
+ParsedProgramme CheckFile(const std::string& path, const std::string& division_dir,
+                          std::optional<RegionDirectory>* loaded_out) {
   ParsedProgramme parsed = ReadProgrammeFile(path);
   if (parsed.text.empty() && !parsed.issues.empty()) return parsed;
   std::optional<RegionDirectory> dir;
@@ -474,6 +475,7 @@ ParsedProgramme CheckFile(const std::string& path, const std::string& division_d
   parsed.issues.insert(parsed.issues.end(), more.begin(), more.end());
   std::stable_sort(parsed.issues.begin(), parsed.issues.end(),
                    [](const Issue& a, const Issue& b) { return a.line < b.line; });
+  if (loaded_out) *loaded_out = std::move(dir);
   return parsed;
 }
 

@@ -18,8 +18,10 @@ namespace ruralec::programme {
 std::vector<Issue> Check(Programme& p, const std::string& file, const RegionDirectory* regions);
 
 // Reads, loads the programme region's divisions from `division_dir`, and checks.
-// issues empty means the file is clean.
-ParsedProgramme CheckFile(const std::string& path, const std::string& division_dir);
+// issues empty means the file is clean. `loaded`, when given, receives the divisions (unset
+// when they could not be loaded), for a caller that checks further (seed_check.h).
+ParsedProgramme CheckFile(const std::string& path, const std::string& division_dir,
+                          std::optional<RegionDirectory>* loaded = nullptr);
 
 // Region tags rules may name (region module built-ins, docs/GLOSSARY).
 const std::vector<std::string>& KnownRegionTags();

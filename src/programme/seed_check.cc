@@ -603,7 +603,8 @@ std::vector<Issue> CheckAgainstSeed(const Programme& p, const std::string& file,
 
 ParsedProgramme CheckFileWithSeed(const std::string& path, const std::string& division_dir,
                                   const std::string& seed_path) {
-  ParsedProgramme parsed = CheckFile(path, division_dir);
+  std::optional<RegionDirectory> dir;
+  ParsedProgramme parsed = CheckFile(path, division_dir, &dir);
   if (parsed.text.empty()) return parsed;
   auto seed = ReadSeed(seed_path);
   if (!seed.ok()) {
@@ -614,12 +615,6 @@ ParsedProgramme CheckFileWithSeed(const std::string& path, const std::string& di
     parsed.issues.push_back(
         {path, 1,
          "原文文件 " + seed->name + " 不是 source_document " + parsed.programme.source_document});
-  std::optional<RegionDirectory> dir;
-  auto root = RegionCode::Parse(parsed.programme.region.code);
-  if (root.ok()) {
-    auto loaded = RegionDirectory::Load(division_dir, *root);
-    if (loaded.ok()) dir = std::move(loaded).value();
-  }
   auto more = CheckAgainstSeed(parsed.programme, path, *seed, dir ? &*dir : nullptr);
   parsed.issues.insert(parsed.issues.end(), more.begin(), more.end());
   std::stable_sort(parsed.issues.begin(), parsed.issues.end(),

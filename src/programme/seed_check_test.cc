@@ -115,6 +115,8 @@ const Mistake kMistakes[] = {
      "从2018年起实施（l.57）", "period.note “从2018年起实施（l.57）”"},
 };
 
+void PrintTo(const Mistake& m, std::ostream* os) { *os << m.name; }
+
 class SeedMistake : public ::testing::TestWithParam<Mistake> {};
 
 TEST_P(SeedMistake, IsReported) {

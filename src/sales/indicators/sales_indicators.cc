@@ -138,8 +138,8 @@ struct Ledger {
       case Figure::kGrowth:
         return Growth(sum(a.range), sum(a.earlier));
       case Figure::kOver:
-        return Ok(queries::CountOverIn(cells, region, a.range, a.threshold, a.over,
-                                       a.sum.uplink_only));
+        return Ok(
+            queries::CountOverIn(cells, region, a.range, a.threshold, a.over, a.sum.uplink_only));
       case Figure::kNewEntities:
         break;
     }
