@@ -32,9 +32,11 @@ std::string All(const std::vector<Issue>& issues) {
   return out;
 }
 
-// Checks programme text (as if it were programmes/<file>) against its seed.
-std::vector<Issue> CheckText(const std::string& text, const std::string& file) {
-  std::string path = ::testing::TempDir() + "/" + file;
+// Checks programme text (as if it were programmes/<file>) against its seed. `tag` keeps the
+// temporary file of each case apart (ctest runs the cases in parallel processes).
+std::vector<Issue> CheckText(const std::string& text, const std::string& file,
+                             const std::string& tag) {
+  std::string path = ::testing::TempDir() + "/" + tag + "_" + file;
   std::ofstream(path, std::ios::binary) << text;
   auto parsed = ReadProgrammeFile(path);
   return CheckFileWithSeed(path, Divisions(),
@@ -124,9 +126,10 @@ TEST_P(SeedMistake, IsReported) {
   std::string text = Slurp(Repo(std::string("programmes/") + m.file));
   size_t at = text.find(m.from);
   ASSERT_NE(at, std::string::npos) << "clean text not found: " << m.from;
-  EXPECT_TRUE(CheckText(text, m.file).empty()) << All(CheckText(text, m.file));
+  auto clean = CheckText(text, m.file, m.name);
+  EXPECT_TRUE(clean.empty()) << All(clean);
   text.replace(at, std::string(m.from).size(), m.to);
-  std::string got = All(CheckText(text, m.file));
+  std::string got = All(CheckText(text, m.file, m.name));
   EXPECT_NE(got.find(m.expect), std::string::npos) << "expected “" << m.expect << "” in:\n" << got;
 }
 
