@@ -40,7 +40,7 @@ class AccountTest : public ::testing::Test {
   storage::testing::TempDatabase tdb_;
   FakeClock clock_;
   crypto::FieldCipher cipher_ = crypto::FieldCipher::FromKey({});
-  audit::AuditLog audit_{clock_};
+  audit::AuditLog audit_{clock_, crypto::RecordMac::FromKey({})};
   Accounts accounts_{tdb_.db(), clock_, cipher_, audit_};
 };
 

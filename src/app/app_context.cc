@@ -27,7 +27,8 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const AppOptions& o, const 
   RETURN_IF_ERROR(storage::Migrate(*ctx->db_));
   ASSIGN_OR_RETURN(auto cipher, crypto::FieldCipher::FromKeyFile(key));
   ctx->cipher_ = std::make_unique<crypto::FieldCipher>(cipher);
-  ctx->audit_ = std::make_unique<audit::AuditLog>(clock);
+  ASSIGN_OR_RETURN(auto audit_mac, crypto::RecordMac::FromKeyFile(key));  // keys the audit chain
+  ctx->audit_ = std::make_unique<audit::AuditLog>(clock, audit_mac);
   ctx->accounts_ =
       std::make_unique<account::Accounts>(*ctx->db_, clock, *ctx->cipher_, *ctx->audit_);
   RETURN_IF_ERROR(ctx->accounts_->Bootstrap());

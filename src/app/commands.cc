@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -166,16 +167,32 @@ void AddAuditCommand(CLI::App& app) {
   verify->add_option("--db", o.db)->required();
   verify->add_option("--key-file", o.key_file);
   verify->callback([] {
+    // The chain is keyed from the key file: a missing file must not be created afresh here.
+    std::string key = o.key_file.empty() ? o.db + ".key" : o.key_file;
+    if (o.db.rfind("postgres", 0) != 0 || !o.key_file.empty()) {
+      if (!std::filesystem::exists(key))
+        Fail(
+            Error::Invalid("key_file", "密钥文件不存在（校验审计链需要写入日志时的密钥）: " + key));
+    }
     auto ctx = OpenOrFail(o);
     auto conn = ctx->db().Acquire();
     auto rep = ctx->audit().Verify(*conn);
     if (!rep.ok()) Fail(rep.error());
     if (rep->ok) {
-      std::cout << "ok: " << rep->checked << " rows verified\n";
+      std::cout << "ok: " << rep->checked << " rows verified";
+      if (rep->legacy > 0) {
+        std::cout << " (" << rep->legacy << " legacy rows before seq " << rep->keyed_from
+                  << " are unkeyed SHA-256; the keyed rows after them protect them)";
+      }
+      std::cout << "\n";
       return;
     }
-    std::cout << "TAMPERED at seq " << rep->first_bad_seq.value_or(0) << ": " << rep->reason
-              << "\n";
+    std::cout << "TAMPERED at seq ";
+    if (rep->first_bad_seq)
+      std::cout << *rep->first_bad_seq;
+    else
+      std::cout << "head";
+    std::cout << ": " << rep->reason << "\n";
     throw CLI::RuntimeError(1);
   });
 }

@@ -1,7 +1,5 @@
 #include "audit/audit.h"
 
-#include "core/types.h"
-#include "crypto/crypto.h"
 #include "storage/order_by.h"
 
 namespace ruralec::audit {
@@ -9,6 +7,10 @@ namespace {
 
 using storage::Params;
 using storage::Row;
+
+constexpr const char* kRowContext = "ruralec.audit.row.v2";
+constexpr const char* kHeadContext = "ruralec.audit.head.v2";
+const std::string kGenesis(64, '0');
 
 // Length-prefixed fields so that no choice of field contents can collide with another.
 void Field(std::string& out, std::string_view v) {
@@ -18,23 +20,25 @@ void Field(std::string& out, std::string_view v) {
   out += ';';
 }
 
-std::string RowHash(const std::string& prev_hash, int64_t seq, int64_t at,
-                    const std::optional<int64_t>& user_id, const Record& r) {
+// The bytes a row's hash covers: the previous hash and every stored column. Legacy (SHA-256)
+// rows were hashed without county_code; keyed rows cover it too.
+std::string Canonical(const std::string& prev, const Record& r, bool with_county) {
   std::string c;
-  Field(c, prev_hash);
-  Field(c, std::to_string(seq));
-  Field(c, std::to_string(at));
-  Field(c, user_id ? std::to_string(*user_id) : "");
+  Field(c, prev);
+  Field(c, std::to_string(r.seq));
+  Field(c, std::to_string(r.at));
+  Field(c, r.user_id ? std::to_string(*r.user_id) : "");
   for (const std::string* f : {&r.username, &r.role, &r.ip, &r.action, &r.object_type, &r.object_id,
                                &r.outcome, &r.detail, &r.region_code}) {
     Field(c, *f);
   }
-  return crypto::Sha256Hex(c);
+  if (with_county) Field(c, r.county_code);
+  return c;
 }
 
 constexpr const char* kColumns =
     "seq, at, user_id, username, role, ip, action, object_type, object_id, outcome, detail, "
-    "region_code";
+    "region_code, county_code";
 
 Record ToRecord(const Row& row) {
   Record r;
@@ -50,6 +54,7 @@ Record ToRecord(const Row& row) {
   r.outcome = row.Text(9);
   r.detail = row.Text(10);
   r.region_code = row.Text(11);
+  r.county_code = row.Text(12);
   return r;
 }
 
@@ -59,7 +64,36 @@ std::string CountyOf(const std::string& region_code) {
   return code.ok() ? code->county().str() : "";
 }
 
+// SQL for InScope: the county_code test is implied by the region prefix but lets a database
+// distributed by county_code prune shards.
+std::string ScopeSql(const RegionCode& scope, Params& params) {
+  if (scope.empty()) return "";
+  std::string sql = " AND ((county_code LIKE ? AND region_code LIKE ?)";
+  params.emplace_back(std::string(scope.county().prefix()) + "%");
+  params.emplace_back(std::string(scope.prefix()) + "%");
+  if (scope.level() <= RegionLevel::kCounty) sql += " OR region_code = ''";
+  return sql + ")";
+}
+
+// The bytes the head's tag covers: a truncated tail or a moved keyed_from needs the key.
+std::string HeadBytes(int64_t seq, const std::string& hash, int64_t keyed_from) {
+  std::string c;
+  Field(c, std::to_string(seq));
+  Field(c, hash);
+  Field(c, std::to_string(keyed_from));
+  return c;
+}
+
+std::string Nth(int64_t seq) { return "第" + std::to_string(seq) + "条"; }
+
 }  // namespace
+
+bool InScope(const RegionCode& scope, const Record& r) {
+  if (scope.empty()) return true;
+  if (r.region_code.empty()) return scope.level() <= RegionLevel::kCounty;
+  auto code = RegionCode::Parse(r.region_code);
+  return code.ok() && code->str() == r.region_code && scope.Contains(*code);
+}
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
@@ -79,15 +113,70 @@ Status AuditLog::Append(storage::Connection& conn, const Entry& entry) const {
                                 [&]() -> Status { return AppendLocked(conn, entry); });
 }
 
+bool AuditLog::HeadIntact(int64_t seq, const std::string& hash, int64_t keyed_from,
+                          const std::string& tag) const {
+  if (keyed_from < 1 || keyed_from > seq + 1) return false;
+  // The tag is '' only while no keyed row exists (migrated, nothing appended since).
+  if (seq < keyed_from && tag.empty()) return true;
+  return mac_.Check(kHeadContext, HeadBytes(seq, hash, keyed_from), tag);
+}
+
+bool AuditLog::RowIntact(const std::string& prev, const Record& r, const std::string& stored_hash,
+                         bool legacy) const {
+  if (legacy) return crypto::Sha256Hex(Canonical(prev, r, false)) == stored_hash;
+  return mac_.Check(kRowContext, Canonical(prev, r, true), stored_hash);
+}
+
+Result<std::string> AuditLog::InsertRow(storage::Connection& conn, Record r,
+                                        const std::string& prev) const {
+  r.county_code = CountyOf(r.region_code);
+  std::string hash = mac_.Tag(kRowContext, Canonical(prev, r, true));
+  storage::Value uid = r.user_id ? storage::Value(*r.user_id) : storage::Null{};
+  RETURN_IF_ERROR(
+      conn.Exec("INSERT INTO audit_log (seq, at, user_id, username, role, ip, action, object_type, "
+                "object_id, outcome, detail, region_code, county_code, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {r.seq, r.at, uid, r.username, r.role, r.ip, r.action, r.object_type, r.object_id,
+                 r.outcome, r.detail, r.region_code, r.county_code, prev, hash}));
+  return hash;
+}
+
+Result<int64_t> AuditLog::AnchorLegacy(storage::Connection& conn, int64_t seq,
+                                       std::string& prev) const {
+  Record a;
+  a.seq = seq;
+  a.at = clock_.NowMs();
+  a.username = "system";
+  a.role = "system";
+  a.action = "audit.chain.keyed";
+  a.object_type = "audit_log";
+  a.object_id = "1-" + std::to_string(seq - 1);
+  a.outcome = OutcomeName(Outcome::kSuccess);
+  a.detail = "第1至" + std::to_string(seq - 1) +
+             "条为启用密钥前的旧记录（SHA-256链），由本条的密钥标签锚定；此后每条均以密钥标签链接";
+  ASSIGN_OR_RETURN(prev, InsertRow(conn, a, prev));
+  ASSIGN_OR_RETURN(Row next, conn.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 "
+                                           "RETURNING seq",
+                                           {}, "audit_head 缺失"));
+  return next.Int(0);
+}
+
 Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
   // Bumping the head row first takes its row lock (PostgreSQL) / the write lock (SQLite), so
   // appends are serialised and seq stays gapless even when other transactions roll back.
   ASSIGN_OR_RETURN(Row head, conn.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 "
-                                           "RETURNING seq, hash",
+                                           "RETURNING seq, hash, keyed_from",
                                            {}, "audit_head 缺失"));
   int64_t seq = head.Int(0);
   std::string prev = head.Text(1);
+  const int64_t keyed_from = head.Int(2);
+  if (seq == keyed_from && seq > 1) {
+    ASSIGN_OR_RETURN(seq, AnchorLegacy(conn, seq, prev));
+  }
   Record r;
+  r.seq = seq;
+  r.at = clock_.NowMs();
+  r.user_id = e.actor.user_id;
   r.username = e.actor.username;
   r.role = e.actor.role;
   r.ip = e.actor.ip;
@@ -97,16 +186,9 @@ Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
   r.outcome = OutcomeName(e.outcome);
   r.detail = e.detail.substr(0, kMaxDetail);
   r.region_code = e.actor.region_code;
-  int64_t at = clock_.NowMs();
-  std::string hash = RowHash(prev, seq, at, e.actor.user_id, r);
-  storage::Value uid = e.actor.user_id ? storage::Value(*e.actor.user_id) : storage::Null{};
-  RETURN_IF_ERROR(
-      conn.Exec("INSERT INTO audit_log (seq, at, user_id, username, role, ip, action, object_type, "
-                "object_id, outcome, detail, region_code, county_code, prev_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {seq, at, uid, r.username, r.role, r.ip, r.action, r.object_type, r.object_id,
-                 r.outcome, r.detail, r.region_code, CountyOf(r.region_code), prev, hash}));
-  RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {hash}));
+  ASSIGN_OR_RETURN(std::string hash, InsertRow(conn, r, prev));
+  RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET hash = ?, mac = ? WHERE id = 1",
+                            {hash, mac_.Tag(kHeadContext, HeadBytes(seq, hash, keyed_from))}));
   return {};
 }
 
@@ -131,6 +213,7 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
     where += " AND at <= ?";
     params.emplace_back(*f.to_ms);
   }
+  where += ScopeSql(f.scope, params);
   Page<Record> out;
   out.page = page.page;
   out.page_size = page.page_size;
@@ -155,41 +238,56 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
   return out;
 }
 
-Result<VerifyReport> AuditLog::Verify(storage::Connection& conn) const {
+Result<VerifyReport> AuditLog::Verify(storage::Connection& conn, const RegionCode& scope) const {
   VerifyReport rep;
-  std::string prev(64, '0');
-  int64_t expected = 1;
-  auto fail = [&](int64_t seq, std::string why) {
+  auto fail = [&](std::optional<int64_t> seq, std::string why) {
     rep.ok = false;
     rep.first_bad_seq = seq;
     rep.reason = std::move(why);
     return rep;
   };
+  // The head is read first: rows appended while we walk have larger seqs and wait for next time.
+  ASSIGN_OR_RETURN(
+      Row head, conn.QueryOne("SELECT seq, hash, keyed_from, mac FROM audit_head WHERE id = 1", {},
+                              "audit_head 缺失"));
+  const int64_t last = head.Int(0);
+  rep.keyed_from = head.Int(2);
+  std::string prev = kGenesis;
+  int64_t expected = 1;
   constexpr int64_t kChunk = 5000;
-  for (;;) {
+  while (expected <= last) {
     ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns +
                                                ", prev_hash, hash FROM audit_log WHERE seq >= ? "
-                                               "ORDER BY seq LIMIT ?",
-                                           {expected, kChunk}));
+                                               "AND seq <= ? ORDER BY seq LIMIT ?",
+                                           {expected, last, kChunk}));
+    if (rows.empty()) return fail(expected, Nth(expected) + "记录缺失（被删除）");
     for (const auto& row : rows) {
       Record r = ToRecord(row);
-      if (r.seq != expected)
-        return fail(expected, "第" + std::to_string(expected) + "条记录缺失（被删除）");
-      if (row.Text(12) != prev)
-        return fail(r.seq,
-                    "第" + std::to_string(r.seq) + "条记录的前序哈希不符（记录被删除或调换顺序）");
-      std::string h = RowHash(prev, r.seq, r.at, r.user_id, r);
-      if (h != row.Text(13)) return fail(r.seq, "第" + std::to_string(r.seq) + "条记录内容被修改");
-      prev = h;
+      if (r.seq != expected) return fail(expected, Nth(expected) + "记录缺失（被删除）");
+      if (row.Text(13) != prev)
+        return fail(r.seq, Nth(r.seq) + "记录的前序哈希不符（记录被删除或调换顺序）");
+      bool legacy = r.seq < rep.keyed_from;
+      bool mine = InScope(scope, r);
+      if (!RowIntact(prev, r, row.Text(14), legacy)) {
+        if (!mine)
+          return fail(std::nullopt, "您管辖范围之外的一条记录内容被修改，请上级审计管理员核查");
+        return fail(r.seq, Nth(r.seq) + "记录内容被修改");
+      }
+      prev = row.Text(14);
       ++expected;
-      ++rep.checked;
+      if (mine) {
+        ++rep.checked;
+        if (legacy) ++rep.legacy;
+      }
     }
-    if (static_cast<int64_t>(rows.size()) < kChunk) break;
   }
-  ASSIGN_OR_RETURN(Row head, conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1", {},
-                                           "audit_head 缺失"));
-  if (head.Int(0) != expected - 1 || head.Text(1) != prev) {
-    return fail(expected, "日志末尾记录缺失（链头为第" + std::to_string(head.Int(0)) + "条）");
+  if (prev != head.Text(1)) {
+    return fail(last, "日志末尾记录缺失或被替换（链头为" + Nth(last) + "）");
+  }
+  // Last: it covers the tail and keyed_from, while a damaged row is better named by the walk.
+  if (!HeadIntact(last, head.Text(1), rep.keyed_from, head.Text(3))) {
+    return fail(std::nullopt,
+                "链头（audit_head）被篡改（如末尾记录被截去），或密钥文件与写入日志时的不符");
   }
   return rep;
 }

@@ -84,7 +84,7 @@ class ApprovalTest : public ::testing::Test {
 
   storage::testing::TempDatabase tdb_;
   FakeClock clock_;
-  audit::AuditLog audit_{clock_};
+  audit::AuditLog audit_{clock_, crypto::RecordMac::FromKey({})};
   Lists lists_{tdb_.db(), audit_, clock_};
   account::Principal ann_, fin_;
   int64_t programme_id_ = 0;

@@ -175,6 +175,40 @@ std::string FieldCipher::BlindIndex(std::string_view plaintext, std::string_view
   return hex;
 }
 
+RecordMac RecordMac::FromKey(const std::array<unsigned char, 32>& key) {
+  RecordMac m;
+  crypto_kdf_derive_from_key(m.key_.data(), m.key_.size(), 3,
+                             reinterpret_cast<const char*>(kKdfContext), key.data());
+  return m;
+}
+
+Result<RecordMac> RecordMac::FromKeyFile(const std::string& path) {
+  RETURN_IF_ERROR(Init());
+  ASSIGN_OR_RETURN(auto key, LoadOrCreateKey(path));
+  RecordMac m = FromKey(key);
+  sodium_memzero(key.data(), key.size());
+  return m;
+}
+
+std::string RecordMac::Tag(std::string_view context, std::string_view data) const {
+  unsigned char h[32];
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, key_.data(), key_.size(), sizeof h);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()),
+                            context.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_generichash_final(&st, h, sizeof h);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+  return hex;
+}
+
+bool RecordMac::Check(std::string_view context, std::string_view data, std::string_view tag) const {
+  std::string want = Tag(context, data);
+  return tag.size() == want.size() && sodium_memcmp(tag.data(), want.data(), want.size()) == 0;
+}
+
 std::string MaskIdNumber(std::string_view id) {
   if (id.size() <= 10) return std::string(id.size(), '*');
   return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') +

@@ -46,6 +46,24 @@ class FieldCipher {
   std::array<unsigned char, 32> idx_key_{};
 };
 
+// Keyed BLAKE2b-256 for tamper-evident records (the audit chain). The key is derived from the
+// same master key file as FieldCipher (its own KDF sub-key id), so it never enters the database:
+// whoever can write the database but not read the key file cannot produce a valid tag.
+class RecordMac {
+ public:
+  // Loads the key file, creating it (mode 0600) when absent, like FieldCipher::FromKeyFile.
+  static Result<RecordMac> FromKeyFile(const std::string& path);
+  static RecordMac FromKey(const std::array<unsigned char, 32>& key);
+
+  // Hex tag of `data` under `context` (domain separation, e.g. "audit.row").
+  std::string Tag(std::string_view context, std::string_view data) const;
+  // Constant-time comparison of a stored hex tag with the tag of `data`.
+  bool Check(std::string_view context, std::string_view data, std::string_view tag) const;
+
+ private:
+  std::array<unsigned char, 32> key_{};
+};
+
 // Display masking: ID numbers keep the first 6 and last 4; mobiles keep 3 + 4.
 std::string MaskIdNumber(std::string_view id);
 std::string MaskMobile(std::string_view mobile);

@@ -22,6 +22,24 @@ TEST_F(CryptoTest, PasswordHashIsArgon2idAndVerifies) {
   EXPECT_NE(*h, *HashPassword("correct horse battery"));  // salted
 }
 
+TEST_F(CryptoTest, RecordMacDependsOnKeyContextAndDataAndIsItsOwnSubKey) {
+  std::array<unsigned char, 32> key{};
+  key[0] = 7;
+  RecordMac m = RecordMac::FromKey(key);
+  std::string tag = m.Tag("audit.row", "row 1");
+  EXPECT_EQ(tag.size(), 64u);
+  EXPECT_EQ(tag, RecordMac::FromKey(key).Tag("audit.row", "row 1"));
+  EXPECT_TRUE(m.Check("audit.row", "row 1", tag));
+  EXPECT_FALSE(m.Check("audit.row", "row 2", tag));
+  EXPECT_FALSE(m.Check("audit.head", "row 1", tag));
+  EXPECT_FALSE(m.Check("audit.row", "row 1", tag.substr(1)));
+  std::array<unsigned char, 32> other = key;
+  other[0] = 8;
+  EXPECT_NE(tag, RecordMac::FromKey(other).Tag("audit.row", "row 1"));
+  // Not the blind-index sub-key: one tag never reveals the other.
+  EXPECT_NE(tag, FieldCipher::FromKey(key).BlindIndex("row 1", "audit.row"));
+}
+
 TEST_F(CryptoTest, FieldCipherRoundTripsAndBindsContext) {
   std::array<unsigned char, 32> key{};
   key[0] = 7;

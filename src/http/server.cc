@@ -51,6 +51,15 @@ std::string ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// Whether a failed request of a signed-in caller is recorded as `access.denied`: every
+// permission or scope denial (403, reads included), a CSRF refusal, and any refused reveal of
+// personal data (a `/pii/` route's 404). Recorded here once for every route, so handlers do not
+// audit these denials themselves.
+bool AuditedDenial(const Error& e, bool pii_route) {
+  return e.code == ErrorCode::kForbidden || e.code == ErrorCode::kCsrf ||
+         (pii_route && e.code == ErrorCode::kNotFound);
+}
+
 }  // namespace
 
 std::string Request::Match(size_t i) const {
@@ -245,9 +254,12 @@ void Server::Delete(const std::string& p, Route r, Handler h) {
 
 void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h) {
   std::string full = "/api/v1" + pattern;
-  auto fn = [this, route = std::move(route), h = std::move(h)](const httplib::Request& req,
-                                                               httplib::Response& res) {
-    Dispatch(req, res, route, h);
+  // Unmasked personal data is served only under `.../pii/...` (docs/API.md); such a route
+  // answers 404 for an out-of-scope record (no existence oracle), which is still audited.
+  bool pii = pattern.find("/pii/") != std::string::npos;
+  auto fn = [this, route = std::move(route), h = std::move(h), pii](const httplib::Request& req,
+                                                                    httplib::Response& res) {
+    Dispatch(req, res, route, h, pii);
   };
   if (method == "GET")
     svr_->Get(full, fn);
@@ -280,7 +292,7 @@ Status Server::Authorize(Request& req, const Route& route, const std::string& me
 }
 
 void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const Route& route,
-                      const Handler& h) {
+                      const Handler& h, bool pii_route) {
   std::string ip = raw.remote_addr;
   if (config_.trust_forwarded_for && raw.has_header("X-Forwarded-For")) {
     std::string xff = raw.get_header_value("X-Forwarded-For");
@@ -294,8 +306,7 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
   }();
   if (!out.ok()) {
     const Error& e = out.error();
-    if ((e.code == ErrorCode::kForbidden || e.code == ErrorCode::kCsrf) && req.authenticated() &&
-        IsWrite(raw.method)) {
+    if (req.authenticated() && AuditedDenial(e, pii_route)) {
       auto conn = db_.Acquire();
       (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api",
                                   raw.method + " " + raw.path, audit::Outcome::kDenied, e.message});

@@ -108,7 +108,7 @@ class Server {
  private:
   void Add(const std::string& method, const std::string& pattern, Route route, Handler h);
   void Dispatch(const httplib::Request& raw, httplib::Response& res, const Route& route,
-                const Handler& h);
+                const Handler& h, bool pii_route);
   Status Authorize(Request& req, const Route& route, const std::string& method);
   void Install();
 

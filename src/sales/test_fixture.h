@@ -71,7 +71,7 @@ class SalesFixture : public ::testing::Test {
   storage::testing::TempDatabase tdb_;
   FakeClock clock_;
   crypto::FieldCipher cipher_ = crypto::FieldCipher::FromKey({});
-  audit::AuditLog audit_{clock_};
+  audit::AuditLog audit_{clock_, crypto::RecordMac::FromKey({})};
   account::Principal county_, town_;
   int64_t a_ = 0, b_ = 0;
 };

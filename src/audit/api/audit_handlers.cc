@@ -28,7 +28,8 @@ Json RecordJson(const Record& r) {
               {"object_type", r.object_type},
               {"object_id", r.object_id},
               {"outcome", r.outcome},
-              {"detail", r.detail}};
+              {"detail", r.detail},
+              {"region_code", r.region_code}};
 }
 
 }  // namespace
@@ -41,6 +42,7 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const AuditLog& audi
                    req.Query("outcome")};
           ASSIGN_OR_RETURN(f.from_ms, DateBound(req, "from", false));
           ASSIGN_OR_RETURN(f.to_ms, DateBound(req, "to", true));
+          f.scope = req.principal().region;  // an audit admin reads its own subtree only
           auto conn = db.Acquire();
           ASSIGN_OR_RETURN(auto p, audit.List(*conn, f, page));
           Json items = Json::array();
@@ -50,14 +52,16 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const AuditLog& audi
   s.Post("/audit/verify", {.permission = "audit:read"},
          [&db, &audit](Request& req, Reply&) -> Result<Json> {
            auto conn = db.Acquire();
-           ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn));
+           ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn, req.principal().region));
            (void)audit.Append(*conn, {req.principal().ToActor(), "audit.verify", "audit_log", "",
                                       rep.ok ? Outcome::kSuccess : Outcome::kFailure, rep.reason});
            return Json{
                {"ok", rep.ok},
                {"checked", rep.checked},
                {"first_bad_seq", rep.first_bad_seq ? Json(*rep.first_bad_seq) : Json(nullptr)},
-               {"reason", rep.reason}};
+               {"reason", rep.reason},
+               {"keyed_from", rep.keyed_from},
+               {"legacy", rep.legacy}};
          });
 }
 

@@ -1,4 +1,5 @@
-// HTTP ⇄ domain for the audit log: list and verify, audit admin only (permission audit:read).
+// HTTP ⇄ domain for the audit log: list and verify, audit admin only (permission audit:read),
+// both limited to the caller's region scope (audit::InScope).
 #pragma once
 
 #include "audit/audit.h"
