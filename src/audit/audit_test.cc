@@ -195,7 +195,7 @@ class LegacyAuditTest : public ::testing::Test {
                       .ok());
     }
     RechainUnkeyed(*c);
-    // What migration 0011 does to such a database.
+    // What migration 0012 does to such a database.
     ASSERT_TRUE(
         c->Exec("UPDATE audit_head SET seq = 3, keyed_from = 4, mac = '' WHERE id = 1").ok());
   }

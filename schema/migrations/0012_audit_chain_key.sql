@@ -1,4 +1,4 @@
--- 0011: key the audit chain (issue 15 item 10). Rows from now on are tagged with keyed BLAKE2b
+-- 0012: key the audit chain (issue 15 item 10). Rows from now on are tagged with keyed BLAKE2b
 -- (key derived from the field key file, never stored here) over the previous hash and every
 -- stored column, county_code included. audit_head gains:
 --   keyed_from  the seq of the first keyed row, pinned here to the next seq: rows before it are
