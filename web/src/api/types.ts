@@ -1,4 +1,5 @@
-// Shapes from docs/API.md.
+// Shapes from docs/API.md that the shell and shared components use; a module's own shapes live in
+// modules/<m>/api.ts.
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village'
 
 export interface User {
@@ -26,13 +27,6 @@ export interface LoginResponse {
   user: User
 }
 
-export interface Role {
-  name: string
-  label: string
-  admin: boolean
-  permissions: string[]
-}
-
 export interface Region {
   code: string
   name: string
@@ -40,45 +34,6 @@ export interface Region {
   parent_code: string | null
   tags: string[]
   child_count: number
-}
-
-export interface RegionTag {
-  name: string
-  label: string
-  builtin: boolean
-}
-
-export interface CalendarYear {
-  year: number
-  source: string
-  holidays: number
-  workdays: number
-}
-
-export interface CalendarDay {
-  date: string
-  kind: 'holiday' | 'workday'
-  name: string
-}
-
-export interface AuditEntry {
-  seq: number
-  at: string
-  username: string
-  role: string
-  ip: string
-  action: string
-  object_type: string
-  object_id: string
-  outcome: string
-  detail: string | Record<string, unknown> | null
-}
-
-export interface AuditVerify {
-  ok: boolean
-  checked: number
-  first_bad_seq: number | null
-  reason: string
 }
 
 export interface DictItem {

@@ -31,4 +31,5 @@ export function buildMenu(routes: RouteRecordRaw[], has: (perm: string | string[
   return out
 }
 
-export const groupIcons: Record<string, string> = { 'menu.system': 'Setting', 'entities.group': 'Shop' }
+/** The sub-menus a module's menu entry may name (MenuEntry.group): i18n key → icon. */
+export const groupIcons: Record<string, string> = { 'menu.system': 'Setting', 'menu.business': 'Shop' }

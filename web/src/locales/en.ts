@@ -1,8 +1,6 @@
+// English messages of the console's shell: the same keys as zh-CN.ts (checked by the type).
+import type { Messages } from '@/modules/kit'
 import type zh from './zh-CN'
-import salesEn from './sales.en'
-import awardsEn from './awards.en'
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
 const en: Messages<typeof zh> = {
   app: { title: 'Rural E-commerce Console', short: 'Rural EC' },
@@ -14,125 +12,17 @@ const en: Messages<typeof zh> = {
     copy: 'Copy', copied: 'Copied', required: '{name} is required', pleaseSelect: 'Select',
     keyword: 'Keyword', noPermission: 'No permission',
   },
-  menu: {
-    home: 'Home', regions: 'Regions', programmes: 'Programmes', system: 'System', users: 'Users', roles: 'Roles',
-    calendar: 'Calendar', audit: 'Audit log', passwordPolicy: 'Password policy', profile: 'My profile', forbidden: 'Forbidden',
-    notFound: 'Not found',
-  },
-  login: {
-    title: 'Sign in', subtitle: 'Rural e-commerce programme console', username: 'Username',
-    password: 'Password', submit: 'Sign in', usernameRequired: 'Enter your username',
-    passwordRequired: 'Enter your password', sessionExpired: 'Your session expired, please sign in again',
-    loggedOut: 'You have signed out', unauthenticated: 'Please sign in again', locked: 'Account locked',
-  },
-  password: {
-    forcedTitle: 'Change your initial password',
-    firstLogin: 'First sign-in: change the initial password before using the console.',
-    expired: 'Your password has expired: change it to continue.',
-    initialOrExpired: 'You are using an initial password or your password has expired: change it first.',
-    title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Confirm new password',
-    mismatch: 'The new passwords do not match', sameAsOld: 'The new password must differ from the current one',
-    policy: 'At least {min} characters with at least {classes} of: upper case, lower case, digits, symbols.',
-    tooShort: 'At least {min} characters', classes: 'Use at least {classes} character classes',
-    changed: 'Password changed', submit: 'Change password',
-  },
+  menu: { home: 'Home', system: 'System', business: 'Businesses & sales', forbidden: 'Forbidden', notFound: 'Not found' },
+  region: { picker: 'Pick a region' },
   layout: {
     toggleMenu: 'Toggle menu', skip: 'Skip to content', region: 'Region', pickRegion: 'Switch region', language: 'Language',
     profile: 'My profile', logout: 'Sign out', logoutConfirm: 'Sign out now?', breadcrumb: 'Breadcrumb',
   },
-  home: {
-    welcome: 'Welcome, {name}', scope: 'Data scope: {region}', roles: 'Roles', lastLogin: 'Last sign-in',
-    childrenChart: 'Villages per sub-region', childrenCount: 'Sub-regions', quick: 'Shortcuts',
-  },
-  region: {
-    code: 'Code', name: 'Name', level: 'Level', tags: 'Tags', children: 'Sub-regions',
-    childCount: 'Sub-regions', parent: 'Parent', tree: 'Region tree', detail: 'Region',
-    editTags: 'Edit tags', tagsSaved: 'Tags saved', addTag: 'New tag', tagName: 'Tag key',
-    tagLabel: 'Tag label', tagNameHint: 'lower case, digits, underscores, e.g. ecommerce_town',
-    searchPlaceholder: 'Search regions by name', view: 'View', path: 'Location',
-    levels: { province: 'Province', city: 'City', county: 'County', town: 'Town', village: 'Village' },
-    picker: 'Pick a region',
-  },
-  user: {
-    username: 'Username', displayName: 'Name', roles: 'Roles', region: 'Region', mobile: 'Mobile',
-    status: 'Status', lastLogin: 'Last sign-in', createdAt: 'Created', lockedUntil: 'Locked until',
-    create: 'New user', edit: 'Edit user', disable: 'Disable', enable: 'Enable',
-    resetPassword: 'Reset password', unlock: 'Unlock', grantAdmin: 'Grant admin role',
-    disableConfirm: 'Disable user "{name}"? They can no longer sign in and their sessions end now.',
-    enableConfirm: 'Enable user "{name}"?',
-    resetConfirm: 'Reset the password of "{name}"? They must change it at next sign-in.',
-    unlockConfirm: 'Unlock user "{name}"?',
-    initialPassword: 'Initial password',
-    initialPasswordHint: 'Give this password to the user; it is shown only once and must be changed at first sign-in.',
-    created: 'User created', active: 'Active', disabled: 'Disabled', locked: 'Locked',
-    businessRoles: 'Business roles', adminRoles: 'Admin roles (separated: pick one)',
-    adminExclusive: 'System, security and audit admin are separate: an account holds at most one of them and no business role.',
-    roleRequired: 'Pick a role', regionRequired: 'Pick a region', mobileInvalid: 'Invalid mobile number',
-    usernameHint: 'lower-case letters, digits, _ . -, 3-32',
-  },
-  role: {
-    name: 'Key', label: 'Role', admin: 'Admin role', permissions: 'Permissions', business: 'Business role',
-    adminNote: 'System, security and audit admins are separate roles held by different people.',
-  },
-  audit: {
-    seq: 'Seq', at: 'Time', user: 'User', role: 'Role', ip: 'IP', action: 'Action', objectType: 'Object type',
-    objectId: 'Object', outcome: 'Outcome', detail: 'Detail', from: 'From', to: 'To', range: 'Period',
-    verify: 'Verify chain', verifyOk: 'Chain intact: {n} entries checked, no tampering found.',
-    verifyBad: 'Chain broken at entry {seq} ({reason}); {n} entries checked.', verifyTitle: 'Verification',
-    success: 'Success', failure: 'Failure', denied: 'Denied',
-  },
-  calendar: {
-    year: 'Year', source: 'Source', holidays: 'Holidays', workdays: 'Make-up workdays', addYear: 'Add year',
-    editYear: 'Edit {year}', date: 'Date', kind: 'Kind', dayName: 'Name', holiday: 'Statutory holiday',
-    workday: 'Make-up workday', addDay: 'Add day', days: 'Holidays and make-up workdays',
-    sourceAdmin: 'Entered by admin', sourceChineseDays: 'State Council notice',
-    yearExists: 'This year exists and will be replaced', yearSaved: 'Calendar {year} saved', view: 'View',
-    workdaysAfter: 'Working-day calculator', startDate: 'Start date', nDays: 'Working days',
-    resultDate: 'Due date', compute: 'Compute', dupDate: 'Date {date} is repeated', noDays: 'Add at least one day',
-  },
-  policy: {
-    minLength: 'Minimum length', classes: 'Character classes',
-    classesHint: 'How many of upper case, lower case, digits and symbols a password needs',
-    maxAge: 'Maximum age (days)', maxAgeHint: '0: never expires; an expired password must be changed at sign-in',
-    history: 'Not equal to the last N passwords', historyHint: '0: not checked',
-  },
-  profile: { title: 'Profile', security: 'Security' },
   error: {
     forbidden: 'You may not open this page',
     forbiddenHint: 'The data is outside your scope or your account lacks the permission. Ask the system admin.',
     notFound: 'Page not found', notFoundHint: 'Check the address or use the menu.',
     network: 'Network error, please retry',
-  },
-  programme: {
-    detail: 'Programme', name: 'Programme', documentNumber: 'Document no.', regionCode: 'Region code',
-    targetCount: 'Targets', taskCount: 'Tasks', version: 'Version', upload: 'Upload programme',
-    uploadTitle: 'Upload a programme (YAML)', dropHere: 'Drop the programme file (.yaml) here, or',
-    uploadHint: '.yaml / .yml only, at most {mb} MB; checked like programme check',
-    wrongType: 'Choose a .yaml or .yml file', checkAndLoad: 'Check and load',
-    checkFailed: 'The file has {n} errors and was not loaded', errFile: 'File', errLine: 'Line', errReason: 'Reason',
-    loaded: 'Programme loaded (version {n})', unchanged: 'This file was already loaded; nothing changed',
-    issuers: 'Issued by', issuedOn: 'Issued on', region: 'Region', period: 'Period', periodNote: 'Period note',
-    phases: 'Phases', asOf: 'Progress as of {date}', reportQuarter: 'Quarter', reportDownload: 'Quarterly report',
-    tabTargets: 'Targets ({n})', tabMatrix: 'Quota matrix', tabTasks: 'Tasks ({n}, {n2} overdue)',
-    tabLagging: 'Lagging ({n})', noTargets: 'The programme has no numeric targets',
-    noQuotas: 'The programme gives no quotas to child regions', noLagging: 'Nothing is behind or overdue',
-    due: 'Due', periodEnd: 'end of the period', quotaRegions: 'quotas for {n} regions', goal: 'Target',
-    quota: 'Quota', actual: 'Actual', percent: 'Percent',
-    status: {
-      done: 'Done', on_track: 'On track', behind: 'Behind', overdue: 'Overdue', no_data_source: 'No data source',
-      no_target: 'No number in the plan', unknown: 'Unknown',
-    },
-    taskNumber: 'No.', taskText: 'Task', leadUnits: 'Lead units', coordinatingUnits: 'Coordinating units',
-    deadline: 'Deadline', taskStatusLabel: 'Status',
-    taskStatus: { not_started: 'Not started', in_progress: 'In progress', done: 'Done' },
-    overdue: 'Overdue', progressNotes: 'Progress', noteCount: '{n} notes', fillIn: 'Add progress', taskNo: 'Task {n}',
-    lagCount: '{n} targets behind, {n2} tasks overdue', notesTitle: 'Progress of task {n}', noNotes: 'No notes yet',
-    noteText: 'Progress', noteStatus: 'Task status', statusUnchanged: 'Unchanged', attachments: 'Attachments',
-    chooseFiles: 'Choose files',
-    attachHint: 'Up to 10 files per note, 5 MB each: pdf, jpg, png, docx, xlsx, txt',
-    attachRefused: 'The note was saved; these files were not: {text}',
-    attachWrongType: 'Attachment type not accepted: {name}', attachTooMany: 'At most {n} attachments',
-    addNote: 'Add note',
   },
   comp: {
     import: 'Import', importTitle: 'Import data', downloadTemplate: 'Download template',
@@ -151,8 +41,6 @@ const en: Messages<typeof zh> = {
     rolledBack: 'Some rows failed the checks, so nothing was imported: fix them per the error report and retry',
     errRow: 'Row', errColumn: 'Column', errReason: 'Reason',
   },
-  ...salesEn, // entities / sales namespaces (issue 6)
-  ...awardsEn, // awards namespace (issue 7)
 }
 
 export default en

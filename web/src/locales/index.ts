@@ -1,8 +1,11 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import { modules } from '@/modules'
+import { mergeMessages } from '@/modules/assemble'
+import type { Locale } from '@/modules/kit'
 
-export type Locale = 'zh-CN' | 'en'
+export type { Locale }
 export const LOCALES: { value: Locale; label: string }[] = [
   { value: 'zh-CN', label: '简体中文' },
   { value: 'en', label: 'English' },
@@ -17,7 +20,8 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // the shell's messages with every module's merged in
+  messages: { 'zh-CN': mergeMessages(zhCN, modules, 'zh-CN'), en: mergeMessages(en, modules, 'en') },
   missingWarn: false,
   fallbackWarn: false,
 })

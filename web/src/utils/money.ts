@@ -37,3 +37,25 @@ export function formatFen(fen: number | null | undefined, grouped = false): stri
   if (grouped) yuan = yuan.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`
 }
+
+/** fen → "1,234.56" (元, grouped); null/undefined → "—". */
+export function yuan(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? '—' : formatFen(fen, true)
+}
+
+/** US$ cents → "1,234.56"; same digit rule as fen. */
+export const dollars = yuan
+
+/**
+ * fen → 万元 with up to 6 decimals, trailing zeros dropped, computed on the digits:
+ * 125000000 fen (125万元) → "125", 1250000 → "1.25", 1 → "0.000001".
+ */
+export function wan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—'
+  const n = Math.trunc(fen)
+  const sign = n < 0 ? '-' : ''
+  const digits = String(Math.abs(n)).padStart(7, '0')
+  const int = digits.slice(0, -6).replace(/^0+(?=\d)/, '')
+  const frac = digits.slice(-6).replace(/0+$/, '')
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? '.' + frac : '')
+}

@@ -1,0 +1,32 @@
+// Chinese messages of the calendar module, merged into the console's messages by modules/assemble.ts.
+// Terms follow /work/shared/GLOSSARY.md. No @ { } | $ in plain text (vue-i18n syntax).
+export default {
+  menu: { calendar: '工作日历' },
+  calendar: {
+    year: '年份',
+    source: '来源',
+    holidays: '节假日天数',
+    workdays: '调休上班天数',
+    addYear: '添加年份',
+    editYear: '编辑 {year} 年',
+    date: '日期',
+    kind: '类型',
+    dayName: '名称',
+    holiday: '法定节假日',
+    workday: '调休上班',
+    addDay: '添加日期',
+    days: '节假日与调休',
+    sourceAdmin: '管理员录入',
+    sourceChineseDays: '国务院办公厅通知',
+    yearExists: '该年份已存在，将替换原有数据',
+    yearSaved: '{year} 年日历已保存',
+    view: '查看',
+    workdaysAfter: '工作日推算',
+    startDate: '起始日期',
+    nDays: '工作日数',
+    resultDate: '到期日',
+    compute: '推算',
+    dupDate: '日期 {date} 重复',
+    noDays: '请至少添加一天',
+  },
+}

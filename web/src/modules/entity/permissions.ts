@@ -1,0 +1,7 @@
+// Permission strings the entity module's pages and buttons check (they come from User.permissions).
+export const P = {
+  entityRead: 'entity:read',
+  entityEdit: 'entity:edit',
+  /** the link to the entity's sales records (shown when the sales module is present) */
+  salesRead: 'sales:read',
+} as const

@@ -1,0 +1,221 @@
+// Programmes (实施方案) endpoints of docs/API.md, "Programmes", and the shapes of
+// src/programme/api/programme_handlers.cc. Values in progress lines (goal, actual) are in the
+// indicator's base unit (fen, count, person_time, metre, basis_point); see views/programmes/progress.ts.
+import { ApiError, http, type Page, type Query } from '@/api/client'
+
+export interface ProgrammeRow {
+  id: number
+  key: string
+  version: number
+  name: string
+  document_number: string
+  region_code: string
+  targets: number
+  tasks: number
+}
+
+export interface RegionRef {
+  region_code: string | null
+  region_name: string
+  written_name?: string
+}
+
+export interface ProgrammeTarget {
+  id: string
+  indicator: string
+  indicator_name: string
+  params: Record<string, unknown>
+  comparator: string
+  value: number | string | null
+  unit: string
+  deadline: string | null
+  deadline_note: string
+  text: string
+  region: RegionRef
+  quotas: Array<RegionRef & { value: number | string }>
+}
+
+export interface ProgrammeTask {
+  number: number
+  text: string
+  lead_units: string[]
+  coordinating_units: string[]
+  deadline: string | null
+  deadline_text: string
+  targets: string[]
+}
+
+export interface ProgrammeDetail {
+  db_id: number
+  version: number
+  id: string
+  name: string
+  kind: string
+  status: string
+  issuers: string[]
+  document_number: string
+  issued_on: string | null
+  region: RegionRef
+  period: { start: string | null; end: string | null; note: string }
+  phases: Array<{ name: string; start: string | null; end: string | null; text: string }>
+  targets: ProgrammeTarget[]
+  tasks: ProgrammeTask[]
+}
+
+export type LineStatus = 'done' | 'on_track' | 'behind' | 'overdue' | 'no_data_source' | 'no_target'
+
+/** One measured line: a target for its region or one child region's quota. */
+export interface ProgressLine {
+  region_code: string
+  region_name: string
+  goal: number | null
+  actual: number | null
+  percent: number | null
+  status: LineStatus
+  reason: string
+}
+
+export interface TargetProgress {
+  target_id: string
+  indicator: string
+  comparator: string
+  unit: string
+  base_unit: string
+  from: string
+  due: string
+  deadline_is_period_end: boolean
+  region: ProgressLine
+  quotas: ProgressLine[]
+}
+
+export type TaskStatus = 'not_started' | 'in_progress' | 'done'
+
+export interface TaskProgress {
+  number: number
+  text: string
+  lead_units: string[]
+  due: string | null
+  status: TaskStatus
+  overdue: boolean
+  notes: number
+  last_note: string
+}
+
+export interface ProgrammeProgress {
+  programme_id: number
+  today: string
+  targets: TargetProgress[]
+  tasks: TaskProgress[]
+}
+
+export interface LaggingGroup {
+  lead_unit: string
+  targets: Array<ProgressLine & { target_id: string; indicator: string }>
+  tasks: TaskProgress[]
+}
+
+export interface ProgrammeLagging {
+  programme_id: number
+  today: string
+  groups: LaggingGroup[]
+}
+
+export interface TaskNote {
+  id: number
+  task_number: number
+  text: string
+  status: string
+  author: string
+  created_at: string
+}
+
+export interface Attachment {
+  id: number
+  note_id: number
+  filename: string
+  content_type: string
+  size: number
+  sha256: string
+  created_at: string
+}
+
+export interface TaskNoteWithFiles extends TaskNote {
+  attachments: Attachment[]
+}
+
+/** Attachment rules of docs/API.md (the server decides by content; these are early checks). */
+export const ATTACHMENT_LIMITS = {
+  maxFiles: 10,
+  maxFileBytes: 5 * 1024 * 1024,
+  extensions: ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx', 'txt'],
+}
+
+export interface UploadAnswer {
+  id: number
+  key: string
+  version: number
+  created: boolean
+}
+
+/** One error of the programme checker (`programme check`): line in the file and reason. */
+export interface CheckError {
+  line: number
+  message: string
+}
+
+/** A refused upload: the server's message plus every checker error. */
+export class ProgrammeCheckError extends ApiError {
+  errors: CheckError[]
+  constructor(message: string, errors: CheckError[]) {
+    super(400, 'invalid_argument', message, 'yaml')
+    this.name = 'ProgrammeCheckError'
+    this.errors = errors
+  }
+}
+
+/**
+ * POSTs the YAML text. A 400 answer carrying `errors` (the checker's list) becomes a
+ * ProgrammeCheckError; any other failure is the usual ApiError.
+ */
+async function upload(yaml: string): Promise<UploadAnswer> {
+  try {
+    return await http.post<UploadAnswer>('/programmes', { yaml })
+  } catch (e) {
+    const errors = e instanceof ApiError && e.status === 400 ? e.details.errors : undefined
+    if (!Array.isArray(errors)) throw e
+    const lines = (errors as CheckError[]).map((x) => ({ line: Number(x.line) || 0, message: String(x.message ?? '') }))
+    throw new ProgrammeCheckError((e as ApiError).message, lines)
+  }
+}
+
+/** A note with at most one attachment (fields text, status?, part `file`): saved together or not at all. */
+function addNoteWithFile(id: number | string, task: number, text: string, status: '' | 'in_progress' | 'done', file?: File) {
+  const form = new FormData()
+  form.append('text', text)
+  if (status) form.append('status', status)
+  if (file) form.append('file', file, file.name)
+  return http.post<TaskNoteWithFiles>(`/programmes/${id}/tasks/${task}/notes`, form)
+}
+
+/** A further attachment of an existing note (at most 10 per note, server side). */
+function addAttachment(id: number | string, task: number, noteId: number, file: File) {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return http.post<Attachment>(`/programmes/${id}/tasks/${task}/notes/${noteId}/attachments`, form)
+}
+
+export const programmesApi = {
+  list: (q: Query) => http.get<Page<ProgrammeRow>>('/programmes', q),
+  get: (id: number | string) => http.get<ProgrammeDetail>(`/programmes/${id}`),
+  progress: (id: number | string) => http.get<ProgrammeProgress>(`/programmes/${id}/progress`),
+  lagging: (id: number | string) => http.get<ProgrammeLagging>(`/programmes/${id}/lagging`),
+  addNote: (id: number | string, task: number, text: string, status?: 'in_progress' | 'done') =>
+    http.post<TaskNote>(`/programmes/${id}/tasks/${task}/notes`, status ? { text, status } : { text }),
+  notes: (id: number | string, task: number, q: Query = {}) =>
+    http.get<Page<TaskNoteWithFiles>>(`/programmes/${id}/tasks/${task}/notes`, { page_size: 100, ...q }),
+  addNoteWithFile,
+  addAttachment,
+  attachmentUrl: (id: number | string, attachment: number) => `/programmes/${id}/attachments/${attachment}`,
+  upload,
+  reportUrl: (id: number | string) => `/programmes/${id}/report`,
+}

@@ -1,0 +1,7 @@
+// Permission strings the programme module's pages and buttons check (they come from User.permissions).
+export const P = {
+  programmeRead: 'programme:read',
+  programmeEdit: 'programme:edit',
+  /** the link to the programme's awards (shown when the award module is present) */
+  awardRead: 'award:read',
+} as const
