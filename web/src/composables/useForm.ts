@@ -26,7 +26,9 @@ export function useFormSubmit(fields: readonly string[], save: () => Promise<boo
       busy.value = false
     }
   }
-  return { errors, formRef, busy, submit }
+  /** For FormDialog's `form-ref` (a template would unwrap the ref itself). */
+  const setForm = (el: FormInstance | undefined) => (formRef.value = el)
+  return { errors, formRef, setForm, busy, submit }
 }
 
 /**
