@@ -1,7 +1,10 @@
 // Helpers for unit tests: a fetch mock answering by "METHOD /path" (query ignored unless the key
-// has one) and a flush for pending promises.
+// has one), a flush for pending promises, a signed-in user, typing into an input.
 import { vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import type { User } from '@/api'
+import { configureClient } from '@/api/client'
+import { useAuthStore } from '@/stores/auth'
 
 export type Handler = (url: URL, init: RequestInit) => unknown | Response | Promise<unknown | Response>
 
@@ -30,4 +33,34 @@ export function mockFetch(routes: Record<string, Handler | unknown>) {
 
 export async function settle(times = 3) {
   for (let i = 0; i < times; i++) await flushPromises()
+}
+
+/** Signs `user` in for a test: the auth store holds it and the API client sends `token` as CSRF token. */
+export function signIn(user: Partial<User>, token = 'tok') {
+  const auth = useAuthStore()
+  auth.csrfToken = token
+  auth.user = user as User
+  configureClient({ getCsrfToken: () => auth.csrfToken })
+  return auth
+}
+
+/** After each test: fetch and other mocks undone, dialogs appended to body removed. */
+export function cleanUp() {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+  document.body.innerHTML = ''
+}
+
+/** Element Plus shows a form item's error message after a 100-ms debounce. */
+export async function formErrorsShown() {
+  await new Promise((r) => setTimeout(r, 150))
+  await settle()
+}
+
+/** Types `value` into the input or textarea `selector` finds in the document, as a user would. */
+export async function typeInto(selector: string, value: string) {
+  const el = document.body.querySelector(selector) as HTMLInputElement
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+  await settle()
 }

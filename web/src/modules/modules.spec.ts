@@ -23,7 +23,7 @@ const URLS = [
 
 // Source text of every module file (tests aside), to find the message keys a module uses.
 const sources = import.meta.glob(['./*/**/*.ts', './*/**/*.vue', '!./**/*.spec.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
-const shellSources = import.meta.glob(['../components/*.vue', '../layout/*.{ts,vue}', '../stores/*.ts', '../utils/*.ts', '../main.ts', '!../**/*.spec.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+const shellSources = import.meta.glob(['../components/*.vue', '../composables/*.ts', '../layout/*.{ts,vue}', '../stores/*.ts', '../utils/*.ts', '../main.ts', '!../**/*.spec.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
 
 /** Literal keys passed to t()/$t() in a source text. */
 function usedKeys(text: string): string[] {

@@ -2,8 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import Layout from '@/layout/AppLayout.vue'
 import { useAuthStore } from '@/stores/auth'
 import { useAppStore } from '@/stores/app'
-import ForbiddenView from '@/layout/ForbiddenView.vue'
-import NotFoundView from '@/layout/NotFoundView.vue'
+import ErrorView from '@/layout/ErrorView.vue'
 import { modules } from '@/modules'
 import { bareRoutes, layoutRoutes } from '@/modules/assemble'
 
@@ -34,8 +33,8 @@ declare module 'vue-router' {
 /** The layout's pages: every module's, then the shell's error pages (the catch-all last). */
 export const layoutChildren: RouteRecordRaw[] = [
   ...layoutRoutes(modules),
-  { path: '403', name: 'forbidden', component: ForbiddenView, meta: { title: 'menu.forbidden' } },
-  { path: ':pathMatch(.*)*', name: 'not-found', component: NotFoundView, meta: { title: 'menu.notFound' } },
+  { path: '403', name: 'forbidden', component: ErrorView, props: { code: 403 }, meta: { title: 'menu.forbidden' } },
+  { path: ':pathMatch(.*)*', name: 'not-found', component: ErrorView, props: { code: 404 }, meta: { title: 'menu.notFound' } },
 ]
 
 const routes: RouteRecordRaw[] = [...bareRoutes(modules), { path: '/', component: Layout, children: layoutChildren }]

@@ -1,39 +1,15 @@
 // Entity pages: the monthly chart's series, the USCC shape, the form → API body, and server field
 // errors landing on their form fields (API mocked in the shapes of docs/API.md).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { jsonResponse, mockFetch, settle } from '@/test-utils'
-import { configureClient } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
-import type { User } from '@/api'
-import type { Entity } from './api'
+import { cleanUp, formErrorsShown, jsonResponse, mockFetch, settle, signIn, typeInto } from '@/test-utils'
 import EntityDialog from './EntityDialog.vue'
+import { entity } from './fixtures'
 import { emptyEntityForm, entityBody, fullYear, monthlyChartOption, usccShapeOk } from './logic'
 
-beforeEach(() => {
-  const auth = useAuthStore()
-  auth.csrfToken = 'tok6'
-  auth.user = { region_code: '341302000000', permissions: ['entity:read', 'entity:edit', 'sales:read', 'sales:edit'] } as unknown as User
-  configureClient({ getCsrfToken: () => auth.csrfToken })
-})
-afterEach(() => {
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-  document.body.innerHTML = ''
-})
+beforeEach(() => signIn({ region_code: '341302000000', permissions: ['entity:read', 'entity:edit', 'sales:read', 'sales:edit'] }, 'tok6'))
+afterEach(cleanUp)
 
-/** Element Plus shows a form item's error message after a 100-ms debounce. */
-const debounced = async () => {
-  await new Promise((r) => setTimeout(r, 150))
-  await settle()
-}
-
-const entity = (over: Partial<Entity> = {}): Entity => ({
-  id: 7, uscc: '91341302MA2N0Q3A1X', name: '埇桥区丰收电商有限公司', kind: 'enterprise', kind_label: '企业',
-  region_code: '341302100000', region_name: '符离镇', registered_on: '2024-03-01', contact_name: '张三',
-  mobile_masked: '138****8000', linkage: { model: true, contract_farming: false, employs_poor: false },
-  shop_count: 0, brand_count: 0, created_at: '', updated_at: '', ...over,
-})
 describe('monthly chart', () => {
   const monthly = {
     year: 2026,
@@ -104,14 +80,8 @@ describe('entity dialog', () => {
     const w = mount(EntityDialog, { props: { modelValue: false, entity: null }, attachTo: document.body })
     await w.setProps({ modelValue: true })
     await settle()
-    const set = async (sel: string, v: string) => {
-      const el = document.body.querySelector(sel) as HTMLInputElement
-      el.value = v
-      el.dispatchEvent(new Event('input'))
-      await settle()
-    }
-    await set('#entity-uscc', '91341302MA2N0Q3A1Y')
-    await set('#entity-name', '丰收电商')
+    await typeInto('#entity-uscc', '91341302MA2N0Q3A1Y')
+    await typeInto('#entity-name', '丰收电商')
     // the region comes from the cascader; set it through the component's model
     ;(w.vm as unknown as { $: { setupState: { form: { region_code: string } } } }).$.setupState.form.region_code = '341302100000'
     ;(document.body.querySelector('.entity-save') as HTMLElement).click()
@@ -119,7 +89,7 @@ describe('entity dialog', () => {
     expect(body).toMatchObject({ uscc: '91341302MA2N0Q3A1Y', name: '丰收电商', kind: 'enterprise', region_code: '341302100000' })
     const item = document.body.querySelector('#entity-uscc')!.closest('.el-form-item')!
     expect(item.classList.contains('is-error')).toBe(true)
-    await debounced()
+    await formErrorsShown()
     expect(item.querySelector('.el-form-item__error')!.textContent).toContain('校验码错误')
     expect(w.emitted('saved')).toBeUndefined()
     w.unmount()

@@ -2,7 +2,8 @@
 // strings, no float arithmetic), status colours, the quota matrix (child regions × targets), the
 // task table (plan rows joined with their progress), quarters for the report, checker errors.
 import type {
-  CheckError, LineStatus, ProgrammeDetail, ProgrammeTarget, ProgressLine, TargetProgress, TaskProgress, TaskStatus,
+  CheckError, LineStatus, ProgrammeDetail, ProgrammeTarget, ProgrammeTask, ProgressLine, TargetProgress, TaskProgress,
+  TaskStatus,
 } from './api'
 
 /** Units a plan may write and their size in the indicator's base unit (src/programme/indicators.cc). */
@@ -167,13 +168,8 @@ export function buildMatrix(targets: TargetProgress[], plan: ProgrammeTarget[] =
   return { columns, rows: [...rows.values()] }
 }
 
-export interface TaskRow {
-  number: number
-  text: string
-  lead_units: string[]
-  coordinating_units: string[]
-  deadline: string | null
-  deadline_text: string
+/** A task of the plan (without its targets) with its progress. */
+export interface TaskRow extends Omit<ProgrammeTask, 'targets'> {
   due: string | null
   status: TaskStatus
   overdue: boolean

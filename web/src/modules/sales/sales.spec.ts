@@ -1,40 +1,15 @@
 // Sales pages: the form → API body, and server field errors landing on their form fields (API mocked
 // in the shapes of docs/API.md and src/sales/api/).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { jsonResponse, mockFetch, settle } from '@/test-utils'
-import { configureClient } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
-import type { User } from '@/api'
-import type { Entity } from '@/modules/entity/api'
+import { cleanUp, formErrorsShown, jsonResponse, mockFetch, settle, signIn, typeInto } from '@/test-utils'
+import { entity } from '@/modules/entity/fixtures'
 import type { SalesRecord } from './api'
 import SalesDialog from './SalesDialog.vue'
 import { emptySalesForm, periodQuery, salesBody } from './logic'
 
-beforeEach(() => {
-  const auth = useAuthStore()
-  auth.csrfToken = 'tok6'
-  auth.user = { region_code: '341302000000', permissions: ['entity:read', 'entity:edit', 'sales:read', 'sales:edit'] } as unknown as User
-  configureClient({ getCsrfToken: () => auth.csrfToken })
-})
-afterEach(() => {
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-  document.body.innerHTML = ''
-})
-
-/** Element Plus shows a form item's error message after a 100-ms debounce. */
-const debounced = async () => {
-  await new Promise((r) => setTimeout(r, 150))
-  await settle()
-}
-
-const entity = (over: Partial<Entity> = {}): Entity => ({
-  id: 7, uscc: '91341302MA2N0Q3A1X', name: '埇桥区丰收电商有限公司', kind: 'enterprise', kind_label: '企业',
-  region_code: '341302100000', region_name: '符离镇', registered_on: '2024-03-01', contact_name: '张三',
-  mobile_masked: '138****8000', linkage: { model: true, contract_farming: false, employs_poor: false },
-  shop_count: 0, brand_count: 0, created_at: '', updated_at: '', ...over,
-})
+beforeEach(() => signIn({ region_code: '341302000000', permissions: ['entity:read', 'entity:edit', 'sales:read', 'sales:edit'] }, 'tok6'))
+afterEach(cleanUp)
 
 const record = (over: Partial<SalesRecord> = {}): SalesRecord => ({
   id: 41, entity_id: 7, entity_name: '埇桥区丰收电商有限公司', region_code: '341302100000', region_name: '符离镇',
@@ -89,13 +64,10 @@ describe('sales correction', () => {
     ;(document.body.querySelector('.sales-save') as HTMLElement).click()
     await settle()
     expect(sent).toBeNull()
-    await debounced()
+    await formErrorsShown()
     const reasonItem = document.body.querySelector('#sales-reason')!.closest('.el-form-item')!
     expect(reasonItem.querySelector('.el-form-item__error')!.textContent).toContain('更正须填写原因')
-    const reason = document.body.querySelector('#sales-reason') as HTMLTextAreaElement
-    reason.value = '乡镇复核'
-    reason.dispatchEvent(new Event('input'))
-    await settle()
+    await typeInto('#sales-reason', '乡镇复核')
     ;(document.body.querySelector('.sales-save') as HTMLElement).click()
     await settle(6)
     expect(sent).toMatchObject({ entity_id: 7, period: '2026-03', amount_fen: 12000000, reason: '乡镇复核', orders: 30, agricultural: true })
@@ -136,10 +108,7 @@ describe('summary page', () => {
     expect(document.body.querySelector('.threshold-note')!.textContent).toContain('未设门槛')
     expect(document.body.querySelector('.summary-sum .sum-up')!.textContent).toBe('205,000.00')
 
-    const eth = document.body.querySelector('#f-sum-eth') as HTMLInputElement
-    eth.value = '200,000'
-    eth.dispatchEvent(new Event('input'))
-    await settle()
+    await typeInto('#f-sum-eth', '200,000')
     ;(document.body.querySelector('.dt-search') as HTMLElement).click()
     await settle(6)
     expect(queries.at(-1)!.get('entity_threshold_fen')).toBe('20000000')
