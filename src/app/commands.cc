@@ -40,6 +40,7 @@ std::vector<std::string> SplitComma(const std::string& s) {
 void Fail(const Error& e) {
   std::cerr << "错误: " << e.message;
   if (!e.field.empty()) std::cerr << " [" << e.field << "]";
+  if (!e.detail.empty()) std::cerr << " (" << e.detail << ")";  // the operator may see it
   std::cerr << "\n";
   throw CLI::RuntimeError(1);
 }

@@ -35,6 +35,32 @@ std::thread StartSignalWaiter(http::Server& server, sigset_t set) {
   });
 }
 
+// Limits of the HTTP edge (docs/ARCHITECTURE.md "HTTP edge"); the defaults suit production.
+void AddEdgeOptions(CLI::App& serve, http::ServerConfig& config) {
+  serve.add_option("--queue-size", config.queue_size, "等待工作线程的连接上限（超出答503）")
+      ->capture_default_str();
+  serve
+      .add_option("--max-connections-per-ip", config.max_connections_per_ip,
+                  "每个客户端地址的连接上限（0=不限）")
+      ->capture_default_str();
+  serve
+      .add_option("--max-workers-per-ip", config.max_workers_per_ip,
+                  "每个客户端地址同时处理的请求上限（0=不限）")
+      ->capture_default_str();
+  serve.add_option("--header-timeout-ms", config.header_timeout_ms, "请求行和请求头的总时限")
+      ->capture_default_str();
+  serve.add_option("--keep-alive-timeout-ms", config.keep_alive_timeout_ms, "空闲连接保持时间")
+      ->capture_default_str();
+  serve.add_option("--read-timeout-ms", config.read_timeout_ms, "请求体最长静默时间")
+      ->capture_default_str();
+  serve.add_option("--body-timeout-ms", config.body_timeout_ms, "请求体的总时限")
+      ->capture_default_str();
+  serve.add_option("--write-timeout-ms", config.write_timeout_ms, "响应发送最长停顿时间")
+      ->capture_default_str();
+  serve.add_option("--max-body-bytes", config.max_body_bytes, "请求体上限（字节）")
+      ->capture_default_str();
+}
+
 // Loads the calendar on first start so deadlines work without an extra step.
 void EnsureReferenceData(AppContext& ctx) {
   auto added = ImportCalendar(ctx);
@@ -60,6 +86,7 @@ void AddServeCommand(CLI::App& app) {
                   "会话Cookie加Secure（TLS反向代理之后）");
   serve->add_flag("--trust-forwarded-for", config.trust_forwarded_for,
                   "从X-Forwarded-For取客户端IP");
+  AddEdgeOptions(*serve, config);
   serve->callback([] {
     sigset_t set;
     sigemptyset(&set);

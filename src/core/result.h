@@ -34,6 +34,8 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;
+  // For the server log only, never sent to a client: e.g. the database's own error text.
+  std::string detail;
 
   static Error Invalid(std::string field, std::string message) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "crypto/crypto.h"
+#include "http/edge.h"
 
 namespace ruralec::http {
 namespace {
@@ -35,6 +36,42 @@ void WriteJson(httplib::Response& res, int status, const Json& body) {
 
 void WriteError(httplib::Response& res, const Error& e) {
   WriteJson(res, HttpStatus(e.code), ErrorBody(e));
+  if (res.status == 503) res.set_header("Retry-After", std::to_string(kRetryAfterSeconds));
+}
+
+// Why a request body is refused before it is read (nullopt: read it). Content-Length over the
+// limit is 413 at once; framings the limit or the handlers cannot follow are 400.
+std::optional<Error> RefuseBody(const httplib::Request& req, size_t max_body) {
+  bool chunked = req.has_header("Transfer-Encoding");
+  if (chunked && req.get_header_value("Transfer-Encoding") != "chunked")
+    return Error::Invalid("body", "不支持的 Transfer-Encoding（仅支持 chunked）");
+  if (chunked && req.has_header("Content-Length"))
+    return Error::Invalid("body", "请求不能同时带 Content-Length 和 Transfer-Encoding");
+  std::string encoding = req.get_header_value("Content-Encoding");
+  if (!encoding.empty() && encoding != "identity")
+    return Error::Invalid("body", "不支持压缩的请求体（Content-Encoding）");
+  if (!req.has_header("Content-Length")) return std::nullopt;
+  std::string len = req.get_header_value("Content-Length");
+  if (len.empty() || len.size() > 18 || len.find_first_not_of("0123456789") != std::string::npos)
+    return Error::Invalid("body", "Content-Length 无效");
+  if (std::stoull(len) > max_body) return Error{ErrorCode::kPayloadTooLarge, "请求体过大", "body"};
+  return std::nullopt;
+}
+
+// The error for a request whose reading the edge cut short (see edge::ReadFailure).
+std::optional<std::pair<int, Error>> ReadFailureError() {
+  switch (edge::CurrentReadFailure()) {
+    case edge::ReadFailure::kNone:
+      return std::nullopt;
+    case edge::ReadFailure::kBodyTooLarge:
+      return std::pair(413, Error{ErrorCode::kPayloadTooLarge, "请求体过大", "body"});
+    case edge::ReadFailure::kHeadersTooLarge:
+      return std::pair(431, Error{ErrorCode::kInvalidArgument, "请求头过大", "headers"});
+    case edge::ReadFailure::kHeaderTimeout:
+    case edge::ReadFailure::kBodyTimeout:
+      break;
+  }
+  return std::pair(408, Error{ErrorCode::kInvalidArgument, "请求超时", ""});
 }
 
 std::string SessionCookie(const std::string& token, bool secure) {
@@ -61,6 +98,41 @@ bool AuditedDenial(const Error& e, bool pii_route) {
 }
 
 }  // namespace
+
+std::string LogSafe(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c < 0x20 || c == 0x7F) {
+      escape(c);
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      // A whole UTF-8 sequence is copied unless it encodes a C1 control (U+0080..U+009F).
+      size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+      bool valid = len > 0 && c < 0xF5 && i + len <= s.size();
+      for (size_t k = 1; valid && k < len; ++k)
+        valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (valid && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) valid = false;
+      if (!valid) {
+        escape(c);
+        continue;
+      }
+      out.append(s.substr(i, len));
+      i += len - 1;
+    }
+  }
+  return out;
+}
 
 std::string Request::Match(size_t i) const {
   return i < raw_.matches.size() ? std::string(raw_.matches[i]) : "";
@@ -154,25 +226,28 @@ Server::Server(ServerConfig config, account::Accounts& accounts, const audit::Au
       accounts_(accounts),
       audit_(audit),
       db_(db),
-      svr_(std::make_unique<httplib::Server>()) {
+      svr_(std::make_unique<edge::EdgeServer>(config_)) {
   Install();
 }
 
 Server::~Server() = default;
 
 void Server::Install() {
-  int threads = config_.threads;
-  svr_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr_->set_payload_max_length(config_.max_body_bytes);
-  svr_->set_tcp_nodelay(true);  // header and body go out as separate writes: no Nagle delay
-  svr_->set_read_timeout(30, 0);
-  svr_->set_keep_alive_max_count(1000);
-  svr_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    t_request_start = std::chrono::steady_clock::now();
-    t_username.clear();
-    res.set_header("X-Request-Id", crypto::RandomToken(9));
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  // Runs after the headers, before the library reads any body.
+  svr_->set_pre_routing_handler(
+      [max = config_.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
+        edge::StartBody();
+        t_request_start = std::chrono::steady_clock::now();
+        t_username.clear();
+        res.set_header("X-Request-Id", crypto::RandomToken(9));
+        if (auto refusal = RefuseBody(req, max)) {
+          edge::CloseAfterResponse();  // the body stays unread
+          res.set_header("Connection", "close");
+          WriteError(res, *refusal);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   svr_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Content-Security-Policy", kCsp);
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -184,8 +259,9 @@ void Server::Install() {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                   std::chrono::steady_clock::now() - t_request_start)
                   .count();
-    spdlog::info("{} {} {} {} {}us ip={} user={}", res.get_header_value("X-Request-Id"), req.method,
-                 req.path, res.status, us, req.remote_addr, t_username.empty() ? "-" : t_username);
+    spdlog::info("{} {} {} {} {}us ip={} user={}", LogSafe(res.get_header_value("X-Request-Id")),
+                 LogSafe(req.method), LogSafe(req.path), res.status, us, LogSafe(req.remote_addr),
+                 t_username.empty() ? "-" : LogSafe(t_username));
   });
   std::string web = config_.web_dir;
   if (!web.empty() && std::filesystem::exists(web)) svr_->set_mount_point("/", web);
@@ -200,7 +276,11 @@ void Server::Install() {
       res.set_content(ReadFile(index), "text/html; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (res.status == 413) {
+    if (auto failure = ReadFailureError()) {
+      res.set_header("Connection", "close");
+      WriteError(res, failure->second);
+      res.status = failure->first;
+    } else if (res.status == 413) {
       WriteError(res, {ErrorCode::kPayloadTooLarge, "请求体过大", "body"});
     } else if (res.status == 404) {
       WriteError(res, Error::NotFound("接口不存在: " + req.path));
@@ -222,8 +302,8 @@ void Server::Install() {
           what = e.what();
         } catch (...) {
         }
-        spdlog::error("{} {} {} exception: {}", res.get_header_value("X-Request-Id"), req.method,
-                      req.path, what);
+        spdlog::error("{} {} {} exception: {}", LogSafe(res.get_header_value("X-Request-Id")),
+                      LogSafe(req.method), LogSafe(req.path), LogSafe(what));
         WriteError(res, Error::Internal("服务器内部错误，请联系管理员（请求号 " +
                                         res.get_header_value("X-Request-Id") + "）"));
       });
@@ -305,7 +385,14 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
     return h(req, reply);
   }();
   if (!out.ok()) {
-    const Error& e = out.error();
+    Error e = out.take_error();
+    if (e.code == ErrorCode::kInternal || !e.detail.empty()) {
+      spdlog::error("{} {} {} {}: {} {}", req.id(), LogSafe(raw.method), LogSafe(raw.path),
+                    ErrorCodeName(e.code), LogSafe(e.message), LogSafe(e.detail));
+    }
+    // What went wrong inside stays in the log: the client gets the request id to quote.
+    if (e.code == ErrorCode::kInternal)
+      e.message = "服务器内部错误，请联系管理员（请求号 " + req.id() + "）";
     if (req.authenticated() && AuditedDenial(e, pii_route)) {
       auto conn = db_.Acquire();
       (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api",
@@ -331,20 +418,18 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
 }
 
 Result<int> Server::Bind(const std::string& host, int port) {
-  if (port == 0) {
-    int p = svr_->bind_to_any_port(host);
-    if (p <= 0) return Error{ErrorCode::kUnavailable, "无法绑定端口: " + host, "listen"};
-    return p;
-  }
-  if (!svr_->bind_to_port(host, port)) {
+  int bound = svr_->BindSocket(host, port);
+  if (port == 0 && bound <= 0)
+    return Error{ErrorCode::kUnavailable, "无法绑定端口: " + host, "listen"};
+  if (bound <= 0) {
     return Error{ErrorCode::kUnavailable,
                  "无法监听 " + host + ":" + std::to_string(port) + "（端口被占用？）", "listen"};
   }
-  return port;
+  return bound;
 }
 
-void Server::Run() { svr_->listen_after_bind(); }
-void Server::Stop() { svr_->stop(); }
+void Server::Run() { svr_->Serve(); }
+void Server::Stop() { svr_->Stop(); }
 
 Json PageJson(int64_t total, const PageRequest& p, Json items) {
   return Json{

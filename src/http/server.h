@@ -17,25 +17,44 @@
 #include "core/result.h"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace ruralec::http {
+namespace edge {
+class EdgeServer;
+}
 
 using Json = nlohmann::json;
 
 int HttpStatus(ErrorCode code);
 Json ErrorBody(const Error& e);
 
+// Seconds a 503 asks the client to wait (Retry-After): busy database, full queue, busy edge.
+inline constexpr int kRetryAfterSeconds = 2;
+
+// Limits of the HTTP edge; http/edge.h explains how they are enforced. Tests set them small.
 struct ServerConfig {
   std::string web_dir = "web/dist";  // static files of the web console ("" = none)
-  size_t max_body_bytes = 8 << 20;   // larger bodies get 413
+  // Larger bodies get 413, however they are framed: Content-Length is checked before reading,
+  // a chunked body (counted on the wire, chunk framing included) when it passes the limit.
+  size_t max_body_bytes = 8 << 20;
   bool secure_cookies = false;       // add Secure (behind a TLS-terminating proxy)
   bool trust_forwarded_for = false;  // take the client IP from X-Forwarded-For
-  // cpp-httplib holds a worker per keep-alive connection, so this bounds concurrent clients.
-  int threads = 64;
+  int threads = 64;                  // workers; only a connection whose headers are in holds one
+  size_t queue_size = 256;           // readable connections waiting for a worker; more get 503
+  // Per peer address (0 = no cap): open connections (more get 503) and requests queued or
+  // served at once (more wait). Not applied with trust_forwarded_for nor to 127.0.0.1 / ::1:
+  // the peer is then a reverse proxy, which must limit its clients itself.
+  int max_connections_per_ip = 32;
+  int max_workers_per_ip = 16;
+  int header_timeout_ms = 10'000;      // request line + headers, from their first byte
+  int keep_alive_timeout_ms = 5'000;   // idle wait for the first / next request
+  int keep_alive_max_requests = 1000;  // requests per connection
+  int read_timeout_ms = 15'000;        // longest silence while a body arrives
+  int body_timeout_ms = 120'000;       // the whole body (8 MiB then needs >= 70 KB/s)
+  int write_timeout_ms = 15'000;       // longest stall while the client takes the response
 };
 
 // One API request as handlers see it.
@@ -117,8 +136,12 @@ class Server {
   const audit::AuditLog& audit_;
   storage::Database& db_;
   std::function<Status()> ready_;
-  std::unique_ptr<httplib::Server> svr_;
+  std::unique_ptr<edge::EdgeServer> svr_;
 };
+
+// `s` with control characters (C0, DEL, C1, invalid UTF-8 bytes) and backslashes escaped as
+// \xNN / \\, so a logged field cannot start a new log line or drive a terminal.
+std::string LogSafe(std::string_view s);
 
 // `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>` (RFC 6266/5987).
 std::string ContentDisposition(const std::string& utf8_filename);

@@ -19,12 +19,13 @@ Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
   std::string msg =
       std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
   std::string s = state ? state : "";
-  if (s == "40001" || s == "40P01")
-    return {ErrorCode::kRetry, "并发冲突，请重试 (" + msg + ")", ""};
-  if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突 (" + msg + ")", ""};
-  if (PQstatus(conn) != CONNECTION_OK)
-    return {ErrorCode::kUnavailable, "数据库连接中断 (" + msg + ")", ""};
-  return Error::Internal(msg);
+  // Generic messages for clients; PostgreSQL's text only in `detail` (the server log).
+  if (s == "40001" || s == "40P01") return {ErrorCode::kRetry, "并发冲突，请重试", "", msg};
+  if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突", "", msg};
+  if (s == "55P03" || s == "57014" || s == "53300")  // lock / statement timeout, too many clients
+    return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试", "", msg};
+  if (PQstatus(conn) != CONNECTION_OK) return {ErrorCode::kUnavailable, "数据库连接中断", "", msg};
+  return {ErrorCode::kInternal, "数据库错误", "", msg};
 }
 
 struct ParamBuffer {

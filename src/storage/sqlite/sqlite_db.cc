@@ -12,16 +12,19 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10'000;
 
+// Classifies an SQLite failure. The message is generic and safe to show a client; SQLite's own
+// text goes to `detail` (the server log), never to the client (issue 15 item 8).
+Error ClassifySqlite(int code, std::string detail) {
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试", "", std::move(detail)};
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    return {ErrorCode::kConflict, "数据约束冲突", "", std::move(detail)};
+  return {ErrorCode::kInternal, "数据库错误", "", std::move(detail)};
+}
+
 Error SqliteError(sqlite3* db, std::string_view what) {
-  int code = sqlite3_extended_errcode(db);
-  std::string msg = std::string(what) + ": " + sqlite3_errmsg(db);
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
-    return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试 (" + msg + ")", {}};
-  }
-  if ((code & 0xff) == SQLITE_CONSTRAINT) {
-    return {ErrorCode::kConflict, "数据约束冲突 (" + msg + ")", {}};
-  }
-  return Error::Internal(msg);
+  return ClassifySqlite(sqlite3_extended_errcode(db),
+                        std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
 class SqliteStatement final : public Statement {
@@ -147,10 +150,12 @@ class SqliteConnection final : public Connection {
   Status ExecScript(std::string_view sql) override {
     std::string s(sql);
     char* err = nullptr;
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      // BEGIN IMMEDIATE under write load fails here with SQLITE_BUSY: 503, not 500.
       std::string msg = err ? err : "unknown";
       sqlite3_free(err);
-      return Error::Internal("执行SQL脚本失败: " + msg);
+      return ClassifySqlite(rc, "执行SQL脚本失败: " + s.substr(0, 80) + ": " + msg);
     }
     return {};
   }
