@@ -20,12 +20,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// A connection closed with part of its request unread is drained this long first, so the
-// client reads the response instead of a reset; at most kMaxLingering at once.
+// A connection closed with part of its request unread is drained this long (and this much)
+// first, so the client reads the response instead of a reset; at most kMaxLingering at once.
 constexpr auto kLingerBudget = milliseconds(500);
+constexpr size_t kLingerBytes = 1 << 20;
 constexpr size_t kMaxLingering = 1024;
-// How long a worker waits for the next request on its connection before handing it back.
-constexpr auto kNextRequestWait = milliseconds(2);
+// How long a worker waits for the next request on its connection before handing it to the
+// poller: waking the poller and a worker again for every request of a keep-alive client costs
+// ~20 % throughput on a loaded machine; 50 ms held per request sent is no lever for an attacker.
+constexpr auto kNextRequestWait = milliseconds(50);
 
 int MsUntil(Clock::time_point t) {
   auto ms = std::chrono::duration_cast<milliseconds>(t - Clock::now()).count();
@@ -364,11 +367,12 @@ void EdgeServer::DrainLingering(std::span<const pollfd> fds) {
   char drain[16384];
   std::vector<Lingering> still;
   for (size_t i = 0; i < lingering_.size(); ++i) {
-    const Lingering& l = lingering_[i];
+    Lingering& l = lingering_[i];
     bool done = now >= l.until;
     if (!done && fds[i].revents) {
       ssize_t n = ::recv(l.fd, drain, sizeof drain, 0);
       done = n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR);
+      if (n > 0) done = (l.drained += static_cast<size_t>(n)) > kLingerBytes;
     }
     if (done)
       ::close(l.fd);
@@ -570,7 +574,7 @@ void EdgeServer::Linger(int fd) {
     ::close(fd);
     return;
   }
-  lingering_.push_back({fd, Clock::now() + kLingerBudget});
+  lingering_.push_back({fd, Clock::now() + kLingerBudget, 0});
 }
 
 }  // namespace ruralec::http::edge

@@ -8,7 +8,8 @@
 //     them after keep_alive_timeout without a byte, answers 408 when the request line and
 //     headers are not complete within header_timeout of their first byte, and 431 beyond
 //     kMaxHeaderBytes. Idle and trickling clients therefore hold no worker.
-//   - A connection with complete headers goes to a bounded queue served by `threads` workers;
+//   - A connection with complete headers goes to a bounded queue served by `threads` workers
+//     (a worker keeps the connection 50 ms for its next request, then hands it back);
 //     when queue_size are already waiting it is answered 503 (Retry-After) at once. At most
 //     max_workers_per_ip of one address are queued or served at a time; the others wait
 //     (parked, for at most header_timeout, then 503).
@@ -19,7 +20,7 @@
 //   The per-address limits are off with trust_forwarded_for (every peer is then the proxy) and
 //   for 127.0.0.1 and ::1 (a reverse proxy or tooling on the same host, which must limit).
 // A connection whose request was cut short is closed after the response, first draining what
-// the client still sends for up to 500 ms so that it reads the response rather than a reset.
+// the client still sends for up to 500 ms / 1 MiB so that it reads the response, not a reset.
 #pragma once
 
 #include <httplib.h>
@@ -103,6 +104,7 @@ class EdgeServer : public httplib::Server {
   struct Lingering {
     int fd;
     Clock::time_point until;
+    size_t drained;
   };
   std::vector<Lingering> lingering_;
   std::vector<std::thread> workers_;
