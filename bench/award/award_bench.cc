@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
   double load = Since(t1), load_cpu = Cpu() - c1;
   double c2 = Cpu();
   auto t2 = std::chrono::steady_clock::now();
-  award::Evaluation ev = award::Evaluate({&plan, "2019", &data, {}});
+  award::Evaluation ev = Must(award::Evaluate({&plan, "2019", &data, {}}));
   double eval = Since(t2), eval_cpu = Cpu() - c2;
   int64_t payable = 0;
   for (const auto& l : ev.lines) payable += l.amount_fen ? 1 : 0;

@@ -153,4 +153,10 @@ struct UserLabel {
 Result<std::map<int64_t, UserLabel>> UserLabels(storage::Connection& conn,
                                                 const std::vector<int64_t>& ids);
 
+// Does user `user_id` hold `permission` right now: the account is active and one of its
+// roles grants it (read from the database, not from a session whose roles may be stale).
+// Run it inside the transaction of the action it authorizes.
+Result<bool> HoldsPermissionNow(storage::Connection& conn, int64_t user_id,
+                                const std::string& permission);
+
 }  // namespace ruralec::account

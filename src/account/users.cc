@@ -418,4 +418,14 @@ Result<std::map<int64_t, UserLabel>> UserLabels(storage::Connection& conn,
   return out;
 }
 
+Result<bool> HoldsPermissionNow(storage::Connection& conn, int64_t user_id,
+                                const std::string& permission) {
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOne("SELECT COUNT(*) FROM users u JOIN user_roles ur ON ur.user_id "
+                                 "= u.id JOIN role_permissions rp ON rp.role = ur.role WHERE "
+                                 "u.id = ? AND u.status = 'active' AND rp.permission = ?",
+                                 {user_id, permission}, "user"));
+  return row.Int(0) > 0;
+}
+
 }  // namespace ruralec::account

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "account/roles.h"
+#include "award/award_json.h"
 #include "award/data.h"
 #include "award/lists.h"
 #include "region/region.h"
@@ -224,6 +225,116 @@ TEST_F(ApprovalTest, PriorAwardsComeFromApprovedListsOnly) {
   ASSERT_EQ(prior->size(), 1u);
   EXPECT_EQ((*prior)[0].subject_id, 1);
   EXPECT_EQ((*prior)[0].period, "2019");
+}
+
+// Issue 14 item 7: the store hands back the typed explanation (the rules and the approval never
+// read JSON text), equal to what was stored.
+TEST_F(ApprovalTest, StoredLinesComeBackWithTheirTypedExplanation) {
+  Line l = Payable(2, 60 * kWan);  // even subject: payable after acceptance
+  Explanation& e = l.explanation;
+  e.rule_name = "企业分档奖励";
+  e.amount_type = "tiers";
+  e.metrics = {{"uplink_online_sales", 1500 * kWan, "fen", ">", 1000 * kWan, true, {11, 12}}};
+  e.tier = TierUse{1, 1000 * kWan, 2000 * kWan, 50 * kWan};
+  e.base_fen = 50 * kWan;
+  e.multipliers = {{"poverty_county", 2000, true}, {"old_revolutionary_area", 1000, false}};
+  e.after_uplift_fen = 60 * kWan;
+  e.cap_fen = 100 * kWan;
+  e.set_locally = true;
+  e.set_by = "区商务局";
+  e.frequency = "once";
+  auto list = Proposed({l});
+  auto lines = lists_.AllLines(list.id);
+  ASSERT_TRUE(lines.ok()) << lines.error().message;
+  ASSERT_EQ(lines->size(), 1u);
+  const Explanation& back = (*lines)[0].line.explanation;
+  EXPECT_TRUE(back.payable_after_acceptance);
+  EXPECT_EQ(back.rule_name, "企业分档奖励");
+  ASSERT_EQ(back.metrics.size(), 1u);
+  EXPECT_EQ(back.metrics[0].record_ids, (std::vector<int64_t>{11, 12}));
+  EXPECT_TRUE(back.metrics[0].threshold_set_locally);
+  ASSERT_TRUE(back.tier.has_value());
+  EXPECT_EQ(back.tier->to, 2000 * kWan);
+  ASSERT_EQ(back.multipliers.size(), 2u);
+  EXPECT_TRUE(back.multipliers[0].applied);
+  EXPECT_EQ(back.after_uplift_fen, 60 * kWan);
+  EXPECT_EQ(ExplanationJson((*lines)[0].line), ExplanationJson(l));
+}
+
+// A stored explanation that cannot be read stops the approval with an error (before, the
+// approval parsed the text itself and threw); nothing is half-written.
+TEST_F(ApprovalTest, AnUnreadableStoredExplanationStopsTheApproval) {
+  auto l = Proposed({Payable(2, 50 * kWan)});
+  {
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(
+        c->Exec("UPDATE award_lines SET explanation = '{\"payable_after_acceptance\": 1' WHERE "
+                "list_id = ?",
+                {l.id})
+            .ok());
+  }
+  auto r = lists_.Approve(fin_, l.id);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+  EXPECT_NE(r.error().message.find("计算说明"), std::string::npos) << r.error().message;
+  EXPECT_EQ(lists_.Get(l.id)->status, "proposed");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM award_payable_items"), 0);
+}
+
+// Issue 15 item 5: a county list read from one of its towns shows the town's totals.
+TEST_F(ApprovalTest, TotalsOfACountyListSeenFromATownAreTheTowns) {
+  Line a = Payable(1, 50 * kWan);  // in 341302100
+  Line b = Payable(3, 30 * kWan);
+  b.region_code = "341302101000";
+  Evaluation ev;
+  ev.period = "2019";
+  ev.lines = {a, b};
+  ev.total_fen = 80 * kWan;
+  ev.rules = {{"R02", "企业分档奖励", "entity", RuleStatus::kEvaluated, "", 5, 2, 80 * kWan}};
+  auto list = lists_.CreateDraft(ann_, {programme_id_, "yq", *RegionCode::Parse("341302"), &ev});
+  ASSERT_TRUE(list.ok());
+  auto county = lists_.Get(list->id, *RegionCode::Parse("341302"));
+  ASSERT_TRUE(county.ok());
+  EXPECT_EQ(county->total_fen, 80 * kWan);
+  EXPECT_EQ(county->totals_scope_code, "341302000000");
+  auto town = lists_.Get(list->id, *RegionCode::Parse("341302100"));
+  ASSERT_TRUE(town.ok()) << town.error().message;
+  EXPECT_EQ(town->total_fen, 50 * kWan);
+  EXPECT_EQ(town->line_count, 1);
+  EXPECT_EQ(town->payable_count, 1);
+  EXPECT_EQ(town->totals_scope_code, "341302100000");
+  ASSERT_EQ(town->rules.size(), 1u);
+  EXPECT_EQ(town->rules[0].payable_fen, 50 * kWan);
+  EXPECT_EQ(town->rules[0].lines, 1);
+  auto versions = lists_.Versions(*RegionCode::Parse("341302101"), programme_id_, "2019", {});
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->items.size(), 1u);
+  EXPECT_EQ(versions->items[0].total_fen, 30 * kWan);
+  auto lines = lists_.AllLines(list->id, *RegionCode::Parse("341302101"));
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].line.subject_id, 3);
+}
+
+// Issue 15 item 7: ledger rows whose sum leaves int64 (written before the per-row cap, or by
+// hand) fail the data load with a clear error; before, the sum wrapped negative and the entity
+// silently missed every threshold.
+TEST_F(ApprovalTest, LedgerSumsBeyondInt64FailTheLoad) {
+  auto c = tdb_.db().Acquire();
+  ASSERT_TRUE(c->Exec("INSERT INTO entities (id, county_code, region_code, uscc, name, kind, "
+                      "created_at, updated_at) VALUES (1, '341302000000', '341302100000', "
+                      "'91341302MA2N00001C', '甲公司', 'enterprise', 0, 0)")
+                  .ok());
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(c->Exec("INSERT INTO sales_records (county_code, region_code, entity_id, period, "
+                        "platform, direction, amount_fen, source, natural_key, created_at) "
+                        "VALUES ('341302000000', '341302100000', 1, '2019-01', '淘宝', "
+                        "'uplink', 4000000000000000000, 'form', ?, 0)",
+                        {"k" + std::to_string(i)})
+                    .ok());
+  auto d = LoadSubjects(*c, *RegionCode::Parse("341302"), 2019);
+  ASSERT_FALSE(d.ok()) << d->by_kind.at("entity")[0].metrics.at("uplink_online_sales");
+  EXPECT_EQ(d.error().code, ErrorCode::kConflict);
+  EXPECT_NE(d.error().message.find("甲公司"), std::string::npos) << d.error().message;
 }
 
 // The adapter: current ledger rows of the year with their ids, tags of ancestors, flags.

@@ -1,8 +1,8 @@
 // Maker-checker approval of an award list and the payable items it hands to the fund ledger.
 #include <map>
 
-#include "award/award_json.h"
 #include "award/list_internal.h"
+#include "entity/entity.h"
 
 namespace ruralec::award {
 namespace {
@@ -35,11 +35,13 @@ Result<std::map<std::string, PrevItem>> PreviousItems(storage::Connection& conn,
   return out;
 }
 
-Result<std::string> PayeeName(storage::Connection& conn, const storage::Row& line) {
-  if (line.Text(2) != "brand" || line.IsNull(6)) return line.Text(4);
-  ASSIGN_OR_RETURN(auto row,
-                   conn.QueryOptional("SELECT name FROM entities WHERE id = ?", {line.Int(6)}));
-  return row ? row->Text(0) : line.Text(4);
+// Who is paid, by name: a brand's line pays its owning entity.
+Result<std::string> PayeeName(storage::Connection& conn, const Line& line) {
+  if (line.subject_kind != "brand" || line.payee_entity_id == 0) return line.subject_name;
+  auto owner = entity::Get(conn, line.payee_entity_id);
+  if (owner.ok()) return owner->name;
+  if (owner.error().code == ErrorCode::kNotFound) return line.subject_name;
+  return owner.error();
 }
 
 const char* kItemInsert =
@@ -59,24 +61,22 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
                   "superseded_at = ? WHERE list_id = ? AND status = 'open'",
                   {now, *prev_list}));
   }
-  ASSIGN_OR_RETURN(auto lines, conn.Query("SELECT id, rule_id, subject_kind, subject_id, "
-                                          "subject_name, region_code, payee_entity_id, "
-                                          "amount_fen, explanation FROM award_lines WHERE "
-                                          "list_id = ? AND status = 'payable' ORDER BY line_no",
-                                          {l.id}));
-  for (const auto& r : lines) {
-    std::string key = KeyText(r.Text(1), r.Text(2), r.Int(3));
-    auto p = prev.find(key);
-    int64_t amount = r.Int(7);
-    bool after = Json::parse(r.Text(8), nullptr, false).value("payable_after_acceptance", false);
-    ASSIGN_OR_RETURN(std::string payee_name, PayeeName(conn, r));
-    RETURN_IF_ERROR(conn.Exec(
-        kItemInsert,
-        {l.county_code, l.id, r.Int(0), l.programme_key, l.scope_code, l.period, r.Text(1),
-         r.Text(2), r.Int(3), r.IsNull(6) ? Value(Null{}) : Value(r.Int(6)), payee_name, r.Text(5),
-         amount, p == prev.end() ? Value(Null{}) : Value(p->second.id),
-         amount - (p == prev.end() ? 0 : p->second.amount_fen), int64_t{after ? 1 : 0},
-         std::string(after ? "pending" : "not_required"), now}));
+  ASSIGN_OR_RETURN(auto lines, internal::LoadLines(conn, l.id, true));
+  for (const auto& s : lines) {
+    const Line& line = s.line;
+    if (line.status != LineStatus::kPayable || !line.amount_fen) continue;
+    auto p = prev.find(KeyText(line.rule_id, line.subject_kind, line.subject_id));
+    int64_t amount = *line.amount_fen;
+    bool after = line.explanation.payable_after_acceptance;
+    ASSIGN_OR_RETURN(std::string payee_name, PayeeName(conn, line));
+    RETURN_IF_ERROR(
+        conn.Exec(kItemInsert,
+                  {l.county_code, l.id, s.id, l.programme_key, l.scope_code, l.period, line.rule_id,
+                   line.subject_kind, line.subject_id,
+                   line.payee_entity_id ? Value(line.payee_entity_id) : Value(Null{}), payee_name,
+                   line.region_code, amount, p == prev.end() ? Value(Null{}) : Value(p->second.id),
+                   amount - (p == prev.end() ? 0 : p->second.amount_fen), int64_t{after ? 1 : 0},
+                   std::string(after ? "pending" : "not_required"), now}));
     if (p != prev.end()) prev.erase(p);
   }
   for (const auto& [key, p] : prev) {
@@ -139,7 +139,8 @@ Result<ListInfo> Lists::Approve(const account::Principal& who, int64_t list_id) 
       storage::InTransaction<ListInfo>(*conn, storage::TxMode::kWrite, [&]() -> Result<ListInfo> {
         refused.reset();
         ASSIGN_OR_RETURN(ListInfo l, internal::LoadList(*conn, list_id));
-        ASSIGN_OR_RETURN(bool holds, UserHoldsNow(*conn, who.id.value, "award:approve"));
+        ASSIGN_OR_RETURN(bool holds,
+                         account::HoldsPermissionNow(*conn, who.id.value, "award:approve"));
         if (!holds) return refuse("审批人当前不具有财政审核权限 (award:approve)，不能审批");
         if (l.created_by == who.id.value || l.proposed_by == who.id.value)
           return refuse("不能审批本人编制或提交的清单（编制与审核须由不同人员完成）");

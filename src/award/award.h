@@ -5,9 +5,10 @@
 // Contract:
 //  - Deterministic: the same programme, period, data and history give the same lines in the
 //    same order (rule order of the file, then subject kind, then subject id).
-//  - Integer arithmetic only. Percentages and uplifts round half up to the fen (四舍五入, the
-//    rounding of Chinese financial vouchers); order: base (fixed / tier / rate) → region uplift
-//    (largest applicable, not compounded) → cap → floor.
+//  - Integer arithmetic only; sums are checked (an amount or total beyond int64 fails the
+//    evaluation with a clear error instead of wrapping). Percentages and uplifts round half up to
+//    the fen (四舍五入, the rounding of Chinese financial vouchers); order: base (fixed / tier /
+//    rate) → region uplift (largest applicable, not compounded) → cap → floor.
 //  - A rule whose subject kind or metric has no data source yet evaluates to kNoDataSource,
 //    never to zero. A part the document leaves open and no local value fills is flagged
 //    (kNeedsLocalSetting lines, amount absent) and never invented.
@@ -22,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+#include "core/types.h"
 #include "programme/programme.h"
 
 namespace ruralec::award {
@@ -141,14 +144,16 @@ struct Evaluation {
 // "2019" → 2019; kInvalidArgument (field "period") otherwise.
 Result<int> ParseYear(const std::string& period);
 
-Evaluation Evaluate(const EvalInput& in);
+// kConflict (MoneyOverflow) when an amount or a total would leave int64: the evaluation fails
+// rather than give a wrapped amount.
+Result<Evaluation> Evaluate(const EvalInput& in);
 
 // Metric → base unit of its value ("fen" or "us_cent"); empty for an unknown metric.
 std::string MetricUnit(const std::string& metric);
 
-// Money arithmetic (exposed for tests): value × bp / 10000 rounded half up, exact for
-// |value| < 9e16 and bp < 1e6 (128-bit intermediate).
-int64_t ApplyRate(int64_t value, int64_t basis_points);
+// Money arithmetic (exposed for tests): value × bp / 10000 rounded half up, exact (128-bit
+// intermediate) for |bp| < 1e18; nullopt when the result leaves int64.
+std::optional<int64_t> ApplyRate(int64_t value, int64_t basis_points);
 
 // ---- Diff against the last approved list ----
 struct LineKey {
@@ -170,7 +175,8 @@ struct Diff {
   int64_t unchanged = 0;
   int64_t old_total_fen = 0, new_total_fen = 0;
 };
-Diff DiffLines(const std::vector<Line>& approved, const std::vector<Line>& current);
+// Checked totals: kConflict (MoneyOverflow) when a total would leave int64.
+Result<Diff> DiffLines(const std::vector<Line>& approved, const std::vector<Line>& current);
 
 // Publication masking: a natural person's name keeps its first character and, when longer
 // than three characters, its last two (张三家庭农场 → 张***农场); other names are unchanged.

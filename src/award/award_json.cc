@@ -95,17 +95,97 @@ Json DiffJson(const Diff& d) {
           {"new_total_fen", d.new_total_fen}};
 }
 
-Line LineFromStored(const std::string& rule_id, const std::string& subject_kind, int64_t subject_id,
-                    const std::string& subject_name, const std::optional<int64_t>& amount_fen,
-                    const std::string& status) {
-  Line l;
-  l.rule_id = rule_id;
-  l.subject_kind = subject_kind;
-  l.subject_id = subject_id;
-  l.subject_name = subject_name;
-  l.amount_fen = amount_fen;
-  l.status = ParseLineStatus(status).value_or(LineStatus::kPayable);
-  return l;
+namespace {
+
+std::optional<int64_t> OptInt(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return it->get<int64_t>();
+}
+
+MetricUse MetricFromJson(const Json& j) {
+  MetricUse m{j.at("metric").get<std::string>(), j.at("value").get<int64_t>(),
+              j.at("unit").get<std::string>()};
+  if (j.contains("comparator")) {
+    m.comparator = j.at("comparator").get<std::string>();
+    m.threshold = j.at("threshold").get<int64_t>();
+    m.threshold_set_locally = j.at("threshold_set_locally").get<bool>();
+  }
+  m.record_ids = j.at("record_ids").get<std::vector<int64_t>>();
+  return m;
+}
+
+std::optional<TierUse> TierFromJson(const Json& j) {
+  if (j.is_null()) return std::nullopt;
+  return TierUse{j.at("index").get<int>(), OptInt(j, "from"), OptInt(j, "to"),
+                 j.at("amount_fen").get<int64_t>()};
+}
+
+std::string Str(const Json& j, const char* key) {
+  const Json& v = j.at(key);
+  return v.is_null() ? std::string() : v.get<std::string>();
+}
+
+// Throws nlohmann::json::exception on a missing key or a wrong type.
+Explanation DecodeExplanation(const Json& j) {
+  Explanation e;
+  e.rule_name = Str(j, "rule_name");
+  e.rule_text = Str(j, "rule_text");
+  e.source = Str(j, "source");
+  e.amount_type = Str(j, "amount_type");
+  for (const auto& m : j.at("metrics")) e.metrics.push_back(MetricFromJson(m));
+  e.tier = TierFromJson(j.at("tier"));
+  e.percent_bp = OptInt(j, "percent_bp");
+  e.percent_of = Str(j, "percent_of");
+  e.percent_base = OptInt(j, "percent_base");
+  e.base_fen = OptInt(j, "base_fen");
+  for (const auto& m : j.at("multipliers"))
+    e.multipliers.push_back({m.at("region_tag").get<std::string>(),
+                             m.at("uplift_bp").get<int64_t>(), m.at("applied").get<bool>()});
+  e.after_uplift_fen = OptInt(j, "after_uplift_fen");
+  e.cap_fen = OptInt(j, "cap_fen");
+  e.cap_applied = j.at("cap_applied").get<bool>();
+  e.floor_fen = OptInt(j, "floor_fen");
+  e.floor_applied = j.at("floor_applied").get<bool>();
+  e.set_locally = j.at("set_locally").get<bool>();
+  e.set_by = Str(j, "set_by");
+  e.local_reference = Str(j, "local_reference");
+  e.frequency = Str(j, "frequency");
+  e.payable_after_acceptance = j.at("payable_after_acceptance").get<bool>();
+  e.note = Str(j, "note");
+  if (auto p = j.find("prior"); p != j.end())
+    e.prior = PriorAward{{},
+                         {},
+                         0,
+                         p->at("period").get<std::string>(),
+                         p->at("list_id").get<int64_t>(),
+                         p->at("version").get<int>()};
+  return e;
+}
+
+}  // namespace
+
+Result<Explanation> ExplanationFromJson(const std::string& text) {
+  Json j = Json::parse(text, nullptr, false);
+  if (!j.is_object()) return Error::Internal("奖补明细的计算说明不是有效的 JSON 对象");
+  try {
+    return DecodeExplanation(j);
+  } catch (const Json::exception& e) {
+    return Error::Internal(std::string("奖补明细的计算说明缺少字段或类型不符: ") + e.what());
+  }
+}
+
+RuleOutcome RuleOutcomeFromJson(const Json& r) {
+  RuleOutcome o{r.value("rule_id", ""), r.value("rule_name", ""), r.value("subject", "")};
+  std::string st = r.value("status", "evaluated");
+  for (auto s : {RuleStatus::kEvaluated, RuleStatus::kNoDataSource, RuleStatus::kNeedsLocalSetting,
+                 RuleStatus::kNotEvaluable})
+    if (st == RuleStatusName(s)) o.status = s;
+  o.reason = r.value("reason", "");
+  o.candidates = r.value("candidates", int64_t{0});
+  o.lines = r.value("lines", int64_t{0});
+  o.payable_fen = r.value("payable_fen", int64_t{0});
+  return o;
 }
 
 }  // namespace ruralec::award

@@ -1,5 +1,7 @@
 // JSON edge of the award module: lines with their explanation, rule outcomes and diffs, as
 // printed by `ruralec awards evaluate --json`, served by the API and stored with each line.
+// Inside the module explanations are the typed Explanation; only the list store (which keeps
+// them as JSON text) decodes them, with ExplanationFromJson.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,9 +18,10 @@ Json ExplanationJson(const Line& l);  // {status, metrics[], tier, percent, mult
 Json LineJson(const Line& l);
 Json RuleOutcomeJson(const RuleOutcome& r);
 Json DiffJson(const Diff& d);
-// Reads back a stored line: the stored columns plus its explanation JSON.
-Line LineFromStored(const std::string& rule_id, const std::string& subject_kind, int64_t subject_id,
-                    const std::string& subject_name, const std::optional<int64_t>& amount_fen,
-                    const std::string& status);
+// The inverse of ExplanationJson for the fields of Explanation (a line's status, region and
+// payee are its own columns). kInternal, naming what is wrong, when `text` is not one;
+// ExplanationJson of the result gives the same JSON back.
+Result<Explanation> ExplanationFromJson(const std::string& text);
+RuleOutcome RuleOutcomeFromJson(const Json& j);
 
 }  // namespace ruralec::award

@@ -1,77 +1,67 @@
-// SQL edge of the evaluation: builds Subjects from entities, brands, the ledger and tags.
+// Data edge of the evaluation: builds Subjects from entities and brands (entity module), region
+// tags (region module) and the ledger (sales' year scan). No SQL of its own.
+#include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "award/data.h"
+#include "entity/entity.h"
+#include "region/region.h"
 #include "sales/totals.h"
 
 namespace ruralec::award {
 namespace {
 
-std::pair<std::string, std::string> Range(const RegionCode& scope) {
-  std::string prefix(scope.prefix());
-  return {prefix + std::string(12 - prefix.size(), '0'),
-          prefix + std::string(12 - prefix.size(), '9')};
-}
+using TagMap = std::map<std::string, std::vector<std::string>>;
 
-// Tags of every region in the subtree and of the scope's ancestors, by region code.
-Result<std::unordered_map<std::string, std::vector<std::string>>> LoadTags(
-    storage::Connection& conn, const RegionCode& scope) {
-  std::unordered_map<std::string, std::vector<std::string>> tags;
-  auto [lo, hi] = Range(scope);
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT region_code, tag FROM region_tags WHERE "
-                                         "region_code >= ? AND region_code <= ?",
-                                         {lo, hi}));
-  for (const auto& r : rows) tags[r.Text(0)].push_back(r.Text(1));
-  for (RegionCode c = scope.parent(); !c.empty(); c = c.parent()) {
-    ASSIGN_OR_RETURN(auto up, conn.Query("SELECT region_code, tag FROM region_tags WHERE "
-                                         "region_code = ?",
-                                         {c.str()}));
-    for (const auto& r : up) tags[r.Text(0)].push_back(r.Text(1));
-  }
-  return tags;
-}
-
-std::set<std::string> TagsOf(const std::unordered_map<std::string, std::vector<std::string>>& all,
-                             const std::string& code) {
+std::set<std::string> TagsOf(const TagMap& all, const RegionCode& code) {
   std::set<std::string> out;
-  auto rc = RegionCode::Parse(code);
-  if (!rc.ok()) return out;
-  for (RegionCode c = *rc; !c.empty(); c = c.parent()) {
+  for (RegionCode c = code; !c.empty(); c = c.parent()) {
     auto it = all.find(c.str());
     if (it != all.end()) out.insert(it->second.begin(), it->second.end());
   }
   return out;
 }
 
-Subject EntitySubject(const storage::Row& r) {
+Subject EntitySubject(const entity::Entity& e, const TagMap& tags) {
   Subject s;
   s.kind = "entity";
-  s.id = r.Int(0);
+  s.id = e.id;
   s.payee_entity_id = s.id;
-  s.name = r.Text(1);
-  std::string kind = r.Text(2);
-  s.region_code = r.Text(3);
-  if (kind == "enterprise") s.flags.insert("enterprise");
-  if (kind == "cooperative") s.flags.insert("cooperative");
-  if (r.Int(4)) s.flags.insert("linkage_model");
-  if (r.Int(5)) s.flags.insert("contract_farming");
-  if (r.Int(6)) s.flags.insert("employs_poor");
-  s.personal_name = kind == "individual_business" || kind == "family_farm";
+  s.name = e.name;
+  s.region_code = e.region.str();
+  if (e.kind == entity::Kind::kEnterprise) s.flags.insert("enterprise");
+  if (e.kind == entity::Kind::kCooperative) s.flags.insert("cooperative");
+  if (e.linkage.model) s.flags.insert("linkage_model");
+  if (e.linkage.contract_farming) s.flags.insert("contract_farming");
+  if (e.linkage.employs_poor) s.flags.insert("employs_poor");
+  s.personal_name =
+      e.kind == entity::Kind::kIndividualBusiness || e.kind == entity::Kind::kFamilyFarm;
+  s.region_tags = TagsOf(tags, e.region);
   return s;
 }
 
 // Sums and record ids of one subject while the ledger is scanned (plain fields: the scan
-// touches each of a million rows, so no map look-ups here).
+// touches each of a million rows, so no map look-ups here). Checked sums: Add() returns false
+// when a sum would leave int64 (the subject must then fail the evaluation, not be dropped
+// with a wrapped, negative figure).
 struct Acc {
   int64_t online = 0, uplink = 0, exported = 0;
   std::vector<int64_t> online_ids, uplink_ids, export_ids;
-  void Add(const sales::LedgerRow& row) {
-    online += row.amount_fen;
+  [[nodiscard]] bool Add(const sales::LedgerRow& row) {
+    if (!AddMoney(&online, row.amount_fen)) return false;
     online_ids.push_back(row.id);
     if (row.uplink) {
-      uplink += row.amount_fen;
+      if (!AddMoney(&uplink, row.amount_fen)) return false;
       uplink_ids.push_back(row.id);
     }
+    return true;
+  }
+  [[nodiscard]] bool AddExport(const sales::LedgerRow& row) {
+    if (!row.export_usd_cents) return true;
+    if (!AddMoney(&exported, *row.export_usd_cents)) return false;
+    export_ids.push_back(row.id);
+    return true;
   }
 };
 
@@ -87,18 +77,11 @@ void PutSales(Subject& s, Acc& a) {
 }
 
 Result<std::vector<Subject>> LoadEntities(storage::Connection& conn, const RegionCode& scope) {
-  auto [lo, hi] = Range(scope);
-  ASSIGN_OR_RETURN(auto tags, LoadTags(conn, scope));
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, name, kind, region_code, linkage_model, "
-                                         "contract_farming, employs_poor FROM entities WHERE "
-                                         "region_code >= ? AND region_code <= ? ORDER BY id",
-                                         {lo, hi}));
+  ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
+  ASSIGN_OR_RETURN(std::vector<entity::Entity> rows, entity::EntitiesIn(conn, scope));
   std::vector<Subject> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) {
-    out.push_back(EntitySubject(r));
-    out.back().region_tags = TagsOf(tags, out.back().region_code);
-  }
+  for (const auto& e : rows) out.push_back(EntitySubject(e, tags));
   return out;
 }
 
@@ -106,20 +89,15 @@ Result<std::vector<Subject>> LoadEntities(storage::Connection& conn, const Regio
 Result<std::vector<Subject>> LoadBrands(storage::Connection& conn, const RegionCode& scope,
                                         const std::vector<Subject>& entities,
                                         const std::unordered_map<int64_t, size_t>& entity_at) {
-  auto [lo, hi] = Range(scope);
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT b.id, b.name, b.entity_id FROM brands b JOIN "
-                                         "entities e ON e.id = b.entity_id WHERE "
-                                         "e.region_code >= ? AND e.region_code <= ? "
-                                         "ORDER BY b.id",
-                                         {lo, hi}));
+  ASSIGN_OR_RETURN(std::vector<entity::Brand> rows, entity::BrandsIn(conn, scope));
   std::vector<Subject> out;
   for (const auto& r : rows) {
-    auto owner = entity_at.find(r.Int(2));
+    auto owner = entity_at.find(r.entity_id);
     if (owner == entity_at.end()) continue;
     Subject b = entities[owner->second];
     b.kind = "brand";
-    b.id = r.Int(0);
-    b.name = r.Text(1);
+    b.id = r.id;
+    b.name = r.name;
     b.personal_name = false;
     out.push_back(std::move(b));
   }
@@ -158,19 +136,17 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   ASSIGN_OR_RETURN(std::vector<Subject> brands, LoadBrands(conn, scope, entities, entity_at));
   auto brand_at = IndexOf(brands);
   std::vector<Acc> eacc(entities.size()), bacc(brands.size());
+  std::optional<std::string> overflow;  // the first subject whose sum left int64
   RETURN_IF_ERROR(sales::ScanYear(conn, scope, year, [&](const sales::LedgerRow& row) {
     auto e = entity_at.find(row.entity_id);
-    if (e == entity_at.end()) return;
+    if (overflow || e == entity_at.end()) return;
     Acc& a = eacc[e->second];
-    a.Add(row);
-    if (row.export_usd_cents) {
-      a.exported += *row.export_usd_cents;
-      a.export_ids.push_back(row.id);
-    }
+    if (!a.Add(row) || !a.AddExport(row)) overflow = entities[e->second].name;
     if (!row.brand_id) return;
     auto b = brand_at.find(*row.brand_id);
-    if (b != brand_at.end()) bacc[b->second].Add(row);
+    if (b != brand_at.end() && !bacc[b->second].Add(row)) overflow = brands[b->second].name;
   }));
+  if (overflow) return MoneyOverflow(*overflow + " 的 " + std::to_string(year) + " 年网络销售额");
   std::vector<Subject> exports = Exports(entities, eacc);
   for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
   for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);

@@ -8,16 +8,16 @@ namespace ruralec::award {
 
 LineKey KeyOf(const Line& l) { return {l.rule_id, l.subject_kind, l.subject_id}; }
 
-Diff DiffLines(const std::vector<Line>& approved, const std::vector<Line>& current) {
+Result<Diff> DiffLines(const std::vector<Line>& approved, const std::vector<Line>& current) {
   Diff d;
   std::map<LineKey, const Line*> old_lines, new_lines;
   for (const auto& l : approved) {
     old_lines[KeyOf(l)] = &l;
-    d.old_total_fen += l.amount_fen.value_or(0);
+    if (!AddMoney(&d.old_total_fen, l.amount_fen.value_or(0))) return MoneyOverflow("已核定清单");
   }
   for (const auto& l : current) {
     new_lines[KeyOf(l)] = &l;
-    d.new_total_fen += l.amount_fen.value_or(0);
+    if (!AddMoney(&d.new_total_fen, l.amount_fen.value_or(0))) return MoneyOverflow("新清单");
   }
   auto entry = [](std::string change, const LineKey& k, const Line* o, const Line* n) {
     DiffEntry e{std::move(change), k, (n ? n : o)->subject_name};

@@ -1,5 +1,6 @@
 // Evaluation of award rules: eligibility → amount → uplift → cap/floor, one line per subject.
 #include <algorithm>
+#include <cstdint>
 
 #include "award/award.h"
 
@@ -54,9 +55,10 @@ std::string MetricUnit(const std::string& metric) {
   return "";
 }
 
-int64_t ApplyRate(int64_t value, int64_t basis_points) {
+std::optional<int64_t> ApplyRate(int64_t value, int64_t basis_points) {
   __int128 p = static_cast<__int128>(value) * basis_points;
   __int128 q = p >= 0 ? (p + 5000) / 10000 : -((-p + 5000) / 10000);
+  if (q > INT64_MAX || q < INT64_MIN) return std::nullopt;
   return static_cast<int64_t>(q);
 }
 
@@ -173,7 +175,13 @@ bool PickTier(const AwardRule& r, const Subject& s, Explanation& ex) {
   return false;
 }
 
-bool Percentage(const AwardRule& r, const Subject& s, Explanation& ex) {
+// The error of an amount that leaves int64 while a rule is applied to a subject.
+Error Overflow(const AwardRule& r, const Subject& s) {
+  return MoneyOverflow("规则 " + r.id + " 对 " + s.name + " (" + s.kind + " " +
+                       std::to_string(s.id) + ") 的奖补金额");
+}
+
+Result<bool> Percentage(const AwardRule& r, const Subject& s, Explanation& ex) {
   const auto& a = r.amount;
   int64_t bp = 0;
   if (r.local && r.local->percent) {
@@ -196,11 +204,12 @@ bool Percentage(const AwardRule& r, const Subject& s, Explanation& ex) {
     ex.metrics.push_back(
         {a.of, *ex.percent_base, MetricUnit(a.of), "", 0, false, evidence->second});
   ex.base_fen = ApplyRate(*ex.percent_base, bp);
+  if (!ex.base_fen) return Overflow(r, s);
   return true;
 }
 
 // Base amount before uplift; false (with ex.note) when an open part has no local value.
-bool Base(const AwardRule& r, const Subject& s, Explanation& ex) {
+Result<bool> Base(const AwardRule& r, const Subject& s, Explanation& ex) {
   const auto& a = r.amount;
   if (a.type == "fixed") {
     ex.base_fen = N(a.value);
@@ -217,7 +226,7 @@ bool Base(const AwardRule& r, const Subject& s, Explanation& ex) {
   return false;
 }
 
-int64_t Uplift(const AwardRule& r, const Subject& s, Explanation& ex, int64_t base) {
+Result<int64_t> Uplift(const AwardRule& r, const Subject& s, Explanation& ex, int64_t base) {
   int64_t best = 0;
   size_t best_i = 0;
   for (const auto& m : r.multipliers) {
@@ -230,7 +239,9 @@ int64_t Uplift(const AwardRule& r, const Subject& s, Explanation& ex, int64_t ba
   }
   if (best == 0) return base;
   ex.multipliers[best_i].applied = true;
-  return ApplyRate(base, 10000 + best);
+  auto up = ApplyRate(base, 10000 + best);
+  if (!up) return Overflow(r, s);
+  return *up;
 }
 
 int64_t Limit(const AwardRule& r, Explanation& ex, int64_t amount) {
@@ -274,17 +285,19 @@ Explanation Describe(const AwardRule& r) {
   return ex;
 }
 
-Line LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, Explanation ex) {
+Result<Line> LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, Explanation ex) {
   Line l{r.id, s.kind, s.id, s.name, s.region_code, s.payee_entity_id, s.personal_name};
-  if (const PriorAward* p = r.frequency == "once" ? FindPrior(in, r, s) : nullptr) {
+  const PriorAward* p = r.frequency == "once" ? FindPrior(in, r, s) : nullptr;
+  if (p) {
     l.status = LineStatus::kAlreadyAwarded;
     ex.prior = *p;
     ex.note = "一次性奖励已于 " + p->period + " 年核定（清单 " + std::to_string(p->list_id) +
               " 第 " + std::to_string(p->version) + " 版）";
-  } else if (!Base(r, s, ex)) {
-    l.status = LineStatus::kNeedsLocalSetting;
-  } else {
-    ex.after_uplift_fen = Uplift(r, s, ex, *ex.base_fen);
+  }
+  ASSIGN_OR_RETURN(bool based, p ? Result<bool>(false) : Base(r, s, ex));
+  if (!p && !based) l.status = LineStatus::kNeedsLocalSetting;
+  if (based) {
+    ASSIGN_OR_RETURN(ex.after_uplift_fen, Uplift(r, s, ex, *ex.base_fen));
     l.amount_fen = Limit(r, ex, *ex.after_uplift_fen);
   }
   if (!ex.set_locally) {
@@ -295,31 +308,34 @@ Line LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, Explanat
   return l;
 }
 
-void EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
+// Checked sums: a total that leaves int64 fails the evaluation (never a wrapped amount).
+Status EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
   RuleOutcome o = Precheck(r, *in.data);
   if (o.status == RuleStatus::kEvaluated) {
     for (const auto& s : in.data->by_kind.at(r.subject)) {
       ++o.candidates;
       Explanation ex = Describe(r);
       if (!Eligible(r, s, ex)) continue;
-      Line l = LineFor(in, r, s, std::move(ex));
+      ASSIGN_OR_RETURN(Line l, LineFor(in, r, s, std::move(ex)));
       ++o.lines;
-      if (l.amount_fen) o.payable_fen += *l.amount_fen;
+      if (l.amount_fen && !AddMoney(&o.payable_fen, *l.amount_fen))
+        return MoneyOverflow("规则 " + r.id + " 的奖补金额");
       out.lines.push_back(std::move(l));
     }
   }
-  out.total_fen += o.payable_fen;
+  if (!AddMoney(&out.total_fen, o.payable_fen)) return MoneyOverflow("奖补清单");
   out.rules.push_back(std::move(o));
+  return {};
 }
 
 }  // namespace
 
-Evaluation Evaluate(const EvalInput& in) {
+Result<Evaluation> Evaluate(const EvalInput& in) {
   Evaluation out;
   out.period = in.period;
   for (const auto& r : in.programme->award_rules) {
     size_t first = out.lines.size();
-    EvaluateRule(in, r, out);
+    RETURN_IF_ERROR(EvaluateRule(in, r, out));
     std::stable_sort(out.lines.begin() + static_cast<std::ptrdiff_t>(first), out.lines.end(),
                      [](const Line& a, const Line& b) {
                        return std::tie(a.subject_kind, a.subject_id) <

@@ -4,6 +4,8 @@
 // local setting, rules without a data source.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "award/award.h"
 #include "award/award_json.h"
 #include "programme/check.h"
@@ -37,6 +39,13 @@ programme::AwardRule& Rule(Programme& p, const std::string& id) {
 }
 
 Quantity Q(const std::string& text, const std::string& unit) { return {text, unit}; }
+
+// Evaluate() that must succeed.
+Evaluation Eval(const EvalInput& in) {
+  auto ev = Evaluate(in);
+  EXPECT_TRUE(ev.ok()) << ev.error().message;
+  return ev.ok() ? *ev : Evaluation{};
+}
 
 // A county's local tiers (what a 区商务局/区财政局 decision would fix), re-checked.
 void SetLocal(Programme& p, const std::string& rule, programme::LocalValues v) {
@@ -90,6 +99,48 @@ TEST(ApplyRate, RoundsHalfUpToTheFen) {
   EXPECT_EQ(ApplyRate(1, 4999), 0);
   EXPECT_EQ(ApplyRate(50 * kWan, 12000), 60 * kWan);                             // +20%
   EXPECT_EQ(ApplyRate(90'000'000'000'000'000, 12000), 108'000'000'000'000'000);  // no overflow
+  // A result beyond int64 is refused, not wrapped to a negative amount.
+  EXPECT_EQ(ApplyRate(INT64_MAX, 12000), std::nullopt);
+  EXPECT_EQ(ApplyRate(INT64_MIN, 12000), std::nullopt);
+}
+
+// Issue 15 item 7: amounts and totals that leave int64 fail the evaluation with a clear error;
+// before, the total wrapped negative and the list looked valid.
+TEST(Overflow, TotalsBeyondInt64FailTheEvaluation) {
+  Programme p;
+  programme::AwardRule r;
+  r.id = "X1";
+  r.name = "固定奖励";
+  r.subject = "entity";
+  r.frequency = "yearly";
+  r.amount.type = "fixed";
+  r.amount.value = Quantity{"5000000000000000000", "分", 0, 5'000'000'000'000'000'000, "fen"};
+  p.award_rules = {r};
+  SubjectData d = Data({Entity(1, 0), Entity(2, 0)});
+  auto ev = Evaluate({&p, "2019", &d, {}});
+  ASSERT_FALSE(ev.ok()) << ev->total_fen;
+  EXPECT_EQ(ev.error().code, ErrorCode::kConflict);
+  EXPECT_NE(ev.error().message.find("超出可计算范围"), std::string::npos) << ev.error().message;
+  // One subject alone fits: evaluated normally.
+  SubjectData one = Data({Entity(1, 0)});
+  EXPECT_EQ(Eval({&p, "2019", &one, {}}).total_fen, 5'000'000'000'000'000'000);
+}
+
+TEST(Overflow, AnUpliftBeyondInt64FailsTheEvaluation) {
+  Programme p;
+  programme::AwardRule r;
+  r.id = "X2";
+  r.name = "比例奖励";
+  r.subject = "entity";
+  r.frequency = "yearly";
+  r.amount.type = "percentage";
+  r.amount.of = "uplink_online_sales";
+  r.amount.percent = Quantity{"200", "%", 0, 20000, "bp"};
+  p.award_rules = {r};
+  SubjectData d = Data({Entity(1, 6'000'000'000'000'000'000)});
+  auto ev = Evaluate({&p, "2019", &d, {}});
+  ASSERT_FALSE(ev.ok()) << ev->total_fen;
+  EXPECT_EQ(ev.error().code, ErrorCode::kConflict);
 }
 
 // 002 二（二）: “超1000万元的农村电商企业……100万元以内的一次性分档奖励”, tiers set locally.
@@ -120,7 +171,7 @@ TEST(Yongqiao, EntityOver10MillionThresholdAndTiers) {
       SetLocal(p, "R02", v);
     }
     SubjectData d = Data({Entity(7, c.uplink_fen)});
-    Evaluation ev = Evaluate({&p, "2019", &d, {}});
+    Evaluation ev = Eval({&p, "2019", &d, {}});
     const Line* l = Find(ev, "R02", 7);
     if (!c.status) {
       EXPECT_EQ(l, nullptr) << c.name;
@@ -140,7 +191,7 @@ TEST(Yongqiao, EntityOver10MillionThresholdAndTiers) {
 TEST(Yongqiao, CooperativeIsNotAnEnterprise) {
   Programme p = Yongqiao();
   SubjectData d = Data({Entity(8, 5000 * kWan, {}, {"cooperative"})});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R02", 8), nullptr);
 }
 
@@ -153,7 +204,7 @@ TEST(Yongqiao, BrandOverOneMillion) {
   Subject at = Entity(31, 100 * kWan), over = Entity(32, 100 * kWan + 1);
   at.kind = over.kind = "brand";
   SubjectData d = Data({}, {at, over});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R03", 31), nullptr);
   ASSERT_NE(Find(ev, "R03", 32), nullptr);
   EXPECT_EQ(Find(ev, "R03", 32)->amount_fen, 30 * kWan);
@@ -175,7 +226,7 @@ TEST(Yongqiao, ExportThresholdInUsd) {
   };
   SubjectData d = Data(
       {}, {}, {exporter(1, 50'000'000 - 1), exporter(2, 50'000'000), exporter(3, 100'000'000)});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R11", 1), nullptr);
   ASSERT_NE(Find(ev, "R11", 2), nullptr);
   EXPECT_EQ(Find(ev, "R11", 2)->amount_fen, 20 * kWan);
@@ -187,7 +238,7 @@ TEST(Yongqiao, ExportThresholdInUsd) {
 TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
   Programme p = Yongqiao();
   SubjectData d = Data({Entity(1, 5000 * kWan)});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   for (const char* id : {"R01", "R04", "R05", "R06", "R08", "R09", "R10"}) {
     EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
     EXPECT_EQ(Outcome(ev, id).lines, 0) << id;
@@ -208,14 +259,14 @@ TEST(Yongqiao, UpToRateNeedsLocalSetting) {
   auto issues = programme::Check(p, "t", nullptr);
   ASSERT_TRUE(issues.empty());
   SubjectData d = Data({Entity(5, 1999)});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   ASSERT_NE(Find(ev, "R07", 5), nullptr);
   EXPECT_EQ(Find(ev, "R07", 5)->status, LineStatus::kNeedsLocalSetting);
   EXPECT_FALSE(Find(ev, "R07", 5)->amount_fen);
   programme::LocalValues v;
   v.percent = Q("5", "%");
   SetLocal(p, "R07", v);
-  ev = Evaluate({&p, "2019", &d, {}});
+  ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R07", 5)->amount_fen, 100);  // 1999 × 5% = 99.95 → 100 fen
   EXPECT_EQ(Find(ev, "R07", 5)->explanation.percent_bp, 500);
 }
@@ -248,7 +299,7 @@ TEST(Luan, UpliftForPovertyCountyAndOldRevolutionaryArea) {
     v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
     SetLocal(p, "R05", v);
     SubjectData d = Data({Entity(9, 1500 * kWan, c.tags)});
-    Evaluation ev = Evaluate({&p, "2019", &d, {}});
+    Evaluation ev = Eval({&p, "2019", &d, {}});
     const Line* l = Find(ev, "R05", 9);
     ASSERT_NE(l, nullptr) << c.name;
     EXPECT_EQ(l->amount_fen, c.amount) << c.name;
@@ -268,7 +319,7 @@ TEST(Luan, CapAppliesAfterUplift) {
   v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
   SetLocal(p, "R05", v);
   SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"}), Entity(10, 1500 * kWan)});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R05", 9)->explanation.after_uplift_fen, 60 * kWan);
   EXPECT_EQ(Find(ev, "R05", 9)->amount_fen, 55 * kWan);
   EXPECT_TRUE(Find(ev, "R05", 9)->explanation.cap_applied);
@@ -286,7 +337,7 @@ TEST(Luan, OnceOnlyAcrossPeriods) {
   SubjectData d = Data({Entity(9, 1500 * kWan), Entity(10, 1500 * kWan)});
   std::vector<PriorAward> prior = {{"R05", "entity", 9, "2018", 4, 2},
                                    {"R05", "entity", 10, "2019", 5, 1}};
-  Evaluation ev = Evaluate({&p, "2019", &d, prior});
+  Evaluation ev = Eval({&p, "2019", &d, prior});
   EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kAlreadyAwarded);
   EXPECT_FALSE(Find(ev, "R05", 9)->amount_fen);
   EXPECT_EQ(Find(ev, "R05", 9)->explanation.prior->period, "2018");
@@ -298,7 +349,7 @@ TEST(Luan, OnceOnlyAcrossPeriods) {
 TEST(Luan, SeedAsEncodedFlagsEveryOpenPart) {
   Programme p = Luan();
   SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"})});
-  Evaluation ev = Evaluate({&p, "2019", &d, {}});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
   for (const char* id : {"R01", "R02", "R03", "R04", "R07", "R08"})
     EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
   ASSERT_NE(Find(ev, "R05", 9), nullptr);
@@ -337,8 +388,8 @@ TEST(Evaluate, IsDeterministic) {
   SetLocal(p, "R02", v);
   SubjectData d = Data({Entity(3, 2000 * kWan), Entity(1, 2000 * kWan), Entity(2, 1 * kWan)});
   Json a = Json::array(), b = Json::array();
-  for (const auto& l : Evaluate({&p, "2019", &d, {}}).lines) a.push_back(LineJson(l));
-  for (const auto& l : Evaluate({&p, "2019", &d, {}}).lines) b.push_back(LineJson(l));
+  for (const auto& l : Eval({&p, "2019", &d, {}}).lines) a.push_back(LineJson(l));
+  for (const auto& l : Eval({&p, "2019", &d, {}}).lines) b.push_back(LineJson(l));
   EXPECT_EQ(a, b);
   ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0]["subject_id"], 1);
@@ -356,8 +407,9 @@ TEST(Diff, AddedRemovedChanged) {
     l.status = amount ? LineStatus::kPayable : LineStatus::kNeedsLocalSetting;
     return l;
   };
-  Diff d = DiffLines({line("R02", 1, 100), line("R02", 2, 200), line("R02", 3, 300)},
-                     {line("R02", 1, 100), line("R02", 2, 250), line("R02", 4, 400)});
+  EXPECT_FALSE(DiffLines({line("R02", 1, INT64_MAX), line("R02", 2, 1)}, {}).ok());
+  Diff d = *DiffLines({line("R02", 1, 100), line("R02", 2, 200), line("R02", 3, 300)},
+                      {line("R02", 1, 100), line("R02", 2, 250), line("R02", 4, 400)});
   ASSERT_EQ(d.entries.size(), 3u);
   EXPECT_EQ(d.entries[0].change, "changed");
   EXPECT_EQ(d.entries[0].old_amount_fen, 200);

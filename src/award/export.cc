@@ -33,30 +33,28 @@ const char* StatusLabel(LineStatus s) {
 std::string Yuan(const std::optional<int64_t>& fen) { return fen ? Fen{*fen}.ToPlain() : ""; }
 
 // The data behind a line in words: metric values, record ids, tier, uplift, cap.
-std::string Basis(const Json& ex, bool publish) {
+std::string Basis(const Explanation& ex, bool publish) {
   std::ostringstream o;
-  for (const auto& m : ex["metrics"]) {
-    o << m.value("metric", "") << "=" << m["value"].get<int64_t>() << m.value("unit", "");
-    if (!publish) o << " 记录" << m["record_ids"].size() << "条";
+  for (const auto& m : ex.metrics) {
+    o << m.metric << "=" << m.value << m.unit;
+    if (!publish) o << " 记录" << m.record_ids.size() << "条";
     o << "; ";
   }
-  if (!ex["tier"].is_null()) o << "档次" << ex["tier"]["index"].get<int>() << "; ";
-  for (const auto& m : ex["multipliers"])
-    if (m.value("applied", false))
-      o << m.value("region_tag", "") << "上浮" << m["uplift_bp"].get<int64_t>() / 100 << "%; ";
-  if (ex.value("cap_applied", false)) o << "封顶; ";
-  if (ex.value("floor_applied", false)) o << "保底; ";
-  if (ex.value("set_locally", false)) o << "地方设定(" << ex.value("set_by", "") << "); ";
+  if (ex.tier) o << "档次" << ex.tier->index << "; ";
+  for (const auto& m : ex.multipliers)
+    if (m.applied) o << m.region_tag << "上浮" << m.uplift_bp / 100 << "%; ";
+  if (ex.cap_applied) o << "封顶; ";
+  if (ex.floor_applied) o << "保底; ";
+  if (ex.set_locally) o << "地方设定(" << ex.set_by << "); ";
   return o.str();
 }
 
 std::vector<std::string> Row(const StoredLine& s, bool publish) {
   const Line& l = s.line;
-  Json ex = Json::parse(s.explanation_json, nullptr, false);
-  if (!ex.is_object()) ex = Json::object();
+  const Explanation& ex = l.explanation;
   std::vector<std::string> row = {std::to_string(s.line_no),
                                   l.rule_id,
-                                  ex.value("rule_name", ""),
+                                  ex.rule_name,
                                   KindLabel(l.subject_kind),
                                   std::to_string(l.subject_id),
                                   MaskName(l.subject_name, publish && l.personal_name),
@@ -64,8 +62,8 @@ std::vector<std::string> Row(const StoredLine& s, bool publish) {
                                   Basis(ex, publish),
                                   Yuan(l.amount_fen),
                                   StatusLabel(l.status),
-                                  ex.value("note", "")};
-  if (!publish) row.push_back(s.explanation_json);
+                                  ex.note};
+  if (!publish) row.push_back(ExplanationJson(l).dump());  // the internal list's JSON column
   return row;
 }
 
@@ -97,7 +95,10 @@ Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLin
   sheet.notes = {"方案: " + programme_name + " (" + list.programme_key + ")",
                  "期间: " + list.period + "  区域: " + list.scope_code +
                      "  版本: " + std::to_string(list.version) + "  状态: " + list.status,
-                 "合计（元）: " + Fen{list.total_fen}.ToPlain(),
+                 (list.totals_scope_code.empty() || list.totals_scope_code == list.scope_code
+                      ? "合计（元）: "
+                      : "合计（元，区域 " + list.totals_scope_code + " 内）: ") +
+                     Fen{list.total_fen}.ToPlain(),
                  "金额计算: 比例与上浮四舍五入到分；上浮取适用的最大一项，不叠加；先上浮后封顶。"};
   if (publish) sheet.notes.push_back("公示版: 自然人姓名已部分隐去，不含台账记录编号。");
   // The internal list names its maker and checkers (the public one names no staff).

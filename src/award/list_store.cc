@@ -5,6 +5,7 @@
 #include "award/award_json.h"
 #include "award/list_internal.h"
 #include "crypto/crypto.h"
+#include "programme/store.h"
 
 namespace ruralec::award {
 namespace {
@@ -13,6 +14,13 @@ using storage::Null;
 using storage::Value;
 
 Value OptV(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
+
+// Appends the 12-digit code range of `scope`'s subtree (lo, hi) to `p`.
+void AppendRange(storage::Params& p, const RegionCode& scope) {
+  std::string prefix(scope.prefix());
+  p.emplace_back(prefix + std::string(12 - prefix.size(), '0'));
+  p.emplace_back(prefix + std::string(12 - prefix.size(), '9'));
+}
 
 constexpr const char* kListCols =
     "id, county_code, scope_code, programme_id, programme_key, period, version, status, "
@@ -23,18 +31,7 @@ std::vector<RuleOutcome> RulesFromJson(const std::string& text) {
   std::vector<RuleOutcome> out;
   Json j = Json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
-  for (const auto& r : j) {
-    RuleOutcome o{r.value("rule_id", ""), r.value("rule_name", ""), r.value("subject", "")};
-    std::string st = r.value("status", "evaluated");
-    for (auto s : {RuleStatus::kEvaluated, RuleStatus::kNoDataSource,
-                   RuleStatus::kNeedsLocalSetting, RuleStatus::kNotEvaluable})
-      if (st == RuleStatusName(s)) o.status = s;
-    o.reason = r.value("reason", "");
-    o.candidates = r.value("candidates", int64_t{0});
-    o.lines = r.value("lines", int64_t{0});
-    o.payable_fen = r.value("payable_fen", int64_t{0});
-    out.push_back(std::move(o));
-  }
+  for (const auto& r : j) out.push_back(RuleOutcomeFromJson(r));
   return out;
 }
 
@@ -43,6 +40,7 @@ ListInfo ListFromRow(const storage::Row& r) {
   l.id = r.Int(0);
   l.county_code = r.Text(1);
   l.scope_code = r.Text(2);
+  l.totals_scope_code = l.scope_code;  // the whole list until NarrowTotals says otherwise
   l.programme_id = r.Int(3);
   l.programme_key = r.Text(4);
   l.period = r.Text(5);
@@ -64,16 +62,43 @@ ListInfo ListFromRow(const storage::Row& r) {
   return l;
 }
 
-StoredLine LineFromRow(const storage::Row& r) {
+// A stored line with its explanation decoded (the only place that reads the JSON back).
+Result<StoredLine> LineFromRow(const storage::Row& r) {
   StoredLine s;
   s.id = r.Int(0);
   s.line_no = static_cast<int>(r.Int(1));
-  s.line = LineFromStored(r.Text(2), r.Text(3), r.Int(4), r.Text(5), r.OptInt(10), r.Text(9));
-  s.line.personal_name = r.Int(6) != 0;
-  s.line.region_code = r.Text(7);
-  s.line.payee_entity_id = r.Int(8);
-  s.explanation_json = r.Text(11);
+  Line& l = s.line;
+  l.rule_id = r.Text(2);
+  l.subject_kind = r.Text(3);
+  l.subject_id = r.Int(4);
+  l.subject_name = r.Text(5);
+  l.personal_name = r.Int(6) != 0;
+  l.region_code = r.Text(7);
+  l.payee_entity_id = r.Int(8);
+  auto status = ParseLineStatus(r.Text(9));
+  if (!status) return Error::Internal("奖补明细 " + std::to_string(s.id) + " 的状态无效");
+  l.status = *status;
+  l.amount_fen = r.OptInt(10);
+  auto ex = ExplanationFromJson(r.Text(11));
+  if (!ex.ok())
+    return Error::Internal("奖补明细 " + std::to_string(s.id) + ": " + ex.error().message);
+  l.explanation = std::move(*ex);
+  if (l.explanation.prior) {
+    l.explanation.prior->rule_id = l.rule_id;
+    l.explanation.prior->subject_kind = l.subject_kind;
+    l.explanation.prior->subject_id = l.subject_id;
+  }
   return s;
+}
+
+Result<std::vector<StoredLine>> LinesFromRows(const std::vector<storage::Row>& rows) {
+  std::vector<StoredLine> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    ASSIGN_OR_RETURN(StoredLine s, LineFromRow(r));
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 constexpr const char* kLineCols =
@@ -142,9 +167,52 @@ Status NameUsers(storage::Connection& conn, std::vector<ListInfo>& lists) {
   return {};
 }
 
+// The totals of `l` as seen from `view`: when the list's scope is wider than `view` (a town
+// user reading a county list), line_count, payable_count, total_fen and each rule's lines and
+// payable_fen count only the lines inside `view`; totals_scope_code says which region they
+// cover. Checked sums: a total that leaves int64 is an error, never a wrapped number.
+Status NarrowTotals(storage::Connection& conn, ListInfo& l, const RegionCode& view) {
+  l.totals_scope_code = l.scope_code;
+  ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
+  if (view.Contains(scope)) return {};
+  storage::Params p = {l.id};
+  AppendRange(p, view);
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT rule_id, amount_fen FROM award_lines WHERE "
+                                         "list_id = ? AND region_code >= ? AND region_code <= ?",
+                                         p));
+  std::map<std::string, RuleOutcome*> rule;
+  for (auto& r : l.rules) {
+    r.lines = r.payable_fen = 0;
+    rule[r.rule_id] = &r;
+  }
+  l.line_count = static_cast<int64_t>(rows.size());
+  l.payable_count = l.total_fen = 0;
+  for (const auto& r : rows) {
+    auto it = rule.find(r.Text(0));
+    if (it != rule.end()) ++it->second->lines;
+    if (r.IsNull(1)) continue;
+    ++l.payable_count;
+    if (!AddMoney(&l.total_fen, r.Int(1)) ||
+        (it != rule.end() && !AddMoney(&it->second->payable_fen, r.Int(1))))
+      return MoneyOverflow("奖补清单 " + std::to_string(l.id) + " 的金额");
+  }
+  l.totals_scope_code = view.str();
+  return {};
+}
+
 }  // namespace
 
 namespace internal {
+Result<std::vector<StoredLine>> LoadLines(storage::Connection& conn, int64_t list_id,
+                                          bool payable_only) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query(std::string("SELECT ") + kLineCols + " FROM award_lines WHERE list_id = ?" +
+                     (payable_only ? " AND status = 'payable'" : "") + " ORDER BY line_no",
+                 {list_id}));
+  return LinesFromRows(rows);
+}
+
 Result<ListInfo> LoadList(storage::Connection& conn, int64_t id) {
   ASSIGN_OR_RETURN(
       auto row, conn.QueryOne(std::string("SELECT ") + kListCols + " FROM award_lists WHERE id = ?",
@@ -156,16 +224,6 @@ Result<ListInfo> LoadList(storage::Connection& conn, int64_t id) {
 }  // namespace internal
 
 using internal::LoadList;
-
-Result<bool> UserHoldsNow(storage::Connection& conn, int64_t user_id,
-                          const std::string& permission) {
-  ASSIGN_OR_RETURN(auto row,
-                   conn.QueryOne("SELECT COUNT(*) FROM users u JOIN user_roles ur ON ur.user_id "
-                                 "= u.id JOIN role_permissions rp ON rp.role = ur.role WHERE "
-                                 "u.id = ? AND u.status = 'active' AND rp.permission = ?",
-                                 {user_id, permission}, "user"));
-  return row.Int(0) > 0;
-}
 
 Status Lists::Audit(storage::Connection& conn, const account::Principal& who, const char* action,
                     int64_t id, audit::Outcome outcome, const std::string& detail) const {
@@ -228,52 +286,62 @@ Result<ListInfo> Lists::Get(int64_t list_id) {
   return LoadList(*conn, list_id);
 }
 
+Result<ListInfo> Lists::Get(int64_t list_id, const RegionCode& view) {
+  auto conn = db_.Acquire();
+  ASSIGN_OR_RETURN(ListInfo l, LoadList(*conn, list_id));
+  RETURN_IF_ERROR(NarrowTotals(*conn, l, view));
+  return l;
+}
+
 Result<std::vector<StoredLine>> Lists::AllLines(int64_t list_id) {
   auto conn = db_.Acquire();
+  return internal::LoadLines(*conn, list_id, false);
+}
+
+Result<std::vector<StoredLine>> Lists::AllLines(int64_t list_id, const RegionCode& view) {
+  auto conn = db_.Acquire();
+  storage::Params p = {list_id};
+  AppendRange(p, view);
   ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kLineCols +
-                                              " FROM award_lines WHERE list_id = ? ORDER BY "
+                                              " FROM award_lines WHERE list_id = ? AND "
+                                              "region_code >= ? AND region_code <= ? ORDER BY "
                                               "line_no",
-                                          {list_id}));
-  std::vector<StoredLine> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(LineFromRow(r));
-  return out;
+                                          p));
+  return LinesFromRows(rows);
 }
 
 Result<Page<StoredLine>> Lists::Lines(int64_t list_id, const RegionCode& scope,
                                       const PageRequest& page) {
-  std::string prefix(scope.prefix());
-  std::string lo = prefix + std::string(12 - prefix.size(), '0');
-  std::string hi = prefix + std::string(12 - prefix.size(), '9');
+  storage::Params p = {list_id};
+  AppendRange(p, scope);
   auto conn = db_.Acquire();
   Page<StoredLine> out{{}, 0, page.page, page.page_size};
   ASSIGN_OR_RETURN(auto n, conn->QueryOne("SELECT COUNT(*) FROM award_lines WHERE list_id = ? "
                                           "AND region_code >= ? AND region_code <= ?",
-                                          {list_id, lo, hi}, "count"));
+                                          p, "count"));
   out.total = n.Int(0);
+  p.push_back(int64_t{page.page_size});
+  p.push_back(page.offset());
   ASSIGN_OR_RETURN(auto rows,
                    conn->Query(std::string("SELECT ") + kLineCols +
                                    " FROM award_lines WHERE list_id = ? AND region_code >= ? "
                                    "AND region_code <= ? ORDER BY line_no LIMIT ? OFFSET ?",
-                               {list_id, lo, hi, int64_t{page.page_size}, page.offset()}));
-  for (const auto& r : rows) out.items.push_back(LineFromRow(r));
+                               p));
+  ASSIGN_OR_RETURN(out.items, LinesFromRows(rows));
   return out;
 }
 
 Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programme_id,
                                        const std::string& period, const PageRequest& page) {
-  std::string prefix(scope.prefix());
-  std::string lo = prefix + std::string(12 - prefix.size(), '0');
-  std::string hi = prefix + std::string(12 - prefix.size(), '9');
   auto conn = db_.Acquire();
-  ASSIGN_OR_RETURN(auto key, conn->QueryOne("SELECT programme_key FROM programmes WHERE id = ?",
-                                            {programme_id}, "方案不存在"));
+  ASSIGN_OR_RETURN(programme::ProgrammeRow prog, programme::GetProgrammeRow(*conn, programme_id));
   // Lists inside the caller's region, and lists of an ancestor scope (a city list seen by a
-  // county: its lines are then limited to the county by Lines()).
+  // county: its lines are then limited to the county by Lines(), its totals by NarrowTotals).
   std::string where =
       " FROM award_lists WHERE programme_key = ? AND ((scope_code >= ? AND scope_code <= ?) OR "
       "scope_code IN (?, ?, ?, ?)) AND (? = '' OR period = ?)";
-  storage::Params p = {key.Text(0), lo, hi};
+  storage::Params p = {prog.key};
+  AppendRange(p, scope);
   RegionCode up = scope.parent();
   for (int i = 0; i < 4; ++i, up = up.empty() ? up : up.parent())
     p.push_back(up.empty() ? std::string("-") : up.str());
@@ -290,6 +358,7 @@ Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programm
                                           p));
   for (const auto& r : rows) out.items.push_back(ListFromRow(r));
   RETURN_IF_ERROR(NameUsers(*conn, out.items));
+  for (auto& l : out.items) RETURN_IF_ERROR(NarrowTotals(*conn, l, scope));
   return out;
 }
 
@@ -312,16 +381,15 @@ Result<std::optional<ListInfo>> Lists::LastApproved(const std::string& programme
 Result<std::vector<PriorAward>> LoadPriorAwards(storage::Connection& conn,
                                                 const std::string& programme_key,
                                                 const RegionCode& scope) {
-  std::string prefix(scope.prefix());
-  std::string lo = prefix + std::string(12 - prefix.size(), '0');
-  std::string hi = prefix + std::string(12 - prefix.size(), '9');
+  storage::Params p = {programme_key};
+  AppendRange(p, scope);
   ASSIGN_OR_RETURN(auto rows,
                    conn.Query("SELECT l.rule_id, l.subject_kind, l.subject_id, a.period, a.id, "
                               "a.version FROM award_lines l JOIN award_lists a ON a.id = "
                               "l.list_id WHERE a.programme_key = ? AND a.status = 'approved' "
                               "AND l.status = 'payable' AND l.region_code >= ? AND "
                               "l.region_code <= ? ORDER BY a.period, l.id",
-                              {programme_key, lo, hi}));
+                              p));
   std::vector<PriorAward> out;
   out.reserve(rows.size());
   for (const auto& r : rows)

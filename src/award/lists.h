@@ -1,13 +1,15 @@
 // Award lists (奖补清单): versions of the evaluated awards of one programme, scope and period,
-// with maker-checker approval (schema/migrations/0008_awards.sql). SQL stays here.
+// with maker-checker approval (schema/migrations/0008_awards.sql). SQL stays here and names
+// only award_* tables; users, programmes and entities are read through their modules.
 // Contract:
 //  - draft → proposed → approved; an approved list is frozen. Approving version N marks the
 //    previously approved version of the same programme, scope and period 'superseded'. Nothing
 //    is edited in place: lines are written once, with the draft.
 //  - Approve(): the approver must differ from the list's creator and proposer, and must hold a
 //    role with `award:approve` and be active *now*, read from the database in the approval's
-//    transaction (a session's permissions may be stale). Approving an approved list again is
-//    a no-op that returns it (idempotent). Payable items are written in the same transaction.
+//    transaction (account::HoldsPermissionNow; a session's permissions may be stale). Approving an
+//    approved list again is a no-op that returns it (idempotent). Payable items are written in the
+//    same transaction.
 //  - Every change writes an audit entry in its transaction; a refused approval is audited
 //    (outcome denied) on its own.
 //  - Callers check the route permission and region scope before calling.
@@ -34,7 +36,9 @@ struct ListInfo {
   std::string programme_key, period;
   int version = 0;
   std::string status;  // draft | proposed | approved | superseded
+  // Of the whole list, or of the caller's part (Get(id, view), Versions): see totals_scope_code.
   int64_t line_count = 0, payable_count = 0, total_fen = 0;
+  std::string totals_scope_code;  // the region the totals and rule figures cover
   std::string content_sha256;
   std::vector<RuleOutcome> rules;
   int64_t created_by = 0, created_at = 0;
@@ -45,11 +49,11 @@ struct ListInfo {
   bool already = false;  // Approve(): the list was approved before this call
 };
 
+// A line as stored, its explanation decoded into line.explanation by the store.
 struct StoredLine {
   int64_t id = 0;
   int line_no = 0;
   Line line;
-  std::string explanation_json;
 };
 
 struct NewList {
@@ -70,13 +74,19 @@ class Lists {
   Result<ListInfo> Approve(const account::Principal& who, int64_t list_id);
 
   Result<ListInfo> Get(int64_t list_id);
+  // The list as seen from `view` (the caller's region): when its scope is wider than `view`,
+  // the totals and rule figures are those of the lines inside `view` (totals_scope_code).
+  Result<ListInfo> Get(int64_t list_id, const RegionCode& view);
   // Versions of a programme's lists visible from `scope`: scope_code inside it, or one of its
-  // ancestors (a city list seen from a county); newest period and version first.
+  // ancestors (a city list seen from a county, with totals of `scope`'s lines); newest period
+  // and version first.
   Result<Page<ListInfo>> Versions(const RegionCode& scope, int64_t programme_id,
                                   const std::string& period, const PageRequest& page);
   // Lines of a list whose region is inside `scope`, in line order.
   Result<Page<StoredLine>> Lines(int64_t list_id, const RegionCode& scope, const PageRequest& page);
   Result<std::vector<StoredLine>> AllLines(int64_t list_id);
+  // AllLines() whose region is inside `view`.
+  Result<std::vector<StoredLine>> AllLines(int64_t list_id, const RegionCode& view);
   // The approved list of (programme_key, scope, period), if any.
   Result<std::optional<ListInfo>> LastApproved(const std::string& programme_key,
                                                const RegionCode& scope, const std::string& period);
@@ -93,9 +103,5 @@ class Lists {
 Result<std::vector<PriorAward>> LoadPriorAwards(storage::Connection& conn,
                                                 const std::string& programme_key,
                                                 const RegionCode& scope);
-
-// Does user `user_id` hold `permission` through an active account right now?
-Result<bool> UserHoldsNow(storage::Connection& conn, int64_t user_id,
-                          const std::string& permission);
 
 }  // namespace ruralec::award

@@ -4,16 +4,13 @@
 
 #include "award/data.h"
 #include "programme/evaluate.h"
+#include "programme/store.h"
 
 namespace ruralec::award {
 
 Result<int64_t> ResolveProgramme(storage::Connection& conn, const std::string& text) {
   if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) return std::stoll(text);
-  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT MAX(id) FROM programmes WHERE "
-                                           "programme_key = ?",
-                                           {text}, "programme"));
-  if (row.IsNull(0)) return Error::NotFound("方案不存在: " + text);
-  return row.Int(0);
+  return programme::LatestVersionId(conn, text);
 }
 
 Result<RegionCode> EvaluationScope(const std::string& programme_region,
@@ -34,12 +31,11 @@ Status InPeriod(const programme::Programme& p, int year, const std::string& peri
   return {};
 }
 
-std::vector<Line> ApprovedLines(Lists& lists, const std::optional<ListInfo>& approved) {
+Result<std::vector<Line>> ApprovedLines(Lists& lists, const std::optional<ListInfo>& approved) {
   std::vector<Line> out;
   if (!approved) return out;
-  auto stored = lists.AllLines(approved->id);
-  if (!stored.ok()) return out;
-  for (auto& s : *stored) out.push_back(std::move(s.line));
+  ASSIGN_OR_RETURN(auto stored, lists.AllLines(approved->id));
+  for (auto& s : stored) out.push_back(std::move(s.line));
   return out;
 }
 
@@ -63,9 +59,10 @@ Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& list
     ASSIGN_OR_RETURN(data, LoadSubjects(*conn, pe.scope, year));
     ASSIGN_OR_RETURN(prior, LoadPriorAwards(*conn, pe.stored.key, pe.scope));
   }
-  pe.evaluation = Evaluate({&pe.programme, period, &data, std::move(prior)});
+  ASSIGN_OR_RETURN(pe.evaluation, Evaluate({&pe.programme, period, &data, std::move(prior)}));
   ASSIGN_OR_RETURN(pe.approved, lists.LastApproved(pe.stored.key, pe.scope, period));
-  pe.diff = DiffLines(ApprovedLines(lists, pe.approved), pe.evaluation.lines);
+  ASSIGN_OR_RETURN(std::vector<Line> approved, ApprovedLines(lists, pe.approved));
+  ASSIGN_OR_RETURN(pe.diff, DiffLines(approved, pe.evaluation.lines));
   return pe;
 }
 

@@ -43,6 +43,12 @@ std::string GroupThousands(std::string digits) {
 
 }  // namespace
 
+Error MoneyOverflow(std::string_view what) {
+  return Error::Conflict(
+      std::string(what) + "合计超出可计算范围（数据中有异常巨大的金额），请核查并更正台账后重试",
+      "amount_fen");
+}
+
 Result<Fen> Fen::Parse(std::string_view text) {
   std::string_view s = Trim(text);
   bool negative = StripPrefix(s, "-");

@@ -4,6 +4,7 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,28 @@ struct Fen {
   std::string ToYuan() const;   // "1,234.56元"
   std::string ToWan() const;    // "0.123456万元" (trailing zeros trimmed, at least "0万元")
   std::string ToPlain() const;  // "1234.56" (for spreadsheets and inputs)
+
+  // this + o, or nullopt when the sum leaves the int64 range (a money sum never wraps).
+  std::optional<Fen> CheckedAdd(Fen o) const {
+    int64_t sum = 0;
+    if (__builtin_add_overflow(value, o.value, &sum)) return std::nullopt;
+    return Fen{sum};
+  }
 };
+
+// Adds `v` to the money sum `*sum` (fen, or US$ cents); false, leaving `*sum` unchanged, when
+// the result would leave the int64 range. For accumulators that sum many rows.
+[[nodiscard]] inline bool AddMoney(int64_t* sum, int64_t v) {
+  int64_t out = 0;
+  if (__builtin_add_overflow(*sum, v, &out)) return false;
+  *sum = out;
+  return true;
+}
+
+// The error of a money sum that left the int64 range (±9.2×10¹⁸ fen): the data holds amounts
+// no real ledger has. kConflict (the stored data, not the request, is wrong); `what` names the
+// figure, e.g. "上行网络零售额".
+Error MoneyOverflow(std::string_view what);
 
 enum class RegionLevel { kProvince = 1, kCity = 2, kCounty = 3, kTown = 4, kVillage = 5 };
 const char* RegionLevelName(RegionLevel level);  // "province", "city", ...

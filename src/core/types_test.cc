@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace ruralec {
 namespace {
 
@@ -39,6 +41,21 @@ TEST(FenTest, PrintsYuanAndWan) {
   EXPECT_EQ(Fen{-5}.ToYuan(), "-0.05元");
   EXPECT_EQ(Fen{0}.ToWan(), "0万元");
   EXPECT_EQ(Fen{12500000}.ToPlain(), "125000.00");
+}
+
+// Money sums never wrap (issue 15 item 7): 103 rows of 9e16 fen leave int64.
+TEST(FenTest, CheckedAdditionRefusesToWrap) {
+  EXPECT_EQ(Fen{1}.CheckedAdd(Fen{2}), Fen{3});
+  EXPECT_EQ(Fen{INT64_MAX}.CheckedAdd(Fen{1}), std::nullopt);
+  EXPECT_EQ(Fen{INT64_MIN}.CheckedAdd(Fen{-1}), std::nullopt);
+  int64_t sum = 0;
+  int added = 0;
+  while (added < 103 && AddMoney(&sum, 90'000'000'000'000'000)) ++added;
+  EXPECT_EQ(added, 102);
+  EXPECT_EQ(sum, 102 * 90'000'000'000'000'000);  // unchanged by the refused addition
+  Error e = MoneyOverflow("上行网络零售额");
+  EXPECT_EQ(e.code, ErrorCode::kConflict);
+  EXPECT_NE(e.message.find("上行网络零售额合计超出可计算范围"), std::string::npos);
 }
 
 TEST(RegionCodeTest, PadsAndDerivesLevel) {

@@ -98,6 +98,12 @@ Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_
 Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity_id,
                                        std::string_view name);
 
+// Every entity whose region is inside `scope`, by id (a rule engine's or report's read; no
+// PII beyond the masked mobile). Not scoped further: the caller has checked `scope`.
+Result<std::vector<Entity>> EntitiesIn(storage::Connection& conn, const RegionCode& scope);
+// Every brand of an entity inside `scope`, by id (categories not filled in).
+Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode& scope);
+
 // Builds the Principal of an active user by name (for the command line's --as USERNAME):
 // region from users, permissions from the built-in roles. kNotFound for unknown or disabled.
 Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username);

@@ -196,6 +196,39 @@ Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity
   return std::optional<Brand>(std::move(b));
 }
 
+namespace {
+// The 12-digit code range of `scope`'s subtree (a range, not LIKE, so the index is used).
+storage::Params SubtreeRange(const RegionCode& scope) {
+  std::string prefix(scope.prefix());
+  return {prefix + std::string(12 - prefix.size(), '0'),
+          prefix + std::string(12 - prefix.size(), '9')};
+}
+}  // namespace
+
+Result<std::vector<Entity>> EntitiesIn(storage::Connection& conn, const RegionCode& scope) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(std::string(kEntityColumns) +
+                                  "WHERE region_code >= ? AND region_code <= ? ORDER BY id",
+                              SubtreeRange(scope)));
+  std::vector<Entity> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(ToEntity(r));
+  return out;
+}
+
+Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode& scope) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT b.id, b.entity_id, b.name, b.trademark_no, "
+                                         "b.regional_brand FROM brands b JOIN entities e ON "
+                                         "e.id = b.entity_id WHERE e.region_code >= ? AND "
+                                         "e.region_code <= ? ORDER BY b.id",
+                                         SubtreeRange(scope)));
+  std::vector<Brand> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows)
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), {}, r.Int(4) != 0});
+  return out;
+}
+
 Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code FROM users "
                                          "WHERE username = ? AND status = 'active'",

@@ -76,4 +76,22 @@ Result<std::vector<ProgrammeRow>> ListProgrammes(storage::Connection& conn,
   return out;
 }
 
+Result<ProgrammeRow> GetProgrammeRow(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto r, conn.QueryOptional("SELECT id, programme_key, version, name, "
+                                              "document_number, region_code FROM programmes "
+                                              "WHERE id = ?",
+                                              {id}));
+  if (!r) return Error::NotFound("方案不存在: " + std::to_string(id));
+  return ProgrammeRow{
+      r->Int(0), r->Text(1), static_cast<int>(r->Int(2)), r->Text(3), r->Text(4), r->Text(5), 0, 0};
+}
+
+Result<int64_t> LatestVersionId(storage::Connection& conn, const std::string& key) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT MAX(id) FROM programmes WHERE "
+                                           "programme_key = ?",
+                                           {key}, "programme"));
+  if (row.IsNull(0)) return Error::NotFound("方案不存在: " + key);
+  return row.Int(0);
+}
+
 }  // namespace ruralec::programme

@@ -44,4 +44,9 @@ struct ProgrammeRow {
 Result<std::vector<ProgrammeRow>> ListProgrammes(storage::Connection& conn,
                                                  const std::string& scope_prefix);
 
+// One stored programme version by id (targets and tasks not counted); kNotFound when none.
+Result<ProgrammeRow> GetProgrammeRow(storage::Connection& conn, int64_t id);
+// The id of the latest stored version of programme `key`; kNotFound when none.
+Result<int64_t> LatestVersionId(storage::Connection& conn, const std::string& key);
+
 }  // namespace ruralec::programme

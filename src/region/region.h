@@ -5,6 +5,7 @@
 // scope and never returns anything outside it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,12 @@ Status AddTagDef(storage::Connection& conn, const TagDef& def, int64_t now_ms);
 // Regions in `scope` carrying `tag` (for rules: "all poverty villages of this county").
 Result<std::vector<RegionCode>> TaggedIn(storage::Connection& conn, const RegionCode& scope,
                                          const std::string& tag);
+
+// Tags of every region inside `scope` and of each of its ancestors (what a rule on a subject
+// of the subtree may need: a town's own tags and its county's), keyed by 12-digit code;
+// regions without tags are absent. Not scoped: the caller has checked `scope`.
+Result<std::map<std::string, std::vector<std::string>>> TagsInAndAbove(storage::Connection& conn,
+                                                                       const RegionCode& scope);
 
 // Stores divisions (any order; parents are inserted first). Existing codes are renamed in
 // place, so re-importing is idempotent. Runs inside the caller's transaction.

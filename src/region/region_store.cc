@@ -167,6 +167,25 @@ Result<std::vector<RegionCode>> TaggedIn(storage::Connection& conn, const Region
   return out;
 }
 
+Result<std::map<std::string, std::vector<std::string>>> TagsInAndAbove(storage::Connection& conn,
+                                                                       const RegionCode& scope) {
+  std::map<std::string, std::vector<std::string>> tags;
+  std::string prefix(scope.prefix());
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT region_code, tag FROM region_tags WHERE "
+                                         "region_code >= ? AND region_code <= ? ORDER BY "
+                                         "region_code, tag",
+                                         {prefix + std::string(12 - prefix.size(), '0'),
+                                          prefix + std::string(12 - prefix.size(), '9')}));
+  for (const auto& r : rows) tags[r.Text(0)].push_back(r.Text(1));
+  for (RegionCode c = scope.parent(); !c.empty(); c = c.parent()) {
+    ASSIGN_OR_RETURN(auto up, conn.Query("SELECT tag FROM region_tags WHERE region_code = ? "
+                                         "ORDER BY tag",
+                                         {c.str()}));
+    for (const auto& r : up) tags[c.str()].push_back(r.Text(0));
+  }
+  return tags;
+}
+
 Result<int64_t> UpsertDivisions(storage::Connection& conn, std::vector<Division> divisions) {
   std::sort(divisions.begin(), divisions.end(), [](const Division& a, const Division& b) {
     return std::pair(a.code.level(), a.code) < std::pair(b.code.level(), b.code);

@@ -259,7 +259,7 @@ int MonthIndex(std::string_view period) {
 }
 
 // Fills the fields that need no database; returns the rejection if any. Same rules as
-// sales::Validate (period, platform, amounts and counts not negative).
+// sales::Validate (period, platform, amounts within CheckAmount, counts not negative).
 std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
   std::string_view period_text = c.Get(kPeriod);
   // A month typed into a date cell is stored by Excel as the 1st of that month; the xlsx
@@ -283,7 +283,7 @@ std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
   if (c.Get(kAmount).empty()) return c.Reject(kAmount, "网络销售额不能为空");
   auto amount = Fen::Parse(c.Get(kAmount));
   if (!amount.ok()) return c.Reject(kAmount, "金额格式不正确，应如 125000.00 或 12.5万元");
-  if (amount->value < 0) return c.Reject(kAmount, "网络销售额不能为负数");
+  if (Status st = CheckAmount(*amount); !st.ok()) return c.Reject(kAmount, st.error().message);
   in.amount = *amount;
   if (const std::string& o = c.Get(kOrders); !o.empty()) {
     in.orders = ParseCount(o);
@@ -293,6 +293,8 @@ std::optional<RowError> ParseSalesFields(const Cells& c, SalesInput& in) {
     auto usd = Fen::Parse(x);  // same decimal rules; the unit is US$ so 元 is refused
     if (!usd.ok() || usd->value < 0 || x.find("元") != std::string::npos)
       return c.Reject(kExport, "出口额应为美元金额，如 1234.56");
+    if (Status st = CheckExportAmount(usd->value); !st.ok())
+      return c.Reject(kExport, st.error().message);
     in.export_usd_cents = usd->value;
   }
   return std::nullopt;

@@ -161,14 +161,29 @@ std::string NaturalKey(const SalesInput& in) {
          in.period + "|" + in.platform + "|" + DirectionName(in.direction) + "|" + in.category;
 }
 
+Status CheckAmount(Fen amount, std::string_view field) {
+  if (amount.value < 0) return Error::Invalid(std::string(field), "网络销售额不能为负数");
+  if (amount.value > kMaxRowAmountFen)
+    return Error::Invalid(std::string(field), "单条网络销售额不能超过10亿元（" +
+                                                  Fen{kMaxRowAmountFen}.ToYuan() +
+                                                  "），请核对金额单位（元/万元）");
+  return {};
+}
+
+Status CheckExportAmount(int64_t usd_cents, std::string_view field) {
+  if (usd_cents < 0) return Error::Invalid(std::string(field), "出口额不能为负数");
+  if (usd_cents > kMaxRowExportUsdCents)
+    return Error::Invalid(std::string(field), "单条出口额不能超过10亿美元，请核对金额单位");
+  return {};
+}
+
 Status Validate(const SalesInput& in) {
   RETURN_IF_ERROR(ParsePeriod(in.period));
   if (in.platform.empty()) return Error::Invalid("platform", "平台不能为空");
   if (in.platform.size() > 100) return Error::Invalid("platform", "平台名称过长");
-  if (in.amount.value < 0) return Error::Invalid("amount", "网络销售额不能为负数");
+  RETURN_IF_ERROR(CheckAmount(in.amount));
   if (in.orders && *in.orders < 0) return Error::Invalid("orders", "订单数不能为负数");
-  if (in.export_usd_cents && *in.export_usd_cents < 0)
-    return Error::Invalid("export_usd_cents", "出口额不能为负数");
+  if (in.export_usd_cents) RETURN_IF_ERROR(CheckExportAmount(*in.export_usd_cents));
   return {};
 }
 

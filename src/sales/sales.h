@@ -56,8 +56,21 @@ struct SalesRecord {
   int64_t created_at = 0;
 };
 
+// The largest amount one ledger row may carry: 10亿元 in fen, and US$10亿 in cents for the
+// export amount. A row is one entity's month on one platform, direction and category; no
+// county business comes near it, and with it a sum of rows leaves int64 only after ~92
+// million rows (docs/SALES_IMPORT.md, "Amount limits").
+inline constexpr int64_t kMaxRowAmountFen = 100'000'000'000;
+inline constexpr int64_t kMaxRowExportUsdCents = 100'000'000'000;
+
+// Amount rules shared by the form, the API and the import: 0 ≤ amount ≤ kMaxRowAmountFen
+// (kInvalidArgument naming `field`); export amounts likewise against kMaxRowExportUsdCents.
+Status CheckAmount(Fen amount, std::string_view field = "amount");
+Status CheckExportAmount(int64_t usd_cents, std::string_view field = "export_usd_cents");
+
 std::string NaturalKey(const SalesInput& in);
-Status Validate(const SalesInput& in);  // period, platform, amount >= 0, counts >= 0
+// period, platform, CheckAmount, CheckExportAmount, counts >= 0
+Status Validate(const SalesInput& in);
 
 struct Provenance {
   Source source = Source::kForm;

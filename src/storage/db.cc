@@ -29,6 +29,11 @@ std::optional<std::string> Row::OptText(size_t i) const {
   return Text(i);
 }
 
+Error IntegerOutOfRange() {
+  return Error::Conflict(
+      "合计超出可计算范围（超过 64 位整数），数据中有异常巨大的金额或数量，请核查并更正后重试");
+}
+
 Result<Row> Connection::QueryOne(std::string_view sql, const Params& params,
                                  std::string_view what) {
   ASSIGN_OR_RETURN(auto rows, Query(sql, params));

@@ -20,6 +20,10 @@ struct Null {};
 using Value = std::variant<Null, int64_t, std::string>;
 using Params = std::vector<Value>;
 
+// The error of a statement whose integer result leaves int64 (a SUM over rows with absurd
+// amounts): kConflict with a Chinese message, on both backends, never the database's text.
+Error IntegerOutOfRange();
+
 // One result row. Accessors take a 0-based column index; types are checked.
 class Row {
  public:

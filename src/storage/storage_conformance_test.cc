@@ -104,6 +104,23 @@ TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
   EXPECT_EQ(c->Query("SELECT n FROM t WHERE id = 1")->at(0).Int(0), kThreads * kEach);
 }
 
+// Issue 15 item 7: a SUM beyond int64 is a clear kConflict on both backends (SQLite raises
+// "integer overflow"; PostgreSQL returns a NUMERIC too large for int64), never database text or
+// a wrapped number; sums that fit come back as integers.
+TEST_F(StorageTest, SumBeyondInt64IsAClearConflict) {
+  auto c = tdb_.db().Acquire();
+  for (int64_t i = 1; i <= 3; ++i)
+    ASSERT_TRUE(c->Exec("INSERT INTO t (id, n) VALUES (?, 4000000000000000000)", {i}).ok());
+  auto fits = c->QueryOne("SELECT SUM(n) FROM t WHERE id <= 2", {}, "sum");
+  ASSERT_TRUE(fits.ok()) << fits.error().message;
+  EXPECT_EQ(fits->Int(0), 8'000'000'000'000'000'000);
+  auto over = c->Query("SELECT SUM(n) FROM t");
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, ErrorCode::kConflict);
+  EXPECT_NE(over.error().message.find("超出可计算范围"), std::string::npos);
+  EXPECT_EQ(over.error().message.find("overflow"), std::string::npos) << over.error().message;
+}
+
 TEST_F(StorageTest, BulkInsertKeepsEveryValueExactly) {
   std::vector<std::vector<Value>> rows;
   const std::string awkward = "tab\there, newline\nthere, back\\slash, 引号'\"";

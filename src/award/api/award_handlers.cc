@@ -5,6 +5,7 @@
 #include "award/award_json.h"
 #include "award/service.h"
 #include "programme/evaluate.h"
+#include "programme/store.h"
 
 namespace ruralec::award::api {
 namespace {
@@ -34,9 +35,10 @@ Result<std::string> BodyPeriod(const Json& body) {
 
 // A list is visible when its scope is inside the caller's region or contains it (then only
 // the caller's lines are shown); writes need the scope inside the caller's region.
+// The totals of a visible list are those of the caller's part of it (Lists::Get with a view).
 Result<ListInfo> VisibleList(Lists& lists, const Request& req, bool write) {
   ASSIGN_OR_RETURN(int64_t id, PathId(req));
-  ASSIGN_OR_RETURN(ListInfo l, lists.Get(id));
+  ASSIGN_OR_RETURN(ListInfo l, lists.Get(id, req.principal().region));
   ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
   const auto& who = req.principal();
   if (who.InScope(scope) || (!write && scope.Contains(who.region))) return l;
@@ -58,6 +60,7 @@ Json ListJson(const ListInfo& l) {
           {"line_count", l.line_count},
           {"payable_count", l.payable_count},
           {"total_fen", l.total_fen},
+          {"totals_scope_code", l.totals_scope_code},
           {"content_sha256", l.content_sha256},
           {"rules", rules},
           {"created_by", l.created_by},
@@ -76,7 +79,6 @@ Json ListJson(const ListInfo& l) {
 Json StoredLineJson(const StoredLine& s) {
   Json j = LineJson(s.line);
   j["line_no"] = s.line_no;
-  j["explanation"] = Json::parse(s.explanation_json, nullptr, false);
   return j;
 }
 
@@ -141,10 +143,12 @@ Result<Json> LinesRoute(Lists& lists, Request& req) {
   return http::PageJson(lines.total, page, items);
 }
 
-// Against the list this one superseded (when approved) or the approved list (otherwise).
+// Against the list this one superseded (when approved) or the approved list (otherwise), over
+// the lines inside the caller's region (a town user of a county list: the town's lines).
 Result<Json> DiffRoute(Lists& lists, Request& req) {
   ASSIGN_OR_RETURN(ListInfo l, VisibleList(lists, req, false));
   ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
+  const RegionCode& view = req.principal().region.Contains(scope) ? scope : req.principal().region;
   std::optional<ListInfo> base;
   if (l.status == "draft" || l.status == "proposed") {
     ASSIGN_OR_RETURN(base, lists.LastApproved(l.programme_key, scope, l.period));
@@ -156,14 +160,16 @@ Result<Json> DiffRoute(Lists& lists, Request& req) {
   }
   std::vector<Line> old_lines, new_lines;
   if (base) {
-    ASSIGN_OR_RETURN(auto stored, lists.AllLines(base->id));
+    ASSIGN_OR_RETURN(auto stored, lists.AllLines(base->id, view));
     for (auto& s : stored) old_lines.push_back(std::move(s.line));
   }
-  ASSIGN_OR_RETURN(auto stored, lists.AllLines(l.id));
+  ASSIGN_OR_RETURN(auto stored, lists.AllLines(l.id, view));
   for (auto& s : stored) new_lines.push_back(std::move(s.line));
-  Json out = DiffJson(DiffLines(old_lines, new_lines));
+  ASSIGN_OR_RETURN(Diff diff, DiffLines(old_lines, new_lines));
+  Json out = DiffJson(diff);
   out["list_id"] = l.id;
   out["base_list_id"] = base ? Json(base->id) : Json(nullptr);
+  out["scope_code"] = view.str();  // the region whose lines were compared
   return out;
 }
 
@@ -172,20 +178,16 @@ Result<Json> ExportRoute(storage::Database& db, Lists& lists, const audit::Audit
   ASSIGN_OR_RETURN(ListInfo l, VisibleList(lists, req, false));
   if (publish && l.status != "approved")
     return Error::Conflict("只有已核定（approved）的清单可以公示", "status");
-  ASSIGN_OR_RETURN(auto lines, lists.AllLines(l.id));
   ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
-  if (!req.principal().region.Contains(scope)) {  // a county user of a city list: own lines
-    std::erase_if(lines, [&](const StoredLine& s) {
-      auto rc = RegionCode::Parse(s.line.region_code);
-      return !rc.ok() || !req.principal().InScope(*rc);
-    });
-  }
+  // A county user of a city list gets its own lines (and l's totals are already its own).
+  const RegionCode& view = req.principal().region.Contains(scope) ? scope : req.principal().region;
+  ASSIGN_OR_RETURN(auto lines, lists.AllLines(l.id, view));
   std::string name;
   {
     auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT name FROM programmes WHERE id = ?",
-                                              {l.programme_id}, "方案不存在"));
-    name = row.Text(0);
+    ASSIGN_OR_RETURN(programme::ProgrammeRow prog,
+                     programme::GetProgrammeRow(*conn, l.programme_id));
+    name = prog.name;
     RETURN_IF_ERROR(audit.Append(
         *conn, {req.principal().ToActor(), publish ? "award.list.publish" : "award.list.export",
                 "award_list", std::to_string(l.id), audit::Outcome::kSuccess,

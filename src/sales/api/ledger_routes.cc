@@ -44,7 +44,8 @@ Status ReadInput(const Json& body, bool require, SalesInput& in) {
   if (body.contains("export_usd_cents")) {
     ASSIGN_OR_RETURN(in.export_usd_cents, BodyOptInt(body, "export_usd_cents"));
   }
-  if (in.amount.value < 0) return Error::Invalid("amount_fen", "网络销售额不能为负数");
+  RETURN_IF_ERROR(CheckAmount(in.amount, "amount_fen"));
+  if (in.export_usd_cents) RETURN_IF_ERROR(CheckExportAmount(*in.export_usd_cents));
   if (in.orders && *in.orders < 0) return Error::Invalid("orders", "订单数不能为负数");
   if (in.platform.empty()) return Error::Invalid("platform", "平台不能为空");
   if (in.category.size() > 100) return Error::Invalid("category", "品类过长");

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -11,8 +12,8 @@
 namespace ruralec::storage::pg {
 namespace {
 
-// Type OIDs returned as integers; everything else is text.
-constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23;
+// Type OIDs returned as integers; everything else is text (NUMERIC: see IntegerOrText).
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kNumeric = 1700;
 
 Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
@@ -22,6 +23,7 @@ Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
   // Generic messages for clients; PostgreSQL's text only in `detail` (the server log).
   if (s == "40001" || s == "40P01") return {ErrorCode::kRetry, "并发冲突，请重试", "", msg};
   if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突", "", msg};
+  if (s == "22003") return IntegerOutOfRange();      // numeric_value_out_of_range (sum overflow)
   if (s == "55P03" || s == "57014" || s == "53300")  // lock / statement timeout, too many clients
     return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试", "", msg};
   if (PQstatus(conn) != CONNECTION_OK) return {ErrorCode::kUnavailable, "数据库连接中断", "", msg};
@@ -49,7 +51,21 @@ struct ParamBuffer {
   }
 };
 
-std::vector<Row> ReadRows(PGresult* res) {
+// A NUMERIC value (what SUM(bigint) returns): an integer that fits int64 is returned as one,
+// like SQLite's SUM; an integer beyond it is IntegerOutOfRange() (SQLite fails the same SUM);
+// anything else (a fraction) stays text.
+Result<Value> IntegerOrText(const char* v, int len) {
+  std::string_view t(v, static_cast<size_t>(len));
+  size_t digits = t.substr(0, 1) == "-" ? 1 : 0;
+  if (digits == t.size() || t.find_first_not_of("0123456789", digits) != std::string_view::npos)
+    return Value(std::string(t));
+  errno = 0;
+  long long n = std::strtoll(v, nullptr, 10);
+  if (errno == ERANGE) return IntegerOutOfRange();
+  return Value(static_cast<int64_t>(n));
+}
+
+Result<std::vector<Row>> ReadRows(PGresult* res) {
   std::vector<Row> rows;
   int n = PQntuples(res), cols = PQnfields(res);
   rows.reserve(n);
@@ -63,10 +79,14 @@ std::vector<Row> ReadRows(PGresult* res) {
       }
       Oid t = PQftype(res, c);
       const char* v = PQgetvalue(res, r, c);
-      if (t == kInt8 || t == kInt4 || t == kInt2)
+      if (t == kInt8 || t == kInt4 || t == kInt2) {
         vals.emplace_back(static_cast<int64_t>(std::strtoll(v, nullptr, 10)));
-      else
+      } else if (t == kNumeric) {
+        ASSIGN_OR_RETURN(Value num, IntegerOrText(v, PQgetlength(res, r, c)));
+        vals.push_back(std::move(num));
+      } else {
         vals.emplace_back(std::string(v, PQgetlength(res, r, c)));
+      }
     }
     rows.emplace_back(std::move(vals));
   }
@@ -149,7 +169,7 @@ class PgConnection final : public Connection {
       PQclear(res);
       return e;
     }
-    std::vector<Row> rows = ReadRows(res);
+    Result<std::vector<Row>> rows = ReadRows(res);
     if (changes) {
       const char* n = PQcmdTuples(res);
       *changes = (n && *n) ? std::strtoll(n, nullptr, 10) : 0;

@@ -23,6 +23,10 @@ Error ClassifySqlite(int code, std::string detail) {
 }
 
 Error SqliteError(sqlite3* db, std::string_view what) {
+  // SUM() of integers raises this instead of wrapping (sum overflow, issue 15 item 7).
+  if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_ERROR &&
+      std::string_view(sqlite3_errmsg(db)) == "integer overflow")
+    return IntegerOutOfRange();
   return ClassifySqlite(sqlite3_extended_errcode(db),
                         std::string(what) + ": " + sqlite3_errmsg(db));
 }
