@@ -148,13 +148,14 @@ struct LedgerCell {
 Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
                                             const std::string& scope_prefix,
                                             const std::vector<Range>& ranges);
-// SumFen of `region` over ranges[range] from cells covering it.
-int64_t SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-              SumOptions o);
+// SumFen of `region` over ranges[range] from cells covering it. Checked: kConflict
+// (MoneyOverflow) when the sum leaves int64, never a wrapped figure.
+Result<int64_t> SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
+                      SumOptions o);
 // CountOver of `region` over ranges[range] from cells covering it (uplink, or every
-// direction when `uplink_only` is false).
-int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-                    Fen threshold, Over what, bool uplink_only = true);
+// direction when `uplink_only` is false); subject totals checked like SumIn.
+Result<int64_t> CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region,
+                            size_t range, Fen threshold, Over what, bool uplink_only = true);
 // CountNewEntities for several regions in one read; out[i] belongs to regions[i].
 Result<std::vector<int64_t>> CountNewEntitiesByRegion(storage::Connection& conn,
                                                       const std::vector<RegionCode>& regions,

@@ -223,5 +223,26 @@ TEST_F(QueriesTest, NewEntitiesCountsRegistrationDatesInsideTheRange) {
   EXPECT_EQ(*queries::CountNewEntities(*c, Code("341302"), r("2019-01-01", "2024-05-01")), 2);
 }
 
+// Issue 15 item 7: sums over cells that each fit int64 but not together (two entities of one
+// town, rows from before the per-row cap) are an error, never a wrapped negative figure.
+TEST(RangeCells, SumsBeyondInt64AreRefused) {
+  const int64_t big = 5'000'000'000'000'000'000;
+  std::vector<queries::LedgerCell> cells = {
+      {"341302100001", 1, std::nullopt, 2023, {{big, big, 0}}},
+      {"341302100002", 2, std::nullopt, 2023, {{big, big, 0}}},
+  };
+  auto town = *RegionCode::Parse("341302100");
+  auto sum = queries::SumIn(cells, town, 0, {});
+  ASSERT_FALSE(sum.ok()) << *sum;
+  EXPECT_EQ(sum.error().code, ErrorCode::kConflict);
+  auto one = queries::SumIn(cells, *RegionCode::Parse("341302100001"), 0, {});
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(*one, big);
+  cells[1].entity_id = 1;  // one entity's total across two villages
+  auto over = queries::CountOverIn(cells, town, 0, Fen{0}, queries::Over::kEntities);
+  ASSERT_FALSE(over.ok()) << *over;
+  EXPECT_EQ(over.error().code, ErrorCode::kConflict);
+}
+
 }  // namespace
 }  // namespace ruralec::sales

@@ -79,19 +79,22 @@ Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
   return out;
 }
 
-int64_t SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-              SumOptions o) {
+Result<int64_t> SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
+                      SumOptions o) {
   int64_t total = 0;
   for (const auto& c : cells) {
     if (!Inside(c.region_code, region)) continue;
     const RangeSums& s = c.sums.at(range);
-    total += o.agricultural_only ? s.agricultural_uplink : o.uplink_only ? s.uplink : s.all;
+    if (!AddMoney(&total, o.agricultural_only ? s.agricultural_uplink
+                          : o.uplink_only     ? s.uplink
+                                              : s.all))
+      return MoneyOverflow(std::string(region.str()) + " 的网络销售额");
   }
   return total;
 }
 
-int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
-                    Fen threshold, Over what, bool uplink_only) {
+Result<int64_t> CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region,
+                            size_t range, Fen threshold, Over what, bool uplink_only) {
   std::unordered_map<int64_t, int64_t> totals;  // subject * 10000 + year → fen
   for (const auto& c : cells) {
     if (!Inside(c.region_code, region)) continue;
@@ -101,7 +104,8 @@ int64_t CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& regi
                       : what == Over::kBrands ? *c.brand_id
                                               : std::stoll(c.region_code.substr(0, 9));
     const RangeSums& s = c.sums.at(range);
-    totals[subject * 10000 + c.year] += uplink_only ? s.uplink : s.all;
+    if (!AddMoney(&totals[subject * 10000 + c.year], uplink_only ? s.uplink : s.all))
+      return MoneyOverflow(std::string(region.str()) + " 内单个对象的网络销售额");
   }
   std::unordered_set<int64_t> over;
   for (const auto& [key, fen] : totals) {

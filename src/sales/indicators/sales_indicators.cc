@@ -127,19 +127,26 @@ struct Ledger {
     return ranges.size() - 1;
   }
 
-  Measurement Answer(const Ask& a, const RegionCode& region) const {
+  // kConflict (MoneyOverflow) when a sum of the cells leaves int64.
+  Result<Measurement> Answer(const Ask& a, const RegionCode& region) const {
     auto sum = [&](size_t range) { return queries::SumIn(cells, region, range, a.sum); };
     switch (a.figure) {
       case Figure::kSales:
-      case Figure::kAgri:
-        return Ok(sum(a.range));
+      case Figure::kAgri: {
+        ASSIGN_OR_RETURN(int64_t v, sum(a.range));
+        return Ok(v);
+      }
       case Figure::kIncrease:
-        return Ok(sum(a.range) - sum(a.earlier));
-      case Figure::kGrowth:
-        return Growth(sum(a.range), sum(a.earlier));
-      case Figure::kOver:
-        return Ok(
-            queries::CountOverIn(cells, region, a.range, a.threshold, a.over, a.sum.uplink_only));
+      case Figure::kGrowth: {
+        ASSIGN_OR_RETURN(int64_t cur, sum(a.range));
+        ASSIGN_OR_RETURN(int64_t prev, sum(a.earlier));  // both ≥ 0: the difference fits
+        return a.figure == Figure::kIncrease ? Ok(cur - prev) : Growth(cur, prev);
+      }
+      case Figure::kOver: {
+        ASSIGN_OR_RETURN(int64_t n, queries::CountOverIn(cells, region, a.range, a.threshold,
+                                                         a.over, a.sum.uplink_only));
+        return Ok(n);
+      }
       case Figure::kNewEntities:
         break;
     }
@@ -178,7 +185,10 @@ Result<std::vector<Measurements>> ComputeGroup(storage::Connection& conn,
                                                                  queries::MonthsOf(b.from, b.to)));
       for (int64_t v : n) out[i].push_back(Ok(v));
     } else {
-      for (const auto& region : b.regions) out[i].push_back(ledger.Answer(a, region));
+      for (const auto& region : b.regions) {
+        ASSIGN_OR_RETURN(Measurement m, ledger.Answer(a, region));
+        out[i].push_back(std::move(m));
+      }
     }
   }
   return out;
