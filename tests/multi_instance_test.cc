@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "account/account.h"
 #include "app/app_context.h"
 #include "app/routes.h"
 #include "region/region.h"
@@ -145,6 +146,61 @@ TEST_F(MultiInstanceTest, ConcurrentReadModifyWriteLosesNoUpdate) {
   auto verify = instances_[1].ctx->audit().Verify(*conn);
   ASSERT_TRUE(verify.ok());
   EXPECT_TRUE(verify->ok) << verify->reason;
+}
+
+// Issue 15 item 11: the lockout is atomic with the password check. 40 parallel guesses split
+// over both instances: at most kMaxFailures wrong passwords are ever evaluated (the probe saw 8),
+// and the right password never gets in once kMaxFailures failures stand since the last success.
+TEST_F(MultiInstanceTest, ParallelGuessesNeverExceedTheLockout) {
+  constexpr int kClients = 40;
+  std::vector<std::thread> clients;
+  std::atomic<int> rejected{0}, locked{0}, admitted{0};
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      bool right = i % 4 == 3;  // every fourth client knows the password
+      int status =
+          LoginStatus(i % 2, "county", right ? kPassword : "wrong-guess-" + std::to_string(i));
+      (status == 401 ? rejected : status == 423 ? locked : admitted)++;
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(rejected + locked + admitted, kClients);
+  auto conn = instances_[0].ctx->db().Acquire();
+  auto rows = conn->Query(
+      "SELECT outcome FROM audit_log WHERE action = 'auth.login' AND username = 'county' "
+      "AND outcome <> 'denied' ORDER BY seq");
+  ASSERT_TRUE(rows.ok());
+  int failures_since_success = 0, evaluated_wrong = 0;
+  for (const auto& r : *rows) {
+    if (r.Text(0) == "success") {
+      EXPECT_LT(failures_since_success, account::kMaxFailures) << "let in after the lockout";
+      failures_since_success = 0;
+    } else {
+      ++evaluated_wrong;
+      ++failures_since_success;
+      EXPECT_LE(failures_since_success, account::kMaxFailures) << "guess evaluated while locked";
+    }
+  }
+  EXPECT_GE(evaluated_wrong, rejected.load());
+}
+
+TEST_F(MultiInstanceTest, ParallelWrongGuessesEvaluateAtMostTheLimit) {
+  constexpr int kClients = 40;
+  std::vector<std::thread> clients;
+  std::atomic<int> rejected{0};
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      if (LoginStatus(i % 2, "county", "wrong-guess-" + std::to_string(i)) == 401) ++rejected;
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_LE(rejected.load(), account::kMaxFailures);
+  auto conn = instances_[1].ctx->db().Acquire();
+  auto evaluated = conn->Query(
+      "SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure'");
+  ASSERT_TRUE(evaluated.ok());
+  EXPECT_LE(evaluated->at(0).Int(0), account::kMaxFailures);
+  EXPECT_EQ(LoginStatus(1, "county", kPassword), 423);
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 // Accounts: users bound to a region, roles, sessions, lockout, password policy.
 // Contract:
-//  - A user's data scope is the subtree of their region; every method that reads or writes a
-//    user checks the caller's scope and permission itself and returns kForbidden otherwise.
-//  - Wrong password and unknown user give the same kUnauthenticated error; 5 failures within
-//    15 minutes lock the submitted username for 15 minutes (kLocked), known or not.
+//  - A user's data scope is the subtree of their region; every method checks scope and
+//    permission itself: kForbidden without permission, kNotFound for a user out of scope.
+//  - Wrong password and unknown user give the same kUnauthenticated error; failures are throttled
+//    (kLocked) per (username, address), per username and per address: see throttle.cc.
 //  - Sessions: 30-minute idle and 12-hour absolute expiry; ended at logout and at password
 //    change. Only the SHA-256 of the session token is stored.
 //  - Every state change and every login attempt is written to the audit log in the same
@@ -27,7 +27,7 @@ namespace ruralec::account {
 
 inline constexpr int64_t kIdleTimeoutMs = 30LL * 60 * 1000;
 inline constexpr int64_t kAbsoluteTimeoutMs = 12LL * 3600 * 1000;
-inline constexpr int kMaxFailures = 5;
+inline constexpr int kMaxFailures = 5;  // per (username, client address); more in internal.h
 inline constexpr int64_t kFailureWindowMs = 15LL * 60 * 1000;
 inline constexpr int64_t kLockoutMs = 15LL * 60 * 1000;
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "account/internal.h"
 #include "account/roles.h"
 #include "region/region.h"
 #include "region/testing.h"
@@ -142,12 +143,12 @@ TEST_F(AccountTest, FirstLoginForcesAChange) {
 
 TEST_F(AccountTest, PasswordPolicy) {
   PasswordPolicy p;
-  EXPECT_FALSE(CheckPassword(p, "u", "Short1!").ok());
-  EXPECT_FALSE(CheckPassword(p, "u", "alllowercaseletters").ok());
-  EXPECT_TRUE(CheckPassword(p, "u", "Lower-and-UPPER").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", "Short1!").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", "alllowercaseletters").ok());
+  EXPECT_TRUE(CheckPassword(p, "xyz", "Lower-and-UPPER").ok());
   EXPECT_FALSE(CheckPassword(p, "admin", "xxAdmin-admin-1").ok());
   p.min_length = 8;  // below the floor: 12 still applies
-  EXPECT_FALSE(CheckPassword(p, "u", "Ab1!Ab1!x").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", "Ab1!Ab1!x").ok());
 }
 
 TEST_F(AccountTest, ThreeAdminRolesAreExclusive) {
@@ -166,7 +167,7 @@ TEST_F(AccountTest, ThreeAdminRolesAreExclusive) {
                 .code,
             ErrorCode::kForbidden);
   EXPECT_EQ(accounts_
-                .UpdateUser(psys, sec,
+                .UpdateUser(psec, sys,
                             {.roles = std::vector<std::string>{"security_admin", "system_admin"}})
                 .error()
                 .field,
@@ -183,7 +184,12 @@ TEST_F(AccountTest, ScopeLimitsUserManagement) {
   Add("townadmin", "system_admin", "341302100");
   Principal p = LoginAs("townadmin");
   UserId sibling = Add("sib", "town_staff", "341302101");
-  EXPECT_EQ(accounts_.GetUser(p, sibling).error().code, ErrorCode::kForbidden);
+  // Out of scope answers exactly like a missing user: no existence oracle (issue 15 item 14).
+  auto hidden = accounts_.GetUser(p, sibling);
+  auto missing = accounts_.GetUser(p, UserId{999999});
+  EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(hidden.error().message, missing.error().message);
+  EXPECT_EQ(accounts_.RevealMobile(p, sibling).error().code, ErrorCode::kNotFound);
   auto out = accounts_.CreateUser(&p, {"newbie", "N", {"town_staff"}, "341302101"});
   EXPECT_EQ(out.error().code, ErrorCode::kForbidden);
   auto in = accounts_.CreateUser(&p, {"newbie", "N", {"town_staff"}, "341302100201"});
@@ -241,6 +247,169 @@ TEST_F(AccountTest, UserLabelsNameEachKnownIdOnce) {
   EXPECT_EQ(labels->at(other.value).display_name, "moe");
   EXPECT_EQ(labels->count(999999), 0u);
   EXPECT_TRUE(UserLabels(*c, {})->empty());
+}
+
+// 三员分立 (issue 15 item 3): only the security admin resets, unlocks, disables, edits or changes
+// the roles of an account holding an admin role; removing an admin role counts like granting.
+TEST_F(AccountTest, OnlyTheSecurityAdminManagesAdminAccounts) {
+  Add("sys", "system_admin", "341302");
+  UserId sec = Add("sec", "security_admin", "341302");
+  UserId aud = Add("aud", "audit_admin", "341302");
+  UserId staff = Add("hal", "county_staff", "341302");
+  Principal psys = LoginAs("sys");
+  Principal psec = LoginAs("sec");
+  for (UserId admin : {sec, aud}) {
+    EXPECT_EQ(accounts_.ResetPassword(psys, admin).error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(accounts_.SetStatus(psys, admin, false).error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(accounts_.UpdateUser(psys, admin, {.roles = std::vector<std::string>{"auditor"}})
+                  .error()
+                  .code,
+              ErrorCode::kForbidden);  // removing the admin role is like granting one
+    EXPECT_EQ(accounts_.UpdateUser(psys, admin, {.region_code = "341302100"}).error().code,
+              ErrorCode::kForbidden);
+  }
+  // The system admin's reset never produced a password: the audit admin still logs in with hers.
+  EXPECT_TRUE(accounts_.Login("aud", kPw, "ip").ok());
+  // The security admin does all of it on admin accounts...
+  auto reset = accounts_.ResetPassword(psec, aud);
+  ASSERT_TRUE(reset.ok()) << reset.error().message;
+  EXPECT_TRUE(accounts_.SetStatus(psec, aud, false).ok());
+  EXPECT_TRUE(accounts_.Unlock(psec, aud).ok());
+  // ...but not on business accounts: those are the system admin's.
+  EXPECT_EQ(accounts_.ResetPassword(psec, staff).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(accounts_.SetStatus(psec, staff, false).error().code, ErrorCode::kForbidden);
+  EXPECT_TRUE(accounts_.ResetPassword(psys, staff).ok());
+  EXPECT_TRUE(accounts_.Unlock(psec, staff).ok());
+}
+
+TEST_F(AccountTest, AdminRolesAreNotCombinedWithBusinessRoles) {
+  auto mixed = accounts_.CreateUser(
+      nullptr, {"mix", "Mix", {"audit_admin", "town_staff"}, "341302", {}, kPw, false});
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_EQ(mixed.error().field, "roles");
+  Add("sec", "security_admin", "341302");
+  UserId staff = Add("hal", "county_staff", "341302");
+  auto grant = accounts_.UpdateUser(
+      LoginAs("sec"), staff, {.roles = std::vector<std::string>{"audit_admin", "county_staff"}});
+  ASSERT_FALSE(grant.ok());
+  EXPECT_EQ(grant.error().field, "roles");
+}
+
+// Whoever knew a business account's password (the system admin saw its one-time password) cannot
+// use it once the security admin makes the account an administrator.
+TEST_F(AccountTest, PromotionToAdminInvalidatesTheKnownPassword) {
+  Add("sys", "system_admin", "341302");
+  Add("sec", "security_admin", "341302");
+  Principal psys = LoginAs("sys");
+  auto created = accounts_.CreateUser(&psys, {"newaud", "N", {"county_staff"}, "341302"});
+  ASSERT_TRUE(created.ok());
+  auto early = accounts_.Login("newaud", created->initial_password, "ip");
+  ASSERT_TRUE(early.ok());
+  Principal psec = LoginAs("sec");
+  auto promoted = accounts_.UpdateUser(psec, created->user.id,
+                                       {.roles = std::vector<std::string>{"audit_admin"}});
+  ASSERT_TRUE(promoted.ok()) << promoted.error().message;
+  EXPECT_TRUE(promoted->must_change_password);
+  EXPECT_FALSE(accounts_.Authenticate(early->token, "ip").ok());
+  EXPECT_FALSE(accounts_.Login("newaud", created->initial_password, "ip").ok());
+  auto issued = accounts_.ResetPassword(psec, created->user.id);
+  ASSERT_TRUE(issued.ok());
+  EXPECT_TRUE(accounts_.Login("newaud", *issued, "ip").ok());
+}
+
+// Issue 15 item 19.
+TEST_F(AccountTest, PasswordPolicyIgnoresCaseAndRefusesControls) {
+  PasswordPolicy p;
+  EXPECT_FALSE(CheckPassword(p, "zhangsan", "ZhangSan-2026!").ok());
+  EXPECT_FALSE(CheckPassword(p, "zhangsan", "xx-ZHANGSAN-99x").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", std::string("Sturdy-Pass\0w0rd!", 17)).ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", "Sturdy-Pass\tw0rd!").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz", "Sturdy-Pass\x1B[0mw0rd!").ok());
+  EXPECT_FALSE(CheckPassword(p, "xyz",
+                             "Sturdy-Pass\xE2\x80\xAE"
+                             "w0rd!")
+                   .ok());
+  EXPECT_TRUE(CheckPassword(p, "xyz", "Sturdy Pass w0rd 中文").ok());
+}
+
+TEST_F(AccountTest, OneTimePasswordsHaveNoFixedPart) {
+  PasswordPolicy strict;
+  strict.require_classes = 4;
+  std::set<std::string> suffixes, prefixes;
+  for (int i = 0; i < 40; ++i) {
+    std::string pw = internal::GeneratePassword(strict);
+    EXPECT_TRUE(CheckPassword(strict, "someone", pw).ok()) << pw;
+    suffixes.insert(pw.substr(pw.size() - 2));
+    prefixes.insert(pw.substr(0, 2));
+  }
+  EXPECT_GT(suffixes.size(), 30u);
+  EXPECT_GT(prefixes.size(), 30u);
+  strict.min_length = 20;
+  EXPECT_EQ(internal::GeneratePassword(strict).size(), 20u);
+}
+
+// Issue 15 item 13: a wrong guess locks the (username, address) pair, so one address cannot
+// lock an account out for everyone; the address has its own budget over all usernames.
+TEST_F(AccountTest, LockoutIsPerAddressAndAddressesHaveABudget) {
+  Add("sysadmin", "system_admin", "341302");
+  for (int i = 0; i < kMaxFailures; ++i)
+    (void)accounts_.Login("sysadmin", "nope-nope-nope", "6.6.6.6");
+  EXPECT_EQ(accounts_.Login("sysadmin", kPw, "6.6.6.6").error().code, ErrorCode::kLocked);
+  EXPECT_TRUE(accounts_.Login("sysadmin", kPw, "10.0.0.8").ok());  // the real admin elsewhere
+  // Spraying: one wrong guess each for many usernames from one address.
+  for (int i = 0; i < internal::kMaxFailuresPerAddress - kMaxFailures; ++i)
+    (void)accounts_.Login("user" + std::to_string(i), "Spring2026!", "7.7.7.7");
+  for (int i = 0; i < kMaxFailures; ++i) (void)accounts_.Login("ghost", "Spring2026!", "7.7.7.7");
+  auto blocked = accounts_.Login("sysadmin", kPw, "7.7.7.7");  // even the right password
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, ErrorCode::kLocked);
+  EXPECT_NE(blocked.error().message.find("地址"), std::string::npos);
+  EXPECT_TRUE(accounts_.Login("sysadmin", kPw, "10.0.0.8").ok());
+  clock_.Advance(kLockoutMs + 1000);
+  EXPECT_TRUE(accounts_.Login("sysadmin", kPw, "7.7.7.7").ok());
+}
+
+TEST_F(AccountTest, ManyAddressesTogetherLockTheUsername) {
+  Add("bob", "town_staff", "341302100");
+  for (int i = 0; i < internal::kMaxFailuresPerUser; ++i)
+    (void)accounts_.Login("bob", "nope-nope-nope", "8.8.8." + std::to_string(i % 6));
+  EXPECT_EQ(accounts_.Login("bob", kPw, "9.9.9.9").error().code, ErrorCode::kLocked);
+}
+
+TEST_F(AccountTest, UnlockLiftsTheLockFromEveryAddress) {
+  Add("sec", "security_admin", "341302");
+  UserId bob = Add("bob", "town_staff", "341302100");
+  for (int i = 0; i < kMaxFailures; ++i) (void)accounts_.Login("bob", "nope-nope-nope", "1.1.1.1");
+  auto listed = accounts_.GetUser(LoginAs("sec"), bob);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->locked_until.has_value());
+  ASSERT_TRUE(accounts_.Unlock(LoginAs("sec"), bob).ok());
+  EXPECT_TRUE(accounts_.Login("bob", kPw, "1.1.1.1").ok());
+}
+
+// Issue 15 item 12: a stolen session cannot brute-force the real password through the
+// password change; the failure that locks ends every session of the user.
+TEST_F(AccountTest, WrongOldPasswordsLockAndEndTheSessions) {
+  Add("erin", "county_staff", "341302");
+  auto stolen = accounts_.Login("erin", kPw, "5.5.5.5");
+  auto own = accounts_.Login("erin", kPw, "10.0.0.9");
+  ASSERT_TRUE(stolen.ok() && own.ok());
+  for (int i = 0; i < kMaxFailures - 1; ++i) {
+    auto r =
+        accounts_.ChangePassword(stolen->principal, "guess-" + std::to_string(i), "New-Passw0rd!!");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "old_password");
+  }
+  auto last = accounts_.ChangePassword(stolen->principal, "guess-last", "New-Passw0rd!!");
+  ASSERT_FALSE(last.ok());
+  EXPECT_EQ(last.error().code, ErrorCode::kLocked);
+  EXPECT_FALSE(accounts_.Authenticate(stolen->token, "5.5.5.5").ok());
+  EXPECT_FALSE(accounts_.Authenticate(own->token, "10.0.0.9").ok());
+  // Further guesses are refused unchecked, even the right one.
+  EXPECT_EQ(accounts_.ChangePassword(stolen->principal, kPw, "New-Passw0rd!!").error().code,
+            ErrorCode::kLocked);
+  EXPECT_EQ(accounts_.Login("erin", kPw, "5.5.5.5").error().code, ErrorCode::kLocked);
+  EXPECT_TRUE(accounts_.Login("erin", kPw, "10.0.0.9").ok());
 }
 
 }  // namespace

@@ -8,12 +8,6 @@ using internal::LoadUser;
 
 const char kBadCredentials[] = "用户名或密码错误";
 
-Error LockedError(int64_t until, int64_t now) {
-  int64_t minutes = (until - now + 59'999) / 60'000;
-  return {ErrorCode::kLocked,
-          "登录失败次数过多，账号已锁定，请" + std::to_string(minutes) + "分钟后再试", ""};
-}
-
 audit::Actor Anonymous(const std::string& username, const std::string& ip) {
   return {{}, username, "", ip, ""};
 }
@@ -22,13 +16,11 @@ audit::Actor Anonymous(const std::string& username, const std::string& ip) {
 
 namespace internal {
 
-Result<std::optional<int64_t>> LockedUntil(storage::Connection& conn, const std::string& username,
-                                           int64_t now) {
-  ASSIGN_OR_RETURN(
-      auto rows,
-      conn.Query("SELECT locked_until FROM login_throttle WHERE username = ?", {username}));
-  if (rows.empty() || rows[0].IsNull(0) || rows[0].Int(0) <= now) return std::optional<int64_t>();
-  return std::optional<int64_t>(rows[0].Int(0));
+Error ThrottledError(const Throttled& t, int64_t now) {
+  std::string minutes = std::to_string((t.until - now + 59'999) / 60'000);
+  if (t.by_address)
+    return {ErrorCode::kLocked, "该地址登录失败次数过多，请" + minutes + "分钟后再试", ""};
+  return {ErrorCode::kLocked, "登录失败次数过多，账号已锁定，请" + minutes + "分钟后再试", ""};
 }
 
 }  // namespace internal
@@ -37,30 +29,6 @@ Status Accounts::Bootstrap() {
   RETURN_IF_ERROR(crypto::Init());
   auto conn = db_.Acquire();
   return storage::InTransaction(*conn, storage::TxMode::kWrite, [&] { return SyncRoles(*conn); });
-}
-
-// Records a failed attempt; returns the lock expiry when this failure locks the username.
-static Result<std::optional<int64_t>> RecordFailure(storage::Connection& conn,
-                                                    const std::string& username, int64_t now) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT failed_count, first_failure_at FROM login_throttle "
-                              "WHERE username = ?",
-                              {username}));
-  int64_t count = 1, first = now;
-  if (!rows.empty() && now - rows[0].Int(1) < kFailureWindowMs) {
-    count = rows[0].Int(0) + 1;
-    first = rows[0].Int(1);
-  }
-  std::optional<int64_t> locked;
-  if (count >= kMaxFailures) locked = now + kLockoutMs;
-  storage::Value lv = locked ? storage::Value(*locked) : storage::Null{};
-  RETURN_IF_ERROR(conn.Exec(
-      "INSERT INTO login_throttle (username, failed_count, first_failure_at, locked_until) "
-      "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET failed_count = "
-      "excluded.failed_count, "
-      "first_failure_at = excluded.first_failure_at, locked_until = excluded.locked_until",
-      {username, count, first, lv}));
-  return locked;
 }
 
 static Result<std::string> CreateSession(storage::Connection& conn, const User& u,
@@ -103,6 +71,41 @@ static Result<std::string> MustChange(storage::Connection& conn, const User& u, 
   return std::string(expired ? "expired" : "");
 }
 
+// Reserves the attempt; a throttled attempt is audited and refused without a password check.
+static Status ReserveOrRefuse(storage::Connection& conn, const audit::AuditLog& audit,
+                              const std::string& username, const std::string& ip,
+                              const char* action, int64_t now) {
+  std::optional<internal::Throttled> refused;
+  RETURN_IF_ERROR(storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(refused, internal::ReserveAttempt(conn, username, ip, now));
+    if (!refused) return {};
+    return audit.Append(conn,
+                        {Anonymous(username, ip), action, "user", username, audit::Outcome::kDenied,
+                         refused->by_address ? "address throttled" : "account locked"});
+  }));
+  if (refused) return internal::ThrottledError(*refused, now);
+  return {};
+}
+
+// Records a wrong password (its reservation becomes a failure). `*failure` becomes the lockout
+// error when this failure locked; `*locked` says whether it did.
+static Status RecordWrongPassword(storage::Connection& conn, const audit::AuditLog& audit,
+                                  const std::string& username, const std::string& ip,
+                                  const char* action, int64_t now, Error* failure,
+                                  bool* locked_now) {
+  return storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(auto locked, internal::RecordFailure(conn, username, ip, now));
+    RETURN_IF_ERROR(audit.Append(conn, {Anonymous(username, ip), action, "user", username,
+                                        audit::Outcome::kFailure, "bad credentials"}));
+    *locked_now = locked.has_value();
+    if (!locked) return {};
+    *failure = internal::ThrottledError(*locked, now);
+    return audit.Append(
+        conn, {Anonymous(username, ip), "auth.lockout", "user", username, audit::Outcome::kDenied,
+               locked->by_address ? "address blocked for 15 minutes" : "locked for 15 minutes"});
+  });
+}
+
 Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::string& password,
                                     const std::string& ip) {
   std::string username = internal::NormalizeUsername(raw_username);
@@ -111,8 +114,8 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
   if (username.size() > 64) return Error{ErrorCode::kUnauthenticated, kBadCredentials, ""};
   auto conn = db_.Acquire();
   int64_t now = clock_.NowMs();
-  // The password check runs outside the write transaction: argon2id is slow by design.
-  ASSIGN_OR_RETURN(auto locked, internal::LockedUntil(*conn, username, now));
+  RETURN_IF_ERROR(ReserveOrRefuse(*conn, audit_, username, ip, "auth.login", now));
+  // The password check runs outside any write transaction: argon2id is slow by design.
   ASSIGN_OR_RETURN(auto user, internal::FindUserByName(*conn, username));
   std::string hash;
   if (user) {
@@ -121,44 +124,33 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
     hash = rows.at(0).Text(0);
   }
   bool good = crypto::VerifyPassword(user ? hash : crypto::DummyPasswordHash(), password) && user;
+  if (!good) {
+    Error failure{ErrorCode::kUnauthenticated, kBadCredentials, ""};
+    bool locked = false;
+    RETURN_IF_ERROR(
+        RecordWrongPassword(*conn, audit_, username, ip, "auth.login", now, &failure, &locked));
+    return failure;
+  }
   LoginResult out;
-  Error failure{ErrorCode::kUnauthenticated, kBadCredentials, ""};
+  std::optional<Error> refused;
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    if (locked) {
-      failure = LockedError(*locked, now);
-      return audit_.Append(*conn, {Anonymous(username, ip), "auth.login", "user", username,
-                                   audit::Outcome::kDenied, "account locked"});
-    }
-    if (!good) {
-      ASSIGN_OR_RETURN(auto now_locked, RecordFailure(*conn, username, now));
-      RETURN_IF_ERROR(audit_.Append(*conn, {Anonymous(username, ip), "auth.login", "user", username,
-                                            audit::Outcome::kFailure, "bad credentials"}));
-      if (now_locked) {
-        failure = LockedError(*now_locked, now);
-        RETURN_IF_ERROR(
-            audit_.Append(*conn, {Anonymous(username, ip), "auth.lockout", "user", username,
-                                  audit::Outcome::kDenied, "locked for 15 minutes"}));
-      }
-      return {};
-    }
+    RETURN_IF_ERROR(internal::ReleaseAttempt(*conn, username, ip, now));
     if (user->status != "active") {
-      failure = Error{ErrorCode::kForbidden, "账号已停用，请联系系统管理员", ""};
+      refused = Error{ErrorCode::kForbidden, "账号已停用，请联系系统管理员", ""};
       return audit_.Append(*conn, {Anonymous(username, ip), "auth.login", "user", username,
                                    audit::Outcome::kDenied, "account disabled"});
     }
-    RETURN_IF_ERROR(conn->Exec("DELETE FROM login_throttle WHERE username = ?", {username}));
     RETURN_IF_ERROR(
         conn->Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user->id.value}));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, *user, ip, now, &csrf));
     ASSIGN_OR_RETURN(std::string must, MustChange(*conn, *user, now));
     out.principal = MakePrincipal(*user, ip, csrf, crypto::Sha256Hex(out.token), must);
-    failure.code = ErrorCode::kInternal;  // marks success
     return audit_.Append(*conn, {out.principal.ToActor(), "auth.login", "user",
                                  std::to_string(user->id.value), audit::Outcome::kSuccess, ""});
   });
   if (!st.ok()) return st.take_error();
-  if (failure.code != ErrorCode::kInternal) return failure;
+  if (refused) return *refused;
   return out;
 }
 
@@ -196,15 +188,39 @@ Status Accounts::Logout(const Principal& who) {
   });
 }
 
+// A wrong old password counts like a failed login of (username, address) — a stolen session
+// cannot brute-force the real password — and the failure that locks ends all the user's
+// sessions (issue 15 item 12).
+static Status CheckOldPassword(storage::Connection& conn, const audit::AuditLog& audit,
+                               const Principal& who, const std::string& old_password, int64_t now) {
+  RETURN_IF_ERROR(ReserveOrRefuse(conn, audit, who.username, who.ip, "auth.password.change", now));
+  ASSIGN_OR_RETURN(auto cur, conn.QueryOne("SELECT password_hash FROM users WHERE id = ?",
+                                           {who.id.value}, "用户不存在"));
+  if (crypto::VerifyPassword(cur.Text(0), old_password)) {
+    return storage::InTransaction(conn, storage::TxMode::kWrite, [&] {
+      return internal::ReleaseAttempt(conn, who.username, who.ip, now);
+    });
+  }
+  Error failure = Error::Invalid("old_password", "原口令不正确");
+  bool locked = false;
+  RETURN_IF_ERROR(RecordWrongPassword(conn, audit, who.username, who.ip, "auth.password.change",
+                                      now, &failure, &locked));
+  if (locked) {
+    RETURN_IF_ERROR(storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
+      RETURN_IF_ERROR(conn.Exec("DELETE FROM sessions WHERE user_id = ?", {who.id.value}));
+      return audit.Append(
+          conn, {who.ToActor(), "auth.logout", "user", std::to_string(who.id.value),
+                 audit::Outcome::kSuccess, "all sessions ended: wrong old password too often"});
+    }));
+  }
+  return failure;
+}
+
 Result<LoginResult> Accounts::ChangePassword(const Principal& who, const std::string& old_password,
                                              const std::string& new_password) {
   auto conn = db_.Acquire();
   ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(*conn));
-  ASSIGN_OR_RETURN(auto cur, conn->QueryOne("SELECT password_hash FROM users WHERE id = ?",
-                                            {who.id.value}, "用户不存在"));
-  if (!crypto::VerifyPassword(cur.Text(0), old_password)) {
-    return Error::Invalid("old_password", "原口令不正确");
-  }
+  RETURN_IF_ERROR(CheckOldPassword(*conn, audit_, who, old_password, clock_.NowMs()));
   RETURN_IF_ERROR(CheckPassword(policy, who.username, new_password));
   ASSIGN_OR_RETURN(auto history,
                    conn->Query("SELECT password_hash FROM password_history WHERE user_id = ? "

@@ -1,6 +1,10 @@
+#include <sodium.h>
+
+#include <algorithm>
 #include <cctype>
 
 #include "account/internal.h"
+#include "core/validate.h"
 
 namespace ruralec::account {
 
@@ -14,6 +18,8 @@ Status CheckPassword(const PasswordPolicy& policy, std::string_view username,
     return Error::Invalid("new_password", "口令长度至少" + std::to_string(min) + "个字符");
   }
   if (password.size() > 256) return Error::Invalid("new_password", "口令过长");
+  if (!validate::IsSafeText(password))
+    return Error::Invalid("new_password", "口令不能包含控制字符、换行或文字方向控制符");
   bool lower = false, upper = false, digit = false, other = false;
   for (unsigned char c : password) {
     if (std::islower(c))
@@ -30,7 +36,11 @@ Status CheckPassword(const PasswordPolicy& policy, std::string_view username,
     return Error::Invalid("new_password", "口令须包含小写字母、大写字母、数字、符号中的至少" +
                                               std::to_string(policy.require_classes) + "类");
   }
-  if (!username.empty() && password.find(username) != std::string_view::npos) {
+  std::string lower_pw(password), lower_user(username);
+  for (auto* s : {&lower_pw, &lower_user})
+    std::transform(s->begin(), s->end(), s->begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!lower_user.empty() && lower_pw.find(lower_user) != std::string::npos) {
     return Error::Invalid("new_password", "口令不能包含用户名");
   }
   return {};
@@ -57,13 +67,23 @@ Result<PasswordPolicy> LoadPolicy(storage::Connection& conn) {
   return p;
 }
 
+// 16 characters (or the policy's minimum length) drawn uniformly from a 62-symbol alphabet
+// without look-alikes (no 0/O, 1/l/I), with one of each class placed at a random position, so
+// every policy is met and no character position is predictable.
 std::string GeneratePassword(const PasswordPolicy& policy) {
-  // Base64url of 12 random bytes (16 chars) plus one of each class guarantees any policy.
-  std::string pw = crypto::RandomToken(12);
-  pw += "aZ7#";
-  for (char& c : pw) {
-    if (c == '-' || c == '_') c = '9';
-  }
+  static constexpr std::string_view kClasses[] = {
+      "abcdefghijkmnpqrstuvwxyz", "ABCDEFGHJKLMNPQRSTUVWXYZ", "23456789", "#%+=@!?*"};
+  std::string all;
+  for (auto c : kClasses) all += c;
+  auto pick = [](std::string_view from) {
+    return from[randombytes_uniform(static_cast<uint32_t>(from.size()))];
+  };
+  size_t length = std::max<size_t>(16, static_cast<size_t>(policy.min_length));
+  std::string pw;
+  for (auto c : kClasses) pw += pick(c);
+  while (pw.size() < length) pw += pick(all);
+  for (size_t i = pw.size() - 1; i > 0; --i)  // Fisher-Yates
+    std::swap(pw[i], pw[randombytes_uniform(static_cast<uint32_t>(i + 1))]);
   return pw;
 }
 

@@ -15,8 +15,8 @@ const std::vector<RoleDef>& BuiltinRoles() {
       {"security_admin",
        "安全管理员",
        true,
-       {"region:read", "user:read", "user:unlock", "user:role:grant_admin", "role:read",
-        "security:policy:read", "security:policy:edit"}},
+       {"region:read", "user:read", "user:unlock", "user:reset_password", "user:disable",
+        "user:role:grant_admin", "role:read", "security:policy:read", "security:policy:edit"}},
       {"audit_admin", "审计管理员", true, {"region:read", "audit:read"}},
       {"county_staff",
        "县级工作人员",
@@ -71,6 +71,10 @@ Status ValidateRoleSet(const std::vector<std::string>& roles) {
   if (admins > 1) {
     return Error::Invalid("roles",
                           "系统管理员、安全管理员、审计管理员三者互斥，同一账号只能担任其一");
+  }
+  if (admins == 1 && roles.size() > 1) {
+    return Error::Invalid("roles",
+                          "三员账号（系统管理员、安全管理员、审计管理员）不能兼任业务角色");
   }
   return {};
 }

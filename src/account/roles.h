@@ -23,7 +23,8 @@ const std::vector<RoleDef>& BuiltinRoles();
 const RoleDef* FindRole(std::string_view name);
 bool IsAdminRole(std::string_view name);
 
-// Checks a role set: every role known, at most one of the three admin roles.
+// Checks a role set: every role known, at most one of the three admin roles, and an admin role
+// never combined with a business role (三员分立: an administrator account does nothing else).
 Status ValidateRoleSet(const std::vector<std::string>& roles);
 
 // Writes BuiltinRoles() into the database (idempotent; inside the caller's transaction).

@@ -16,7 +16,9 @@ constexpr const char* kUserColumns =
     "u.id, u.username, u.display_name, u.region_code, r.name, u.status, "
     "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until "
     "FROM users u JOIN regions r ON r.code = u.region_code "
-    "LEFT JOIN login_throttle t ON t.username = u.username ";
+    "LEFT JOIN (SELECT username AS locked_name, MAX(locked_until) AS locked_until "
+    "FROM auth_throttle WHERE kind IN ('user', 'pair') GROUP BY username) t "
+    "ON t.locked_name = u.username ";
 
 User ToUser(const Row& row) {
   User u;
@@ -46,6 +48,11 @@ Status ValidateUsername(const std::string& name) {
   return {};
 }
 
+// A person's name as shown everywhere (issue 15 items 16, 17).
+Result<std::string> CleanDisplayName(std::string_view name) {
+  return validate::ValidateText(name, {"display_name", "姓名", internal::kMaxDisplayNameChars});
+}
+
 Result<RegionCode> ScopedRegion(storage::Connection& conn, const Principal* who,
                                 const std::string& text) {
   auto code = RegionCode::Parse(text);
@@ -57,23 +64,55 @@ Result<RegionCode> ScopedRegion(storage::Connection& conn, const Principal* who,
   return *code;
 }
 
-// Role changes: exclusivity, no self-change, and admin roles only by a holder of
-// user:role:grant_admin (the security admin). The command line (who == nullptr) may do all.
+bool HoldsAdminRole(const std::vector<std::string>& roles) {
+  return std::any_of(roles.begin(), roles.end(), [](const auto& r) { return IsAdminRole(r); });
+}
+
+// Role changes: exclusivity, no self-change. 三员分立: a change that adds or removes an admin
+// role is the security admin's alone (user:role:grant_admin) and may swap the business roles
+// with it; a change of business roles only needs user:edit (user:create when creating). The
+// command line (who == nullptr) may do all.
 Status CheckRoleGrant(const Principal* who, const std::vector<std::string>& before,
                       const std::vector<std::string>& after, UserId target) {
   RETURN_IF_ERROR(ValidateRoleSet(after));
   if (!who) return {};
-  if (who->id == target) return Error::Forbidden("不能修改自己的角色");
-  for (const auto& r : after) {
-    bool added = std::find(before.begin(), before.end(), r) == before.end();
-    if (added && IsAdminRole(r) && !who->Can("user:role:grant_admin")) {
-      return Error::Forbidden("三员角色只能由安全管理员授予");
-    }
-    if (added && !IsAdminRole(r) && !who->Can("user:edit") && !who->Can("user:create")) {
-      return Error::Forbidden("无权分配角色");
-    }
+  if (target.valid() && who->id == target) return Error::Forbidden("不能修改自己的角色");
+  auto missing_from = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const auto& r : a)
+      if (IsAdminRole(r) && std::find(b.begin(), b.end(), r) == b.end()) return true;
+    return false;
+  };
+  if (missing_from(after, before) || missing_from(before, after)) {
+    if (!who->Can("user:role:grant_admin"))
+      return Error::Forbidden("授予或撤销三员角色只能由安全管理员进行");
+    return {};
   }
+  if (before != after && !who->Can("user:edit") && !who->Can("user:create"))
+    return Error::Forbidden("无权分配业务角色");
   return {};
+}
+
+// 三员分立: an account holding an admin role is managed (password reset, unlock, disable or
+// enable, edit, role change) by the security admin alone; any other account by the system
+// admin (user:edit), except unlocking, which is the security admin's for every account.
+Status CheckManages(const Principal& who, const User& target, bool unlock = false) {
+  if (HoldsAdminRole(target.roles)) {
+    if (!who.Can("user:role:grant_admin"))
+      return Error::Forbidden("三员账号只能由安全管理员重置口令、解锁、停用或修改");
+    return {};
+  }
+  if (!unlock && !who.Can("user:edit"))
+    return Error::Forbidden("业务账号由系统管理员管理，您无权执行此操作");
+  return {};
+}
+
+// Loads a user the caller may see: one outside the caller's scope answers exactly like a
+// missing one (no existence oracle across scopes).
+Result<User> LoadVisible(storage::Connection& conn, const Principal& who, UserId id) {
+  auto u = internal::LoadUser(conn, id);
+  if (!u.ok() && u.error().code != ErrorCode::kNotFound) return u.take_error();
+  if (!u.ok() || !who.InScope(u->region)) return Error::NotFound("用户不存在");
+  return u;
 }
 
 Status WriteRoles(storage::Connection& conn, UserId id, const RegionCode& region,
@@ -84,6 +123,20 @@ Status WriteRoles(storage::Connection& conn, UserId id, const RegionCode& region
         conn.Exec("INSERT INTO user_roles (user_id, role, county_code) VALUES (?, ?, ?)",
                   {id.value, r, region.county().str()}));
   }
+  return {};
+}
+
+// Granting an admin role to an account that held none replaces its password with one nobody
+// knows and ends its sessions: whoever knew the old one (the system admin saw its one-time
+// password) must not act as an administrator. The security admin then issues a one-time
+// password with a reset.
+Status SealPromotedAccount(storage::Connection& conn, UserId id, const std::string& hash,
+                           int64_t now) {
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                "must_change_password = 1 WHERE id = ?",
+                {hash, now, id.value}));
+  RETURN_IF_ERROR(conn.Exec("DELETE FROM sessions WHERE user_id = ?", {id.value}));
   return {};
 }
 
@@ -165,7 +218,10 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
   if (who) RETURN_IF_ERROR(RequirePermission(*who, "user:create"));
   std::string username = internal::NormalizeUsername(in.username);
   RETURN_IF_ERROR(ValidateUsername(username));
-  std::string display = in.display_name.empty() ? username : in.display_name;
+  std::string display = username;
+  if (!in.display_name.empty()) {
+    ASSIGN_OR_RETURN(display, CleanDisplayName(in.display_name));
+  }
   std::vector<std::string> roles = Dedup(in.roles);
   RETURN_IF_ERROR(CheckRoleGrant(who, {}, roles, UserId{}));
   if (in.mobile && !in.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*in.mobile));
@@ -216,9 +272,7 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
 Result<User> Accounts::GetUser(const Principal& who, UserId id) {
   RETURN_IF_ERROR(RequirePermission(who, "user:read"));
   auto conn = db_.Acquire();
-  ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
-  if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
-  return u;
+  return LoadVisible(*conn, who, id);
 }
 
 Result<User> Accounts::Self(const Principal& who) {
@@ -278,23 +332,30 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
 }
 
 Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {
-  // The security admin may change roles only (to grant an admin role); the rest is user:edit.
-  bool roles_only = upd.roles && !upd.display_name && !upd.region_code && !upd.mobile;
-  if (!(roles_only && who.Can("user:role:grant_admin")))
-    RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
+  bool admin_manager = who.Can("user:role:grant_admin");
+  if (!admin_manager) RETURN_IF_ERROR(RequirePermission(who, "user:edit"));
   if (upd.mobile && !upd.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*upd.mobile));
+  std::string sealed;  // argon2id is slow: hash before taking the write lock
+  if (upd.roles && HoldsAdminRole(*upd.roles)) {
+    ASSIGN_OR_RETURN(sealed, crypto::HashPassword(crypto::RandomToken(32)));
+  }
   auto conn = db_.Acquire();
   return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
-    ASSIGN_OR_RETURN(User before, LoadUser(*conn, id));
-    if (!who.InScope(before.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    ASSIGN_OR_RETURN(User before, LoadVisible(*conn, who, id));
+    // The security admin edits admin accounts, and changes the roles of others only to grant an
+    // admin role (checked by CheckRoleGrant); every other edit is the system admin's.
+    bool roles_only = upd.roles && !upd.display_name && !upd.region_code && !upd.mobile;
+    if (HoldsAdminRole(before.roles) || !roles_only) RETURN_IF_ERROR(CheckManages(who, before));
     RegionCode region = before.region;
     if (upd.region_code) {
       ASSIGN_OR_RETURN(region, ScopedRegion(*conn, &who, *upd.region_code));
     }
     std::vector<std::string> roles = upd.roles ? Dedup(*upd.roles) : before.roles;
     if (upd.roles) RETURN_IF_ERROR(CheckRoleGrant(&who, before.roles, roles, id));
-    std::string display = upd.display_name.value_or(before.display_name);
-    if (display.empty()) return Error::Invalid("display_name", "请填写姓名");
+    std::string display = before.display_name;
+    if (upd.display_name) {
+      ASSIGN_OR_RETURN(display, CleanDisplayName(*upd.display_name));
+    }
     int64_t now = clock_.NowMs();
     RETURN_IF_ERROR(
         conn->Exec("UPDATE users SET display_name = ?, region_code = ?, county_code = ?, "
@@ -314,6 +375,8 @@ Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpd
                      {enc, bidx, masked, id.value}));
     }
     RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
+    if (!HoldsAdminRole(before.roles) && HoldsAdminRole(roles))
+      RETURN_IF_ERROR(SealPromotedAccount(*conn, id, sealed, now));
     ASSIGN_OR_RETURN(User after, LoadUser(*conn, id));
     RETURN_IF_ERROR(audit_.Append(
         *conn, {who.ToActor(), upd.roles ? "user.roles.update" : "user.update", "user",
@@ -330,8 +393,8 @@ Result<User> Accounts::SetStatus(const Principal& who, UserId id, bool active) {
   if (who.id == id) return Error::Forbidden("不能停用或启用自己的账号");
   auto conn = db_.Acquire();
   return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
-    ASSIGN_OR_RETURN(User before, LoadUser(*conn, id));
-    if (!who.InScope(before.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    ASSIGN_OR_RETURN(User before, LoadVisible(*conn, who, id));
+    RETURN_IF_ERROR(CheckManages(who, before));
     const char* status = active ? "active" : "disabled";
     RETURN_IF_ERROR(conn->Exec("UPDATE users SET status = ?, updated_at = ? WHERE id = ?",
                                {status, clock_.NowMs(), id.value}));
@@ -352,8 +415,8 @@ Result<std::string> Accounts::ResetPassword(const Principal& who, UserId id) {
   std::string password = internal::GeneratePassword(policy);
   ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(password));
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
-    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+    ASSIGN_OR_RETURN(User u, LoadVisible(*conn, who, id));
+    RETURN_IF_ERROR(CheckManages(who, u));
     int64_t now = clock_.NowMs();
     RETURN_IF_ERROR(
         conn->Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, "
@@ -372,9 +435,10 @@ Result<User> Accounts::Unlock(const Principal& who, UserId id) {
   RETURN_IF_ERROR(RequirePermission(who, "user:unlock"));
   auto conn = db_.Acquire();
   return storage::InTransaction<User>(*conn, storage::TxMode::kWrite, [&]() -> Result<User> {
-    ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
-    if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
-    RETURN_IF_ERROR(conn->Exec("DELETE FROM login_throttle WHERE username = ?", {u.username}));
+    ASSIGN_OR_RETURN(User u, LoadVisible(*conn, who, id));
+    RETURN_IF_ERROR(CheckManages(who, u, /*unlock=*/true));
+    // Lifts the username's locks from every address (address blocks expire on their own).
+    RETURN_IF_ERROR(conn->Exec("DELETE FROM auth_throttle WHERE username = ?", {u.username}));
     RETURN_IF_ERROR(audit_.Append(*conn, {who.ToActor(), "user.unlock", "user",
                                           std::to_string(id.value), audit::Outcome::kSuccess, ""}));
     return LoadUser(*conn, id);
@@ -386,8 +450,7 @@ Result<std::string> Accounts::RevealMobile(const Principal& who, UserId id) {
   auto conn = db_.Acquire();
   return storage::InTransaction<std::string>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<std::string> {
-        ASSIGN_OR_RETURN(User u, LoadUser(*conn, id));
-        if (!who.InScope(u.region)) return Error::Forbidden("该用户不在您的管辖范围内");
+        RETURN_IF_ERROR(LoadVisible(*conn, who, id));
         ASSIGN_OR_RETURN(Row row, conn->QueryOne("SELECT mobile_enc FROM users WHERE id = ?",
                                                  {id.value}, "用户不存在"));
         if (row.IsNull(0)) return Error::NotFound("该用户未登记手机号");

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <string>
+#include <vector>
 
 namespace ruralec::validate {
 namespace {
@@ -17,6 +18,58 @@ bool AllDigits(std::string_view s) {
 
 Error Bad(std::string_view field, std::string message) {
   return Error::Invalid(std::string(field), std::move(message));
+}
+
+// Decodes the code point at s[i]; returns its byte length, 0 for invalid UTF-8.
+size_t DecodeUtf8(std::string_view s, size_t i, char32_t& cp) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  cp = c & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) {
+    auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return len;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
+}
+
+bool IsRefused(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0x200B || c == 0x200E || c == 0x200F || c == 0x061C ||
+         c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+struct Decoded {
+  std::vector<char32_t> cps;
+  std::vector<size_t> offsets;  // byte offset of each code point, plus the end
+};
+
+std::optional<Decoded> Decode(std::string_view s) {
+  Decoded d;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    size_t len = DecodeUtf8(s, i, cp);
+    if (len == 0) return std::nullopt;
+    d.cps.push_back(cp);
+    d.offsets.push_back(i);
+    i += len;
+  }
+  d.offsets.push_back(s.size());
+  return d;
 }
 
 }  // namespace
@@ -75,6 +128,53 @@ Status Gtin(std::string_view gtin, std::string_view field) {
     sum += (gtin[i] - '0') * weight;
   }
   if (gtin[n - 1] - '0' != (10 - sum % 10) % 10) return Bad(field, "GTIN校验位错误");
+  return {};
+}
+
+Result<std::string> ValidateText(std::string_view value, const TextRule& rule) {
+  std::string label(rule.label);
+  auto d = Decode(value);
+  if (!d) return Bad(rule.field, label + "含有无效字符（不是有效的UTF-8文本）");
+  size_t begin = 0, end = d->cps.size();
+  while (begin < end && IsSpace(d->cps[begin])) ++begin;
+  while (end > begin && IsSpace(d->cps[end - 1])) --end;
+  for (size_t i = begin; i < end; ++i) {
+    if (IsRefused(d->cps[i]))
+      return Bad(rule.field, label + "不能包含控制字符、换行或文字方向控制符");
+  }
+  if (begin == end) {
+    if (rule.optional) return std::string();
+    return Bad(rule.field, label + "不能为空");
+  }
+  if (end - begin > rule.max_chars)
+    return Bad(rule.field, label + "过长（最多" + std::to_string(rule.max_chars) + "个字）");
+  return std::string(value.substr(d->offsets[begin], d->offsets[end] - d->offsets[begin]));
+}
+
+bool IsSafeText(std::string_view value) {
+  auto d = Decode(value);
+  if (!d) return false;
+  for (char32_t c : d->cps)
+    if (IsRefused(c)) return false;
+  return true;
+}
+
+std::string RemoveUnsafe(std::string_view value) {
+  auto d = Decode(value);
+  if (!d) return "";
+  std::string out;
+  for (size_t i = 0; i < d->cps.size(); ++i) {
+    if (!IsRefused(d->cps[i]))
+      out.append(value.substr(d->offsets[i], d->offsets[i + 1] - d->offsets[i]));
+  }
+  return out;
+}
+
+Status PlausibleDate(CivilDate date, std::string_view field, std::optional<CivilDate> not_after) {
+  if (date < CivilDate(1900, 1, 1) || date > CivilDate(2099, 12, 31))
+    return Bad(field, "日期 " + date.ToString() + " 不合理（应在1900-01-01至2099-12-31之间）");
+  if (not_after && date > *not_after)
+    return Bad(field, "日期 " + date.ToString() + " 晚于今天（" + not_after->ToString() + "）");
   return {};
 }
 

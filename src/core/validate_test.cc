@@ -75,5 +75,83 @@ TEST(ValidateTest, Gtin) {
   for (const auto& c : cases) EXPECT_EQ(Gtin(c.value).ok(), c.valid) << c.value << ": " << c.why;
 }
 
+TEST(ValidateTest, TextIsTrimmedAndBounded) {
+  const TextRule rule{"display_name", "姓名", 10};
+  EXPECT_EQ(*ValidateText("  张三\t", rule), "张三");
+  EXPECT_EQ(*ValidateText("\xE3\x80\x80李四\xC2\xA0", rule), "李四");  // U+3000, U+00A0
+  EXPECT_EQ(*ValidateText("Mary Ann", rule), "Mary Ann");              // inner space kept
+  EXPECT_EQ(*ValidateText("一二三四五六七八九十", rule), "一二三四五六七八九十");  // 10 chars
+  auto longer = ValidateText("一二三四五六七八九十一", rule);
+  ASSERT_FALSE(longer.ok());
+  EXPECT_EQ(longer.error().field, "display_name");
+  EXPECT_NE(longer.error().message.find("姓名"), std::string::npos);
+  EXPECT_FALSE(ValidateText(std::string(1 << 20, 'a'), rule).ok());  // 1 MB
+}
+
+TEST(ValidateTest, TextRefusesControlsBidiAndBlank) {
+  const TextRule rule{"name", "名称", 50};
+  const char* bad[] = {
+      "",                // empty
+      "   ",             // whitespace only
+      "\xE3\x80\x80\t",  // ideographic space and tab only
+      "a\x01"
+      "b",  // C0
+      "a\x7F"
+      "b",  // DEL
+      "a\xC2\x85"
+      "b",     // C1 NEL inside
+      "a\nb",  // line break inside
+      "invoice\xE2\x80\xAE"
+      "fdp.exe",  // U+202E RIGHT-TO-LEFT OVERRIDE
+      "a\xE2\x80\xAA"
+      "b",  // U+202A
+      "a\xE2\x81\xA6"
+      "b",  // U+2066 isolate
+      "a\xE2\x81\xA9"
+      "b",  // U+2069
+      "a\xE2\x80\x8F"
+      "b",             // U+200F RLM
+      "\xFF\xFE",      // not UTF-8
+      "\xC0\xAF",      // overlong
+      "\xED\xA0\x80",  // surrogate
+  };
+  for (const char* v : bad) EXPECT_FALSE(ValidateText(v, rule).ok()) << v;
+  std::string with_nul("ab\0cd", 5);
+  auto nul = ValidateText(with_nul, rule);
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.error().field, "name");
+  EXPECT_EQ(*ValidateText("", {"label", "显示名称", 10, true}), "");
+  EXPECT_EQ(*ValidateText(" \t ", {"label", "显示名称", 10, true}), "");
+}
+
+TEST(ValidateTest, SafeTextHasNoControls) {
+  EXPECT_TRUE(IsSafeText("Sturdy-Passw0rd! 中文"));
+  EXPECT_FALSE(IsSafeText(std::string("pass\0word", 9)));
+  EXPECT_FALSE(IsSafeText("pass\x1Bword"));
+  EXPECT_FALSE(IsSafeText("pass\xE2\x80\xAEword"));
+  EXPECT_FALSE(IsSafeText("\xFF"));
+}
+
+TEST(ValidateTest, RemoveUnsafeKeepsTheRest) {
+  EXPECT_EQ(RemoveUnsafe("invoice\xE2\x80\xAE"
+                         "fdp.exe"),
+            "invoicefdp.exe");
+  EXPECT_EQ(RemoveUnsafe("验收\x01报告\xE2\x81\xA6.pdf"), "验收报告.pdf");
+  EXPECT_EQ(RemoveUnsafe("\xFF.txt"), "");
+}
+
+TEST(ValidateTest, PlausibleDates) {
+  EXPECT_TRUE(PlausibleDate(CivilDate(2015, 6, 1), "registered_on").ok());
+  EXPECT_TRUE(PlausibleDate(CivilDate(1900, 1, 1), "registered_on").ok());
+  EXPECT_TRUE(PlausibleDate(CivilDate(2099, 12, 31), "d").ok());
+  auto far = PlausibleDate(CivilDate(9999, 12, 31), "registered_on");
+  ASSERT_FALSE(far.ok());
+  EXPECT_EQ(far.error().field, "registered_on");
+  EXPECT_FALSE(PlausibleDate(CivilDate(1800, 1, 1), "registered_on").ok());
+  EXPECT_FALSE(PlausibleDate(CivilDate(1899, 12, 31), "d").ok());
+  EXPECT_TRUE(PlausibleDate(kToday, "d", kToday).ok());
+  EXPECT_FALSE(PlausibleDate(kToday.AddDays(1), "d", kToday).ok());
+}
+
 }  // namespace
 }  // namespace ruralec::validate

@@ -3,6 +3,7 @@
 #include "account/roles.h"
 #include "core/validate.h"
 #include "entity/entity.h"
+#include "entity/validation.h"
 
 namespace ruralec::entity {
 namespace {
@@ -68,12 +69,54 @@ Result<bool> ParseFlag(std::string_view t, std::string_view field) {
   return Error::Invalid(std::string(field), "应填写“是”或“否”");
 }
 
-Status Validate(const NewEntity& e) {
+Result<std::string> CleanName(std::string_view name) {
+  return validate::ValidateText(name, {"name", "名称", kMaxNameChars});
+}
+
+Result<std::string> CleanContactName(std::string_view name) {
+  return validate::ValidateText(name, {"contact_name", "联系人姓名", kMaxContactChars, true});
+}
+
+Status CheckRegisteredOn(const std::optional<CivilDate>& date) {
+  if (!date) return {};
+  return validate::PlausibleDate(*date, "registered_on");
+}
+
+Status Normalize(NewEntity& e) {
   RETURN_IF_ERROR(validate::Uscc(e.uscc, "uscc"));
-  if (e.name.empty()) return Error::Invalid("name", "主体名称不能为空");
-  if (e.name.size() > 200) return Error::Invalid("name", "主体名称过长（最多200字节）");
+  ASSIGN_OR_RETURN(e.name, CleanName(e.name));
   if (!e.mobile.empty()) RETURN_IF_ERROR(validate::Mobile(e.mobile, "mobile"));
-  if (e.contact_name.size() > 100) return Error::Invalid("contact_name", "联系人姓名过长");
+  ASSIGN_OR_RETURN(e.contact_name, CleanContactName(e.contact_name));
+  return {};
+}
+
+Status Validate(const NewEntity& e) {
+  NewEntity copy = e;
+  return Normalize(copy);
+}
+
+Status ValidateShop(Shop& s) {
+  ASSIGN_OR_RETURN(s.platform,
+                   validate::ValidateText(s.platform, {"platform", "平台", kMaxPlatformChars}));
+  ASSIGN_OR_RETURN(s.shop_name, validate::ValidateText(
+                                    s.shop_name, {"shop_name", "网店名称", kMaxNameChars, true}));
+  ASSIGN_OR_RETURN(s.shop_ref, validate::ValidateText(
+                                   s.shop_ref, {"shop_ref", "网店ID或网址", kMaxShopRefChars}));
+  return {};
+}
+
+Status ValidateBrand(Brand& b) {
+  ASSIGN_OR_RETURN(b.name, validate::ValidateText(b.name, {"name", "品牌名称", kMaxNameChars}));
+  ASSIGN_OR_RETURN(b.trademark_no,
+                   validate::ValidateText(
+                       b.trademark_no, {"trademark_no", "商标注册号", kMaxTrademarkChars, true}));
+  if (b.categories.size() > kMaxCategories)
+    return Error::Invalid("categories", "品类最多" + std::to_string(kMaxCategories) + "个");
+  for (auto& c : b.categories) {
+    ASSIGN_OR_RETURN(c, validate::ValidateText(c, {"categories", "品类", kMaxCategoryChars}));
+    if (c.find(',') != std::string::npos)
+      return Error::Invalid("categories", "品类名称不能包含逗号");
+  }
   return {};
 }
 
@@ -90,9 +133,11 @@ Status CheckRegion(storage::Connection& conn, const account::Principal& who,
 }
 
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
-                       const account::Principal& who, const NewEntity& e, int64_t now_ms,
+                       const account::Principal& who, const NewEntity& in, int64_t now_ms,
                        std::optional<int64_t> batch_id) {
-  RETURN_IF_ERROR(Validate(e));
+  NewEntity e = in;
+  RETURN_IF_ERROR(Normalize(e));
+  RETURN_IF_ERROR(CheckRegisteredOn(e.registered_on));
   RETURN_IF_ERROR(CheckRegion(conn, who, e.region));
   ASSIGN_OR_RETURN(auto existing, FindByUscc(conn, e.uscc));
   if (existing) return Error::Conflict("统一社会信用代码 " + e.uscc + " 已登记", "uscc");
@@ -141,9 +186,9 @@ Result<std::string> RevealMobile(storage::Connection& conn, const crypto::FieldC
   return cipher.Decrypt(r.Text(0), "entities.mobile");
 }
 
-Result<int64_t> AddShop(storage::Connection& conn, const Shop& s, int64_t now_ms) {
-  if (s.platform.empty()) return Error::Invalid("platform", "平台不能为空");
-  if (s.shop_ref.empty()) return Error::Invalid("shop_ref", "网店ID或网址不能为空");
+Result<int64_t> AddShop(storage::Connection& conn, const Shop& in, int64_t now_ms) {
+  Shop s = in;
+  RETURN_IF_ERROR(ValidateShop(s));
   ASSIGN_OR_RETURN(Entity e, Get(conn, s.entity_id));
   ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
                                         "shop_ref = ?",
@@ -169,8 +214,9 @@ Result<std::optional<Shop>> FindShop(storage::Connection& conn, int64_t entity_i
       Shop{rows[0].Int(0), entity_id, rows[0].Text(1), rows[0].Text(2), rows[0].Text(3)});
 }
 
-Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_ms) {
-  if (b.name.empty()) return Error::Invalid("name", "品牌名称不能为空");
+Result<int64_t> AddBrand(storage::Connection& conn, const Brand& in, int64_t now_ms) {
+  Brand b = in;
+  RETURN_IF_ERROR(ValidateBrand(b));
   ASSIGN_OR_RETURN(Entity e, Get(conn, b.entity_id));
   ASSIGN_OR_RETURN(auto dup, FindBrand(conn, b.entity_id, b.name));
   if (dup) return Error::Conflict("该主体已登记同名品牌", "name");

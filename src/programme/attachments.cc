@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/validate.h"
 #include "crypto/crypto.h"
 
 namespace ruralec::programme {
@@ -147,6 +148,7 @@ std::string SanitizeFilename(std::string_view name) {
     out += ch;
   }
   if (!IsPlainText(out)) out.clear();  // not UTF-8: keep nothing of it
+  out = validate::RemoveUnsafe(out);   // C1 and bidi controls (U+202E "gpj.exe" spoofing)
   size_t start = out.find_first_not_of(". ");
   out = start == std::string::npos ? "" : out.substr(start);
   while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();

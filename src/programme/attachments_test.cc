@@ -107,6 +107,12 @@ TEST(Attachments, FilenamesAreSanitised) {
   EXPECT_EQ(SanitizeFilename("..hidden .txt. "), "hidden .txt");
   EXPECT_EQ(SanitizeFilename("line\nbreak\r.txt"), "linebreak.txt");
   EXPECT_EQ(SanitizeFilename("\xFF\xFE.txt"), "");
+  EXPECT_EQ(SanitizeFilename("report\xE2\x80\xAE"
+                             "fdp.exe"),
+            "reportfdp.exe");  // U+202E
+  EXPECT_EQ(SanitizeFilename("a\xC2\x85\xE2\x81\xA6"
+                             "b.txt"),
+            "ab.txt");  // C1, U+2066
   std::string longname;
   for (int i = 0; i < 100; ++i) longname += "村";
   std::string cut = SanitizeFilename(longname + ".pdf");

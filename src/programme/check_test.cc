@@ -165,6 +165,16 @@ targets:
   }();
 }
 
+// Issue 15 item 18: entered dates must be plausible (validate::PlausibleDate).
+TEST(Check, ImplausibleDatesAreIssues) {
+  auto parsed = ParseProgramme(
+      "format: ruralec.programme/1\nid: d\nissued_on: 1800-01-01\n"
+      "period: {start: 2018-01-01, end: 9999-12-31}\n",
+      "dates.yaml");
+  EXPECT_TRUE(HasIssue(parsed.issues, 3, "1800-01-01"));
+  EXPECT_TRUE(HasIssue(parsed.issues, 4, "9999-12-31"));
+}
+
 TEST(Check, SyntaxErrorHasLine) {
   auto parsed = ParseProgramme("format: x\ntargets: [\n  - a: b\n", "syntax.yaml");
   ASSERT_EQ(parsed.issues.size(), 1u);

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/validate.h"
 #include "programme/indicators.h"
 #include "programme/yaml_internal.h"
 
@@ -22,6 +23,10 @@ std::optional<CivilDate> ReadDate(Map& m, const std::string& key, bool required)
   auto d = CivilDate::Parse(n.IsScalar() ? n.Scalar() : "", key);
   if (!d.ok()) {
     m.ctx().Add(LineOf(n), key + " 不是有效日期 YYYY-MM-DD: " + (n.IsScalar() ? n.Scalar() : ""));
+    return std::nullopt;
+  }
+  if (Status plausible = validate::PlausibleDate(*d, key); !plausible.ok()) {
+    m.ctx().Add(LineOf(n), key + ": " + plausible.error().message);
     return std::nullopt;
   }
   return *d;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/validate.h"
 #include "region/region.h"
 #include "storage/order_by.h"
 
@@ -142,15 +143,19 @@ Result<std::vector<TagDef>> ListTagDefs(storage::Connection& conn) {
   return out;
 }
 
+// The label is trimmed and checked by the one text rule (issue 15 items 16, 17).
+constexpr size_t kMaxTagLabelChars = 30;
+
 Status AddTagDef(storage::Connection& conn, const TagDef& def, int64_t now_ms) {
   if (!ValidTagName(def.name)) {
     return Error::Invalid("name", "标签名只能包含小写字母、数字和下划线，且以字母开头");
   }
-  if (def.label.empty()) return Error::Invalid("label", "请填写标签显示名称");
+  ASSIGN_OR_RETURN(std::string label,
+                   validate::ValidateText(def.label, {"label", "标签显示名称", kMaxTagLabelChars}));
   auto r = conn.Exec(
       "INSERT INTO region_tag_defs (name, label, builtin, created_at) "
       "VALUES (?, ?, 0, ?)",
-      {def.name, def.label, now_ms});
+      {def.name, label, now_ms});
   if (!r.ok() && r.error().code == ErrorCode::kConflict) {
     return Error::Conflict("标签 " + def.name + " 已存在", "name");
   }

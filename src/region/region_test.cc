@@ -92,6 +92,14 @@ TEST_F(RegionTest, TagsMustBeDefinedAndReplaceTheOldSet) {
   ASSERT_TRUE(AddTagDef(*c, {"mountain_area", "山区", false}, 3).ok());
   EXPECT_EQ(AddTagDef(*c, {"mountain_area", "山区", false}, 3).error().code, ErrorCode::kConflict);
   EXPECT_FALSE(AddTagDef(*c, {"Bad-Name", "x", false}, 3).ok());
+  // Labels are trimmed, bounded and free of controls (issue 15 items 16, 17).
+  ASSERT_TRUE(AddTagDef(*c, {"hills", "  丘陵  ", false}, 3).ok());
+  bool trimmed = false;
+  for (const auto& d : *ListTagDefs(*c)) trimmed |= d.name == "hills" && d.label == "丘陵";
+  EXPECT_TRUE(trimmed);
+  EXPECT_EQ(AddTagDef(*c, {"huge", std::string(1 << 20, 'x'), false}, 3).error().field, "label");
+  EXPECT_EQ(AddTagDef(*c, {"blank", " \t ", false}, 3).error().field, "label");
+  EXPECT_EQ(AddTagDef(*c, {"spoof", "abc\xE2\x80\xAEgpj", false}, 3).error().field, "label");
   ASSERT_TRUE(SetTags(*c, v, {"mountain_area"}, 4).ok());
   EXPECT_EQ(TaggedIn(*c, Code("341302"), "mountain_area")->size(), 1u);
 }

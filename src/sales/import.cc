@@ -8,6 +8,7 @@
 
 #include "core/validate.h"
 #include "entity/entity.h"
+#include "entity/validation.h"
 #include "sales/import_internal.h"
 #include "sales/sales.h"
 
@@ -539,6 +540,10 @@ int EntityColumnOf(const std::string& field) {
   if (field == "mobile") return kEMobile;
   if (field == "contact_name") return kEContact;
   if (field == "region_code") return kERegion;
+  if (field == "registered_on") return kERegistered;
+  if (field == "platform") return kEPlatform;
+  if (field == "shop_name") return kEShopName;
+  if (field == "shop_ref") return kEShopRef;
   return -1;
 }
 
@@ -588,6 +593,8 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
     return std::optional(c.Reject(shop.platform.empty() ? kEPlatform : kEShopRef,
                                   "登记网店须同时填写网店平台和网店ID或网址"));
   if (has_shop) {
+    if (Status st = entity::ValidateShop(shop); !st.ok())
+      return std::optional(c.Reject(EntityColumnOf(st.error().field), st.error().message));
     ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
                                           "shop_ref = ?",
                                           {shop.platform, shop.shop_ref}));

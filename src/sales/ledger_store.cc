@@ -1,6 +1,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/validate.h"
 #include "entity/entity.h"
 #include "sales/ledger_internal.h"
 #include "sales/sales.h"
@@ -179,8 +180,10 @@ Status CheckExportAmount(int64_t usd_cents, std::string_view field) {
 
 Status Validate(const SalesInput& in) {
   RETURN_IF_ERROR(ParsePeriod(in.period));
-  if (in.platform.empty()) return Error::Invalid("platform", "平台不能为空");
-  if (in.platform.size() > 100) return Error::Invalid("platform", "平台名称过长");
+  // Names follow the one text rule (no controls or bidi characters, bounded; issue 15 item 17).
+  // They are part of the natural key, so callers store them as given.
+  RETURN_IF_ERROR(validate::ValidateText(in.platform, {"platform", "平台", 50}));
+  RETURN_IF_ERROR(validate::ValidateText(in.category, {"category", "品类", 50, true}));
   RETURN_IF_ERROR(CheckAmount(in.amount));
   if (in.orders && *in.orders < 0) return Error::Invalid("orders", "订单数不能为负数");
   if (in.export_usd_cents) RETURN_IF_ERROR(CheckExportAmount(*in.export_usd_cents));

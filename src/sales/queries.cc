@@ -4,6 +4,7 @@
 
 #include "account/account.h"
 #include "core/validate.h"
+#include "entity/validation.h"
 #include "storage/order_by.h"
 
 namespace ruralec::sales::queries {
@@ -240,15 +241,15 @@ struct SetList {
   }
 };
 
+// Names are checked and trimmed by the entity module's rules (entity::CleanName …).
 Status PatchText(SetList& s, const entity::Entity& e, const EntityPatch& p) {
-  if (p.name && *p.name != e.name) {
-    if (p.name->empty()) return Error::Invalid("name", "主体名称不能为空");
-    if (p.name->size() > 200) return Error::Invalid("name", "主体名称过长（最多200字节）");
-    s.Add("name", "name", *p.name);
+  if (p.name) {
+    ASSIGN_OR_RETURN(std::string name, entity::CleanName(*p.name));
+    if (name != e.name) s.Add("name", "name", name);
   }
-  if (p.contact_name && *p.contact_name != e.contact_name) {
-    if (p.contact_name->size() > 100) return Error::Invalid("contact_name", "联系人姓名过长");
-    s.Add("contact_name", "contact_name", OptText(*p.contact_name));
+  if (p.contact_name) {
+    ASSIGN_OR_RETURN(std::string contact, entity::CleanContactName(*p.contact_name));
+    if (contact != e.contact_name) s.Add("contact_name", "contact_name", OptText(contact));
   }
   if (p.kind && *p.kind != e.kind) s.Add("kind", "kind", std::string(entity::KindName(*p.kind)));
   if (p.region && *p.region != e.region) {
@@ -280,6 +281,7 @@ Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
   ASSIGN_OR_RETURN(EntityRow cur, GetEntity(conn, id));
   const entity::Entity& e = cur.entity;
   SetList s;
+  if (p.registered_on) RETURN_IF_ERROR(entity::CheckRegisteredOn(*p.registered_on));
   RETURN_IF_ERROR(PatchText(s, e, p));
   PatchFlags(s, e, p);
   if (p.mobile) {
@@ -337,9 +339,9 @@ Result<entity::Shop> GetShop(storage::Connection& conn, int64_t entity_id, int64
   return entity::Shop{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
 }
 
-Status UpdateShop(storage::Connection& conn, const entity::Shop& s) {
-  if (s.platform.empty()) return Error::Invalid("platform", "平台不能为空");
-  if (s.shop_ref.empty()) return Error::Invalid("shop_ref", "网店ID或网址不能为空");
+Status UpdateShop(storage::Connection& conn, const entity::Shop& in) {
+  entity::Shop s = in;
+  RETURN_IF_ERROR(entity::ValidateShop(s));
   ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
                                         "shop_ref = ? AND id <> ?",
                                         {s.platform, s.shop_ref, s.id}));
@@ -385,9 +387,9 @@ Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t 
   return ToBrandRow(rows[0]);
 }
 
-Status UpdateBrand(storage::Connection& conn, const entity::Brand& b) {
-  if (b.name.empty()) return Error::Invalid("name", "品牌名称不能为空");
-  if (b.name.size() > 200) return Error::Invalid("name", "品牌名称过长");
+Status UpdateBrand(storage::Connection& conn, const entity::Brand& in) {
+  entity::Brand b = in;
+  RETURN_IF_ERROR(entity::ValidateBrand(b));
   ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM brands WHERE entity_id = ? AND name = ? "
                                         "AND id <> ?",
                                         {b.entity_id, b.name, b.id}));

@@ -15,7 +15,7 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inl
 
 const ROLES = [
   { name: 'system_admin', label: '系统管理员', admin: true, permissions: ['region:read', 'region:import', 'region:tag:define', 'calendar:read', 'calendar:edit', 'user:read', 'user:create', 'user:edit', 'user:disable', 'user:reset_password', 'role:read'] },
-  { name: 'security_admin', label: '安全管理员', admin: true, permissions: ['region:read', 'user:read', 'user:unlock', 'user:role:grant_admin', 'role:read', 'security:policy:read', 'security:policy:edit'] },
+  { name: 'security_admin', label: '安全管理员', admin: true, permissions: ['region:read', 'user:read', 'user:unlock', 'user:reset_password', 'user:disable', 'user:role:grant_admin', 'role:read', 'security:policy:read', 'security:policy:edit'] },
   { name: 'audit_admin', label: '审计管理员', admin: true, permissions: ['region:read', 'audit:read'] },
   { name: 'county_staff', label: '县级工作人员', admin: false, permissions: ['region:read', 'region:tag:edit', 'region:tag:define', 'calendar:read', 'user:read', 'role:read'] },
   { name: 'town_staff', label: '乡镇工作人员', admin: false, permissions: ['region:read', 'region:tag:edit', 'calendar:read'] },

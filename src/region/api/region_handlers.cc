@@ -119,14 +119,18 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
            ASSIGN_OR_RETURN(auto name, http::RequiredString(b, "name"));
            ASSIGN_OR_RETURN(auto label, http::RequiredString(b, "label"));
            auto conn = db.Acquire();
+           std::string stored;  // the label as stored (trimmed)
            RETURN_IF_ERROR(storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
              RETURN_IF_ERROR(AddTagDef(*conn, {name, label, false}, clock.NowMs()));
+             ASSIGN_OR_RETURN(auto defs, ListTagDefs(*conn));
+             for (const auto& d : defs)
+               if (d.name == name) stored = d.label;
              return audit.Append(
                  *conn, {req.principal().ToActor(), "region.tag.define", "region_tag", name,
-                         audit::Outcome::kSuccess, "label=" + label});
+                         audit::Outcome::kSuccess, "label=" + stored});
            }));
            reply.status = 201;
-           return Json{{"name", name}, {"label", label}, {"builtin", false}};
+           return Json{{"name", name}, {"label", stored}, {"builtin", false}};
          });
 }
 
