@@ -108,19 +108,22 @@ Result<std::optional<Throttled>> RecordFailure(storage::Connection& conn,
   return locked;
 }
 
-Status ReleaseAttempt(storage::Connection& conn, const std::string& username, const std::string& ip,
-                      int64_t now) {
-  // The right password clears the username's own counters; the address keeps its failures
-  // (else logging in to one's own account would reset a spraying budget).
-  RETURN_IF_ERROR(
-      conn.Exec("DELETE FROM auth_throttle WHERE kind IN ('pair', 'user') AND "
-                "subject IN (?, ?)",
-                {username + " " + ip, username}));
-  Counter address = CountersFor(username, ip)[2];
-  ASSIGN_OR_RETURN(State s, Load(conn, address, now));
-  if (s.pending == 0) return {};
-  --s.pending;
-  return Store(conn, address, s);
+Status ReleaseAttempt(storage::Connection& conn, const std::string& username,
+                      const std::string& ip, int64_t now) {
+  // The right password clears the username's failures and lock but keeps the attempts still
+  // being judged, so those and later ones together stay within the limit. The address keeps its
+  // failures (else logging in to one's own account would reset a spraying budget).
+  auto counters = CountersFor(username, ip);
+  for (size_t i = 0; i < counters.size(); ++i) {
+    ASSIGN_OR_RETURN(State s, Load(conn, counters[i], now));
+    s.pending = std::max<int64_t>(s.pending - 1, 0);
+    if (!counters[i].by_address) {
+      s.failed = 0;
+      s.locked_until.reset();
+    }
+    RETURN_IF_ERROR(Store(conn, counters[i], s));
+  }
+  return {};
 }
 
 }  // namespace ruralec::account::internal
