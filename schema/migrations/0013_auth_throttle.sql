@@ -1,4 +1,4 @@
--- 0012: failed-login counters per username, per (username, address) and per address (issue 15
+-- 0013: failed-login counters per username, per (username, address) and per address (issue 15
 -- items 11-13), replacing login_throttle (per submitted username only).
 --   kind 'user': subject = the submitted username (known or not), across all addresses;
 --   kind 'pair': subject = username || ' ' || address — the lockout a wrong guess normally
