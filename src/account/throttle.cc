@@ -108,8 +108,8 @@ Result<std::optional<Throttled>> RecordFailure(storage::Connection& conn,
   return locked;
 }
 
-Status ReleaseAttempt(storage::Connection& conn, const std::string& username,
-                      const std::string& ip, int64_t now) {
+Status ReleaseAttempt(storage::Connection& conn, const std::string& username, const std::string& ip,
+                      int64_t now) {
   // The right password clears the username's failures and lock but keeps the attempts still
   // being judged, so those and later ones together stay within the limit. The address keeps its
   // failures (else logging in to one's own account would reset a spraying budget).
