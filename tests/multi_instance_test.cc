@@ -11,6 +11,8 @@
 #include "account/account.h"
 #include "app/app_context.h"
 #include "app/routes.h"
+#include "calendar/cli/calendar_command.h"
+#include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "storage/testing.h"
 
@@ -35,7 +37,7 @@ class MultiInstanceTest : public ::testing::Test {
     setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
     for (int i = 0; i < 2; ++i) Start(instances_[i]);
     auto& ctx = *instances_[0].ctx;
-    ASSERT_TRUE(app::ImportRegions(ctx, {"341302"}).ok());
+    ASSERT_TRUE(region::ImportRegions(ctx, {"341302"}).ok());
     ASSERT_TRUE(
         ctx.accounts()
             .CreateUser(nullptr, {"county", "县", {"county_staff"}, "341302", {}, kPassword, false})
@@ -50,8 +52,7 @@ class MultiInstanceTest : public ::testing::Test {
     }
   }
   void Start(Instance& in) {
-    auto ctx = app::AppContext::Open(
-        {scratch_.target(), (scratch_.dir() / "field.key").string(), 20}, clock_);
+    auto ctx = app::Open({scratch_.target(), (scratch_.dir() / "field.key").string(), 20}, clock_);
     ASSERT_TRUE(ctx.ok()) << ctx.error().message;
     in.ctx = std::move(ctx).value();
     http::ServerConfig config;

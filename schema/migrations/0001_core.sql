@@ -5,6 +5,7 @@
 -- Every table holding county data carries county_code (the 12-digit code of its county,
 -- or the region's own code above county level), the distribution key for a sharded deployment.
 
+-- owner: region
 CREATE TABLE regions (
   code        TEXT PRIMARY KEY CHECK (length(code) = 12),
   name        TEXT NOT NULL,
@@ -31,6 +32,7 @@ CREATE TABLE region_tags (
 );
 CREATE INDEX region_tags_tag ON region_tags (tag, region_code);
 
+-- owner: calendar
 CREATE TABLE calendar_years (
   year        INTEGER PRIMARY KEY,
   source      TEXT NOT NULL,
@@ -45,6 +47,7 @@ CREATE TABLE calendar_days (
 );
 CREATE INDEX calendar_days_year ON calendar_days (year, day);
 
+-- owner: account
 CREATE TABLE roles (
   name        TEXT PRIMARY KEY,
   label       TEXT NOT NULL,
@@ -121,6 +124,7 @@ CREATE TABLE settings (
 -- Append-only, hash-chained. seq is assigned by the appender (gapless), hash =
 -- SHA-256(prev_hash || canonical row). audit_head holds the last seq and hash so that a
 -- truncated tail is detected too.
+-- owner: audit
 CREATE TABLE audit_log (
   seq          BIGINT PRIMARY KEY,
   at           BIGINT NOT NULL,

@@ -5,6 +5,7 @@
 -- the tables below are its checked, normalized rows (money in fen, dates 'YYYY-MM-DD').
 -- county_code: the programme region's 12-digit code (a city plan carries the city's code).
 
+-- owner: programme
 CREATE TABLE programmes (
   id              {{ID}},
   county_code     TEXT NOT NULL,

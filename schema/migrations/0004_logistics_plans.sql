@@ -3,6 +3,7 @@
 -- solver's progress (written at most once a second) and the resulting plan JSON.
 -- county_code: the creator's county; region_code: the creator's region (reads are scoped to it).
 
+-- owner: logistics
 CREATE TABLE logistics_plans (
   id              {{ID}},
   county_code     TEXT NOT NULL,

@@ -4,6 +4,7 @@
 -- Notes belong to one stored version of a programme (programmes.id) and its task number.
 -- Attachments are a later step (a separate table keyed by note id).
 
+-- owner: programme
 CREATE TABLE programme_task_notes (
   id           {{ID}},
   programme_id BIGINT NOT NULL REFERENCES programmes (id),

@@ -3,6 +3,7 @@
 -- region_code: the entity's town or village; reads are scoped by prefix on it.
 -- Sales rows are never updated except to clear is_current when a correction supersedes them.
 
+-- owner: entity
 CREATE TABLE entities (
   id                  {{ID}},
   county_code         TEXT NOT NULL,
@@ -53,6 +54,7 @@ CREATE TABLE brands (
 );
 
 -- One row per imported file; file_hash (SHA-256) makes re-importing the same file a no-op.
+-- owner: sales
 CREATE TABLE import_batches (
   id            {{ID}},
   county_code   TEXT NOT NULL,

@@ -4,6 +4,7 @@
 -- (content_base64); size_bytes and sha256 are of the decoded bytes. Type and filename are
 -- checked before insert: content_type is the sniffed type, never the client's claim.
 
+-- owner: programme
 CREATE TABLE programme_task_attachments (
   id             {{ID}},
   note_id        BIGINT NOT NULL REFERENCES programme_task_notes (id),

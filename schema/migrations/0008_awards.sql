@@ -6,6 +6,7 @@
 -- scope_code: the region subtree evaluated (the programme region, or the caller's county
 -- inside a city plan); county_code: the county of scope_code (or scope_code above county).
 
+-- owner: award
 CREATE TABLE award_lists (
   id             {{ID}},
   county_code    TEXT NOT NULL,

@@ -3,6 +3,7 @@
 -- deleted by the next import; reads are scoped by prefix on region_code (the importer's region).
 -- errors_json: [{"row": n, "column": "...", "reason": "..."}] as reported by the import.
 
+-- owner: sales
 CREATE TABLE import_error_reports (
   id            {{ID}},
   county_code   TEXT NOT NULL,

@@ -8,6 +8,7 @@
 -- counter in a write transaction before the (slow) password check, so parallel guesses can never
 -- exceed a limit. `username` is set on user and pair rows so the user list can show a lock and
 -- the security admin can lift it. Rows hold no county: see docs/ARCHITECTURE.md.
+-- owner: account
 CREATE TABLE auth_throttle (
   kind         TEXT NOT NULL CHECK (kind IN ('user', 'pair', 'ip')),
   subject      TEXT NOT NULL,

@@ -105,6 +105,13 @@ struct CreatedUser {
   std::string initial_password;  // empty when the caller supplied one
 };
 
+// Whether any user exists (a fresh database has none: `ruralec demo` refuses otherwise).
+Result<bool> HasUsers(storage::Connection& conn);
+
+// Builds the Principal of an active user by name (for the command line's --as USERNAME):
+// region from users, permissions from the roles' grants. kNotFound for unknown or disabled.
+Result<Principal> PrincipalFor(storage::Connection& conn, const std::string& username);
+
 class Accounts {
  public:
   Accounts(storage::Database& db, const Clock& clock, const crypto::FieldCipher& cipher,

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "account/internal.h"
+#include "account/module.h"
 #include "account/roles.h"
+#include "region/module.h"
 #include "region/region.h"
 #include "region/testing.h"
+#include "runtime/testing.h"
 #include "storage/testing.h"
 
 namespace ruralec::account {
@@ -16,6 +19,8 @@ constexpr char kPw[] = "Sturdy-Passw0rd!";
 class AccountTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(
+        runtime::testing::InstallGrants({&account::ModuleDef(), &region::ModuleDef()}).ok());
     ASSERT_TRUE(crypto::Init().ok());
     auto c = tdb_.db().Acquire();
     ASSERT_TRUE(region::testing::AddSmallTree(*c).ok());

@@ -1,52 +1,46 @@
 #include "account/roles.h"
 
 #include <algorithm>
+#include <set>
 
 namespace ruralec::account {
 
-const std::vector<RoleDef>& BuiltinRoles() {
-  static const std::vector<RoleDef> kRoles = {
-      {"system_admin",
-       "系统管理员",
-       true,
-       {"region:read", "region:import", "region:tag:define", "calendar:read", "calendar:edit",
-        "user:read", "user:create", "user:edit", "user:disable", "user:reset_password",
-        "role:read"}},
-      {"security_admin",
-       "安全管理员",
-       true,
-       {"region:read", "user:read", "user:unlock", "user:reset_password", "user:disable",
-        "user:role:grant_admin", "role:read", "security:policy:read", "security:policy:edit"}},
-      {"audit_admin", "审计管理员", true, {"region:read", "audit:read"}},
-      {"county_staff",
-       "县级工作人员",
-       false,
-       {"region:read", "region:tag:edit", "region:tag:define", "calendar:read", "user:read",
-        "role:read", "logistics:plan:read", "logistics:plan:create", "programme:read",
-        "programme:edit", "entity:read", "entity:edit", "sales:read", "sales:edit", "sales:import",
-        "award:read", "award:evaluate", "award:propose"}},
-      {"finance_staff",
-       "财政工作人员",
-       false,
-       {"region:read", "calendar:read", "programme:read", "entity:read", "sales:read", "award:read",
-        "award:evaluate", "award:approve"}},
-      {"town_staff",
-       "乡镇工作人员",
-       false,
-       {"region:read", "region:tag:edit", "calendar:read", "logistics:plan:read",
-        "logistics:plan:create", "programme:read", "entity:read", "entity:edit", "sales:read",
-        "sales:edit", "sales:import"}},
-      {"station_operator", "站点运营人员", false, {"region:read", "calendar:read"}},
-      {"entity", "经营主体", false, {"region:read", "entity:read", "sales:read", "sales:edit"}},
-      {"trainer", "培训讲师", false, {"region:read", "calendar:read"}},
-      {"driver", "驾驶员/物流员", false, {"region:read", "logistics:plan:read"}},
-      {"auditor",
-       "审计/纪检（只读）",
-       false,
-       {"region:read", "calendar:read", "user:read", "role:read", "logistics:plan:read",
-        "programme:read", "entity:read", "sales:read", "award:read"}},
+namespace {
+
+// The built-in roles. Their permissions are not written here: each module's manifest declares
+// its permissions and the roles holding them, and InstallGrants fills them in at start-up.
+std::vector<RoleDef>& Roles() {
+  static std::vector<RoleDef> roles = {
+      {"system_admin", "系统管理员", true, {}},
+      {"security_admin", "安全管理员", true, {}},
+      {"audit_admin", "审计管理员", true, {}},
+      {"county_staff", "县级工作人员", false, {}},
+      {"finance_staff", "财政工作人员", false, {}},
+      {"town_staff", "乡镇工作人员", false, {}},
+      {"station_operator", "站点运营人员", false, {}},
+      {"entity", "经营主体", false, {}},
+      {"trainer", "培训讲师", false, {}},
+      {"driver", "驾驶员/物流员", false, {}},
+      {"auditor", "审计/纪检（只读）", false, {}},
   };
-  return kRoles;
+  return roles;
+}
+
+}  // namespace
+
+const std::vector<RoleDef>& BuiltinRoles() { return Roles(); }
+
+Status InstallGrants(const std::map<std::string, std::vector<std::string>>& grants) {
+  for (const auto& [role, perms] : grants) {
+    if (!FindRole(role)) return Error::Invalid("roles", "权限授予了未知角色: " + role);
+  }
+  for (RoleDef& r : Roles()) {
+    auto it = grants.find(r.name);
+    std::set<std::string> perms;
+    if (it != grants.end()) perms.insert(it->second.begin(), it->second.end());
+    r.permissions.assign(perms.begin(), perms.end());
+  }
+  return {};
 }
 
 const RoleDef* FindRole(std::string_view name) {

@@ -1,8 +1,10 @@
-// Built-in roles and their permission strings ("module:object:action"). Roles are data: this
-// table is synced into the roles/role_permissions tables at start, so queries and the audit log
-// see the same names the code checks.
+// Built-in roles and their permission strings ("module:object:action"). The roles are defined
+// here; which permissions each holds is declared by the modules' manifests (runtime/module.h)
+// and installed once at start-up (InstallGrants), then synced into the roles/role_permissions
+// tables, so queries and the audit log see the same names the code checks.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,9 @@ struct RoleDef {
 };
 
 const std::vector<RoleDef>& BuiltinRoles();
+// Sets every built-in role's permissions to exactly `grants[role]` (sorted; roles missing from
+// the map hold none). Fails for an unknown role. Call before any thread reads the roles.
+Status InstallGrants(const std::map<std::string, std::vector<std::string>>& grants);
 const RoleDef* FindRole(std::string_view name);
 bool IsAdminRole(std::string_view name);
 

@@ -489,6 +489,31 @@ Result<bool> HoldsPermissionNow(storage::Connection& conn, int64_t user_id,
                                  "u.id = ? AND u.status = 'active' AND rp.permission = ?",
                                  {user_id, permission}, "user"));
   return row.Int(0) > 0;
+Result<bool> HasUsers(storage::Connection& conn) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM users LIMIT 1"));
+  return !rows.empty();
+}
+
+Result<Principal> PrincipalFor(storage::Connection& conn, const std::string& username) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code FROM users "
+                                         "WHERE username = ? AND status = 'active'",
+                                         {username}));
+  if (rows.empty()) return Error::NotFound("用户 " + username + " 不存在或已停用");
+  Principal p;
+  p.id = UserId{rows[0].Int(0)};
+  p.username = username;
+  p.display_name = rows[0].Text(1);
+  ASSIGN_OR_RETURN(p.region, RegionCode::Parse(rows[0].Text(2)));
+  ASSIGN_OR_RETURN(auto roles, conn.Query("SELECT role FROM user_roles WHERE user_id = ? "
+                                          "ORDER BY role",
+                                          {p.id.value}));
+  for (const auto& r : roles) {
+    p.roles.push_back(r.Text(0));
+    if (const RoleDef* def = FindRole(r.Text(0)))
+      p.permissions.insert(def->permissions.begin(), def->permissions.end());
+  }
+  p.ip = "cli";
+  return p;
 }
 
 }  // namespace ruralec::account

@@ -2,7 +2,10 @@
 
 #include "app/app_context.h"
 #include "app/commands.h"
+#include "calendar/cli/calendar_command.h"
+#include "region/cli/regions_command.h"
 #include "region/region.h"
+#include "runtime/cli.h"
 
 namespace ruralec::app {
 namespace {
@@ -42,12 +45,11 @@ Result<std::pair<std::string, std::string>> FirstTownAndVillage(AppContext& ctx)
 Status BuildDemo(AppContext& ctx) {
   {
     auto conn = ctx.db().Acquire();
-    ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT COUNT(*) FROM users"));
-    if (rows.at(0).Int(0) > 0)
-      return Error::Conflict("数据库中已有用户，演示数据只能建在新数据库上", "db");
+    ASSIGN_OR_RETURN(bool has_users, account::HasUsers(*conn));
+    if (has_users) return Error::Conflict("数据库中已有用户，演示数据只能建在新数据库上", "db");
   }
-  ASSIGN_OR_RETURN(int64_t regions, ImportRegions(ctx, {kDemoCounty}));
-  ASSIGN_OR_RETURN(int years, ImportCalendar(ctx));
+  ASSIGN_OR_RETURN(int64_t regions, region::ImportRegions(ctx, {kDemoCounty}));
+  ASSIGN_OR_RETURN(int years, calendar::ImportCalendar(ctx));
   ASSIGN_OR_RETURN(auto places, FirstTownAndVillage(ctx));
   std::cout << "演示县 / demo county: 宿州市埇桥区 341302 (" << regions << " divisions, " << years
             << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at "
@@ -72,10 +74,10 @@ void AddDemoCommand(CLI::App& app) {
   demo->add_option("--db", o.db)->required();
   demo->add_option("--key-file", o.key_file);
   demo->callback([] {
-    auto ctx = AppContext::Open(o, *new SystemClock());
-    if (!ctx.ok()) Fail(ctx.error());
+    auto ctx = Open(o, *new SystemClock());
+    if (!ctx.ok()) runtime::Fail(ctx.error());
     Status st = BuildDemo(**ctx);
-    if (!st.ok()) Fail(st.error());
+    if (!st.ok()) runtime::Fail(st.error());
   });
 }
 

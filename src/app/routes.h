@@ -1,13 +1,14 @@
-// Registers every module's routes on a server. Used by `ruralec serve` and the API tests.
+// The HTTP server of the binary: every module's routes, the dictionary endpoint assembled from
+// the manifests, /modules, readiness. Used by `ruralec serve` and the API tests.
 #pragma once
 
 #include <memory>
 
-#include "app/app_context.h"
 #include "http/server.h"
+#include "runtime/context.h"
 
 namespace ruralec::app {
 
-std::unique_ptr<http::Server> BuildServer(AppContext& ctx, const http::ServerConfig& config);
+std::unique_ptr<http::Server> BuildServer(runtime::Context& ctx, const http::ServerConfig& config);
 
 }  // namespace ruralec::app

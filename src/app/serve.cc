@@ -7,6 +7,8 @@
 #include "app/app_context.h"
 #include "app/commands.h"
 #include "app/routes.h"
+#include "calendar/cli/calendar_command.h"
+#include "runtime/cli.h"
 
 namespace ruralec::app {
 namespace {
@@ -63,7 +65,7 @@ void AddEdgeOptions(CLI::App& serve, http::ServerConfig& config) {
 
 // Loads the calendar on first start so deadlines work without an extra step.
 void EnsureReferenceData(AppContext& ctx) {
-  auto added = ImportCalendar(ctx);
+  auto added = calendar::ImportCalendar(ctx);
   if (!added.ok())
     spdlog::warn("calendar reference data not loaded: {}", added.error().message);
   else if (*added > 0)
@@ -95,14 +97,14 @@ void AddServeCommand(CLI::App& app) {
     sigaddset(&set, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     auto hp = ParseListen(listen);
-    if (!hp.ok()) Fail(hp.error());
+    if (!hp.ok()) runtime::Fail(hp.error());
     o.pool_size = std::min(config.threads + 2, 16);  // requests wait for a connection
-    auto ctx = AppContext::Open(o, *new SystemClock());
-    if (!ctx.ok()) Fail(ctx.error());
+    auto ctx = Open(o, *new SystemClock());
+    if (!ctx.ok()) runtime::Fail(ctx.error());
     EnsureReferenceData(**ctx);
     auto server = BuildServer(**ctx, config);
     auto port = server->Bind(hp->first, hp->second);
-    if (!port.ok()) Fail(port.error());
+    if (!port.ok()) runtime::Fail(port.error());
     std::cout << "ruralec listening on http://" << hp->first << ":" << *port << std::endl;
     std::thread waiter = StartSignalWaiter(*server, set);
     server->Run();

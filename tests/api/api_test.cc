@@ -9,6 +9,8 @@
 #include "api/script.h"
 #include "app/app_context.h"
 #include "app/routes.h"
+#include "calendar/cli/calendar_command.h"
+#include "region/cli/regions_command.h"
 #include "storage/testing.h"
 
 namespace ruralec::apitest {
@@ -33,11 +35,10 @@ TEST_P(ApiScript, Passes) {
   setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
   storage::testing::ScratchTarget scratch;
   FakeClock clock(1'700'000'000'000);
-  auto ctx =
-      app::AppContext::Open({scratch.target(), (scratch.dir() / "field.key").string()}, clock);
+  auto ctx = app::Open({scratch.target(), (scratch.dir() / "field.key").string()}, clock);
   ASSERT_TRUE(ctx.ok()) << ctx.error().message;
-  ASSERT_TRUE(app::ImportRegions(**ctx, {"341302"}).ok());
-  ASSERT_TRUE(app::ImportCalendar(**ctx).ok());
+  ASSERT_TRUE(region::ImportRegions(**ctx, {"341302"}).ok());
+  ASSERT_TRUE(calendar::ImportCalendar(**ctx).ok());
   http::ServerConfig config;
   config.web_dir = "";
   config.threads = 4;

@@ -2,17 +2,17 @@
 
 #include <iostream>
 
-#include "app/app_context.h"
-#include "app/commands.h"
 #include "award/award_json.h"
 #include "award/service.h"
 #include "programme/evaluate.h"
+#include "runtime/cli.h"
 
 namespace ruralec::award {
 namespace {
 
 struct EvalArgs {
-  app::AppOptions o;
+  runtime::Options o;
+  const runtime::CommandEnv* env = nullptr;
   std::string programme, period;
   bool json = false;
 };
@@ -33,18 +33,18 @@ void PrintTable(const ProgrammeEvaluation& pe) {
 }
 
 void Run(const EvalArgs& a) {
-  auto ctx = app::AppContext::Open(a.o, Clock());
-  if (!ctx.ok()) app::Fail(ctx.error());
+  auto ctx = a.env->open(a.o);
+  if (!ctx.ok()) runtime::Fail(ctx.error());
   Result<int64_t> id = Error::Internal("");
   {
     auto conn = (*ctx)->db().Acquire();
     id = ResolveProgramme(*conn, a.programme);
   }
-  if (!id.ok()) app::Fail(id.error());
+  if (!id.ok()) runtime::Fail(id.error());
   Lists lists((*ctx)->db(), (*ctx)->audit(), (*ctx)->clock());
   auto pe = EvaluateProgramme((*ctx)->db(), lists, *id, a.period, nullptr,
                               programme::DefaultDivisionDir());
-  if (!pe.ok()) app::Fail(pe.error());
+  if (!pe.ok()) runtime::Fail(pe.error());
   for (const auto& r : pe->evaluation.rules)
     if (r.status != RuleStatus::kEvaluated)
       std::cerr << r.rule_id << " " << r.rule_name << ": " << RuleStatusName(r.status) << " — "
@@ -57,11 +57,12 @@ void Run(const EvalArgs& a) {
 
 }  // namespace
 
-void AddAwardCommands(CLI::App& app) {
+void AddAwardCommands(CLI::App& app, const runtime::CommandEnv& env) {
   auto* awards = app.add_subcommand("awards", "奖补 / award rules engine");
   awards->require_subcommand(1);
   auto* ev = awards->add_subcommand("evaluate", "计算方案某期间的奖补清单 / evaluate awards");
   static EvalArgs a;
+  a.env = &env;
   ev->add_option("--db", a.o.db, "数据库文件或 postgresql:// 地址")->required();
   ev->add_option("--key-file", a.o.key_file, "字段加密密钥文件");
   ev->add_option("--programme", a.programme, "方案编号（数字）或方案 id")->required();

@@ -9,8 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "runtime/module.h"
+
 namespace ruralec::award {
 
-void AddAwardCommands(CLI::App& app);
+void AddAwardCommands(CLI::App& app, const runtime::CommandEnv& env);
 
 }  // namespace ruralec::award

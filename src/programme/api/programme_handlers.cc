@@ -39,10 +39,10 @@ Result<StoredProgramme> VisibleProgramme(storage::Connection& conn, const Reques
   return sp;
 }
 
-Result<Evaluated> Evaluate(storage::Connection& conn, const Request& req, const Clock& clock) {
+Result<Evaluated> Evaluate(storage::Connection& conn, const Request& req, const Clock& clock,
+                           const IndicatorRegistry& indicators) {
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(conn, req));
-  return EvaluateStored(conn, ProcessIndicators(), sp.id, ShanghaiDate(clock.NowMs()),
-                        DefaultDivisionDir());
+  return EvaluateStored(conn, indicators, sp.id, ShanghaiDate(clock.NowMs()), DefaultDivisionDir());
 }
 
 Json Opt(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
@@ -202,7 +202,7 @@ Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const 
 }  // namespace
 
 void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLog& audit,
-                    const Clock& clock) {
+                    const Clock& clock, const IndicatorRegistry& indicators) {
   const std::string one = R"(/programmes/(\d+))";
   const http::Route read{.permission = "programme:read"};
   const http::Route edit{.permission = "programme:edit"};
@@ -216,14 +216,14 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
     out["version"] = sp.version;
     return out;
   });
-  s.Get(one + "/progress", read, [&db, &clock](Request& req, Reply&) -> Result<Json> {
+  s.Get(one + "/progress", read, [&db, &clock, &indicators](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock));
+    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock, indicators));
     return ProgressJson(ev);
   });
-  s.Get(one + "/lagging", read, [&db, &clock](Request& req, Reply&) -> Result<Json> {
+  s.Get(one + "/lagging", read, [&db, &clock, &indicators](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock));
+    ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock, indicators));
     return LaggingJson(ev);
   });
   s.Post("/programmes", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
@@ -232,10 +232,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   s.Post(one + R"(/tasks/(\d+)/notes)", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
     return AddNote(db, audit, clock, req, reply);
   });
-#if __has_include("programme/report/quarterly_report.h")
-  RegisterReportRoute(s, db, audit, clock);
+  RegisterReportRoute(s, db, audit, clock, indicators);
   RegisterAttachmentRoutes(s, db, audit, clock);
-#endif
 }
 
 }  // namespace ruralec::programme::api

@@ -8,11 +8,12 @@
 #include "audit/audit.h"
 #include "core/clock.h"
 #include "http/server.h"
+#include "programme/indicators.h"
 #include "storage/db.h"
 
 namespace ruralec::programme::api {
 
 void RegisterRoutes(http::Server& server, storage::Database& db, const audit::AuditLog& audit,
-                    const Clock& clock);
+                    const Clock& clock, const IndicatorRegistry& indicators);
 
 }  // namespace ruralec::programme::api

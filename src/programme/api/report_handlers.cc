@@ -42,13 +42,13 @@ Result<std::string> WorkbookBytes(const report::ReportData& data) {
 }
 
 Result<Json> Report(storage::Database& db, const audit::AuditLog& audit, const Clock& clock,
-                    Request& req, Reply& reply) {
+                    const IndicatorRegistry& indicators, Request& req, Reply& reply) {
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
   ASSIGN_OR_RETURN(report::Quarter q, report::ParseQuarter(req.Query("quarter")));
   ASSIGN_OR_RETURN(report::ReportData data,
-                   report::BuildReport(*conn, ProcessIndicators(), sp.id, q,
-                                       ShanghaiDate(clock.NowMs()), DefaultDivisionDir()));
+                   report::BuildReport(*conn, indicators, sp.id, q, ShanghaiDate(clock.NowMs()),
+                                       DefaultDivisionDir()));
   ASSIGN_OR_RETURN(std::string bytes, WorkbookBytes(data));
   RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(), "programme.report.export",
                                        "programme", std::to_string(sp.id), audit::Outcome::kSuccess,
@@ -220,11 +220,12 @@ Result<Json> AddNoteMultipart(storage::Database& db, const audit::AuditLog& audi
 }
 
 void RegisterReportRoute(http::Server& s, storage::Database& db, const audit::AuditLog& audit,
-                         const Clock& clock) {
+                         const Clock& clock, const IndicatorRegistry& indicators) {
   const http::Route read{.permission = "programme:read"};
-  s.Get(R"(/programmes/(\d+)/report)", read, [&db, &audit, &clock](Request& req, Reply& reply) {
-    return Report(db, audit, clock, req, reply);
-  });
+  s.Get(R"(/programmes/(\d+)/report)", read,
+        [&db, &audit, &clock, &indicators](Request& req, Reply& reply) {
+          return Report(db, audit, clock, indicators, req, reply);
+        });
 }
 
 void RegisterAttachmentRoutes(http::Server& s, storage::Database& db, const audit::AuditLog& audit,

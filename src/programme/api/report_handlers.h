@@ -5,13 +5,14 @@
 #include "audit/audit.h"
 #include "core/clock.h"
 #include "http/server.h"
+#include "programme/indicators.h"
 #include "storage/db.h"
 
 namespace ruralec::programme::api {
 
 // GET /programmes/{id}/report?quarter=YYYYQn → xlsx (programme:read, audited as an export).
 void RegisterReportRoute(http::Server& s, storage::Database& db, const audit::AuditLog& audit,
-                         const Clock& clock);
+                         const Clock& clock, const IndicatorRegistry& indicators);
 
 // GET  /programmes/{id}/tasks/{n}/notes                       (programme:read)
 // POST /programmes/{id}/tasks/{n}/notes/{note}/attachments    (programme:edit, multipart)

@@ -2,12 +2,11 @@
 
 #include <iostream>
 
-#include "app/app_context.h"
-#include "app/commands.h"
 #include "programme/check.h"
 #include "programme/cli/programme_json.h"
 #include "programme/seed_check.h"
 #include "programme/store.h"
+#include "runtime/cli.h"
 
 namespace ruralec::programme {
 namespace {
@@ -15,8 +14,8 @@ namespace {
 // Reads and checks `path` (against the seed text when `seed` is given); prints every issue as
 // "file:line: reason" to stderr. Returns false when there were issues.
 bool CheckAndReport(const std::string& path, ParsedProgramme& out, const std::string& seed = "") {
-  out = seed.empty() ? CheckFile(path, app::ChinaDivisionDir())
-                     : CheckFileWithSeed(path, app::ChinaDivisionDir(), seed);
+  out = seed.empty() ? CheckFile(path, runtime::ChinaDivisionDir())
+                     : CheckFileWithSeed(path, runtime::ChinaDivisionDir(), seed);
   for (const auto& issue : out.issues) std::cerr << FormatIssue(issue) << "\n";
   return out.issues.empty();
 }
@@ -66,22 +65,22 @@ void AddShow(CLI::App& group) {
   });
 }
 
-void AddLoad(CLI::App& group) {
+void AddLoad(CLI::App& group, const runtime::CommandEnv& env) {
   auto* cmd = group.add_subcommand("load", "载入方案到数据库 / store a programme");
-  static app::AppOptions o;
+  static runtime::Options o;
   static std::string file;
   cmd->add_option("--db", o.db, "数据库文件或 postgresql:// 地址")->required();
   cmd->add_option("--key-file", o.key_file, "字段加密密钥文件");
   cmd->add_option("file", file, "programme YAML file")->required();
-  cmd->callback([] {
+  cmd->callback([&env] {
     ParsedProgramme parsed;
     if (!CheckAndReport(file, parsed)) throw CLI::RuntimeError(1);
     static SystemClock clock;
-    auto ctx = app::AppContext::Open(o, clock);
-    if (!ctx.ok()) app::Fail(ctx.error());
+    auto ctx = env.open(o);
+    if (!ctx.ok()) runtime::Fail(ctx.error());
     auto conn = (*ctx)->db().Acquire();
     auto stored = StoreProgramme(*conn, parsed.programme, parsed.text, file, clock.NowMs());
-    if (!stored.ok()) app::Fail(stored.error());
+    if (!stored.ok()) runtime::Fail(stored.error());
     std::cout << (stored->created ? "loaded " : "unchanged ") << stored->key << " version "
               << stored->version << " (id " << stored->programme_id << ")\n";
   });
@@ -89,12 +88,12 @@ void AddLoad(CLI::App& group) {
 
 }  // namespace
 
-void AddProgrammeCommands(CLI::App& app) {
+void AddProgrammeCommands(CLI::App& app, const runtime::CommandEnv& env) {
   auto* group = app.add_subcommand("programme", "实施方案 / programmes as data");
   group->require_subcommand(1);
   AddCheck(*group);
   AddShow(*group);
-  AddLoad(*group);
+  AddLoad(*group, env);
 }
 
 }  // namespace ruralec::programme

@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "runtime/module.h"
+
 namespace ruralec::programme {
 
-void AddProgrammeCommands(CLI::App& app);
+void AddProgrammeCommands(CLI::App& app, const runtime::CommandEnv& env);
 
 }  // namespace ruralec::programme

@@ -6,8 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "runtime/module.h"
+
 namespace ruralec::programme {
 
-void AddReportCommands(CLI::App& app);
+void AddReportCommands(CLI::App& app, const runtime::CommandEnv& env);
 
 }  // namespace ruralec::programme

@@ -3,16 +3,16 @@
 #include <iostream>
 #include <memory>
 
-#include "app/app_context.h"
-#include "app/commands.h"
 #include "entity/entity.h"
+#include "runtime/cli.h"
 #include "sales/import.h"
 
 namespace ruralec::sales {
 namespace {
 
 struct ImportArgs {
-  app::AppOptions o;
+  runtime::Options o;
+  const runtime::CommandEnv* env = nullptr;
   std::string as, mode, errors, path;
 };
 
@@ -71,22 +71,22 @@ void Report(const ImportReport& r, const ImportArgs& a, StreamedErrors* streamed
   if (r.rows_rejected == 0) return;
   std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
   Status st = streamed ? streamed->Close() : spreadsheet::WriteCsv(out, ErrorSheet(r));
-  if (!st.ok()) app::Fail(st.error());
+  if (!st.ok()) runtime::Fail(st.error());
   std::cerr << "有 " << r.rows_rejected << " 行未通过校验，错误清单: " << out << "\n";
   throw CLI::RuntimeError(2);
 }
 
 void RunImport(const ImportArgs& a, bool sales) {
   auto mode = ParseMode(a.mode);
-  if (!mode.ok()) app::Fail(mode.error());
-  auto ctx = app::AppContext::Open(a.o, Clock());
-  if (!ctx.ok()) app::Fail(ctx.error());
+  if (!mode.ok()) runtime::Fail(mode.error());
+  auto ctx = a.env->open(a.o);
+  if (!ctx.ok()) runtime::Fail(ctx.error());
   Result<account::Principal> who = Error::Internal("");
   {
     auto conn = (*ctx)->db().Acquire();
-    who = entity::PrincipalFor(*conn, a.as);
+    who = account::PrincipalFor(*conn, a.as);
   }
-  if (!who.ok()) app::Fail(who.error());
+  if (!who.ok()) runtime::Fail(who.error());
   ImportContext ic{(*ctx)->db(), (*ctx)->audit(), (*ctx)->clock(), (*ctx)->cipher()};
   std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
   std::unique_ptr<StreamedErrors> streamed;  // xlsx: every error; csv: the report's first 100,000
@@ -94,7 +94,7 @@ void RunImport(const ImportArgs& a, bool sales) {
   ImportOptions opt{streamed ? streamed->stream() : nullptr};
   auto r = sales ? ImportSales(ic, *who, a.path, *mode, opt)
                  : ImportEntities(ic, *who, a.path, *mode, opt);
-  if (!r.ok()) app::Fail(r.error());
+  if (!r.ok()) runtime::Fail(r.error());
   Report(*r, a, streamed.get());
 }
 
@@ -117,15 +117,16 @@ void AddTemplate(CLI::App* group, std::string& out, bool sales) {
     auto sheet = sales ? SalesTemplate() : EntitiesTemplate();
     Status st = out.ends_with(".csv") ? spreadsheet::WriteCsv(out, sheet)
                                       : spreadsheet::WriteXlsx(out, sheet);
-    if (!st.ok()) app::Fail(st.error());
+    if (!st.ok()) runtime::Fail(st.error());
     std::cout << "wrote " << out << "\n";
   });
 }
 
 }  // namespace
 
-void AddSalesCommands(CLI::App& app) {
+void AddSalesCommands(CLI::App& app, const runtime::CommandEnv& env) {
   static ImportArgs entity_args, sales_args;
+  entity_args.env = sales_args.env = &env;
   static std::string entity_out, sales_out;
   auto* entities = app.add_subcommand("entities", "经营主体 / business entities");
   entities->require_subcommand(1);

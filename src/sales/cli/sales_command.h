@@ -9,8 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "runtime/module.h"
+
 namespace ruralec::sales {
 
-void AddSalesCommands(CLI::App& app);
+void AddSalesCommands(CLI::App& app, const runtime::CommandEnv& env);
 
 }  // namespace ruralec::sales

@@ -1,20 +1,19 @@
 #include "sales/indicators/sales_indicators.h"
 
 #include <map>
-#include <mutex>
 
-#include "programme/evaluate.h"
+#include "runtime/module.h"
 #include "sales/queries.h"
 
 namespace ruralec::sales::indicators {
 namespace {
 
-using programme::Measurement;
+using runtime::Measurement;
 
-using programme::IndicatorBatch;
-using programme::Measurements;
 using queries::Over;
 using queries::Range;
+using runtime::IndicatorBatch;
+using runtime::Measurements;
 
 Measurement Ok(int64_t v) { return {Measurement::Status::kOk, v, "", ""}; }
 Measurement NoData(const std::string& reason) {
@@ -196,25 +195,23 @@ Result<std::vector<Measurements>> ComputeGroup(storage::Connection& conn,
 
 }  // namespace
 
-Status Register(programme::IndicatorRegistry& r) {
+runtime::IndicatorGroup Group() {
   const std::string ledger = "sales ledger";
   const std::string entities = "entity registry + sales ledger";
-  return r.RegisterGroup({{"rural_online_sales", ledger},
-                          {"rural_online_sales_increase", ledger},
-                          {"agri_online_retail", ledger},
-                          {"rural_online_retail_growth", ledger},
-                          {"entities_over_sales_threshold", entities},
-                          {"brands_over_sales_threshold", entities},
-                          {"strong_towns_or_parks", ledger + " (towns only)"},
-                          {"new_entities", entities}},
-                         ComputeGroup);
+  return {{{"rural_online_sales", ledger},
+           {"rural_online_sales_increase", ledger},
+           {"agri_online_retail", ledger},
+           {"rural_online_retail_growth", ledger},
+           {"entities_over_sales_threshold", entities},
+           {"brands_over_sales_threshold", entities},
+           {"strong_towns_or_parks", ledger + " (towns only)"},
+           {"new_entities", entities}},
+          ComputeGroup};
 }
 
-Status RegisterProcessIndicators() {
-  static std::once_flag once;
-  static Status result;
-  std::call_once(once, [] { result = Register(programme::ProcessIndicators()); });
-  return result;
+Status Register(runtime::IndicatorRegistry& r) {
+  runtime::IndicatorGroup g = Group();
+  return r.RegisterGroup(g.indicators, g.fn);
 }
 
 }  // namespace ruralec::sales::indicators

@@ -1,6 +1,6 @@
-// Adapter: the sales ledger and entity registry as data sources of programme indicators
-// (docs/INDICATORS.md). Depends on both sales and programme so that neither depends on the
-// other; the composition root (src/app) calls RegisterProcessIndicators() at start-up.
+// The sales ledger and entity registry as data sources of programme indicators
+// (docs/INDICATORS.md). The sales manifest declares Sources(); the runtime registers them into
+// the process's registry, so neither sales nor programme depends on the other.
 // Contract (every computation, over the query's region subtree, current ledger rows only):
 //  - A ledger month counts when it overlaps [from, to] (from's month through to's month).
 //  - params.direction picks the sales basis of every sales computation: "uplink" (default,
@@ -22,13 +22,14 @@
 #pragma once
 
 #include "core/result.h"
-#include "programme/indicators.h"
+#include "runtime/module.h"
 
 namespace ruralec::sales::indicators {
 
-// Registers every computation above into `registry`.
-Status Register(programme::IndicatorRegistry& registry);
-// Registers into programme::ProcessIndicators() once per process; later calls do nothing.
-Status RegisterProcessIndicators();
+// Every computation above as one group (one read of the ledger for all of a request's lines),
+// for the manifest.
+runtime::IndicatorGroup Group();
+// Registers Group() into `registry` (fails on a second registration).
+Status Register(runtime::IndicatorRegistry& registry);
 
 }  // namespace ruralec::sales::indicators

@@ -4,16 +4,20 @@
 #include <thread>
 
 #include "core/clock.h"
-#include "routing/api/plan_request.h"
-#include "routing/api/plan_runner.h"
-#include "routing/api/plan_store.h"
+#include "logistics/api/plan_request.h"
+#include "logistics/plan_runner.h"
+#include "logistics/plan_store.h"
 #include "routing/io/json_io.h"
 #include "routing/rural.h"
 #include "storage/testing.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics {
 namespace {
 
+using api::kMaxStops;
+using api::kSynchronousIterations;
+using api::kSynchronousTimeLimitSeconds;
+using api::ParsePlanRequest;
 using nlohmann::json;
 
 json TinyProblem(int stops) {
@@ -90,7 +94,7 @@ TEST(PlanRunnerTest, ShutdownCancelsARunningSolve) {
   FakeClock clock(1'700'000'000'000);
   const int64_t id = Insert(tmp.db(), clock.NowMs(), 60'000);
   auto runner = std::make_unique<PlanRunner>(tmp.db(), clock, 1, 4);
-  PlanJob job{id, MakeRuralProblem(RuralOptions{}), {}};
+  PlanJob job{id, routing::MakeRuralProblem(routing::RuralOptions{}), {}};
   job.options.time_limit_seconds = 60;
   ASSERT_TRUE(runner->Submit(std::move(job)).ok());
   for (int i = 0; i < 200 && Find(tmp.db(), id).status != kRunning; ++i) {
@@ -126,4 +130,4 @@ TEST(PlanStoreTest, OverdueJobsOfAGoneInstanceFail) {
 }
 
 }  // namespace
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics

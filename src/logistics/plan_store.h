@@ -10,7 +10,7 @@
 #include "core/result.h"
 #include "storage/db.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics {
 
 inline constexpr const char* kQueued = "queued";
 inline constexpr const char* kRunning = "running";
@@ -57,4 +57,4 @@ inline constexpr int64_t kRunningGraceMs = 60'000;
 inline constexpr int64_t kQueuedTimeoutMs = 15 * 60'000;
 Result<int64_t> FailStalePlans(storage::Connection& conn, int64_t now_ms, int64_t id = 0);
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics

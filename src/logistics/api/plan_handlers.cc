@@ -1,13 +1,13 @@
-#include "routing/api/plan_handlers.h"
+#include "logistics/api/plan_handlers.h"
 
 #include <memory>
 #include <thread>
 
-#include "routing/api/plan_request.h"
-#include "routing/api/plan_runner.h"
-#include "routing/api/plan_store.h"
+#include "logistics/api/plan_request.h"
+#include "logistics/plan_runner.h"
+#include "logistics/plan_store.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics::api {
 namespace {
 
 using http::Json;
@@ -144,4 +144,4 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const Clock& clock) 
         [&db, &clock](Request& req, Reply&) -> Result<Json> { return GetPlan(db, clock, req); });
 }
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics::api

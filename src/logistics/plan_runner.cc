@@ -1,12 +1,12 @@
-#include "routing/api/plan_runner.h"
+#include "logistics/plan_runner.h"
 
 #include <chrono>
 #include <cstdio>
 
-#include "routing/api/plan_store.h"
+#include "logistics/plan_store.h"
 #include "routing/io/json_io.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics {
 namespace {
 
 constexpr std::chrono::milliseconds kProgressEvery{1000};
@@ -29,7 +29,7 @@ Result<std::string> RunPlanJob(storage::Database& db, const Clock& clock, PlanJo
   const auto t0 = std::chrono::steady_clock::now();
   auto last_write = t0;
   PlanProgress progress;
-  auto callback = [&](const Progress& p) {
+  auto callback = [&](const routing::Progress& p) {
     progress.iterations = p.iteration;
     if (p.best_cost > 0) progress.best_cost = CostText(p.best_cost);
     const auto now = std::chrono::steady_clock::now();
@@ -42,7 +42,7 @@ Result<std::string> RunPlanJob(storage::Database& db, const Clock& clock, PlanJo
     return !cancel.load();
   };
   job.options.cancel = &cancel;
-  Result<Solution> sol = Solve(job.problem, job.options, callback);
+  Result<routing::Solution> sol = routing::Solve(job.problem, job.options, callback);
   progress.elapsed_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
           .count();
@@ -57,7 +57,7 @@ Result<std::string> RunPlanJob(storage::Database& db, const Clock& clock, PlanJo
     return sol.error();
   }
   progress.best_cost = CostText(sol->cost.total());
-  std::string plan = SolutionToJson(job.problem, *sol);
+  std::string plan = routing::SolutionToJson(job.problem, *sol);
   RETURN_IF_ERROR(MarkDone(*conn, job.id, progress, plan, clock.NowMs()));
   return plan;
 }
@@ -109,4 +109,4 @@ void PlanRunner::Work() {
   }
 }
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics

@@ -17,12 +17,12 @@
 #include "routing/solver.h"
 #include "storage/db.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics {
 
 struct PlanJob {
   int64_t id = 0;
-  Problem problem;
-  SolveOptions options;
+  routing::Problem problem;
+  routing::SolveOptions options;
 };
 
 // Solves a problem, keeps the row's progress current, returns the plan JSON or the error.
@@ -55,4 +55,4 @@ class PlanRunner {
   std::atomic<bool> stop_{false};
 };
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics

@@ -1,10 +1,10 @@
-#include "routing/api/plan_request.h"
+#include "logistics/api/plan_request.h"
 
 #include <cmath>
 
 #include "routing/io/json_io.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics::api {
 namespace {
 
 using nlohmann::json;
@@ -70,7 +70,7 @@ Result<PlanRequest> ParsePlanRequest(const json& body) {
   json doc = body;
   doc.erase("options");
   r.problem_json = doc.dump();
-  auto problem = ParseProblemJson(r.problem_json);
+  auto problem = routing::ParseProblemJson(r.problem_json);
   if (!problem.ok()) {
     Error e = problem.take_error();
     e.message = "规划问题无效：" + e.message;
@@ -78,7 +78,7 @@ Result<PlanRequest> ParsePlanRequest(const json& body) {
     return e;
   }
   r.problem = std::move(*problem);
-  if (Status s = Validate(r.problem); !s.ok()) {
+  if (Status s = routing::Validate(r.problem); !s.ok()) {
     Error e = s.error();
     e.message = "规划问题无效：" + e.message;
     return e;
@@ -100,4 +100,4 @@ Result<PlanRequest> ParsePlanRequest(const json& body) {
   return r;
 }
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics::api

@@ -1,6 +1,6 @@
-#include "routing/api/plan_store.h"
+#include "logistics/plan_store.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics {
 namespace {
 
 constexpr const char* kColumns =
@@ -115,4 +115,4 @@ Result<int64_t> FailStalePlans(storage::Connection& conn, int64_t now_ms, int64_
        kQueuedTimeoutMs, now_ms});
 }
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics

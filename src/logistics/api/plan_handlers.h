@@ -7,8 +7,8 @@
 #include "http/server.h"
 #include "storage/db.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics::api {
 
 void RegisterRoutes(http::Server& server, storage::Database& db, const Clock& clock);
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics::api

@@ -8,7 +8,7 @@
 #include "routing/model.h"
 #include "routing/solver.h"
 
-namespace ruralec::routing::api {
+namespace ruralec::logistics::api {
 
 inline constexpr size_t kMaxStops = 2000;
 inline constexpr size_t kMaxVehicles = 500;
@@ -21,8 +21,8 @@ inline constexpr double kSynchronousTimeLimitSeconds = 5;
 inline constexpr int64_t kSynchronousIterations = 2000;
 
 struct PlanRequest {
-  Problem problem;
-  SolveOptions options;
+  routing::Problem problem;
+  routing::SolveOptions options;
   bool synchronous = false;
   std::string problem_json;  // the body without "options"
   std::string options_json;  // normalised options
@@ -30,4 +30,4 @@ struct PlanRequest {
 
 Result<PlanRequest> ParsePlanRequest(const nlohmann::json& body);
 
-}  // namespace ruralec::routing::api
+}  // namespace ruralec::logistics::api

@@ -1,0 +1,36 @@
+#include "entity/module.h"
+
+#include "runtime/context.h"
+
+namespace ruralec::entity {
+
+const runtime::Module& ModuleDef() {
+  static const runtime::Module m = [] {
+    runtime::Module m;
+    m.name = "entity";
+    m.title = "经营主体";
+    m.depends = {"region", "account"};
+    m.tables = {"entities", "entity_shops", "brands"};
+    m.permissions = {
+        {"entity:read",
+         "查看经营主体、网店、品牌",
+         {"county_staff", "finance_staff", "town_staff", "entity", "auditor"}},
+        {"entity:edit", "登记和修改经营主体", {"county_staff", "town_staff"}},
+    };
+    m.dicts = {{"entity_kinds",
+                {{"enterprise", "企业"},
+                 {"cooperative", "合作社"},
+                 {"family_farm", "家庭农场"},
+                 {"individual_business", "个体工商户"},
+                 {"operator", "运营服务商"}},
+                nullptr}};
+    m.audit_actions = {{"entity.create", "登记经营主体"},   {"entity.update", "修改经营主体"},
+                       {"entity.shop.create", "登记网店"},  {"entity.shop.update", "修改网店"},
+                       {"entity.brand.create", "登记品牌"}, {"entity.brand.update", "修改品牌"},
+                       {"entity.import", "导入经营主体"}};
+    return m;
+  }();
+  return m;
+}
+
+}  // namespace ruralec::entity

@@ -1,0 +1,10 @@
+// The logistics module's manifest (runtime/module.h, docs/MODULES.md).
+#pragma once
+
+#include "runtime/module.h"
+
+namespace ruralec::logistics {
+
+const runtime::Module& ModuleDef();
+
+}  // namespace ruralec::logistics
