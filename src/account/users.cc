@@ -489,6 +489,8 @@ Result<bool> HoldsPermissionNow(storage::Connection& conn, int64_t user_id,
                                  "u.id = ? AND u.status = 'active' AND rp.permission = ?",
                                  {user_id, permission}, "user"));
   return row.Int(0) > 0;
+}
+
 Result<bool> HasUsers(storage::Connection& conn) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM users LIMIT 1"));
   return !rows.empty();

@@ -104,8 +104,4 @@ Result<std::vector<Entity>> EntitiesIn(storage::Connection& conn, const RegionCo
 // Every brand of an entity inside `scope`, by id (categories not filled in).
 Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode& scope);
 
-// Builds the Principal of an active user by name (for the command line's --as USERNAME):
-// region from users, permissions from the built-in roles. kNotFound for unknown or disabled.
-Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username);
-
 }  // namespace ruralec::entity

@@ -275,26 +275,4 @@ Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode&
   return out;
 }
 
-Result<account::Principal> PrincipalFor(storage::Connection& conn, const std::string& username) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code FROM users "
-                                         "WHERE username = ? AND status = 'active'",
-                                         {username}));
-  if (rows.empty()) return Error::NotFound("用户 " + username + " 不存在或已停用");
-  account::Principal p;
-  p.id = UserId{rows[0].Int(0)};
-  p.username = username;
-  p.display_name = rows[0].Text(1);
-  ASSIGN_OR_RETURN(p.region, RegionCode::Parse(rows[0].Text(2)));
-  ASSIGN_OR_RETURN(auto roles, conn.Query("SELECT role FROM user_roles WHERE user_id = ? "
-                                          "ORDER BY role",
-                                          {p.id.value}));
-  for (const auto& r : roles) {
-    p.roles.push_back(r.Text(0));
-    if (const account::RoleDef* def = account::FindRole(r.Text(0)))
-      p.permissions.insert(def->permissions.begin(), def->permissions.end());
-  }
-  p.ip = "cli";
-  return p;
-}
-
 }  // namespace ruralec::entity

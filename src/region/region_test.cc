@@ -94,8 +94,10 @@ TEST_F(RegionTest, TagsMustBeDefinedAndReplaceTheOldSet) {
   EXPECT_FALSE(AddTagDef(*c, {"Bad-Name", "x", false}, 3).ok());
   // Labels are trimmed, bounded and free of controls (issue 15 items 16, 17).
   ASSERT_TRUE(AddTagDef(*c, {"hills", "  丘陵  ", false}, 3).ok());
+  auto defs = ListTagDefs(*c);  // kept: a range-for over *temporary would dangle
+  ASSERT_TRUE(defs.ok());
   bool trimmed = false;
-  for (const auto& d : *ListTagDefs(*c)) trimmed |= d.name == "hills" && d.label == "丘陵";
+  for (const auto& d : *defs) trimmed |= d.name == "hills" && d.label == "丘陵";
   EXPECT_TRUE(trimmed);
   EXPECT_EQ(AddTagDef(*c, {"huge", std::string(1 << 20, 'x'), false}, 3).error().field, "label");
   EXPECT_EQ(AddTagDef(*c, {"blank", " \t ", false}, 3).error().field, "label");
