@@ -4,10 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <thread>
 
 #include "api/script.h"
 #include "app/app_context.h"
+#include "app/modules.h"
 #include "app/routes.h"
 #include "calendar/cli/calendar_command.h"
 #include "region/cli/regions_command.h"
@@ -28,9 +31,26 @@ std::vector<std::string> Cases() {
   return out;
 }
 
+// The modules a case names on `module NAME` lines that this binary was built without (a module
+// deleted from RURALEC_APP_MODULES): such a case is skipped, not failed.
+std::vector<std::string> MissingModules(const std::string& path) {
+  std::set<std::string> have;
+  for (const runtime::Module* m : app::Modules()) have.insert(m->name);
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("module ", 0) == 0 && !have.count(line.substr(7))) out.push_back(line.substr(7));
+  }
+  return out;
+}
+
 class ApiScript : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ApiScript, Passes) {
+  const std::string path =
+      std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test";
+  if (auto missing = MissingModules(path); !missing.empty())
+    GTEST_SKIP() << "this binary has no module " << missing.front();
   spdlog::set_level(spdlog::level::warn);
   setenv("RURALEC_REFDATA", (std::string(RURALEC_SOURCE_DIR) + "/node_modules").c_str(), 1);
   storage::testing::ScratchTarget scratch;
@@ -47,8 +67,7 @@ TEST_P(ApiScript, Passes) {
   ASSERT_TRUE(port.ok());
   std::thread t([&] { server->Run(); });
   Env env{"127.0.0.1", *port, ctx->get(), &clock};
-  std::string err =
-      RunScript(std::string(RURALEC_SOURCE_DIR) + "/tests/api/cases/" + GetParam() + ".test", env);
+  std::string err = RunScript(path, env);
   server->Stop();
   t.join();
   server.reset();  // before the database: handlers may own worker threads that use it

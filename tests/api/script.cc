@@ -142,6 +142,7 @@ class Runner {
       current_ = w.at(1);
       return "";
     }
+    if (cmd == "module") return "";  // read by api_test before the run (RequiredModules)
     if (cmd == "clock") return Clock(w.at(1));
     if (cmd == "sql") return Sql(line.substr(4));
     auto rest = [&] {

@@ -43,6 +43,12 @@ std::map<std::string, std::string> ManifestOwners() {
   return out;
 }
 
+bool InBinary(const std::string& module) {
+  for (const runtime::Module* m : app::Modules())
+    if (m->name == module) return true;
+  return false;
+}
+
 // Violations that predate the check, as "file table", being removed (issue 14 item 4): the test
 // fails on any use not listed here, and on a listed one that is gone (so the list only shrinks).
 const std::set<std::string> kKnownViolations = {
@@ -92,6 +98,9 @@ TEST(OwnershipTest, EveryTableHasOneOwnerNamedByItsMigrationAndItsManifest) {
     created.insert(t.table);
     EXPECT_FALSE(t.owner.empty()) << t.migration << ": no \"-- owner:\" line above " << t.table;
     auto it = owners.find(t.table);
+    // A module deleted from the binary's list keeps its migrations (a database may hold its data).
+    if (it == owners.end() && !InBinary(t.owner) && fs::is_directory(kRoot / "src" / t.owner))
+      continue;
     ASSERT_NE(it, owners.end()) << t.table << " (" << t.migration << ") is in no manifest";
     EXPECT_EQ(it->second, t.owner) << t.table << ": migration " << t.migration << " says "
                                    << t.owner << ", the manifest of " << it->second << " claims it";
