@@ -245,6 +245,18 @@ try {
     await row().locator('.act-toggle').click()
     await page.locator('.confirm-dialog .confirm-ok').click()
     await row().locator('.dict-tag[data-value="active"]').waitFor()
+    if (AUDITOR_PW) {
+      // 三员分立: the audit admin's account is the security admin's to manage, so the system admin
+      // is offered none of its buttons (the server would answer 403).
+      await page.locator('#f-user-q').fill('auditor')
+      await page.locator('.users-page .dt-search').click()
+      const admin = page.locator('.users-page .el-table__row', { hasText: 'auditor' }).first()
+      await admin.waitFor()
+      for (const b of ['.act-edit', '.act-toggle', '.act-reset'])
+        expect(!(await admin.locator(b).count()), `system admin must not see ${b} on an admin account`)
+      await page.locator('#f-user-q').fill('')
+      await page.locator('.users-page .dt-search').click()
+    }
   })
 
   await step("admin edits the user's name", async () => {
@@ -478,11 +490,20 @@ try {
       await page.goto(BASE + '/users')
       const row = page.locator('.users-page .el-table__row', { hasText: state.username }).first()
       await row.locator('.locked-tag').waitFor()
-      expect(!(await row.locator('.act-edit').count()), 'security admin must not see the edit button')
+      for (const b of ['.act-edit', '.act-toggle', '.act-reset'])
+        expect(!(await row.locator(b).count()), `security admin must not see ${b} on a business account`)
       await shot('20-security-users')
       await row.locator('.act-unlock').click()
       await page.locator('.confirm-dialog .confirm-ok').click()
       await row.locator('.locked-tag').waitFor({ state: 'detached' })
+      if (AUDITOR_PW) {
+        await page.locator('#f-user-q').fill('auditor')
+        await page.locator('.users-page .dt-search').click()
+        const admin = page.locator('.users-page .el-table__row', { hasText: 'auditor' }).first()
+        await admin.waitFor()
+        for (const b of ['.act-toggle', '.act-reset'])
+          expect((await admin.locator(b).count()) === 1, `security admin must see ${b} on an admin account`)
+      }
       await logout()
       await login(state.username, state.password)
       await page.waitForURL(BASE + '/')

@@ -12,6 +12,8 @@ export interface AuditEntry {
   object_id: string
   outcome: string
   detail: string | Record<string, unknown> | null
+  /** the region the entry belongs to ('' for CLI and anonymous entries) */
+  region_code: string
 }
 
 export interface AuditVerify {
@@ -19,6 +21,10 @@ export interface AuditVerify {
   checked: number
   first_bad_seq: number | null
   reason: string
+  /** the first seq protected by the keyed chain; rows before it are legacy (unkeyed) */
+  keyed_from: number
+  /** in-scope rows written before the chain was keyed */
+  legacy: number
 }
 
 export const auditApi = {

@@ -9,6 +9,8 @@ const en: Messages<typeof zh> = {
     objectId: 'Object', outcome: 'Outcome', detail: 'Detail', from: 'From', to: 'To', range: 'Period',
     verify: 'Verify chain', verifyOk: 'Chain intact: {n} entries checked, no tampering found.',
     verifyBad: 'Chain broken at entry {seq} ({reason}); {n} entries checked.', verifyTitle: 'Verification',
+    verifyLegacy: '{n} of them were written before the chain was keyed (entry {seq}) and are protected by the keyed entries after them.',
+    region: 'Region',
     success: 'Success', failure: 'Failure', denied: 'Denied',
   },
 }

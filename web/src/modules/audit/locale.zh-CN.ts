@@ -20,6 +20,8 @@ export default {
     verifyOk: '日志链完整：已校验 {n} 条记录，未发现篡改。',
     verifyBad: '日志链校验失败：第 {seq} 条记录异常（{reason}），已校验 {n} 条。',
     verifyTitle: '校验结果',
+    verifyLegacy: '其中 {n} 条为日志链启用密钥（第 {seq} 条）之前的旧记录，由其后的密钥化记录保护。',
+    region: '区域',
     success: '成功',
     failure: '失败',
     denied: '拒绝',
