@@ -47,6 +47,14 @@ struct Principal {
 
   bool Can(std::string_view perm) const { return permissions.count(std::string(perm)) > 0; }
   bool InScope(const RegionCode& code) const { return region.Contains(code); }
+  // May read what applies to `code`: it is inside the caller's scope, or an area the caller's
+  // region lies in (a city's programme or award list, seen by a county user of that city).
+  // Writes need InScope.
+  bool CanSee(const RegionCode& code) const { return InScope(code) || code.Contains(region); }
+  bool CanSee(std::string_view code) const {  // false for text that is no region code
+    auto parsed = RegionCode::Parse(code);
+    return parsed.ok() && CanSee(*parsed);
+  }
   audit::Actor ToActor() const;
 };
 

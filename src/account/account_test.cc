@@ -419,3 +419,34 @@ TEST_F(AccountTest, WrongOldPasswordsLockAndEndTheSessions) {
 
 }  // namespace
 }  // namespace ruralec::account
+
+namespace ruralec::account {
+namespace {
+
+TEST(PrincipalScope, CanSeeItsSubtreeAndTheAreasAboveIt) {
+  Principal county;
+  county.region = *RegionCode::Parse("341302");
+  struct Case {
+    const char* code;
+    bool in_scope, can_see;
+  } cases[] = {
+      {"341302", true, true},       // itself
+      {"341302100", true, true},    // a town below
+      {"3413", false, true},        // its city
+      {"34", false, true},          // its province
+      {"341321", false, false},     // a sibling county
+      {"341321100", false, false},  // below a sibling
+      {"35", false, false},         // another province
+  };
+  for (const auto& c : cases) {
+    auto code = *RegionCode::Parse(c.code);
+    EXPECT_EQ(county.InScope(code), c.in_scope) << c.code;
+    EXPECT_EQ(county.CanSee(code), c.can_see) << c.code;
+    EXPECT_EQ(county.CanSee(std::string_view(c.code)), c.can_see) << c.code;
+  }
+  EXPECT_FALSE(county.CanSee(std::string_view("")));
+  EXPECT_FALSE(county.CanSee(std::string_view("34x")));
+}
+
+}  // namespace
+}  // namespace ruralec::account

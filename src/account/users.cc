@@ -5,6 +5,8 @@
 #include "account/roles.h"
 #include "core/validate.h"
 #include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::account {
 namespace {
@@ -12,27 +14,29 @@ namespace {
 using storage::Params;
 using storage::Row;
 
-constexpr const char* kUserColumns =
-    "u.id, u.username, u.display_name, u.region_code, r.name, u.status, "
-    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until "
+const storage::Columns kUser(
+    "u.id, u.username, u.display_name, u.region_code, r.name AS region_name, u.status, "
+    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until");
+constexpr const char* kUserFrom =
     "FROM users u JOIN regions r ON r.code = u.region_code "
     "LEFT JOIN (SELECT username AS locked_name, MAX(locked_until) AS locked_until "
     "FROM auth_throttle WHERE kind IN ('user', 'pair') GROUP BY username) t "
     "ON t.locked_name = u.username ";
 
 User ToUser(const Row& row) {
+  storage::NamedRow r(row, kUser);
   User u;
-  u.id = UserId{row.Int(0)};
-  u.username = row.Text(1);
-  u.display_name = row.Text(2);
-  u.region = *RegionCode::Parse(row.Text(3));
-  u.region_name = row.Text(4);
-  u.status = row.Text(5);
-  u.must_change_password = row.Int(6) != 0;
-  u.mobile_masked = row.OptText(7);
-  u.last_login_at = row.OptInt(8);
-  u.created_at = row.Int(9);
-  u.locked_until = row.OptInt(10);
+  u.id = UserId{r.Int("id")};
+  u.username = r.Text("username");
+  u.display_name = r.Text("display_name");
+  u.region = *RegionCode::Parse(r.Text("region_code"));
+  u.region_name = r.Text("region_name");
+  u.status = r.Text("status");
+  u.must_change_password = r.Bool("must_change_password");
+  u.mobile_masked = r.OptText("mobile_masked");
+  u.last_login_at = r.OptInt("last_login_at");
+  u.created_at = r.Int("created_at");
+  u.locked_until = r.OptInt("locked_until");
   return u;
 }
 
@@ -161,7 +165,8 @@ Result<std::vector<std::string>> LoadRoles(storage::Connection& conn, UserId id)
 
 Result<User> LoadUser(storage::Connection& conn, UserId id) {
   ASSIGN_OR_RETURN(
-      auto rows, conn.Query(std::string("SELECT ") + kUserColumns + "WHERE u.id = ?", {id.value}));
+      auto rows,
+      conn.Query("SELECT " + kUser.List() + " " + kUserFrom + "WHERE u.id = ?", {id.value}));
   if (rows.empty()) return Error::NotFound("用户不存在");
   User u = ToUser(rows[0]);
   ASSIGN_OR_RETURN(u.roles, LoadRoles(conn, u.id));
@@ -283,34 +288,18 @@ Result<User> Accounts::Self(const Principal& who) {
 Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f,
                                        const PageRequest& page) {
   RETURN_IF_ERROR(RequirePermission(who, "user:read"));
-  std::string where = "WHERE u.region_code LIKE ?";
-  Params params{std::string(who.region.prefix()) + "%"};
-  if (!f.q.empty()) {
-    where += " AND (u.username LIKE ? OR u.display_name LIKE ?)";
-    params.emplace_back("%" + f.q + "%");
-    params.emplace_back("%" + f.q + "%");
-  }
-  if (!f.status.empty()) {
-    where += " AND u.status = ?";
-    params.emplace_back(f.status);
-  }
+  storage::Where where;
+  where.StartsWith("u.region_code", who.region.prefix())
+      .ContainsIf({"u.username", "u.display_name"}, f.q)
+      .EqIf("u.status", f.status);
   if (!f.role.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)";
-    params.emplace_back(f.role);
+    where.Sql("EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)",
+              {f.role});
   }
   if (!f.region_code.empty()) {
     ASSIGN_OR_RETURN(RegionCode rc, RegionCode::Parse(f.region_code));
-    where += " AND u.region_code LIKE ?";
-    params.emplace_back(std::string(rc.prefix()) + "%");
+    where.StartsWith("u.region_code", rc.prefix());
   }
-  auto conn = db_.Acquire();
-  Page<User> out;
-  out.page = page.page;
-  out.page_size = page.page_size;
-  ASSIGN_OR_RETURN(auto count, conn->Query("SELECT COUNT(*) FROM users u " + where, params));
-  out.total = count.at(0).Int(0);
-  params.emplace_back(int64_t{page.page_size});
-  params.emplace_back(page.offset());
   ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
                                                        {{"id", "u.id"},
                                                         {"username", "u.username"},
@@ -320,15 +309,13 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
                                                         {"created_at", "u.created_at"},
                                                         {"last_login_at", "u.last_login_at"}},
                                                        "u.id"));
-  ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kUserColumns + where + order +
-                                              " LIMIT ? OFFSET ?",
-                                          params));
-  for (const auto& row : rows) {
-    User u = ToUser(row);
-    ASSIGN_OR_RETURN(u.roles, internal::LoadRoles(*conn, u.id));
-    out.items.push_back(std::move(u));
-  }
-  return out;
+  auto conn = db_.Acquire();
+  return storage::QueryPage<User>(*conn, kUser.List(), kUserFrom, where, order, page,
+                                  [&](const Row& row) -> Result<User> {
+                                    User u = ToUser(row);
+                                    ASSIGN_OR_RETURN(u.roles, internal::LoadRoles(*conn, u.id));
+                                    return u;
+                                  });
 }
 
 Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {

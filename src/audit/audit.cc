@@ -1,6 +1,8 @@
 #include "audit/audit.h"
 
 #include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::audit {
 namespace {
@@ -36,27 +38,19 @@ std::string Canonical(const std::string& prev, const Record& r, bool with_county
   return c;
 }
 
-constexpr const char* kColumns =
-    "seq, at, user_id, username, role, ip, action, object_type, object_id, outcome, detail, "
-    "region_code, county_code";
-
-Record ToRecord(const Row& row) {
-  Record r;
-  r.seq = row.Int(0);
-  r.at = row.Int(1);
-  r.user_id = row.OptInt(2);
-  r.username = row.Text(3);
-  r.role = row.Text(4);
-  r.ip = row.Text(5);
-  r.action = row.Text(6);
-  r.object_type = row.Text(7);
-  r.object_id = row.Text(8);
-  r.outcome = row.Text(9);
-  r.detail = row.Text(10);
-  r.region_code = row.Text(11);
-  r.county_code = row.Text(12);
-  return r;
-}
+const storage::RowDecoder<Record> kRecord{{"seq", &Record::seq},
+                                          {"at", &Record::at},
+                                          {"user_id", &Record::user_id},
+                                          {"username", &Record::username},
+                                          {"role", &Record::role},
+                                          {"ip", &Record::ip},
+                                          {"action", &Record::action},
+                                          {"object_type", &Record::object_type},
+                                          {"object_id", &Record::object_id},
+                                          {"outcome", &Record::outcome},
+                                          {"detail", &Record::detail},
+                                          {"region_code", &Record::region_code},
+                                          {"county_code", &Record::county_code}};
 
 // The county of the actor's region ("" when the actor has none, e.g. a failed login).
 std::string CountyOf(const std::string& region_code) {
@@ -64,15 +58,14 @@ std::string CountyOf(const std::string& region_code) {
   return code.ok() ? code->county().str() : "";
 }
 
-// SQL for InScope: the county_code test is implied by the region prefix but lets a database
-// distributed by county_code prune shards.
-std::string ScopeSql(const RegionCode& scope, Params& params) {
-  if (scope.empty()) return "";
-  std::string sql = " AND ((county_code LIKE ? AND region_code LIKE ?)";
-  params.emplace_back(std::string(scope.county().prefix()) + "%");
-  params.emplace_back(std::string(scope.prefix()) + "%");
+// The condition of InScope: the county_code test is implied by the region prefix but lets a
+// database distributed by county_code prune shards.
+void ScopeCondition(const RegionCode& scope, storage::Where& where) {
+  if (scope.empty()) return;
+  std::string sql = "((county_code LIKE ? AND region_code LIKE ?)";
   if (scope.level() <= RegionLevel::kCounty) sql += " OR region_code = ''";
-  return sql + ")";
+  where.Sql(sql + ")",
+            {std::string(scope.county().prefix()) + "%", std::string(scope.prefix()) + "%"});
 }
 
 // The bytes the head's tag covers: a truncated tail or a moved keyed_from needs the key.
@@ -194,33 +187,14 @@ Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
 
 Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
                                     const PageRequest& page) const {
-  std::string where = " WHERE 1 = 1";
-  Params params;
-  auto eq = [&](const char* col, const std::string& v) {
-    if (v.empty()) return;
-    where += std::string(" AND ") + col + " = ?";
-    params.emplace_back(v);
-  };
-  eq("username", f.username);
-  eq("action", f.action);
-  eq("object_type", f.object_type);
-  eq("outcome", f.outcome);
-  if (f.from_ms) {
-    where += " AND at >= ?";
-    params.emplace_back(*f.from_ms);
-  }
-  if (f.to_ms) {
-    where += " AND at <= ?";
-    params.emplace_back(*f.to_ms);
-  }
-  where += ScopeSql(f.scope, params);
-  Page<Record> out;
-  out.page = page.page;
-  out.page_size = page.page_size;
-  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) FROM audit_log" + where, params));
-  out.total = count.at(0).Int(0);
-  params.emplace_back(int64_t{page.page_size});
-  params.emplace_back(page.offset());
+  storage::Where where;
+  where.EqIf("username", f.username)
+      .EqIf("action", f.action)
+      .EqIf("object_type", f.object_type)
+      .EqIf("outcome", f.outcome)
+      .CmpIf("at", ">=", f.from_ms)
+      .CmpIf("at", "<=", f.to_ms);
+  ScopeCondition(f.scope, where);
   std::string order = " ORDER BY seq DESC";  // newest first unless asked otherwise
   if (!page.sort.empty()) {
     ASSIGN_OR_RETURN(order, storage::OrderBy(page,
@@ -231,11 +205,8 @@ Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
                                               {"outcome", "outcome"}},
                                              "seq"));
   }
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log" +
-                                             where + order + " LIMIT ? OFFSET ?",
-                                         params));
-  for (const auto& row : rows) out.items.push_back(ToRecord(row));
-  return out;
+  return storage::QueryPage<Record>(conn, kRecord.List(), "FROM audit_log", where, order, page,
+                                    [](const Row& row) { return kRecord.Decode(row); });
 }
 
 Result<VerifyReport> AuditLog::Verify(storage::Connection& conn, const RegionCode& scope) const {
@@ -256,13 +227,13 @@ Result<VerifyReport> AuditLog::Verify(storage::Connection& conn, const RegionCod
   int64_t expected = 1;
   constexpr int64_t kChunk = 5000;
   while (expected <= last) {
-    ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns +
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kRecord.List() +
                                                ", prev_hash, hash FROM audit_log WHERE seq >= ? "
                                                "AND seq <= ? ORDER BY seq LIMIT ?",
                                            {expected, last, kChunk}));
     if (rows.empty()) return fail(expected, Nth(expected) + "记录缺失（被删除）");
     for (const auto& row : rows) {
-      Record r = ToRecord(row);
+      Record r = kRecord.Decode(row);  // prev_hash and hash follow its 13 columns
       if (r.seq != expected) return fail(expected, Nth(expected) + "记录缺失（被删除）");
       if (row.Text(13) != prev)
         return fail(r.seq, Nth(r.seq) + "记录的前序哈希不符（记录被删除或调换顺序）");

@@ -6,6 +6,8 @@
 #include "award/list_internal.h"
 #include "crypto/crypto.h"
 #include "programme/store.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::award {
 namespace {
@@ -22,11 +24,6 @@ void AppendRange(storage::Params& p, const RegionCode& scope) {
   p.emplace_back(prefix + std::string(12 - prefix.size(), '9'));
 }
 
-constexpr const char* kListCols =
-    "id, county_code, scope_code, programme_id, programme_key, period, version, status, "
-    "line_count, payable_count, total_fen, content_sha256, rules_json, created_by, created_at, "
-    "proposed_by, proposed_at, approved_by, approved_at, superseded_by, superseded_at";
-
 std::vector<RuleOutcome> RulesFromJson(const std::string& text) {
   std::vector<RuleOutcome> out;
   Json j = Json::parse(text, nullptr, false);
@@ -35,51 +32,60 @@ std::vector<RuleOutcome> RulesFromJson(const std::string& text) {
   return out;
 }
 
+const storage::RowDecoder<ListInfo> kList{{"id", &ListInfo::id},
+                                          {"county_code", &ListInfo::county_code},
+                                          {"scope_code", &ListInfo::scope_code},
+                                          {"programme_id", &ListInfo::programme_id},
+                                          {"programme_key", &ListInfo::programme_key},
+                                          {"period", &ListInfo::period},
+                                          {"version", &ListInfo::version},
+                                          {"status", &ListInfo::status},
+                                          {"line_count", &ListInfo::line_count},
+                                          {"payable_count", &ListInfo::payable_count},
+                                          {"total_fen", &ListInfo::total_fen},
+                                          {"content_sha256", &ListInfo::content_sha256},
+                                          {"rules_json", {}},
+                                          {"created_by", &ListInfo::created_by},
+                                          {"created_at", &ListInfo::created_at},
+                                          {"proposed_by", &ListInfo::proposed_by},
+                                          {"proposed_at", &ListInfo::proposed_at},
+                                          {"approved_by", &ListInfo::approved_by},
+                                          {"approved_at", &ListInfo::approved_at},
+                                          {"superseded_by", &ListInfo::superseded_by},
+                                          {"superseded_at", &ListInfo::superseded_at}};
+const std::string& kListCols = kList.List();
+
 ListInfo ListFromRow(const storage::Row& r) {
-  ListInfo l;
-  l.id = r.Int(0);
-  l.county_code = r.Text(1);
-  l.scope_code = r.Text(2);
+  ListInfo l = kList.Decode(r);
   l.totals_scope_code = l.scope_code;  // the whole list until NarrowTotals says otherwise
-  l.programme_id = r.Int(3);
-  l.programme_key = r.Text(4);
-  l.period = r.Text(5);
-  l.version = static_cast<int>(r.Int(6));
-  l.status = r.Text(7);
-  l.line_count = r.Int(8);
-  l.payable_count = r.Int(9);
-  l.total_fen = r.Int(10);
-  l.content_sha256 = r.Text(11);
-  l.rules = RulesFromJson(r.Text(12));
-  l.created_by = r.Int(13);
-  l.created_at = r.Int(14);
-  l.proposed_by = r.OptInt(15);
-  l.proposed_at = r.OptInt(16);
-  l.approved_by = r.OptInt(17);
-  l.approved_at = r.OptInt(18);
-  l.superseded_by = r.OptInt(19);
-  l.superseded_at = r.OptInt(20);
+  l.rules = RulesFromJson(kList.Named(r).Text("rules_json"));
   return l;
 }
 
+const storage::Columns kLine(
+    "id, line_no, rule_id, subject_kind, subject_id, subject_name, personal_name, region_code, "
+    "payee_entity_id, status, amount_fen, explanation");
+const std::string& kLineCols = kLine.List();
+
 // A stored line with its explanation decoded (the only place that reads the JSON back).
-Result<StoredLine> LineFromRow(const storage::Row& r) {
+Result<StoredLine> LineFromRow(const storage::Row& row) {
+  storage::NamedRow r(row, kLine);
   StoredLine s;
-  s.id = r.Int(0);
-  s.line_no = static_cast<int>(r.Int(1));
+  s.id = r.Int("id");
+  s.line_no = static_cast<int>(r.Int("line_no"));
   Line& l = s.line;
-  l.rule_id = r.Text(2);
-  l.subject_kind = r.Text(3);
-  l.subject_id = r.Int(4);
-  l.subject_name = r.Text(5);
-  l.personal_name = r.Int(6) != 0;
-  l.region_code = r.Text(7);
-  l.payee_entity_id = r.Int(8);
-  auto status = ParseLineStatus(r.Text(9));
+  l.rule_id = r.Text("rule_id");
+  l.subject_kind = r.Text("subject_kind");
+  l.subject_id = r.Int("subject_id");
+  l.subject_name = r.Text("subject_name");
+  l.personal_name = r.Bool("personal_name");
+  l.region_code = r.Text("region_code");
+  l.payee_entity_id = r.Int("payee_entity_id");
+  auto status = ParseLineStatus(r.Text("status"));
   if (!status) return Error::Internal("奖补明细 " + std::to_string(s.id) + " 的状态无效");
   l.status = *status;
-  l.amount_fen = r.OptInt(10);
-  auto ex = ExplanationFromJson(r.Text(11));
+  l.amount_fen = r.OptInt("amount_fen");
+  auto ex = ExplanationFromJson(r.Text("explanation"));
   if (!ex.ok())
     return Error::Internal("奖补明细 " + std::to_string(s.id) + ": " + ex.error().message);
   l.explanation = std::move(*ex);
@@ -100,10 +106,6 @@ Result<std::vector<StoredLine>> LinesFromRows(const std::vector<storage::Row>& r
   }
   return out;
 }
-
-constexpr const char* kLineCols =
-    "id, line_no, rule_id, subject_kind, subject_id, subject_name, personal_name, region_code, "
-    "payee_entity_id, status, amount_fen, explanation";
 
 // Hash over what a reader checks: every line's key, status, amount and explanation.
 std::string ContentHash(const Evaluation& ev) {
@@ -312,23 +314,13 @@ Result<std::vector<StoredLine>> Lists::AllLines(int64_t list_id, const RegionCod
 
 Result<Page<StoredLine>> Lists::Lines(int64_t list_id, const RegionCode& scope,
                                       const PageRequest& page) {
-  storage::Params p = {list_id};
-  AppendRange(p, scope);
+  storage::Params range;
+  AppendRange(range, scope);
+  storage::Where where;
+  where.Eq("list_id", list_id).Sql("region_code >= ? AND region_code <= ?", std::move(range));
   auto conn = db_.Acquire();
-  Page<StoredLine> out{{}, 0, page.page, page.page_size};
-  ASSIGN_OR_RETURN(auto n, conn->QueryOne("SELECT COUNT(*) FROM award_lines WHERE list_id = ? "
-                                          "AND region_code >= ? AND region_code <= ?",
-                                          p, "count"));
-  out.total = n.Int(0);
-  p.push_back(int64_t{page.page_size});
-  p.push_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows,
-                   conn->Query(std::string("SELECT ") + kLineCols +
-                                   " FROM award_lines WHERE list_id = ? AND region_code >= ? "
-                                   "AND region_code <= ? ORDER BY line_no LIMIT ? OFFSET ?",
-                               p));
-  ASSIGN_OR_RETURN(out.items, LinesFromRows(rows));
-  return out;
+  return storage::QueryPage<StoredLine>(*conn, kLineCols, "FROM award_lines", where,
+                                        " ORDER BY line_no", page, LineFromRow);
 }
 
 Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programme_id,
@@ -337,26 +329,19 @@ Result<Page<ListInfo>> Lists::Versions(const RegionCode& scope, int64_t programm
   ASSIGN_OR_RETURN(programme::ProgrammeRow prog, programme::GetProgrammeRow(*conn, programme_id));
   // Lists inside the caller's region, and lists of an ancestor scope (a city list seen by a
   // county: its lines are then limited to the county by Lines(), its totals by NarrowTotals).
-  std::string where =
-      " FROM award_lists WHERE programme_key = ? AND ((scope_code >= ? AND scope_code <= ?) OR "
-      "scope_code IN (?, ?, ?, ?)) AND (? = '' OR period = ?)";
-  storage::Params p = {prog.key};
+  storage::Params p;
   AppendRange(p, scope);
   RegionCode up = scope.parent();
   for (int i = 0; i < 4; ++i, up = up.empty() ? up : up.parent())
     p.push_back(up.empty() ? std::string("-") : up.str());
-  p.push_back(period);
-  p.push_back(period);
-  Page<ListInfo> out{{}, 0, page.page, page.page_size};
-  ASSIGN_OR_RETURN(auto n, conn->QueryOne("SELECT COUNT(*)" + where, p, "count"));
-  out.total = n.Int(0);
-  p.push_back(int64_t{page.page_size});
-  p.push_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows, conn->Query(std::string("SELECT ") + kListCols + where +
-                                              " ORDER BY period DESC, scope_code, version DESC "
-                                              "LIMIT ? OFFSET ?",
-                                          p));
-  for (const auto& r : rows) out.items.push_back(ListFromRow(r));
+  storage::Where where;
+  where.Eq("programme_key", prog.key)
+      .Sql("((scope_code >= ? AND scope_code <= ?) OR scope_code IN (?, ?, ?, ?))", std::move(p))
+      .EqIf("period", period);
+  ASSIGN_OR_RETURN(auto out,
+                   storage::QueryPage<ListInfo>(*conn, kListCols, "FROM award_lists", where,
+                                                " ORDER BY period DESC, scope_code, version DESC",
+                                                page, ListFromRow));
   RETURN_IF_ERROR(NameUsers(*conn, out.items));
   for (auto& l : out.items) RETURN_IF_ERROR(NarrowTotals(*conn, l, scope));
   return out;

@@ -1,42 +1,35 @@
 #include "logistics/plan_store.h"
 
+#include "storage/row.h"
+
 namespace ruralec::logistics {
 namespace {
-
-constexpr const char* kColumns =
-    "id, county_code, region_code, created_by, status, problem, options, stops, time_limit_ms, "
-    "elapsed_ms, iterations, best_cost, result, error_code, error_message, error_field, "
-    "created_at, started_at, finished_at, updated_at";
 
 storage::Value OptText(const std::optional<std::string>& s) {
   if (s) return *s;
   return storage::Null{};
 }
 
-PlanRow FromRow(const storage::Row& r) {
-  PlanRow p;
-  p.id = r.Int(0);
-  p.county_code = r.Text(1);
-  p.region_code = r.Text(2);
-  p.created_by = r.Int(3);
-  p.status = r.Text(4);
-  p.problem = r.Text(5);
-  p.options = r.Text(6);
-  p.stops = r.Int(7);
-  p.time_limit_ms = r.Int(8);
-  p.elapsed_ms = r.Int(9);
-  p.iterations = r.Int(10);
-  p.best_cost = r.OptText(11);
-  p.result = r.OptText(12);
-  p.error_code = r.OptText(13);
-  p.error_message = r.OptText(14);
-  p.error_field = r.OptText(15);
-  p.created_at = r.Int(16);
-  p.started_at = r.OptInt(17);
-  p.finished_at = r.OptInt(18);
-  p.updated_at = r.Int(19);
-  return p;
-}
+const storage::RowDecoder<PlanRow> kPlan{{"id", &PlanRow::id},
+                                         {"county_code", &PlanRow::county_code},
+                                         {"region_code", &PlanRow::region_code},
+                                         {"created_by", &PlanRow::created_by},
+                                         {"status", &PlanRow::status},
+                                         {"problem", &PlanRow::problem},
+                                         {"options", &PlanRow::options},
+                                         {"stops", &PlanRow::stops},
+                                         {"time_limit_ms", &PlanRow::time_limit_ms},
+                                         {"elapsed_ms", &PlanRow::elapsed_ms},
+                                         {"iterations", &PlanRow::iterations},
+                                         {"best_cost", &PlanRow::best_cost},
+                                         {"result", &PlanRow::result},
+                                         {"error_code", &PlanRow::error_code},
+                                         {"error_message", &PlanRow::error_message},
+                                         {"error_field", &PlanRow::error_field},
+                                         {"created_at", &PlanRow::created_at},
+                                         {"started_at", &PlanRow::started_at},
+                                         {"finished_at", &PlanRow::finished_at},
+                                         {"updated_at", &PlanRow::updated_at}};
 
 }  // namespace
 
@@ -54,11 +47,11 @@ Result<int64_t> InsertPlan(storage::Connection& conn, const PlanRow& row) {
 }
 
 Result<std::optional<PlanRow>> FindPlan(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto row, conn.QueryOptional(std::string("SELECT ") + kColumns +
-                                                    " FROM logistics_plans WHERE id = ?",
-                                                {id}));
+  ASSIGN_OR_RETURN(
+      auto row,
+      conn.QueryOptional("SELECT " + kPlan.List() + " FROM logistics_plans WHERE id = ?", {id}));
   if (!row) return std::optional<PlanRow>();
-  return std::optional<PlanRow>(FromRow(*row));
+  return std::optional<PlanRow>(kPlan.Decode(*row));
 }
 
 Result<bool> MarkRunning(storage::Connection& conn, int64_t id, int64_t now_ms) {

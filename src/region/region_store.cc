@@ -4,6 +4,8 @@
 #include "core/validate.h"
 #include "region/region.h"
 #include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::region {
 namespace {
@@ -11,17 +13,20 @@ namespace {
 using storage::Params;
 using storage::Row;
 
-constexpr const char* kSelect =
-    "SELECT r.code, r.name, r.level, r.parent_code, "
-    "(SELECT COUNT(*) FROM regions c WHERE c.parent_code = r.code) FROM regions r ";
+const storage::Columns kRegion(
+    "r.code, r.name, r.level, r.parent_code, "
+    "(SELECT COUNT(*) FROM regions c WHERE c.parent_code = r.code) AS child_count");
+constexpr const char* kFrom = "FROM regions r";
 
 Region ToRegion(const Row& row) {
+  storage::NamedRow n(row, kRegion);
   Region r;
-  r.code = *RegionCode::Parse(row.Text(0));
-  r.name = row.Text(1);
-  r.level = ParseRegionLevel(row.Text(2)).ok() ? *ParseRegionLevel(row.Text(2)) : r.code.level();
-  if (!row.IsNull(3)) r.parent = *RegionCode::Parse(row.Text(3));
-  r.child_count = row.Int(4);
+  r.code = *RegionCode::Parse(n.Text("code"));
+  r.name = n.Text("name");
+  auto level = ParseRegionLevel(n.Text("level"));
+  r.level = level.ok() ? *level : r.code.level();
+  if (!n.IsNull("parent_code")) r.parent = *RegionCode::Parse(n.Text("parent_code"));
+  r.child_count = n.Int("child_count");
   return r;
 }
 
@@ -45,19 +50,12 @@ Status LoadTags(storage::Connection& conn, std::vector<Region>& regions) {
   return {};
 }
 
-Result<Page<Region>> QueryPage(storage::Connection& conn, const std::string& where, Params params,
-                               const PageRequest& page) {
-  Page<Region> out;
-  out.page = page.page;
-  out.page_size = page.page_size;
-  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) FROM regions r " + where, params));
-  out.total = count.at(0).Int(0);
-  params.emplace_back(int64_t{page.page_size});
-  params.emplace_back(page.offset());
+Result<Page<Region>> RegionPage(storage::Connection& conn, const storage::Where& where,
+                                const PageRequest& page) {
   ASSIGN_OR_RETURN(std::string order,
                    storage::OrderBy(page, {{"code", "r.code"}, {"name", "r.name"}}, "r.code"));
-  ASSIGN_OR_RETURN(auto rows, conn.Query(kSelect + where + order + " LIMIT ? OFFSET ?", params));
-  for (const auto& row : rows) out.items.push_back(ToRegion(row));
+  ASSIGN_OR_RETURN(auto out, storage::QueryPage<Region>(conn, kRegion.List(), kFrom, where, order,
+                                                        page, ToRegion));
   RETURN_IF_ERROR(LoadTags(conn, out.items));
   return out;
 }
@@ -75,7 +73,9 @@ bool ValidTagName(const std::string& name) {
 }  // namespace
 
 Result<Region> Get(storage::Connection& conn, const RegionCode& code) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSelect) + "WHERE r.code = ?", {code.str()}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT " + kRegion.List() + " " + kFrom + " WHERE r.code = ?", {code.str()}));
   if (rows.empty()) return Error::NotFound("区划 " + code.str() + " 不存在");
   std::vector<Region> one{ToRegion(rows[0])};
   RETURN_IF_ERROR(LoadTags(conn, one));
@@ -85,7 +85,7 @@ Result<Region> Get(storage::Connection& conn, const RegionCode& code) {
 Result<Page<Region>> Children(storage::Connection& conn, const RegionCode& code,
                               const PageRequest& page) {
   RETURN_IF_ERROR(Get(conn, code));
-  return QueryPage(conn, "WHERE r.parent_code = ?", {code.str()}, page);
+  return RegionPage(conn, storage::Where().Eq("r.parent_code", code.str()), page);
 }
 
 Result<std::vector<Region>> Path(storage::Connection& conn, const RegionCode& code) {
@@ -105,14 +105,9 @@ Result<std::vector<Region>> Path(storage::Connection& conn, const RegionCode& co
 Result<Page<Region>> Search(storage::Connection& conn, const RegionCode& scope,
                             const std::string& query, const PageRequest& page) {
   if (query.empty()) return Error::Invalid("q", "请输入要搜索的名称");
-  std::string like = "%";
-  for (char c : query) {  // LIKE wildcards in the query are literal
-    if (c == '%' || c == '_' || c == '\\') like += '\\';
-    like += c;
-  }
-  like += '%';
-  return QueryPage(conn, "WHERE r.code LIKE ? AND r.name LIKE ? ESCAPE '\\'",
-                   {std::string(scope.prefix()) + "%", like}, page);
+  storage::Where where;
+  where.StartsWith("r.code", scope.prefix()).ContainsIf({"r.name"}, query);
+  return RegionPage(conn, where, page);
 }
 
 Result<std::vector<std::string>> SetTags(storage::Connection& conn, const RegionCode& code,

@@ -1,6 +1,8 @@
 #include "account/api/account_handlers.h"
 
 #include "account/roles.h"
+#include "http/list.h"
+#include "http/params.h"
 
 namespace ruralec::account::api {
 namespace {
@@ -20,11 +22,8 @@ Json PrincipalUserJson(Accounts& accounts, const Principal& p) {
 }
 
 Result<UserId> PathUserId(const Request& req) {
-  try {
-    return UserId{std::stoll(req.Match(1))};
-  } catch (...) {
-    return Error::Invalid("id", "用户编号无效");
-  }
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+  return UserId{id};
 }
 
 Result<NewUser> ParseNewUser(const Json& b) {
@@ -122,9 +121,7 @@ void RegisterUsers(http::Server& s, Accounts& a) {
     ASSIGN_OR_RETURN(PageRequest page, req.Page());
     UserFilter f{req.Query("q"), req.Query("role"), req.Query("region_code"), req.Query("status")};
     ASSIGN_OR_RETURN(auto users, a.ListUsers(req.principal(), f, page));
-    Json items = Json::array();
-    for (const auto& u : users.items) items.push_back(UserJson(u, {}));
-    return http::PageJson(users.total, page, items);
+    return http::PageJson(users, page, [](const User& u) { return UserJson(u, {}); });
   });
   s.Post("/users", {.permission = "user:create"}, [&a](Request& req, Reply& reply) -> Result<Json> {
     ASSIGN_OR_RETURN(Json b, req.Body());

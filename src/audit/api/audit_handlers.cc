@@ -1,6 +1,8 @@
 #include "audit/api/audit_handlers.h"
 
 #include "core/date.h"
+#include "http/audit_entry.h"
+#include "http/list.h"
 
 namespace ruralec::audit::api {
 namespace {
@@ -45,24 +47,22 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const AuditLog& audi
           f.scope = req.principal().region;  // an audit admin reads its own subtree only
           auto conn = db.Acquire();
           ASSIGN_OR_RETURN(auto p, audit.List(*conn, f, page));
-          Json items = Json::array();
-          for (const auto& r : p.items) items.push_back(RecordJson(r));
-          return http::PageJson(p.total, page, items);
+          return http::PageJson(p, page, RecordJson);
         });
-  s.Post("/audit/verify", {.permission = "audit:read"},
-         [&db, &audit](Request& req, Reply&) -> Result<Json> {
-           auto conn = db.Acquire();
-           ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn, req.principal().region));
-           (void)audit.Append(*conn, {req.principal().ToActor(), "audit.verify", "audit_log", "",
-                                      rep.ok ? Outcome::kSuccess : Outcome::kFailure, rep.reason});
-           return Json{
-               {"ok", rep.ok},
-               {"checked", rep.checked},
-               {"first_bad_seq", rep.first_bad_seq ? Json(*rep.first_bad_seq) : Json(nullptr)},
-               {"reason", rep.reason},
-               {"keyed_from", rep.keyed_from},
-               {"legacy", rep.legacy}};
-         });
+  s.Post(
+      "/audit/verify", {.permission = "audit:read"},
+      [&db, &audit](Request& req, Reply&) -> Result<Json> {
+        auto conn = db.Acquire();
+        ASSIGN_OR_RETURN(VerifyReport rep, audit.Verify(*conn, req.principal().region));
+        (void)audit.Append(*conn, http::AuditEntry(req, "audit.verify", "audit_log", "", rep.reason,
+                                                   rep.ok ? Outcome::kSuccess : Outcome::kFailure));
+        return Json{{"ok", rep.ok},
+                    {"checked", rep.checked},
+                    {"first_bad_seq", rep.first_bad_seq ? Json(*rep.first_bad_seq) : Json(nullptr)},
+                    {"reason", rep.reason},
+                    {"keyed_from", rep.keyed_from},
+                    {"legacy", rep.legacy}};
+      });
 }
 
 }  // namespace ruralec::audit::api

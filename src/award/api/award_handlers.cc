@@ -4,6 +4,10 @@
 
 #include "award/award_json.h"
 #include "award/service.h"
+#include "http/audit_entry.h"
+#include "http/file_reply.h"
+#include "http/list.h"
+#include "http/params.h"
 #include "programme/evaluate.h"
 #include "programme/store.h"
 
@@ -12,20 +16,6 @@ namespace {
 
 using http::Reply;
 using http::Request;
-
-Result<int64_t> PathId(const Request& req) {
-  try {
-    return std::stoll(req.Match(1));
-  } catch (...) {
-    return Error::Invalid("id", "清单编号无效");
-  }
-}
-
-Result<int64_t> BodyProgramme(const Json& body) {
-  if (!body.contains("programme_id") || !body["programme_id"].is_number_integer())
-    return Error::Invalid("programme_id", "缺少方案编号 programme_id（整数）");
-  return body["programme_id"].get<int64_t>();
-}
 
 Result<std::string> BodyPeriod(const Json& body) {
   ASSIGN_OR_RETURN(std::string period, http::RequiredString(body, "period"));
@@ -37,11 +27,11 @@ Result<std::string> BodyPeriod(const Json& body) {
 // the caller's lines are shown); writes need the scope inside the caller's region.
 // The totals of a visible list are those of the caller's part of it (Lists::Get with a view).
 Result<ListInfo> VisibleList(Lists& lists, const Request& req, bool write) {
-  ASSIGN_OR_RETURN(int64_t id, PathId(req));
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
   ASSIGN_OR_RETURN(ListInfo l, lists.Get(id, req.principal().region));
   ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(l.scope_code));
   const auto& who = req.principal();
-  if (who.InScope(scope) || (!write && scope.Contains(who.region))) return l;
+  if (write ? who.InScope(scope) : who.CanSee(scope)) return l;
   return Error::Forbidden("奖补清单 " + std::to_string(id) + " 不在您的管辖范围内");
 }
 
@@ -84,18 +74,15 @@ Json StoredLineJson(const StoredLine& s) {
 
 Result<Json> EvaluateRoute(storage::Database& db, Lists& lists, Request& req) {
   ASSIGN_OR_RETURN(Json body, req.Body());
-  ASSIGN_OR_RETURN(int64_t pid, BodyProgramme(body));
+  ASSIGN_OR_RETURN(int64_t pid, http::BodyId(body, "programme_id"));
   ASSIGN_OR_RETURN(std::string period, BodyPeriod(body));
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   ASSIGN_OR_RETURN(auto pe, EvaluateProgramme(db, lists, pid, period, &req.principal(),
                                               programme::DefaultDivisionDir()));
-  Json lines = Json::array(), rules = Json::array();
-  const auto& all = pe.evaluation.lines;
-  for (int64_t i = page.offset();
-       i < static_cast<int64_t>(all.size()) && i < page.offset() + page.page_size; ++i)
-    lines.push_back(LineJson(all[static_cast<size_t>(i)]));
+  Json rules = Json::array();
   for (const auto& r : pe.evaluation.rules) rules.push_back(RuleOutcomeJson(r));
-  Json out = http::PageJson(static_cast<int64_t>(all.size()), page, lines);
+  Json out = http::SlicePageJson(
+      pe.evaluation.lines, page, [](const Line&) { return true; }, LineJson);
   out["programme_id"] = pid;
   out["programme_key"] = pe.stored.key;
   out["scope_code"] = pe.scope.str();
@@ -109,7 +96,7 @@ Result<Json> EvaluateRoute(storage::Database& db, Lists& lists, Request& req) {
 
 Result<Json> CreateRoute(storage::Database& db, Lists& lists, Request& req, Reply& reply) {
   ASSIGN_OR_RETURN(Json body, req.Body());
-  ASSIGN_OR_RETURN(int64_t pid, BodyProgramme(body));
+  ASSIGN_OR_RETURN(int64_t pid, http::BodyId(body, "programme_id"));
   ASSIGN_OR_RETURN(std::string period, BodyPeriod(body));
   ASSIGN_OR_RETURN(auto pe, EvaluateProgramme(db, lists, pid, period, &req.principal(),
                                               programme::DefaultDivisionDir()));
@@ -120,15 +107,12 @@ Result<Json> CreateRoute(storage::Database& db, Lists& lists, Request& req, Repl
 }
 
 Result<Json> VersionsRoute(Lists& lists, Request& req) {
-  ASSIGN_OR_RETURN(int64_t pid, req.QueryInt("programme_id", 0));
-  if (pid <= 0) return Error::Invalid("programme_id", "缺少方案编号 programme_id");
+  ASSIGN_OR_RETURN(int64_t pid, http::QueryId(req, "programme_id"));
   std::string period = req.Query("period");
   if (!period.empty()) RETURN_IF_ERROR(ParseYear(period));
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   ASSIGN_OR_RETURN(auto versions, lists.Versions(req.principal().region, pid, period, page));
-  Json items = Json::array();
-  for (const auto& l : versions.items) items.push_back(ListJson(l));
-  return http::PageJson(versions.total, page, items);
+  return http::PageJson(versions, page, ListJson);
 }
 
 Result<Json> LinesRoute(Lists& lists, Request& req) {
@@ -138,9 +122,7 @@ Result<Json> LinesRoute(Lists& lists, Request& req) {
   const RegionCode& narrow =
       req.principal().region.Contains(scope) ? scope : req.principal().region;
   ASSIGN_OR_RETURN(auto lines, lists.Lines(l.id, narrow, page));
-  Json items = Json::array();
-  for (const auto& s : lines.items) items.push_back(StoredLineJson(s));
-  return http::PageJson(lines.total, page, items);
+  return http::PageJson(lines, page, StoredLineJson);
 }
 
 // Against the list this one superseded (when approved) or the approved list (otherwise), over
@@ -189,14 +171,14 @@ Result<Json> ExportRoute(storage::Database& db, Lists& lists, const audit::Audit
                      programme::GetProgrammeRow(*conn, l.programme_id));
     name = prog.name;
     RETURN_IF_ERROR(audit.Append(
-        *conn, {req.principal().ToActor(), publish ? "award.list.publish" : "award.list.export",
-                "award_list", std::to_string(l.id), audit::Outcome::kSuccess,
-                std::to_string(lines.size()) + " lines"}));
+        *conn, http::AuditEntry(req, publish ? "award.list.publish" : "award.list.export",
+                                "award_list", l.id, std::to_string(lines.size()) + " lines")));
   }
-  ASSIGN_OR_RETURN(reply.raw_body, ExportXlsx(l, lines, name, publish));
-  reply.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  reply.filename = std::string(publish ? "award-publish-" : "award-list-") + l.programme_key + "-" +
-                   l.period + "-v" + std::to_string(l.version) + ".xlsx";
+  ASSIGN_OR_RETURN(std::string bytes, ExportXlsx(l, lines, name, publish));
+  http::BytesReply(std::move(bytes),
+                   std::string(publish ? "award-publish-" : "award-list-") + l.programme_key + "-" +
+                       l.period + "-v" + std::to_string(l.version) + ".xlsx",
+                   reply);
   return Json(nullptr);
 }
 

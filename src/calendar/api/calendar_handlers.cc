@@ -2,6 +2,8 @@
 
 #include "calendar/calendar.h"
 #include "calendar/chinese_days.h"
+#include "http/audit_entry.h"
+#include "http/params.h"
 
 namespace ruralec::calendar::api {
 namespace {
@@ -11,9 +13,9 @@ using http::Reply;
 using http::Request;
 
 Result<int> PathYear(const Request& req) {
-  int y = std::stoi(req.Match(1));
+  ASSIGN_OR_RETURN(int64_t y, http::PathId(req, 1, "year"));
   if (y < 1949 || y > 2100) return Error::Invalid("year", "年份超出范围");
-  return y;
+  return static_cast<int>(y);
 }
 
 Json DaysJson(int year, const std::vector<Day>& days) {
@@ -56,9 +58,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
           auto conn = db.Acquire();
           RETURN_IF_ERROR(storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
             RETURN_IF_ERROR(PutYear(*conn, year, days, "admin", clock.NowMs()));
-            return audit.Append(*conn, {req.principal().ToActor(), "calendar.year.put", "calendar",
-                                        std::to_string(year), audit::Outcome::kSuccess,
-                                        std::to_string(days.size()) + " days"});
+            return audit.Append(*conn, http::AuditEntry(req, "calendar.year.put", "calendar", year,
+                                                        std::to_string(days.size()) + " days"));
           }));
           return DaysJson(year, days);
         });

@@ -3,6 +3,7 @@
 #include <memory>
 #include <thread>
 
+#include "http/params.h"
 #include "logistics/api/plan_request.h"
 #include "logistics/plan_runner.h"
 #include "logistics/plan_store.h"
@@ -57,14 +58,6 @@ Result<PlanRow> LoadScoped(storage::Database& db, const Clock& clock, const Requ
   return *row;
 }
 
-Result<int64_t> PathId(const Request& req) {
-  try {
-    return std::stoll(req.Match(1));
-  } catch (...) {
-    return Error::Invalid("id", "任务编号无效");
-  }
-}
-
 Result<int64_t> WaitMs(const Request& req) {
   ASSIGN_OR_RETURN(int64_t ms, req.QueryInt("wait_ms", 0));
   if (ms < 0 || ms > 30'000) return Error::Invalid("wait_ms", "等待时间应在 0 到 30000 毫秒之间");
@@ -74,7 +67,7 @@ Result<int64_t> WaitMs(const Request& req) {
 // GET with ?wait_ms=N long-polls (real time, not the injected clock) until the job has
 // finished or N ms have passed.
 Result<Json> GetPlan(storage::Database& db, const Clock& clock, const Request& req) {
-  ASSIGN_OR_RETURN(int64_t id, PathId(req));
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
   ASSIGN_OR_RETURN(int64_t wait_ms, WaitMs(req));
   const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   while (true) {

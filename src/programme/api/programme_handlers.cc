@@ -1,5 +1,8 @@
 #include "programme/api/programme_handlers.h"
 
+#include "http/audit_entry.h"
+#include "http/list.h"
+#include "programme/api/access.h"
 #include "programme/cli/programme_json.h"
 #include "programme/evaluate.h"
 #include "programme/store.h"
@@ -14,30 +17,6 @@ namespace {
 using http::Json;
 using http::Reply;
 using http::Request;
-
-// Inside the caller's scope, or an ancestor of the caller's region.
-bool Visible(const account::Principal& who, const std::string& region_code) {
-  auto code = RegionCode::Parse(region_code);
-  if (!code.ok()) return false;
-  return who.InScope(*code) || code->Contains(who.region);
-}
-
-Result<int64_t> PathId(const Request& req) {
-  try {
-    return std::stoll(req.Match(1));
-  } catch (...) {
-    return Error::Invalid("id", "方案编号无效");
-  }
-}
-
-Result<StoredProgramme> VisibleProgramme(storage::Connection& conn, const Request& req) {
-  ASSIGN_OR_RETURN(int64_t id, PathId(req));
-  ASSIGN_OR_RETURN(StoredProgramme sp, GetStoredProgramme(conn, id));
-  if (!Visible(req.principal(), sp.region_code)) {
-    return Error::Forbidden("方案 " + std::to_string(id) + " 不在您的管辖范围内");
-  }
-  return sp;
-}
 
 Result<Evaluated> Evaluate(storage::Connection& conn, const Request& req, const Clock& clock,
                            const IndicatorRegistry& indicators) {
@@ -116,15 +95,9 @@ Result<Json> List(storage::Database& db, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(auto rows, ListProgrammes(*conn, ""));
-  Json items = Json::array();
-  int64_t total = 0;
-  for (const auto& r : rows) {
-    if (!Visible(req.principal(), r.region_code)) continue;
-    if (total >= page.offset() && total < page.offset() + page.page_size)
-      items.push_back(RowJson(r));
-    ++total;
-  }
-  return http::PageJson(total, page, items);
+  return http::SlicePageJson(
+      rows, page, [&](const ProgrammeRow& r) { return req.principal().CanSee(r.region_code); },
+      RowJson);
 }
 
 // 400 in the standard shape plus "errors": [{line, message}].
@@ -154,10 +127,10 @@ Result<Json> Upload(storage::Database& db, const audit::AuditLog& audit, const C
   auto conn = db.Acquire();
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(StoredVersion v, StoreProgramme(*conn, p, text, "upload", clock.NowMs()));
-    RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(), "programme.load", "programme",
-                                         std::to_string(v.programme_id), audit::Outcome::kSuccess,
-                                         "key=" + v.key + " version=" + std::to_string(v.version) +
-                                             (v.created ? " created" : " unchanged")}));
+    RETURN_IF_ERROR(audit.Append(
+        *conn, http::AuditEntry(req, "programme.load", "programme", v.programme_id,
+                                "key=" + v.key + " version=" + std::to_string(v.version) +
+                                    (v.created ? " created" : " unchanged"))));
     reply.status = v.created ? 201 : 200;
     return Json{
         {"id", v.programme_id}, {"key", v.key}, {"version", v.version}, {"created", v.created}};
@@ -175,20 +148,15 @@ Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const 
   ASSIGN_OR_RETURN(auto status, http::OptionalString(body, "status"));
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
-  ASSIGN_OR_RETURN(auto programme, LoadProgramme(sp, DefaultDivisionDir()));
-  int number = std::atoi(req.Match(2).c_str());
-  bool known = false;
-  for (const auto& t : programme->tasks) known = known || t.number == number;
-  if (!known) return Error::NotFound("方案没有序号为 " + req.Match(2) + " 的任务");
+  ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
   const auto& who = req.principal();
   TaskNote note{
       0, sp.id, number, text, status.value_or(""), who.id.value, who.username, clock.NowMs()};
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(TaskNote saved, AddTaskNote(*conn, sp.region_code, note));
     RETURN_IF_ERROR(audit.Append(
-        *conn,
-        {who.ToActor(), "programme.task.note", "programme", std::to_string(sp.id),
-         audit::Outcome::kSuccess, "task=" + std::to_string(number) + " status=" + saved.status}));
+        *conn, http::AuditEntry(req, "programme.task.note", "programme", sp.id,
+                                "task=" + std::to_string(number) + " status=" + saved.status)));
     reply.status = 201;
     return Json{{"id", saved.id},
                 {"task_number", saved.task_number},

@@ -6,6 +6,9 @@
 #include <sstream>
 
 #include "crypto/crypto.h"
+#include "http/audit_entry.h"
+#include "http/file_reply.h"
+#include "http/list.h"
 #include "programme/api/access.h"
 #include "programme/attachments.h"
 #include "programme/evaluate.h"
@@ -17,9 +20,6 @@ namespace {
 using http::Json;
 using http::Reply;
 using http::Request;
-
-constexpr const char* kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // libxlsxwriter writes files only: a private temporary file, read back and removed.
 Result<std::string> WorkbookBytes(const report::ReportData& data) {
@@ -50,13 +50,11 @@ Result<Json> Report(storage::Database& db, const audit::AuditLog& audit, const C
                    report::BuildReport(*conn, indicators, sp.id, q, ShanghaiDate(clock.NowMs()),
                                        DefaultDivisionDir()));
   ASSIGN_OR_RETURN(std::string bytes, WorkbookBytes(data));
-  RETURN_IF_ERROR(audit.Append(*conn, {req.principal().ToActor(), "programme.report.export",
-                                       "programme", std::to_string(sp.id), audit::Outcome::kSuccess,
-                                       "quarter=" + q.Label() + " as_of=" + data.as_of.ToString() +
-                                           " bytes=" + std::to_string(bytes.size())}));
-  reply.content_type = kXlsxType;
-  reply.raw_body = std::move(bytes);
-  reply.filename = report::ReportFileName(data);
+  RETURN_IF_ERROR(audit.Append(
+      *conn, http::AuditEntry(req, "programme.report.export", "programme", sp.id,
+                              "quarter=" + q.Label() + " as_of=" + data.as_of.ToString() +
+                                  " bytes=" + std::to_string(bytes.size()))));
+  http::BytesReply(std::move(bytes), report::ReportFileName(data), reply);
   return Json(nullptr);
 }
 
@@ -84,16 +82,6 @@ Json NoteJson(const TaskNote& n, const std::vector<Attachment>& attachments) {
           {"attachments", files}};
 }
 
-// The task number of capture group 2, kNotFound when the stored programme has no such task.
-Result<int> KnownTask(const StoredProgramme& sp, const Request& req) {
-  ASSIGN_OR_RETURN(int64_t number, PathInt(req, 2, "number"));
-  ASSIGN_OR_RETURN(auto programme, LoadProgramme(sp, DefaultDivisionDir()));
-  for (const auto& t : programme->tasks) {
-    if (t.number == number) return t.number;
-  }
-  return Error::NotFound("方案没有序号为 " + req.Match(2) + " 的任务");
-}
-
 Result<Json> ListNotes(storage::Database& db, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   auto conn = db.Acquire();
@@ -101,15 +89,9 @@ Result<Json> ListNotes(storage::Database& db, Request& req) {
   ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
   ASSIGN_OR_RETURN(auto notes, ListTaskNotes(*conn, sp.id));
   ASSIGN_OR_RETURN(auto files, ListAttachments(*conn, sp.id));
-  Json items = Json::array();
-  int64_t total = 0;
-  for (const auto& n : notes) {
-    if (n.task_number != number) continue;
-    if (total >= page.offset() && total < page.offset() + page.page_size)
-      items.push_back(NoteJson(n, files));
-    ++total;
-  }
-  return http::PageJson(total, page, items);
+  return http::SlicePageJson(
+      notes, page, [&](const TaskNote& n) { return n.task_number == number; },
+      [&](const TaskNote& n) { return NoteJson(n, files); });
 }
 
 // Inserts one attachment with its audit entry; the caller holds the write transaction.
@@ -127,10 +109,10 @@ Result<Attachment> SaveAttachment(storage::Connection& conn, const audit::AuditL
   ASSIGN_OR_RETURN(Attachment saved,
                    AddAttachment(conn, sp.region_code, a, part.filename, part.content));
   RETURN_IF_ERROR(audit.Append(
-      conn, {who.ToActor(), "programme.task.attachment", "programme", std::to_string(sp.id),
-             audit::Outcome::kSuccess,
-             "task=" + std::to_string(note.task_number) + " note=" + std::to_string(note.id) +
-                 " attachment=" + std::to_string(saved.id) + " sha256=" + saved.sha256}));
+      conn, http::AuditEntry(
+                req, "programme.task.attachment", "programme", sp.id,
+                "task=" + std::to_string(note.task_number) + " note=" + std::to_string(note.id) +
+                    " attachment=" + std::to_string(saved.id) + " sha256=" + saved.sha256)));
   return saved;
 }
 
@@ -154,7 +136,7 @@ Result<Json> AddToNote(storage::Database& db, const audit::AuditLog& audit, cons
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
   ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
-  ASSIGN_OR_RETURN(int64_t note_id, PathInt(req, 3, "note_id"));
+  ASSIGN_OR_RETURN(int64_t note_id, http::PathId(req, 3, "note_id"));
   ASSIGN_OR_RETURN(auto notes, ListTaskNotes(*conn, sp.id));
   const TaskNote* note = nullptr;
   for (const auto& n : notes) {
@@ -172,12 +154,12 @@ Result<Json> Download(storage::Database& db, const audit::AuditLog& audit, Reque
                       Reply& reply) {
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
-  ASSIGN_OR_RETURN(int64_t id, PathInt(req, 2, "attachment_id"));
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "attachment_id"));
   ASSIGN_OR_RETURN(auto found, GetAttachment(*conn, sp.id, id));
-  RETURN_IF_ERROR(
-      audit.Append(*conn, {req.principal().ToActor(), "programme.attachment.download", "programme",
-                           std::to_string(sp.id), audit::Outcome::kSuccess,
-                           "attachment=" + std::to_string(id) + " sha256=" + found.first.sha256}));
+  RETURN_IF_ERROR(audit.Append(
+      *conn,
+      http::AuditEntry(req, "programme.attachment.download", "programme", sp.id,
+                       "attachment=" + std::to_string(id) + " sha256=" + found.first.sha256)));
   reply.content_type = found.first.content_type;
   reply.filename = found.first.filename;
   reply.raw_body = std::move(found.second);
@@ -206,9 +188,8 @@ Result<Json> AddNoteMultipart(storage::Database& db, const audit::AuditLog& audi
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(TaskNote saved, AddTaskNote(*conn, sp.region_code, note));
     RETURN_IF_ERROR(audit.Append(
-        *conn,
-        {who.ToActor(), "programme.task.note", "programme", std::to_string(sp.id),
-         audit::Outcome::kSuccess, "task=" + std::to_string(number) + " status=" + saved.status}));
+        *conn, http::AuditEntry(req, "programme.task.note", "programme", sp.id,
+                                "task=" + std::to_string(number) + " status=" + saved.status)));
     std::vector<Attachment> files;
     if (!part.filename.empty()) {
       ASSIGN_OR_RETURN(Attachment a, SaveAttachment(*conn, audit, clock, req, sp, saved, part));

@@ -1,5 +1,7 @@
 #include "region/api/region_handlers.h"
 
+#include "http/audit_entry.h"
+#include "http/list.h"
 #include "region/region.h"
 
 namespace ruralec::region::api {
@@ -16,12 +18,6 @@ Json RegionJson(const Region& r) {
               {"parent_code", r.parent.empty() ? Json(nullptr) : Json(r.parent.str())},
               {"tags", r.tags},
               {"child_count", r.child_count}};
-}
-
-Json PageOf(const Page<Region>& p, const PageRequest& req) {
-  Json items = Json::array();
-  for (const auto& r : p.items) items.push_back(RegionJson(r));
-  return http::PageJson(p.total, req, items);
 }
 
 // The region named in the path, if the caller may see it.
@@ -50,7 +46,7 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
           ASSIGN_OR_RETURN(PageRequest page, req.Page());
           auto conn = db.Acquire();
           ASSIGN_OR_RETURN(auto p, Children(*conn, code, page));
-          return PageOf(p, page);
+          return http::PageJson(p, page, RegionJson);
         });
   s.Get(code_re + "/path", {.permission = "region:read"},
         [&db](Request& req, Reply&) -> Result<Json> {
@@ -65,7 +61,7 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
     ASSIGN_OR_RETURN(PageRequest page, req.Page());
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(auto p, Search(*conn, req.principal().region, req.Query("q"), page));
-    return PageOf(p, page);
+    return http::PageJson(p, page, RegionJson);
   });
   s.Put(
       code_re + "/tags", {.permission = "region:tag:edit"},
@@ -78,9 +74,9 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
           ASSIGN_OR_RETURN(auto before, SetTags(*conn, code, tags, clock.NowMs()));
           ASSIGN_OR_RETURN(Region after, Get(*conn, code));
           RETURN_IF_ERROR(audit.Append(
-              *conn, {req.principal().ToActor(), "region.tags.update", "region", code.str(),
-                      audit::Outcome::kSuccess,
-                      "before=" + Json(before).dump() + " after=" + Json(after.tags).dump()}));
+              *conn, http::AuditEntry(
+                         req, "region.tags.update", "region", code.str(),
+                         "before=" + Json(before).dump() + " after=" + Json(after.tags).dump())));
           return RegionJson(after);
         });
       });
@@ -98,10 +94,10 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
           tags.push_back(tag);
           RETURN_IF_ERROR(SetTags(*conn, code, tags, clock.NowMs()));
           ASSIGN_OR_RETURN(Region after, Get(*conn, code));
-          RETURN_IF_ERROR(audit.Append(
-              *conn, {req.principal().ToActor(), "region.tags.update", "region", code.str(),
-                      audit::Outcome::kSuccess,
-                      "before=" + Json(before.tags).dump() + " after=" + Json(after.tags).dump()}));
+          RETURN_IF_ERROR(
+              audit.Append(*conn, http::AuditEntry(req, "region.tags.update", "region", code.str(),
+                                                   "before=" + Json(before.tags).dump() +
+                                                       " after=" + Json(after.tags).dump())));
           return RegionJson(after);
         });
       });
@@ -125,9 +121,8 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
              ASSIGN_OR_RETURN(auto defs, ListTagDefs(*conn));
              for (const auto& d : defs)
                if (d.name == name) stored = d.label;
-             return audit.Append(
-                 *conn, {req.principal().ToActor(), "region.tag.define", "region_tag", name,
-                         audit::Outcome::kSuccess, "label=" + stored});
+             return audit.Append(*conn, http::AuditEntry(req, "region.tag.define", "region_tag",
+                                                         name, "label=" + stored));
            }));
            reply.status = 201;
            return Json{{"name", name}, {"label", stored}, {"builtin", false}};

@@ -1,0 +1,71 @@
+#include "storage/where.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ruralec::storage {
+
+std::string LikeEscaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Where& Where::Cmp(std::string_view column, std::string_view op, Value v) {
+  static constexpr std::string_view kOps[] = {"=", "<>", "<", "<=", ">", ">="};
+  if (std::find(std::begin(kOps), std::end(kOps), op) == std::end(kOps))
+    throw std::logic_error("storage::Where: operator " + std::string(op));
+  return Sql(std::string(column) + " " + std::string(op) + " ?", {std::move(v)});
+}
+
+Where& Where::EqIf(std::string_view column, const std::string& v) { return CmpIf(column, "=", v); }
+
+Where& Where::EqIf(std::string_view column, const std::optional<int64_t>& v) {
+  return CmpIf(column, "=", v);
+}
+
+Where& Where::CmpIf(std::string_view column, std::string_view op, const std::string& v) {
+  return v.empty() ? *this : Cmp(column, op, v);
+}
+
+Where& Where::CmpIf(std::string_view column, std::string_view op, const std::optional<int64_t>& v) {
+  return v ? Cmp(column, op, *v) : *this;
+}
+
+Where& Where::StartsWith(std::string_view column, std::string_view prefix) {
+  // A prefix without wildcards (a region prefix) keeps the plain form the indexes are used for.
+  std::string escaped = LikeEscaped(prefix);
+  std::string escape = escaped.size() == prefix.size() ? "" : " ESCAPE '\\'";
+  return Sql(std::string(column) + " LIKE ?" + escape, {escaped + "%"});
+}
+
+Where& Where::ContainsIf(const std::vector<std::string_view>& columns, std::string_view text) {
+  if (text.empty() || columns.empty()) return *this;
+  std::string cond;
+  Params values;
+  for (std::string_view c : columns) {
+    cond += (cond.empty() ? "(" : " OR ") + std::string(c) + " LIKE ? ESCAPE '\\'";
+    values.emplace_back("%" + LikeEscaped(text) + "%");
+  }
+  return Sql(cond + ")", std::move(values));
+}
+
+Where& Where::Sql(std::string_view condition, Params values) {
+  if (static_cast<size_t>(std::count(condition.begin(), condition.end(), '?')) != values.size())
+    throw std::logic_error("storage::Where: placeholders do not match values: " +
+                           std::string(condition));
+  conds_.emplace_back(condition);
+  for (auto& v : values) params_.push_back(std::move(v));
+  return *this;
+}
+
+std::string Where::Clause() const {
+  std::string out;
+  for (const auto& c : conds_) out += (out.empty() ? " WHERE " : " AND ") + c;
+  return out;
+}
+
+}  // namespace ruralec::storage

@@ -1,0 +1,76 @@
+// WHERE clauses built from code-given columns and parameter values: a value never becomes SQL
+// text (it is always a `?` parameter), and a column or operator is always a literal of the
+// store, never user input. Also the paged list query every store runs (count, then one page).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/page.h"
+#include "core/result.h"
+#include "storage/db.h"
+
+namespace ruralec::storage {
+
+// For LIKE … ESCAPE '\': `text` with \ % _ escaped so it matches literally.
+std::string LikeEscaped(std::string_view text);
+
+class Where {
+ public:
+  // `column op ?`; op is one of = <> < <= > >= (anything else is a programming error).
+  Where& Cmp(std::string_view column, std::string_view op, Value v);
+  Where& Eq(std::string_view column, Value v) { return Cmp(column, "=", std::move(v)); }
+  // The same, skipped when the value is absent ("" or nullopt): an optional filter.
+  Where& EqIf(std::string_view column, const std::string& v);
+  Where& EqIf(std::string_view column, const std::optional<int64_t>& v);
+  Where& CmpIf(std::string_view column, std::string_view op, const std::string& v);
+  Where& CmpIf(std::string_view column, std::string_view op, const std::optional<int64_t>& v);
+  // `column LIKE 'prefix%'`: the column starts with `prefix` (taken literally).
+  Where& StartsWith(std::string_view column, std::string_view prefix);
+  // Any of `columns` contains `text` (taken literally); skipped when `text` is empty.
+  Where& ContainsIf(const std::vector<std::string_view>& columns, std::string_view text);
+  // A condition of the store's own with exactly values.size() `?` placeholders.
+  Where& Sql(std::string_view condition, Params values = {});
+
+  // " WHERE a AND b" (or "" without conditions) and its parameters, in order.
+  std::string Clause() const;
+  const Params& params() const { return params_; }
+
+ private:
+  std::vector<std::string> conds_;
+  Params params_;
+};
+
+// A page of a list: `SELECT COUNT(*) <from><where>`, then
+// `SELECT <columns> <from><where><order> LIMIT ? OFFSET ?`, each row through `convert`
+// (returning T or Result<T>). `from` starts with "FROM", `order` with " ORDER BY" (or is "").
+template <typename T, typename Convert>
+Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::string_view from,
+                          const Where& where, std::string_view order, const PageRequest& page,
+                          Convert convert) {
+  Page<T> out;
+  out.page = page.page;
+  out.page_size = page.page_size;
+  std::string tail = std::string(from) + where.Clause();
+  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + tail, where.params()));
+  out.total = count.at(0).Int(0);
+  Params params = where.params();
+  params.emplace_back(int64_t{page.page_size});
+  params.emplace_back(page.offset());
+  std::string sql = "SELECT " + std::string(columns) + " " + tail + std::string(order);
+  ASSIGN_OR_RETURN(auto rows, conn.Query(sql + " LIMIT ? OFFSET ?", params));
+  for (const auto& r : rows) {
+    if constexpr (std::is_same_v<std::invoke_result_t<Convert, const Row&>, T>) {
+      out.items.push_back(convert(r));
+    } else {
+      ASSIGN_OR_RETURN(T item, convert(r));
+      out.items.push_back(std::move(item));
+    }
+  }
+  return out;
+}
+
+}  // namespace ruralec::storage

@@ -1,0 +1,75 @@
+// The WHERE builder and the paged query (storage/where.h): values only ever as parameters,
+// against a real database (SQLite, or PostgreSQL under scripts/test-pg).
+#include "storage/where.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "storage/testing.h"
+
+namespace ruralec::storage {
+namespace {
+
+// The parameters as text: 'text' or a number.
+std::string Show(const Params& params) {
+  std::string out;
+  for (const auto& v : params) {
+    if (!out.empty()) out += " ";
+    if (auto* s = std::get_if<std::string>(&v)) out += "'" + *s + "'";
+    if (auto* n = std::get_if<int64_t>(&v)) out += std::to_string(*n);
+  }
+  return out;
+}
+
+TEST(Where, ClauseAndParametersInOrder) {
+  Where w;
+  EXPECT_EQ(w.Clause(), "");
+  w.StartsWith("region_code", "341302")
+      .EqIf("kind", std::string())
+      .EqIf("kind", std::string("farm"))
+      .EqIf("entity_id", std::optional<int64_t>())
+      .CmpIf("period", ">=", std::string("2024-01"))
+      .CmpIf("at", "<=", std::optional<int64_t>(9))
+      .ContainsIf({"name", "uscc"}, "")
+      .Sql("x IN (?, ?)", {int64_t{1}, int64_t{2}});
+  EXPECT_EQ(w.Clause(),
+            " WHERE region_code LIKE ? AND kind = ? AND period >= ? AND at <= ? AND x IN (?, ?)");
+  EXPECT_EQ(Show(w.params()), "'341302%' 'farm' '2024-01' 9 1 2");
+}
+
+TEST(Where, UserTextIsAlwaysAParameterMatchedLiterally) {
+  Where w;
+  w.ContainsIf({"a", "b"}, "50%_x'; DROP TABLE t; --").StartsWith("c", "a_b");
+  EXPECT_EQ(w.Clause(),
+            " WHERE (a LIKE ? ESCAPE '\\' OR b LIKE ? ESCAPE '\\') AND c LIKE ? ESCAPE '\\'");
+  EXPECT_EQ(Show(w.params()),
+            R"('%50\%\_x'; DROP TABLE t; --%' '%50\%\_x'; DROP TABLE t; --%' 'a\_b%')");
+  EXPECT_THROW(w.Cmp("a", "= 1 OR 1 =", int64_t{1}), std::logic_error);
+  EXPECT_THROW(w.Sql("a = ?", {}), std::logic_error);
+}
+
+TEST(QueryPage, CountsFiltersAndPages) {
+  testing::TempDatabase tdb;
+  auto c = tdb.db().Acquire();
+  ASSERT_TRUE(c->Exec("CREATE TABLE t (id BIGINT, name TEXT)").ok());
+  ASSERT_TRUE(c->Exec("INSERT INTO t VALUES (1, 'a%b'), (2, 'axb'), (3, 'a%c'), (4, 'z')").ok());
+  Where w;
+  w.ContainsIf({"name"}, "a%");  // the % is literal: 'axb' does not match
+  auto page = QueryPage<int64_t>(*c, "id", "FROM t", w, " ORDER BY id DESC", PageRequest{1, 1},
+                                 [](const Row& r) { return r.Int(0); });
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->total, 2);
+  EXPECT_EQ(page->items, std::vector<int64_t>{3});
+  auto second = QueryPage<int64_t>(*c, "id", "FROM t", w, " ORDER BY id DESC", PageRequest{2, 1},
+                                   [](const Row& r) -> Result<int64_t> { return r.Int(0); });
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->items, std::vector<int64_t>{1});
+  auto failing =
+      QueryPage<int64_t>(*c, "id", "FROM t", Where(), "", PageRequest{},
+                         [](const Row&) -> Result<int64_t> { return Error::Internal("bad row"); });
+  EXPECT_FALSE(failing.ok());
+}
+
+}  // namespace
+}  // namespace ruralec::storage
