@@ -167,7 +167,25 @@ class Runner {
       vars_[w.at(1)] = Text(Lookup(last_body_, w.at(2)));
       return "";
     }
+    if (cmd == "file-var") return FileVar(w.at(1), w.at(2));
+    if (cmd == "capture-raw") {
+      std::string quoted = Json(last_raw_).dump();
+      vars_[w.at(1)] = quoted.substr(1, quoted.size() - 2);
+      return "";
+    }
     return "unknown command: " + cmd;
+  }
+
+  // VAR = the file's text (a path from the source root) as the inside of a JSON string, so
+  // `{"yaml": "${VAR}"}` sends the file.
+  std::string FileVar(const std::string& var, const std::string& path) {
+    std::ifstream in(std::string(RURALEC_SOURCE_DIR) + "/" + path, std::ios::binary);
+    if (!in) return "file-var: cannot read " + path;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string quoted = Json(ss.str()).dump();
+    vars_[var] = quoted.substr(1, quoted.size() - 2);
+    return "";
   }
 
   static std::string Text(const Json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }

@@ -8,7 +8,9 @@
 #include "http/file_reply.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "programme/cli/programme_json.h"
 #include "programme/evaluate.h"
+#include "programme/local_store.h"
 #include "programme/store.h"
 
 namespace ruralec::award::api {
@@ -91,6 +93,10 @@ Result<Json> EvaluateRoute(storage::Database& db, Lists& lists, Request& req) {
   out["rules"] = rules;
   out["approved_list_id"] = pe.approved ? Json(pe.approved->id) : Json(nullptr);
   out["diff"] = DiffJson(pe.diff);
+  auto conn = db.Acquire();
+  ASSIGN_OR_RETURN(programme::LocalVersion lv,
+                   programme::LocalVersionOf(*conn, pe.stored.id, pe.stored.version, pe.programme));
+  out["local_version"] = programme::LocalVersionJson(lv);
   return out;
 }
 

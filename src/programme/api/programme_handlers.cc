@@ -5,6 +5,7 @@
 #include "programme/api/access.h"
 #include "programme/cli/programme_json.h"
 #include "programme/evaluate.h"
+#include "programme/local_store.h"
 #include "programme/store.h"
 
 #if __has_include("programme/report/quarterly_report.h")
@@ -78,6 +79,14 @@ Json LaggingJson(const Evaluated& ev) {
   }
   return {
       {"programme_id", ev.stored.id}, {"today", ev.progress.today.ToString()}, {"groups", groups}};
+}
+
+// Adds "local_version": the local settings the evaluated version carries.
+Result<Json> WithLocalVersion(storage::Connection& conn, const Evaluated& ev, Json out) {
+  ASSIGN_OR_RETURN(LocalVersion lv,
+                   LocalVersionOf(conn, ev.stored.id, ev.stored.version, *ev.programme));
+  out["local_version"] = LocalVersionJson(lv);
+  return out;
 }
 
 Json RowJson(const ProgrammeRow& r) {
@@ -187,12 +196,12 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   s.Get(one + "/progress", read, [&db, &clock, &indicators](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock, indicators));
-    return ProgressJson(ev);
+    return WithLocalVersion(*conn, ev, ProgressJson(ev));
   });
   s.Get(one + "/lagging", read, [&db, &clock, &indicators](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
     ASSIGN_OR_RETURN(Evaluated ev, Evaluate(*conn, req, clock, indicators));
-    return LaggingJson(ev);
+    return WithLocalVersion(*conn, ev, LaggingJson(ev));
   });
   s.Post("/programmes", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
     return Upload(db, audit, clock, req, reply);

@@ -247,4 +247,15 @@ nlohmann::ordered_json ToJson(const Programme& p) {
   return j;
 }
 
+J LocalVersionJson(const LocalVersion& v) {
+  return {{"programme_id", v.programme_id},
+          {"version", v.version},
+          {"change_id", v.change_id ? J(*v.change_id) : J(nullptr)},
+          {"approved_by_name", v.approved_by_name},
+          {"approved_at_ms", v.approved_at ? J(*v.approved_at) : J(nullptr)},
+          {"rules", v.rules},
+          {"references", v.references},
+          {"label", LocalVersionLabel(v)}};
+}
+
 }  // namespace ruralec::programme

@@ -6,10 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "programme/local_store.h"
 #include "programme/programme.h"
 
 namespace ruralec::programme {
 
 nlohmann::ordered_json ToJson(const Programme& p);
+
+// {programme_id, version, change_id, approved_by_name, approved_at_ms, rules, references,
+// label}: which local settings an evaluation used (progress, report, awards).
+nlohmann::ordered_json LocalVersionJson(const LocalVersion& v);
 
 }  // namespace ruralec::programme

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "programme/evaluate.h"
+#include "programme/local_store.h"
 #include "programme/store.h"
 
 namespace ruralec::programme::report {
@@ -118,6 +119,8 @@ Result<ReportData> BuildReport(storage::Connection& conn, const IndicatorRegistr
   out.notes_counted = static_cast<int>(counted.size());
   ASSIGN_OR_RETURN(out.progress,
                    ComputeProgress(conn, registry, p, TaskStates(counted), out.as_of));
+  ASSIGN_OR_RETURN(LocalVersion lv, LocalVersionOf(conn, out.stored.id, out.stored.version, p));
+  out.local_version = LocalVersionLabel(lv);
   return out;
 }
 

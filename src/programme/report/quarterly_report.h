@@ -62,8 +62,9 @@ struct ReportData {
   ProgrammeProgress progress;                  // progress.today == as_of
   Quarter quarter;
   CivilDate as_of;
-  CivilDate generated_on;  // today
-  int notes_counted = 0;   // notes up to the end of the as-of day
+  CivilDate generated_on;     // today
+  int notes_counted = 0;      // notes up to the end of the as-of day
+  std::string local_version;  // LocalVersionLabel of the version (which local settings)
 };
 
 // A numeric id (programmes.id) or a programme key (its latest version).

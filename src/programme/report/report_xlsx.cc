@@ -183,6 +183,7 @@ void CoverSheet(const Book& b, const ReportData& d) {
       {"生成日期", d.generated_on.ToString()},
       {"方案版本", d.stored.key + " 第" + std::to_string(d.stored.version) + "版（编号 " +
                        std::to_string(d.stored.id) + "）"},
+      {"地方设定版本", d.local_version},
       {"计入进展记录", std::to_string(d.notes_counted) + " 条（截至日期当日及以前）"},
       {"口径说明",
        "截至日期 = 季度末日与生成日期中较早者；目标实际值由指标数据源计算（统计区间自方案起始日"
