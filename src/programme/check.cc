@@ -423,6 +423,12 @@ void Checker::Workflow() {
                          "approval", "disbursement"}))
       Add(s.line, "stage 无效: " + s.stage);
     if (s.working_days && *s.working_days <= 0) Add(s.line, "working_days 须为正数");
+    if (s.local) {
+      if (s.open.empty())
+        Add(s.local->line, "local 只能填写方案未定的阶段 (须有 open): " + s.stage);
+      if (!s.local->working_days || *s.local->working_days <= 0 || *s.local->working_days > 365)
+        Add(s.local->line, "local.working_days 须为 1 至 365 个工作日");
+    }
     for (const auto& c : s.conclusions)
       if (!OneOf(c, {"qualified", "basically_qualified", "unqualified"}))
         Add(s.line, "结论无效: " + c);

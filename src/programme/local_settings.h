@@ -26,23 +26,27 @@ struct LocalItem {
   std::string item_id;    // R02, T07, the fund id, the stage name
   std::string name;       // rule name, target indicator, fund name, stage
   std::string setting;    // award rules: tiers | amount | rate | eligibility; others: open
-  std::string field;      // the `local:` field that holds it: tiers | value | percent | threshold
-  bool settable = false;  // award-rule settings are set here; other open parts are shown only
+  std::string field;      // the `local:` field: tiers | value | percent | threshold | working_days
+  bool settable = false;  // award-rule settings and open workflow stages; targets, funds: shown
   std::string note;       // why it is open (set_locally note or `open:`)
   std::optional<Quantity> cap;           // the seed's maximum amount (`up_to` + `cap`)
   std::optional<Quantity> seed_percent;  // the seed's rate, a maximum when `up_to`
   std::string text;                      // the plan's words
   std::string source;
-  std::optional<LocalValues> local;  // the value in force in this version, if any
+  std::optional<LocalValues> local;       // the value in force in this version, if any
+  std::optional<StageLocal> stage_local;  // the same for a workflow stage
 };
 
 // Every set_locally / open item, in file order (award rules first, then targets, funds,
 // workflow stages).
 std::vector<LocalItem> LocalItems(const Programme& p);
 
-// The values a county submits for one award rule (the whole `local:` block of the rule).
+// The values a county submits for one award rule or one open workflow stage (the whole
+// `local:` block of the rule or stage). Exactly one of rule_id / stage.
 struct LocalEdit {
   std::string rule_id;
+  std::string stage;         // workflow stage name, e.g. rectification
+  std::string working_days;  // the stage's deadline in working days (decimal digits)
   std::string set_by;
   std::string decided_on;  // YYYY-MM-DD, the date of the local document
   std::string reference;   // local document number (文号)
@@ -61,9 +65,9 @@ struct SplicedText {
   std::map<int, std::string> label_at_line;  // "R02 第2档", prefixed to the checker's message
 };
 
-// Checks the shape of each edit (known rule with open parts, 文号, date, at least one value;
-// kInvalidArgument naming "values[i].<field>") and writes each rule's `local:` block into
-// `text` (the verbatim file `p` was read from), replacing an existing block.
+// Checks the shape of each edit (known rule with open parts or stage with `open`, 文号, date,
+// at least one value; kInvalidArgument naming "values[i].<field>") and writes each `local:`
+// block into `text` (the verbatim file `p` was read from), replacing an existing block.
 Result<SplicedText> ApplyLocalEdits(const std::string& text, const Programme& p,
                                     const std::vector<LocalEdit>& edits);
 

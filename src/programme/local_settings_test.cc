@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -14,12 +15,13 @@
 namespace ruralec::programme {
 namespace {
 
-std::string Seed002() {
-  std::ifstream in(std::string(RURALEC_SOURCE_DIR) + "/programmes/002_yongqiao_2019_upgrade.yaml");
+std::string Seed(const std::string& file) {
+  std::ifstream in(std::string(RURALEC_SOURCE_DIR) + "/programmes/" + file);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
+std::string Seed002() { return Seed("002_yongqiao_2019_upgrade.yaml"); }
 
 // Parsed and checked (regions not resolved); fails the test on any issue.
 Programme Parsed(const std::string& text) {
@@ -143,6 +145,58 @@ TEST(ApplyLocalEdits, RefusesWhatIsNotLeftOpenOrLacksItsDocument) {
   r = ApplyLocalEdits(text, p, {e});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "values[0].rule_id");
+}
+
+LocalEdit Rectification(const std::string& days) {
+  LocalEdit e;
+  e.stage = "rectification";
+  e.set_by = "六安市商务局";
+  e.decided_on = "2019-06-01";
+  e.reference = "六商〔2019〕12号";
+  e.working_days = days;
+  return e;
+}
+
+TEST(ApplyLocalEdits, SetsTheRectificationDeadlineInsideTheOneLineStage) {
+  std::string text = Seed("000_luan_2019_measures.yaml");
+  Programme before = Parsed(text);
+  auto items = LocalItems(before);
+  auto it = std::find_if(items.begin(), items.end(),
+                         [](const LocalItem& i) { return i.item_id == "rectification"; });
+  ASSERT_NE(it, items.end());
+  EXPECT_TRUE(it->settable);
+  EXPECT_EQ(it->field, "working_days");
+  auto first = ApplyLocalEdits(text, before, {Rectification("15")});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(std::count(first->text.begin(), first->text.end(), '\n'),
+            std::count(text.begin(), text.end(), '\n'));  // written inside the `{…}` line
+  Programme after = Parsed(first->text);
+  const auto& stage = after.workflow.stages.back();
+  ASSERT_EQ(stage.stage, "rectification");
+  ASSERT_TRUE(stage.local);
+  EXPECT_EQ(*stage.local->working_days, 15);
+  EXPECT_EQ(stage.local->reference, "六商〔2019〕12号");
+  auto a = ToJson(before), b = ToJson(after);
+  b["workflow"]["stages"][2]["local"] = nullptr;
+  EXPECT_EQ(a.dump(), b.dump());
+  // Set again: the block is replaced, not added twice.
+  auto second = ApplyLocalEdits(first->text, after, {Rectification("10")});
+  auto direct = ApplyLocalEdits(text, before, {Rectification("10")});
+  ASSERT_TRUE(second.ok() && direct.ok());
+  EXPECT_EQ(second->text, direct->text);
+}
+
+TEST(ApplyLocalEdits, StageDeadlineOnlyWhereThePlanLeftItOpen) {
+  std::string text = Seed("000_luan_2019_measures.yaml");
+  Programme p = Parsed(text);
+  auto r = ApplyLocalEdits(text, p, {Rectification("400")});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "values[0].working_days");
+  LocalEdit e = Rectification("15");
+  e.stage = "review";  // not in this plan
+  r = ApplyLocalEdits(text, p, {e});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "values[0].stage");
 }
 
 }  // namespace

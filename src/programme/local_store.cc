@@ -96,13 +96,20 @@ Result<LocalVersion> LocalVersionOf(storage::Connection& conn, int64_t programme
   LocalVersion v;
   v.programme_id = programme_id;
   v.version = version;
-  for (const auto& r : p.award_rules) {
-    if (!r.local) continue;
-    v.rules.push_back(r.id);
-    const auto& ref = r.local->reference;
+  auto add_ref = [&](const std::string& ref) {
     if (!ref.empty() &&
         std::find(v.references.begin(), v.references.end(), ref) == v.references.end())
       v.references.push_back(ref);
+  };
+  for (const auto& r : p.award_rules) {
+    if (!r.local) continue;
+    v.rules.push_back(r.id);
+    add_ref(r.local->reference);
+  }
+  for (const auto& s : p.workflow.stages) {
+    if (!s.local) continue;
+    v.stages.push_back(s.stage);
+    add_ref(s.local->reference);
   }
   ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT id, approved_by_name, approved_at FROM "
                                                 "programme_local_changes WHERE "
@@ -119,9 +126,11 @@ Result<LocalVersion> LocalVersionOf(storage::Connection& conn, int64_t programme
 
 std::string LocalVersionLabel(const LocalVersion& v) {
   std::string s = "第" + std::to_string(v.version) + "版（";
-  if (v.rules.empty()) return s + "无地方设定）";
+  if (v.rules.empty() && v.stages.empty()) return s + "无地方设定）";
   if (v.change_id) s += "地方设定变更 #" + std::to_string(*v.change_id) + "：";
-  for (size_t i = 0; i < v.rules.size(); ++i) s += (i ? "、" : "") + v.rules[i];
+  std::vector<std::string> items = v.rules;
+  items.insert(items.end(), v.stages.begin(), v.stages.end());
+  for (size_t i = 0; i < items.size(); ++i) s += (i ? "、" : "") + items[i];
   for (const auto& r : v.references) s += "，" + r;
   return s + "）";
 }

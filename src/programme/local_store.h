@@ -56,6 +56,7 @@ struct LocalVersion {
   std::string approved_by_name;
   std::optional<int64_t> approved_at;
   std::vector<std::string> rules;       // award rules with a `local:` block
+  std::vector<std::string> stages;      // workflow stages with a `local:` block
   std::vector<std::string> references;  // their local documents (文号), distinct, file order
 };
 Result<LocalVersion> LocalVersionOf(storage::Connection& conn, int64_t programme_id, int version,

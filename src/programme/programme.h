@@ -239,6 +239,16 @@ struct FundPlan {
   std::string source;
 };
 
+// Values a county fixed for a workflow stage the document leaves open (`open:`), e.g. the
+// deadline of 限期整改: the stage's `local:` block. Check() allows it only on a stage with `open`.
+struct StageLocal {
+  std::string set_by;
+  std::optional<CivilDate> decided_on;
+  std::string reference;  // local document number
+  std::optional<int> working_days;
+  int line = 0;
+};
+
 struct WorkflowStage {
   std::string stage;  // application | review | acceptance | evaluation | rectification | …
   std::string after;  // the event the deadline counts from
@@ -246,6 +256,7 @@ struct WorkflowStage {
   std::vector<std::string> conclusions;  // qualified | basically_qualified | unqualified
   bool publish_conclusion = false;
   std::string open;
+  std::optional<StageLocal> local;
   std::string text;
   std::string source;
   int line = 0;

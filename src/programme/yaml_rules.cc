@@ -80,6 +80,21 @@ void ReadLocalValues(Map& rule, AwardRule& r) {
   r.local = std::move(v);
 }
 
+std::optional<StageLocal> ReadStageLocal(Map& stage) {
+  YAML::Node n = stage.Get("local");
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  Map m(n, stage.ctx(), "local");
+  if (!m.ok()) return std::nullopt;
+  StageLocal v;
+  v.line = m.line();
+  v.set_by = m.Str("set_by", true);
+  v.decided_on = ReadDate(m, "decided_on");
+  v.reference = m.Str("reference");
+  v.working_days = ReadInt(m, "working_days");
+  m.Done();
+  return v;
+}
+
 }  // namespace
 
 void ReadAwardRules(Map& root, Programme& p) {
@@ -207,6 +222,7 @@ void ReadWorkflow(Map& root, Programme& p) {
     s.conclusions = ReadStrings(m, "conclusions");
     s.publish_conclusion = ReadBool(m, "publish_conclusion");
     s.open = m.Str("open");
+    s.local = ReadStageLocal(m);
     s.text = m.Str("text", true);
     s.source = m.Str("source", true);
     p.workflow.stages.push_back(std::move(s));

@@ -43,6 +43,11 @@ Result<LocalEdit> EditFrom(const Json& v, const std::string& at) {
   ASSIGN_OR_RETURN(e.value, Str(v, "value", at));
   ASSIGN_OR_RETURN(e.percent, Str(v, "percent", at));
   ASSIGN_OR_RETURN(e.threshold, Str(v, "threshold", at));
+  ASSIGN_OR_RETURN(e.stage, Str(v, "stage", at));
+  if (v.contains("working_days") && v["working_days"].is_number_integer())
+    e.working_days = std::to_string(v["working_days"].get<int64_t>());
+  else if (v.contains("working_days") && !v["working_days"].is_null())
+    return Error::Invalid(at + ".working_days", "working_days 应为整数（工作日）");
   if (v.contains("tiers") && !v["tiers"].is_null()) {
     if (!v["tiers"].is_array()) return Error::Invalid(at + ".tiers", "tiers 应为列表");
     for (size_t k = 0; k < v["tiers"].size(); ++k) {
@@ -50,7 +55,8 @@ Result<LocalEdit> EditFrom(const Json& v, const std::string& at) {
       e.tiers.push_back(std::move(t));
     }
   }
-  if (e.rule_id.empty()) return Error::Invalid(at + ".rule_id", "缺少奖补规则编号 rule_id");
+  if (e.rule_id.empty() && e.stage.empty())
+    return Error::Invalid(at + ".rule_id", "缺少奖补规则编号 rule_id（或工作流程阶段 stage）");
   return e;
 }
 
@@ -82,11 +88,26 @@ Json LocalValuesJson(const std::optional<LocalValues>& v) {
           {"threshold", Qty(v->threshold)}};
 }
 
+Json StageLocalJson(const StageLocal& v) {
+  return {{"set_by", v.set_by},
+          {"decided_on", v.decided_on ? Json(v.decided_on->ToString()) : Json(nullptr)},
+          {"reference", v.reference},
+          {"working_days", v.working_days ? Json(*v.working_days) : Json(nullptr)}};
+}
+
 Json ItemJson(const LocalItem& it) {
-  return {{"kind", it.kind},       {"item_id", it.item_id}, {"name", it.name},
-          {"setting", it.setting}, {"field", it.field},     {"settable", it.settable},
-          {"note", it.note},       {"cap", Qty(it.cap)},    {"seed_percent", Qty(it.seed_percent)},
-          {"text", it.text},       {"source", it.source},   {"local", LocalValuesJson(it.local)}};
+  return {{"kind", it.kind},
+          {"item_id", it.item_id},
+          {"name", it.name},
+          {"setting", it.setting},
+          {"field", it.field},
+          {"settable", it.settable},
+          {"note", it.note},
+          {"cap", Qty(it.cap)},
+          {"seed_percent", Qty(it.seed_percent)},
+          {"text", it.text},
+          {"source", it.source},
+          {"local", it.stage_local ? StageLocalJson(*it.stage_local) : LocalValuesJson(it.local)}};
 }
 
 Json ChangeJson(const LocalChange& c, const account::Principal& who) {

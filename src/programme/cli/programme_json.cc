@@ -147,6 +147,14 @@ J RuleJson(const AwardRule& r) {
   return j;
 }
 
+J StageLocalJson(const std::optional<StageLocal>& v) {
+  if (!v) return nullptr;
+  return {{"set_by", v->set_by},
+          {"decided_on", v->decided_on ? J(v->decided_on->ToString()) : J(nullptr)},
+          {"reference", v->reference},
+          {"working_days", v->working_days ? J(*v->working_days) : J(nullptr)}};
+}
+
 J FundPlanJson(const programme::FundPlan& fp) {
   J funds = J::array(), cats = J::array(), cons = J::array();
   for (const auto& f : fp.funds) {
@@ -196,6 +204,7 @@ J WorkflowJson(const programme::Workflow& w) {
                       {"conclusions", s.conclusions},
                       {"publish_conclusion", s.publish_conclusion},
                       {"open", s.open},
+                      {"local", StageLocalJson(s.local)},
                       {"text", s.text},
                       {"source", s.source}});
   }
@@ -254,6 +263,7 @@ J LocalVersionJson(const LocalVersion& v) {
           {"approved_by_name", v.approved_by_name},
           {"approved_at_ms", v.approved_at ? J(*v.approved_at) : J(nullptr)},
           {"rules", v.rules},
+          {"stages", v.stages},
           {"references", v.references},
           {"label", LocalVersionLabel(v)}};
 }
