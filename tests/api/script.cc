@@ -97,8 +97,11 @@ Json Lookup(const Json& j, const std::string& path) {
 
 class Runner {
  public:
-  Runner(Env& env, std::string file)
-      : env_(env), file_(std::move(file)), cli_(env.host, env.port) {}
+  Runner(Env& env, std::string file) : env_(env), file_(std::move(file)), cli_(env.host, env.port) {
+    // An upload is checked against the NBS divisions (loaded once per process): at -O0 on a
+    // shared, loaded machine that exceeds httplib's 5-second default and read as "no response".
+    cli_.set_read_timeout(60, 0);
+  }
 
   std::string Run(const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
