@@ -215,9 +215,9 @@ Result<Json> Submit(storage::Database& db, const audit::AuditLog& audit, const C
 }
 
 Result<LocalChange> VisibleChange(storage::Connection& conn, const Request& req) {
-  ASSIGN_OR_RETURN(int64_t id, PathInt(req, 1, "id"));
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
   ASSIGN_OR_RETURN(LocalChange c, GetLocalChange(conn, id));
-  if (!Visible(req.principal(), c.county_code))
+  if (!req.principal().CanSee(c.county_code))
     return Error::Forbidden("地方设定变更 " + std::to_string(id) + " 不在您的管辖范围内");
   return c;
 }
