@@ -129,4 +129,5 @@ export async function awardSteps(ctx) {
     await shot('62-awards-approved', { fullPage: true })
     await context.clearCookies()
   })
+  return s // the maker, the checker and the enterprise, for the local-settings steps (local.mjs)
 }

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path'
 import { programmeSteps } from './programmes.mjs'
 import { salesSteps } from './sales.mjs'
 import { awardSteps } from './awards.mjs'
+import { localSteps } from './local.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -24,7 +25,7 @@ const STAFF_PW = process.env.STAFF_PASSWORD || ''
 const ART = resolve(process.env.ARTIFACTS || join(import.meta.dirname, '../../build/e2e-artifacts'))
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const COUNTY = '341302000000'
-const TIMEOUT = 15000
+const TIMEOUT = Number(process.env.E2E_TIMEOUT) || 15000 // E2E_TIMEOUT (ms) for a loaded machine
 
 mkdirSync(ART, { recursive: true })
 const profile = mkdtempSync(join(tmpdir(), 'ruralec-e2e-chromium-'))
@@ -518,7 +519,8 @@ try {
 
   // entities, brands and the online-sales ledger (issue 6): the steps live in e2e/sales.mjs
   await salesSteps({ step, expect, shot, page: () => page, context, BASE, login, state, adminPassword: ADMIN_PW })
-  await awardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // award pages (issue 7): e2e/awards.mjs
+  const awardUsers = await awardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // award pages (issue 7): e2e/awards.mjs
+  await localSteps({ step, expect, shot, page: () => page, context, BASE, login }, awardUsers) // 地方设定 (issue 16 item 3): e2e/local.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

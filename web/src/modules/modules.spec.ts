@@ -23,7 +23,7 @@ const URLS: Record<string, string[]> = {
   region: ['/regions', '/regions/:code'],
   calendar: ['/calendar'],
   audit: ['/audit'],
-  programme: ['/programmes', '/programmes/:id(\\d+)'],
+  programme: ['/programmes', '/programmes/:id(\\d+)', '/programmes/:id(\\d+)/local'],
   entity: ['/entities', '/entities/:id(\\d+)', '/brands'],
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],

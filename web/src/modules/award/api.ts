@@ -148,6 +148,8 @@ export interface Evaluation extends Page<AwardLine> {
   rules: RuleOutcome[]
   approved_list_id: number | null
   diff: AwardDiff
+  /** which local settings (地方设定) of the programme version the evaluation used */
+  local_version?: { version: number; change_id: number | null; rules: string[]; references: string[]; label: string }
 }
 
 export type ListStatus = 'draft' | 'proposed' | 'approved' | 'superseded'

@@ -14,7 +14,7 @@ const en: Messages<typeof zh> = {
     },
     words: { tiers: 'tiers', setLocally: 'set locally', upTo: 'up to ', cap: 'cap', floor: 'floor' },
     evaluate: 'Evaluate', evaluated: 'Evaluated: {n} lines',
-    noRun: 'Choose a programme and year, then Evaluate', lines: 'Award list', total: 'Payable total (yuan)',
+    noRun: 'Choose a programme and year, then Evaluate', lines: 'Award list', total: 'Payable total (yuan)', localVersion: 'Local settings: {label}',
     amountYuan: 'Amount (yuan)', status: 'Status',
     lineStatus: { payable: 'Payable', needs_local_setting: 'Needs local setting', already_awarded: 'Already awarded' },
     noLines: 'No subject qualifies',

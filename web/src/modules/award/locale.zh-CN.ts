@@ -29,6 +29,7 @@ export default {
     noRun: '选择方案和年度后点击“测算”',
     lines: '奖补清单',
     total: '应付合计（元）',
+    localVersion: '地方设定：{label}',
     amountYuan: '金额（元）',
     status: '状态',
     lineStatus: { payable: '应付', needs_local_setting: '待地方设定', already_awarded: '已奖励过' },

@@ -204,6 +204,91 @@ function addAttachment(id: number | string, task: number, noteId: number, file: 
   return http.post<Attachment>(`/programmes/${id}/tasks/${task}/notes/${noteId}/attachments`, form)
 }
 
+/** The file form of a rule's local values (the rule's `local:` block); quantities as written. */
+export interface LocalValues {
+  set_by: string
+  decided_on: string | null
+  reference: string
+  tiers: Array<{ from: string | null; to: string | null; amount: string | null }>
+  value: string | null
+  percent: string | null
+  threshold: string | null
+}
+
+/** A workflow stage's local deadline (the stage's `local:` block). */
+export interface StageLocalValues {
+  set_by: string
+  decided_on: string | null
+  reference: string
+  working_days: number | null
+}
+
+/** One part of the programme left to local decision (GET /programmes/{id}/local). */
+export interface LocalItem {
+  kind: 'award_rule' | 'target' | 'fund' | 'workflow_stage'
+  item_id: string
+  name: string
+  setting: string
+  field: '' | 'tiers' | 'value' | 'percent' | 'threshold' | 'working_days'
+  settable: boolean
+  note: string
+  cap: string | null
+  seed_percent: string | null
+  text: string
+  source: string
+  local: LocalValues | StageLocalValues | null
+}
+
+/** What a county submits for one award rule or workflow stage (POST /programmes/{id}/local, one of `values`). */
+export interface LocalEdit {
+  rule_id?: string
+  stage?: string
+  working_days?: number
+  set_by: string
+  decided_on: string
+  reference: string
+  tiers?: Array<{ from?: string; to?: string; amount: string }>
+  value?: string
+  percent?: string
+  threshold?: string
+}
+
+export interface LocalChange {
+  id: number
+  programme_key: string
+  base_programme_id: number
+  status: 'pending' | 'approved' | 'superseded'
+  values: LocalEdit[]
+  created_by: number
+  created_by_name: string
+  created_at: string
+  approved_by_name: string
+  approved_at: string | null
+  result_programme_id: number | null
+  can_approve: boolean
+  programme?: { id: number; key: string; version: number; created: boolean }
+}
+
+export interface LocalVersion {
+  programme_id: number
+  version: number
+  change_id: number | null
+  approved_by_name: string
+  rules: string[]
+  stages: string[]
+  references: string[]
+  label: string
+}
+
+export interface LocalItems extends Page<LocalItem> {
+  programme_id: number
+  key: string
+  version: number
+  latest_programme_id: number
+  local_version: LocalVersion
+  changes: LocalChange[]
+}
+
 export const programmesApi = {
   list: (q: Query) => http.get<Page<ProgrammeRow>>('/programmes', q),
   get: (id: number | string) => http.get<ProgrammeDetail>(`/programmes/${id}`),
@@ -218,4 +303,8 @@ export const programmesApi = {
   attachmentUrl: (id: number | string, attachment: number) => `/programmes/${id}/attachments/${attachment}`,
   upload,
   reportUrl: (id: number | string) => `/programmes/${id}/report`,
+  local: (id: number | string) => http.get<LocalItems>(`/programmes/${id}/local`, { page_size: 100 }),
+  submitLocal: (id: number | string, values: LocalEdit[]) => http.post<LocalChange>(`/programmes/${id}/local`, { values }),
+  approveLocal: (change: number) => http.post<LocalChange>(`/programmes/local-changes/${change}/approve`),
+  exportUrl: (id: number | string) => `/programmes/${id}/export`,
 }

@@ -9,6 +9,7 @@ export default defineModule({
   name: 'programme',
   routes: [
     { path: 'programmes', name: 'programmes', component: () => import('./ProgrammesView.vue'), meta: { title: 'menu.programmes', perm: P.programmeRead } },
+    { path: 'programmes/:id(\\d+)/local', name: 'programme-local', component: () => import('./LocalSettingsView.vue'), meta: { title: 'programme.local.title', perm: P.programmeRead, active: '/programmes' } },
     { path: 'programmes/:id(\\d+)', name: 'programme', component: () => import('./ProgrammeDetailView.vue'), meta: { title: 'programme.detail', perm: P.programmeRead, active: '/programmes' } },
   ],
   menu: [{ route: 'programmes', icon: 'Tickets', order: 20 }],

@@ -2,6 +2,10 @@
 export const P = {
   programmeRead: 'programme:read',
   programmeEdit: 'programme:edit',
+  /** submit local settings (地方设定) */
+  localEdit: 'programme:local:edit',
+  /** approve another user's local settings */
+  localApprove: 'programme:local:approve',
   /** the link to the programme's awards (shown when the award module is present) */
   awardRead: 'award:read',
 } as const
