@@ -19,9 +19,7 @@ Value OptV(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{
 
 // Appends the 12-digit code range of `scope`'s subtree (lo, hi) to `p`.
 void AppendRange(storage::Params& p, const RegionCode& scope) {
-  std::string prefix(scope.prefix());
-  p.emplace_back(prefix + std::string(12 - prefix.size(), '0'));
-  p.emplace_back(prefix + std::string(12 - prefix.size(), '9'));
+  for (auto& v : storage::SubtreeRange(scope)) p.push_back(std::move(v));
 }
 
 std::vector<RuleOutcome> RulesFromJson(const std::string& text) {
@@ -314,10 +312,8 @@ Result<std::vector<StoredLine>> Lists::AllLines(int64_t list_id, const RegionCod
 
 Result<Page<StoredLine>> Lists::Lines(int64_t list_id, const RegionCode& scope,
                                       const PageRequest& page) {
-  storage::Params range;
-  AppendRange(range, scope);
   storage::Where where;
-  where.Eq("list_id", list_id).Sql("region_code >= ? AND region_code <= ?", std::move(range));
+  where.Eq("list_id", list_id).InSubtree("region_code", scope);
   auto conn = db_.Acquire();
   return storage::QueryPage<StoredLine>(*conn, kLineCols, "FROM award_lines", where,
                                         " ORDER BY line_no", page, LineFromRow);

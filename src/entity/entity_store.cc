@@ -4,6 +4,8 @@
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "entity/validation.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::entity {
 namespace {
@@ -25,24 +27,27 @@ constexpr std::array<KindInfo, 5> kKinds{{
     {Kind::kOperator, "operator", "运营服务商"},
 }};
 
-constexpr const char* kEntityColumns =
-    "SELECT id, uscc, name, kind, region_code, registered_on, contact_name, mobile_masked, "
-    "linkage_model, contract_farming, employs_poor, created_at FROM entities ";
+const storage::Columns kEntity(
+    "id, uscc, name, kind, region_code, registered_on, contact_name, mobile_masked, "
+    "linkage_model, contract_farming, employs_poor, created_at");
+const std::string kEntityColumns = "SELECT " + kEntity.List() + " FROM entities ";
 
-Entity ToEntity(const Row& r) {
+Entity ToEntity(const Row& row) {
+  storage::NamedRow r(row, kEntity);
   Entity e;
-  e.id = r.Int(0);
-  e.uscc = r.Text(1);
-  e.name = r.Text(2);
-  e.kind = ParseKind(r.Text(3)).ok() ? *ParseKind(r.Text(3)) : Kind::kEnterprise;
-  e.region = *RegionCode::Parse(r.Text(4));
-  if (auto d = r.OptText(5); d && !d->empty()) {
+  e.id = r.Int("id");
+  e.uscc = r.Text("uscc");
+  e.name = r.Text("name");
+  auto kind = ParseKind(r.Text("kind"));
+  e.kind = kind.ok() ? *kind : Kind::kEnterprise;
+  e.region = *RegionCode::Parse(r.Text("region_code"));
+  if (auto d = r.OptText("registered_on"); d && !d->empty()) {
     if (auto p = CivilDate::Parse(*d); p.ok()) e.registered_on = *p;
   }
-  e.contact_name = r.Text(6);
-  e.mobile_masked = r.OptText(7);
-  e.linkage = {r.Int(8) != 0, r.Int(9) != 0, r.Int(10) != 0};
-  e.created_at = r.Int(11);
+  e.contact_name = r.Text("contact_name");
+  e.mobile_masked = r.OptText("mobile_masked");
+  e.linkage = {r.Bool("linkage_model"), r.Bool("contract_farming"), r.Bool("employs_poor")};
+  e.created_at = r.Int("created_at");
   return e;
 }
 
@@ -166,14 +171,13 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
 }
 
 Result<std::optional<Entity>> FindByUscc(storage::Connection& conn, std::string_view uscc) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query(std::string(kEntityColumns) + "WHERE uscc = ?", {std::string(uscc)}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query(kEntityColumns + "WHERE uscc = ?", {std::string(uscc)}));
   if (rows.empty()) return std::optional<Entity>();
   return std::optional<Entity>(ToEntity(rows[0]));
 }
 
 Result<Entity> Get(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kEntityColumns) + "WHERE id = ?", {id}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query(kEntityColumns + "WHERE id = ?", {id}));
   if (rows.empty()) return Error::NotFound("经营主体不存在");
   return ToEntity(rows[0]);
 }
@@ -242,20 +246,11 @@ Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity
   return std::optional<Brand>(std::move(b));
 }
 
-namespace {
-// The 12-digit code range of `scope`'s subtree (a range, not LIKE, so the index is used).
-storage::Params SubtreeRange(const RegionCode& scope) {
-  std::string prefix(scope.prefix());
-  return {prefix + std::string(12 - prefix.size(), '0'),
-          prefix + std::string(12 - prefix.size(), '9')};
-}
-}  // namespace
-
 Result<std::vector<Entity>> EntitiesIn(storage::Connection& conn, const RegionCode& scope) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query(std::string(kEntityColumns) +
-                                  "WHERE region_code >= ? AND region_code <= ? ORDER BY id",
-                              SubtreeRange(scope)));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query(kEntityColumns + "WHERE region_code >= ? AND region_code <= ? ORDER BY id",
+                 storage::SubtreeRange(scope)));
   std::vector<Entity> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(ToEntity(r));
@@ -267,7 +262,7 @@ Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode&
                                          "b.regional_brand FROM brands b JOIN entities e ON "
                                          "e.id = b.entity_id WHERE e.region_code >= ? AND "
                                          "e.region_code <= ? ORDER BY b.id",
-                                         SubtreeRange(scope)));
+                                         storage::SubtreeRange(scope)));
   std::vector<Brand> out;
   out.reserve(rows.size());
   for (const auto& r : rows)

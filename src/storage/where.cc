@@ -14,6 +14,17 @@ std::string LikeEscaped(std::string_view text) {
   return out;
 }
 
+Params SubtreeRange(const RegionCode& scope) {
+  std::string prefix(scope.prefix());
+  return {prefix + std::string(12 - prefix.size(), '0'),
+          prefix + std::string(12 - prefix.size(), '9')};
+}
+
+Where& Where::InSubtree(std::string_view column, const RegionCode& scope) {
+  std::string c(column);
+  return Sql(c + " >= ? AND " + c + " <= ?", SubtreeRange(scope));
+}
+
 Where& Where::Cmp(std::string_view column, std::string_view op, Value v) {
   static constexpr std::string_view kOps[] = {"=", "<>", "<", "<=", ">", ">="};
   if (std::find(std::begin(kOps), std::end(kOps), op) == std::end(kOps))

@@ -11,12 +11,17 @@
 
 #include "core/page.h"
 #include "core/result.h"
+#include "core/types.h"
 #include "storage/db.h"
 
 namespace ruralec::storage {
 
 // For LIKE … ESCAPE '\': `text` with \ % _ escaped so it matches literally.
 std::string LikeEscaped(std::string_view text);
+
+// The 12-digit code range {lowest, highest} of `scope`'s subtree: `code >= ? AND code <= ?` is
+// the subtree as a range the index serves (a LIKE prefix may not be).
+Params SubtreeRange(const RegionCode& scope);
 
 class Where {
  public:
@@ -30,6 +35,8 @@ class Where {
   Where& CmpIf(std::string_view column, std::string_view op, const std::optional<int64_t>& v);
   // `column LIKE 'prefix%'`: the column starts with `prefix` (taken literally).
   Where& StartsWith(std::string_view column, std::string_view prefix);
+  // `column` (a 12-digit region code) lies in `scope`'s subtree (SubtreeRange).
+  Where& InSubtree(std::string_view column, const RegionCode& scope);
   // Any of `columns` contains `text` (taken literally); skipped when `text` is empty.
   Where& ContainsIf(const std::vector<std::string_view>& columns, std::string_view text);
   // A condition of the store's own with exactly values.size() `?` placeholders.

@@ -38,6 +38,15 @@ TEST(Where, ClauseAndParametersInOrder) {
   EXPECT_EQ(Show(w.params()), "'341302%' 'farm' '2024-01' 9 1 2");
 }
 
+TEST(Where, SubtreeAsARange) {
+  EXPECT_EQ(Show(SubtreeRange(*RegionCode::Parse("341302"))), "'341302000000' '341302999999'");
+  EXPECT_EQ(Show(SubtreeRange(RegionCode())), "'000000000000' '999999999999'");  // everything
+  Where w;
+  w.InSubtree("e.region_code", *RegionCode::Parse("341302001"));
+  EXPECT_EQ(w.Clause(), " WHERE e.region_code >= ? AND e.region_code <= ?");
+  EXPECT_EQ(Show(w.params()), "'341302001000' '341302001999'");
+}
+
 TEST(Where, UserTextIsAlwaysAParameterMatchedLiterally) {
   Where w;
   w.ContainsIf({"a", "b"}, "50%_x'; DROP TABLE t; --").StartsWith("c", "a_b");
