@@ -1,5 +1,6 @@
 #include "app/routes.h"
 
+#include "core/date.h"
 #include "storage/migrate.h"
 
 namespace ruralec::app {
@@ -32,6 +33,53 @@ void RegisterDicts(http::Server& s, runtime::Context& ctx) {
   });
 }
 
+Result<CivilDate> DateParam(const http::Request& req, const std::string& name, CivilDate dflt) {
+  std::string v = req.Query(name);
+  if (v.empty()) return dflt;
+  return CivilDate::Parse(v, name);
+}
+
+// GET /indicators/{id}?region=&from=&to=&param=…: one indicator over a region subtree and a
+// date range, computed by whichever module registered it (runtime::IndicatorRegistry). Scoped
+// to the caller's region; "no data source" is an answer (status no_data_source, value null),
+// not an error. Rates carry numerator and denominator.
+void RegisterIndicatorRead(http::Server& s, runtime::Context& ctx) {
+  s.Get("/indicators/([a-z0-9_]+)", {true, "programme:read"},
+        [&ctx](http::Request& req, http::Reply&) -> Result<Json> {
+          std::string id = req.Match(1);
+          if (!ctx.indicators().Known(id)) return Error::NotFound("指标 " + id + " 不存在");
+          RegionCode region = req.principal().region;
+          if (std::string r = req.Query("region"); !r.empty()) {
+            auto code = RegionCode::Parse(r);
+            if (!code.ok()) return Error::Invalid("region", "区划代码无效: " + r);
+            region = *code;
+          }
+          if (!req.principal().InScope(region))
+            return Error::Forbidden("区划 " + region.str() + " 不在您的管辖范围内");
+          ASSIGN_OR_RETURN(CivilDate to, DateParam(req, "to", ShanghaiDate(ctx.clock().NowMs())));
+          ASSIGN_OR_RETURN(CivilDate from, DateParam(req, "from", to));
+          if (to < from) return Error::Invalid("to", "结束日期不能早于开始日期");
+          runtime::IndicatorQuery q{id, region, from, to, req.QueryParams()};
+          for (const char* k : {"region", "from", "to"}) q.params.erase(k);
+          auto conn = ctx.db().Acquire();
+          ASSIGN_OR_RETURN(runtime::Measurement m, ctx.indicators().Compute(*conn, q));
+          bool ok = m.status == runtime::Measurement::Status::kOk;
+          auto opt = [](const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
+          return Json{{"indicator", id},
+                      {"region", region.str()},
+                      {"from", from.ToString()},
+                      {"to", to.ToString()},
+                      {"params", q.params},
+                      {"status", ok ? "ok" : "no_data_source"},
+                      {"value", ok ? opt(m.value) : Json(nullptr)},
+                      {"unit", ctx.indicators().Unit(id)},
+                      {"numerator", opt(m.numerator)},
+                      {"denominator", opt(m.denominator)},
+                      {"source", m.source},
+                      {"reason", m.reason}};
+        });
+}
+
 // GET /modules: the modules this server has, so the console shows only their pages.
 void RegisterModuleList(http::Server& s, runtime::Context& ctx) {
   s.Get("/modules", {}, [&ctx](http::Request&, http::Reply&) -> Result<Json> {
@@ -60,6 +108,7 @@ std::unique_ptr<http::Server> BuildServer(runtime::Context& ctx, const http::Ser
   }
   RegisterDicts(*server, ctx);
   RegisterModuleList(*server, ctx);
+  RegisterIndicatorRead(*server, ctx);
   return server;
 }
 

@@ -138,6 +138,11 @@ std::string Request::Match(size_t i) const {
   return i < raw_.matches.size() ? std::string(raw_.matches[i]) : "";
 }
 std::string Request::Query(const std::string& name) const { return raw_.get_param_value(name); }
+std::map<std::string, std::string> Request::QueryParams() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : raw_.params) out.emplace(k, v);
+  return out;
+}
 std::string Request::Header(const std::string& name) const { return raw_.get_header_value(name); }
 
 Result<int64_t> Request::QueryInt(const std::string& name, int64_t fallback) const {

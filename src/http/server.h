@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -67,6 +68,8 @@ class Request {
   // i-th capture group of the route pattern (1-based).
   std::string Match(size_t i) const;
   std::string Query(const std::string& name) const;  // "" when absent
+  // Every query parameter (the first value of each name), for reads whose parameters are open.
+  std::map<std::string, std::string> QueryParams() const;
   Result<int64_t> QueryInt(const std::string& name, int64_t fallback) const;
   Result<PageRequest> Page() const;
   Result<Json> Body() const;  // parsed JSON object; kInvalidArgument field "body" otherwise

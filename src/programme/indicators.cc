@@ -81,11 +81,12 @@ std::vector<Indicator> BuildIndicators() {
       {"stations",
        "电商服务站点数",
        D::kCount,
-       {"level", "scope", "region_tag"},
+       {"level", "scope", "region_tag", "status"},
        {},
        "Village/town e-commerce service stations built, upgraded or operating "
        "(level: town | village; scope: new | upgraded; region_tag: only in regions with that "
-       "tag, e.g. poverty_village, flood_storage_area).",
+       "tag, e.g. poverty_village, flood_storage_area; status: as of the end date, default "
+       "operating).",
        kStations},
       {"village_station_coverage_rate",
        "电子商务服务站点行政村覆盖率",
@@ -340,6 +341,11 @@ std::optional<std::string> PlannedSource(std::string_view id) {
   const Indicator* ind = FindIndicator(id);
   if (!ind) return std::nullopt;
   return ind->data_source;
+}
+
+std::string BaseUnitOf(std::string_view id) {
+  const Indicator* ind = FindIndicator(id);
+  return ind ? BaseUnitName(ind->dimension) : "";
 }
 
 }  // namespace ruralec::programme

@@ -70,5 +70,7 @@ using runtime::Measurements;
 
 // The catalogue lookup for runtime::IndicatorRegistry: the planned data source of a known id.
 std::optional<std::string> PlannedSource(std::string_view id);
+// The base unit name of a known id's dimension (BaseUnitName), "" for an unknown id.
+std::string BaseUnitOf(std::string_view id);
 
 }  // namespace ruralec::programme

@@ -35,6 +35,7 @@ const runtime::Module& ModuleDef() {
                        {"programme.local.submit", "提交地方设定"},
                        {"programme.local.approve", "审核地方设定"}};
     m.indicator_catalogue = PlannedSource;
+    m.indicator_unit = BaseUnitOf;
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, c.db(), c.audit(), c.clock(), c.indicators());
       api::RegisterLocalRoutes(s, c.db(), c.audit(), c.clock());

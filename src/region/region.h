@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/page.h"
@@ -60,6 +61,19 @@ Result<std::vector<RegionCode>> TaggedIn(storage::Connection& conn, const Region
 // regions without tags are absent. Not scoped: the caller has checked `scope`.
 Result<std::map<std::string, std::vector<std::string>>> TagsInAndAbove(storage::Connection& conn,
                                                                        const RegionCode& scope);
+
+// The divisions of `level` inside `scope`'s subtree (code and name), by code. Not scoped
+// further: the caller has checked `scope`.
+Result<std::vector<Division>> AtLevelIn(storage::Connection& conn, const RegionCode& scope,
+                                        RegionLevel level);
+
+// Whether a village-level division is an administrative village (行政村, 村民委员会) rather
+// than an urban residents' committee (社区居委会). The NBS division names say which: a name
+// containing 居委会 or 居民委员会, or ending in 社区 (possibly followed by a closing bracket),
+// is a residents' committee; every other village-level name (…村委会, …村民委员会, …村,
+// …嘎查, …管理区, …生活区) counts as an administrative village. Denominator of the
+// "行政村覆盖率" indicators (docs/STATIONS.md).
+bool IsVillageCommittee(std::string_view name);
 
 // Stores divisions (any order; parents are inserted first). Existing codes are renamed in
 // place, so re-importing is idempotent. Runs inside the caller's transaction.

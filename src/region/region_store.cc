@@ -186,6 +186,32 @@ Result<std::map<std::string, std::vector<std::string>>> TagsInAndAbove(storage::
   return tags;
 }
 
+Result<std::vector<Division>> AtLevelIn(storage::Connection& conn, const RegionCode& scope,
+                                        RegionLevel level) {
+  std::string prefix(scope.prefix());
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT code, name FROM regions WHERE code >= ? AND "
+                                         "code <= ? AND level = ? ORDER BY code",
+                                         {prefix + std::string(12 - prefix.size(), '0'),
+                                          prefix + std::string(12 - prefix.size(), '9'),
+                                          std::string(RegionLevelName(level))}));
+  std::vector<Division> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back({*RegionCode::Parse(r.Text(0)), r.Text(1)});
+  return out;
+}
+
+bool IsVillageCommittee(std::string_view name) {
+  if (name.find("居委会") != std::string_view::npos) return false;
+  if (name.find("居民委员会") != std::string_view::npos) return false;
+  for (std::string_view close : {"", ")", "）"}) {
+    if (name.size() >= close.size() && name.substr(name.size() - close.size()) == close) {
+      std::string_view head = name.substr(0, name.size() - close.size());
+      if (head.ends_with("社区")) return false;
+    }
+  }
+  return true;
+}
+
 Result<int64_t> UpsertDivisions(storage::Connection& conn, std::vector<Division> divisions) {
   std::sort(divisions.begin(), divisions.end(), [](const Division& a, const Division& b) {
     return std::pair(a.code.level(), a.code) < std::pair(b.code.level(), b.code);

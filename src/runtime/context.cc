@@ -17,7 +17,8 @@ std::map<std::string, std::vector<std::string>> Grants(const ModuleList& modules
 
 Status Context::RegisterIndicators() {
   for (const Module* m : modules_) {
-    if (m->indicator_catalogue) indicators_ = IndicatorRegistry(m->indicator_catalogue);
+    if (m->indicator_catalogue)
+      indicators_ = IndicatorRegistry(m->indicator_catalogue, m->indicator_unit);
   }
   for (const Module* m : modules_) {
     for (const IndicatorSource& s : m->indicators) {

@@ -41,6 +41,8 @@ struct Measurement {
   std::optional<int64_t> value;  // base units; set only when status is kOk
   std::string source;            // which computation answered
   std::string reason;            // for kNoDataSource: why
+  // Rates (value in basis points): the counts the value is the ratio of; unset otherwise.
+  std::optional<int64_t> numerator, denominator;
 };
 
 using ComputeFn = std::function<Result<Measurement>(storage::Connection&, const IndicatorQuery&)>;
@@ -62,11 +64,14 @@ using ComputeGroupFn = std::function<Result<std::vector<Measurements>>(
 
 // Which indicator ids exist: nullopt for an unknown id, else the planned data source (text).
 using IndicatorCatalogue = std::function<std::optional<std::string>(std::string_view id)>;
+// The base unit of an indicator's values ("fen", "count", "basis_point" …); "" when unknown.
+using IndicatorUnit = std::function<std::string(std::string_view id)>;
 
 class IndicatorRegistry {
  public:
   IndicatorRegistry() = default;
-  explicit IndicatorRegistry(IndicatorCatalogue catalogue) : catalogue_(std::move(catalogue)) {}
+  explicit IndicatorRegistry(IndicatorCatalogue catalogue, IndicatorUnit unit = nullptr)
+      : catalogue_(std::move(catalogue)), unit_(std::move(unit)) {}
 
   // Fails for an unknown indicator or a second registration of the same one.
   Status Register(const std::string& indicator, std::string source, ComputeFn fn);
@@ -75,6 +80,10 @@ class IndicatorRegistry {
   Status RegisterGroup(const std::vector<std::pair<std::string, std::string>>& indicators,
                        ComputeGroupFn fn);
   bool HasSource(std::string_view indicator) const;
+  // Whether the catalogue knows the id (every id without a catalogue).
+  bool Known(std::string_view indicator) const { return Planned(indicator).has_value(); }
+  // The base unit of the indicator's values, "" when no catalogue says.
+  std::string Unit(std::string_view indicator) const { return unit_ ? unit_(indicator) : ""; }
   // kNoDataSource when nothing is registered; an error for an unknown indicator.
   Result<Measurement> Compute(storage::Connection& conn, const IndicatorQuery& query) const;
   // Every batch at once: result[i][k] equals Compute of batches[i] for regions[k]. Each group
@@ -93,6 +102,7 @@ class IndicatorRegistry {
   Measurement NoSource(const std::string& indicator) const;
 
   IndicatorCatalogue catalogue_;
+  IndicatorUnit unit_;
   std::map<std::string, Entry, std::less<>> entries_;
 };
 

@@ -82,6 +82,7 @@ struct Module {
   std::vector<IndicatorSource> indicators;
   std::vector<IndicatorGroup> indicator_groups;
   IndicatorCatalogue indicator_catalogue;  // at most one module defines the catalogue
+  IndicatorUnit indicator_unit;            // given with the catalogue: base unit per id
   std::function<void(http::Server&, Context&)> routes;
   std::function<void(CLI::App&, const CommandEnv&)> commands;
 };

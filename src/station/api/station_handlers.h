@@ -1,0 +1,15 @@
+// HTTP API of the station registry (docs/API.md "Village service stations"): JSON ⇄ the
+// service's structs; permission and scope are checked by the service (station.h).
+#pragma once
+
+#include "http/server.h"
+#include "station/station.h"
+
+namespace ruralec::station::api {
+
+void RegisterRoutes(http::Server& s, const Deps& d);
+
+// The JSON of a station as GET /stations/{id} returns it (without history).
+http::Json StationJson(const Station& s);
+
+}  // namespace ruralec::station::api

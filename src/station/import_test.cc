@@ -1,0 +1,92 @@
+// The registry import (import.h): template headers, all-or-nothing / valid-only, error rows
+// naming the column, a re-import of the same file adding nothing, one audit entry per batch.
+#include "station/import.h"
+
+#include "station/test_fixture.h"
+
+namespace ruralec::station {
+namespace {
+
+class StationImport : public testing::StationFixture {
+ protected:
+  std::string Csv(const std::string& name, const std::string& rows) {
+    return WriteFile(
+        name, "站点名称*,站点级别*,区划代码*,纬度,经度,负责人手机,服务项目,状态,状态日期\n" + rows);
+  }
+};
+
+constexpr char kGood[] =
+    "甲站,村级服务点,341302100201,33.81,116.98,13800138000,网上代买、快递代收代发,运营中,"
+    "2023-05-01\n"
+    "乙站,village,341302100202,,,,,,\n";
+constexpr char kOneBad[] =
+    "甲站,村级服务点,341302100201,33.81,116.98,13800138000,网上代买,运营中,2023-05-01\n"
+    "乙站,村级服务点,341302100202,95,116.98,,,,\n"
+    "丙站,村级服务点,341302101203,,,,卖保险,,\n";
+
+TEST_F(StationImport, ImportsValidFileOnceAndAuditsTheBatch) {
+  std::string path = Csv("ok.csv", kGood);
+  auto r = ImportStations(D(), county_, path, Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_imported, 2);
+  EXPECT_EQ(
+      Count("SELECT COUNT(*) FROM stations WHERE status = 'operating' AND "
+            "status_since = '2023-05-01' AND services = ',assisted_purchase,parcel_service,'"),
+      1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations WHERE mobile_masked = '138****8000'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'station.import'"), 1);
+  auto again = ImportStations(D(), county_, path, Mode::kAllOrNothing);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->already_imported);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 2);
+}
+
+TEST_F(StationImport, AllOrNothingRollsBackAndReportsColumns) {
+  auto r = ImportStations(D(), county_, Csv("bad.csv", kOneBad), Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->rolled_back);
+  EXPECT_EQ(r->rows_rejected, 2);
+  ASSERT_EQ(r->errors.size(), 2u);
+  EXPECT_EQ(r->errors[0].row, 3);
+  EXPECT_EQ(r->errors[0].column, "纬度");
+  EXPECT_EQ(r->errors[1].column, "服务项目");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM station_import_batches"), 0);
+}
+
+TEST_F(StationImport, ValidOnlyKeepsGoodRows) {
+  auto r = ImportStations(D(), county_, Csv("bad.csv", kOneBad), Mode::kValidOnly);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->rows_imported, 1);
+  EXPECT_EQ(r->rows_rejected, 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 1);
+  // An edited file with the same first row: the registered station is a rejected duplicate.
+  auto again = ImportStations(D(), county_, Csv("again.csv", kGood), Mode::kValidOnly);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->rows_imported, 1);
+  EXPECT_EQ(again->errors.at(0).column, "站点名称");
+}
+
+TEST_F(StationImport, RefusesFileWithoutRequiredColumnsOrOutOfScope) {
+  auto r = ImportStations(D(), county_, WriteFile("x.csv", "站点名称,区划代码\n甲,341302100201\n"),
+                          Mode::kAllOrNothing);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "file");
+  auto town = ImportStations(D(), town_, Csv("t.csv", kGood), Mode::kValidOnly);
+  ASSERT_TRUE(town.ok());
+  EXPECT_EQ(town->rows_imported, 0);
+  EXPECT_EQ(town->errors.at(0).column, "");  // kForbidden names no field: the whole row
+  account::Principal auditor = MakePrincipal("341302", "auditor");
+  EXPECT_EQ(ImportStations(D(), auditor, Csv("a.csv", kGood), Mode::kValidOnly).error().code,
+            ErrorCode::kForbidden);
+}
+
+TEST_F(StationImport, TemplateHasEveryColumn) {
+  auto t = StationsTemplate();
+  EXPECT_EQ(t.headers.size(), 20u);
+  EXPECT_EQ(t.headers[0], "站点名称*");
+  EXPECT_EQ(t.rows.at(0).size(), t.headers.size());
+}
+
+}  // namespace
+}  // namespace ruralec::station

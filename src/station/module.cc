@@ -1,0 +1,64 @@
+#include "station/module.h"
+
+#include "http/server.h"
+#include "runtime/context.h"
+#include "station/api/station_handlers.h"
+#include "station/cli/station_command.h"
+#include "station/indicators.h"
+#include "station/station.h"
+
+namespace ruralec::station {
+namespace {
+
+std::vector<runtime::DictEntry> Entries(std::string_view dict) {
+  std::vector<runtime::DictEntry> out;
+  for (const auto& v : Builtin(dict)) out.push_back({v.value, v.label});
+  return out;
+}
+
+}  // namespace
+
+const runtime::Module& ModuleDef() {
+  static const runtime::Module m = [] {
+    runtime::Module m;
+    m.name = "station";
+    m.title = "乡村电商服务站点";
+    m.depends = {"region", "account", "entity", "programme"};
+    m.tables = {"stations", "station_status_changes", "station_import_batches",
+                "station_dict_entries"};
+    m.permissions = {
+        {"station:read",
+         "查看辖区内的服务站点",
+         {"county_staff", "finance_staff", "town_staff", "auditor"}},
+        {"station:read:own", "查看本人运营的服务站点", {"station_operator"}},
+        {"station:edit", "登记、修改服务站点及变更状态", {"county_staff", "town_staff"}},
+        {"station:import", "导入服务站点台账", {"county_staff", "town_staff"}},
+        {"station:dict:edit", "维护站点配套设施和服务项目字典", {"county_staff"}},
+    };
+    // The built-in entries; a county's additions are served by GET /stations/dicts/{name}.
+    m.dicts = {{"station_facilities", Entries("station_facilities"), nullptr},
+               {"station_services", Entries("station_services"), nullptr},
+               {"station_levels", {{"town", "镇级综合服务站"}, {"village", "村级服务点"}}, nullptr},
+               {"station_statuses",
+                {{"planned", "规划中"},
+                 {"building", "建设中"},
+                 {"operating", "运营中"},
+                 {"suspended", "暂停运营"},
+                 {"exited", "已退出"}},
+                nullptr}};
+    m.audit_actions = {{"station.create", "登记服务站点"},
+                       {"station.update", "修改服务站点"},
+                       {"station.status", "变更服务站点状态"},
+                       {"station.import", "导入服务站点"},
+                       {"station.dict.add", "添加站点字典项"}};
+    m.indicators = indicators::Sources();
+    m.routes = [](http::Server& s, runtime::Context& c) {
+      api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
+    };
+    m.commands = AddStationCommands;
+    return m;
+  }();
+  return m;
+}
+
+}  // namespace ruralec::station

@@ -1,0 +1,383 @@
+#include "station/station_store.h"
+
+#include "storage/order_by.h"
+
+namespace ruralec::station::store {
+namespace {
+
+using storage::Null;
+using storage::Params;
+using storage::Row;
+using storage::Value;
+
+constexpr const char* kColumns =
+    "SELECT id, region_code, level, name, address, lat_e6, lng_e6, manager_name, mobile_masked, "
+    "operator_user_id, operator_entity_id, agreement_no, build_kind, built_on, online_on, "
+    "facilities, services, carriers, status, status_since, batch_id, created_at, updated_at "
+    "FROM stations ";
+
+// ",a,b," <-> {a, b}
+std::string Joined(const std::vector<std::string>& v) {
+  std::string out = ",";
+  for (const auto& s : v) out += s + ",";
+  return out;
+}
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    if (comma > start) out.push_back(s.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::optional<CivilDate> OptDate(const Row& r, size_t i) {
+  auto t = r.OptText(i);
+  if (!t || t->empty()) return std::nullopt;
+  auto d = CivilDate::Parse(*t);
+  return d.ok() ? std::optional<CivilDate>(*d) : std::nullopt;
+}
+
+Station ToStation(const Row& r) {
+  Station s;
+  s.id = r.Int(0);
+  s.region = *RegionCode::Parse(r.Text(1));
+  s.level = r.Text(2) == "town" ? Level::kTown : Level::kVillage;
+  s.name = r.Text(3);
+  s.address = r.Text(4);
+  if (!r.IsNull(5) && !r.IsNull(6)) s.point = Point{r.Int(5), r.Int(6)};
+  s.manager_name = r.Text(7);
+  s.mobile_masked = r.OptText(8);
+  s.operator_user_id = r.OptInt(9);
+  s.operator_entity_id = r.OptInt(10);
+  s.agreement_no = r.Text(11);
+  s.build_kind = r.Text(12);
+  s.built_on = OptDate(r, 13);
+  s.online_on = OptDate(r, 14);
+  s.facilities = Split(r.Text(15));
+  s.services = Split(r.Text(16));
+  s.carriers = Split(r.Text(17));
+  s.status = ParseStatus(r.Text(18)).ok() ? *ParseStatus(r.Text(18)) : StationStatus::kPlanned;
+  s.status_since = OptDate(r, 19).value_or(CivilDate{});
+  s.batch_id = r.OptInt(20);
+  s.created_at = r.Int(21);
+  s.updated_at = r.Int(22);
+  return s;
+}
+
+Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
+Value Opt(const std::optional<CivilDate>& d) { return d ? Value{d->ToString()} : Value{Null{}}; }
+
+// The 12-digit code range of `scope`'s subtree (a range, not LIKE, so the index is used).
+Params SubtreeRange(const RegionCode& scope) {
+  std::string prefix(scope.prefix());
+  return {prefix + std::string(12 - prefix.size(), '0'),
+          prefix + std::string(12 - prefix.size(), '9')};
+}
+
+struct Mobile {
+  Value enc = Null{}, bidx = Null{}, masked = Null{};
+};
+Mobile EncryptMobile(const crypto::FieldCipher& cipher, const std::string& mobile) {
+  if (mobile.empty()) return {};
+  return {cipher.Encrypt(mobile, "stations.mobile"), cipher.BlindIndex(mobile, "stations.mobile"),
+          crypto::MaskMobile(mobile)};
+}
+
+}  // namespace
+
+Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                       const StationInput& in, std::optional<int64_t> operator_user_id,
+                       const NewStatus& initial, std::optional<int64_t> batch_id, Stamp stamp) {
+  Mobile m = EncryptMobile(cipher, in.mobile);
+  Value lat = in.point ? Value{in.point->lat_e6} : Value{Null{}};
+  Value lng = in.point ? Value{in.point->lng_e6} : Value{Null{}};
+  ASSIGN_OR_RETURN(
+      Row row,
+      conn.QueryOne(
+          "INSERT INTO stations (county_code, region_code, level, name, address, lat_e6, lng_e6, "
+          "manager_name, mobile_enc, mobile_bidx, mobile_masked, operator_user_id, "
+          "operator_entity_id, agreement_no, build_kind, built_on, online_on, facilities, "
+          "services, carriers, status, status_since, batch_id, created_by, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?) RETURNING id",
+          {in.region.county().str(),
+           in.region.str(),
+           std::string(LevelName(in.level)),
+           in.name,
+           in.address,
+           lat,
+           lng,
+           in.manager_name,
+           m.enc,
+           m.bidx,
+           m.masked,
+           Opt(operator_user_id),
+           Opt(in.operator_entity_id),
+           in.agreement_no,
+           in.build_kind,
+           Opt(in.built_on),
+           Opt(in.online_on),
+           Joined(in.facilities),
+           Joined(in.services),
+           Joined(in.carriers),
+           std::string(StatusName(initial.to)),
+           initial.on.ToString(),
+           Opt(batch_id),
+           Opt(stamp.by),
+           stamp.now_ms,
+           stamp.now_ms},
+          "insert station"));
+  int64_t id = row.Int(0);
+  RETURN_IF_ERROR(conn.Exec(
+      "INSERT INTO station_status_changes (station_id, county_code, region_code, from_status, "
+      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+      {id, in.region.county().str(), in.region.str(), std::string(StatusName(initial.to)),
+       initial.on.ToString(), initial.reason, initial.document_no, Opt(stamp.by), stamp.now_ms}));
+  return id;
+}
+
+namespace {
+
+// Appends "col = ?" when a value differs from the current one.
+struct SetList {
+  std::string sql;
+  Params params;
+  std::vector<std::string> changed;
+  void Add(const std::string& field, const std::string& col, Value v) {
+    sql += (sql.empty() ? "" : ", ") + col + " = ?";
+    params.push_back(std::move(v));
+    if (changed.empty() || changed.back() != field) changed.push_back(field);
+  }
+  template <typename T>
+  void IfChanged(const std::string& field, const T& cur, const T& next, Value v) {
+    if (cur != next) Add(field, field, std::move(v));
+  }
+};
+
+}  // namespace
+
+Result<std::vector<std::string>> Update(storage::Connection& conn,
+                                        const crypto::FieldCipher& cipher, const Station& cur,
+                                        const StationInput& in,
+                                        std::optional<int64_t> operator_user_id, Stamp stamp) {
+  SetList s;
+  if (cur.region != in.region) {
+    s.Add("region_code", "region_code", in.region.str());
+    s.Add("region_code", "county_code", in.region.county().str());
+  }
+  s.IfChanged("level", cur.level, in.level, std::string(LevelName(in.level)));
+  s.IfChanged("name", cur.name, in.name, in.name);
+  s.IfChanged("address", cur.address, in.address, in.address);
+  if (cur.point != in.point) {
+    s.Add("point", "lat_e6", in.point ? Value{in.point->lat_e6} : Value{Null{}});
+    s.Add("point", "lng_e6", in.point ? Value{in.point->lng_e6} : Value{Null{}});
+  }
+  s.IfChanged("manager_name", cur.manager_name, in.manager_name, in.manager_name);
+  std::optional<std::string> masked =
+      in.mobile.empty() ? std::nullopt : std::optional(crypto::MaskMobile(in.mobile));
+  // A mobile with the same mask may still differ: compare through the blind index.
+  ASSIGN_OR_RETURN(Row bidx, conn.QueryOne("SELECT mobile_bidx FROM stations WHERE id = ?",
+                                           {cur.id}, "站点不存在"));
+  std::string next_bidx = in.mobile.empty() ? "" : cipher.BlindIndex(in.mobile, "stations.mobile");
+  if (bidx.Text(0) != next_bidx) {
+    Mobile m = EncryptMobile(cipher, in.mobile);
+    s.Add("mobile", "mobile_enc", m.enc);
+    s.Add("mobile", "mobile_bidx", m.bidx);
+    s.Add("mobile", "mobile_masked", m.masked);
+  }
+  s.IfChanged("operator_user_id", cur.operator_user_id, operator_user_id, Opt(operator_user_id));
+  s.IfChanged("operator_entity_id", cur.operator_entity_id, in.operator_entity_id,
+              Opt(in.operator_entity_id));
+  s.IfChanged("agreement_no", cur.agreement_no, in.agreement_no, in.agreement_no);
+  s.IfChanged("build_kind", cur.build_kind, in.build_kind, in.build_kind);
+  s.IfChanged("built_on", cur.built_on, in.built_on, Opt(in.built_on));
+  s.IfChanged("online_on", cur.online_on, in.online_on, Opt(in.online_on));
+  s.IfChanged("facilities", cur.facilities, in.facilities, Joined(in.facilities));
+  s.IfChanged("services", cur.services, in.services, Joined(in.services));
+  s.IfChanged("carriers", cur.carriers, in.carriers, Joined(in.carriers));
+  if (s.changed.empty()) return s.changed;
+  s.params.push_back(stamp.now_ms);
+  s.params.push_back(cur.id);
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE stations SET " + s.sql + ", updated_at = ? WHERE id = ?", s.params));
+  if (cur.region != in.region) {
+    RETURN_IF_ERROR(conn.Exec(
+        "UPDATE station_status_changes SET region_code = ?, county_code = ? WHERE station_id = ?",
+        {in.region.str(), in.region.county().str(), cur.id}));
+  }
+  return s.changed;
+}
+
+Status AddChange(storage::Connection& conn, const Station& s, const NewStatus& c, Stamp stamp) {
+  RETURN_IF_ERROR(conn.Exec(
+      "INSERT INTO station_status_changes (station_id, county_code, region_code, from_status, "
+      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {s.id, s.region.county().str(), s.region.str(), std::string(StatusName(s.status)),
+       std::string(StatusName(c.to)), c.on.ToString(), c.reason, c.document_no, Opt(stamp.by),
+       stamp.now_ms}));
+  auto n =
+      conn.Exec("UPDATE stations SET status = ?, status_since = ?, updated_at = ? WHERE id = ?",
+                {std::string(StatusName(c.to)), c.on.ToString(), stamp.now_ms, s.id});
+  if (!n.ok()) return n.take_error();
+  return {};
+}
+
+Result<Station> Get(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kColumns) + "WHERE id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
+  return ToStation(rows[0]);
+}
+
+Result<bool> NameTaken(storage::Connection& conn, const RegionCode& region, const std::string& name,
+                       int64_t except_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT 1 FROM stations WHERE region_code = ? AND name = ? AND "
+                              "id <> ?",
+                              {region.str(), name, except_id}));
+  return !rows.empty();
+}
+
+Result<Page<Station>> List(storage::Connection& conn, const Filter& f, const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
+                                                       {{"id", "id"},
+                                                        {"name", "name"},
+                                                        {"region_code", "region_code"},
+                                                        {"status", "status"},
+                                                        {"status_since", "status_since"},
+                                                        {"updated_at", "updated_at"}},
+                                                       "id"));
+  Params p = SubtreeRange(f.region);
+  std::string where = "WHERE region_code >= ? AND region_code <= ?";
+  auto add = [&](const std::string& clause, Value v) {
+    where += " AND " + clause;
+    p.push_back(std::move(v));
+  };
+  if (f.level) add("level = ?", std::string(LevelName(*f.level)));
+  if (f.status) add("status = ?", std::string(StatusName(*f.status)));
+  if (!f.service.empty()) add("services LIKE ?", "%," + f.service + ",%");
+  if (!f.facility.empty()) add("facilities LIKE ?", "%," + f.facility + ",%");
+  if (f.operator_user_id) add("operator_user_id = ?", *f.operator_user_id);
+  if (!f.q.empty()) {
+    where += " AND (name LIKE ? OR address LIKE ?)";
+    p.push_back("%" + f.q + "%");
+    p.push_back("%" + f.q + "%");
+  }
+  ASSIGN_OR_RETURN(Row count, conn.QueryOne("SELECT COUNT(*) FROM stations " + where, p, "count"));
+  Page<Station> out;
+  out.total = count.Int(0);
+  out.page = page.page;
+  out.page_size = page.page_size;
+  p.push_back(int64_t{page.page_size});
+  p.push_back(page.offset());
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(std::string(kColumns) + where + order + " LIMIT ? OFFSET ?", p));
+  for (const auto& r : rows) out.items.push_back(ToStation(r));
+  return out;
+}
+
+Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t station_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, from_status, to_status, changed_on, reason, "
+                                         "document_no, recorded_by, recorded_at FROM "
+                                         "station_status_changes WHERE station_id = ? "
+                                         "ORDER BY changed_on, id",
+                                         {station_id}));
+  std::vector<StatusChange> out;
+  for (const auto& r : rows) {
+    StatusChange c;
+    c.id = r.Int(0);
+    if (auto from = r.OptText(1)) c.from = ParseStatus(*from).ok() ? *ParseStatus(*from) : c.to;
+    c.to = ParseStatus(r.Text(2)).ok() ? *ParseStatus(r.Text(2)) : StationStatus::kPlanned;
+    c.changed_on = OptDate(r, 3).value_or(CivilDate{});
+    c.reason = r.Text(4);
+    c.document_no = r.Text(5);
+    c.recorded_by = r.OptInt(6);
+    c.recorded_at = r.Int(7);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionCode& scope) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT s.id, s.region_code, s.level, s.build_kind, c.changed_on, c.to_status "
+                 "FROM stations s JOIN station_status_changes c ON c.station_id = s.id "
+                 "WHERE s.region_code >= ? AND s.region_code <= ? "
+                 "ORDER BY s.id, c.changed_on, c.id",
+                 SubtreeRange(scope)));
+  std::vector<Timeline> out;
+  for (const auto& r : rows) {
+    if (out.empty() || out.back().id != r.Int(0)) {
+      Timeline t;
+      t.id = r.Int(0);
+      t.region = *RegionCode::Parse(r.Text(1));
+      t.level = r.Text(2) == "town" ? Level::kTown : Level::kVillage;
+      t.build_kind = r.Text(3);
+      out.push_back(std::move(t));
+    }
+    auto on = CivilDate::Parse(r.Text(4));
+    auto st = ParseStatus(r.Text(5));
+    if (on.ok() && st.ok()) out.back().changes.emplace_back(*on, *st);
+  }
+  return out;
+}
+
+Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,
+                                           const std::string& dict) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT value, label FROM station_dict_entries WHERE "
+                                         "county_code = ? AND dict = ? ORDER BY created_at, value",
+                                         {county.county().str(), dict}));
+  std::vector<DictValue> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false});
+  return out;
+}
+
+Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
+                    const DictValue& v, Stamp stamp) {
+  auto n = conn.Exec(
+      "INSERT INTO station_dict_entries (county_code, dict, value, label, created_by, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {county.county().str(), dict, v.value, v.label, Opt(stamp.by), stamp.now_ms});
+  if (!n.ok()) return n.take_error();
+  return {};
+}
+
+Result<std::optional<int64_t>> FindBatch(storage::Connection& conn, const RegionCode& county,
+                                         const std::string& kind, const std::string& hash) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM station_import_batches WHERE "
+                                         "county_code = ? AND kind = ? AND file_hash = ?",
+                                         {county.county().str(), kind, hash}));
+  if (rows.empty()) return std::optional<int64_t>();
+  return std::optional<int64_t>(rows[0].Int(0));
+}
+
+Result<int64_t> AddBatch(storage::Connection& conn, const RegionCode& county,
+                         const std::string& kind, const std::string& file_name,
+                         const std::string& hash, const std::string& mode, Stamp stamp) {
+  ASSIGN_OR_RETURN(
+      Row r, conn.QueryOne(
+                 "INSERT INTO station_import_batches (county_code, kind, file_name, "
+                 "file_hash, mode, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                 "RETURNING id",
+                 {county.county().str(), kind, file_name, hash, mode, Opt(stamp.by), stamp.now_ms},
+                 "insert batch"));
+  return r.Int(0);
+}
+
+Status FinishBatch(storage::Connection& conn, int64_t batch, int64_t total, int64_t imported,
+                   int64_t rejected) {
+  auto n = conn.Exec(
+      "UPDATE station_import_batches SET rows_total = ?, rows_imported = ?, "
+      "rows_rejected = ? WHERE id = ?",
+      {total, imported, rejected, batch});
+  if (!n.ok()) return n.take_error();
+  return {};
+}
+
+}  // namespace ruralec::station::store
