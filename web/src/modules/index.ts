@@ -11,5 +11,6 @@ import programme from './programme'
 import entity from './entity'
 import sales from './sales'
 import award from './award'
+import station from './station'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station]

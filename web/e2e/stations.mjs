@@ -1,0 +1,93 @@
+// End-to-end steps of the station pages (issue 17), run by run.mjs after the award block. The
+// admin creates, through the API, a county_staff user, who registers a village station in the
+// first town of 埇桥区 (building since 2024-03-01) through the API; in the console the user opens
+// 服务站点 from the menu, filters by status, opens the station (mobile masked, services by their
+// Chinese labels), changes it to 运营中 with a date, reason and document (a missing document
+// lands on its field first) and sees the change in the history. The detail fits a 390 px screen.
+
+/** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
+export async function stationSteps(ctx) {
+  const { step, expect, shot, context, BASE, login } = ctx
+  const page = ctx.page()
+  const COUNTY = '341302000000'
+  const s = {}
+
+  async function apiLogin(username, password) {
+    await context.clearCookies()
+    const res = await page.request.post(BASE + '/api/v1/auth/login', { data: { username, password } })
+    expect(res.ok(), `API login ${username}: HTTP ${res.status()}`)
+    return (await res.json()).csrf_token
+  }
+  const post = async (csrf, path, data) => {
+    const r = await page.request.post(BASE + '/api/v1' + path, { headers: { 'X-CSRF-Token': csrf }, data })
+    expect(r.ok(), `POST ${path}: HTTP ${r.status()} ${await r.text()}`)
+    return r.json()
+  }
+
+  await step('stations: a county user registers a village station through the API', async () => {
+    const admin = await apiLogin('admin', ctx.adminPassword)
+    s.username = 'stn' + Date.now().toString(36).slice(-5)
+    const u = await post(admin, '/users', { username: s.username, display_name: '县商务局站点专员', roles: ['county_staff'], region_code: COUNTY })
+    s.password = 'Stn#' + Math.random().toString(36).slice(2, 10) + 'q7P'
+    const c1 = await apiLogin(s.username, u.initial_password)
+    await post(c1, '/auth/password', { old_password: u.initial_password, new_password: s.password })
+    const csrf = await apiLogin(s.username, s.password)
+    const towns = await (await page.request.get(BASE + `/api/v1/regions/${COUNTY}/children?page_size=5`)).json()
+    const villages = await (await page.request.get(BASE + `/api/v1/regions/${towns.items[0].code}/children?page_size=50`)).json()
+    const village = villages.items.find((v) => v.name.endsWith('村委会')) || villages.items[0]
+    s.name = village.name.replace(/委会$/, '') + '电商服务站' + Date.now().toString(36).slice(-4)
+    const st = await post(csrf, '/stations', {
+      region_code: village.code, level: 'village', name: s.name, lat: '33.812345', lng: '116.987654',
+      manager_name: '赵站长', mobile: '13800138000', services: ['网上代买', 'parcel_service'], status: 'building', status_date: '2024-03-01',
+    })
+    s.id = st.id
+    expect(st.mobile_masked === '138****8000', 'mobile not masked: ' + st.mobile_masked)
+  })
+
+  await step('stations: the list filters by status and opens the station with its labels', async () => {
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.locator('.app-aside .menu .el-menu-item', { hasText: '服务站点' }).click()
+    await page.waitForURL(/\/stations/)
+    const row = page.locator('.stations-page .el-table__row', { hasText: s.name })
+    await row.waitFor()
+    await row.locator('.station-status', { hasText: '建设中' }).waitFor()
+    await page.locator('#f-st-q').fill(s.name)
+    await page.locator('.stations-page .el-table__row', { hasText: s.name }).first().waitFor()
+    await row.locator('.station-link').click()
+    await page.waitForURL(new RegExp(`/stations/${s.id}$`))
+    await page.locator('.station-title', { hasText: s.name }).waitFor()
+    await page.locator('.station-mobile', { hasText: '138****8000' }).waitFor()
+    await page.locator('.station-service', { hasText: '快递代收代发' }).waitFor()
+    const text = await page.locator('.station-detail-page').textContent()
+    expect(!text.includes('13800138000'), 'the full mobile number is on the page')
+    await shot('station-detail')
+  })
+
+  await step('stations: a status change needs its document, then shows in the history', async () => {
+    await page.locator('.st-change').click()
+    const dlg = page.locator('.status-dialog')
+    await dlg.waitFor()
+    await dlg.locator('#st-date').fill('2024-05-01')
+    await dlg.locator('#st-date').press('Enter')
+    await dlg.locator('#st-reason').fill('验收合格')
+    await dlg.locator('.st-change-save').click()
+    await dlg.locator('.el-form-item__error', { hasText: '决定文件文号' }).waitFor()
+    await dlg.locator('#st-doc').fill('埇商〔2024〕12号')
+    await dlg.locator('.st-change-save').click()
+    await page.locator('.station-detail-page .station-status', { hasText: '运营中' }).waitFor()
+    await page.locator('.history-table .el-table__row', { hasText: '埇商〔2024〕12号' }).waitFor()
+    await shot('station-history')
+  })
+
+  await step('stations: the detail fits a 390 px screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await page.locator('.station-title').waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow <= 1, 'page wider than the screen by ' + overflow + ' px')
+    await shot('station-mobile')
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+}

@@ -1,0 +1,17 @@
+// Village service stations (src/station, issue 17): the registry list and a station's detail with
+// its status history. Station operators (station:read:own) see the pages for their own station.
+import { defineModule } from '../kit'
+import { P } from './permissions'
+import zh from './locale.zh-CN'
+import en from './locale.en'
+
+export default defineModule({
+  name: 'station',
+  routes: [
+    { path: 'stations', name: 'stations', component: () => import('./StationsView.vue'), meta: { title: 'stations.menu', perm: [P.stationRead, P.stationReadOwn] } },
+    { path: 'stations/:id(\\d+)', name: 'station', component: () => import('./StationDetailView.vue'), meta: { title: 'stations.detail', perm: [P.stationRead, P.stationReadOwn], active: '/stations' } },
+  ],
+  menu: [{ route: 'stations', icon: 'Shop', order: 35 }],
+  messages: { 'zh-CN': zh, en },
+  permissions: P,
+})

@@ -1,0 +1,22 @@
+// English messages of the station module: the same keys as locale.zh-CN.ts (checked by the type).
+import type { Messages } from '../kit'
+import type zh from './locale.zh-CN'
+
+const en: Messages<typeof zh> = {
+  stations: {
+    menu: 'Service stations', detail: 'Station',
+    name: 'Name', level: 'Level', region: 'Region', status: 'Status', since: 'Since',
+    levels: { town: 'Town service station', village: 'Village service point' },
+    statuses: { planned: 'Planned', building: 'Building', operating: 'Operating', suspended: 'Suspended', exited: 'Exited' },
+    service: 'Service', facility: 'Facility', carriers: 'Carriers', searchPlaceholder: 'Name or address',
+    address: 'Address', coordinates: 'Coordinates (WGS-84)', manager: 'Manager', mobile: 'Manager mobile', operator: 'Operator account',
+    agreement: 'Agreement no.', buildKind: 'Construction', buildKinds: { new: 'New', upgraded: 'Upgraded' },
+    builtOn: 'Built on', onlineOn: 'Online since', view: 'Details',
+    history: 'Status history', from: 'From', to: 'To', date: 'Date', reason: 'Reason', document: 'Decision document',
+    recordedBy: 'Recorded by', changeStatus: 'Change status', noHistory: 'No records', statusChanged: 'Status changed',
+    reasonRequired: 'Enter the reason', documentRequired: 'Enter the decision document number', dateRequired: 'Pick the date',
+    final: 'An exited station cannot change status; its records are kept',
+  },
+}
+
+export default en

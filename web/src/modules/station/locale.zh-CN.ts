@@ -1,0 +1,19 @@
+// Chinese messages of the station module (the default locale).
+const zh = {
+  stations: {
+    menu: '服务站点', detail: '站点详情',
+    name: '站点名称', level: '级别', region: '所在区划', status: '状态', since: '状态日期',
+    levels: { town: '镇级综合服务站', village: '村级服务点' },
+    statuses: { planned: '规划中', building: '建设中', operating: '运营中', suspended: '暂停运营', exited: '已退出' },
+    service: '服务项目', facility: '配套设施', carriers: '快递品牌', searchPlaceholder: '站点名称或地址',
+    address: '地址', coordinates: '坐标（WGS-84）', manager: '负责人', mobile: '负责人手机', operator: '运营人员账号',
+    agreement: '承办协议编号', buildKind: '建设方式', buildKinds: { new: '新建', upgraded: '改造提升' },
+    builtOn: '建设时间', onlineOn: '网上运营时间', view: '详情',
+    history: '状态变更记录', from: '原状态', to: '新状态', date: '日期', reason: '原因', document: '决定文件文号',
+    recordedBy: '登记人', changeStatus: '变更状态', noHistory: '暂无记录', statusChanged: '状态已变更',
+    reasonRequired: '请填写变更原因', documentRequired: '请填写决定文件文号', dateRequired: '请选择日期',
+    final: '已退出的站点不能再变更状态，其记录保留',
+  },
+}
+
+export default zh

@@ -1,0 +1,8 @@
+// Permission strings the station module's pages and buttons check (they come from User.permissions).
+export const P = {
+  /** stations of the caller's region subtree */
+  stationRead: 'station:read',
+  /** only the stations the caller operates (station operators) */
+  stationReadOwn: 'station:read:own',
+  stationEdit: 'station:edit',
+} as const
