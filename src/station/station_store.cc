@@ -1,6 +1,7 @@
 #include "station/station_store.h"
 
 #include "storage/order_by.h"
+#include "storage/where.h"
 
 namespace ruralec::station::store {
 namespace {
@@ -10,11 +11,10 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
-constexpr const char* kColumns =
-    "SELECT id, region_code, level, name, address, lat_e6, lng_e6, manager_name, mobile_masked, "
+constexpr const char* kFields =
+    "id, region_code, level, name, address, lat_e6, lng_e6, manager_name, mobile_masked, "
     "operator_user_id, operator_entity_id, agreement_no, build_kind, built_on, online_on, "
-    "facilities, services, carriers, status, status_since, batch_id, created_at, updated_at "
-    "FROM stations ";
+    "facilities, services, carriers, status, status_since, batch_id, created_at, updated_at";
 
 // ",a,b," <-> {a, b}
 std::string Joined(const std::vector<std::string>& v) {
@@ -229,7 +229,7 @@ Status AddChange(storage::Connection& conn, const Station& s, const NewStatus& c
 }
 
 Result<Station> Get(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kColumns) + "WHERE id = ?", {id}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + std::string(kFields) + " FROM stations WHERE id = ?", {id}));
   if (rows.empty()) return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
   return ToStation(rows[0]);
 }
@@ -252,33 +252,19 @@ Result<Page<Station>> List(storage::Connection& conn, const Filter& f, const Pag
                                                         {"status_since", "status_since"},
                                                         {"updated_at", "updated_at"}},
                                                        "id"));
-  Params p = SubtreeRange(f.region);
-  std::string where = "WHERE region_code >= ? AND region_code <= ?";
-  auto add = [&](const std::string& clause, Value v) {
-    where += " AND " + clause;
-    p.push_back(std::move(v));
-  };
-  if (f.level) add("level = ?", std::string(LevelName(*f.level)));
-  if (f.status) add("status = ?", std::string(StatusName(*f.status)));
-  if (!f.service.empty()) add("services LIKE ?", "%," + f.service + ",%");
-  if (!f.facility.empty()) add("facilities LIKE ?", "%," + f.facility + ",%");
-  if (f.operator_user_id) add("operator_user_id = ?", *f.operator_user_id);
-  if (!f.q.empty()) {
-    where += " AND (name LIKE ? OR address LIKE ?)";
-    p.push_back("%" + f.q + "%");
-    p.push_back("%" + f.q + "%");
-  }
-  ASSIGN_OR_RETURN(Row count, conn.QueryOne("SELECT COUNT(*) FROM stations " + where, p, "count"));
-  Page<Station> out;
-  out.total = count.Int(0);
-  out.page = page.page;
-  out.page_size = page.page_size;
-  p.push_back(int64_t{page.page_size});
-  p.push_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query(std::string(kColumns) + where + order + " LIMIT ? OFFSET ?", p));
-  for (const auto& r : rows) out.items.push_back(ToStation(r));
-  return out;
+  Params range = SubtreeRange(f.region);
+  storage::Where w;
+  w.Cmp("region_code", ">=", range[0]).Cmp("region_code", "<=", range[1]);
+  if (f.level) w.Eq("level", std::string(LevelName(*f.level)));
+  if (f.status) w.Eq("status", std::string(StatusName(*f.status)));
+  // One dictionary value among ",a,b,": taken literally (its _ escaped).
+  if (!f.service.empty())
+    w.Sql("services LIKE ? ESCAPE '\\'", {"%," + storage::LikeEscaped(f.service) + ",%"});
+  if (!f.facility.empty())
+    w.Sql("facilities LIKE ? ESCAPE '\\'", {"%," + storage::LikeEscaped(f.facility) + ",%"});
+  if (f.operator_user_id) w.Eq("operator_user_id", *f.operator_user_id);
+  w.ContainsIf({"name", "address"}, f.q);
+  return storage::QueryPage<Station>(conn, kFields, "FROM stations", w, order, page, ToStation);
 }
 
 Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t station_id) {

@@ -1,22 +1,13 @@
 #include "station/api/station_handlers.h"
 
+#include "http/params.h"
+
 namespace ruralec::station::api {
 namespace {
 
 using http::Json;
 using http::Reply;
 using http::Request;
-
-Result<int64_t> PathId(const Request& req) {
-  try {
-    size_t used = 0;
-    std::string s = req.Match(1);
-    int64_t v = std::stoll(s, &used);
-    if (used == s.size() && v > 0) return v;
-  } catch (...) {
-  }
-  return Error::Invalid("id", "编号无效");
-}
 
 Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 template <typename T>
@@ -220,7 +211,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
     return http::PageJson(p.total, page, std::move(items));
   });
   s.Get("/stations/(\\d+)", {}, [d](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(int64_t id, PathId(req));
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     ASSIGN_OR_RETURN(Station st, Get(d, req.principal(), id));
     ASSIGN_OR_RETURN(auto history, History(d, req.principal(), id));
     Json out = StationJson(st);
@@ -239,7 +230,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
     return StationJson(st);
   });
   s.Put("/stations/(\\d+)", {true, "station:edit"}, [d](Request& req, Reply&) -> Result<Json> {
-    ASSIGN_OR_RETURN(int64_t id, PathId(req));
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     ASSIGN_OR_RETURN(Json body, req.Body());
     ASSIGN_OR_RETURN(StationInput in, InputFrom(body));
     ASSIGN_OR_RETURN(Station st, Update(d, req.principal(), id, in));
@@ -247,7 +238,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
   });
   s.Post("/stations/(\\d+)/status", {true, "station:edit"},
          [d](Request& req, Reply&) -> Result<Json> {
-           ASSIGN_OR_RETURN(int64_t id, PathId(req));
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
            ASSIGN_OR_RETURN(Json body, req.Body());
            ASSIGN_OR_RETURN(NewStatus c, StatusFrom(body, "date", std::nullopt));
            ASSIGN_OR_RETURN(Station st, ChangeStatus(d, req.principal(), id, c));
