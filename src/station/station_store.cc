@@ -229,7 +229,9 @@ Status AddChange(storage::Connection& conn, const Station& s, const NewStatus& c
 }
 
 Result<Station> Get(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + std::string(kFields) + " FROM stations WHERE id = ?", {id}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT " + std::string(kFields) + " FROM stations WHERE id = ?", {id}));
   if (rows.empty()) return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
   return ToStation(rows[0]);
 }
