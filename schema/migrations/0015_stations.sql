@@ -1,4 +1,4 @@
--- 0014: village e-commerce service stations (乡村电商服务站点, src/station, docs/STATIONS.md):
+-- 0015: village e-commerce service stations (乡村电商服务站点, src/station, docs/STATIONS.md):
 -- the registry, its status history and its import batches, and the county extensions of the
 -- facilities/services dictionaries.
 -- region_code: the village (村级服务点) or town (镇级综合服务站) the station serves; reads are
