@@ -54,7 +54,7 @@ CREATE TABLE brands (
 );
 
 -- One row per imported file; file_hash (SHA-256) makes re-importing the same file a no-op.
--- owner: sales
+-- owner: imports
 CREATE TABLE import_batches (
   id            {{ID}},
   county_code   TEXT NOT NULL,
@@ -73,6 +73,7 @@ CREATE TABLE import_batches (
 -- natural_key = entity|shop|brand|period|platform|direction|category; at most one current row
 -- per key. A correction inserts a new row (supersedes_id -> old row) and clears the old row's
 -- is_current; the old row stays as history.
+-- owner: sales
 CREATE TABLE sales_records (
   id                {{ID}},
   county_code       TEXT NOT NULL,

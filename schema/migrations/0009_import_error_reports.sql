@@ -1,9 +1,9 @@
--- 0009: error reports of spreadsheet imports made through the HTTP API (src/sales/api), so the
+-- 0009: error reports of spreadsheet imports made through the HTTP API (src/imports/api), so the
 -- error workbook can be downloaded after the upload answered. Kept 7 days (expires_at), then
 -- deleted by the next import; reads are scoped by prefix on region_code (the importer's region).
 -- errors_json: [{"row": n, "column": "...", "reason": "..."}] as reported by the import.
 
--- owner: sales
+-- owner: imports
 CREATE TABLE import_error_reports (
   id            {{ID}},
   county_code   TEXT NOT NULL,

@@ -1,5 +1,8 @@
 #include "entity/module.h"
 
+#include "entity/api/entity_handlers.h"
+#include "entity/cli/entity_command.h"
+#include "http/server.h"
 #include "runtime/context.h"
 
 namespace ruralec::entity {
@@ -9,7 +12,7 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "entity";
     m.title = "经营主体";
-    m.depends = {"region", "account"};
+    m.depends = {"region", "account", "imports"};
     m.tables = {"entities", "entity_shops", "brands"};
     m.permissions = {
         {"entity:read",
@@ -28,6 +31,10 @@ const runtime::Module& ModuleDef() {
                        {"entity.shop.create", "登记网店"},  {"entity.shop.update", "修改网店"},
                        {"entity.brand.create", "登记品牌"}, {"entity.brand.update", "修改品牌"},
                        {"entity.import", "导入经营主体"}};
+    m.routes = [](http::Server& s, runtime::Context& c) {
+      api::RegisterRoutes(s, c.db(), c.audit(), c.clock(), c.cipher());
+    };
+    m.commands = AddEntityCommands;
     return m;
   }();
   return m;

@@ -8,211 +8,17 @@
 
 #include "core/validate.h"
 #include "entity/entity.h"
-#include "entity/validation.h"
 #include "sales/import_internal.h"
 #include "sales/sales.h"
 
 namespace ruralec::sales {
 namespace {
 
+using imports::Cells;
+using imports::Column;
+using imports::RowOutcome;
 using internal::BackgroundWriter;
 using internal::KeyHashes;
-using spreadsheet::SheetRow;
-
-struct Column {
-  const char* header;  // as written in the template (with "*" for required and the unit)
-  bool required;
-};
-
-// Header text without "*", the "(unit)" suffix and spaces: "网络销售额(元)*" -> "网络销售额".
-std::string NormalizeHeader(std::string h) {
-  for (const char* cut : {"(", "（"}) {
-    if (size_t p = h.find(cut); p != std::string::npos) h.resize(p);
-  }
-  std::string out;
-  for (char c : h) {
-    if (c != '*' && c != ' ') out += c;
-  }
-  return out;
-}
-
-Result<std::vector<int>> MapHeaders(const SheetRow& header, std::span<const Column> cols) {
-  std::vector<int> idx(cols.size(), -1);
-  for (size_t i = 0; i < header.cells.size(); ++i) {
-    std::string h = NormalizeHeader(header.cells[i]);
-    for (size_t c = 0; c < cols.size(); ++c) {
-      if (h == NormalizeHeader(cols[c].header) && idx[c] < 0) idx[c] = static_cast<int>(i);
-    }
-  }
-  for (size_t c = 0; c < cols.size(); ++c) {
-    if (cols[c].required && idx[c] < 0)
-      return Error::Invalid("file",
-                            "缺少必填列“" + NormalizeHeader(cols[c].header) + "”，请使用导入模板");
-  }
-  return idx;
-}
-
-// A data row seen through the header mapping.
-struct Cells {
-  const SheetRow& row;
-  const std::vector<int>& idx;
-  std::span<const Column> cols;
-  const std::string& Get(int col) const {
-    static const std::string kEmpty;
-    int i = idx[static_cast<size_t>(col)];
-    return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? row.cells[static_cast<size_t>(i)]
-                                                               : kEmpty;
-  }
-  RowError Reject(int col, std::string reason) const {
-    return {row.number, col < 0 ? "" : NormalizeHeader(cols[static_cast<size_t>(col)].header),
-            std::move(reason)};
-  }
-};
-
-using RowOutcome = Result<std::optional<RowError>>;  // Error aborts; RowError rejects the row
-
-// Imports the rows of one batch. Created afresh for every (re-)run of the transaction.
-class RowHandler {
- public:
-  virtual ~RowHandler() = default;
-  virtual RowOutcome Row(storage::Connection& conn, const Cells& c) = 0;
-  // Writes whatever the handler buffered; called once after the last row.
-  virtual Status Finish(storage::Connection& conn) { return {}; }
-};
-using HandlerFactory =
-    std::function<std::unique_ptr<RowHandler>(storage::Connection& conn, int64_t batch)>;
-
-// Errors a row can cause that reject it; anything else (database failure) aborts the import.
-bool IsRowError(const Error& e) {
-  return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kConflict ||
-         e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound;
-}
-
-constexpr char kRejectedSentinel[] = "__rows_rejected__";
-
-void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
-  ++rep.rows_rejected;
-  if (opt.errors && opt.errors->add) opt.errors->add(err);
-  if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(err));
-}
-
-Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
-                std::span<const Column> cols, RowHandler& handler, ImportReport& rep,
-                const ImportOptions& opt) {
-  SheetRow row;
-  std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
-  ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
-  if (!has_header) return Error::Invalid("file", where + "文件为空");
-  auto mapped = MapHeaders(row, cols);
-  if (!mapped.ok()) return Error::Invalid("file", where + mapped.error().message);
-  std::vector<int> idx = std::move(*mapped);
-  while (true) {
-    ASSIGN_OR_RETURN(bool more, reader.Next(row));
-    if (!more) break;
-    if (row.Blank()) continue;
-    ++rep.rows_total;
-    ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
-    if (!err) {
-      ++rep.rows_imported;
-      continue;
-    }
-    NoteError(std::move(*err), rep, opt);
-  }
-  if (rep.rows_total == 0) return Error::Invalid("file", where + "文件中没有数据行");
-  return handler.Finish(conn);
-}
-
-struct RunSpec {
-  const char* kind;    // import_batches.kind
-  const char* action;  // audit action
-  std::span<const Column> cols;
-};
-
-// xlsx: the first visible sheet whose first row has every required column of the template.
-spreadsheet::XlsxOptions ChooseSheet(std::span<const Column> cols) {
-  return {[cols](const SheetRow& first) { return MapHeaders(first, cols).ok(); }};
-}
-
-Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
-               const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
-               const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
-  std::string county = who.region.county().str();
-  ASSIGN_OR_RETURN(auto prior, conn.Query("SELECT id FROM import_batches WHERE county_code = ? "
-                                          "AND kind = ? AND file_hash = ?",
-                                          {county, std::string(spec.kind), hash}));
-  if (!prior.empty()) {
-    rep.already_imported = true;
-    rep.batch_id = prior[0].Int(0);
-    return {};
-  }
-  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
-  rep.sheet = reader->SheetName();
-  int64_t now = ctx.clock.NowMs();
-  std::string name =
-      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-  ASSIGN_OR_RETURN(
-      storage::Row b,
-      conn.QueryOne("INSERT INTO import_batches (county_code, kind, file_name, file_hash, mode, "
-                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {county, std::string(spec.kind), name, hash,
-                     std::string(mode == Mode::kValidOnly ? "valid_only" : "all_or_nothing"),
-                     who.id.value, now},
-                    "insert batch"));
-  rep.batch_id = b.Int(0);
-  auto handler = make(conn, rep.batch_id);
-  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, *handler, rep, opt));
-  if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
-    return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
-  RETURN_IF_ERROR(
-      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
-                "rows_rejected = ? WHERE id = ?",
-                {rep.rows_total, rep.rows_imported, rep.rows_rejected, rep.batch_id}));
-  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
-                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
-                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
-                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
-                                     " imported=" + std::to_string(rep.rows_imported) +
-                                     " rejected=" + std::to_string(rep.rows_rejected)});
-}
-
-// A large import runs with a bigger page cache on SQLite (its indexes then stay in memory
-// instead of being re-read from the WAL); restored afterwards since the connection is pooled.
-class SqliteCacheForImport {
- public:
-  explicit SqliteCacheForImport(storage::Connection& conn) : conn_(conn) {
-    if (conn.Dialect() == "sqlite") (void)conn.ExecScript("PRAGMA cache_size = -131072");
-  }
-  ~SqliteCacheForImport() {
-    if (conn_.Dialect() == "sqlite") (void)conn_.ExecScript("PRAGMA cache_size = -2000");
-  }
-
- private:
-  storage::Connection& conn_;
-};
-
-Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
-                         const std::string& path, Mode mode, const RunSpec& spec,
-                         const HandlerFactory& make, const ImportOptions& opt) {
-  ASSIGN_OR_RETURN(std::string hash, spreadsheet::FileSha256(path));
-  auto conn = ctx.db.Acquire();
-  SqliteCacheForImport cache(*conn);
-  ImportReport rep;
-  bool first_run = true;
-  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    if (!first_run && opt.errors && opt.errors->restart) opt.errors->restart();
-    first_run = false;
-    rep = ImportReport{};
-    return RunInTx(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
-  });
-  if (!st.ok() && st.error().field == kRejectedSentinel) {
-    rep.rolled_back = true;
-    rep.rows_imported = 0;
-    rep.batch_id = 0;
-    return rep;
-  }
-  if (!st.ok()) return st.take_error();
-  return rep;
-}
 
 // ---------------------------------------------------------------- sales rows
 
@@ -316,7 +122,7 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
 // scope and the months it already has ledger rows for), brand/shop (cached), duplicate in the
 // file (key hashes) and in the ledger (probed only for months the entity already has rows
 // in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter.
-class SalesHandler : public RowHandler {
+class SalesHandler : public imports::RowHandler {
  public:
   SalesHandler(storage::Connection& conn, const account::Principal& who, int64_t batch, int64_t now)
       : who_(who),
@@ -486,195 +292,28 @@ class SalesHandler : public RowHandler {
 
 }  // namespace
 
-Result<Mode> ParseMode(std::string_view text) {
-  if (text.empty() || text == "all-or-nothing") return Mode::kAllOrNothing;
-  if (text == "valid-only") return Mode::kValidOnly;
-  return Error::Invalid("mode", "导入方式应为 all-or-nothing 或 valid-only");
-}
-
-Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
-                                 const std::string& path, Mode mode) {
-  return ImportSales(ctx, who, path, mode, ImportOptions{});
-}
-
 Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Principal& who,
                                  const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
   int64_t now = ctx.clock.NowMs();
-  HandlerFactory make = [&who, now](storage::Connection& conn,
-                                    int64_t batch) -> std::unique_ptr<RowHandler> {
+  imports::HandlerFactory make = [&who, now](
+                                     storage::Connection& conn,
+                                     int64_t batch) -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<SalesHandler>(conn, who, batch, now);
   };
-  return Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
-}
-
-namespace {
-
-// ---------------------------------------------------------------- entity rows
-
-enum EntityCol {
-  kEUscc,
-  kEName,
-  kEKind,
-  kERegion,
-  kERegistered,
-  kEContact,
-  kEMobile,
-  kELinkage,
-  kEContract,
-  kEPoor,
-  kEPlatform,
-  kEShopName,
-  kEShopRef
-};
-constexpr Column kEntityColumns[] = {
-    {"统一社会信用代码*", true},   {"主体名称*", true},     {"主体类型*", true},
-    {"所在区划代码*", true},       {"注册日期", false},     {"联系人", false},
-    {"联系电话", false},           {"利益联结机制", false}, {"订单农业", false},
-    {"带动建档立卡贫困户", false}, {"网店平台", false},     {"网店名称", false},
-    {"网店ID或网址", false}};
-
-int EntityColumnOf(const std::string& field) {
-  if (field == "uscc") return kEUscc;
-  if (field == "name") return kEName;
-  if (field == "mobile") return kEMobile;
-  if (field == "contact_name") return kEContact;
-  if (field == "region_code") return kERegion;
-  if (field == "registered_on") return kERegistered;
-  if (field == "platform") return kEPlatform;
-  if (field == "shop_name") return kEShopName;
-  if (field == "shop_ref") return kEShopRef;
-  return -1;
-}
-
-std::optional<RowError> ParseEntityFields(const Cells& c, entity::NewEntity& e) {
-  e.uscc = c.Get(kEUscc);
-  e.name = c.Get(kEName);
-  auto kind = entity::ParseKind(c.Get(kEKind));
-  if (!kind.ok()) return c.Reject(kEKind, kind.error().message);
-  e.kind = *kind;
-  auto region = RegionCode::Parse(c.Get(kERegion));
-  if (!region.ok()) return c.Reject(kERegion, "区划代码应为12位统计用区划代码");
-  e.region = *region;
-  if (const std::string& d = c.Get(kERegistered); !d.empty()) {
-    auto date = CivilDate::Parse(d);
-    if (!date.ok()) return c.Reject(kERegistered, "注册日期应为 YYYY-MM-DD");
-    e.registered_on = *date;
-  }
-  e.contact_name = c.Get(kEContact);
-  e.mobile = c.Get(kEMobile);
-  const std::pair<int, bool*> flags[] = {{kELinkage, &e.linkage.model},
-                                         {kEContract, &e.linkage.contract_farming},
-                                         {kEPoor, &e.linkage.employs_poor}};
-  for (const auto& [col, out] : flags) {
-    auto f = entity::ParseFlag(c.Get(col), "flag");
-    if (!f.ok()) return c.Reject(col, f.error().message);
-    *out = *f;
-  }
-  if (Status st = entity::Validate(e); !st.ok())
-    return c.Reject(EntityColumnOf(st.error().field), st.error().message);
-  return std::nullopt;
-}
-
-RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
-                     const account::Principal& who, const Cells& c, int64_t batch, int64_t now) {
-  entity::NewEntity e;
-  if (auto bad = ParseEntityFields(c, e)) return bad;
-  ASSIGN_OR_RETURN(auto prior,
-                   conn.Query("SELECT batch_id FROM entities WHERE uscc = ?", {e.uscc}));
-  if (!prior.empty()) {
-    bool same = prior[0].OptInt(0) == batch;
-    return std::optional(
-        c.Reject(kEUscc, same ? "与文件中前面的行重复" : "该统一社会信用代码已登记"));
-  }
-  entity::Shop shop{0, 0, c.Get(kEPlatform), c.Get(kEShopName), c.Get(kEShopRef)};
-  bool has_shop = !shop.platform.empty() || !shop.shop_ref.empty();
-  if (has_shop && (shop.platform.empty() || shop.shop_ref.empty()))
-    return std::optional(c.Reject(shop.platform.empty() ? kEPlatform : kEShopRef,
-                                  "登记网店须同时填写网店平台和网店ID或网址"));
-  if (has_shop) {
-    if (Status st = entity::ValidateShop(shop); !st.ok())
-      return std::optional(c.Reject(EntityColumnOf(st.error().field), st.error().message));
-    ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
-                                          "shop_ref = ?",
-                                          {shop.platform, shop.shop_ref}));
-    if (!dup.empty()) return std::optional(c.Reject(kEShopRef, "该平台上的网店已登记"));
-  }
-  auto id = entity::Insert(conn, ctx.cipher, who, e, now, batch);
-  if (!id.ok() && IsRowError(id.error())) {
-    int col =
-        id.error().code == ErrorCode::kForbidden ? kERegion : EntityColumnOf(id.error().field);
-    return std::optional(c.Reject(col, id.error().message));
-  }
-  if (!id.ok()) return id.take_error();
-  if (has_shop) {
-    shop.entity_id = *id;
-    auto s = entity::AddShop(conn, shop, now);
-    if (!s.ok()) return s.take_error();  // checked above: a failure here is not the row's fault
-  }
-  return std::optional<RowError>();
-}
-
-class EntityHandler : public RowHandler {
- public:
-  EntityHandler(const ImportContext& ctx, const account::Principal& who, int64_t batch, int64_t now)
-      : ctx_(ctx), who_(who), batch_(batch), now_(now) {}
-  RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    return EntityRow(conn, ctx_, who_, c, batch_, now_);
-  }
-
- private:
-  const ImportContext& ctx_;
-  const account::Principal& who_;
-  int64_t batch_, now_;
-};
-
-std::string TemplateHeader(const Column& c) { return c.header; }
-
-}  // namespace
-
-Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
-                                    const std::string& path, Mode mode) {
-  return ImportEntities(ctx, who, path, mode, ImportOptions{});
-}
-
-Result<ImportReport> ImportEntities(const ImportContext& ctx, const account::Principal& who,
-                                    const std::string& path, Mode mode, const ImportOptions& opt) {
-  if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
-  int64_t now = ctx.clock.NowMs();
-  HandlerFactory make = [&ctx, &who, now](storage::Connection&,
-                                          int64_t batch) -> std::unique_ptr<RowHandler> {
-    return std::make_unique<EntityHandler>(ctx, who, batch, now);
-  };
-  return Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, make, opt);
+  return imports::Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
 }
 
 spreadsheet::Sheet SalesTemplate() {
-  spreadsheet::Sheet s{"网络销售额", {}, {}, {}};
-  for (const auto& c : kSalesColumns) s.headers.push_back(TemplateHeader(c));
-  s.rows.push_back({"91341302MA2N00001C", "示例电商有限公司", "2024-03", "淘宝", "上行", "是",
-                    "水果", "12.5万元", "830", "", "", ""});
-  s.notes = {
-      "带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
-      "所属期：年月，如 2024-03；方向：上行 或 下行；是否农产品：是 或 否。",
-      "网络销售额：单位元，可写 125000.00 或 12.5万元；出口额：单位美元。",
-      "同一主体、所属期、平台、方向、品类（及品牌、网店）只能有一行；已导入的数据请使用更正。",
-      "品牌、网店ID须先在经营主体中登记。导入前请删除示例行。"};
-  return s;
-}
-
-spreadsheet::Sheet EntitiesTemplate() {
-  spreadsheet::Sheet s{"经营主体", {}, {}, {}};
-  for (const auto& c : kEntityColumns) s.headers.push_back(TemplateHeader(c));
-  s.rows.push_back({"91341302MA2N00001C", "示例电商有限公司", "企业", "341302100000", "2019-03-01",
-                    "张三", "13800138000", "是", "否", "否", "淘宝", "示例旗舰店", "123456"});
-  s.notes = {
-      "带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
-      "主体类型：企业、合作社、家庭农场、个体工商户、运营服务商。",
-      "所在区划代码：12位统计用区划代码，须为乡镇（街道）或行政村（社区），且在您的管辖范围内。",
-      "利益联结机制、订单农业、带动建档立卡贫困户：是 或 否。",
-      "联系电话加密保存，列表中只显示掩码。导入前请删除示例行。"};
-  return s;
+  return imports::Template(
+      "网络销售额", kSalesColumns,
+      {"91341302MA2N00001C", "示例电商有限公司", "2024-03", "淘宝", "上行", "是", "水果",
+       "12.5万元", "830", "", "", ""},
+      {"带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
+       "所属期：年月，如 2024-03；方向：上行 或 下行；是否农产品：是 或 否。",
+       "网络销售额：单位元，可写 125000.00 或 12.5万元；出口额：单位美元。",
+       "同一主体、所属期、平台、方向、品类（及品牌、网店）只能有一行；已导入的数据请使用更正。",
+       "品牌、网店ID须先在经营主体中登记。导入前请删除示例行。"});
 }
 
 Result<spreadsheet::Sheet> ExportBatch(storage::Connection& conn, int64_t batch_id) {
@@ -696,17 +335,6 @@ Result<spreadsheet::Sheet> ExportBatch(storage::Connection& conn, int64_t batch_
                           r.IsNull(9) ? "" : Fen{r.Int(9)}.ToPlain(), r.Text(10), r.Text(11)});
   }
   return sheet;
-}
-
-spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
-  spreadsheet::Sheet s{"导入错误", {"行号", "列", "原因"}, {}, {}};
-  for (const auto& e : report.errors) s.rows.push_back({std::to_string(e.row), e.column, e.reason});
-  if (report.rows_rejected > static_cast<int64_t>(report.errors.size()))
-    s.rows.push_back(
-        {"", "",
-         "另有 " + std::to_string(report.rows_rejected - report.errors.size()) + " 行错误未列出"});
-  if (!report.sheet.empty()) s.notes.push_back("行号为工作表“" + report.sheet + "”中的行号");
-  return s;
 }
 
 }  // namespace ruralec::sales

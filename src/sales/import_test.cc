@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include "entity/import.h"
 #include "sales/test_fixture.h"
 #include "spreadsheet/spreadsheet.h"
 
@@ -117,11 +118,11 @@ TEST_F(ImportTest, TemplatesRoundTrip) {
   EXPECT_EQ(r->rows_imported, 1) << (r->errors.empty() ? "" : r->errors[0].reason);
   EXPECT_EQ(Count("SELECT amount_fen FROM sales_records"), 12'500'000);
 
-  auto ent = EntitiesTemplate();
+  auto ent = entity::EntitiesTemplate();
   ent.rows[0][0] = kUsccC;
   auto ent_csv = (tdb_.dir() / "entities_template.csv").string();
   ASSERT_TRUE(spreadsheet::WriteCsv(ent_csv, ent).ok());
-  auto e = ImportEntities(Ctx(), county_, ent_csv, Mode::kAllOrNothing);
+  auto e = entity::ImportEntities(Ctx(), county_, ent_csv, Mode::kAllOrNothing);
   ASSERT_TRUE(e.ok()) << e.error().message;
   EXPECT_EQ(e->rows_imported, 1) << (e->errors.empty() ? "" : e->errors[0].reason);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM entity_shops"), 1);
@@ -141,7 +142,7 @@ TEST_F(ImportTest, XlsxTemplateRoundTripAndErrorWorkbook) {
   EXPECT_EQ(r->errors[0].row, 3);
   EXPECT_EQ(r->errors[0].column, "所属期");
   auto errors = (tdb_.dir() / "errors.xlsx").string();
-  ASSERT_TRUE(spreadsheet::WriteXlsx(errors, ErrorSheet(*r)).ok());
+  ASSERT_TRUE(spreadsheet::WriteXlsx(errors, imports::ErrorSheet(*r)).ok());
   auto reader = spreadsheet::Open(errors);
   ASSERT_TRUE(reader.ok());
   spreadsheet::SheetRow row;
@@ -160,7 +161,7 @@ TEST_F(ImportTest, EntityRowsAreValidated) {
                      "92341302MA2N00004J,丁,企业,341302,,\n" +               // 6 county level
                      "92341302MA2N00004J,丁,企业,341302100,2024-02-30,\n" +  // 7 date
                      "92341302MA2N00004J,丁,企业,341302100,,12345\n";        // 8 mobile
-  auto r = ImportEntities(Ctx(), county_, WriteFile("e.csv", body), Mode::kValidOnly);
+  auto r = entity::ImportEntities(Ctx(), county_, WriteFile("e.csv", body), Mode::kValidOnly);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rows_imported, 1);
   std::vector<std::string> cols;
@@ -284,7 +285,7 @@ TEST_F(ImportTest, ExcelSheetChoiceDateSerialsAndNumberCells) {
     }
   }
   EXPECT_EQ(r->errors.size(), rejected);
-  auto errors = ErrorSheet(*r);
+  auto errors = imports::ErrorSheet(*r);
   ASSERT_FALSE(errors.notes.empty());
   EXPECT_NE(errors.notes.back().find("网络销售额"), std::string::npos);
 }
@@ -305,7 +306,7 @@ TEST_F(ImportTest, EntityRegistrationDateFromADateCell) {
       path, false, "经营主体",
       {{T("统一社会信用代码*"), T("主体名称*"), T("主体类型*"), T("所在区划代码*"), T("注册日期")},
        {T(kUsccC), T("丙"), T("企业"), N(341302100000), D("2019-03-01")}});
-  auto r = ImportEntities(Ctx(), county_, path, Mode::kAllOrNothing);
+  auto r = entity::ImportEntities(Ctx(), county_, path, Mode::kAllOrNothing);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rows_imported, 1) << (r->errors.empty() ? "" : r->errors[0].reason);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE registered_on = '2019-03-01' AND "

@@ -293,4 +293,11 @@ Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region,
   return YearSummary{Fen{r.Int(0)}, Fen{r.Int(1)}, Fen{r.Int(2)}, r.Int(3)};
 }
 
+Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to) {
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE sales_records SET region_code = ?, county_code = ? WHERE entity_id = ?",
+                {to.str(), to.county().str(), entity_id}));
+  return {};
+}
+
 }  // namespace ruralec::sales

@@ -13,8 +13,8 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "sales";
     m.title = "网络销售额台账";
-    m.depends = {"region", "account", "entity", "programme"};
-    m.tables = {"sales_records", "import_batches", "import_error_reports"};
+    m.depends = {"region", "account", "entity", "imports", "programme"};
+    m.tables = {"sales_records"};
     m.permissions = {
         {"sales:read",
          "查看网络销售额",
@@ -31,6 +31,7 @@ const runtime::Module& ModuleDef() {
       api::RegisterRoutes(s, c.db(), c.audit(), c.clock(), c.cipher());
     };
     m.commands = AddSalesCommands;
+    api::ExtendEntityRoutes();
     return m;
   }();
   return m;

@@ -21,61 +21,6 @@
 
 namespace ruralec::sales::queries {
 
-// ---- entities ----
-struct EntityFilter {
-  RegionCode region;  // subtree
-  std::optional<entity::Kind> kind;
-  std::string q;  // part of the name, or the start of the uscc
-  std::optional<int> registered_year;
-};
-struct EntityRow {
-  entity::Entity entity;
-  std::string region_name;
-  int64_t shop_count = 0, brand_count = 0, updated_at = 0;
-};
-// Sort: id (default), name, uscc, registered_on, created_at.
-Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilter& f,
-                                     const PageRequest& page);
-Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id);  // kNotFound
-
-struct EntityPatch {
-  std::optional<std::string> name, contact_name;
-  std::optional<std::string> mobile;  // "" clears
-  std::optional<entity::Kind> kind;
-  std::optional<RegionCode> region;  // caller checks it (entity::CheckRegion)
-  std::optional<std::optional<CivilDate>> registered_on;
-  std::optional<bool> model, contract_farming, employs_poor;
-};
-// Applies the patch and returns the names of the fields that changed (for the audit entry).
-Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
-                                              const crypto::FieldCipher& cipher, int64_t id,
-                                              const EntityPatch& p, int64_t now_ms);
-
-// ---- shops and brands ----
-Result<Page<entity::Shop>> ListShops(storage::Connection& conn, int64_t entity_id,
-                                     const PageRequest& page);
-Result<entity::Shop> GetShop(storage::Connection& conn, int64_t entity_id, int64_t shop_id);
-// Writes platform, shop_name and shop_ref; kConflict when (platform, shop_ref) is taken.
-Status UpdateShop(storage::Connection& conn, const entity::Shop& s);
-
-struct BrandFilter {
-  RegionCode region;
-  std::optional<int64_t> entity_id;
-  std::string q;
-  std::optional<bool> regional_brand;
-};
-struct BrandRow {
-  entity::Brand brand;
-  std::string entity_name;
-  RegionCode region;
-};
-// Sort: id (default), name.
-Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& f,
-                                  const PageRequest& page);
-Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t brand_id);
-// kConflict when the entity already has another brand of that name.
-Status UpdateBrand(storage::Connection& conn, const entity::Brand& b);
-
 // ---- ledger ----
 struct SalesFilter {
   RegionCode region;

@@ -2,6 +2,7 @@
 // chains, monthly series and the range figures the indicators use.
 #include "sales/queries.h"
 
+#include "entity/queries.h"
 #include "sales/test_fixture.h"
 
 namespace ruralec::sales {
@@ -40,7 +41,7 @@ TEST_F(QueriesTest, EntityListFiltersByRegionNameUsccYearAndKind) {
   auto c = tdb_.db().Acquire();
   struct Case {
     std::string name;
-    queries::EntityFilter f;
+    entity::queries::EntityFilter f;
     std::vector<int64_t> want;
   };
   std::vector<Case> cases = {
@@ -54,7 +55,7 @@ TEST_F(QueriesTest, EntityListFiltersByRegionNameUsccYearAndKind) {
       {"kind", {Code("341302"), entity::Kind::kCooperative, "", {}}, {}},
   };
   for (const auto& tc : cases) {
-    auto p = queries::ListEntities(*c, tc.f, Page());
+    auto p = entity::queries::ListEntities(*c, tc.f, Page());
     ASSERT_TRUE(p.ok()) << tc.name << ": " << p.error().message;
     std::vector<int64_t> got;
     for (const auto& r : p->items) got.push_back(r.entity.id);
@@ -65,13 +66,13 @@ TEST_F(QueriesTest, EntityListFiltersByRegionNameUsccYearAndKind) {
 
 TEST_F(QueriesTest, EntityListPagesSortsAndRefusesUnknownSort) {
   auto c = tdb_.db().Acquire();
-  queries::EntityFilter f{Code("341302"), {}, "", {}};
-  auto p = queries::ListEntities(*c, f, Page(1, "name", true));
+  entity::queries::EntityFilter f{Code("341302"), {}, "", {}};
+  auto p = entity::queries::ListEntities(*c, f, Page(1, "name", true));
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->total, 2);
   ASSERT_EQ(p->items.size(), 1u);
   EXPECT_EQ(p->items[0].entity.name, "甲公司");  // 甲 U+7532 > 乙 U+4E59 in code-point order
-  auto bad = queries::ListEntities(*c, f, Page(20, "mobile_enc"));
+  auto bad = entity::queries::ListEntities(*c, f, Page(20, "mobile_enc"));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "sort");
 }
@@ -79,29 +80,32 @@ TEST_F(QueriesTest, EntityListPagesSortsAndRefusesUnknownSort) {
 TEST_F(QueriesTest, UpdateEntityReportsChangedFieldsAndMovesLedgerRows) {
   int64_t s = Add(a_, "2024-03", 100);
   auto c = tdb_.db().Acquire();
-  queries::EntityPatch p;
+  entity::queries::EntityPatch p;
   p.name = "甲公司（新）";
   p.mobile = "13800138000";
   p.region = Code("341302100201");
   p.contract_farming = true;
-  auto changed = queries::UpdateEntity(*c, cipher_, a_, p, 9);
+  auto changed = entity::queries::UpdateEntity(*c, cipher_, a_, p, 9);
   ASSERT_TRUE(changed.ok()) << changed.error().message;
   EXPECT_EQ(*changed, (std::vector<std::string>{"name", "region_code", "linkage.contract_farming",
                                                 "mobile"}));
-  auto e = queries::GetEntity(*c, a_);
+  auto e = entity::queries::GetEntity(*c, a_);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->entity.name, "甲公司（新）");
   EXPECT_EQ(e->entity.mobile_masked.value_or(""), "138****8000");
   EXPECT_EQ(*entity::RevealMobile(*c, cipher_, a_), "13800138000");
   EXPECT_EQ(e->updated_at, 9);
+  // The entity's update leaves the ledger alone; the entity route's extension moves its rows.
+  EXPECT_EQ(Get(*c, s)->region.str(), "341302100000");
+  ASSERT_TRUE(FollowEntityRegion(*c, a_, *p.region).ok());
   EXPECT_EQ(Get(*c, s)->region.str(), "341302100201");
   // The same values again change nothing.
-  auto again = queries::UpdateEntity(*c, cipher_, a_, p, 10);
+  auto again = entity::queries::UpdateEntity(*c, cipher_, a_, p, 10);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->empty());
-  queries::EntityPatch bad;
+  entity::queries::EntityPatch bad;
   bad.mobile = "12345";
-  auto r = queries::UpdateEntity(*c, cipher_, a_, bad, 11);
+  auto r = entity::queries::UpdateEntity(*c, cipher_, a_, bad, 11);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "mobile");
 }

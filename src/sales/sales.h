@@ -90,6 +90,9 @@ Result<int64_t> RecordChecked(storage::Connection& conn, const account::Principa
 Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who, int64_t id,
                         const SalesInput& in, const std::string& reason, int64_t now_ms);
 Result<SalesRecord> Get(storage::Connection& conn, int64_t id);
+// Moves every ledger row of the entity (current and history) to its new region, as the entity
+// moved (the figures of a region are those of the entities in it).
+Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to);
 // Every row (current and superseded) of an entity, newest first.
 Result<std::vector<SalesRecord>> History(storage::Connection& conn, int64_t entity_id);
 

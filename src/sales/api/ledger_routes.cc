@@ -1,4 +1,5 @@
 // The online-sales ledger: list, detail, form entry, correction (supersede) and history.
+#include "entity/queries.h"
 #include "sales/api/common.h"
 
 namespace ruralec::sales::api {
@@ -55,9 +56,9 @@ Status ReadInput(const Json& body, bool require, SalesInput& in) {
 // The entity must be visible; a shop or brand must belong to it.
 Status CheckOwnership(storage::Connection& conn, const Request& req, const SalesInput& in) {
   RETURN_IF_ERROR(VisibleEntity(conn, req, in.entity_id));
-  if (in.shop_id && !queries::GetShop(conn, in.entity_id, *in.shop_id).ok())
+  if (in.shop_id && !entity::queries::GetShop(conn, in.entity_id, *in.shop_id).ok())
     return Error::Invalid("shop_id", "网店不属于该经营主体");
-  if (in.brand_id && !queries::GetBrand(conn, in.entity_id, *in.brand_id).ok())
+  if (in.brand_id && !entity::queries::GetBrand(conn, in.entity_id, *in.brand_id).ok())
     return Error::Invalid("brand_id", "品牌不属于该经营主体");
   return {};
 }

@@ -1,8 +1,7 @@
-// `ruralec entities …` and `ruralec sales …` commands (contract for outside scripts):
-//   entities import --db FILE --as USERNAME [--mode …] [--errors OUT.xlsx] PATH.csv
+// `ruralec sales …` commands (contract for outside scripts):
 //   sales import --db FILE --as USERNAME [--mode all-or-nothing|valid-only] [--errors OUT.xlsx]
 //                PATH.csv
-//   sales template --out FILE.xlsx ; entities template --out FILE.xlsx
+//   sales template --out FILE.xlsx
 // Import exit codes: 0 everything imported (or the file was imported before), 2 rows rejected
 // (error workbook written to --errors, default PATH.errors.xlsx), 1 file refused / other error.
 #pragma once

@@ -1,7 +1,8 @@
 // Entities, their shops and brands; the brand list across entities.
-#include "sales/api/common.h"
+#include "entity/api/extensions.h"
+#include "entity/api/routes_internal.h"
 
-namespace ruralec::sales::api {
+namespace ruralec::entity::api {
 namespace {
 
 std::string Joined(const std::vector<std::string>& v) {
@@ -104,6 +105,10 @@ Result<Json> Update(const Deps& d, Request& req) {
     ASSIGN_OR_RETURN(queries::EntityPatch p, PatchFrom(body, cur.entity));
     if (p.region) RETURN_IF_ERROR(entity::CheckRegion(*conn, req.principal(), *p.region));
     ASSIGN_OR_RETURN(auto changed, queries::UpdateEntity(*conn, d.cipher, id, p, d.clock.NowMs()));
+    if (p.region && *p.region != cur.entity.region) {
+      for (const Extension& x : Extensions())
+        if (x.region_moved) RETURN_IF_ERROR(x.region_moved(*conn, id, *p.region));
+    }
     if (!changed.empty()) {
       RETURN_IF_ERROR(d.audit.Append(
           *conn, AuditEntry(req, "entity.update", "entity", id, "changed=" + Joined(changed))));
@@ -140,16 +145,8 @@ Result<Json> Detail(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(auto brands, queries::ListBrands(*conn, bf, all));
   out["brands"] = Json::array();
   for (const auto& b : brands.items) out["brands"].push_back(BrandJson(b));
-  ASSIGN_OR_RETURN(auto months, queries::Monthly(*conn, id, year));
-  Json m = Json::array();
-  for (const auto& x : months) {
-    m.push_back({{"period", x.period},
-                 {"uplink_fen", x.uplink_fen},
-                 {"downlink_fen", x.downlink_fen},
-                 {"agricultural_uplink_fen", x.agricultural_uplink_fen},
-                 {"export_usd_cents", x.export_usd_cents}});
-  }
-  out["monthly"] = {{"year", year}, {"months", m}};
+  for (const Extension& x : Extensions())
+    if (x.detail) RETURN_IF_ERROR(x.detail(*conn, id, year, out));
   return out;
 }
 
@@ -181,8 +178,6 @@ Result<queries::EntityFilter> EntityFilterFrom(const Request& req) {
   return f;
 }
 
-void RegisterShopBrandRoutes(http::Server& s, const Deps& d);
-
 void RegisterEntityRoutes(http::Server& s, const Deps& d) {
   const http::Route read{.permission = "entity:read"};
   const http::Route edit{.permission = "entity:edit"};
@@ -195,4 +190,4 @@ void RegisterEntityRoutes(http::Server& s, const Deps& d) {
   RegisterShopBrandRoutes(s, d);
 }
 
-}  // namespace ruralec::sales::api
+}  // namespace ruralec::entity::api

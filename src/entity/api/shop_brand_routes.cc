@@ -1,7 +1,7 @@
 // Shops and brands of an entity, and the brand list across the entities in scope.
-#include "sales/api/common.h"
+#include "entity/api/routes_internal.h"
 
-namespace ruralec::sales::api {
+namespace ruralec::entity::api {
 namespace {
 
 Status MergeShop(const Json& body, entity::Shop& s) {
@@ -159,4 +159,4 @@ void RegisterShopBrandRoutes(http::Server& s, const Deps& d) {
   s.Get("/brands", read, [d](Request& req, Reply&) { return ListBrands(d, req); });
 }
 
-}  // namespace ruralec::sales::api
+}  // namespace ruralec::entity::api

@@ -1,0 +1,93 @@
+#include "imports/api/upload.h"
+
+#include <fstream>
+
+#include "http/handler_util.h"
+
+namespace ruralec::imports::api {
+namespace {
+
+using http::Json;
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  std::string tail = s.substr(s.size() - suffix.size());
+  for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == suffix;
+}
+
+// The uploaded file's base name, safe for a temp directory; the extension picks the reader.
+Result<std::string> UploadName(const std::string& raw) {
+  std::string name =
+      raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
+  std::string ext = EndsWith(name, ".csv") ? ".csv" : EndsWith(name, ".xlsx") ? ".xlsx" : "";
+  if (ext.empty()) return Error::Invalid("file", "只接受 .xlsx 或 .csv 文件");
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20) return std::string("upload") + ext;
+  }
+  if (name.size() > 200 || name[0] == '.') return std::string("upload") + ext;
+  return name;
+}
+
+Json ReportJson(const ImportReport& rep) {
+  Json errors = Json::array();
+  for (size_t i = 0; i < rep.errors.size() && i < 100; ++i)
+    errors.push_back({{"row", rep.errors[i].row},
+                      {"column", rep.errors[i].column},
+                      {"reason", rep.errors[i].reason}});
+  return {{"batch_id", rep.rolled_back || rep.batch_id == 0 ? Json(nullptr) : Json(rep.batch_id)},
+          {"already_imported", rep.already_imported},
+          {"rolled_back", rep.rolled_back},
+          {"rows_total", rep.rows_total},
+          {"rows_imported", rep.rows_imported},
+          {"rows_rejected", rep.rows_rejected},
+          {"errors", errors},
+          {"error_report_id", nullptr},
+          {"error_workbook", nullptr}};
+}
+
+}  // namespace
+
+Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::string& kind,
+                    const ImportFn& run) {
+  auto part = req.FormPart("file");
+  if (!part) return Error::Invalid("file", "请选择要上传的文件（multipart 字段 file）");
+  ASSIGN_OR_RETURN(std::string name, UploadName(part->filename));
+  auto mode_part = req.FormPart("mode");
+  std::string mode_text = mode_part ? mode_part->content : req.Query("mode");
+  ASSIGN_OR_RETURN(Mode mode, ParseMode(mode_text));
+  http::util::TempDir dir;
+  if (dir.path.empty()) return Error{ErrorCode::kInternal, "无法创建临时目录", ""};
+  std::string path = (dir.path / name).string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(part->content.data(), static_cast<std::streamsize>(part->content.size()));
+    if (!out) return Error{ErrorCode::kInternal, "上传文件保存失败", ""};
+  }
+  ASSIGN_OR_RETURN(ImportReport rep, run(ctx, req.principal(), path, mode, ImportOptions{}));
+  Json out = ReportJson(rep);
+  if (rep.rows_rejected > 0 && !rep.already_imported) {
+    ASSIGN_OR_RETURN(int64_t id,
+                     SaveErrorReport(ctx.db, req.principal(), ctx.clock.NowMs(), kind, name, rep));
+    out["error_report_id"] = id;
+    out["error_workbook"] = "/api/v1/imports/errors/" + std::to_string(id);
+  }
+  return out;
+}
+
+Result<Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,
+                           http::Reply& reply,
+                           const std::map<std::string, std::string>& read_permission) {
+  ASSIGN_OR_RETURN(int64_t id, http::util::PathId(req, 1));
+  auto conn = db.Acquire();
+  ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, id, clock.NowMs()));
+  auto missing = Error::NotFound("错误报告 " + std::to_string(id) + " 不存在或已过期");
+  if (!req.principal().InScope(stored.region)) return missing;
+  auto need = read_permission.find(stored.kind);
+  if (need != read_permission.end() && !req.principal().Can(need->second)) return missing;
+  RETURN_IF_ERROR(http::util::XlsxReply(ErrorSheet(stored.report),
+                                        "import-errors-" + std::to_string(id) + ".xlsx", reply));
+  return Json::object();
+}
+
+}  // namespace ruralec::imports::api

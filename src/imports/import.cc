@@ -1,0 +1,205 @@
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <span>
+
+#include "imports/imports.h"
+
+namespace ruralec::imports {
+
+using spreadsheet::SheetRow;
+
+std::string NormalizeHeader(std::string h) {
+  for (const char* cut : {"(", "（"}) {
+    if (size_t p = h.find(cut); p != std::string::npos) h.resize(p);
+  }
+  std::string out;
+  for (char c : h) {
+    if (c != '*' && c != ' ') out += c;
+  }
+  return out;
+}
+
+const std::string& Cells::Get(int col) const {
+  static const std::string kEmpty;
+  int i = idx[static_cast<size_t>(col)];
+  return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? row.cells[static_cast<size_t>(i)]
+                                                             : kEmpty;
+}
+
+RowError Cells::Reject(int col, std::string reason) const {
+  return {row.number, col < 0 ? "" : NormalizeHeader(cols[static_cast<size_t>(col)].header),
+          std::move(reason)};
+}
+
+bool IsRowError(const Error& e) {
+  return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kConflict ||
+         e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound;
+}
+
+namespace {
+
+Result<std::vector<int>> MapHeaders(const SheetRow& header, std::span<const Column> cols) {
+  std::vector<int> idx(cols.size(), -1);
+  for (size_t i = 0; i < header.cells.size(); ++i) {
+    std::string h = NormalizeHeader(header.cells[i]);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (h == NormalizeHeader(cols[c].header) && idx[c] < 0) idx[c] = static_cast<int>(i);
+    }
+  }
+  for (size_t c = 0; c < cols.size(); ++c) {
+    if (cols[c].required && idx[c] < 0)
+      return Error::Invalid("file",
+                            "缺少必填列“" + NormalizeHeader(cols[c].header) + "”，请使用导入模板");
+  }
+  return idx;
+}
+
+constexpr char kRejectedSentinel[] = "__rows_rejected__";
+
+void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
+  ++rep.rows_rejected;
+  if (opt.errors && opt.errors->add) opt.errors->add(err);
+  if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(err));
+}
+
+Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
+                std::span<const Column> cols, RowHandler& handler, ImportReport& rep,
+                const ImportOptions& opt) {
+  SheetRow row;
+  std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
+  ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
+  if (!has_header) return Error::Invalid("file", where + "文件为空");
+  auto mapped = MapHeaders(row, cols);
+  if (!mapped.ok()) return Error::Invalid("file", where + mapped.error().message);
+  std::vector<int> idx = std::move(*mapped);
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, reader.Next(row));
+    if (!more) break;
+    if (row.Blank()) continue;
+    ++rep.rows_total;
+    ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
+    if (!err) {
+      ++rep.rows_imported;
+      continue;
+    }
+    NoteError(std::move(*err), rep, opt);
+  }
+  if (rep.rows_total == 0) return Error::Invalid("file", where + "文件中没有数据行");
+  return handler.Finish(conn);
+}
+
+// xlsx: the first visible sheet whose first row has every required column of the template.
+spreadsheet::XlsxOptions ChooseSheet(std::span<const Column> cols) {
+  return {[cols](const SheetRow& first) { return MapHeaders(first, cols).ok(); }};
+}
+
+Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
+               const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
+               const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
+  std::string county = who.region.county().str();
+  ASSIGN_OR_RETURN(auto prior, conn.Query("SELECT id FROM import_batches WHERE county_code = ? "
+                                          "AND kind = ? AND file_hash = ?",
+                                          {county, std::string(spec.kind), hash}));
+  if (!prior.empty()) {
+    rep.already_imported = true;
+    rep.batch_id = prior[0].Int(0);
+    return {};
+  }
+  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
+  rep.sheet = reader->SheetName();
+  int64_t now = ctx.clock.NowMs();
+  std::string name =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  ASSIGN_OR_RETURN(
+      storage::Row b,
+      conn.QueryOne("INSERT INTO import_batches (county_code, kind, file_name, file_hash, mode, "
+                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {county, std::string(spec.kind), name, hash,
+                     std::string(mode == Mode::kValidOnly ? "valid_only" : "all_or_nothing"),
+                     who.id.value, now},
+                    "insert batch"));
+  rep.batch_id = b.Int(0);
+  auto handler = make(conn, rep.batch_id);
+  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, *handler, rep, opt));
+  if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
+    return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
+                "rows_rejected = ? WHERE id = ?",
+                {rep.rows_total, rep.rows_imported, rep.rows_rejected, rep.batch_id}));
+  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
+                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
+                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
+                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
+                                     " imported=" + std::to_string(rep.rows_imported) +
+                                     " rejected=" + std::to_string(rep.rows_rejected)});
+}
+
+// A large import runs with a bigger page cache on SQLite (its indexes then stay in memory
+// instead of being re-read from the WAL); restored afterwards since the connection is pooled.
+class SqliteCacheForImport {
+ public:
+  explicit SqliteCacheForImport(storage::Connection& conn) : conn_(conn) {
+    if (conn.Dialect() == "sqlite") (void)conn.ExecScript("PRAGMA cache_size = -131072");
+  }
+  ~SqliteCacheForImport() {
+    if (conn_.Dialect() == "sqlite") (void)conn_.ExecScript("PRAGMA cache_size = -2000");
+  }
+
+ private:
+  storage::Connection& conn_;
+};
+
+}  // namespace
+
+Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
+                         const std::string& path, Mode mode, const RunSpec& spec,
+                         const HandlerFactory& make, const ImportOptions& opt) {
+  ASSIGN_OR_RETURN(std::string hash, spreadsheet::FileSha256(path));
+  auto conn = ctx.db.Acquire();
+  SqliteCacheForImport cache(*conn);
+  ImportReport rep;
+  bool first_run = true;
+  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+    if (!first_run && opt.errors && opt.errors->restart) opt.errors->restart();
+    first_run = false;
+    rep = ImportReport{};
+    return RunInTx(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
+  });
+  if (!st.ok() && st.error().field == kRejectedSentinel) {
+    rep.rolled_back = true;
+    rep.rows_imported = 0;
+    rep.batch_id = 0;
+    return rep;
+  }
+  if (!st.ok()) return st.take_error();
+  return rep;
+}
+
+Result<Mode> ParseMode(std::string_view text) {
+  if (text.empty() || text == "all-or-nothing") return Mode::kAllOrNothing;
+  if (text == "valid-only") return Mode::kValidOnly;
+  return Error::Invalid("mode", "导入方式应为 all-or-nothing 或 valid-only");
+}
+
+spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols,
+                            std::vector<std::string> example, std::vector<std::string> notes) {
+  spreadsheet::Sheet s{std::move(sheet_name), {}, {}, std::move(notes)};
+  for (const auto& c : cols) s.headers.push_back(c.header);
+  s.rows.push_back(std::move(example));
+  return s;
+}
+
+spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
+  spreadsheet::Sheet s{"导入错误", {"行号", "列", "原因"}, {}, {}};
+  for (const auto& e : report.errors) s.rows.push_back({std::to_string(e.row), e.column, e.reason});
+  if (report.rows_rejected > static_cast<int64_t>(report.errors.size()))
+    s.rows.push_back(
+        {"", "",
+         "另有 " + std::to_string(report.rows_rejected - report.errors.size()) + " 行错误未列出"});
+  if (!report.sheet.empty()) s.notes.push_back("行号为工作表“" + report.sheet + "”中的行号");
+  return s;
+}
+
+}  // namespace ruralec::imports

@@ -1,0 +1,151 @@
+// Spreadsheet import, shared by the modules that import (sales: the ledger; entity: entities
+// and their shops): the batch log, the per-row error report, the error workbooks kept for the
+// HTTP API, and the runner a module plugs its row handler into. Owns `import_batches` and
+// `import_error_reports`.
+// Contract:
+//  - The first row holds the template's headers (order free; "*" and "(unit)" ignored); a
+//    missing required column, an unreadable or hostile file refuses the whole file (an Error,
+//    nothing written).
+//  - Every data row goes to the module's RowHandler; a rejected row gives RowError{row, column,
+//    reason in Chinese}, which reaches ImportReport::errors (the first kMaxReportedErrors) and
+//    ImportOptions::errors (every one) — one stream for the CLI and the HTTP paths.
+//  - kAllOrNothing (default): one transaction; any rejected row rolls everything back.
+//    kValidOnly: valid rows are kept, rejected ones reported.
+//  - A file whose SHA-256 was already imported (same county and kind) adds nothing
+//    (already_imported = true).
+//  - The batch, its rows and one audit entry (RunSpec::action) commit together.
+//  - xlsx: the first visible sheet whose first row has the template's required headers is read
+//    (else the first visible sheet); its name is in ImportReport::sheet, the audit entry and
+//    any refusal ("工作表“X”缺少必填列…"). Date-formatted cells arrive as YYYY-MM-DD.
+//  - Memory: rows stream from the reader; errors beyond kMaxReportedErrors are counted only.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "account/account.h"
+#include "audit/audit.h"
+#include "core/clock.h"
+#include "crypto/crypto.h"
+#include "spreadsheet/spreadsheet.h"
+#include "storage/db.h"
+
+namespace ruralec::imports {
+
+enum class Mode { kAllOrNothing, kValidOnly };
+Result<Mode> ParseMode(std::string_view text);  // "all-or-nothing" | "valid-only"
+
+inline constexpr size_t kMaxReportedErrors = 100000;
+
+struct RowError {
+  int64_t row = 0;
+  std::string column;  // the Chinese header, or "" for the whole row
+  std::string reason;
+};
+
+struct ImportReport {
+  int64_t batch_id = 0;
+  bool already_imported = false;
+  bool rolled_back = false;  // all-or-nothing with rejected rows: nothing was written
+  int64_t rows_total = 0, rows_imported = 0, rows_rejected = 0;
+  std::vector<RowError> errors;  // the first kMaxReportedErrors
+  std::string sheet;             // the worksheet read (xlsx), "" for csv
+};
+
+// Receives every rejected row as soon as it is found. `restart` is called when the import's
+// transaction is re-run from the start (a PostgreSQL serialization retry): the rows received
+// so far are void.
+struct ErrorStream {
+  std::function<void(const RowError&)> add;
+  std::function<void()> restart;
+};
+
+struct ImportOptions {
+  ErrorStream* errors = nullptr;
+};
+
+struct ImportContext {
+  storage::Database& db;
+  const audit::AuditLog& audit;
+  const Clock& clock;
+  const crypto::FieldCipher& cipher;
+};
+
+// What a module's import entry point looks like (the CLI and HTTP helpers take one).
+using ImportFn =
+    std::function<Result<ImportReport>(const ImportContext&, const account::Principal&,
+                                       const std::string& path, Mode, const ImportOptions&)>;
+
+// The error workbook: 行号, 列, 原因 (the report's kept errors; the sheet read as a note).
+spreadsheet::Sheet ErrorSheet(const ImportReport& report);
+
+// ---- the runner, for the importing modules ----
+
+struct Column {
+  const char* header;  // as written in the template (with "*" for required and the unit)
+  bool required;
+};
+
+// Header text without "*", the "(unit)" suffix and spaces: "网络销售额(元)*" -> "网络销售额".
+std::string NormalizeHeader(std::string h);
+
+// A data row seen through the header mapping.
+struct Cells {
+  const spreadsheet::SheetRow& row;
+  const std::vector<int>& idx;
+  std::span<const Column> cols;
+  const std::string& Get(int col) const;  // "" when the column is absent
+  // The rejection of this row at column `col` (-1: the whole row).
+  RowError Reject(int col, std::string reason) const;
+};
+
+using RowOutcome = Result<std::optional<RowError>>;  // Error aborts; RowError rejects the row
+
+// Imports the rows of one batch. Created afresh for every (re-)run of the transaction.
+class RowHandler {
+ public:
+  virtual ~RowHandler() = default;
+  virtual RowOutcome Row(storage::Connection& conn, const Cells& c) = 0;
+  // Writes whatever the handler buffered; called once after the last row.
+  virtual Status Finish(storage::Connection& conn) { return {}; }
+};
+using HandlerFactory =
+    std::function<std::unique_ptr<RowHandler>(storage::Connection& conn, int64_t batch)>;
+
+// Errors a row can cause that reject it; anything else (database failure) aborts the import.
+bool IsRowError(const Error& e);
+
+struct RunSpec {
+  const char* kind;    // import_batches.kind: "sales" | "entities"
+  const char* action;  // audit action
+  std::span<const Column> cols;
+};
+
+// Runs one import: hash, batch, rows, audit, in one write transaction (retried as a whole).
+Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
+                         const std::string& path, Mode mode, const RunSpec& spec,
+                         const HandlerFactory& make, const ImportOptions& opt);
+
+// The template of `cols` (headers as written) with one example row and notes.
+spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols,
+                            std::vector<std::string> example, std::vector<std::string> notes);
+
+// ---- error workbooks of HTTP imports (kept 7 days) ----
+
+// Saves the report's kept errors for download; returns the report id. Deletes expired ones.
+Result<int64_t> SaveErrorReport(storage::Database& db, const account::Principal& who,
+                                int64_t now_ms, const std::string& kind, const std::string& file,
+                                const ImportReport& rep);
+struct StoredErrorReport {
+  RegionCode region;  // the importer's region (reads are scoped on it)
+  std::string kind;   // "sales" | "entities"
+  ImportReport report;
+};
+// kNotFound when missing or expired.
+Result<StoredErrorReport> LoadErrorReport(storage::Connection& conn, int64_t id, int64_t now_ms);
+
+}  // namespace ruralec::imports
