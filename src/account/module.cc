@@ -55,7 +55,7 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "account";
     m.title = "用户与权限";
-    m.depends = {"audit"};
+    m.depends = {"audit", "region"};
     m.tables = {"roles",         "role_permissions", "users",   "user_roles", "password_history",
                 "auth_throttle", "sessions",         "settings"};
     m.permissions = Permissions();

@@ -4,6 +4,7 @@
 #include "account/internal.h"
 #include "account/roles.h"
 #include "core/validate.h"
+#include "region/region.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -15,10 +16,10 @@ using storage::Params;
 using storage::Row;
 
 const storage::Columns kUser(
-    "u.id, u.username, u.display_name, u.region_code, r.name AS region_name, u.status, "
+    "u.id, u.username, u.display_name, u.region_code, u.status, "
     "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until");
 constexpr const char* kUserFrom =
-    "FROM users u JOIN regions r ON r.code = u.region_code "
+    "FROM users u "
     "LEFT JOIN (SELECT username AS locked_name, MAX(locked_until) AS locked_until "
     "FROM auth_throttle WHERE kind IN ('user', 'pair') GROUP BY username) t "
     "ON t.locked_name = u.username ";
@@ -30,7 +31,6 @@ User ToUser(const Row& row) {
   u.username = r.Text("username");
   u.display_name = r.Text("display_name");
   u.region = *RegionCode::Parse(r.Text("region_code"));
-  u.region_name = r.Text("region_name");
   u.status = r.Text("status");
   u.must_change_password = r.Bool("must_change_password");
   u.mobile_masked = r.OptText("mobile_masked");
@@ -38,6 +38,18 @@ User ToUser(const Row& row) {
   u.created_at = r.Int("created_at");
   u.locked_until = r.OptInt("locked_until");
   return u;
+}
+
+// region_name of each user, in one read of the region module (region::NamesOf).
+Status NameRegions(storage::Connection& conn, std::vector<User>& users) {
+  std::vector<std::string> codes;
+  for (const auto& u : users) codes.push_back(u.region.str());
+  ASSIGN_OR_RETURN(auto names, region::NamesOf(conn, std::move(codes)));
+  for (auto& u : users) {
+    auto it = names.find(u.region.str());
+    u.region_name = it == names.end() ? "" : it->second;
+  }
+  return {};
 }
 
 Status ValidateUsername(const std::string& name) {
@@ -62,8 +74,8 @@ Result<RegionCode> ScopedRegion(storage::Connection& conn, const Principal* who,
   auto code = RegionCode::Parse(text);
   if (!code.ok()) return code.take_error();
   if (who && !who->InScope(*code)) return Error::Forbidden("不能把用户分配到您管辖范围以外的区划");
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {code->str()}));
-  if (rows.empty())
+  ASSIGN_OR_RETURN(bool stored, region::Exists(conn, *code));
+  if (!stored)
     return Error::Invalid("region_code", "区划 " + code->str() + " 不存在，请先导入区划");
   return *code;
 }
@@ -168,9 +180,11 @@ Result<User> LoadUser(storage::Connection& conn, UserId id) {
       auto rows,
       conn.Query("SELECT " + kUser.List() + " " + kUserFrom + "WHERE u.id = ?", {id.value}));
   if (rows.empty()) return Error::NotFound("用户不存在");
-  User u = ToUser(rows[0]);
+  std::vector<User> one{ToUser(rows[0])};
+  RETURN_IF_ERROR(NameRegions(conn, one));
+  User& u = one[0];
   ASSIGN_OR_RETURN(u.roles, LoadRoles(conn, u.id));
-  return u;
+  return std::move(u);
 }
 
 Result<std::optional<User>> FindUserByName(storage::Connection& conn, const std::string& username) {
@@ -310,12 +324,16 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
                                                         {"last_login_at", "u.last_login_at"}},
                                                        "u.id"));
   auto conn = db_.Acquire();
-  return storage::QueryPage<User>(*conn, kUser.List(), kUserFrom, where, order, page,
-                                  [&](const Row& row) -> Result<User> {
-                                    User u = ToUser(row);
-                                    ASSIGN_OR_RETURN(u.roles, internal::LoadRoles(*conn, u.id));
-                                    return u;
-                                  });
+  ASSIGN_OR_RETURN(Page<User> out,
+                   storage::QueryPage<User>(*conn, kUser.List(), kUserFrom, where, order, page,
+                                            [&](const Row& row) -> Result<User> {
+                                              User u = ToUser(row);
+                                              ASSIGN_OR_RETURN(u.roles,
+                                                               internal::LoadRoles(*conn, u.id));
+                                              return u;
+                                            }));
+  RETURN_IF_ERROR(NameRegions(*conn, out.items));
+  return out;
 }
 
 Result<User> Accounts::UpdateUser(const Principal& who, UserId id, const UserUpdate& upd) {

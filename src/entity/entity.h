@@ -8,6 +8,7 @@
 //    they never write the audit log: the caller does that in the same transaction.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -97,6 +98,25 @@ Result<std::optional<Shop>> FindShop(storage::Connection& conn, int64_t entity_i
 Result<int64_t> AddBrand(storage::Connection& conn, const Brand& b, int64_t now_ms);
 Result<std::optional<Brand>> FindBrand(storage::Connection& conn, int64_t entity_id,
                                        std::string_view name);
+
+// ---- reads for other modules (reads.cc); ids/codes absent from the tables are absent ----
+struct EntityName {
+  std::string uscc, name;
+};
+// One query per 500 ids: what a page of another module's rows needs to name its entities.
+Result<std::map<int64_t, EntityName>> NamesByIds(storage::Connection& conn,
+                                                 std::vector<int64_t> ids);
+Result<std::map<int64_t, std::string>> BrandNamesByIds(storage::Connection& conn,
+                                                       std::vector<int64_t> ids);
+// shop_ref (the platform's shop id or URL) of each shop.
+Result<std::map<int64_t, std::string>> ShopRefsByIds(storage::Connection& conn,
+                                                     std::vector<int64_t> ids);
+// Entities registered (registered_on) within [from, to] (YYYY-MM-DD, inclusive) whose region
+// code starts with `prefix`, counted per region code (one grouped read).
+Result<std::map<std::string, int64_t>> RegisteredPerRegion(storage::Connection& conn,
+                                                           const std::string& prefix,
+                                                           const std::string& from,
+                                                           const std::string& to);
 
 // Every entity whose region is inside `scope`, by id (a rule engine's or report's read; no
 // PII beyond the masked mobile). Not scoped further: the caller has checked `scope`.

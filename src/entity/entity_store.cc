@@ -4,6 +4,7 @@
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "entity/validation.h"
+#include "region/region.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -132,8 +133,8 @@ Status CheckRegion(storage::Connection& conn, const account::Principal& who,
   if (region.level() != RegionLevel::kTown && region.level() != RegionLevel::kVillage)
     return Error::Invalid(f, "区划应为乡镇（街道）或行政村（社区）");
   if (!who.InScope(region)) return Error::Forbidden("区划 " + region.str() + " 不在您的管辖范围内");
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {region.str()}));
-  if (rows.empty()) return Error::Invalid(f, "区划 " + region.str() + " 不存在");
+  ASSIGN_OR_RETURN(bool stored, region::Exists(conn, region));
+  if (!stored) return Error::Invalid(f, "区划 " + region.str() + " 不存在");
   return {};
 }
 

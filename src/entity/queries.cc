@@ -4,6 +4,7 @@
 
 #include "core/validate.h"
 #include "entity/validation.h"
+#include "region/region.h"
 #include "storage/order_by.h"
 
 namespace ruralec::entity::queries {
@@ -40,10 +41,10 @@ Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s
 constexpr const char* kEntitySelect =
     "SELECT e.id, e.uscc, e.name, e.kind, e.region_code, e.registered_on, e.contact_name, "
     "e.mobile_masked, e.linkage_model, e.contract_farming, e.employs_poor, e.created_at, "
-    "e.updated_at, COALESCE(r.name, ''), "
+    "e.updated_at, "
     "(SELECT COUNT(*) FROM entity_shops sh WHERE sh.entity_id = e.id), "
     "(SELECT COUNT(*) FROM brands b WHERE b.entity_id = e.id) "
-    "FROM entities e LEFT JOIN regions r ON r.code = e.region_code ";
+    "FROM entities e ";
 
 EntityRow ToEntityRow(const Row& r) {
   EntityRow out;
@@ -62,10 +63,21 @@ EntityRow ToEntityRow(const Row& r) {
   e.linkage = {r.Int(8) != 0, r.Int(9) != 0, r.Int(10) != 0};
   e.created_at = r.Int(11);
   out.updated_at = r.Int(12);
-  out.region_name = r.Text(13);
-  out.shop_count = r.Int(14);
-  out.brand_count = r.Int(15);
+  out.shop_count = r.Int(13);
+  out.brand_count = r.Int(14);
   return out;
+}
+
+// region_name of each row, in one read of the region module (region::NamesOf).
+Status NameRegions(storage::Connection& conn, std::vector<EntityRow>& rows) {
+  std::vector<std::string> codes;
+  for (const auto& r : rows) codes.push_back(r.entity.region.str());
+  ASSIGN_OR_RETURN(auto names, region::NamesOf(conn, std::move(codes)));
+  for (auto& r : rows) {
+    auto it = names.find(r.entity.region.str());
+    r.region_name = it == names.end() ? "" : it->second;
+  }
+  return {};
 }
 
 std::string EntityWhere(const EntityFilter& f, Params& p) {
@@ -148,14 +160,18 @@ Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilt
                                                        "e.id"));
   Params p;
   std::string where = EntityWhere(f, p);
-  return RunPage<EntityRow>(conn, kEntitySelect, "FROM entities e" + where, p, order, page,
-                            ToEntityRow);
+  ASSIGN_OR_RETURN(auto out, RunPage<EntityRow>(conn, kEntitySelect, "FROM entities e" + where, p,
+                                                order, page, ToEntityRow));
+  RETURN_IF_ERROR(NameRegions(conn, out.items));
+  return out;
 }
 
 Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id) {
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kEntitySelect) + "WHERE e.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("经营主体不存在");
-  return ToEntityRow(rows[0]);
+  std::vector<EntityRow> one{ToEntityRow(rows[0])};
+  RETURN_IF_ERROR(NameRegions(conn, one));
+  return std::move(one[0]);
 }
 
 namespace {

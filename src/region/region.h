@@ -39,6 +39,12 @@ struct Division {
 };
 
 Result<Region> Get(storage::Connection& conn, const RegionCode& code);
+// Whether the region is stored (one indexed lookup; Get also loads its tags).
+Result<bool> Exists(storage::Connection& conn, const RegionCode& code);
+// The names of the stored regions among `codes` (12-digit), by code; unknown codes are absent.
+// One query per 500 codes: the read other modules use to name a page of rows.
+Result<std::map<std::string, std::string>> NamesOf(storage::Connection& conn,
+                                                   std::vector<std::string> codes);
 Result<Page<Region>> Children(storage::Connection& conn, const RegionCode& code,
                               const PageRequest& page);
 // From the top-most stored ancestor down to `code`.

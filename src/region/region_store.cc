@@ -82,6 +82,29 @@ Result<Region> Get(storage::Connection& conn, const RegionCode& code) {
   return std::move(one[0]);
 }
 
+Result<bool> Exists(storage::Connection& conn, const RegionCode& code) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM regions WHERE code = ?", {code.str()}));
+  return !rows.empty();
+}
+
+Result<std::map<std::string, std::string>> NamesOf(storage::Connection& conn,
+                                                   std::vector<std::string> codes) {
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  std::map<std::string, std::string> out;
+  constexpr size_t kChunk = 500;  // bound the number of parameters per statement
+  for (size_t i = 0; i < codes.size(); i += kChunk) {
+    size_t n = std::min(kChunk, codes.size() - i);
+    std::string sql = "SELECT code, name FROM regions WHERE code IN (?";
+    for (size_t k = 1; k < n; ++k) sql += ", ?";
+    storage::Params p(codes.begin() + static_cast<std::ptrdiff_t>(i),
+                      codes.begin() + static_cast<std::ptrdiff_t>(i + n));
+    ASSIGN_OR_RETURN(auto rows, conn.Query(sql + ")", p));
+    for (const auto& r : rows) out[r.Text(0)] = r.Text(1);
+  }
+  return out;
+}
+
 Result<Page<Region>> Children(storage::Connection& conn, const RegionCode& code,
                               const PageRequest& page) {
   RETURN_IF_ERROR(Get(conn, code));

@@ -319,20 +319,29 @@ spreadsheet::Sheet SalesTemplate() {
 Result<spreadsheet::Sheet> ExportBatch(storage::Connection& conn, int64_t batch_id) {
   ASSIGN_OR_RETURN(
       auto rows,
-      conn.Query("SELECT e.uscc, e.name, s.period, s.platform, s.direction, s.agricultural, "
-                 "s.category, s.amount_fen, s.orders, s.export_usd_cents, b.name, sh.shop_ref "
-                 "FROM sales_records s JOIN entities e ON e.id = s.entity_id "
-                 "LEFT JOIN brands b ON b.id = s.brand_id "
-                 "LEFT JOIN entity_shops sh ON sh.id = s.shop_id "
-                 "WHERE s.batch_id = ? AND s.is_current = 1 ORDER BY s.source_row, s.id",
+      conn.Query("SELECT entity_id, period, platform, direction, agricultural, category, "
+                 "amount_fen, orders, export_usd_cents, brand_id, shop_id FROM sales_records "
+                 "WHERE batch_id = ? AND is_current = 1 ORDER BY source_row, id",
                  {batch_id}));
+  // uscc/name, brand names and shop ids from the entity module, one batch read each.
+  std::vector<int64_t> entity_ids, brand_ids, shop_ids;
+  for (const auto& r : rows) {
+    entity_ids.push_back(r.Int(0));
+    if (!r.IsNull(9)) brand_ids.push_back(r.Int(9));
+    if (!r.IsNull(10)) shop_ids.push_back(r.Int(10));
+  }
+  ASSIGN_OR_RETURN(auto entities, entity::NamesByIds(conn, std::move(entity_ids)));
+  ASSIGN_OR_RETURN(auto brands, entity::BrandNamesByIds(conn, std::move(brand_ids)));
+  ASSIGN_OR_RETURN(auto shops, entity::ShopRefsByIds(conn, std::move(shop_ids)));
   spreadsheet::Sheet sheet = SalesTemplate();
   sheet.rows.clear();
   for (const auto& r : rows) {
-    sheet.rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                          r.Text(4) == "uplink" ? "上行" : "下行", r.Int(5) ? "是" : "否",
-                          r.Text(6), Fen{r.Int(7)}.ToPlain(), r.Text(8),
-                          r.IsNull(9) ? "" : Fen{r.Int(9)}.ToPlain(), r.Text(10), r.Text(11)});
+    const entity::EntityName& e = entities[r.Int(0)];
+    sheet.rows.push_back(
+        {e.uscc, e.name, r.Text(1), r.Text(2), r.Text(3) == "uplink" ? "上行" : "下行",
+         r.Int(4) ? "是" : "否", r.Text(5), Fen{r.Int(6)}.ToPlain(), r.Text(7),
+         r.IsNull(8) ? "" : Fen{r.Int(8)}.ToPlain(), r.IsNull(9) ? "" : brands[r.Int(9)],
+         r.IsNull(10) ? "" : shops[r.Int(10)]});
   }
   return sheet;
 }

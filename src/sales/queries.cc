@@ -4,7 +4,8 @@
 
 #include "account/account.h"
 #include "core/validate.h"
-#include "entity/validation.h"
+#include "entity/entity.h"
+#include "region/region.h"
 #include "storage/order_by.h"
 
 namespace ruralec::sales::queries {
@@ -17,16 +18,6 @@ using storage::Value;
 
 std::string Prefix(const RegionCode& r) { return std::string(r.prefix()) + "%"; }
 
-// For LIKE ... ESCAPE '\': the user's text matches literally.
-std::string Escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 template <typename T>
 Page<T> EmptyPage(const PageRequest& page) {
   Page<T> p;
@@ -35,15 +26,12 @@ Page<T> EmptyPage(const PageRequest& page) {
   return p;
 }
 
-Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
-
 // ---- ledger ----
 constexpr const char* kSalesSelect =
     "SELECT s.id, s.entity_id, s.shop_id, s.brand_id, s.period, s.platform, s.direction, "
     "s.agricultural, s.category, s.amount_fen, s.orders, s.export_usd_cents, s.region_code, "
     "s.source, s.batch_id, s.supersedes_id, s.created_by, s.is_current, s.correction_reason, "
-    "s.created_at, e.name, COALESCE(r.name, '') FROM sales_records s "
-    "JOIN entities e ON e.id = s.entity_id LEFT JOIN regions r ON r.code = s.region_code ";
+    "s.created_at FROM sales_records s ";
 
 SalesRow ToSalesRow(const Row& r) {
   SalesRow out;
@@ -69,8 +57,6 @@ SalesRow ToSalesRow(const Row& r) {
   s.is_current = r.Int(17) != 0;
   s.correction_reason = r.Text(18);
   s.created_at = r.Int(19);
-  out.entity_name = r.Text(20);
-  out.region_name = r.Text(21);
   return out;
 }
 
@@ -140,6 +126,26 @@ Status NameCreators(storage::Connection& conn, std::vector<SalesRow>& rows) {
   return {};
 }
 
+// entity_name and region_name of each row: one batch read of each owner for the whole page
+// (entity::NamesByIds, region::NamesOf), and the recorders' names.
+Status NameRows(storage::Connection& conn, std::vector<SalesRow>& rows) {
+  std::vector<int64_t> ids;
+  std::vector<std::string> codes;
+  for (const auto& r : rows) {
+    ids.push_back(r.record.in.entity_id);
+    codes.push_back(r.record.region.str());
+  }
+  ASSIGN_OR_RETURN(auto entities, entity::NamesByIds(conn, std::move(ids)));
+  ASSIGN_OR_RETURN(auto regions, region::NamesOf(conn, std::move(codes)));
+  for (auto& r : rows) {
+    if (auto it = entities.find(r.record.in.entity_id); it != entities.end())
+      r.entity_name = it->second.name;
+    if (auto it = regions.find(r.record.region.str()); it != regions.end())
+      r.region_name = it->second;
+  }
+  return NameCreators(conn, rows);
+}
+
 }  // namespace
 
 Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f,
@@ -154,7 +160,7 @@ Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f
   std::string where = SalesWhere(f, p);
   ASSIGN_OR_RETURN(auto out, RunPage<SalesRow>(conn, kSalesSelect, "FROM sales_records s" + where,
                                                p, order, page, ToSalesRow));
-  RETURN_IF_ERROR(NameCreators(conn, out.items));
+  RETURN_IF_ERROR(NameRows(conn, out.items));
   return out;
 }
 
@@ -162,7 +168,7 @@ Result<SalesRow> GetSales(storage::Connection& conn, int64_t id) {
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) + "WHERE s.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("销售记录不存在");
   std::vector<SalesRow> one = {ToSalesRow(rows[0])};
-  RETURN_IF_ERROR(NameCreators(conn, one));
+  RETURN_IF_ERROR(NameRows(conn, one));
   return std::move(one[0]);
 }
 
@@ -182,7 +188,7 @@ Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
     newer.push_back(ToSalesRow(rows[0]));
     cur = newer.back().record.id;
   }
-  RETURN_IF_ERROR(NameCreators(conn, newer));
+  RETURN_IF_ERROR(NameRows(conn, newer));
   std::vector<SalesRow> out(newer.rbegin(), newer.rend());
   out.push_back(std::move(start));
   for (auto& r : older) out.push_back(std::move(r));

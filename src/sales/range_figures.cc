@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entity/entity.h"
 #include "sales/queries.h"
 
 namespace ruralec::sales::queries {
@@ -119,14 +120,11 @@ Result<std::vector<int64_t>> CountNewEntitiesByRegion(storage::Connection& conn,
                                                       const Range& r) {
   std::vector<int64_t> out(regions.size(), 0);
   if (regions.empty()) return out;
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT region_code, COUNT(*) FROM entities WHERE "
-                                         "region_code LIKE ? AND registered_on >= ? AND "
-                                         "registered_on <= ? GROUP BY region_code",
-                                         {CommonPrefix(regions) + "%", r.from_date, r.to_date}));
-  for (const Row& row : rows) {
-    std::string code = row.Text(0);
+  ASSIGN_OR_RETURN(auto per_region, entity::RegisteredPerRegion(conn, CommonPrefix(regions),
+                                                                r.from_date, r.to_date));
+  for (const auto& [code, count] : per_region) {
     for (size_t i = 0; i < regions.size(); ++i) {
-      if (Inside(code, regions[i])) out[i] += row.Int(1);
+      if (Inside(code, regions[i])) out[i] += count;
     }
   }
   return out;

@@ -49,16 +49,10 @@ bool InBinary(const std::string& module) {
   return false;
 }
 
-// Violations that predate the check, as "file table", being removed (issue 14 item 4): the test
-// fails on any use not listed here, and on a listed one that is gone (so the list only shrinks).
-const std::set<std::string> kKnownViolations = {
-    "src/account/users.cc regions",        "src/entity/entity_store.cc regions",
-    "src/entity/queries.cc regions",       "src/sales/queries.cc entities",
-    "src/sales/queries.cc regions",        "src/sales/ledger_store.cc entities",
-    "src/sales/ledger_store.cc brands",    "src/sales/figures.cc entities",
-    "src/sales/range_figures.cc entities", "src/sales/import.cc entities",
-    "src/sales/import.cc entity_shops",    "src/sales/import.cc brands",
-};
+// Violations that predate the check, as "file table": none left (issue 14 item 4 removed the
+// last ones). The test fails on any use not listed here, and on a listed one that is gone (so
+// the list only shrinks).
+const std::set<std::string> kKnownViolations = {};
 
 bool IsTestCode(const fs::path& p) {
   std::string name = p.filename().string();
