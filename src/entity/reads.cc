@@ -10,8 +10,7 @@ namespace {
 // Calls `fn` with the rows of `select … WHERE id IN (…)` for the distinct ids, 500 at a time
 // (bounds the parameters per statement).
 template <typename Fn>
-Status ById(storage::Connection& conn, const std::string& select, std::vector<int64_t> ids,
-            Fn fn) {
+Status ById(storage::Connection& conn, const std::string& select, std::vector<int64_t> ids, Fn fn) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   constexpr size_t kChunk = 500;
@@ -32,8 +31,10 @@ Status ById(storage::Connection& conn, const std::string& select, std::vector<in
 Result<std::map<int64_t, EntityName>> NamesByIds(storage::Connection& conn,
                                                  std::vector<int64_t> ids) {
   std::map<int64_t, EntityName> out;
-  RETURN_IF_ERROR(ById(conn, "SELECT id, uscc, name FROM entities", std::move(ids),
-                       [&](const storage::Row& r) { out[r.Int(0)] = {r.Text(1), r.Text(2)}; }));
+  RETURN_IF_ERROR(
+      ById(conn, "SELECT id, uscc, name FROM entities", std::move(ids), [&](const storage::Row& r) {
+        out[r.Int(0)] = {r.Text(1), r.Text(2)};
+      }));
   return out;
 }
 
