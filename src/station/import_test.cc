@@ -26,7 +26,7 @@ constexpr char kOneBad[] =
 
 TEST_F(StationImport, ImportsValidFileOnceAndAuditsTheBatch) {
   std::string path = Csv("ok.csv", kGood);
-  auto r = ImportStations(D(), county_, path, Mode::kAllOrNothing);
+  auto r = ImportStations(Ctx(), county_, path, imports::Mode::kAllOrNothing);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rows_imported, 2);
   EXPECT_EQ(
@@ -35,14 +35,19 @@ TEST_F(StationImport, ImportsValidFileOnceAndAuditsTheBatch) {
       1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations WHERE mobile_masked = '138****8000'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'station.import'"), 1);
-  auto again = ImportStations(D(), county_, path, Mode::kAllOrNothing);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches WHERE kind = 'stations' AND "
+                  "rows_imported = 2"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations WHERE batch_id = " + std::to_string(r->batch_id)),
+            2);
+  auto again = ImportStations(Ctx(), county_, path, imports::Mode::kAllOrNothing);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->already_imported);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 2);
 }
 
 TEST_F(StationImport, AllOrNothingRollsBackAndReportsColumns) {
-  auto r = ImportStations(D(), county_, Csv("bad.csv", kOneBad), Mode::kAllOrNothing);
+  auto r = ImportStations(Ctx(), county_, Csv("bad.csv", kOneBad), imports::Mode::kAllOrNothing);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_TRUE(r->rolled_back);
   EXPECT_EQ(r->rows_rejected, 2);
@@ -51,34 +56,36 @@ TEST_F(StationImport, AllOrNothingRollsBackAndReportsColumns) {
   EXPECT_EQ(r->errors[0].column, "纬度");
   EXPECT_EQ(r->errors[1].column, "服务项目");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM station_import_batches"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches"), 0);
 }
 
 TEST_F(StationImport, ValidOnlyKeepsGoodRows) {
-  auto r = ImportStations(D(), county_, Csv("bad.csv", kOneBad), Mode::kValidOnly);
+  auto r = ImportStations(Ctx(), county_, Csv("bad.csv", kOneBad), imports::Mode::kValidOnly);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->rows_imported, 1);
   EXPECT_EQ(r->rows_rejected, 2);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 1);
   // An edited file with the same first row: the registered station is a rejected duplicate.
-  auto again = ImportStations(D(), county_, Csv("again.csv", kGood), Mode::kValidOnly);
+  auto again = ImportStations(Ctx(), county_, Csv("again.csv", kGood), imports::Mode::kValidOnly);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->rows_imported, 1);
   EXPECT_EQ(again->errors.at(0).column, "站点名称");
 }
 
 TEST_F(StationImport, RefusesFileWithoutRequiredColumnsOrOutOfScope) {
-  auto r = ImportStations(D(), county_, WriteFile("x.csv", "站点名称,区划代码\n甲,341302100201\n"),
-                          Mode::kAllOrNothing);
+  auto r =
+      ImportStations(Ctx(), county_, WriteFile("x.csv", "站点名称,区划代码\n甲,341302100201\n"),
+                     imports::Mode::kAllOrNothing);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "file");
-  auto town = ImportStations(D(), town_, Csv("t.csv", kGood), Mode::kValidOnly);
+  auto town = ImportStations(Ctx(), town_, Csv("t.csv", kGood), imports::Mode::kValidOnly);
   ASSERT_TRUE(town.ok());
   EXPECT_EQ(town->rows_imported, 0);
   EXPECT_EQ(town->errors.at(0).column, "");  // kForbidden names no field: the whole row
   account::Principal auditor = MakePrincipal("341302", "auditor");
-  EXPECT_EQ(ImportStations(D(), auditor, Csv("a.csv", kGood), Mode::kValidOnly).error().code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(
+      ImportStations(Ctx(), auditor, Csv("a.csv", kGood), imports::Mode::kValidOnly).error().code,
+      ErrorCode::kForbidden);
 }
 
 TEST_F(StationImport, TemplateHasEveryColumn) {

@@ -24,8 +24,7 @@ const runtime::Module& ModuleDef() {
     m.name = "station";
     m.title = "乡村电商服务站点";
     m.depends = {"region", "account", "entity", "programme"};
-    m.tables = {"stations", "station_status_changes", "station_import_batches",
-                "station_dict_entries"};
+    m.tables = {"stations", "station_status_changes", "station_dict_entries"};
     m.permissions = {
         {"station:read",
          "查看辖区内的服务站点",

@@ -19,7 +19,8 @@
 //    dictionaries: the built-in entries (module.cc) plus those the station's county added.
 //  - Service functions (service.cc) check permission, scope and rules and write the audit entry
 //    in the same transaction as the change; store functions (station_store.h) only run SQL.
-// Tables owned: stations, station_status_changes, station_import_batches, station_dict_entries.
+// Tables owned: stations, station_status_changes, station_dict_entries (import batches are the
+// imports module's import_batches, kind "stations").
 #pragma once
 
 #include <optional>

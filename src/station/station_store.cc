@@ -336,36 +336,4 @@ Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const s
   return {};
 }
 
-Result<std::optional<int64_t>> FindBatch(storage::Connection& conn, const RegionCode& county,
-                                         const std::string& kind, const std::string& hash) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM station_import_batches WHERE "
-                                         "county_code = ? AND kind = ? AND file_hash = ?",
-                                         {county.county().str(), kind, hash}));
-  if (rows.empty()) return std::optional<int64_t>();
-  return std::optional<int64_t>(rows[0].Int(0));
-}
-
-Result<int64_t> AddBatch(storage::Connection& conn, const RegionCode& county,
-                         const std::string& kind, const std::string& file_name,
-                         const std::string& hash, const std::string& mode, Stamp stamp) {
-  ASSIGN_OR_RETURN(
-      Row r, conn.QueryOne(
-                 "INSERT INTO station_import_batches (county_code, kind, file_name, "
-                 "file_hash, mode, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                 "RETURNING id",
-                 {county.county().str(), kind, file_name, hash, mode, Opt(stamp.by), stamp.now_ms},
-                 "insert batch"));
-  return r.Int(0);
-}
-
-Status FinishBatch(storage::Connection& conn, int64_t batch, int64_t total, int64_t imported,
-                   int64_t rejected) {
-  auto n = conn.Exec(
-      "UPDATE station_import_batches SET rows_total = ?, rows_imported = ?, "
-      "rows_rejected = ? WHERE id = ?",
-      {total, imported, rejected, batch});
-  if (!n.ok()) return n.take_error();
-  return {};
-}
-
 }  // namespace ruralec::station::store

@@ -1,5 +1,5 @@
 // The station module's only SQL, on its own tables (stations, station_status_changes,
-// station_import_batches, station_dict_entries). No rules here: callers (service.cc,
+// station_dict_entries). No rules here: callers (service.cc,
 // indicators.cc, import.cc) have validated the input and checked permission and scope. Every
 // function runs in the caller's connection and transaction.
 #pragma once
@@ -54,14 +54,5 @@ Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const Regi
                                            const std::string& dict);
 Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
                     const DictValue& v, Stamp stamp);
-
-// Import batches: the prior batch of the same file, or a new one.
-Result<std::optional<int64_t>> FindBatch(storage::Connection& conn, const RegionCode& county,
-                                         const std::string& kind, const std::string& hash);
-Result<int64_t> AddBatch(storage::Connection& conn, const RegionCode& county,
-                         const std::string& kind, const std::string& file_name,
-                         const std::string& hash, const std::string& mode, Stamp stamp);
-Status FinishBatch(storage::Connection& conn, int64_t batch, int64_t total, int64_t imported,
-                   int64_t rejected);
 
 }  // namespace ruralec::station::store

@@ -12,6 +12,7 @@
 
 #include "account/roles.h"
 #include "entity/module.h"
+#include "imports/imports.h"
 #include "programme/module.h"
 #include "region/region.h"
 #include "region/testing.h"
@@ -73,6 +74,7 @@ class StationFixture : public ::testing::Test {
     return c->QueryOne(sql, {}, "count")->Int(0);
   }
   Deps D() { return {tdb_.db(), audit_, clock_, cipher_}; }
+  imports::ImportContext Ctx() { return {tdb_.db(), audit_, clock_, cipher_}; }
 
   storage::testing::TempDatabase tdb_;
   FakeClock clock_;  // 2023-11-14

@@ -13,12 +13,14 @@ namespace ruralec::storage {
 struct Migration {
   int version;
   std::string name;
-  std::string sql;  // may contain {{ID}}
+  std::string sql;  // may contain {{ID}} and "-- dialect:" lines (RenderSql)
 };
 
 const std::vector<Migration>& EmbeddedMigrations();
 
-// Replaces dialect tokens for `dialect` ("sqlite" | "postgresql").
+// Replaces dialect tokens for `dialect` ("sqlite" | "postgresql") and keeps only the lines meant
+// for it: after a line "-- dialect: sqlite" (or postgresql) the lines are for that backend only,
+// up to a line "-- dialect: all" (for a change the two cannot write alike, e.g. dropping a CHECK).
 std::string RenderSql(const std::string& sql, std::string_view dialect);
 
 // Applies pending migrations; returns the resulting schema version.
