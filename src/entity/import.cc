@@ -1,5 +1,6 @@
 #include "entity/import.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "entity/entity.h"
@@ -81,13 +82,18 @@ std::optional<RowError> ParseEntityFields(const Cells& c, NewEntity& e) {
 }
 
 RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
-                     const account::Principal& who, const Cells& c, int64_t batch, int64_t now) {
+                     const account::Principal& who, const Cells& c,
+                     const imports::BatchContext& batch, int64_t now) {
   NewEntity e;
   if (auto bad = ParseEntityFields(c, e)) return bad;
   ASSIGN_OR_RETURN(auto prior,
                    conn.Query("SELECT batch_id FROM entities WHERE uscc = ?", {e.uscc}));
   if (!prior.empty()) {
-    bool same = prior[0].OptInt(0) == batch;
+    // Registered by an earlier, partially accepted import of this same file: not an error.
+    if (auto b = prior[0].OptInt(0);
+        b && std::find(batch.same_file.begin(), batch.same_file.end(), *b) != batch.same_file.end())
+      return std::optional(c.AlreadyImported());
+    bool same = prior[0].OptInt(0) == batch.id;
     return std::optional(
         c.Reject(kEUscc, same ? "与文件中前面的行重复" : "该统一社会信用代码已登记"));
   }
@@ -104,7 +110,7 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
                                           {shop.platform, shop.shop_ref}));
     if (!dup.empty()) return std::optional(c.Reject(kEShopRef, "该平台上的网店已登记"));
   }
-  auto id = Insert(conn, ctx.cipher, who, e, now, batch);
+  auto id = Insert(conn, ctx.cipher, who, e, now, batch.id);
   if (!id.ok() && imports::IsRowError(id.error())) {
     int col =
         id.error().code == ErrorCode::kForbidden ? kERegion : EntityColumnOf(id.error().field);
@@ -121,8 +127,9 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
 
 class EntityHandler : public imports::RowHandler {
  public:
-  EntityHandler(const ImportContext& ctx, const account::Principal& who, int64_t batch, int64_t now)
-      : ctx_(ctx), who_(who), batch_(batch), now_(now) {}
+  EntityHandler(const ImportContext& ctx, const account::Principal& who,
+                imports::BatchContext batch, int64_t now)
+      : ctx_(ctx), who_(who), batch_(std::move(batch)), now_(now) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     return EntityRow(conn, ctx_, who_, c, batch_, now_);
   }
@@ -130,7 +137,8 @@ class EntityHandler : public imports::RowHandler {
  private:
   const ImportContext& ctx_;
   const account::Principal& who_;
-  int64_t batch_, now_;
+  imports::BatchContext batch_;
+  int64_t now_;
 };
 
 }  // namespace
@@ -141,9 +149,10 @@ Result<imports::ImportReport> ImportEntities(const ImportContext& ctx,
                                              const imports::ImportOptions& opt) {
   if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
   int64_t now = ctx.clock.NowMs();
-  imports::HandlerFactory make = [&ctx, &who, now](
-                                     storage::Connection&,
-                                     int64_t batch) -> std::unique_ptr<imports::RowHandler> {
+  imports::HandlerFactory make =
+      [&ctx, &who, now](
+          storage::Connection&,
+          const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<EntityHandler>(ctx, who, batch, now);
   };
   return imports::Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, make,

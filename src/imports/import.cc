@@ -32,6 +32,12 @@ RowError Cells::Reject(int col, std::string reason) const {
           std::move(reason)};
 }
 
+RowError Cells::AlreadyImported() const {
+  RowError e{row.number, "", ""};
+  e.already_imported = true;
+  return e;
+}
+
 bool IsRowError(const Error& e) {
   return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kConflict ||
          e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound;
@@ -63,16 +69,23 @@ void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
   if (rep.errors.size() < kMaxReportedErrors) rep.errors.push_back(std::move(err));
 }
 
-Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
-                std::span<const Column> cols, RowHandler& handler, ImportReport& rep,
-                const ImportOptions& opt) {
+// The header row mapped onto the template's columns (refuses an empty file or a missing
+// required column, naming the sheet read).
+Result<std::vector<int>> ReadHeader(spreadsheet::RowReader& reader, std::span<const Column> cols) {
   SheetRow row;
   std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
   ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
   if (!has_header) return Error::Invalid("file", where + "文件为空");
   auto mapped = MapHeaders(row, cols);
   if (!mapped.ok()) return Error::Invalid("file", where + mapped.error().message);
-  std::vector<int> idx = std::move(*mapped);
+  return std::move(*mapped);
+}
+
+// The data rows after the header.
+Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
+                const std::vector<int>& idx, std::span<const Column> cols, RowHandler& handler,
+                ImportReport& rep, const ImportOptions& opt) {
+  SheetRow row;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next(row));
     if (!more) break;
@@ -81,11 +94,16 @@ Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
     ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
     if (!err) {
       ++rep.rows_imported;
-      continue;
+    } else if (err->already_imported) {
+      ++rep.rows_already_imported;
+    } else {
+      NoteError(std::move(*err), rep, opt);
     }
-    NoteError(std::move(*err), rep, opt);
   }
-  if (rep.rows_total == 0) return Error::Invalid("file", where + "文件中没有数据行");
+  if (rep.rows_total == 0) {
+    std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
+    return Error::Invalid("file", where + "文件中没有数据行");
+  }
   return handler.Finish(conn);
 }
 
@@ -94,21 +112,71 @@ spreadsheet::XlsxOptions ChooseSheet(std::span<const Column> cols) {
   return {[cols](const SheetRow& first) { return MapHeaders(first, cols).ok(); }};
 }
 
+// Earlier batches of the same file (county, kind, SHA-256): the fully accepted one, which is
+// the idempotence key, and the partially accepted ones ("<sha256>#<id>", see imports.h). A
+// partially accepted batch recorded before that rule (bare hash, rows rejected) is re-keyed
+// here, in the import's transaction.
+struct EarlierBatches {
+  std::optional<int64_t> complete;
+  std::vector<int64_t> partial;
+};
+
+Result<EarlierBatches> FindEarlier(storage::Connection& conn, const std::string& county,
+                                   const RunSpec& spec, const std::string& hash) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, file_hash, rows_rejected FROM import_batches "
+                                         "WHERE county_code = ? AND kind = ? AND (file_hash = ? "
+                                         "OR file_hash LIKE ?) ORDER BY id",
+                                         {county, std::string(spec.kind), hash, hash + "#%"}));
+  EarlierBatches out;
+  for (const auto& r : rows) {
+    if (r.Text(1) == hash && r.Int(2) == 0) {
+      out.complete = r.Int(0);
+      continue;
+    }
+    if (r.Text(1) == hash)
+      RETURN_IF_ERROR(conn.Exec("UPDATE import_batches SET file_hash = ? WHERE id = ?",
+                                {hash + "#" + r.Text(0), r.Int(0)}));
+    out.partial.push_back(r.Int(0));
+  }
+  return out;
+}
+
+// The batch's totals, its idempotence key (the bare hash only when no row was rejected) and
+// its audit entry.
+Status CloseBatch(const ImportContext& ctx, storage::Connection& conn,
+                  const account::Principal& who, const std::string& name, const std::string& hash,
+                  const RunSpec& spec, const ImportReport& rep) {
+  std::string key = rep.rows_rejected == 0 ? hash : hash + "#" + std::to_string(rep.batch_id);
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
+                "rows_rejected = ?, file_hash = ? WHERE id = ?",
+                {rep.rows_total, rep.rows_imported, rep.rows_rejected, key, rep.batch_id}));
+  std::string already = rep.rows_already_imported == 0
+                            ? ""
+                            : " already_imported=" + std::to_string(rep.rows_already_imported);
+  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
+                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
+                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
+                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
+                                     " imported=" + std::to_string(rep.rows_imported) +
+                                     " rejected=" + std::to_string(rep.rows_rejected) + already});
+}
+
 Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
                const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
                const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
-  std::string county = who.region.county().str();
-  ASSIGN_OR_RETURN(auto prior, conn.Query("SELECT id FROM import_batches WHERE county_code = ? "
-                                          "AND kind = ? AND file_hash = ?",
-                                          {county, std::string(spec.kind), hash}));
-  if (!prior.empty()) {
-    rep.already_imported = true;
-    rep.batch_id = prior[0].Int(0);
-    return {};
-  }
+  // The file's type (bytes against extension) and header first: a refused file is refused
+  // even when a file with the same bytes was imported before.
   ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
   rep.sheet = reader->SheetName();
-  int64_t now = ctx.clock.NowMs();
+  ASSIGN_OR_RETURN(std::vector<int> idx, ReadHeader(*reader, spec.cols));
+  std::string county = who.region.county().str();
+  ASSIGN_OR_RETURN(EarlierBatches earlier, FindEarlier(conn, county, spec, hash));
+  if (earlier.complete) {
+    rep.already_imported = true;
+    rep.batch_id = *earlier.complete;
+    return {};
+  }
   std::string name =
       path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   ASSIGN_OR_RETURN(
@@ -117,23 +185,14 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     {county, std::string(spec.kind), name, hash,
                      std::string(mode == Mode::kValidOnly ? "valid_only" : "all_or_nothing"),
-                     who.id.value, now},
+                     who.id.value, ctx.clock.NowMs()},
                     "insert batch"));
   rep.batch_id = b.Int(0);
-  auto handler = make(conn, rep.batch_id);
-  RETURN_IF_ERROR(ReadRows(conn, *reader, spec.cols, *handler, rep, opt));
+  auto handler = make(conn, BatchContext{rep.batch_id, std::move(earlier.partial)});
+  RETURN_IF_ERROR(ReadRows(conn, *reader, idx, spec.cols, *handler, rep, opt));
   if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
     return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
-  RETURN_IF_ERROR(
-      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
-                "rows_rejected = ? WHERE id = ?",
-                {rep.rows_total, rep.rows_imported, rep.rows_rejected, rep.batch_id}));
-  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
-                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
-                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
-                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
-                                     " imported=" + std::to_string(rep.rows_imported) +
-                                     " rejected=" + std::to_string(rep.rows_rejected)});
+  return CloseBatch(ctx, conn, who, name, hash, spec, rep);
 }
 
 // A large import runs with a bigger page cache on SQLite (its indexes then stay in memory

@@ -11,8 +11,17 @@
 //    ImportOptions::errors (every one) — one stream for the CLI and the HTTP paths.
 //  - kAllOrNothing (default): one transaction; any rejected row rolls everything back.
 //    kValidOnly: valid rows are kept, rejected ones reported.
-//  - A file whose SHA-256 was already imported (same county and kind) adds nothing
-//    (already_imported = true).
+//  - The file is opened, its type checked against its bytes and its header row mapped BEFORE
+//    the idempotence check: a refused file is refused whatever was imported before.
+//  - Idempotence (issue 15 item 9): only a fully accepted import (no rejected row) records the
+//    file's SHA-256 as the key of its county and kind; importing that file again adds nothing
+//    (already_imported = true). A valid-only import that rejected rows keeps its batch but
+//    records the key as "<sha256>#<batch id>", so the same file can be imported again once the
+//    cause is fixed. That re-import passes the earlier batches of the same file to the handler
+//    (BatchContext::same_file); a row those batches already wrote is neither written again nor
+//    rejected but counted in rows_already_imported (sales: by natural key; entities: by USCC).
+//    A fixed copy of the file is a different file: rows already in the ledger are rejected as
+//    duplicates by their natural key, never written twice.
 //  - The batch, its rows and one audit entry (RunSpec::action) commit together.
 //  - xlsx: the first visible sheet whose first row has the template's required headers is read
 //    (else the first visible sheet); its name is in ImportReport::sheet, the audit entry and
@@ -45,6 +54,9 @@ struct RowError {
   int64_t row = 0;
   std::string column;  // the Chinese header, or "" for the whole row
   std::string reason;
+  // Not an error: an earlier batch of the same file wrote this row (see Cells::AlreadyImported);
+  // the runner counts it in rows_already_imported and neither reports nor writes it.
+  bool already_imported = false;
 };
 
 struct ImportReport {
@@ -52,8 +64,9 @@ struct ImportReport {
   bool already_imported = false;
   bool rolled_back = false;  // all-or-nothing with rejected rows: nothing was written
   int64_t rows_total = 0, rows_imported = 0, rows_rejected = 0;
-  std::vector<RowError> errors;  // the first kMaxReportedErrors
-  std::string sheet;             // the worksheet read (xlsx), "" for csv
+  int64_t rows_already_imported = 0;  // written by an earlier batch of the same file
+  std::vector<RowError> errors;       // the first kMaxReportedErrors
+  std::string sheet;                  // the worksheet read (xlsx), "" for csv
 };
 
 // Receives every rejected row as soon as it is found. `restart` is called when the import's
@@ -101,6 +114,8 @@ struct Cells {
   const std::string& Get(int col) const;  // "" when the column is absent
   // The rejection of this row at column `col` (-1: the whole row).
   RowError Reject(int col, std::string reason) const;
+  // The outcome of a row an earlier batch of the same file already wrote.
+  RowError AlreadyImported() const;
 };
 
 using RowOutcome = Result<std::optional<RowError>>;  // Error aborts; RowError rejects the row
@@ -113,8 +128,12 @@ class RowHandler {
   // Writes whatever the handler buffered; called once after the last row.
   virtual Status Finish(storage::Connection& conn) { return {}; }
 };
+struct BatchContext {
+  int64_t id = 0;                  // import_batches.id of this import
+  std::vector<int64_t> same_file;  // earlier partially accepted batches of the same file
+};
 using HandlerFactory =
-    std::function<std::unique_ptr<RowHandler>(storage::Connection& conn, int64_t batch)>;
+    std::function<std::unique_ptr<RowHandler>(storage::Connection& conn, const BatchContext&)>;
 
 // Errors a row can cause that reject it; anything else (database failure) aborts the import.
 bool IsRowError(const Error& e);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/validate.h"
 #include "entity/entity.h"
@@ -124,9 +125,11 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
 // in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter.
 class SalesHandler : public imports::RowHandler {
  public:
-  SalesHandler(storage::Connection& conn, const account::Principal& who, int64_t batch, int64_t now)
+  SalesHandler(storage::Connection& conn, const account::Principal& who,
+               const imports::BatchContext& batch, int64_t now)
       : who_(who),
-        batch_(batch),
+        batch_(batch.id),
+        same_file_(batch.same_file),
         now_(now),
         creator_(who.id.valid() ? storage::Value{who.id.value} : storage::Value{storage::Null{}}),
         writer_(conn, "sales_records", kInsertColumns) {}
@@ -145,6 +148,8 @@ class SalesHandler : public imports::RowHandler {
     ASSIGN_OR_RETURN(auto link, LinkShopAndBrand(conn, c, in));
     if (link) return link;
     std::string key = NaturalKey(in);
+    ASSIGN_OR_RETURN(bool earlier, WrittenBySameFile(conn, key));
+    if (earlier) return std::optional(c.AlreadyImported());
     ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, *e, in.period, key));
     if (dup) return dup;
     seen_.Insert(KeyHashes::Of(key));
@@ -184,6 +189,22 @@ class SalesHandler : public imports::RowHandler {
       std::sort(info.ledger_months.begin(), info.ledger_months.end());
     }
     return &entities_.emplace(uscc, std::move(info)).first->second;
+  }
+
+  // Whether an earlier, partially accepted batch of this same file wrote the row (its key is
+  // then in that batch, current or since corrected). The keys are loaded on the first row.
+  Result<bool> WrittenBySameFile(storage::Connection& conn, const std::string& key) {
+    if (same_file_.empty()) return false;
+    if (!earlier_loaded_) {
+      auto conn_lock = writer_.ConnLock();
+      for (int64_t b : same_file_) {
+        ASSIGN_OR_RETURN(
+            auto rows, conn.Query("SELECT natural_key FROM sales_records WHERE batch_id = ?", {b}));
+        for (const auto& r : rows) earlier_keys_.insert(r.Text(0));
+      }
+      earlier_loaded_ = true;
+    }
+    return earlier_keys_.contains(key);
   }
 
   // Brand (by name) or shop (by shop id) of the entity; nullopt when not registered.
@@ -279,7 +300,11 @@ class SalesHandler : public imports::RowHandler {
       "source_row",  "natural_key", "created_by",       "created_at"};
 
   const account::Principal& who_;
-  int64_t batch_, now_;
+  int64_t batch_;
+  std::vector<int64_t> same_file_;
+  int64_t now_;
+  bool earlier_loaded_ = false;
+  std::unordered_set<std::string> earlier_keys_;
   storage::Value creator_;
   SalesInput in_;
   std::unordered_map<std::string, EntityInfo> entities_;
@@ -296,9 +321,9 @@ Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Princi
                                  const std::string& path, Mode mode, const ImportOptions& opt) {
   if (!who.Can("sales:import")) return Error::Forbidden("您没有导入销售数据的权限（sales:import）");
   int64_t now = ctx.clock.NowMs();
-  imports::HandlerFactory make = [&who, now](
-                                     storage::Connection& conn,
-                                     int64_t batch) -> std::unique_ptr<imports::RowHandler> {
+  imports::HandlerFactory make =
+      [&who, now](storage::Connection& conn,
+                  const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<SalesHandler>(conn, who, batch, now);
   };
   return imports::Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);

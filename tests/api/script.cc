@@ -171,6 +171,10 @@ class Runner {
       return "";
     }
     if (cmd == "file-var") return FileVar(w.at(1), w.at(2));
+    if (cmd == "capture-file") {
+      files_[w.at(1)] = last_raw_;
+      return "";
+    }
     if (cmd == "capture-raw") {
       std::string quoted = Json(last_raw_).dump();
       vars_[w.at(1)] = quoted.substr(1, quoted.size() - 2);
@@ -291,6 +295,7 @@ class Runner {
   std::string current_ = "anonymous";
   Json last_body_;
   std::string last_raw_;
+  std::map<std::string, std::string> files_;  // capture-file VAR: raw bodies to upload as @VAR
   httplib::Headers last_headers_;
 };
 
@@ -362,6 +367,8 @@ std::string Runner::Request(const Block& b) {
   if (!Multipart(body, parts)) return "bad multipart line in: " + body;
   for (auto& part : parts) {
     if (part.content == "@last") part.content = last_raw_;  // re-upload a downloaded file
+    if (part.content.size() > 1 && part.content[0] == '@' && files_.count(part.content.substr(1)))
+      part.content = files_[part.content.substr(1)];  // a file kept by capture-file
   }
   httplib::Result res = method == "GET"    ? cli_.Get(path.c_str(), h)
                         : !parts.empty()   ? cli_.Post(path.c_str(), h, parts)

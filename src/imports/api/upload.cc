@@ -41,6 +41,7 @@ Json ReportJson(const ImportReport& rep) {
           {"rows_total", rep.rows_total},
           {"rows_imported", rep.rows_imported},
           {"rows_rejected", rep.rows_rejected},
+          {"rows_already_imported", rep.rows_already_imported},
           {"errors", errors},
           {"error_report_id", nullptr},
           {"error_workbook", nullptr}};

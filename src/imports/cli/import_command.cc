@@ -66,7 +66,11 @@ void Report(const ImportReport& r, const ImportArgs& a, StreamedErrors* streamed
   }
   if (!r.sheet.empty()) std::cout << "sheet " << r.sheet << ": ";
   std::cout << "rows " << r.rows_total << ", imported " << r.rows_imported << ", rejected "
-            << r.rows_rejected << (r.rolled_back ? " (all-or-nothing: nothing written)" : "")
+            << r.rows_rejected
+            << (r.rows_already_imported ? ", already imported by an earlier run of this file " +
+                                              std::to_string(r.rows_already_imported)
+                                        : "")
+            << (r.rolled_back ? " (all-or-nothing: nothing written)" : "")
             << (r.batch_id ? ", batch " + std::to_string(r.batch_id) : "") << "\n";
   if (r.rows_rejected == 0) return;
   std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;

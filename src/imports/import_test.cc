@@ -1,0 +1,188 @@
+// The import runner's contract with a stand-in handler: which imports record the file's hash as
+// the idempotence key, how a re-import of a partially accepted file treats the rows it already
+// wrote, and that the file's type is checked before its history (issue 15 item 9).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "imports/imports.h"
+#include "storage/testing.h"
+
+namespace ruralec::imports {
+namespace {
+
+constexpr Column kCols[] = {{"编号*", true}, {"数值*", true}};
+
+// Writes each accepted row's 编号 to test_rows; a 数值 of "bad" is rejected while `broken` holds
+// (the cause the user fixes outside the file, e.g. an entity not yet registered).
+class KeyHandler : public RowHandler {
+ public:
+  KeyHandler(BatchContext batch, const bool& broken) : batch_(std::move(batch)), broken_(broken) {}
+  RowOutcome Row(storage::Connection& conn, const Cells& c) override {
+    for (int64_t b : batch_.same_file) {
+      ASSIGN_OR_RETURN(auto hit, conn.Query("SELECT 1 FROM test_rows WHERE batch_id = ? AND "
+                                            "row_key = ?",
+                                            {b, c.Get(0)}));
+      if (!hit.empty()) return std::optional(c.AlreadyImported());
+    }
+    if (c.Get(1) == "bad" && broken_) return std::optional(c.Reject(1, "尚不能导入"));
+    RETURN_IF_ERROR(conn.Exec("INSERT INTO test_rows (batch_id, row_key) VALUES (?, ?)",
+                              {batch_.id, c.Get(0)}));
+    return std::optional<RowError>();
+  }
+
+ private:
+  BatchContext batch_;
+  const bool& broken_;
+};
+
+class RunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(c->ExecScript("CREATE TABLE test_rows (batch_id BIGINT, row_key TEXT)").ok());
+    who_.id = UserId{0};
+    who_.username = "county";
+    who_.region = *RegionCode::Parse("341302");
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    auto p = tdb_.dir() / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  Result<ImportReport> Import(const std::string& path, Mode mode) {
+    HandlerFactory make = [this](storage::Connection&, const BatchContext& b) {
+      return std::unique_ptr<RowHandler>(new KeyHandler(b, broken_));
+    };
+    return imports::Run({tdb_.db(), audit_, clock_, cipher_}, who_, path, mode,
+                        {"sales", "sales.import", kCols}, make, {});
+  }
+  int64_t Count(const std::string& sql) {
+    auto c = tdb_.db().Acquire();
+    return c->QueryOne(sql, {}, "count")->Int(0);
+  }
+
+  storage::testing::TempDatabase tdb_;
+  FakeClock clock_;
+  crypto::FieldCipher cipher_ = crypto::FieldCipher::FromKey({});
+  audit::AuditLog audit_{clock_, crypto::RecordMac::FromKey({})};
+  account::Principal who_;
+  bool broken_ = true;
+};
+
+constexpr char kFile[] = "编号,数值\na,1\nb,2\nc,bad\n";
+
+TEST_F(RunnerTest, PartiallyAcceptedFileCanBeImportedAgainOnceFixed) {
+  std::string path = Write("三月.csv", kFile);
+  auto first = Import(path, Mode::kValidOnly);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->rows_imported, 2);
+  EXPECT_EQ(first->rows_rejected, 1);
+
+  // Unchanged cause: nothing new, the two rows written before are not written again.
+  auto again = Import(path, Mode::kValidOnly);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_FALSE(again->already_imported);
+  EXPECT_EQ(again->rows_already_imported, 2);
+  EXPECT_EQ(again->rows_imported, 0);
+  EXPECT_EQ(again->rows_rejected, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 2);
+
+  broken_ = false;  // the cause is fixed
+  auto fixed = Import(path, Mode::kValidOnly);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  EXPECT_FALSE(fixed->already_imported);
+  EXPECT_EQ(fixed->rows_imported, 1);
+  EXPECT_EQ(fixed->rows_already_imported, 2);
+  EXPECT_EQ(fixed->rows_rejected, 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(DISTINCT row_key) FROM test_rows"), 3);
+
+  // Now wholly imported: the file is the idempotence key.
+  auto done = Import(path, Mode::kValidOnly);
+  ASSERT_TRUE(done.ok());
+  EXPECT_TRUE(done->already_imported);
+  EXPECT_EQ(done->batch_id, fixed->batch_id);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
+}
+
+TEST_F(RunnerTest, AllOrNothingReimportSkipsTheRowsAlreadyWritten) {
+  std::string path = Write("三月.csv", kFile);
+  ASSERT_TRUE(Import(path, Mode::kValidOnly).ok());
+  auto refused = Import(path, Mode::kAllOrNothing);  // still broken: rolled back, nothing kept
+  ASSERT_TRUE(refused.ok());
+  EXPECT_TRUE(refused->rolled_back);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches"), 1);
+  broken_ = false;
+  auto r = Import(path, Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->rolled_back);
+  EXPECT_EQ(r->rows_imported, 1);
+  EXPECT_EQ(r->rows_already_imported, 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
+  EXPECT_TRUE(Import(path, Mode::kAllOrNothing)->already_imported);
+}
+
+TEST_F(RunnerTest, FullyAcceptedValidOnlyImportIsTheKey) {
+  broken_ = false;
+  std::string path = Write("三月.csv", kFile);
+  ASSERT_EQ(Import(path, Mode::kValidOnly)->rows_imported, 3);
+  auto again = Import(Write("副本.csv", kFile), Mode::kAllOrNothing);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->already_imported);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
+}
+
+TEST_F(RunnerTest, PartialBatchRecordedUnderTheOldRuleIsReKeyed) {
+  std::string path = Write("三月.csv", kFile);
+  ASSERT_EQ(Import(path, Mode::kValidOnly)->rows_rejected, 1);
+  {  // before issue 15 item 9 a partial batch kept the bare hash
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(
+        c->Exec("UPDATE import_batches SET file_hash = ?", {*spreadsheet::FileSha256(path)}).ok());
+  }
+  broken_ = false;
+  auto r = Import(path, Mode::kValidOnly);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->already_imported);
+  EXPECT_EQ(r->rows_imported, 1);
+  EXPECT_EQ(r->rows_already_imported, 2);
+  EXPECT_TRUE(Import(path, Mode::kValidOnly)->already_imported);
+}
+
+TEST_F(RunnerTest, FileTypeIsCheckedBeforeTheFileHistory) {
+  broken_ = false;
+  std::string xlsx = (tdb_.dir() / "ok.xlsx").string();
+  spreadsheet::Sheet sheet{"数据", {"编号*", "数值*"}, {{"a", "1"}}, {}};
+  ASSERT_TRUE(spreadsheet::WriteXlsx(xlsx, sheet).ok());
+  ASSERT_EQ(Import(xlsx, Mode::kAllOrNothing)->rows_imported, 1);
+  std::string as_csv = (tdb_.dir() / "ok.csv").string();
+  std::filesystem::copy_file(xlsx, as_csv);
+  auto r = Import(as_csv, Mode::kAllOrNothing);
+  ASSERT_FALSE(r.ok()) << "already_imported=" << r->already_imported;
+  EXPECT_EQ(r.error().field, "file");
+  // The same bytes under their own type are still the imported file.
+  std::string copy = (tdb_.dir() / "copy.xlsx").string();
+  std::filesystem::copy_file(xlsx, copy);
+  EXPECT_TRUE(Import(copy, Mode::kAllOrNothing)->already_imported);
+}
+
+TEST_F(RunnerTest, HeaderIsCheckedBeforeTheFileHistory) {
+  broken_ = false;
+  std::string path = Write("ok.csv", kFile);
+  ASSERT_TRUE(Import(path, Mode::kAllOrNothing).ok());
+  // The same bytes imported under a template that needs another column are refused.
+  HandlerFactory make = [this](storage::Connection&, const BatchContext& b) {
+    return std::unique_ptr<RowHandler>(new KeyHandler(b, broken_));
+  };
+  constexpr Column kOther[] = {{"编号*", true}, {"金额*", true}};
+  auto r = imports::Run({tdb_.db(), audit_, clock_, cipher_}, who_, path, Mode::kAllOrNothing,
+                        {"sales", "sales.import", kOther}, make, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "file");
+}
+
+}  // namespace
+}  // namespace ruralec::imports
