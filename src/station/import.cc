@@ -1,5 +1,7 @@
 #include "station/import.h"
 
+#include <algorithm>
+
 #include <memory>
 #include <span>
 
@@ -143,22 +145,37 @@ Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, CivilDate today
 // One data row: registered, or rejected naming the column of the failing field.
 class StationRows : public imports::RowHandler {
  public:
-  StationRows(const Deps& d, const account::Principal& who, int64_t batch)
-      : d_(d), who_(who), batch_(batch), today_(ShanghaiDate(d.clock.NowMs())) {}
+  StationRows(const Deps& d, const account::Principal& who, imports::BatchContext batch)
+      : d_(d), who_(who), batch_(std::move(batch)), today_(ShanghaiDate(d.clock.NowMs())) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     auto parsed = Parse(c, today_);
     if (!parsed.ok())
       return std::optional(c.Reject(ColumnOf(parsed.error().field), parsed.error().message));
-    auto id = internal::RegisterIn(conn, d_, who_, parsed->first, parsed->second, batch_, false);
+    ASSIGN_OR_RETURN(bool earlier, WrittenBySameFile(conn, parsed->first));
+    if (earlier) return std::optional(c.AlreadyImported());
+    auto id =
+        internal::RegisterIn(conn, d_, who_, parsed->first, parsed->second, batch_.id, false);
     if (id.ok()) return std::optional<RowError>();
     if (!imports::IsRowError(id.error())) return id.take_error();
     return std::optional(c.Reject(ColumnOf(id.error().field), id.error().message));
   }
 
  private:
+  // Registered (same region and name) by an earlier, partially accepted import of this same
+  // file: counted as already imported, not rejected as a duplicate (imports.h, issue 15 item 9).
+  Result<bool> WrittenBySameFile(storage::Connection& conn, const StationInput& in) {
+    if (batch_.same_file.empty()) return false;
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id FROM stations WHERE region_code = ? "
+                                           "AND name = ?",
+                                           {in.region.str(), in.name}));
+    if (rows.empty() || rows[0].IsNull(0)) return false;
+    return std::find(batch_.same_file.begin(), batch_.same_file.end(), rows[0].Int(0)) !=
+           batch_.same_file.end();
+  }
+
   const Deps& d_;
   const account::Principal& who_;
-  int64_t batch_;
+  imports::BatchContext batch_;
   CivilDate today_;
 };
 
@@ -171,8 +188,8 @@ Result<imports::ImportReport> ImportStations(const imports::ImportContext& ctx,
   if (!who.Can("station:import") || !who.Can("station:edit"))
     return Error::Forbidden("没有导入服务站点的权限");
   Deps d{ctx.db, ctx.audit, ctx.clock, ctx.cipher};
-  imports::HandlerFactory make = [&d, &who](storage::Connection&,
-                                            int64_t batch) -> std::unique_ptr<imports::RowHandler> {
+  imports::HandlerFactory make = [&d, &who](storage::Connection&, const imports::BatchContext& batch)
+      -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<StationRows>(d, who, batch);
   };
   return imports::Run(ctx, who, path, mode, {"stations", "station.import", kCols}, make, opt);

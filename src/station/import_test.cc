@@ -24,6 +24,22 @@ constexpr char kOneBad[] =
     "乙站,村级服务点,341302100202,95,116.98,,,,\n"
     "丙站,村级服务点,341302101203,,,,卖保险,,\n";
 
+// Issue 15 item 9: a partly accepted file is not "already imported"; its stations registered
+// before are counted as already imported, never registered twice nor rejected as duplicates.
+TEST_F(StationImport, PartlyAcceptedFileRunsAgainWithoutDuplicates) {
+  std::string path = Csv("one_bad.csv", kOneBad);
+  auto first = ImportStations(Ctx(), county_, path, imports::Mode::kValidOnly);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_EQ(first->rows_imported, 1);
+  auto again = ImportStations(Ctx(), county_, path, imports::Mode::kValidOnly);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_FALSE(again->already_imported);
+  EXPECT_EQ(again->rows_already_imported, 1);
+  EXPECT_EQ(again->rows_imported, 0);
+  EXPECT_EQ(again->rows_rejected, first->rows_rejected);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stations"), 1);
+}
+
 TEST_F(StationImport, ImportsValidFileOnceAndAuditsTheBatch) {
   std::string path = Csv("ok.csv", kGood);
   auto r = ImportStations(Ctx(), county_, path, imports::Mode::kAllOrNothing);
