@@ -1,7 +1,6 @@
 #include "station/import.h"
 
 #include <algorithm>
-
 #include <memory>
 #include <span>
 
@@ -153,8 +152,7 @@ class StationRows : public imports::RowHandler {
       return std::optional(c.Reject(ColumnOf(parsed.error().field), parsed.error().message));
     ASSIGN_OR_RETURN(bool earlier, WrittenBySameFile(conn, parsed->first));
     if (earlier) return std::optional(c.AlreadyImported());
-    auto id =
-        internal::RegisterIn(conn, d_, who_, parsed->first, parsed->second, batch_.id, false);
+    auto id = internal::RegisterIn(conn, d_, who_, parsed->first, parsed->second, batch_.id, false);
     if (id.ok()) return std::optional<RowError>();
     if (!imports::IsRowError(id.error())) return id.take_error();
     return std::optional(c.Reject(ColumnOf(id.error().field), id.error().message));
@@ -188,8 +186,9 @@ Result<imports::ImportReport> ImportStations(const imports::ImportContext& ctx,
   if (!who.Can("station:import") || !who.Can("station:edit"))
     return Error::Forbidden("没有导入服务站点的权限");
   Deps d{ctx.db, ctx.audit, ctx.clock, ctx.cipher};
-  imports::HandlerFactory make = [&d, &who](storage::Connection&, const imports::BatchContext& batch)
-      -> std::unique_ptr<imports::RowHandler> {
+  imports::HandlerFactory make =
+      [&d, &who](storage::Connection&,
+                 const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<StationRows>(d, who, batch);
   };
   return imports::Run(ctx, who, path, mode, {"stations", "station.import", kCols}, make, opt);
