@@ -32,6 +32,14 @@ inline constexpr int64_t kFailureWindowMs = 15LL * 60 * 1000;
 inline constexpr int64_t kLockoutMs = 15LL * 60 * 1000;
 
 // The authenticated caller of a request.
+// The one object a user of a bound role acts for (issue 15 item 4): kind "entity" and the
+// entity's id for role `entity`. Set when the account is made, never changed (docs/API.md).
+struct Binding {
+  std::string kind;
+  int64_t id = 0;
+  bool operator==(const Binding&) const = default;
+};
+
 struct Principal {
   UserId id;
   std::string username;
@@ -44,6 +52,7 @@ struct Principal {
   std::string ip;
   std::string csrf_token;
   std::string session_hash;
+  std::optional<Binding> binding;
 
   bool Can(std::string_view perm) const { return permissions.count(std::string(perm)) > 0; }
   bool InScope(const RegionCode& code) const { return region.Contains(code); }
@@ -54,6 +63,12 @@ struct Principal {
   bool CanSee(std::string_view code) const {  // false for text that is no region code
     auto parsed = RegionCode::Parse(code);
     return parsed.ok() && CanSee(*parsed);
+  }
+  // The id of the `kind` object this caller is bound to, if any: its reads and writes of that
+  // kind are limited to it (and a bound caller with no such object sees none: fail closed).
+  std::optional<int64_t> BoundTo(std::string_view kind) const {
+    if (binding && binding->kind == kind) return binding->id;
+    return std::nullopt;
   }
   audit::Actor ToActor() const;
 };
@@ -80,6 +95,7 @@ struct User {
   std::optional<int64_t> locked_until;
   std::optional<int64_t> last_login_at;
   int64_t created_at = 0;
+  std::optional<Binding> binding;
 };
 
 struct NewUser {
@@ -90,6 +106,9 @@ struct NewUser {
   std::optional<std::string> mobile;
   std::optional<std::string> password;  // none: a one-time password is generated
   bool must_change = true;
+  // Required for, and only for, a role some module binds (roles.h RoleBinding): that module's
+  // check runs in the creating transaction.
+  std::optional<Binding> binding;
 };
 
 struct UserUpdate {

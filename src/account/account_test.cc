@@ -448,5 +448,85 @@ TEST(PrincipalScope, CanSeeItsSubtreeAndTheAreasAboveIt) {
   EXPECT_FALSE(county.CanSee(std::string_view("34x")));
 }
 
+// Issue 15 item 4: a bound role's user is made with its object and acts for it alone.
+class BindingTest : public AccountTest {
+ protected:
+  void SetUp() override {
+    AccountTest::SetUp();
+    // Object 7 lies in 符离镇 (341302100); any other id does not exist.
+    auto check = [](storage::Connection&, const RegionCode& region, int64_t id) -> Status {
+      if (id != 7) return Error::Invalid("binding", "no such object");
+      if (!region.Contains(*RegionCode::Parse("341302100")))
+        return Error::Invalid("binding", "out");
+      return {};
+    };
+    ASSERT_TRUE(InstallBindings({{"entity", "entity", check}}).ok());
+  }
+  void TearDown() override { ASSERT_TRUE(InstallBindings({}).ok()); }
+  Result<CreatedUser> Create(const Principal* who, std::vector<std::string> roles,
+                             std::string region, std::optional<Binding> b) {
+    NewUser nu{"shop" + std::to_string(++n_),
+               "",
+               std::move(roles),
+               std::move(region),
+               std::nullopt,
+               kPw,
+               false};
+    nu.binding = b;
+    return accounts_.CreateUser(who, nu);
+  }
+  int n_ = 0;
+};
+
+TEST_F(BindingTest, ABoundRoleNeedsItsObjectAndNoOtherRoleHasOne) {
+  const Binding seven{"entity", 7};
+  struct Case {
+    std::vector<std::string> roles;
+    std::string region;
+    std::optional<Binding> binding;
+    std::string field;  // "" = created
+  };
+  const std::vector<Case> cases = {
+      {{"entity"}, "341302100", seven, ""},
+      {{"entity"}, "341302100", std::nullopt, "binding"},
+      {{"entity"}, "341302100", Binding{"station", 7}, "binding"},
+      {{"entity"}, "341302100", Binding{"entity", 8}, "binding"},
+      {{"entity"}, "341302101", seven, "binding"},  // the object is outside the user's region
+      {{"town_staff"}, "341302100", seven, "binding"},
+      {{"entity", "town_staff"}, "341302100", seven, "roles"},
+  };
+  for (const Case& c : cases) {
+    auto r = Create(nullptr, c.roles, c.region, c.binding);
+    if (c.field.empty()) {
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      EXPECT_EQ(r->user.binding, seven);
+      EXPECT_EQ(LoginAs(r->user.username).BoundTo("entity"), 7);
+    } else {
+      ASSERT_FALSE(r.ok()) << c.roles[0] << " " << c.region;
+      EXPECT_EQ(r.error().field, c.field) << r.error().message;
+    }
+  }
+}
+
+TEST_F(BindingTest, TownStaffOpenBoundAccountsOnlyAndRolesStayFixed) {
+  Add("town", "town_staff", "341302100");
+  Principal town = LoginAs("town");
+  auto made = Create(&town, {"entity"}, "341302100", Binding{"entity", 7});
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_EQ(Create(&town, {"town_staff"}, "341302100", std::nullopt).error().code,
+            ErrorCode::kForbidden);
+  Add("sys", "system_admin", "341302");
+  Principal sys = LoginAs("sys");
+  UserUpdate to_staff;
+  to_staff.roles = std::vector<std::string>{"town_staff"};
+  auto changed = accounts_.UpdateUser(sys, made->user.id, to_staff);
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.error().field, "roles");
+  Add("clerk", "town_staff", "341302100");
+  UserUpdate to_entity;
+  to_entity.roles = std::vector<std::string>{"entity"};
+  EXPECT_FALSE(accounts_.UpdateUser(sys, LoginAs("clerk").id, to_entity).ok());
+}
+
 }  // namespace
 }  // namespace ruralec::account

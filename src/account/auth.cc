@@ -56,6 +56,7 @@ static Principal MakePrincipal(const User& u, const std::string& ip, const std::
   p.ip = ip;
   p.csrf_token = csrf;
   p.session_hash = session_hash;
+  p.binding = u.binding;
   return p;
 }
 

@@ -21,6 +21,7 @@ std::vector<runtime::Permission> Permissions() {
   return {
       {"user:read", "查看用户", staff_read},
       {"user:create", "新建用户", {"system_admin"}},
+      {"user:create:bound", "开通经营主体等对象账号", {"county_staff", "town_staff"}},
       {"user:edit", "修改用户", {"system_admin"}},
       {"user:disable", "停用/启用用户", {"system_admin", "security_admin"}},
       {"user:reset_password", "重置口令", {"system_admin", "security_admin"}},

@@ -50,6 +50,30 @@ const RoleDef* FindRole(std::string_view name) {
   return nullptr;
 }
 
+namespace {
+std::vector<RoleBinding>& Bindings() {
+  static std::vector<RoleBinding> bindings;
+  return bindings;
+}
+}  // namespace
+
+Status InstallBindings(const std::vector<RoleBinding>& bindings) {
+  std::set<std::string> seen;
+  for (const RoleBinding& b : bindings) {
+    const RoleDef* r = FindRole(b.role);
+    if (!r || r->admin) return Error::Invalid("roles", "不能绑定对象的角色: " + b.role);
+    if (!seen.insert(b.role).second) return Error::Invalid("roles", "角色重复绑定: " + b.role);
+  }
+  Bindings() = bindings;
+  return {};
+}
+
+const RoleBinding* BindingOf(std::string_view role) {
+  for (const RoleBinding& b : Bindings())
+    if (b.role == role) return &b;
+  return nullptr;
+}
+
 bool IsAdminRole(std::string_view name) {
   const RoleDef* r = FindRole(name);
   return r && r->admin;
@@ -65,6 +89,10 @@ Status ValidateRoleSet(const std::vector<std::string>& roles) {
   if (admins > 1) {
     return Error::Invalid("roles",
                           "系统管理员、安全管理员、审计管理员三者互斥，同一账号只能担任其一");
+  }
+  for (const auto& name : roles) {
+    if (BindingOf(name) && roles.size() > 1)
+      return Error::Invalid("roles", FindRole(name)->label + "账号只能担任这一个角色");
   }
   if (admins == 1 && roles.size() > 1) {
     return Error::Invalid("roles",

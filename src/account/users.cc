@@ -17,7 +17,8 @@ using storage::Row;
 
 const storage::Columns kUser(
     "u.id, u.username, u.display_name, u.region_code, u.status, "
-    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until");
+    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until, "
+    "u.bound_kind, u.bound_id");
 constexpr const char* kUserFrom =
     "FROM users u "
     "LEFT JOIN (SELECT username AS locked_name, MAX(locked_until) AS locked_until "
@@ -37,6 +38,7 @@ User ToUser(const Row& row) {
   u.last_login_at = r.OptInt("last_login_at");
   u.created_at = r.Int("created_at");
   u.locked_until = r.OptInt("locked_until");
+  if (auto kind = r.OptText("bound_kind")) u.binding = Binding{*kind, r.Int("bound_id")};
   return u;
 }
 
@@ -98,12 +100,23 @@ Status CheckRoleGrant(const Principal* who, const std::vector<std::string>& befo
       if (IsAdminRole(r) && std::find(b.begin(), b.end(), r) == b.end()) return true;
     return false;
   };
+  if (target.valid()) {
+    auto bound = [](const std::vector<std::string>& roles) {
+      return std::any_of(roles.begin(), roles.end(), [](const auto& r) { return BindingOf(r); });
+    };
+    if ((bound(before) || bound(after)) && before != after)
+      return Error::Invalid("roles",
+                            "绑定对象的账号（如经营主体账号）不能改换角色：请停用此账号，"
+                            "再为对象开通新账号");
+  }
   if (missing_from(after, before) || missing_from(before, after)) {
     if (!who->Can("user:role:grant_admin"))
       return Error::Forbidden("授予或撤销三员角色只能由安全管理员进行");
     return {};
   }
-  if (before != after && !who->Can("user:edit") && !who->Can("user:create"))
+  bool bound_create =
+      !target.valid() && after.size() == 1 && BindingOf(after[0]) && who->Can("user:create:bound");
+  if (before != after && !who->Can("user:edit") && !who->Can("user:create") && !bound_create)
     return Error::Forbidden("无权分配业务角色");
   return {};
 }
@@ -233,8 +246,29 @@ audit::Actor Principal::ToActor() const {
   return {id.value, username, JoinRoles(roles), ip, region.str()};
 }
 
+// A bound role's user needs its object; no other user has one (issue 15 item 4).
+Result<const RoleBinding*> CheckBinding(const std::vector<std::string>& roles,
+                                        const std::optional<Binding>& b) {
+  const RoleBinding* rb = nullptr;
+  for (const auto& r : roles)
+    if (const RoleBinding* x = BindingOf(r)) rb = x;
+  if (!rb && b) return Error::Invalid("binding", "只有经营主体等对象账号才能绑定对象");
+  if (rb && (!b || b->kind != rb->kind || b->id <= 0))
+    return Error::Invalid("binding",
+                          FindRole(rb->role)->label + "账号须绑定一个对象（" + rb->kind + "）");
+  return rb;
+}
+
+// user:create, or user:create:bound for an account of one bound role (county and town staff
+// open a business's account from its page).
+Status RequireCreate(const Principal& who, const std::vector<std::string>& roles) {
+  if (who.Can("user:create")) return {};
+  if (roles.size() == 1 && BindingOf(roles[0]) && who.Can("user:create:bound")) return {};
+  return RequirePermission(who, "user:create");
+}
+
 Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in) {
-  if (who) RETURN_IF_ERROR(RequirePermission(*who, "user:create"));
+  if (who) RETURN_IF_ERROR(RequireCreate(*who, Dedup(in.roles)));
   std::string username = internal::NormalizeUsername(in.username);
   RETURN_IF_ERROR(ValidateUsername(username));
   std::string display = username;
@@ -243,6 +277,7 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
   }
   std::vector<std::string> roles = Dedup(in.roles);
   RETURN_IF_ERROR(CheckRoleGrant(who, {}, roles, UserId{}));
+  ASSIGN_OR_RETURN(const RoleBinding* bound, CheckBinding(roles, in.binding));
   if (in.mobile && !in.mobile->empty()) RETURN_IF_ERROR(validate::Mobile(*in.mobile));
   auto conn = db_.Acquire();
   ASSIGN_OR_RETURN(PasswordPolicy policy, internal::LoadPolicy(*conn));
@@ -253,6 +288,7 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
   CreatedUser out;
   Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(RegionCode region, ScopedRegion(*conn, who, in.region_code));
+    if (bound) RETURN_IF_ERROR(bound->check(*conn, region, in.binding->id));
     ASSIGN_OR_RETURN(auto exists,
                      conn->Query("SELECT 1 FROM users WHERE username = ?", {username}));
     if (!exists.empty()) return Error::Conflict("用户名 " + username + " 已存在", "username");
@@ -267,9 +303,12 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
         conn->QueryOne(
             "INSERT INTO users (username, display_name, region_code, county_code, password_hash, "
             "password_changed_at, must_change_password, mobile_enc, mobile_bidx, mobile_masked, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "created_at, updated_at, bound_kind, bound_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {username, display, region.str(), region.county().str(), hash, now,
-             int64_t{in.must_change || !in.password ? 1 : 0}, enc, bidx, masked, now, now},
+             int64_t{in.must_change || !in.password ? 1 : 0}, enc, bidx, masked, now, now,
+             bound ? storage::Value(bound->kind) : storage::Value(storage::Null{}),
+             bound ? storage::Value(in.binding->id) : storage::Value(storage::Null{})},
             "insert"));
     UserId id{row.Int(0)};
     RETURN_IF_ERROR(WriteRoles(*conn, id, region, roles));
@@ -281,7 +320,8 @@ Result<CreatedUser> Accounts::CreateUser(const Principal* who, const NewUser& in
     audit::Actor actor = who ? who->ToActor() : audit::Actor{{}, "cli", "operator", "local", ""};
     return audit_.Append(
         *conn, {actor, "user.create", "user", std::to_string(id.value), audit::Outcome::kSuccess,
-                "username=" + username + " roles=" + JoinRoles(roles) + " region=" + region.str()});
+                "username=" + username + " roles=" + JoinRoles(roles) + " region=" + region.str() +
+                    (bound ? " bound=" + bound->kind + ":" + std::to_string(in.binding->id) : "")});
   });
   if (!st.ok()) return st.take_error();
   if (!in.password) out.initial_password = password;
@@ -502,7 +542,8 @@ Result<bool> HasUsers(storage::Connection& conn) {
 }
 
 Result<Principal> PrincipalFor(storage::Connection& conn, const std::string& username) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code FROM users "
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, display_name, region_code, bound_kind, "
+                                         "bound_id FROM users "
                                          "WHERE username = ? AND status = 'active'",
                                          {username}));
   if (rows.empty()) return Error::NotFound("用户 " + username + " 不存在或已停用");
@@ -511,6 +552,7 @@ Result<Principal> PrincipalFor(storage::Connection& conn, const std::string& use
   p.username = username;
   p.display_name = rows[0].Text(1);
   ASSIGN_OR_RETURN(p.region, RegionCode::Parse(rows[0].Text(2)));
+  if (auto kind = rows[0].OptText(3)) p.binding = Binding{*kind, rows[0].Int(4)};
   ASSIGN_OR_RETURN(auto roles, conn.Query("SELECT role FROM user_roles WHERE user_id = ? "
                                           "ORDER BY role",
                                           {p.id.value}));

@@ -1,8 +1,10 @@
 #include <iostream>
 
+#include "account/roles.h"
 #include "app/app_context.h"
 #include "app/commands.h"
 #include "calendar/cli/calendar_command.h"
+#include "entity/entity.h"
 #include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "runtime/cli.h"
@@ -42,6 +44,21 @@ Result<std::pair<std::string, std::string>> FirstTownAndVillage(AppContext& ctx)
   return std::pair(towns.items[0].code.str(), villages.items[0].code.str());
 }
 
+// The business the demo `entity` user acts for (a bound role needs its object; labelled as
+// demo data). The credit code is a valid one used by the tests.
+Result<int64_t> DemoEntity(AppContext& ctx, const std::string& town) {
+  account::Principal operator_;
+  operator_.username = "demo";
+  operator_.region = *RegionCode::Parse(kDemoCounty);
+  entity::NewEntity e;
+  e.uscc = "91341302MA2NAP9013";
+  e.name = "埇桥区演示电商有限公司（演示数据）";
+  e.region = *RegionCode::Parse(town);
+  e.contact_name = "孙经理";
+  auto conn = ctx.db().Acquire();
+  return entity::Insert(*conn, ctx.cipher(), operator_, e, ctx.clock().NowMs());
+}
+
 Status BuildDemo(AppContext& ctx) {
   {
     auto conn = ctx.db().Acquire();
@@ -51,6 +68,7 @@ Status BuildDemo(AppContext& ctx) {
   ASSIGN_OR_RETURN(int64_t regions, region::ImportRegions(ctx, {kDemoCounty}));
   ASSIGN_OR_RETURN(int years, calendar::ImportCalendar(ctx));
   ASSIGN_OR_RETURN(auto places, FirstTownAndVillage(ctx));
+  ASSIGN_OR_RETURN(int64_t demo_entity, DemoEntity(ctx, places.first));
   std::cout << "演示县 / demo county: 宿州市埇桥区 341302 (" << regions << " divisions, " << years
             << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at "
                "first login):\n";
@@ -59,6 +77,8 @@ Status BuildDemo(AppContext& ctx) {
                          : u.where == DemoUser::kTown ? places.first
                                                       : places.second;
     account::NewUser nu{u.username, u.display_name, {u.role}, region};
+    const account::RoleBinding* bound = account::BindingOf(u.role);
+    if (bound && bound->kind == "entity") nu.binding = account::Binding{"entity", demo_entity};
     ASSIGN_OR_RETURN(auto created, ctx.accounts().CreateUser(nullptr, nu));
     std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),
                 created.initial_password.c_str());

@@ -3,9 +3,24 @@
 #include "entity/api/entity_handlers.h"
 #include "entity/cli/entity_command.h"
 #include "http/server.h"
+#include "entity/entity.h"
 #include "runtime/context.h"
 
 namespace ruralec::entity {
+namespace {
+
+// An `entity` account acts for one business inside the account's region (issue 15 item 4).
+Status CheckBindable(storage::Connection& conn, const RegionCode& user_region, int64_t id) {
+  auto e = Get(conn, id);
+  if (!e.ok() && e.error().code == ErrorCode::kNotFound)
+    return Error::Invalid("binding", "绑定的经营主体不存在");
+  if (!e.ok()) return e.take_error();
+  if (!user_region.Contains(e->region))
+    return Error::Invalid("binding", "绑定的经营主体不在该账号的所属区划内");
+  return {};
+}
+
+}  // namespace
 
 const runtime::Module& ModuleDef() {
   static const runtime::Module m = [] {
@@ -35,6 +50,7 @@ const runtime::Module& ModuleDef() {
       api::RegisterRoutes(s, c.db(), c.audit(), c.clock(), c.cipher());
     };
     m.commands = AddEntityCommands;
+    m.role_bindings = {{"entity", "entity", CheckBindable}};
     return m;
   }();
   return m;

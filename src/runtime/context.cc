@@ -15,6 +15,13 @@ std::map<std::string, std::vector<std::string>> Grants(const ModuleList& modules
   return out;
 }
 
+std::vector<account::RoleBinding> Bindings(const ModuleList& modules) {
+  std::vector<account::RoleBinding> out;
+  for (const Module* m : modules)
+    out.insert(out.end(), m->role_bindings.begin(), m->role_bindings.end());
+  return out;
+}
+
 Status Context::RegisterIndicators() {
   for (const Module* m : modules_) {
     if (m->indicator_catalogue)
@@ -36,6 +43,7 @@ Result<std::unique_ptr<Context>> Context::Open(const Options& o, const Clock& cl
   if (o.db.empty()) return Error::Invalid("db", "请用 --db 指定数据库文件或 postgresql:// 地址");
   RETURN_IF_ERROR(Validate(modules));
   RETURN_IF_ERROR(account::InstallGrants(Grants(modules)));
+  RETURN_IF_ERROR(account::InstallBindings(Bindings(modules)));
   RETURN_IF_ERROR(crypto::Init());
   bool pg = o.db.rfind("postgres", 0) == 0;
   std::string key = o.key_file.empty() ? (pg ? "" : o.db + ".key") : o.key_file;

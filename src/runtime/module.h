@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "account/roles.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "runtime/indicators.h"
@@ -79,6 +80,9 @@ struct Module {
   std::vector<Permission> permissions;
   std::vector<Dict> dicts;
   std::vector<AuditAction> audit_actions;
+  // Built-in roles whose users each act for one object of this module (role "entity" → one
+  // business): see account::RoleBinding; the module limits such a user to its object.
+  std::vector<account::RoleBinding> role_bindings;
   std::vector<IndicatorSource> indicators;
   std::vector<IndicatorGroup> indicator_groups;
   IndicatorCatalogue indicator_catalogue;  // at most one module defines the catalogue

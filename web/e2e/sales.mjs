@@ -211,6 +211,22 @@ export async function salesSteps(ctx) {
     await page.locator('.entities-page .el-table__row', { hasText: s.coop }).waitFor()
   })
 
+  await step("sales: county staff opens the business's own account; its one-time password is shown once", async () => {
+    await page.goto(BASE + '/entities/' + s.entityId)
+    await page.locator('.ent-account').click()
+    const dlg = page.locator('.entity-account-dialog')
+    await dlg.waitFor()
+    s.accountUser = 'shop_' + Date.now().toString(36)
+    await page.locator('#ea-username').fill(s.accountUser)
+    await page.locator('.ea-submit').click()
+    const pw = dlg.locator('.account-password')
+    await pw.waitFor()
+    s.accountPassword = (await pw.innerText()).trim()
+    expect(s.accountPassword.length >= 12, 'no one-time password shown: ' + s.accountPassword)
+    await shot('36a-entity-account')
+    await page.keyboard.press('Escape')
+  })
+
   await step('sales: pages fit at 390 px', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     for (const [path, sel, name] of [

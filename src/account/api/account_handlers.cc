@@ -26,6 +26,17 @@ Result<UserId> PathUserId(const Request& req) {
   return UserId{id};
 }
 
+// "binding": {"kind": "entity", "id": 12} (or absent / null).
+Result<std::optional<Binding>> ParseBinding(const Json& b) {
+  auto it = b.find("binding");
+  if (it == b.end() || it->is_null()) return std::optional<Binding>();
+  const Json& j = *it;
+  if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string() || !j.contains("id") ||
+      !j["id"].is_number_integer() || j["id"].get<int64_t>() <= 0)
+    return Error::Invalid("binding", "绑定对象应为 {\"kind\": 类型, \"id\": 正整数}");
+  return std::optional<Binding>(Binding{j["kind"].get<std::string>(), j["id"].get<int64_t>()});
+}
+
 Result<NewUser> ParseNewUser(const Json& b) {
   NewUser nu;
   ASSIGN_OR_RETURN(nu.username, http::RequiredString(b, "username"));
@@ -34,6 +45,7 @@ Result<NewUser> ParseNewUser(const Json& b) {
   ASSIGN_OR_RETURN(nu.roles, http::StringArray(b, "roles"));
   ASSIGN_OR_RETURN(nu.region_code, http::RequiredString(b, "region_code"));
   ASSIGN_OR_RETURN(nu.mobile, http::OptionalString(b, "mobile"));
+  ASSIGN_OR_RETURN(nu.binding, ParseBinding(b));
   return nu;
 }
 
@@ -123,7 +135,8 @@ void RegisterUsers(http::Server& s, Accounts& a) {
     ASSIGN_OR_RETURN(auto users, a.ListUsers(req.principal(), f, page));
     return http::PageJson(users, page, [](const User& u) { return UserJson(u, {}); });
   });
-  s.Post("/users", {.permission = "user:create"}, [&a](Request& req, Reply& reply) -> Result<Json> {
+  // user:create, or user:create:bound for an account of one bound role: CreateUser decides.
+  s.Post("/users", {}, [&a](Request& req, Reply& reply) -> Result<Json> {
     ASSIGN_OR_RETURN(Json b, req.Body());
     ASSIGN_OR_RETURN(NewUser nu, ParseNewUser(b));
     ASSIGN_OR_RETURN(CreatedUser c, a.CreateUser(&req.principal(), nu));
@@ -194,6 +207,7 @@ Json UserJson(const User& u, const std::set<std::string>& permissions) {
          {"locked_until", http::OptTimeJson(u.locked_until)},
          {"last_login_at", http::OptTimeJson(u.last_login_at)},
          {"created_at", u.created_at ? Json(http::TimeJson(u.created_at)) : Json(nullptr)}};
+  j["binding"] = u.binding ? Json{{"kind", u.binding->kind}, {"id", u.binding->id}} : Json(nullptr);
   if (!permissions.empty()) j["permissions"] = permissions;
   return j;
 }

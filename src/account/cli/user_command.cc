@@ -1,5 +1,6 @@
 #include "account/cli/user_command.h"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "account/account.h"
@@ -23,6 +24,8 @@ void AddUserCommand(CLI::App& app, const runtime::CommandEnv& env) {
   add->add_option("--mobile", nu.mobile);
   add->add_flag("--password-stdin", password_stdin, "从标准输入读取口令（否则生成一次性口令）");
   add->add_flag("--must-change", must_change, "首次登录须修改口令");
+  static std::string bind;
+  add->add_option("--bind", bind, "绑定对象 KIND:ID（经营主体账号: entity:12）");
   add->callback([&env] {
     auto ctx = runtime::OpenOrFail(env, o);
     if (password_stdin) {
@@ -30,6 +33,14 @@ void AddUserCommand(CLI::App& app, const runtime::CommandEnv& env) {
       std::getline(std::cin, pw);
       nu.password = pw;
       nu.must_change = must_change;
+    }
+    if (!bind.empty()) {
+      size_t colon = bind.find(':');
+      int64_t id = 0;
+      if (colon != std::string::npos) id = std::atoll(bind.c_str() + colon + 1);
+      if (id <= 0 || std::to_string(id) != bind.substr(colon + 1))
+        runtime::Fail(Error::Invalid("bind", "--bind 应为 KIND:ID，如 entity:12"));
+      nu.binding = Binding{bind.substr(0, colon), id};
     }
     auto created = ctx->accounts().CreateUser(nullptr, nu);
     if (!created.ok()) runtime::Fail(created.error());

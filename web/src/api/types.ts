@@ -17,6 +17,8 @@ export interface User {
   locked_until: string | null
   last_login_at: string | null
   created_at: string
+  /** the one object a user of a bound role acts for (role entity: one business), else null */
+  binding?: { kind: string; id: number } | null
 }
 
 export interface LoginResponse {

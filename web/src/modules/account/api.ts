@@ -15,6 +15,8 @@ export interface UserInput {
   roles?: string[]
   region_code?: string
   mobile?: string
+  /** required for a bound role (entity: {kind: 'entity', id}); set once, at creation */
+  binding?: { kind: string; id: number }
 }
 
 export const usersApi = {

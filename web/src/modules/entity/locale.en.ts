@@ -4,6 +4,12 @@ import type zh from './locale.zh-CN'
 
 const en: Messages<typeof zh> = {
   entities: {
+    account: {
+      open: 'Open business account', hint: 'The account sees and reports only this business’s shops, brands and online sales.',
+      username: 'Username', displayName: 'Name', mobile: 'Mobile', submit: 'Open',
+      created: 'Account opened. Hand this one-time password to the business in person; it must be changed at first login:',
+      copy: 'Copy', copied: 'Copied',
+    },
     menu: 'Businesses', brandsMenu: 'Brands', detail: 'Business',
     uscc: 'Credit code (USCC)', name: 'Name', kind: 'Kind',
     kinds: {

@@ -60,5 +60,16 @@ export default {
     agriculturalUplink: '农产品上行',
     yuan: '元',
     wan: '万元',
+    account: {
+      open: '开通主体账号',
+      hint: '该账号只能查看和填报本主体的网店、品牌和网络销售额。',
+      username: '用户名',
+      displayName: '姓名',
+      mobile: '手机号',
+      submit: '开通',
+      created: '账号已开通。一次性口令如下，请当面交给主体负责人，首次登录须修改：',
+      copy: '复制',
+      copied: '已复制',
+    },
   },
 }

@@ -4,4 +4,6 @@ export const P = {
   entityEdit: 'entity:edit',
   /** the link to the entity's sales records (shown when the sales module is present) */
   salesRead: 'sales:read',
+  /** open the business's own account (role entity, bound to it) */
+  accountCreate: 'user:create:bound',
 } as const
