@@ -117,6 +117,10 @@ Result<std::map<std::string, int64_t>> RegisteredPerRegion(storage::Connection& 
                                                            const std::string& prefix,
                                                            const std::string& from,
                                                            const std::string& to);
+// The one business a caller acting for a business may see (issue 15 item 4): the id it is bound
+// to; 0 for a caller of a bound role without a binding (it sees nothing: fail closed); nullopt
+// for every other caller. Every entity, shop, brand and sales read and write applies it.
+std::optional<int64_t> OwnEntityOnly(const account::Principal& who);
 
 // Every entity whose region is inside `scope`, by id (a rule engine's or report's read; no
 // PII beyond the masked mobile). Not scoped further: the caller has checked `scope`.

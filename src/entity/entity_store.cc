@@ -271,4 +271,13 @@ Result<std::vector<Brand>> BrandsIn(storage::Connection& conn, const RegionCode&
   return out;
 }
 
+std::optional<int64_t> OwnEntityOnly(const account::Principal& who) {
+  if (auto id = who.BoundTo("entity")) return id;
+  for (const auto& role : who.roles) {
+    const account::RoleBinding* b = account::BindingOf(role);
+    if (b && b->kind == "entity") return int64_t{0};
+  }
+  return std::nullopt;
+}
+
 }  // namespace ruralec::entity

@@ -83,6 +83,10 @@ Status NameRegions(storage::Connection& conn, std::vector<EntityRow>& rows) {
 std::string EntityWhere(const EntityFilter& f, Params& p) {
   std::string w = " WHERE e.region_code LIKE ?";
   p.emplace_back(Prefix(f.region));
+  if (f.id) {
+    w += " AND e.id = ?";
+    p.emplace_back(*f.id);
+  }
   if (f.kind) {
     w += " AND e.kind = ?";
     p.emplace_back(std::string(KindName(*f.kind)));

@@ -24,6 +24,7 @@ struct EntityFilter {
   std::optional<Kind> kind;
   std::string q;  // part of the name, or the start of the uscc
   std::optional<int> registered_year;
+  std::optional<int64_t> id;  // only this entity (a caller acting for one business)
 };
 struct EntityRow {
   Entity entity;

@@ -19,6 +19,9 @@ const runtime::Module& ModuleDef() {
         {"sales:read",
          "查看网络销售额",
          {"county_staff", "finance_staff", "town_staff", "entity", "auditor"}},
+        {"sales:summary",
+         "查看网络销售额汇总、排名和达标名单",
+         {"county_staff", "finance_staff", "town_staff", "auditor"}},
         {"sales:edit", "登记和更正网络销售额", {"county_staff", "town_staff", "entity"}},
         {"sales:import", "导入网络销售额和经营主体", {"county_staff", "town_staff"}},
     };

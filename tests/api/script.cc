@@ -202,7 +202,15 @@ class Runner {
     std::stringstream ss(w.at(2));
     for (std::string r; std::getline(ss, r, ',');) nu.roles.push_back(r);
     nu.password = kPassword;
-    nu.must_change = w.size() > 4 && w[4] == "must-change";
+    nu.must_change = false;
+    for (size_t i = 4; i < w.size(); ++i) {
+      if (w[i] == "must-change") nu.must_change = true;
+      if (w[i].rfind("bind=", 0) == 0) {  // bind=KIND:ID
+        size_t colon = w[i].find(':');
+        nu.binding =
+            account::Binding{w[i].substr(5, colon - 5), std::stoll(w[i].substr(colon + 1))};
+      }
+    }
     auto r = env_.ctx->accounts().CreateUser(nullptr, nu);
     if (!r.ok()) return "user " + w.at(1) + ": " + r.error().message;
     vars_[w.at(1) + ".id"] = std::to_string(r->user.id.value);

@@ -5,8 +5,9 @@ namespace ruralec::entity::api {
 
 Result<queries::EntityRow> VisibleEntity(storage::Connection& conn, const Request& req,
                                          int64_t id) {
+  auto own = OwnEntityOnly(req.principal());
   auto row = queries::GetEntity(conn, id);
-  if (!row.ok() || !req.principal().InScope(row->entity.region))
+  if (!row.ok() || !req.principal().InScope(row->entity.region) || (own && *own != id))
     return Error::NotFound("经营主体 " + std::to_string(id) + " 不存在");
   return row;
 }

@@ -167,6 +167,7 @@ Result<Json> RevealMobile(const Deps& d, Request& req) {
 Result<queries::EntityFilter> EntityFilterFrom(const Request& req) {
   queries::EntityFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
+  f.id = OwnEntityOnly(req.principal());
   if (!req.Query("kind").empty()) {
     ASSIGN_OR_RETURN(f.kind, entity::ParseKind(req.Query("kind")));
   }

@@ -108,6 +108,7 @@ Result<Json> ListBrands(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(PageRequest page, req.Page());
   queries::BrandFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
+  if (auto own = OwnEntityOnly(req.principal())) f.entity_id = *own;
   f.q = req.Query("q");
   ASSIGN_OR_RETURN(f.regional_brand, QueryOptBool(req, "regional_brand"));
   auto conn = d.db.Acquire();

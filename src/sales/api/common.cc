@@ -5,15 +5,24 @@
 namespace ruralec::sales::api {
 
 Result<entity::Entity> VisibleEntity(storage::Connection& conn, const Request& req, int64_t id) {
+  auto own = entity::OwnEntityOnly(req.principal());
   auto e = entity::Get(conn, id);
-  if (!e.ok() || !req.principal().InScope(e->region))
+  if (!e.ok() || !req.principal().InScope(e->region) || (own && *own != id))
     return Error::NotFound("经营主体 " + std::to_string(id) + " 不存在");
   return e;
 }
 
+Status NoBusinessCaller(const Request& req) {
+  if (entity::OwnEntityOnly(req.principal()))
+    return Error::Forbidden("经营主体账号不能查看导入错误报告");
+  return {};
+}
+
 Result<queries::SalesRow> VisibleSales(storage::Connection& conn, const Request& req, int64_t id) {
+  auto own = entity::OwnEntityOnly(req.principal());
   auto row = queries::GetSales(conn, id);
-  if (!row.ok() || !req.principal().InScope(row->record.region))
+  if (!row.ok() || !req.principal().InScope(row->record.region) ||
+      (own && *own != row->record.in.entity_id))
     return Error::NotFound("销售记录 " + std::to_string(id) + " 不存在");
   return row;
 }

@@ -32,6 +32,9 @@ struct Deps {
 // The entity if it exists and lies in the caller's scope; 404 otherwise (existence hidden).
 Result<entity::Entity> VisibleEntity(storage::Connection& conn, const Request& req, int64_t id);
 Result<queries::SalesRow> VisibleSales(storage::Connection& conn, const Request& req, int64_t id);
+// 403 for a caller acting for one business (issue 15 item 4): an import's error workbook lists
+// other businesses' rows (such a caller imports nothing itself).
+Status NoBusinessCaller(const Request& req);
 
 Json SalesJson(const queries::SalesRow& s);
 // The list filters of GET /sales, shared with its export.

@@ -113,6 +113,8 @@ Result<queries::SalesFilter> SalesFilterFrom(const Request& req) {
   queries::SalesFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
   ASSIGN_OR_RETURN(f.entity_id, QueryOptInt(req, "entity_id"));
+  if (auto own = entity::OwnEntityOnly(req.principal()))  // one business: its rows only
+    f.entity_id = (!f.entity_id || *f.entity_id == *own) ? *own : int64_t{0};
   if (!req.Query("from").empty()) {
     ASSIGN_OR_RETURN(f.from, ParsePeriod(req.Query("from"), "from"));
   }

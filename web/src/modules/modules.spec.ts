@@ -105,6 +105,15 @@ describe('the module list', () => {
     }
   })
 
+  it('shows a business account its own ledger but not the cross-business summary', () => {
+    // role `entity` holds sales:read and sales:edit, never sales:summary (issue 15 item 4)
+    const held = new Set(['entity:read', 'sales:read', 'sales:edit'])
+    const paths = buildMenu(layoutRoutes(modules), (p) => !p || [p].flat().some((x) => held.has(x)))
+      .flatMap((i) => i.children || [i]).map((i) => i.path)
+    if (present.has('sales')) expect(paths).toContain('/sales')
+    expect(paths).not.toContain('/sales/summary')
+  })
+
   it('guards every page with a permission its module declares', () => {
     for (const m of modules)
       for (const r of [...m.routes, ...(m.bareRoutes || [])]) {

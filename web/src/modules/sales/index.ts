@@ -9,7 +9,7 @@ export default defineModule({
   requires: ['entity', 'programme'],
   routes: [
     { path: 'sales', name: 'sales', component: () => import('./SalesView.vue'), meta: { title: 'sales.menuLedger', perm: P.salesRead } },
-    { path: 'sales/summary', name: 'sales-summary', component: () => import('./SalesSummaryView.vue'), meta: { title: 'sales.menuSummary', perm: P.salesRead } },
+    { path: 'sales/summary', name: 'sales-summary', component: () => import('./SalesSummaryView.vue'), meta: { title: 'sales.menuSummary', perm: P.salesSummary } },
   ],
   menu: [
     { route: 'sales', icon: 'Money', order: 32, group: 'menu.business' },
