@@ -17,13 +17,15 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kConflict:
-    case ErrorCode::kRetry:
       return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
     case ErrorCode::kLocked:
       return 423;
+    // Busy or locked database, a serialization race still lost after storage's retries, a full
+    // queue: transient, so 503 (the server adds Retry-After to every 503), never 409/500.
     case ErrorCode::kUnavailable:
+    case ErrorCode::kRetry:
       return 503;
     case ErrorCode::kInternal:
       return 500;

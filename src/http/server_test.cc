@@ -138,6 +138,11 @@ class EdgeTest : public ::testing::Test {
     server_->Get("/internal", open, [](Request&, Reply&) -> Result<Json> {
       return Error{ErrorCode::kInternal, "no such table: secret_table", "", ""};
     });
+    server_->Post("/race", open, [](Request&, Reply&) -> Result<Json> {
+      // What PostgreSQL's storage answers once a transaction lost every serialization retry.
+      return Error{ErrorCode::kRetry, "并发冲突，请重试", "",
+                   "ERROR: could not serialize access due to read/write dependencies"};
+    });
     server_->Post("/write", open, [this](Request&, Reply&) -> Result<Json> {
       auto conn = tdb_.db().Acquire();
       RETURN_IF_ERROR(conn->ExecScript("PRAGMA busy_timeout = 100"));
@@ -351,6 +356,18 @@ TEST_F(EdgeTest, BusyDatabaseIs503WithRetryAfterAndNoDatabaseText) {
   EXPECT_NE(r.find("Retry-After: "), std::string::npos) << r;
   for (const char* leak : {"locked", "BEGIN", "SQL", "sqlite", "database is"})
     EXPECT_EQ(r.find(leak), std::string::npos) << leak << " in " << r;
+}
+
+// A serialization race lost on every retry is as transient as a busy database: 503 with
+// Retry-After (it was 409 `conflict`, which tells a client its data is wrong).
+TEST_F(EdgeTest, LostSerializationRaceIs503WithRetryAfter) {
+  Start();
+  Client c(port_, "127.0.0.2");
+  ASSERT_TRUE(c.Send("POST /api/v1/race HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}"));
+  std::string r = c.Read();
+  EXPECT_EQ(StatusOf(r), 503) << r;
+  EXPECT_NE(r.find("Retry-After: "), std::string::npos) << r;
+  EXPECT_EQ(r.find("serialize"), std::string::npos) << r;
 }
 
 // Collects what spdlog writes while it lives.

@@ -62,6 +62,7 @@ Result<std::vector<int>> MapHeaders(const SheetRow& header, std::span<const Colu
 }
 
 constexpr char kRejectedSentinel[] = "__rows_rejected__";
+constexpr char kRestartSentinel[] = "__import_restart__";
 
 void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
   ++rep.rows_rejected;
@@ -114,15 +115,15 @@ spreadsheet::XlsxOptions ChooseSheet(std::span<const Column> cols) {
 
 // Earlier batches of the same file (county, kind, SHA-256): the fully accepted one, which is
 // the idempotence key, and the partially accepted ones ("<sha256>#<id>", see imports.h). A
-// partially accepted batch recorded before that rule (bare hash, rows rejected) is re-keyed
-// here, in the import's transaction.
+// partially accepted batch recorded before that rule (bare hash, rows rejected) counts as
+// partial and, with `rekey` (in the import's write transaction), is re-keyed.
 struct EarlierBatches {
   std::optional<int64_t> complete;
   std::vector<int64_t> partial;
 };
 
 Result<EarlierBatches> FindEarlier(storage::Connection& conn, const std::string& county,
-                                   const RunSpec& spec, const std::string& hash) {
+                                   const RunSpec& spec, const std::string& hash, bool rekey) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, file_hash, rows_rejected FROM import_batches "
                                          "WHERE county_code = ? AND kind = ? AND (file_hash = ? "
                                          "OR file_hash LIKE ?) ORDER BY id",
@@ -133,7 +134,7 @@ Result<EarlierBatches> FindEarlier(storage::Connection& conn, const std::string&
       out.complete = r.Int(0);
       continue;
     }
-    if (r.Text(1) == hash)
+    if (r.Text(1) == hash && rekey)
       RETURN_IF_ERROR(conn.Exec("UPDATE import_batches SET file_hash = ? WHERE id = ?",
                                 {hash + "#" + r.Text(0), r.Int(0)}));
     out.partial.push_back(r.Int(0));
@@ -162,37 +163,125 @@ Status CloseBatch(const ImportContext& ctx, storage::Connection& conn,
                                      " rejected=" + std::to_string(rep.rows_rejected) + already});
 }
 
-Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
-               const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
-               const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
-  // The file's type (bytes against extension) and header first: a refused file is refused
-  // even when a file with the same bytes was imported before.
-  ASSIGN_OR_RETURN(auto reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
-  rep.sheet = reader->SheetName();
-  ASSIGN_OR_RETURN(std::vector<int> idx, ReadHeader(*reader, spec.cols));
-  std::string county = who.region.county().str();
-  ASSIGN_OR_RETURN(EarlierBatches earlier, FindEarlier(conn, county, spec, hash));
-  if (earlier.complete) {
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return path.substr(slash == std::string::npos ? 0 : slash + 1);
+}
+
+// The file opened and its header mapped, then its history looked up: the type (bytes against
+// extension) and header come first, so a refused file is refused even when a file with the
+// same bytes was imported before. rep.already_imported when it was wholly imported.
+struct OpenedFile {
+  std::unique_ptr<spreadsheet::RowReader> reader;
+  std::vector<int> idx;
+  EarlierBatches earlier;
+};
+
+Result<OpenedFile> OpenFile(storage::Connection& conn, const account::Principal& who,
+                            const std::string& path, const std::string& hash, const RunSpec& spec,
+                            bool rekey, ImportReport& rep) {
+  OpenedFile f;
+  ASSIGN_OR_RETURN(f.reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
+  rep.sheet = f.reader->SheetName();
+  ASSIGN_OR_RETURN(f.idx, ReadHeader(*f.reader, spec.cols));
+  ASSIGN_OR_RETURN(f.earlier, FindEarlier(conn, who.region.county().str(), spec, hash, rekey));
+  if (f.earlier.complete) {
     rep.already_imported = true;
-    rep.batch_id = *earlier.complete;
-    return {};
+    rep.batch_id = *f.earlier.complete;
   }
-  std::string name =
-      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  return f;
+}
+
+Result<int64_t> InsertBatch(const ImportContext& ctx, storage::Connection& conn,
+                            const account::Principal& who, const std::string& path,
+                            const std::string& hash, Mode mode, const RunSpec& spec) {
   ASSIGN_OR_RETURN(
       storage::Row b,
       conn.QueryOne("INSERT INTO import_batches (county_code, kind, file_name, file_hash, mode, "
                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {county, std::string(spec.kind), name, hash,
+                    {who.region.county().str(), std::string(spec.kind), BaseName(path), hash,
                      std::string(mode == Mode::kValidOnly ? "valid_only" : "all_or_nothing"),
                      who.id.value, ctx.clock.NowMs()},
                     "insert batch"));
-  rep.batch_id = b.Int(0);
-  auto handler = make(conn, BatchContext{rep.batch_id, std::move(earlier.partial)});
-  RETURN_IF_ERROR(ReadRows(conn, *reader, idx, spec.cols, *handler, rep, opt));
-  if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0)
-    return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel};
-  return CloseBatch(ctx, conn, who, name, hash, spec, rep);
+  return b.Int(0);
+}
+
+Error Rejected() { return Error{ErrorCode::kInvalidArgument, "rejected", kRejectedSentinel}; }
+
+// Write-through: the whole import in the caller's write transaction.
+Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
+               const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
+               const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
+  ASSIGN_OR_RETURN(OpenedFile f, OpenFile(conn, who, path, hash, spec, true, rep));
+  if (rep.already_imported) return {};
+  ASSIGN_OR_RETURN(rep.batch_id, InsertBatch(ctx, conn, who, path, hash, mode, spec));
+  auto handler = make(conn, BatchContext{rep.batch_id, std::move(f.earlier.partial)});
+  RETURN_IF_ERROR(ReadRows(conn, *f.reader, f.idx, spec.cols, *handler, rep, opt));
+  if (mode == Mode::kAllOrNothing && rep.rows_rejected > 0) return Rejected();
+  return CloseBatch(ctx, conn, who, BaseName(path), hash, spec, rep);
+}
+
+Status RunWriteThrough(const ImportContext& ctx, storage::Connection& conn,
+                       const account::Principal& who, const std::string& path,
+                       const std::string& hash, Mode mode, const RunSpec& spec,
+                       const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
+  bool first_run = true;
+  return storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
+    if (!first_run && opt.errors && opt.errors->restart) opt.errors->restart();
+    first_run = false;
+    rep = ImportReport{};
+    return RunInTx(ctx, conn, who, path, hash, mode, spec, make, opt, rep);
+  });
+}
+
+// Staged, step 2: the short write transaction. The file's history is read again (another
+// import of the same file may have finished meanwhile), then batch, rows, totals, audit.
+Status PublishStaged(const ImportContext& ctx, storage::Connection& conn,
+                     const account::Principal& who, const std::string& path,
+                     const std::string& hash, Mode mode, const RunSpec& spec,
+                     const EarlierBatches& staged_against, RowHandler& handler, ImportReport& rep) {
+  return storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(EarlierBatches now,
+                     FindEarlier(conn, who.region.county().str(), spec, hash, true));
+    if (now.complete) {
+      ImportReport done;
+      done.already_imported = true;
+      done.batch_id = *now.complete;
+      done.sheet = rep.sheet;
+      rep = std::move(done);
+      return {};
+    }
+    if (now.partial != staged_against.partial) return RestartImport();
+    ASSIGN_OR_RETURN(rep.batch_id, InsertBatch(ctx, conn, who, path, hash, mode, spec));
+    RETURN_IF_ERROR(handler.Publish(conn, rep.batch_id));
+    return CloseBatch(ctx, conn, who, BaseName(path), hash, spec, rep);
+  });
+}
+
+// Staged, step 1 (read transaction: no write lock), then step 2. The handler's staging table
+// is dropped whatever happens.
+Status RunStaged(const ImportContext& ctx, storage::Connection& conn, const account::Principal& who,
+                 const std::string& path, const std::string& hash, Mode mode, const RunSpec& spec,
+                 const HandlerFactory& make, const ImportOptions& opt, ImportReport& rep) {
+  std::unique_ptr<RowHandler> handler;
+  EarlierBatches earlier;
+  Status st = storage::InTransaction(conn, storage::TxMode::kRead, [&]() -> Status {
+    if (handler) handler->Discard(conn);
+    handler.reset();
+    rep = ImportReport{};
+    ASSIGN_OR_RETURN(OpenedFile f, OpenFile(conn, who, path, hash, spec, false, rep));
+    if (rep.already_imported) return {};
+    earlier = std::move(f.earlier);
+    handler = make(conn, BatchContext{0, earlier.partial});
+    return ReadRows(conn, *f.reader, f.idx, spec.cols, *handler, rep, opt);
+  });
+  if (st.ok() && !rep.already_imported) {
+    st = mode == Mode::kAllOrNothing && rep.rows_rejected > 0
+             ? Status(Rejected())
+             : PublishStaged(ctx, conn, who, path, hash, mode, spec, earlier, *handler, rep);
+  }
+  if (handler) handler->Discard(conn);
+  return st;
 }
 
 // A large import runs with a bigger page cache on SQLite (its indexes then stay in memory
@@ -200,10 +289,12 @@ Status RunInTx(const ImportContext& ctx, storage::Connection& conn, const accoun
 class SqliteCacheForImport {
  public:
   explicit SqliteCacheForImport(storage::Connection& conn) : conn_(conn) {
-    if (conn.Dialect() == "sqlite") (void)conn.ExecScript("PRAGMA cache_size = -131072");
+    if (conn.Dialect() == "sqlite")
+      (void)conn.ExecScript("PRAGMA cache_size = -131072; PRAGMA temp.cache_size = -65536");
   }
   ~SqliteCacheForImport() {
-    if (conn_.Dialect() == "sqlite") (void)conn_.ExecScript("PRAGMA cache_size = -2000");
+    if (conn_.Dialect() == "sqlite")
+      (void)conn_.ExecScript("PRAGMA cache_size = -2000; PRAGMA temp.cache_size = -2000");
   }
 
  private:
@@ -212,6 +303,10 @@ class SqliteCacheForImport {
 
 }  // namespace
 
+Error RestartImport() {
+  return Error{ErrorCode::kUnavailable, "导入期间相关数据发生变化，请稍后重试", kRestartSentinel};
+}
+
 Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
                          const std::string& path, Mode mode, const RunSpec& spec,
                          const HandlerFactory& make, const ImportOptions& opt) {
@@ -219,18 +314,23 @@ Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who
   auto conn = ctx.db.Acquire();
   SqliteCacheForImport cache(*conn);
   ImportReport rep;
-  bool first_run = true;
-  Status st = storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    if (!first_run && opt.errors && opt.errors->restart) opt.errors->restart();
-    first_run = false;
-    rep = ImportReport{};
-    return RunInTx(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
-  });
+  Status st;
+  for (int run = 1; run <= kMaxRuns; ++run) {
+    if (run > 1 && opt.errors && opt.errors->restart) opt.errors->restart();
+    st = spec.staged ? RunStaged(ctx, *conn, who, path, hash, mode, spec, make, opt, rep)
+                     : RunWriteThrough(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
+    if (st.ok() || st.error().field != kRestartSentinel) break;
+  }
   if (!st.ok() && st.error().field == kRejectedSentinel) {
     rep.rolled_back = true;
     rep.rows_imported = 0;
     rep.batch_id = 0;
     return rep;
+  }
+  if (!st.ok() && st.error().field == kRestartSentinel) {
+    Error e = st.error();
+    e.field.clear();
+    return e;
   }
   if (!st.ok()) return st.take_error();
   return rep;

@@ -9,8 +9,18 @@
 //  - Every data row goes to the module's RowHandler; a rejected row gives RowError{row, column,
 //    reason in Chinese}, which reaches ImportReport::errors (the first kMaxReportedErrors) and
 //    ImportOptions::errors (every one) — one stream for the CLI and the HTTP paths.
-//  - kAllOrNothing (default): one transaction; any rejected row rolls everything back.
+//  - kAllOrNothing (default): any rejected row means nothing is written.
 //    kValidOnly: valid rows are kept, rejected ones reported.
+//  - Write-through (RunSpec::staged false, entities): the whole import is one write
+//    transaction (on SQLite it holds the write lock from the first row to the commit).
+//  - Staged (RunSpec::staged true, sales; issue 15 item 8): rows are read, checked and staged
+//    in a TEMP table inside a read transaction, without the write lock; then one short write
+//    transaction re-checks the file's history, records the batch, moves the staged rows into
+//    the module's tables (RowHandler::Publish) and writes the audit entry. Readers see all of
+//    the batch or none of it; an all-or-nothing import with rejected rows never takes the
+//    write lock. When something the rows were checked against changed in between (a ledger
+//    row with the same key, an entity moved), Publish answers RestartImport() and the whole
+//    import runs again (at most kMaxRuns times, then kUnavailable: 503, retry later).
 //  - The file is opened, its type checked against its bytes and its header row mapped BEFORE
 //    the idempotence check: a refused file is refused whatever was imported before.
 //  - Idempotence (issue 15 item 9): only a fully accepted import (no rejected row) records the
@@ -127,9 +137,20 @@ class RowHandler {
   virtual RowOutcome Row(storage::Connection& conn, const Cells& c) = 0;
   // Writes whatever the handler buffered; called once after the last row.
   virtual Status Finish(storage::Connection& conn) { return {}; }
+  // Staged handlers only: Row and Finish run in a read transaction and may write only the
+  // handler's own TEMP table; Publish moves what they staged into the module's tables, inside
+  // the write transaction that records batch `batch`. Discard drops the staging table (called
+  // once the import is over, outside any transaction, whatever the outcome).
+  virtual Status Publish(storage::Connection& conn, int64_t batch) { return {}; }
+  virtual void Discard(storage::Connection& conn) {}
 };
+
+// Publish's answer when the rows were checked against data that has changed since: the runner
+// runs the whole import again.
+Error RestartImport();
+inline constexpr int kMaxRuns = 3;
 struct BatchContext {
-  int64_t id = 0;                  // import_batches.id of this import
+  int64_t id = 0;                  // import_batches.id of this import (0 while staging)
   std::vector<int64_t> same_file;  // earlier partially accepted batches of the same file
 };
 using HandlerFactory =
@@ -142,9 +163,10 @@ struct RunSpec {
   const char* kind;    // import_batches.kind: "sales" | "entities"
   const char* action;  // audit action
   std::span<const Column> cols;
+  bool staged = false;  // see the contract above
 };
 
-// Runs one import: hash, batch, rows, audit, in one write transaction (retried as a whole).
+// Runs one import: hash, batch, rows, audit (write-through or staged, see above).
 Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who,
                          const std::string& path, Mode mode, const RunSpec& spec,
                          const HandlerFactory& make, const ImportOptions& opt);

@@ -122,19 +122,21 @@ storage::Value OptValue(const std::optional<int64_t>& v) {
 // The sales rows of one batch. Per row: field rules, entity (cached per USCC with its region,
 // scope and the months it already has ledger rows for), brand/shop (cached), duplicate in the
 // file (key hashes) and in the ledger (probed only for months the entity already has rows
-// in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter.
+// in), then buffered and written kFlushRows at a time through BulkInsert on a BackgroundWriter
+// into the TEMP stage; Publish moves the stage into the ledger in the batch's short write
+// transaction (a staged import, imports.h).
 class SalesHandler : public imports::RowHandler {
  public:
   SalesHandler(storage::Connection& conn, const account::Principal& who,
                const imports::BatchContext& batch, int64_t now)
       : who_(who),
-        batch_(batch.id),
         same_file_(batch.same_file),
         now_(now),
         creator_(who.id.valid() ? storage::Value{who.id.value} : storage::Value{storage::Null{}}),
-        writer_(conn, "sales_records", kInsertColumns) {}
+        writer_(conn, kStage, kInsertColumns) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
+    if (!stage_ready_) RETURN_IF_ERROR(CreateStage(conn));
     const std::string& uscc = c.Get(kUscc);
     if (Status st = validate::Uscc(uscc); !st.ok())
       return std::optional(c.Reject(kUscc, st.error().message));
@@ -153,12 +155,44 @@ class SalesHandler : public imports::RowHandler {
     ASSIGN_OR_RETURN(auto dup, CheckDuplicate(conn, c, *e, in.period, key));
     if (dup) return dup;
     seen_.Insert(KeyHashes::Of(key));
+    used_.try_emplace(uscc, e->id, e->region.str());
     return Buffer(conn, *e, in, key, c.row.number);
   }
 
   Status Finish(storage::Connection& conn) override {
     RETURN_IF_ERROR(Flush(conn));
     return writer_.Wait();
+  }
+
+  // In the batch's write transaction: the entities of the staged rows are looked up again (a
+  // region move or removal since they were checked restarts the import), then the staged rows
+  // go into the ledger in one INSERT … SELECT, in natural-key order (the unique key and the
+  // (entity_id, period) index then grow almost sequentially). A ledger row with the same key
+  // written meanwhile fails the unique index: the import restarts and reports it as duplicate.
+  Status Publish(storage::Connection& conn, int64_t batch) override {
+    if (!stage_ready_) return {};
+    for (const auto& [uscc, known] : used_) {
+      ASSIGN_OR_RETURN(auto e, entity::FindByUscc(conn, uscc));
+      if (!e || e->id != known.first || e->region.str() != known.second)
+        return imports::RestartImport();
+    }
+    std::string cols, select;
+    for (const auto& col : kInsertColumns) {
+      cols += (cols.empty() ? "" : ", ") + col;
+      select += (select.empty() ? "" : ", ") + (col == "batch_id" ? "CAST(? AS BIGINT)" : col);
+    }
+    auto n = conn.Exec("INSERT INTO sales_records (" + cols + ") SELECT " + select + " FROM " +
+                           kStage + " ORDER BY natural_key",
+                       {batch});
+    if (!n.ok() && n.error().code == ErrorCode::kConflict) return imports::RestartImport();
+    if (!n.ok()) return n.take_error();
+    return {};
+  }
+
+  void Discard(storage::Connection& conn) override {
+    (void)writer_.Wait();
+    auto conn_lock = writer_.ConnLock();
+    (void)conn.ExecScript(std::string("DROP TABLE IF EXISTS ") + kStage);
   }
 
  private:
@@ -189,6 +223,26 @@ class SalesHandler : public imports::RowHandler {
       std::sort(info.ledger_months.begin(), info.ledger_months.end());
     }
     return &entities_.emplace(uscc, std::move(info)).first->second;
+  }
+
+  // The staging table: a TEMP table of this connection (no write lock on SQLite; private to the
+  // session on PostgreSQL), with the ledger's insert columns and the natural key indexed for the
+  // in-file duplicate check.
+  Status CreateStage(storage::Connection& conn) {
+    std::string ddl =
+        std::string("DROP TABLE IF EXISTS ") + kStage + "; CREATE TEMP TABLE " + kStage + " (";
+    for (const auto& col : kInsertColumns) {
+      bool text = col == "county_code" || col == "region_code" || col == "period" ||
+                  col == "platform" || col == "direction" || col == "category" || col == "source" ||
+                  col == "natural_key";
+      ddl += col + (text ? " TEXT, " : " BIGINT, ");
+    }
+    ddl.resize(ddl.size() - 2);
+    ddl += std::string("); CREATE INDEX ") + kStage + "_key ON " + kStage + " (natural_key)";
+    auto conn_lock = writer_.ConnLock();
+    RETURN_IF_ERROR(conn.ExecScript(ddl));
+    stage_ready_ = true;
+    return {};
   }
 
   // Whether an earlier, partially accepted batch of this same file wrote the row (its key is
@@ -238,21 +292,28 @@ class SalesHandler : public imports::RowHandler {
     return std::optional<RowError>();
   }
 
+  // A repeated key: an earlier row of this file (in the stage; hash hits are confirmed there,
+  // so a collision never rejects a row) or a current ledger row (probed only for months the
+  // entity already has rows in).
   RowOutcome CheckDuplicate(storage::Connection& conn, const Cells& c, const EntityInfo& e,
                             const std::string& period, const std::string& key) {
-    bool in_file = seen_.Contains(KeyHashes::Of(key));
-    bool in_ledger_month =
-        std::binary_search(e.ledger_months.begin(), e.ledger_months.end(), MonthIndex(period));
-    if (!in_file && !in_ledger_month) return std::optional<RowError>();
-    RETURN_IF_ERROR(Flush(conn));  // earlier rows of this file must be visible to the query
-    RETURN_IF_ERROR(writer_.Wait());
+    if (seen_.Contains(KeyHashes::Of(key))) {
+      RETURN_IF_ERROR(Flush(conn));  // earlier rows of this file must be visible to the query
+      RETURN_IF_ERROR(writer_.Wait());
+      auto conn_lock = writer_.ConnLock();
+      ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT source_row FROM ") + kStage +
+                                                 " WHERE natural_key = ?",
+                                             {key}));
+      if (!rows.empty())
+        return std::optional(c.Reject(-1, "与文件第" + rows[0].Text(0) + "行重复"));
+    }
+    if (!std::binary_search(e.ledger_months.begin(), e.ledger_months.end(), MonthIndex(period)))
+      return std::optional<RowError>();
     auto conn_lock = writer_.ConnLock();
-    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT batch_id, source_row FROM sales_records WHERE "
-                                           "natural_key = ? AND is_current = 1",
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT 1 FROM sales_records WHERE natural_key = ? AND "
+                                           "is_current = 1",
                                            {key}));
-    if (rows.empty()) return std::optional<RowError>();  // a hash collision: not a duplicate
-    if (rows[0].OptInt(0) == batch_)
-      return std::optional(c.Reject(-1, "与文件第" + rows[0].Text(1) + "行重复"));
+    if (rows.empty()) return std::optional<RowError>();
     return std::optional(c.Reject(-1,
                                   "与台账中已有记录重复（同一主体、所属期、平台、方向、品类），"
                                   "如需修改请使用更正"));
@@ -276,7 +337,7 @@ class SalesHandler : public imports::RowHandler {
     r[11] = OptValue(in.orders);
     r[12] = OptValue(in.export_usd_cents);
     SetText(r[13], SourceName(Source::kImport));
-    r[14] = batch_;
+    r[14] = int64_t{0};  // the batch id is given when the stage is published
     r[15] = source_row;
     SetText(r[16], key);
     r[17] = creator_;
@@ -293,6 +354,7 @@ class SalesHandler : public imports::RowHandler {
     return writer_.Submit(rows_);
   }
 
+  static constexpr char kStage[] = "sales_import_stage";
   inline static const std::vector<std::string> kInsertColumns = {
       "county_code", "region_code", "entity_id",        "shop_id",      "brand_id",
       "period",      "platform",    "direction",        "agricultural", "category",
@@ -300,7 +362,6 @@ class SalesHandler : public imports::RowHandler {
       "source_row",  "natural_key", "created_by",       "created_at"};
 
   const account::Principal& who_;
-  int64_t batch_;
   std::vector<int64_t> same_file_;
   int64_t now_;
   bool earlier_loaded_ = false;
@@ -310,6 +371,9 @@ class SalesHandler : public imports::RowHandler {
   std::unordered_map<std::string, EntityInfo> entities_;
   std::unordered_map<std::string, std::optional<int64_t>> linked_;
   KeyHashes seen_;
+  bool stage_ready_ = false;
+  // Entities of the accepted rows: USCC -> (id, region code) as checked.
+  std::unordered_map<std::string, std::pair<int64_t, std::string>> used_;
   std::vector<std::vector<storage::Value>> rows_;
   size_t pending_ = 0;
   BackgroundWriter writer_;  // last: joined first, before the buffers it may still read go
@@ -326,7 +390,8 @@ Result<ImportReport> ImportSales(const ImportContext& ctx, const account::Princi
                   const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
     return std::make_unique<SalesHandler>(conn, who, batch, now);
   };
-  return imports::Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns}, make, opt);
+  return imports::Run(ctx, who, path, mode, {"sales", "sales.import", kSalesColumns, true}, make,
+                      opt);
 }
 
 spreadsheet::Sheet SalesTemplate() {

@@ -2,6 +2,8 @@
 
 #include <xlsxwriter.h>
 
+#include <chrono>
+
 #include "entity/import.h"
 #include "sales/test_fixture.h"
 #include "spreadsheet/spreadsheet.h"
@@ -386,6 +388,56 @@ TEST_F(ImportTest, DuplicatesAcrossBuffersAndStreamedErrors) {
   ASSERT_EQ(streamed.size(), 2u);
   EXPECT_EQ(streamed[1].row, 5002);
   EXPECT_EQ(SalesRows(), 5000);
+}
+
+// Issue 15 item 8: the import checks its rows without the write lock, so a form entry made
+// meanwhile goes through at once (before, it waited for the whole import: SQLite's 10 s busy
+// timeout, then 503). When that entry takes a key of the file, the batch's write transaction
+// meets the unique index, the import runs again and reports the row as a ledger duplicate: the
+// sale is in the ledger once.
+TEST_F(ImportTest, FormEntryDuringTheImportIsNotHeldUpAndKeepsItsKey) {
+  std::string path =
+      WriteFile("concurrent.csv", std::string(kHeader) + Row(kUsccA, "2024-01", "100") +
+                                      Row(kUsccA, "2024-13", "100") +  // rejected
+                                      Row(kUsccB, "2024-02", "300"));
+  bool entered = false;
+  Status entry;
+  double waited_ms = -1;
+  int restarts = 0;
+  ErrorStream stream{
+      [&](const RowError&) {  // row 3, while the import reads its rows
+        if (entered) return;
+        entered = true;
+        SalesInput in;
+        in.entity_id = b_;
+        in.period = "2024-02";
+        in.platform = "淘宝";
+        in.agricultural = true;
+        in.category = "水果";
+        in.amount = Fen{777};
+        auto c = tdb_.db().Acquire();
+        auto t0 = std::chrono::steady_clock::now();
+        entry = storage::InTransaction(*c, storage::TxMode::kWrite, [&]() -> Status {
+          auto id = Record(*c, county_, in, {}, 5);
+          if (!id.ok()) return id.take_error();
+          return {};
+        });
+        waited_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count();
+      },
+      [&] { ++restarts; }};
+  auto r = ImportSales(Ctx(), county_, path, Mode::kValidOnly, ImportOptions{&stream});
+  ASSERT_TRUE(entry.ok()) << entry.error().message;
+  EXPECT_LT(waited_ms, 2000);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(restarts, 1);
+  EXPECT_EQ(r->rows_imported, 1);
+  ASSERT_EQ(r->errors.size(), 2u);
+  EXPECT_EQ(r->errors[1].row, 4);
+  EXPECT_NE(r->errors[1].reason.find("台账"), std::string::npos) << r->errors[1].reason;
+  EXPECT_EQ(SalesRows(), 2);
+  EXPECT_EQ(Count("SELECT amount_fen FROM sales_records WHERE entity_id = " + std::to_string(b_)),
+            777);
 }
 
 }  // namespace
