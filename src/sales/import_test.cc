@@ -430,7 +430,9 @@ TEST_F(ImportTest, FormEntryDuringTheImportIsNotHeldUpAndKeepsItsKey) {
   ASSERT_TRUE(entry.ok()) << entry.error().message;
   EXPECT_LT(waited_ms, 2000);
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(restarts, 1);
+  // SQLite checks the rows against one snapshot, so the publish meets the unique index and the
+  // import runs again; PostgreSQL's read-committed check already sees the entry at row 4.
+  EXPECT_EQ(restarts, tdb_.db().Dialect() == "sqlite" ? 1 : 0);
   EXPECT_EQ(r->rows_imported, 1);
   ASSERT_EQ(r->errors.size(), 2u);
   EXPECT_EQ(r->errors[1].row, 4);
