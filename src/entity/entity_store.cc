@@ -3,6 +3,7 @@
 #include "account/roles.h"
 #include "core/validate.h"
 #include "entity/entity.h"
+#include "entity/store_internal.h"
 #include "entity/validation.h"
 #include "region/region.h"
 #include "storage/row.h"
@@ -33,15 +34,20 @@ const storage::Columns kEntity(
     "linkage_model, contract_farming, employs_poor, created_at");
 const std::string kEntityColumns = "SELECT " + kEntity.List() + " FROM entities ";
 
-Entity ToEntity(const Row& row) {
-  storage::NamedRow r(row, kEntity);
+Entity ToEntity(const Row& row) { return internal::EntityFrom(storage::NamedRow(row, kEntity)); }
+
+Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
+
+}  // namespace
+
+Entity internal::EntityFrom(const storage::NamedRow& r) {
   Entity e;
   e.id = r.Int("id");
   e.uscc = r.Text("uscc");
   e.name = r.Text("name");
   auto kind = ParseKind(r.Text("kind"));
   e.kind = kind.ok() ? *kind : Kind::kEnterprise;
-  e.region = *RegionCode::Parse(r.Text("region_code"));
+  if (auto code = RegionCode::Parse(r.Text("region_code")); code.ok()) e.region = *code;
   if (auto d = r.OptText("registered_on"); d && !d->empty()) {
     if (auto p = CivilDate::Parse(*d); p.ok()) e.registered_on = *p;
   }
@@ -51,10 +57,6 @@ Entity ToEntity(const Row& row) {
   e.created_at = r.Int("created_at");
   return e;
 }
-
-Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
-
-}  // namespace
 
 const char* KindName(Kind k) { return kKinds[static_cast<size_t>(k)].name; }
 const char* KindLabel(Kind k) { return kKinds[static_cast<size_t>(k)].label; }

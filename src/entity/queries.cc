@@ -3,9 +3,12 @@
 #include <cstdio>
 
 #include "core/validate.h"
+#include "entity/store_internal.h"
 #include "entity/validation.h"
 #include "region/region.h"
 #include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::entity::queries {
 namespace {
@@ -15,56 +18,21 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
-std::string Prefix(const RegionCode& r) { return std::string(r.prefix()) + "%"; }
-
-// For LIKE ... ESCAPE '\': the user's text matches literally.
-std::string Escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-template <typename T>
-Page<T> EmptyPage(const PageRequest& page) {
-  Page<T> p;
-  p.page = page.page;
-  p.page_size = page.page_size;
-  return p;
-}
-
-Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
-
 // ---- entities ----
-constexpr const char* kEntitySelect =
-    "SELECT e.id, e.uscc, e.name, e.kind, e.region_code, e.registered_on, e.contact_name, "
+const storage::Columns kEntity(
+    "e.id, e.uscc, e.name, e.kind, e.region_code, e.registered_on, e.contact_name, "
     "e.mobile_masked, e.linkage_model, e.contract_farming, e.employs_poor, e.created_at, "
     "e.updated_at, "
-    "(SELECT COUNT(*) FROM entity_shops sh WHERE sh.entity_id = e.id), "
-    "(SELECT COUNT(*) FROM brands b WHERE b.entity_id = e.id) "
-    "FROM entities e ";
+    "(SELECT COUNT(*) FROM entity_shops sh WHERE sh.entity_id = e.id) AS shop_count, "
+    "(SELECT COUNT(*) FROM brands b WHERE b.entity_id = e.id) AS brand_count");
 
-EntityRow ToEntityRow(const Row& r) {
+EntityRow ToEntityRow(const Row& row) {
+  storage::NamedRow r(row, kEntity);
   EntityRow out;
-  Entity& e = out.entity;
-  e.id = r.Int(0);
-  e.uscc = r.Text(1);
-  e.name = r.Text(2);
-  auto kind = ParseKind(r.Text(3));
-  e.kind = kind.ok() ? *kind : Kind::kEnterprise;
-  if (auto code = RegionCode::Parse(r.Text(4)); code.ok()) e.region = *code;
-  if (auto d = r.OptText(5); d && !d->empty()) {
-    if (auto p = CivilDate::Parse(*d); p.ok()) e.registered_on = *p;
-  }
-  e.contact_name = r.Text(6);
-  e.mobile_masked = r.OptText(7);
-  e.linkage = {r.Int(8) != 0, r.Int(9) != 0, r.Int(10) != 0};
-  e.created_at = r.Int(11);
-  out.updated_at = r.Int(12);
-  out.shop_count = r.Int(13);
-  out.brand_count = r.Int(14);
+  out.entity = internal::EntityFrom(r);
+  out.updated_at = r.Int("updated_at");
+  out.shop_count = r.Int("shop_count");
+  out.brand_count = r.Int("brand_count");
   return out;
 }
 
@@ -80,44 +48,27 @@ Status NameRegions(storage::Connection& conn, std::vector<EntityRow>& rows) {
   return {};
 }
 
-std::string EntityWhere(const EntityFilter& f, Params& p) {
-  std::string w = " WHERE e.region_code LIKE ?";
-  p.emplace_back(Prefix(f.region));
-  if (f.id) {
-    w += " AND e.id = ?";
-    p.emplace_back(*f.id);
-  }
-  if (f.kind) {
-    w += " AND e.kind = ?";
-    p.emplace_back(std::string(KindName(*f.kind)));
-  }
-  if (!f.q.empty()) {
-    w += " AND (e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\')";
-    p.emplace_back("%" + Escaped(f.q) + "%");
-    p.emplace_back(Escaped(f.q) + "%");
-  }
-  if (f.registered_year) {
-    w += " AND e.registered_on >= ? AND e.registered_on <= ?";
-    p.emplace_back(std::to_string(*f.registered_year) + "-01-01");
-    p.emplace_back(std::to_string(*f.registered_year) + "-12-31");
-  }
-  return w;
+// `text` inside the name, or at the start of the USCC (`prefix_col`), taken literally.
+void MatchText(storage::Where& w, const std::string& text, const char* contains_col,
+               const char* prefix_col) {
+  if (text.empty()) return;
+  std::string escaped = storage::LikeEscaped(text);
+  w.Sql(std::string("(") + contains_col + " LIKE ? ESCAPE '\\' OR " + prefix_col +
+            " LIKE ? ESCAPE '\\')",
+        {"%" + escaped + "%", escaped + "%"});
 }
 
-template <typename T, typename Fn>
-Result<Page<T>> RunPage(storage::Connection& conn, const std::string& select,
-                        const std::string& from_where, Params params, const std::string& order,
-                        const PageRequest& page, Fn convert) {
-  Page<T> out = EmptyPage<T>(page);
-  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + from_where, params));
-  out.total = count.at(0).Int(0);
-  params.emplace_back(int64_t{page.page_size});
-  params.emplace_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows, conn.Query(select + from_where.substr(from_where.find(" WHERE")) +
-                                             order + " LIMIT ? OFFSET ?",
-                                         params));
-  for (const auto& r : rows) out.items.push_back(convert(r));
-  return out;
+storage::Where EntityWhere(const EntityFilter& f) {
+  storage::Where w;
+  w.StartsWith("e.region_code", f.region.prefix());
+  if (f.id) w.Eq("e.id", *f.id);
+  if (f.kind) w.Eq("e.kind", std::string(KindName(*f.kind)));
+  MatchText(w, f.q, "e.name", "e.uscc");
+  if (f.registered_year) {
+    std::string y = std::to_string(*f.registered_year);
+    w.Cmp("e.registered_on", ">=", y + "-01-01").Cmp("e.registered_on", "<=", y + "-12-31");
+  }
+  return w;
 }
 
 std::string Categories(const std::vector<std::string>& cats) {
@@ -139,17 +90,30 @@ std::vector<std::string> SplitCategories(const std::string& s) {
   return out;
 }
 
-constexpr const char* kBrandSelect =
-    "SELECT b.id, b.entity_id, b.name, b.trademark_no, b.categories, b.regional_brand, e.name, "
-    "e.region_code FROM brands b JOIN entities e ON e.id = b.entity_id ";
+const storage::Columns kBrand(
+    "b.id, b.entity_id, b.name, b.trademark_no, b.categories, b.regional_brand, "
+    "e.name AS entity_name, e.region_code");
+constexpr const char* kBrandFrom = "FROM brands b JOIN entities e ON e.id = b.entity_id";
 
-BrandRow ToBrandRow(const Row& r) {
+BrandRow ToBrandRow(const Row& row) {
+  storage::NamedRow r(row, kBrand);
   BrandRow out;
-  out.brand = {r.Int(0), r.Int(1), r.Text(2), r.Text(3), SplitCategories(r.Text(4)), r.Int(5) != 0};
-  out.entity_name = r.Text(6);
-  if (auto code = RegionCode::Parse(r.Text(7)); code.ok()) out.region = *code;
+  out.brand = {r.Int("id"),
+               r.Int("entity_id"),
+               r.Text("name"),
+               r.Text("trademark_no"),
+               SplitCategories(r.Text("categories")),
+               r.Bool("regional_brand")};
+  out.entity_name = r.Text("entity_name");
+  if (auto code = RegionCode::Parse(r.Text("region_code")); code.ok()) out.region = *code;
   return out;
 }
+
+const storage::RowDecoder<Shop> kShop{{"id", &Shop::id},
+                                      {"entity_id", &Shop::entity_id},
+                                      {"platform", &Shop::platform},
+                                      {"shop_name", &Shop::shop_name},
+                                      {"shop_ref", &Shop::shop_ref}};
 
 }  // namespace
 
@@ -162,16 +126,16 @@ Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilt
                                                         {"registered_on", "e.registered_on"},
                                                         {"created_at", "e.created_at"}},
                                                        "e.id"));
-  Params p;
-  std::string where = EntityWhere(f, p);
-  ASSIGN_OR_RETURN(auto out, RunPage<EntityRow>(conn, kEntitySelect, "FROM entities e" + where, p,
-                                                order, page, ToEntityRow));
+  ASSIGN_OR_RETURN(auto out,
+                   storage::QueryPage<EntityRow>(conn, kEntity.List(), "FROM entities e",
+                                                 EntityWhere(f), order, page, ToEntityRow));
   RETURN_IF_ERROR(NameRegions(conn, out.items));
   return out;
 }
 
 Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kEntitySelect) + "WHERE e.id = ?", {id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT " + kEntity.List() + " FROM entities e WHERE e.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("经营主体不存在");
   std::vector<EntityRow> one{ToEntityRow(rows[0])};
   RETURN_IF_ERROR(NameRegions(conn, one));
@@ -200,7 +164,8 @@ Status PatchText(SetList& s, const Entity& e, const EntityPatch& p) {
   }
   if (p.contact_name) {
     ASSIGN_OR_RETURN(std::string contact, CleanContactName(*p.contact_name));
-    if (contact != e.contact_name) s.Add("contact_name", "contact_name", OptText(contact));
+    if (contact != e.contact_name)
+      s.Add("contact_name", "contact_name", storage::TextOrNull(contact));
   }
   if (p.kind && *p.kind != e.kind) s.Add("kind", "kind", std::string(KindName(*p.kind)));
   if (p.region && *p.region != e.region) {
@@ -268,20 +233,17 @@ Result<Page<Shop>> ListShops(storage::Connection& conn, int64_t entity_id,
                              const PageRequest& page) {
   ASSIGN_OR_RETURN(std::string order,
                    storage::OrderBy(page, {{"id", "id"}, {"platform", "platform"}}, "id"));
-  return RunPage<Shop>(
-      conn, "SELECT id, entity_id, platform, shop_name, shop_ref FROM entity_shops",
-      "FROM entity_shops WHERE entity_id = ?", {entity_id}, order, page, [](const Row& r) {
-        return Shop{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
-      });
+  return storage::QueryPage<Shop>(conn, kShop.List(), "FROM entity_shops",
+                                  storage::Where().Eq("entity_id", entity_id), order, page,
+                                  [](const Row& r) { return kShop.Decode(r); });
 }
 
 Result<Shop> GetShop(storage::Connection& conn, int64_t entity_id, int64_t shop_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, entity_id, platform, shop_name, shop_ref "
-                                         "FROM entity_shops WHERE id = ? AND entity_id = ?",
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kShop.List() +
+                                             " FROM entity_shops WHERE id = ? AND entity_id = ?",
                                          {shop_id, entity_id}));
   if (rows.empty()) return Error::NotFound("网店不存在");
-  const Row& r = rows[0];
-  return Shop{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
+  return kShop.Decode(rows[0]);
 }
 
 Status UpdateShop(storage::Connection& conn, const Shop& in) {
@@ -302,32 +264,17 @@ Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& 
                                   const PageRequest& page) {
   ASSIGN_OR_RETURN(std::string order,
                    storage::OrderBy(page, {{"id", "b.id"}, {"name", "b.name"}}, "b.id"));
-  Params p{Prefix(f.region)};
-  std::string w = " WHERE e.region_code LIKE ?";
-  if (f.entity_id) {
-    w += " AND b.entity_id = ?";
-    p.emplace_back(*f.entity_id);
-  }
-  if (!f.q.empty()) {
-    w += " AND (b.name LIKE ? ESCAPE '\\' OR b.trademark_no LIKE ? ESCAPE '\\')";
-    p.emplace_back("%" + Escaped(f.q) + "%");
-    p.emplace_back(Escaped(f.q) + "%");
-  }
-  if (f.regional_brand) {
-    w += " AND b.regional_brand = ?";
-    p.emplace_back(int64_t{*f.regional_brand});
-  }
-  return RunPage<BrandRow>(conn, kBrandSelect,
-                           "FROM brands b JOIN entities e ON e.id = "
-                           "b.entity_id" +
-                               w,
-                           p, order, page, ToBrandRow);
+  storage::Where w;
+  w.StartsWith("e.region_code", f.region.prefix()).EqIf("b.entity_id", f.entity_id);
+  MatchText(w, f.q, "b.name", "b.trademark_no");
+  if (f.regional_brand) w.Eq("b.regional_brand", int64_t{*f.regional_brand});
+  return storage::QueryPage<BrandRow>(conn, kBrand.List(), kBrandFrom, w, order, page, ToBrandRow);
 }
 
 Result<BrandRow> GetBrand(storage::Connection& conn, int64_t entity_id, int64_t brand_id) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query(std::string(kBrandSelect) + "WHERE b.id = ? AND b.entity_id = ?",
-                              {brand_id, entity_id}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kBrand.List() + " " + kBrandFrom +
+                                             " WHERE b.id = ? AND b.entity_id = ?",
+                                         {brand_id, entity_id}));
   if (rows.empty()) return Error::NotFound("品牌不存在");
   return ToBrandRow(rows[0]);
 }
@@ -342,7 +289,7 @@ Status UpdateBrand(storage::Connection& conn, const Brand& in) {
   RETURN_IF_ERROR(
       conn.Exec("UPDATE brands SET name = ?, trademark_no = ?, categories = ?, "
                 "regional_brand = ? WHERE id = ?",
-                {b.name, OptText(b.trademark_no), Categories(b.categories),
+                {b.name, storage::TextOrNull(b.trademark_no), Categories(b.categories),
                  int64_t{b.regional_brand}, b.id}));
   return {};
 }

@@ -6,6 +6,18 @@
 
 namespace ruralec::http {
 
+PageRequest ExportPage() {
+  PageRequest p;
+  p.page_size = kMaxExportRows + 1;
+  return p;
+}
+
+Status TooManyForExport(int64_t total) {
+  if (total <= kMaxExportRows) return {};
+  return Error::Invalid("page_size",
+                        "导出行数超过 " + std::to_string(kMaxExportRows) + " 行，请缩小筛选范围");
+}
+
 Result<ListParams> ReadList(const Request& req, const std::vector<std::string>& sorts) {
   ListParams lp;
   ASSIGN_OR_RETURN(lp.page, req.Page());

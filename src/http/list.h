@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,16 @@
 #include "http/server.h"
 
 namespace ruralec::http {
+
+// Exports hold at most this many rows (a larger selection is 400: narrow the filters).
+inline constexpr int kMaxExportRows = 100000;
+// The page an export reads (one more than kMaxExportRows, so TooManyForExport can tell).
+PageRequest ExportPage();
+// kInvalidArgument (field page_size) when `total` exceeds kMaxExportRows.
+Status TooManyForExport(int64_t total);
+
+// An optional number as JSON: null when absent.
+inline Json OptIntJson(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 struct ListParams {
   PageRequest page;

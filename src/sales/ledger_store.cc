@@ -9,6 +9,32 @@
 namespace ruralec::sales {
 
 namespace internal {
+SalesRecord RecordFrom(const storage::NamedRow& r) {
+  SalesRecord s;
+  s.id = r.Int("id");
+  s.in.entity_id = r.Int("entity_id");
+  s.in.shop_id = r.OptInt("shop_id");
+  s.in.brand_id = r.OptInt("brand_id");
+  s.in.period = r.Text("period");
+  s.in.platform = r.Text("platform");
+  s.in.direction = r.Text("direction") == "uplink" ? Direction::kUplink : Direction::kDownlink;
+  s.in.agricultural = r.Bool("agricultural");
+  s.in.category = r.Text("category");
+  s.in.amount = Fen{r.Int("amount_fen")};
+  s.in.orders = r.OptInt("orders");
+  s.in.export_usd_cents = r.OptInt("export_usd_cents");
+  if (auto code = RegionCode::Parse(r.Text("region_code")); code.ok()) s.region = *code;
+  std::string src = r.Text("source");
+  s.source = src == "import" ? Source::kImport : src == "api" ? Source::kApi : Source::kForm;
+  s.batch_id = r.OptInt("batch_id");
+  s.supersedes_id = r.OptInt("supersedes_id");
+  s.created_by = r.OptInt("created_by");
+  s.is_current = r.Bool("is_current");
+  s.correction_reason = r.Text("correction_reason");
+  s.created_at = r.Int("created_at");
+  return s;
+}
+
 storage::Params YearRange(const RegionCode& region, int year) {
   return {std::string(region.prefix()) + "%", std::to_string(year) + "-01",
           std::to_string(year) + "-12"};
@@ -25,30 +51,13 @@ using storage::Value;
 
 Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
 
-constexpr const char* kRecordColumns =
-    "SELECT id, entity_id, shop_id, brand_id, period, platform, direction, agricultural, "
-    "category, amount_fen, orders, export_usd_cents, region_code, source, batch_id, "
-    "supersedes_id, created_by, is_current, correction_reason, created_at FROM sales_records ";
+const storage::Columns kRecord(
+    "id, entity_id, shop_id, brand_id, period, platform, direction, agricultural, category, "
+    "amount_fen, orders, export_usd_cents, region_code, source, batch_id, supersedes_id, "
+    "created_by, is_current, correction_reason, created_at");
+const std::string kRecordColumns = "SELECT " + kRecord.List() + " FROM sales_records ";
 
-SalesRecord ToRecord(const Row& r) {
-  SalesRecord s;
-  s.id = r.Int(0);
-  s.in = {
-      r.Int(1),      r.OptInt(2), r.OptInt(3),
-      r.Text(4),     r.Text(5),   r.Text(6) == "uplink" ? Direction::kUplink : Direction::kDownlink,
-      r.Int(7) != 0, r.Text(8),   Fen{r.Int(9)},
-      r.OptInt(10),  r.OptInt(11)};
-  s.region = *RegionCode::Parse(r.Text(12));
-  std::string src = r.Text(13);
-  s.source = src == "import" ? Source::kImport : src == "api" ? Source::kApi : Source::kForm;
-  s.batch_id = r.OptInt(14);
-  s.supersedes_id = r.OptInt(15);
-  s.created_by = r.OptInt(16);
-  s.is_current = r.Int(17) != 0;
-  s.correction_reason = r.Text(18);
-  s.created_at = r.Int(19);
-  return s;
-}
+SalesRecord ToRecord(const Row& r) { return internal::RecordFrom(storage::NamedRow(r, kRecord)); }
 
 // The region aggregates below (EntitiesOver, BrandsOver, Ranking, Summary; figures.cc) write
 // `+is_current = 1`: the unary plus keeps SQLite from walking the partial unique index
@@ -233,15 +242,15 @@ Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who
 }
 
 Result<SalesRecord> Get(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kRecordColumns) + "WHERE id = ?", {id}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query(kRecordColumns + "WHERE id = ?", {id}));
   if (rows.empty()) return Error::NotFound("销售记录不存在");
   return ToRecord(rows[0]);
 }
 
 Result<std::vector<SalesRecord>> History(storage::Connection& conn, int64_t entity_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kRecordColumns) +
-                                             "WHERE entity_id = ? ORDER BY period DESC, id DESC",
-                                         {entity_id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(kRecordColumns + "WHERE entity_id = ? ORDER BY period DESC, id DESC",
+                              {entity_id}));
   std::vector<SalesRecord> out;
   for (const auto& r : rows) out.push_back(ToRecord(r));
   return out;

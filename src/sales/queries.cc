@@ -6,7 +6,10 @@
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"
+#include "sales/ledger_internal.h"
 #include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
 
 namespace ruralec::sales::queries {
 namespace {
@@ -16,95 +19,32 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
-std::string Prefix(const RegionCode& r) { return std::string(r.prefix()) + "%"; }
-
-template <typename T>
-Page<T> EmptyPage(const PageRequest& page) {
-  Page<T> p;
-  p.page = page.page;
-  p.page_size = page.page_size;
-  return p;
-}
-
 // ---- ledger ----
-constexpr const char* kSalesSelect =
-    "SELECT s.id, s.entity_id, s.shop_id, s.brand_id, s.period, s.platform, s.direction, "
+const storage::Columns kSales(
+    "s.id, s.entity_id, s.shop_id, s.brand_id, s.period, s.platform, s.direction, "
     "s.agricultural, s.category, s.amount_fen, s.orders, s.export_usd_cents, s.region_code, "
     "s.source, s.batch_id, s.supersedes_id, s.created_by, s.is_current, s.correction_reason, "
-    "s.created_at FROM sales_records s ";
+    "s.created_at");
+const std::string kSalesSelect = "SELECT " + kSales.List() + " FROM sales_records s ";
 
-SalesRow ToSalesRow(const Row& r) {
+SalesRow ToSalesRow(const Row& row) {
+  storage::NamedRow r(row, kSales);
   SalesRow out;
-  SalesRecord& s = out.record;
-  s.id = r.Int(0);
-  s.in.entity_id = r.Int(1);
-  s.in.shop_id = r.OptInt(2);
-  s.in.brand_id = r.OptInt(3);
-  s.in.period = r.Text(4);
-  s.in.platform = r.Text(5);
-  s.in.direction = r.Text(6) == "uplink" ? Direction::kUplink : Direction::kDownlink;
-  s.in.agricultural = r.Int(7) != 0;
-  s.in.category = r.Text(8);
-  s.in.amount = Fen{r.Int(9)};
-  s.in.orders = r.OptInt(10);
-  s.in.export_usd_cents = r.OptInt(11);
-  if (auto code = RegionCode::Parse(r.Text(12)); code.ok()) s.region = *code;
-  std::string src = r.Text(13);
-  s.source = src == "import" ? Source::kImport : src == "api" ? Source::kApi : Source::kForm;
-  s.batch_id = r.OptInt(14);
-  s.supersedes_id = r.OptInt(15);
-  s.created_by = r.OptInt(16);
-  s.is_current = r.Int(17) != 0;
-  s.correction_reason = r.Text(18);
-  s.created_at = r.Int(19);
+  out.record = internal::RecordFrom(r);
   return out;
 }
 
-std::string SalesWhere(const SalesFilter& f, Params& p) {
-  std::string w = " WHERE s.region_code LIKE ?";
-  p.emplace_back(Prefix(f.region));
-  if (!f.history) w += " AND s.is_current = 1";
-  if (f.entity_id) {
-    w += " AND s.entity_id = ?";
-    p.emplace_back(*f.entity_id);
-  }
-  if (!f.from.empty()) {
-    w += " AND s.period >= ?";
-    p.emplace_back(f.from);
-  }
-  if (!f.to.empty()) {
-    w += " AND s.period <= ?";
-    p.emplace_back(f.to);
-  }
-  if (!f.platform.empty()) {
-    w += " AND s.platform = ?";
-    p.emplace_back(f.platform);
-  }
-  if (f.direction) {
-    w += " AND s.direction = ?";
-    p.emplace_back(std::string(DirectionName(*f.direction)));
-  }
-  if (f.agricultural) {
-    w += " AND s.agricultural = ?";
-    p.emplace_back(int64_t{*f.agricultural});
-  }
+storage::Where SalesWhere(const SalesFilter& f) {
+  storage::Where w;
+  w.StartsWith("s.region_code", f.region.prefix());
+  if (!f.history) w.Sql("s.is_current = 1");
+  w.EqIf("s.entity_id", f.entity_id)
+      .CmpIf("s.period", ">=", f.from)
+      .CmpIf("s.period", "<=", f.to)
+      .EqIf("s.platform", f.platform);
+  if (f.direction) w.Eq("s.direction", std::string(DirectionName(*f.direction)));
+  if (f.agricultural) w.Eq("s.agricultural", int64_t{*f.agricultural});
   return w;
-}
-
-template <typename T, typename Fn>
-Result<Page<T>> RunPage(storage::Connection& conn, const std::string& select,
-                        const std::string& from_where, Params params, const std::string& order,
-                        const PageRequest& page, Fn convert) {
-  Page<T> out = EmptyPage<T>(page);
-  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + from_where, params));
-  out.total = count.at(0).Int(0);
-  params.emplace_back(int64_t{page.page_size});
-  params.emplace_back(page.offset());
-  ASSIGN_OR_RETURN(auto rows, conn.Query(select + from_where.substr(from_where.find(" WHERE")) +
-                                             order + " LIMIT ? OFFSET ?",
-                                         params));
-  for (const auto& r : rows) out.items.push_back(convert(r));
-  return out;
 }
 
 }  // namespace
@@ -156,16 +96,15 @@ Result<Page<SalesRow>> ListSales(storage::Connection& conn, const SalesFilter& f
                                                         {"amount_fen", "s.amount_fen"},
                                                         {"created_at", "s.created_at"}},
                                                        "s.id"));
-  Params p;
-  std::string where = SalesWhere(f, p);
-  ASSIGN_OR_RETURN(auto out, RunPage<SalesRow>(conn, kSalesSelect, "FROM sales_records s" + where,
-                                               p, order, page, ToSalesRow));
+  ASSIGN_OR_RETURN(auto out,
+                   storage::QueryPage<SalesRow>(conn, kSales.List(), "FROM sales_records s",
+                                                SalesWhere(f), order, page, ToSalesRow));
   RETURN_IF_ERROR(NameRows(conn, out.items));
   return out;
 }
 
 Result<SalesRow> GetSales(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSalesSelect) + "WHERE s.id = ?", {id}));
+  ASSIGN_OR_RETURN(auto rows, conn.Query(kSalesSelect + "WHERE s.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("销售记录不存在");
   std::vector<SalesRow> one = {ToSalesRow(rows[0])};
   RETURN_IF_ERROR(NameRows(conn, one));
@@ -181,9 +120,8 @@ Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id) {
     older.push_back(std::move(r));
   }
   for (int64_t cur = id;;) {
-    ASSIGN_OR_RETURN(
-        auto rows,
-        conn.Query(std::string(kSalesSelect) + "WHERE s.supersedes_id = ? ORDER BY s.id", {cur}));
+    ASSIGN_OR_RETURN(auto rows,
+                     conn.Query(kSalesSelect + "WHERE s.supersedes_id = ? ORDER BY s.id", {cur}));
     if (rows.empty()) break;
     newer.push_back(ToSalesRow(rows[0]));
     cur = newer.back().record.id;

@@ -14,6 +14,10 @@ std::string LikeEscaped(std::string_view text) {
   return out;
 }
 
+Value TextOrNull(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
+Value OrNull(const std::optional<std::string>& v) { return v ? Value{*v} : Value{Null{}}; }
+Value OrNull(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
+
 Params SubtreeRange(const RegionCode& scope) {
   std::string prefix(scope.prefix());
   return {prefix + std::string(12 - prefix.size(), '0'),

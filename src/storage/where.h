@@ -18,6 +18,10 @@ namespace ruralec::storage {
 
 // For LIKE … ESCAPE '\': `text` with \ % _ escaped so it matches literally.
 std::string LikeEscaped(std::string_view text);
+// A parameter that is NULL when the text is empty / the value absent.
+Value TextOrNull(const std::string& s);
+Value OrNull(const std::optional<std::string>& v);
+Value OrNull(const std::optional<int64_t>& v);
 
 // The 12-digit code range {lowest, highest} of `scope`'s subtree: `code >= ? AND code <= ?` is
 // the subtree as a range the index serves (a LIKE prefix may not be).

@@ -123,9 +123,7 @@ Result<Json> List(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(queries::EntityFilter f, EntityFilterFrom(req));
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto p, queries::ListEntities(*conn, f, page));
-  Json items = Json::array();
-  for (const auto& r : p.items) items.push_back(EntityJson(r));
-  return http::PageJson(p.total, page, items);
+  return http::PageJson(p, page, EntityJson);
 }
 
 Result<Json> Detail(const Deps& d, Request& req) {

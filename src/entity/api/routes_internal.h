@@ -6,7 +6,10 @@
 #include "core/clock.h"
 #include "crypto/crypto.h"
 #include "entity/queries.h"
-#include "http/handler_util.h"
+#include "http/audit_entry.h"
+#include "http/file_reply.h"
+#include "http/list.h"
+#include "http/params.h"
 #include "http/server.h"
 #include "storage/db.h"
 
@@ -15,7 +18,7 @@ namespace ruralec::entity::api {
 using http::Json;
 using http::Reply;
 using http::Request;
-using namespace http::util;  // NOLINT: the handler helpers every route file uses
+using namespace http;  // NOLINT: the shared handler helpers (params, list, file_reply, audit)
 
 struct Deps {
   storage::Database& db;

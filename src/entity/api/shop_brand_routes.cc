@@ -52,9 +52,7 @@ Result<Json> ListShops(const Deps& d, Request& req) {
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto row, VisibleEntity(*conn, req, id));
   ASSIGN_OR_RETURN(auto p, queries::ListShops(*conn, id, page));
-  Json items = Json::array();
-  for (const auto& s : p.items) items.push_back(ShopJson(s));
-  return http::PageJson(p.total, page, items);
+  return http::PageJson(p, page, ShopJson);
 }
 
 Result<Json> AddShop(const Deps& d, Request& req, Reply& reply) {
@@ -87,9 +85,7 @@ Result<Json> UpdateShop(const Deps& d, Request& req) {
 }
 
 Json BrandPage(const Page<queries::BrandRow>& p, const PageRequest& page) {
-  Json items = Json::array();
-  for (const auto& b : p.items) items.push_back(BrandJson(b));
-  return http::PageJson(p.total, page, items);
+  return http::PageJson(p, page, BrandJson);
 }
 
 Result<Json> ListEntityBrands(const Deps& d, Request& req) {

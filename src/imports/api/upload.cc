@@ -2,7 +2,8 @@
 
 #include <fstream>
 
-#include "http/handler_util.h"
+#include "http/file_reply.h"
+#include "http/params.h"
 
 namespace ruralec::imports::api {
 namespace {
@@ -57,7 +58,7 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
   auto mode_part = req.FormPart("mode");
   std::string mode_text = mode_part ? mode_part->content : req.Query("mode");
   ASSIGN_OR_RETURN(Mode mode, ParseMode(mode_text));
-  http::util::TempDir dir;
+  http::TempDir dir;
   if (dir.path.empty()) return Error{ErrorCode::kInternal, "无法创建临时目录", ""};
   std::string path = (dir.path / name).string();
   {
@@ -79,15 +80,15 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
 Result<Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,
                            http::Reply& reply,
                            const std::map<std::string, std::string>& read_permission) {
-  ASSIGN_OR_RETURN(int64_t id, http::util::PathId(req, 1));
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, id, clock.NowMs()));
   auto missing = Error::NotFound("错误报告 " + std::to_string(id) + " 不存在或已过期");
   if (!req.principal().InScope(stored.region)) return missing;
   auto need = read_permission.find(stored.kind);
   if (need != read_permission.end() && !req.principal().Can(need->second)) return missing;
-  RETURN_IF_ERROR(http::util::XlsxReply(ErrorSheet(stored.report),
-                                        "import-errors-" + std::to_string(id) + ".xlsx", reply));
+  RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
+                                  "import-errors-" + std::to_string(id) + ".xlsx", reply));
   return Json::object();
 }
 

@@ -1,5 +1,6 @@
 // Helpers shared by the sales route files: the visible-record checks and the JSON shapes of
-// docs/API.md (generic handler helpers: http/handler_util.h). Internal to src/sales/api.
+// docs/API.md (generic handler helpers: http/params.h, list.h, file_reply.h, audit_entry.h).
+// Internal to src/sales/api.
 #pragma once
 
 #include <optional>
@@ -9,7 +10,10 @@
 #include "core/clock.h"
 #include "crypto/crypto.h"
 #include "entity/entity.h"
-#include "http/handler_util.h"
+#include "http/audit_entry.h"
+#include "http/file_reply.h"
+#include "http/list.h"
+#include "http/params.h"
 #include "http/server.h"
 #include "sales/queries.h"
 #include "spreadsheet/spreadsheet.h"
@@ -20,7 +24,7 @@ namespace ruralec::sales::api {
 using http::Json;
 using http::Reply;
 using http::Request;
-using namespace http::util;  // NOLINT: the handler helpers every route file uses
+using namespace http;  // NOLINT: the shared handler helpers (params, list, file_reply, audit)
 
 struct Deps {
   storage::Database& db;

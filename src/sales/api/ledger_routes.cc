@@ -138,9 +138,7 @@ Result<Json> List(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(queries::SalesFilter f, SalesFilterFrom(req));
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto p, queries::ListSales(*conn, f, page));
-  Json items = Json::array();
-  for (const auto& r : p.items) items.push_back(SalesJson(r));
-  return http::PageJson(p.total, page, items);
+  return http::PageJson(p, page, SalesJson);
 }
 
 Result<Json> History(const Deps& d, Request& req) {
@@ -150,12 +148,8 @@ Result<Json> History(const Deps& d, Request& req) {
   ASSIGN_OR_RETURN(auto row, VisibleSales(*conn, req, id));
   if (!page.sort.empty()) return Error::Invalid("sort", "更正历史固定按时间从新到旧排列");
   ASSIGN_OR_RETURN(auto chain, queries::Chain(*conn, id));
-  Json items = Json::array();
-  for (int64_t i = page.offset();
-       i < static_cast<int64_t>(chain.size()) && i < page.offset() + page.page_size; ++i) {
-    items.push_back(SalesJson(chain[i]));
-  }
-  return http::PageJson(static_cast<int64_t>(chain.size()), page, items);
+  return http::SlicePageJson(
+      chain, page, [](const queries::SalesRow&) { return true; }, SalesJson);
 }
 
 }  // namespace

@@ -17,9 +17,7 @@ struct Threshold {
 Result<Threshold> FromProgramme(storage::Connection& conn, const Request& req, int64_t id,
                                 const std::string& indicator) {
   ASSIGN_OR_RETURN(programme::StoredProgramme sp, programme::GetStoredProgramme(conn, id));
-  auto code = RegionCode::Parse(sp.region_code);
-  const auto& who = req.principal();
-  if (!code.ok() || !(who.InScope(*code) || code->Contains(who.region)))
+  if (!req.principal().CanSee(sp.region_code))
     return Error::Forbidden("方案 " + std::to_string(id) + " 不在您的管辖范围内");
   ASSIGN_OR_RETURN(auto parsed, programme::LoadProgramme(sp, programme::DefaultDivisionDir()));
   for (const auto& t : parsed->targets) {
@@ -49,8 +47,8 @@ Json FiguresJson(const RegionFigures& f) {
           {"downlink_fen", f.sum.downlink.value},
           {"agricultural_uplink_fen", f.sum.agricultural_uplink.value},
           {"export_usd_cents", f.sum.export_usd_cents},
-          {"entities_over", OptInt(f.entities_over)},
-          {"brands_over", OptInt(f.brands_over)},
+          {"entities_over", http::OptIntJson(f.entities_over)},
+          {"brands_over", http::OptIntJson(f.brands_over)},
           {"new_entities", f.new_entities}};
 }
 
