@@ -11,13 +11,14 @@
 namespace ruralec::storage {
 namespace {
 
-// The parameters as text: 'text' or a number.
+// The parameters as text: 'text', a number or NULL.
 std::string Show(const Params& params) {
   std::string out;
   for (const auto& v : params) {
     if (!out.empty()) out += " ";
     if (auto* s = std::get_if<std::string>(&v)) out += "'" + *s + "'";
     if (auto* n = std::get_if<int64_t>(&v)) out += std::to_string(*n);
+    if (std::holds_alternative<Null>(v)) out += "NULL";
   }
   return out;
 }
@@ -45,6 +46,12 @@ TEST(Where, SubtreeAsARange) {
   w.InSubtree("e.region_code", *RegionCode::Parse("341302001"));
   EXPECT_EQ(w.Clause(), " WHERE e.region_code >= ? AND e.region_code <= ?");
   EXPECT_EQ(Show(w.params()), "'341302001000' '341302001999'");
+}
+
+TEST(Where, NullableValues) {
+  EXPECT_EQ(Show({TextOrNull(""), TextOrNull("x"), OrNull(std::optional<int64_t>()),
+                  OrNull(std::optional<int64_t>(3)), OrNull(std::optional<std::string>("y"))}),
+            "NULL 'x' NULL 3 'y'");
 }
 
 TEST(Where, UserTextIsAlwaysAParameterMatchedLiterally) {
