@@ -134,8 +134,8 @@ Result<Page<EntityRow>> ListEntities(storage::Connection& conn, const EntityFilt
 }
 
 Result<EntityRow> GetEntity(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT " + kEntity.List() + " FROM entities e WHERE e.id = ?", {id}));
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT " + kEntity.List() + " FROM entities e WHERE e.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("经营主体不存在");
   std::vector<EntityRow> one{ToEntityRow(rows[0])};
   RETURN_IF_ERROR(NameRegions(conn, one));
