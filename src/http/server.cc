@@ -4,13 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/date.h"
 #include "crypto/crypto.h"
 #include "http/edge.h"
+#include "http/static_files.h"
 
 namespace ruralec::http {
 namespace {
@@ -81,11 +79,24 @@ std::string SessionCookie(const std::string& token, bool secure) {
   return c;
 }
 
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// Answers a GET of the web console's files (http/static_files.h); false when there is none.
+// The stored bytes go out through a sized content provider: the library compresses only plain
+// bodies, so a file the build compressed is sent as it is, never compressed again.
+bool ServeWebFile(const std::string& web, const httplib::Request& req, httplib::Response& res) {
+  auto reply = ServeStatic(
+      web,
+      {req.path, req.get_header_value("Accept-Encoding"), req.get_header_value("If-None-Match")},
+      /*fallback_index=*/true);
+  if (!reply) return false;
+  res.status = reply->status;
+  for (const auto& [name, value] : reply->headers) res.set_header(name.c_str(), value);
+  if (reply->status == 304) return true;
+  std::shared_ptr<const std::string> body = reply->body;
+  res.set_content_provider(body->size(), reply->content_type,
+                           [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                             return sink.write(body->data() + offset, length);
+                           });
+  return true;
 }
 
 // Whether a failed request of a signed-in caller is recorded as `access.denied`: every
@@ -269,18 +280,14 @@ void Server::Install() {
                  t_username.empty() ? "-" : LogSafe(t_username));
   });
   std::string web = config_.web_dir;
-  if (!web.empty() && std::filesystem::exists(web)) svr_->set_mount_point("/", web);
   httplib::Server::HandlerWithResponse on_error = [web](const httplib::Request& req,
                                                         httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     bool api = req.path.rfind("/api/", 0) == 0;
-    auto index = std::filesystem::path(web) / "index.html";
-    if (res.status == 404 && !api && req.method == "GET" && !web.empty() &&
-        std::filesystem::exists(index)) {
-      res.status = 200;  // client-side route of the single-page console
-      res.set_content(ReadFile(index), "text/html; charset=utf-8");
+    // The console's files (and index.html for its client-side routes) where no route matched.
+    if (res.status == 404 && !api && (req.method == "GET" || req.method == "HEAD") &&
+        !web.empty() && ServeWebFile(web, req, res))
       return httplib::Server::HandlerResponse::Handled;
-    }
     if (auto failure = ReadFailureError()) {
       res.set_header("Connection", "close");
       WriteError(res, failure->second);

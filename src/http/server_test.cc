@@ -16,6 +16,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -428,6 +430,57 @@ TEST_F(EdgeTest, AccessLogEscapesControlCharacters) {
   EXPECT_EQ(logged.find("\nFORGED"), std::string::npos);
   EXPECT_EQ(logged.find('\r'), std::string::npos);
   EXPECT_EQ(logged.find('\x1b'), std::string::npos);
+}
+
+// ---------------------------------------------------------------- web console files (issue 26)
+
+std::string GetWith(const std::string& path, const std::string& accept) {
+  return "GET " + path + " HTTP/1.1\r\nHost: t\r\nAccept-Encoding: " + accept + "\r\n\r\n";
+}
+
+std::string BodyOf(const std::string& response) {
+  size_t end = response.find("\r\n\r\n");
+  return end == std::string::npos ? "" : response.substr(end + 4);
+}
+
+TEST_F(EdgeTest, WebFilesGoOutAsStoredAndAreNeverCompressedAgain) {
+  namespace fs = std::filesystem;
+  fs::path web = fs::temp_directory_path() / ("ruralec-web-" + std::to_string(::getpid()));
+  fs::create_directories(web / "assets");
+  std::ofstream(web / "index.html") << "<html>console</html>";
+  std::ofstream(web / "assets" / "app-1.js") << std::string(20000, 'a');
+  std::ofstream(web / "assets" / "app-1.js.br") << "STORED-BROTLI";
+  std::ofstream(web / "assets" / "style-1.css") << std::string(20000, 'b');
+  config_.web_dir = web.string();
+  Start();
+  struct Case {
+    std::string path, accept;
+    int status;
+    std::string encoding_header, body;
+  } cases[] = {
+      {"/assets/app-1.js", "gzip, br", 200, "Content-Encoding: br", "STORED-BROTLI"},
+      {"/assets/app-1.js", "identity", 200, "", std::string(20000, 'a')},
+      // no stored copy: sent plain, the library must not compress it on the fly
+      {"/assets/style-1.css", "gzip, br", 200, "", std::string(20000, 'b')},
+      {"/programmes/3", "gzip, br", 200, "", "<html>console</html>"},
+  };
+  for (const auto& c : cases) {
+    Client client(port_, "127.0.0.2");
+    ASSERT_TRUE(client.Send(GetWith(c.path, c.accept)));
+    std::string r = client.Read();
+    EXPECT_EQ(StatusOf(r), c.status) << c.path;
+    EXPECT_EQ(BodyOf(r), c.body) << c.path << " " << c.accept;
+    if (c.encoding_header.empty())
+      EXPECT_EQ(r.find("Content-Encoding"), std::string::npos) << c.path << " " << c.accept;
+    else
+      EXPECT_NE(r.find(c.encoding_header), std::string::npos) << c.path;
+  }
+  Client api(port_, "127.0.0.2");
+  ASSERT_TRUE(api.Send(Get("/api/v1/no-such-route")));
+  std::string r = api.Read();
+  EXPECT_EQ(StatusOf(r), 404);
+  EXPECT_NE(r.find("not_found"), std::string::npos);
+  fs::remove_all(web);
 }
 
 TEST(LogSafe, EscapesControlsKeepsText) {
