@@ -1,3 +1,5 @@
+#include "station/demo.h"
+
 #include <iostream>
 
 #include "account/roles.h"
@@ -83,6 +85,12 @@ Status BuildDemo(AppContext& ctx) {
     std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),
                 created.initial_password.c_str());
   }
+  ASSIGN_OR_RETURN(auto st,
+                   station::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
+                                         {*RegionCode::Parse(kDemoCounty), "station"}));
+  std::cout << "\n生成的演示数据 / generated demo data: " << st.stations << " 个服务站点（"
+            << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
+            << " 条服务记录（近12个月）\n";
   return {};
 }
 

@@ -390,7 +390,45 @@ TEST_F(ApprovalTest, LoadSubjectsReadsLedgerTagsAndFlags) {
   EXPECT_EQ(d->by_kind.at("export")[0].metrics.at("online_export_sales"), 50'000'000);
   EXPECT_EQ(d->by_kind.at("export")[0].evidence.at("online_export_sales"),
             (std::vector<int64_t>{r2}));
-  EXPECT_FALSE(d->by_kind.count("station"));
+  EXPECT_TRUE(d->by_kind.at("station").empty());  // the station module answers: no station
+}
+
+// The station subject: a registered station with its current uplink service records of the
+// year (a superseded one and another year's ignored), evidence naming the records.
+TEST_F(ApprovalTest, LoadsStationsWithTheirServiceRecords) {
+  auto c = tdb_.db().Acquire();
+  int64_t st = c->QueryOne(
+                    "INSERT INTO stations (county_code, region_code, level, name, status, "
+                    "status_since, created_at, updated_at) VALUES ('341302', "
+                    "'341302100000', 'town', '符离镇综合服务站', 'operating', "
+                    "'2019-01-01', 0, 0) RETURNING id",
+                    {}, "station")
+                   ->Int(0);
+  auto rec = [&](const char* period, const char* item, int64_t q, int64_t fen, int64_t current) {
+    return c
+        ->QueryOne(
+            "INSERT INTO station_service_records (station_id, county_code, region_code, "
+            "period, item, quantity, amount_fen, source, is_current, created_at) VALUES "
+            "(?, '341302', '341302100000', ?, ?, ?, ?, 'form', ?, 0) RETURNING id",
+            {st, std::string(period), std::string(item), q, fen, current}, "record")
+        ->Int(0);
+  };
+  int64_t r1 = rec("2019-03", "uplink", 10, 3 * kWan, 1);
+  int64_t r2 = rec("2019-09", "uplink", 12, 3 * kWan, 1);
+  rec("2019-04", "uplink", 1, 99 * kWan, 0);  // superseded
+  rec("2020-01", "uplink", 1, 99 * kWan, 1);  // another year
+  int64_t r3 = rec("2019-05", "parcel_in", 200, 0, 1);
+  auto d = LoadSubjects(*c, *RegionCode::Parse("341302"), 2019);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto& stations = d->by_kind.at("station");
+  ASSERT_EQ(stations.size(), 1u);
+  EXPECT_EQ(stations[0].name, "符离镇综合服务站");
+  EXPECT_EQ(stations[0].metrics.at("uplink_online_sales"), 6 * kWan);
+  EXPECT_EQ(stations[0].evidence.at("uplink_online_sales"), (std::vector<int64_t>{r1, r2}));
+  EXPECT_EQ(stations[0].metrics.at("station_service_performance"), 222);
+  EXPECT_EQ(stations[0].evidence.at("station_service_performance"),
+            (std::vector<int64_t>{r1, r2, r3}));
+  EXPECT_TRUE(stations[0].flags.count("town_station"));
 }
 
 }  // namespace

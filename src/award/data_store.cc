@@ -1,5 +1,6 @@
 // Data edge of the evaluation: builds Subjects from entities and brands (entity module), region
 // tags (region module) and the ledger (sales' year scan). No SQL of its own.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include "entity/entity.h"
 #include "region/region.h"
 #include "sales/totals.h"
+#include "station/records.h"
 
 namespace ruralec::award {
 namespace {
@@ -128,6 +130,44 @@ std::vector<Subject> Exports(const std::vector<Subject>& entities, std::vector<A
   return out;
 }
 
+// One subject per registered station of the scope, paid to its operating entity (承办企业) when
+// the registry names one. Metrics from its current service records of the year (station
+// module's YearFigures); evidence: the station_service_records ids summed.
+Result<std::vector<Subject>> LoadStations(storage::Connection& conn, const RegionCode& scope,
+                                          int year) {
+  ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
+  ASSIGN_OR_RETURN(auto stations, station::YearFigures(conn, scope, year));
+  std::vector<Subject> out;
+  out.reserve(stations.size());
+  for (auto& st : stations) {
+    Subject s;
+    s.kind = "station";
+    s.id = st.station_id;
+    s.payee_entity_id = st.operator_entity_id.value_or(0);
+    s.name = st.name;
+    s.region_code = st.region.str();
+    s.flags.insert(st.level == station::Level::kTown ? "town_station" : "village_station");
+    s.flags.insert(std::string("status_") + station::StatusName(st.status));
+    s.region_tags = TagsOf(tags, st.region);
+    if (auto up = st.items.find(station::kUplinkItem); up != st.items.end()) {
+      Put(s, "uplink_online_sales", up->second.amount_fen, up->second.record_ids);
+      // 002 R09: uplink services that produced online sales (its tiers are set locally).
+      if (up->second.amount_fen > 0)
+        Put(s, "uplink_service_with_sales", up->second.amount_fen, up->second.record_ids);
+    }
+    int64_t services = 0;
+    std::vector<int64_t> ids;
+    for (auto& [item, y] : st.items) {
+      services += y.quantity;
+      ids.insert(ids.end(), y.record_ids.begin(), y.record_ids.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    Put(s, "station_service_performance", services, std::move(ids));  // 001 R01
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
@@ -154,7 +194,9 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   d.by_kind["entity"] = std::move(entities);
   d.by_kind["brand"] = std::move(brands);
   d.by_kind["export"] = std::move(exports);
-  d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales"};
+  ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
+  d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales",
+               "uplink_service_with_sales", "station_service_performance"};
   return d;
 }
 

@@ -50,7 +50,10 @@ Result<int> ParseYear(const std::string& period) {
 }
 
 std::string MetricUnit(const std::string& metric) {
-  if (metric == "online_sales" || metric == "uplink_online_sales") return "fen";
+  if (metric == "online_sales" || metric == "uplink_online_sales" ||
+      metric == "uplink_service_with_sales")
+    return "fen";
+  if (metric == "station_service_performance") return "count";
   if (metric == "online_export_sales") return "us_cent";
   return "";
 }

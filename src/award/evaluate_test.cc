@@ -248,6 +248,38 @@ TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
   EXPECT_NE(Outcome(ev, "R07").reason.find("stable_purchase_cooperation"), std::string::npos);
 }
 
+// 002 R01 / R09 on stations: uplink sales of the year from the service records; R01 pays 1万
+// from 5万 (the line names the records summed), R09's tiers are set locally.
+TEST(Yongqiao, StationRulesReadTheServiceRecords) {
+  Programme p = Yongqiao();
+  auto station = [](int64_t id, int64_t uplink_fen) {
+    Subject s;
+    s.kind = "station";
+    s.id = id;
+    s.name = "站" + std::to_string(id);
+    s.region_code = "341302100201";
+    s.metrics = {{"uplink_online_sales", uplink_fen},
+                 {"uplink_service_with_sales", uplink_fen},
+                 {"station_service_performance", 10}};
+    s.evidence = {{"uplink_online_sales", {id * 100 + 1, id * 100 + 2}},
+                  {"uplink_service_with_sales", {id * 100 + 1, id * 100 + 2}},
+                  {"station_service_performance", {id * 100 + 1}}};
+    return s;
+  };
+  SubjectData d = Data({Entity(1, 5000 * kWan)});
+  d.by_kind["station"] = {station(7, 5 * kWan - 1), station(8, 5 * kWan)};
+  d.metrics.insert({"uplink_service_with_sales", "station_service_performance"});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R01").status, RuleStatus::kEvaluated);
+  EXPECT_EQ(Find(ev, "R01", 7), nullptr);
+  const Line* l = Find(ev, "R01", 8);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->amount_fen, 1 * kWan);
+  EXPECT_EQ(l->explanation.metrics.at(0).metric, "uplink_online_sales");
+  EXPECT_EQ(l->explanation.metrics.at(0).record_ids, (std::vector<int64_t>{801, 802}));
+  EXPECT_EQ(Outcome(ev, "R09").status, RuleStatus::kNeedsLocalSetting);
+}
+
 // 002 二（三）: “网络销售额5%内的奖励”: the rate is a maximum; without a local rate the line is
 // flagged, with one it is computed and rounded half up.
 TEST(Yongqiao, UpToRateNeedsLocalSetting) {

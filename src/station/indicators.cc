@@ -4,6 +4,8 @@
 #include <set>
 
 #include "region/region.h"
+#include "station/records.h"
+#include "station/records_internal.h"
 #include "station/station.h"
 #include "station/station_store.h"
 
@@ -14,6 +16,7 @@ using runtime::IndicatorQuery;
 using runtime::Measurement;
 
 constexpr char kSource[] = "station registry (stations, station_status_changes)";
+constexpr char kRecordsSource[] = "station service records (station_service_records)";
 
 Measurement NoData(std::string reason) {
   Measurement m;
@@ -148,6 +151,31 @@ Result<Measurement> Coverage(storage::Connection& conn, const IndicatorQuery& q,
   return m;
 }
 
+// The months of [q.from, q.to] as periods: a record of month M counts when M lies between the
+// month of `from` and the month of `to` (records are monthly).
+std::pair<std::string, std::string> Months(const IndicatorQuery& q) {
+  return {q.from.ToString().substr(0, 7), q.to.ToString().substr(0, 7)};
+}
+
+Result<Measurement> UplinkSales(storage::Connection& conn, const IndicatorQuery& q) {
+  auto [from, to] = Months(q);
+  ASSIGN_OR_RETURN(store::Sums s, store::SumInSubtree(conn, q.region, from, to, kUplinkItem));
+  return Value(s.amount_fen);
+}
+
+Result<Measurement> ServiceCount(storage::Connection& conn, const IndicatorQuery& q) {
+  std::string item = Param(q, "item");
+  if (!item.empty()) {
+    ASSIGN_OR_RETURN(auto items, RecordItems(conn, q.region.county()));
+    const RecordItem* found = internal::FindItem(items, item);
+    if (!found) return NoData("站点服务记录没有服务项目 " + item);
+    item = found->value;
+  }
+  auto [from, to] = Months(q);
+  ASSIGN_OR_RETURN(store::Sums s, store::SumInSubtree(conn, q.region, from, to, item));
+  return Value(s.quantity);
+}
+
 }  // namespace
 
 std::vector<runtime::IndicatorSource> Sources() {
@@ -159,6 +187,8 @@ std::vector<runtime::IndicatorSource> Sources() {
        [](storage::Connection& c, const IndicatorQuery& q) {
          return Coverage(c, q, "poverty_village");
        }},
+      {"station_uplink_sales", kRecordsSource, UplinkSales},
+      {"station_service_count", kRecordsSource, ServiceCount},
   };
 }
 

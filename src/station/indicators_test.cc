@@ -3,6 +3,7 @@
 #include "station/indicators.h"
 
 #include "programme/indicators.h"
+#include "station/records.h"
 #include "station/test_fixture.h"
 
 namespace ruralec::station {
@@ -96,6 +97,29 @@ TEST_F(StationIndicators, PovertyVillageCoverage) {
       Ask("stations", "341302", "2023-01-01", "2023-10-01", {{"region_tag", "poverty_village"}})
           .value,
       1);
+}
+
+TEST_F(StationIndicators, UplinkSalesAndServiceCountsRollUpOverMonths) {
+  int64_t a = Operating("341302100201", "甲", "2023-03-01");
+  int64_t b = Operating("341302101203", "乙", "2023-03-01");
+  ASSERT_TRUE(
+      SaveMonth(D(), county_, a, "2023-04", {{"uplink", 3, 500000}, {"parcel_in", 40, 0}}, "")
+          .ok());
+  ASSERT_TRUE(SaveMonth(D(), county_, a, "2023-05", {{"uplink", 2, 250000}}, "").ok());
+  ASSERT_TRUE(SaveMonth(D(), county_, b, "2023-04", {{"uplink", 1, 100000}}, "").ok());
+  ASSERT_TRUE(SaveMonth(D(), county_, a, "2023-04", {{"uplink", 3, 600000}}, "更正").ok());
+  // The county: both towns, the corrected April figure, the months of the dates.
+  EXPECT_EQ(Ask("station_uplink_sales", "341302", "2023-04-15", "2023-05-01").value, 950000);
+  EXPECT_EQ(Ask("station_uplink_sales", "341302100", "2023-04-01", "2023-04-30").value, 600000);
+  EXPECT_EQ(Ask("station_uplink_sales", "341302", "2023-06-01", "2023-12-31").value, 0);
+  EXPECT_EQ(Ask("station_service_count", "341302", "2023-01-01", "2023-12-31").value, 46);
+  EXPECT_EQ(
+      Ask("station_service_count", "341302", "2023-01-01", "2023-12-31", {{"item", "快递代收"}})
+          .value,
+      40);
+  EXPECT_EQ(
+      Ask("station_service_count", "341302", "2023-01-01", "2023-12-31", {{"item", "nope"}}).status,
+      runtime::Measurement::Status::kNoDataSource);
 }
 
 }  // namespace

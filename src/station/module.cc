@@ -24,7 +24,8 @@ const runtime::Module& ModuleDef() {
     m.name = "station";
     m.title = "乡村电商服务站点";
     m.depends = {"region", "account", "entity", "programme"};
-    m.tables = {"stations", "station_status_changes", "station_dict_entries"};
+    m.tables = {"stations", "station_status_changes", "station_dict_entries",
+                "station_service_records"};
     m.permissions = {
         {"station:read",
          "查看辖区内的服务站点",
@@ -33,10 +34,15 @@ const runtime::Module& ModuleDef() {
         {"station:edit", "登记、修改服务站点及变更状态", {"county_staff", "town_staff"}},
         {"station:import", "导入服务站点台账", {"county_staff", "town_staff"}},
         {"station:dict:edit", "维护站点配套设施和服务项目字典", {"county_staff"}},
+        {"station:record:edit",
+         "填报和更正站点服务记录（运营人员限本人站点）",
+         {"county_staff", "town_staff", "station_operator"}},
+        {"station:record:import", "导入站点服务记录", {"county_staff", "town_staff"}},
     };
     // The built-in entries; a county's additions are served by GET /stations/dicts/{name}.
     m.dicts = {{"station_facilities", Entries("station_facilities"), nullptr},
                {"station_services", Entries("station_services"), nullptr},
+               {"station_record_items", Entries("station_record_items"), nullptr},
                {"station_levels", {{"town", "镇级综合服务站"}, {"village", "村级服务点"}}, nullptr},
                {"station_statuses",
                 {{"planned", "规划中"},
@@ -49,7 +55,9 @@ const runtime::Module& ModuleDef() {
                        {"station.update", "修改服务站点"},
                        {"station.status", "变更服务站点状态"},
                        {"station.import", "导入服务站点"},
-                       {"station.dict.add", "添加站点字典项"}};
+                       {"station.dict.add", "添加站点字典项"},
+                       {"station.records", "填报站点服务记录"},
+                       {"station.records.import", "导入站点服务记录"}};
     m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});

@@ -8,6 +8,7 @@
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"
+#include "station/records.h"
 #include "station/service_internal.h"
 #include "station/station.h"
 #include "station/station_store.h"
@@ -49,7 +50,13 @@ const std::vector<DictValue>& Builtin(std::string_view dict) {
       {"ticketing", "代买机票火车票"},   {"community_group_buying", "社区团购"},
       {"uplink_sales", "农产品上行"},    {"information_service", "信息服务"},
   };
+  static const std::vector<DictValue> items = [] {
+    std::vector<DictValue> out;
+    for (const auto& i : BuiltinRecordItems()) out.push_back({i.value, i.label});
+    return out;
+  }();
   static const std::vector<DictValue> none;
+  if (dict == "station_record_items") return items;
   if (dict == "station_facilities") return facilities;
   if (dict == "station_services") return services;
   return none;
@@ -431,7 +438,7 @@ Result<Page<Station>> List(const Deps& d, const account::Principal& who, Filter 
 
 Result<std::vector<DictValue>> DictValues(storage::Connection& conn, const RegionCode& county,
                                           std::string_view dict) {
-  if (dict != "station_facilities" && dict != "station_services")
+  if (dict != "station_facilities" && dict != "station_services" && dict != "station_record_items")
     return Error::NotFound("字典 " + std::string(dict) + " 不存在");
   std::vector<DictValue> out = Builtin(dict);
   if (county.empty()) return out;

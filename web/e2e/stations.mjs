@@ -4,6 +4,8 @@
 // 服务站点 from the menu, filters by status, opens the station (mobile masked, services by their
 // Chinese labels), changes it to 运营中 with a date, reason and document (a missing document
 // lands on its field first) and sees the change in the history. The detail fits a 390 px screen.
+// Then a station_operator account is linked to the station and, on a 390 px screen, enters the
+// month's service figures on 服务记录填报, and corrects one (the old record stays in the history).
 
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function stationSteps(ctx) {
@@ -41,6 +43,8 @@ export async function stationSteps(ctx) {
       manager_name: '赵站长', mobile: '13800138000', services: ['网上代买', 'parcel_service'], status: 'building', status_date: '2024-03-01',
     })
     s.id = st.id
+    s.station = st
+    s.village = village.code
     expect(st.mobile_masked === '138****8000', 'mobile not masked: ' + st.mobile_masked)
   })
 
@@ -88,6 +92,56 @@ export async function stationSteps(ctx) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow <= 1, 'page wider than the screen by ' + overflow + ' px')
     await shot('station-mobile')
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  await step('stations: the operator enters this month\'s figures on a 390 px phone page', async () => {
+    const admin = await apiLogin('admin', ctx.adminPassword)
+    s.op = 'op' + Date.now().toString(36).slice(-5)
+    const u = await post(admin, '/users', { username: s.op, display_name: '赵站长', roles: ['station_operator'], region_code: s.village })
+    s.opPassword = 'Op#' + Math.random().toString(36).slice(2, 10) + 'k3Z'
+    const c1 = await apiLogin(s.op, u.initial_password)
+    await post(c1, '/auth/password', { old_password: u.initial_password, new_password: s.opPassword })
+    const county = await apiLogin(s.username, s.password)
+    const st = s.station
+    const r = await page.request.put(BASE + `/api/v1/stations/${s.id}`, {
+      headers: { 'X-CSRF-Token': county },
+      data: { region_code: st.region_code, level: st.level, name: st.name, lat: st.lat, lng: st.lng, manager_name: st.manager_name, services: st.services, operator_username: s.op },
+    })
+    expect(r.ok(), `PUT station: HTTP ${r.status()} ${await r.text()}`)
+    await context.clearCookies()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await login(s.op, s.opPassword)
+    await page.waitForURL(BASE + '/')
+    const started = Date.now()
+    await page.goto(BASE + '/stations/report')
+    const form = page.locator('.station-report-page .report-form')
+    await form.waitFor()
+    await page.locator('.rp-station-name', { hasText: s.name }).waitFor()
+    await form.locator('.rp-purchase .rp-q input').fill('12')
+    await form.locator('.rp-purchase .rp-a input').fill('3456')
+    await form.locator('.rp-uplink .rp-q input').fill('30')
+    await form.locator('.rp-uplink .rp-a input').fill('50000.5')
+    await form.locator('.rp-parcel_in .rp-q input').fill('210')
+    expect((await form.locator('.rp-parcel_in .rp-a').count()) === 0, 'parcels offer an amount')
+    await form.locator('.rp-save').click()
+    await page.locator('.el-message--success', { hasText: '已保存 3 项' }).waitFor()
+    const took = Date.now() - started
+    expect(took < 60000, 'entering the month took ' + took + ' ms')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow <= 1, 'report page wider than the screen by ' + overflow + ' px')
+    await shot('station-report-mobile')
+    // A correction: the reason field appears, the old figure stays in the history.
+    await page.reload()
+    await form.waitFor()
+    expect((await form.locator('.rp-uplink .rp-a input').inputValue()) === '50000.50', 'uplink amount not prefilled')
+    await form.locator('.rp-purchase .rp-q input').fill('13')
+    await form.locator('#rp-reason').fill('漏记一单')
+    await form.locator('.rp-save').click()
+    await page.locator('.el-message--success', { hasText: '已保存 1 项' }).waitFor()
+    const hist = await (await page.request.get(BASE + `/api/v1/stations/${s.id}/records?item=purchase&history=true`)).json()
+    expect(hist.total === 2 && hist.items[0].quantity === 13 && hist.items[0].correction_reason === '漏记一单' && !hist.items[1].current,
+      'correction history: ' + JSON.stringify(hist.items))
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 }

@@ -140,6 +140,7 @@ Result<std::string> DictName(const Request& req) {
   std::string m = req.Match(1);
   if (m == "facilities") return std::string("station_facilities");
   if (m == "services") return std::string("station_services");
+  if (m == "items") return std::string("station_record_items");
   return Error::NotFound("字典不存在");
 }
 
@@ -248,6 +249,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
            return out;
          });
   RegisterDictRoutes(s, d);
+  RegisterRecordRoutes(s, d);
 }
 
 }  // namespace ruralec::station::api

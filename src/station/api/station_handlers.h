@@ -8,6 +8,8 @@
 namespace ruralec::station::api {
 
 void RegisterRoutes(http::Server& s, const Deps& d);
+// The service records, the record items and the uploads (record_routes.cc).
+void RegisterRecordRoutes(http::Server& s, const Deps& d);
 
 // The JSON of a station as GET /stations/{id} returns it (without history).
 http::Json StationJson(const Station& s);

@@ -1,5 +1,5 @@
-// `ruralec stations import|template` (README "Command line"; exits 0 done, 1 file refused,
-// 2 rows rejected — like `sales import`).
+// `ruralec stations import|template [--records]` and `ruralec stations records import|template`
+// (README "Command line"; exits 0 done, 1 file refused, 2 rows rejected — like `sales import`).
 #pragma once
 
 #include <CLI/CLI.hpp>

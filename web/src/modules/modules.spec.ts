@@ -27,7 +27,7 @@ const URLS: Record<string, string[]> = {
   entity: ['/entities', '/entities/:id(\\d+)', '/brands'],
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],
-  station: ['/stations', '/stations/:id(\\d+)'],
+  station: ['/stations', '/stations/report', '/stations/:id(\\d+)'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 
@@ -92,7 +92,7 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
       ['account', '/security/password-policy', 'menu.system'], ['audit', 'menu.audit'],
     ]

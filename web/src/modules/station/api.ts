@@ -65,9 +65,55 @@ export interface DictValue {
   builtin: boolean
 }
 
+/** A service item of the records (dictionary station_record_items; counties extend it). */
+export interface RecordItem {
+  value: string
+  label: string
+  unit: string
+  has_amount: boolean
+  builtin: boolean
+}
+
+/** One current or superseded service record (amounts in integer fen). */
+export interface ServiceRecord {
+  id: number
+  station_id: number
+  period: string
+  item: string
+  quantity: number
+  amount_fen: number
+  source: 'form' | 'import' | 'generated'
+  batch_id: number | null
+  source_row: number | null
+  supersedes_id: number | null
+  current: boolean
+  correction_reason: string
+  created_by_name: string
+  created_at: string
+}
+
+/** A station's month: every item of its county with the current record, if any. */
+export interface StationMonth {
+  station_id: number
+  station_name: string
+  period: string
+  editable: boolean
+  items: Array<RecordItem & { record: ServiceRecord | null }>
+}
+
+export interface RecordFigure {
+  item: string
+  quantity: number
+  amount_fen: number
+}
+
 export const stationsApi = {
   list: (q: Query) => http.get<Page<Station>>('/stations', q),
   get: (id: number) => http.get<StationDetail>(`/stations/${id}`),
   changeStatus: (id: number, body: StatusInput) => http.post<StationDetail>(`/stations/${id}/status`, body),
   dict: (name: 'facilities' | 'services') => http.get<DictValue[]>(`/stations/dicts/${name}`),
+  month: (id: number, period: string) => http.get<StationMonth>(`/stations/${id}/records/${period}`),
+  saveMonth: (id: number, period: string, figures: RecordFigure[], reason = '') =>
+    http.put<StationMonth>(`/stations/${id}/records/${period}`, { figures, reason }),
+  records: (id: number, q: Query) => http.get<Page<ServiceRecord>>(`/stations/${id}/records`, q),
 }

@@ -9,9 +9,13 @@ export default defineModule({
   name: 'station',
   routes: [
     { path: 'stations', name: 'stations', component: () => import('./StationsView.vue'), meta: { title: 'stations.menu', perm: [P.stationRead, P.stationReadOwn] } },
+    { path: 'stations/report', name: 'station-report', component: () => import('./StationReportView.vue'), meta: { title: 'stations.reportMenu', perm: [P.recordEdit, P.stationReadOwn] } },
     { path: 'stations/:id(\\d+)', name: 'station', component: () => import('./StationDetailView.vue'), meta: { title: 'stations.detail', perm: [P.stationRead, P.stationReadOwn], active: '/stations' } },
   ],
-  menu: [{ route: 'stations', icon: 'Shop', order: 35 }],
+  menu: [
+    { route: 'stations', icon: 'Shop', order: 35 },
+    { route: 'station-report', icon: 'Tickets', order: 36 },
+  ],
   messages: { 'zh-CN': zh, en },
   permissions: P,
 })

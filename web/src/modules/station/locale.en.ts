@@ -15,6 +15,13 @@ const en: Messages<typeof zh> = {
     history: 'Status history', from: 'From', to: 'To', date: 'Date', reason: 'Reason', document: 'Decision document',
     recordedBy: 'Recorded by', changeStatus: 'Change status', noHistory: 'No records', statusChanged: 'Status changed',
     reasonRequired: 'Enter the reason', documentRequired: 'Enter the decision document number', dateRequired: 'Pick the date',
+    reportMenu: 'Service records', records: 'Service records',
+    report: {
+      title: 'Monthly service records', noStation: 'No station to report for', month: 'Month', count: 'Count', amount: 'Amount',
+      reason: 'Reason for the correction', reasonHint: 'When changing a reported figure (optional)', saved: '{n} item(s) saved', nothing: 'Nothing changed',
+      readonly: 'You can only read this station\'s records', generated: 'generated demo data',
+      bad: { quantity: 'A whole number ≥ 0', amount: 'Yuan with at most two decimals' },
+    },
     final: 'An exited station cannot change status; its records are kept',
   },
 }

@@ -13,6 +13,13 @@ const zh = {
     recordedBy: '登记人', changeStatus: '变更状态', noHistory: '暂无记录', statusChanged: '状态已变更',
     reasonRequired: '请填写变更原因', documentRequired: '请填写决定文件文号', dateRequired: '请选择日期',
     final: '已退出的站点不能再变更状态，其记录保留',
+    reportMenu: '服务记录填报', records: '服务记录',
+    report: {
+      title: '服务记录填报', noStation: '没有可填报的站点', month: '月份', count: '数量', amount: '金额',
+      reason: '更正原因', reasonHint: '修改已报数字时填写（可不填）', saved: '已保存 {n} 项', nothing: '没有修改',
+      readonly: '您只能查看该站点的服务记录', generated: '生成的演示数据',
+      bad: { quantity: '数量应为非负整数', amount: '金额应为元，最多两位小数' },
+    },
   },
 }
 

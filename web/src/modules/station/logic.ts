@@ -1,6 +1,6 @@
 // Rules the station pages mirror from the server (src/station/service.cc): which status changes
 // the machine allows, and how dictionary values are shown.
-import type { DictValue, StationStatus } from './api'
+import type { DictValue, RecordFigure, StationMonth, StationStatus } from './api'
 
 const NEXT: Record<StationStatus, StationStatus[]> = {
   planned: ['building', 'exited'],
@@ -23,4 +23,58 @@ export function labels(values: readonly string[], dict: readonly DictValue[]): s
 /** Tag colour of a status. */
 export function statusType(s: StationStatus): 'success' | 'warning' | 'info' | 'danger' | 'primary' {
   return s === 'operating' ? 'success' : s === 'suspended' ? 'warning' : s === 'exited' ? 'danger' : s === 'building' ? 'primary' : 'info'
+}
+
+/** "YYYY-MM" of a date (the browser's calendar; the server refuses months after its own). */
+export function periodOf(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
+}
+
+/** Fen of a 元 amount typed by a person ("12", "12.5", "1,234.56"); null when not exact money ≥ 0. */
+export function yuanToFen(text: string): number | null {
+  const t = text.replace(/[,，\s]/g, '')
+  if (t === '') return 0
+  const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(t)
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+}
+
+/** "1234.5" → "1234.50"; whole yuan without decimals. */
+export function fenToYuan(fen: number): string {
+  const y = Math.floor(fen / 100)
+  const f = fen % 100
+  return f === 0 ? String(y) : `${y}.${String(f).padStart(2, '0')}`
+}
+
+/** What the phone form holds per item: the typed quantity and amount (元), '' = not filled. */
+export type MonthForm = Record<string, { quantity: string; amount: string }>
+
+export function formOf(m: StationMonth): MonthForm {
+  const out: MonthForm = {}
+  for (const i of m.items) {
+    out[i.value] = {
+      quantity: i.record ? String(i.record.quantity) : '',
+      amount: i.record && i.has_amount ? fenToYuan(i.record.amount_fen) : '',
+    }
+  }
+  return out
+}
+
+/**
+ * The figures to send: items filled in whose values differ from the current record. Errors name
+ * the item (quantity not a whole number ≥ 0, amount not exact 元).
+ */
+export function changedFigures(m: StationMonth, form: MonthForm): { figures: RecordFigure[]; errors: Record<string, string> } {
+  const figures: RecordFigure[] = []
+  const errors: Record<string, string> = {}
+  for (const i of m.items) {
+    const f = form[i.value]
+    if (!f || (f.quantity.trim() === '' && f.amount.trim() === '')) continue
+    const q = f.quantity.trim() === '' ? 0 : /^\d{1,10}$/.test(f.quantity.trim()) ? Number(f.quantity.trim()) : null
+    const a = i.has_amount ? yuanToFen(f.amount) : 0
+    if (q === null) errors[i.value] = 'quantity'
+    else if (a === null) errors[i.value] = 'amount'
+    else if (!i.record || i.record.quantity !== q || i.record.amount_fen !== a) figures.push({ item: i.value, quantity: q, amount_fen: a })
+  }
+  return { figures, errors }
 }

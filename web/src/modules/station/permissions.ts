@@ -5,4 +5,6 @@ export const P = {
   /** only the stations the caller operates (station operators) */
   stationReadOwn: 'station:read:own',
   stationEdit: 'station:edit',
+  /** save and correct service records (operators: their own station) */
+  recordEdit: 'station:record:edit',
 } as const

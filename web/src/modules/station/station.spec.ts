@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { labels, nextStatuses, statusType } from './logic'
+import { changedFigures, fenToYuan, formOf, labels, nextStatuses, periodOf, statusType, yuanToFen } from './logic'
+import type { StationMonth } from './api'
 
 describe('station logic', () => {
   it('offers only the changes the server accepts', () => {
@@ -15,5 +16,53 @@ describe('station logic', () => {
   it('colours operating green and exited red', () => {
     expect(statusType('operating')).toBe('success')
     expect(statusType('exited')).toBe('danger')
+  })
+})
+
+describe('service records form', () => {
+  const month: StationMonth = {
+    station_id: 1,
+    station_name: '甲站',
+    period: '2024-05',
+    editable: true,
+    items: [
+      { value: 'purchase', label: '代买', unit: '单', has_amount: true, builtin: true, record: null },
+      {
+        value: 'uplink', label: '代卖（农产品上行）', unit: '单', has_amount: true, builtin: true,
+        record: { id: 9, station_id: 1, period: '2024-05', item: 'uplink', quantity: 3, amount_fen: 125050, source: 'form', batch_id: null, source_row: null, supersedes_id: null, current: true, correction_reason: '', created_by_name: '', created_at: '' },
+      },
+      { value: 'parcel_in', label: '快递代收', unit: '件', has_amount: false, builtin: true, record: null },
+    ],
+  }
+  it('converts typed yuan to exact fen and back', () => {
+    expect(yuanToFen('12')).toBe(1200)
+    expect(yuanToFen('1,234.5')).toBe(123450)
+    expect(yuanToFen('0.07')).toBe(7)
+    expect(yuanToFen('1.234')).toBeNull()
+    expect(yuanToFen('-3')).toBeNull()
+    expect(fenToYuan(125050)).toBe('1250.50')
+    expect(fenToYuan(1200)).toBe('12')
+  })
+  it('prefills the current figures and sends only the changed items', () => {
+    const form = formOf(month)
+    expect(form.uplink).toEqual({ quantity: '3', amount: '1250.50' })
+    expect(changedFigures(month, form).figures).toEqual([])
+    form.purchase = { quantity: '12', amount: '3456' }
+    form.parcel_in = { quantity: '210', amount: '' }
+    expect(changedFigures(month, form).figures).toEqual([
+      { item: 'purchase', quantity: 12, amount_fen: 345600 },
+      { item: 'parcel_in', quantity: 210, amount_fen: 0 },
+    ])
+    form.uplink = { quantity: '4', amount: '1250.50' }
+    expect(changedFigures(month, form).figures).toContainEqual({ item: 'uplink', quantity: 4, amount_fen: 125050 })
+  })
+  it('names the item whose number is not valid', () => {
+    const form = formOf(month)
+    form.purchase = { quantity: '1.5', amount: '' }
+    form.uplink = { quantity: '3', amount: '12.345' }
+    expect(changedFigures(month, form).errors).toEqual({ purchase: 'quantity', uplink: 'amount' })
+  })
+  it('takes the month of a date', () => {
+    expect(periodOf(new Date(2024, 0, 31))).toBe('2024-01')
   })
 })

@@ -1,0 +1,28 @@
+// Generated demonstration data of the station module for `ruralec demo` (issue 17 item 9):
+// stations in a realistic share of a county's administrative villages plus one comprehensive
+// station per town, and a year of monthly service records, all labelled as generated
+// (addresses and status reasons say 演示数据（生成）, agreement numbers start DEMO-, records
+// carry source = generated). Deterministic for a given county and date. Meant for a fresh
+// database (`ruralec demo` refuses one that has users).
+#pragma once
+
+#include <string>
+
+#include "station/station.h"
+
+namespace ruralec::station {
+
+struct DemoOptions {
+  RegionCode county;
+  std::string operator_username;   // linked to the first village's station ("" = none)
+  int village_share_percent = 65;  // of the administrative villages get a village point
+};
+
+struct DemoSummary {
+  int64_t stations = 0, operating = 0, records = 0;
+};
+
+// Writes the stations and records in one transaction.
+Result<DemoSummary> GenerateDemo(const Deps& d, const DemoOptions& o);
+
+}  // namespace ruralec::station

@@ -1,0 +1,170 @@
+#include "station/records_import.h"
+
+#include <memory>
+#include <unordered_map>
+
+#include "station/records_internal.h"
+
+namespace ruralec::station {
+namespace {
+
+using imports::Cells;
+using imports::Column;
+using imports::RowError;
+using imports::RowOutcome;
+
+enum Col { kRegion, kName, kPeriod, kItem, kQuantity, kAmount };
+constexpr Column kColumns[] = {{"区划代码*", true}, {"站点名称*", true}, {"月份*", true},
+                               {"服务项目*", true}, {"数量*", true},     {"金额(元)", false}};
+
+Result<int64_t> ParseQuantity(const std::string& t) {
+  if (t.empty() || t.size() > 10) return Error::Invalid("quantity", "数量应为非负整数");
+  int64_t v = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return Error::Invalid("quantity", "数量应为非负整数");
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// A station of the file, with its current records and the keys this file gave it.
+struct Known {
+  std::optional<store::StationRef> ref;
+  bool writable = false;
+  std::vector<RecordItem> items;  // of its county
+  std::map<std::string, store::Current> current;
+  std::unordered_map<std::string, int64_t> in_file;  // key → row number
+};
+
+class RecordRows : public imports::RowHandler {
+ public:
+  RecordRows(const account::Principal& who, int64_t batch, int64_t now, CivilDate today)
+      : who_(who), batch_(batch), now_(now), today_(today) {}
+
+  RowOutcome Row(storage::Connection& conn, const Cells& c) override {
+    auto region = RegionCode::Parse(c.Get(kRegion));
+    if (!region.ok() || region->level() < RegionLevel::kTown)
+      return std::optional(c.Reject(kRegion, "区划代码应为站点所在的乡镇或行政村（12位）"));
+    ASSIGN_OR_RETURN(Known * k, Station(conn, *region, c.Get(kName)));
+    if (!k->ref)
+      return std::optional(c.Reject(kName, "该区划下没有名为“" + c.Get(kName) + "”的站点"));
+    if (!k->writable) return std::optional(c.Reject(kName, "该站点不在您的填报范围内"));
+    const std::string& period = c.Get(kPeriod);
+    if (Status st = CheckPeriod(period, today_); !st.ok())
+      return std::optional(c.Reject(kPeriod, st.error().message));
+    const RecordItem* item = internal::FindItem(k->items, c.Get(kItem));
+    if (!item) return std::optional(c.Reject(kItem, "服务项目“" + c.Get(kItem) + "”不在字典中"));
+    auto q = ParseQuantity(c.Get(kQuantity));
+    if (!q.ok()) return std::optional(c.Reject(kQuantity, q.error().message));
+    int64_t amount = 0;
+    if (!c.Get(kAmount).empty()) {
+      auto a = Fen::Parse(c.Get(kAmount));
+      if (!a.ok()) return std::optional(c.Reject(kAmount, a.error().message));
+      amount = a->value;
+    }
+    if (Status st = internal::CheckFigure(*item, *q, amount); !st.ok())
+      return std::optional(
+          c.Reject(st.error().field == "quantity" ? kQuantity : kAmount, st.error().message));
+    return Keep(conn, c, *k, period, *item, *q, amount);
+  }
+
+  Status Finish(storage::Connection& conn) override { return Flush(conn); }
+
+ private:
+  static constexpr size_t kFlushRows = 2000;
+
+  Result<Known*> Station(storage::Connection& conn, const RegionCode& region,
+                         const std::string& name) {
+    std::string key = region.str() + "|" + name;
+    if (auto it = known_.find(key); it != known_.end()) return &it->second;
+    Known k;
+    ASSIGN_OR_RETURN(k.ref, store::FindStation(conn, region, name));
+    if (k.ref) {
+      k.writable = internal::CanWrite(who_, *k.ref);
+      ASSIGN_OR_RETURN(k.items, Items(conn, region.county()));
+      ASSIGN_OR_RETURN(k.current, store::CurrentOfStation(conn, k.ref->id));
+    }
+    return &known_.emplace(key, std::move(k)).first->second;
+  }
+
+  Result<std::vector<RecordItem>> Items(storage::Connection& conn, const RegionCode& county) {
+    auto it = items_.find(county.str());
+    if (it == items_.end()) {
+      ASSIGN_OR_RETURN(auto items, RecordItems(conn, county));
+      it = items_.emplace(county.str(), std::move(items)).first;
+    }
+    return it->second;
+  }
+
+  RowOutcome Keep(storage::Connection& conn, const Cells& c, Known& k, const std::string& period,
+                  const RecordItem& item, int64_t q, int64_t amount) {
+    std::string key = period + "|" + item.value;
+    auto [at, fresh] = k.in_file.emplace(key, c.row.number);
+    if (!fresh)
+      return std::optional(c.Reject(
+          -1, "与文件第" + std::to_string(at->second) + "行重复（同一站点、月份、服务项目）"));
+    if (auto cur = k.current.find(key); cur != k.current.end()) {
+      if (cur->second.quantity == q && cur->second.amount_fen == amount)
+        return std::optional<RowError>();  // the same figures: nothing to write
+      return std::optional(c.Reject(
+          -1, "该站点本月已有不同的“" + item.label + "”记录，如需修改请在站点服务记录中更正"));
+    }
+    store::NewRecord r{k.ref->id, k.ref->region, period, item.value, q, amount, "import"};
+    r.batch_id = batch_;
+    r.source_row = c.row.number;
+    r.created_by = who_.id.valid() ? std::optional<int64_t>(who_.id.value) : std::nullopt;
+    r.created_at = now_;
+    rows_.push_back(store::RecordRow(r));
+    if (rows_.size() >= kFlushRows) RETURN_IF_ERROR(Flush(conn));
+    return std::optional<RowError>();
+  }
+
+  Status Flush(storage::Connection& conn) {
+    if (rows_.empty()) return {};
+    auto n = conn.BulkInsert("station_service_records", store::RecordColumns(), rows_);
+    rows_.clear();
+    if (!n.ok()) return n.take_error();
+    return {};
+  }
+
+  const account::Principal& who_;
+  int64_t batch_, now_;
+  CivilDate today_;
+  std::unordered_map<std::string, Known> known_;
+  std::unordered_map<std::string, std::vector<RecordItem>> items_;
+  std::vector<std::vector<storage::Value>> rows_;
+};
+
+}  // namespace
+
+Result<imports::ImportReport> ImportRecords(const imports::ImportContext& ctx,
+                                            const account::Principal& who, const std::string& path,
+                                            imports::Mode mode, const imports::ImportOptions& opt) {
+  if (!who.Can("station:record:import") || !who.Can("station:record:edit"))
+    return Error::Forbidden("没有导入站点服务记录的权限");
+  int64_t now = ctx.clock.NowMs();
+  CivilDate today = ShanghaiDate(now);
+  imports::HandlerFactory make = [&who, now, today](
+                                     storage::Connection&,
+                                     int64_t batch) -> std::unique_ptr<imports::RowHandler> {
+    return std::make_unique<RecordRows>(who, batch, now, today);
+  };
+  return imports::Run(ctx, who, path, mode, {"station_records", "station.records.import", kColumns},
+                      make, opt);
+}
+
+spreadsheet::Sheet RecordsTemplate() {
+  return imports::Template(
+      "站点服务记录", kColumns,
+      {"341302100201", "符离镇大庄村电商服务站", "2024-05", "代卖（农产品上行）", "36", "12800.50"},
+      {"带*的列必填；列的顺序不限。每行是一个站点一个月一个服务项目的合计。",
+       "区划代码、站点名称：与站点台账一致（站点须已登记，且在您的填报范围内）。",
+       "月份：YYYY-MM，不能是未来月份。",
+       "服务项目：代买、代卖（农产品上行）、生活缴费、快递代收、快递代发、金融服务、代购车票机票、"
+       "社区团购、话费充值、信息咨询，或县级添加的项目（名称或代码）。",
+       "数量：单数/件数/笔数等非负整数；金额：元，最多两位小数（快递代收代发、信息咨询不填金额）。",
+       "同一站点、月份、服务项目只能有一行；已有相同记录的行不重复写入，已有不同记录的行被拒绝"
+       "（请在站点服务记录中更正）；同一文件再次导入不会新增数据。"});
+}
+
+}  // namespace ruralec::station
