@@ -27,13 +27,14 @@ Result<int64_t> ParseQuantity(const std::string& t) {
   return v;
 }
 
-// A station of the file, with its current records and the keys this file gave it.
+// A station of the file: its current records of the months the file names (read once per
+// station and month, before this file wrote any) and the keys this file gave it.
 struct Known {
   std::optional<store::StationRef> ref;
   bool writable = false;
-  std::vector<RecordItem> items;  // of its county
-  std::map<std::string, store::Current> current;
-  std::unordered_map<std::string, int64_t> in_file;  // key → row number
+  std::vector<RecordItem> items;                                                 // of its county
+  std::unordered_map<std::string, std::map<std::string, ServiceRecord>> months;  // period → item
+  std::unordered_map<std::string, int64_t> in_file;  // "period|item" → row number
 };
 
 class RecordRows : public imports::RowHandler {
@@ -82,7 +83,6 @@ class RecordRows : public imports::RowHandler {
     if (k.ref) {
       k.writable = internal::CanWrite(who_, *k.ref);
       ASSIGN_OR_RETURN(k.items, Items(conn, region.county()));
-      ASSIGN_OR_RETURN(k.current, store::CurrentOfStation(conn, k.ref->id));
     }
     return &known_.emplace(key, std::move(k)).first->second;
   }
@@ -103,7 +103,12 @@ class RecordRows : public imports::RowHandler {
     if (!fresh)
       return std::optional(c.Reject(
           -1, "与文件第" + std::to_string(at->second) + "行重复（同一站点、月份、服务项目）"));
-    if (auto cur = k.current.find(key); cur != k.current.end()) {
+    auto month = k.months.find(period);
+    if (month == k.months.end()) {
+      ASSIGN_OR_RETURN(auto current, store::CurrentOfMonth(conn, k.ref->id, period));
+      month = k.months.emplace(period, std::move(current)).first;
+    }
+    if (auto cur = month->second.find(item.value); cur != month->second.end()) {
       if (cur->second.quantity == q && cur->second.amount_fen == amount)
         return std::optional<RowError>();  // the same figures: nothing to write
       return std::optional(c.Reject(

@@ -124,19 +124,6 @@ Result<Page<ServiceRecord>> ListRecords(storage::Connection& conn, int64_t stati
                                            ToRecord);
 }
 
-Result<std::map<std::string, Current>> CurrentOfStation(storage::Connection& conn,
-                                                        int64_t station_id) {
-  ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT period, item, id, quantity, amount_fen, batch_id, "
-                              "source_row FROM station_service_records WHERE station_id = ? AND "
-                              "is_current = 1",
-                              {station_id}));
-  std::map<std::string, Current> out;
-  for (const auto& r : rows)
-    out[r.Text(0) + "|" + r.Text(1)] = {r.Int(2), r.Int(3), r.Int(4), r.OptInt(5), r.OptInt(6)};
-  return out;
-}
-
 Result<std::optional<StationRef>> FindStation(storage::Connection& conn, const RegionCode& region,
                                               const std::string& name) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, operator_user_id FROM stations WHERE "

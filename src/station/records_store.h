@@ -39,14 +39,6 @@ Status ClearCurrent(storage::Connection& conn, const std::vector<int64_t>& ids);
 Result<Page<ServiceRecord>> ListRecords(storage::Connection& conn, int64_t station_id,
                                         const RecordFilter& f, const PageRequest& page);
 
-// Current records of a station keyed "period|item" (the import's duplicate check).
-struct Current {
-  int64_t id = 0, quantity = 0, amount_fen = 0;
-  std::optional<int64_t> batch_id, source_row;
-};
-Result<std::map<std::string, Current>> CurrentOfStation(storage::Connection& conn,
-                                                        int64_t station_id);
-
 // The station registered under `name` in `region`: {id, operator_user_id}; nullopt if none.
 struct StationRef {
   int64_t id = 0;

@@ -6,6 +6,7 @@
 // lands on its field first) and sees the change in the history. The detail fits a 390 px screen.
 // Then a station_operator account is linked to the station and, on a 390 px screen, enters the
 // month's service figures on 服务记录填报, and corrects one (the old record stays in the history).
+// The map (站点地图, from the list) shows the stations with coordinates.
 
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function stationSteps(ctx) {
@@ -85,6 +86,19 @@ export async function stationSteps(ctx) {
     await shot('station-history')
   })
 
+  await step('stations: the map shows the stations of the region as points', async () => {
+    await page.goto(BASE + '/stations')
+    await page.locator('.st-map-link').click()
+    await page.waitForURL(/\/stations\/map$/)
+    await page.locator('.station-map canvas').first().waitFor()
+    await page.locator('.map-count', { hasText: '地图上' }).waitFor()
+    const text = await page.locator('.map-count').textContent()
+    expect(/地图上 [1-9]\d* 个站点/.test(text), 'no station on the map: ' + text)
+    await shot('station-map')
+    await page.goto(BASE + `/stations/${s.id}`)
+    await page.locator('.station-title').waitFor()
+  })
+
   await step('stations: the detail fits a 390 px screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.reload()
@@ -142,6 +156,9 @@ export async function stationSteps(ctx) {
     const hist = await (await page.request.get(BASE + `/api/v1/stations/${s.id}/records?item=purchase&history=true`)).json()
     expect(hist.total === 2 && hist.items[0].quantity === 13 && hist.items[0].correction_reason === '漏记一单' && !hist.items[1].current,
       'correction history: ' + JSON.stringify(hist.items))
+    // The station's detail charts the months' records.
+    await page.goto(BASE + `/stations/${s.id}`)
+    await page.locator('.records-chart canvas').first().waitFor()
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 }

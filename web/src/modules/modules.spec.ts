@@ -27,7 +27,7 @@ const URLS: Record<string, string[]> = {
   entity: ['/entities', '/entities/:id(\\d+)', '/brands'],
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],
-  station: ['/stations', '/stations/report', '/stations/:id(\\d+)'],
+  station: ['/stations', '/stations/map', '/stations/report', '/stations/:id(\\d+)'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 

@@ -9,6 +9,7 @@ export default defineModule({
   name: 'station',
   routes: [
     { path: 'stations', name: 'stations', component: () => import('./StationsView.vue'), meta: { title: 'stations.menu', perm: [P.stationRead, P.stationReadOwn] } },
+    { path: 'stations/map', name: 'station-map', component: () => import('./StationMapView.vue'), meta: { title: 'stations.map.title', perm: [P.stationRead, P.stationReadOwn], active: '/stations' } },
     { path: 'stations/report', name: 'station-report', component: () => import('./StationReportView.vue'), meta: { title: 'stations.reportMenu', perm: [P.recordEdit, P.stationReadOwn] } },
     { path: 'stations/:id(\\d+)', name: 'station', component: () => import('./StationDetailView.vue'), meta: { title: 'stations.detail', perm: [P.stationRead, P.stationReadOwn], active: '/stations' } },
   ],

@@ -16,6 +16,11 @@ const en: Messages<typeof zh> = {
     recordedBy: 'Recorded by', changeStatus: 'Change status', noHistory: 'No records', statusChanged: 'Status changed',
     reasonRequired: 'Enter the reason', documentRequired: 'Enter the decision document number', dateRequired: 'Pick the date',
     reportMenu: 'Service records', records: 'Service records',
+    chart: { uplink: 'Uplink sales (yuan)', services: 'Services', none: 'No service records in the last 12 months' },
+    map: {
+      title: 'Station map', lng: 'Longitude', lat: 'Latitude', list: 'List', open: 'Map',
+      count: '{shown} stations on the map ({total} in all)', unplaced: ', {n} without coordinates', capped: ', the first {n} only',
+    },
     report: {
       title: 'Monthly service records', noStation: 'No station to report for', month: 'Month', count: 'Count', amount: 'Amount',
       reason: 'Reason for the correction', reasonHint: 'When changing a reported figure (optional)', saved: '{n} item(s) saved', nothing: 'Nothing changed',

@@ -14,6 +14,11 @@ const zh = {
     reasonRequired: '请填写变更原因', documentRequired: '请填写决定文件文号', dateRequired: '请选择日期',
     final: '已退出的站点不能再变更状态，其记录保留',
     reportMenu: '服务记录填报', records: '服务记录',
+    chart: { uplink: '上行销售额（元）', services: '服务量', none: '近12个月没有服务记录' },
+    map: {
+      title: '站点地图', lng: '经度', lat: '纬度', list: '列表', open: '地图',
+      count: '地图上 {shown} 个站点（共 {total} 个）', unplaced: '，{n} 个没有坐标', capped: '，只取前 {n} 个',
+    },
     report: {
       title: '服务记录填报', noStation: '没有可填报的站点', month: '月份', count: '数量', amount: '金额',
       reason: '更正原因', reasonHint: '修改已报数字时填写（可不填）', saved: '已保存 {n} 项', nothing: '没有修改',

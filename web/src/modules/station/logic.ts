@@ -1,6 +1,6 @@
 // Rules the station pages mirror from the server (src/station/service.cc): which status changes
 // the machine allows, and how dictionary values are shown.
-import type { DictValue, RecordFigure, StationMonth, StationStatus } from './api'
+import type { DictValue, RecordFigure, ServiceRecord, Station, StationMonth, StationStatus } from './api'
 
 const NEXT: Record<StationStatus, StationStatus[]> = {
   planned: ['building', 'exited'],
@@ -77,4 +77,61 @@ export function changedFigures(m: StationMonth, form: MonthForm): { figures: Rec
     else if (!i.record || i.record.quantity !== q || i.record.amount_fen !== a) figures.push({ item: i.value, quantity: q, amount_fen: a })
   }
   return { figures, errors }
+}
+
+/** Colour of a status on the map (the tag colours of the list). */
+export const STATUS_COLOURS: Record<StationStatus, string> = {
+  planned: '#909399',
+  building: '#409eff',
+  operating: '#67c23a',
+  suspended: '#e6a23c',
+  exited: '#f56c6c',
+}
+
+/** A map point: [lng, lat, station id, name]. */
+export type MapPoint = [number, number, number, string]
+
+/**
+ * The stations with coordinates as map points grouped by status (one series each, in the order
+ * of `statuses`), and how many had no coordinates.
+ */
+export function mapPoints(stations: readonly Station[], statuses: readonly StationStatus[]): { series: Array<{ status: StationStatus; points: MapPoint[] }>; unplaced: number } {
+  const series = statuses.map((status) => ({ status, points: [] as MapPoint[] }))
+  let unplaced = 0
+  for (const s of stations) {
+    if (s.lat === null || s.lng === null) {
+      unplaced++
+      continue
+    }
+    series.find((x) => x.status === s.status)?.points.push([Number(s.lng), Number(s.lat), s.id, s.name])
+  }
+  return { series, unplaced }
+}
+
+/** The twelve months ending with `last` ("YYYY-MM"), oldest first. */
+export function lastMonths(last: string, n = 12): string[] {
+  let y = Number(last.slice(0, 4))
+  let m = Number(last.slice(5, 7))
+  const out: string[] = []
+  for (let i = 0; i < n; i++) {
+    out.unshift(`${y}-${String(m).padStart(2, '0')}`)
+    if (--m === 0) {
+      m = 12
+      y--
+    }
+  }
+  return out
+}
+
+/** Per month of `periods`: the uplink amount (元) and the count of every service. */
+export function monthlyFigures(records: readonly ServiceRecord[], periods: readonly string[]): { uplinkYuan: number[]; services: number[] } {
+  const uplinkYuan = periods.map(() => 0)
+  const services = periods.map(() => 0)
+  for (const r of records) {
+    const i = periods.indexOf(r.period)
+    if (i < 0 || !r.current) continue
+    services[i] += r.quantity
+    if (r.item === 'uplink') uplinkYuan[i] += r.amount_fen / 100
+  }
+  return { uplinkYuan, services }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { changedFigures, fenToYuan, formOf, labels, nextStatuses, periodOf, statusType, yuanToFen } from './logic'
-import type { StationMonth } from './api'
+import { changedFigures, fenToYuan, formOf, labels, lastMonths, mapPoints, monthlyFigures, nextStatuses, periodOf, statusType, yuanToFen } from './logic'
+import type { ServiceRecord, Station, StationMonth } from './api'
 
 describe('station logic', () => {
   it('offers only the changes the server accepts', () => {
@@ -64,5 +64,31 @@ describe('service records form', () => {
   })
   it('takes the month of a date', () => {
     expect(periodOf(new Date(2024, 0, 31))).toBe('2024-01')
+  })
+})
+
+describe('station map', () => {
+  const st = (id: number, status: Station['status'], lat: string | null, lng: string | null) => ({ id, name: '站' + id, status, lat, lng }) as Station
+  it('groups the stations with coordinates by status and counts the others', () => {
+    const { series, unplaced } = mapPoints([st(1, 'operating', '33.812345', '116.987654'), st(2, 'planned', null, null), st(3, 'operating', '33.5', '117')], ['planned', 'operating'])
+    expect(unplaced).toBe(1)
+    expect(series[0]).toEqual({ status: 'planned', points: [] })
+    expect(series[1].points).toEqual([[116.987654, 33.812345, 1, '站1'], [117, 33.5, 3, '站3']])
+  })
+})
+
+describe('station records chart', () => {
+  it('lists the twelve months up to the given one across a year boundary', () => {
+    const m = lastMonths('2024-02')
+    expect(m).toHaveLength(12)
+    expect(m[0]).toBe('2023-03')
+    expect(m[11]).toBe('2024-02')
+  })
+  it('sums current records per month, uplink amounts in yuan', () => {
+    const r = (period: string, item: string, quantity: number, amount_fen: number, current = true) =>
+      ({ period, item, quantity, amount_fen, current }) as ServiceRecord
+    const f = monthlyFigures([r('2024-01', 'uplink', 3, 125050), r('2024-01', 'parcel_in', 40, 0), r('2024-01', 'uplink', 9, 999, false), r('2022-01', 'uplink', 1, 100)], ['2023-12', '2024-01'])
+    expect(f.uplinkYuan).toEqual([0, 1250.5])
+    expect(f.services).toEqual([0, 43])
   })
 })
