@@ -110,7 +110,7 @@ class RecordRows : public imports::RowHandler {
     }
     if (auto cur = month->second.find(item.value); cur != month->second.end()) {
       if (cur->second.quantity == q && cur->second.amount_fen == amount)
-        return std::optional<RowError>();  // the same figures: nothing to write
+        return std::optional(c.AlreadyImported());  // the same figures: nothing to write
       return std::optional(c.Reject(
           -1, "该站点本月已有不同的“" + item.label + "”记录，如需修改请在站点服务记录中更正"));
     }
@@ -149,10 +149,11 @@ Result<imports::ImportReport> ImportRecords(const imports::ImportContext& ctx,
     return Error::Forbidden("没有导入站点服务记录的权限");
   int64_t now = ctx.clock.NowMs();
   CivilDate today = ShanghaiDate(now);
-  imports::HandlerFactory make = [&who, now, today](
-                                     storage::Connection&,
-                                     int64_t batch) -> std::unique_ptr<imports::RowHandler> {
-    return std::make_unique<RecordRows>(who, batch, now, today);
+  imports::HandlerFactory make =
+      [&who, now, today](
+          storage::Connection&,
+          const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
+    return std::make_unique<RecordRows>(who, batch.id, now, today);
   };
   return imports::Run(ctx, who, path, mode, {"station_records", "station.records.import", kColumns},
                       make, opt);

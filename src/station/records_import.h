@@ -6,9 +6,10 @@
 // Row rules: those of SaveMonth (records.h: the station visible and writable by the importer,
 // the period, the item of the station's county, quantity and amount); a row repeating a key
 // (station, month, item) of an earlier row of the file is rejected; a key that already has a
-// current record is accepted without a write when its figures are the same (re-importing an
-// edited file is harmless) and rejected when they differ (a correction is made on the station's
-// records page, keeping history), as the sales ledger does.
+// current record counts as already imported (rows_already_imported, nothing written) when its
+// figures are the same — so re-importing a partly accepted file, or an edited one, is harmless —
+// and is rejected when they differ (a correction is made on the station's records page, keeping
+// history), as the sales ledger does.
 #pragma once
 
 #include <string>

@@ -147,7 +147,7 @@ TEST_F(StationRecordImport, ImportsOnceRejectsDuplicatesAndDifferentFigures) {
   EXPECT_EQ(Count("SELECT amount_fen FROM station_service_records WHERE item = 'purchase'"),
             345600);
   EXPECT_TRUE(ImportRecords(Ctx(), county_, good, imports::Mode::kAllOrNothing)->already_imported);
-  // An edited file: a repeated row, the same figures (accepted, nothing written), a changed
+  // An edited file: a repeated row, the same figures (already imported, nothing written), a changed
   // figure (rejected: corrections go through the records page), an unknown station.
   std::string edited = Csv("e.csv",
                            "341302100201,甲站,2023-09,代买,12,3456\n"
@@ -157,7 +157,8 @@ TEST_F(StationRecordImport, ImportsOnceRejectsDuplicatesAndDifferentFigures) {
                            "341302100201,丙站,2023-10,代买,1,1\n");
   auto e = ImportRecords(Ctx(), county_, edited, imports::Mode::kValidOnly);
   ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->rows_imported, 2);
+  EXPECT_EQ(e->rows_imported, 1);
+  EXPECT_EQ(e->rows_already_imported, 1);
   ASSERT_EQ(e->rows_rejected, 3);
   EXPECT_EQ(e->errors[0].row, 3);
   EXPECT_EQ(e->errors[1].row, 5);
