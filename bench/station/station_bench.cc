@@ -134,20 +134,19 @@ std::vector<Site> Generate(storage::Connection& c, int per_county) {
                              ch));
   }));
   std::vector<std::vector<Value>> rows;
-  int64_t rid = 0;
   for (int m = 0; m < kMonths; ++m) {
     rows.clear();
     for (const Site& s : sites) {
       for (int i = 0; i < kItems; ++i) {
         int64_t q = (s.id * 7 + m * 3 + i) % 200;
-        rows.push_back({++rid, s.id, s.region.substr(0, 6) + "000000", s.region, Period(m),
+        rows.push_back({s.id, s.region.substr(0, 6) + "000000", s.region, Period(m),
                         std::string(kItemNames[i]), q, i == 3 || i == 4 || i == 9 ? 0 : q * 1234,
                         std::string("generated"), int64_t{1}, int64_t{0}});
       }
     }
     MustOk(storage::InTransaction(c, storage::TxMode::kWrite, [&]() -> Status {
       return Done(c.BulkInsert("station_service_records",
-                               {"id", "station_id", "county_code", "region_code", "period", "item",
+                               {"station_id", "county_code", "region_code", "period", "item",
                                 "quantity", "amount_fen", "source", "is_current", "created_at"},
                                rows));
     }));
