@@ -1,4 +1,4 @@
--- 0017: station service records (服务记录, src/station/records.h, docs/STATIONS.md): per station,
+-- 0018: station service records (服务记录, src/station/records.h, docs/STATIONS.md): per station,
 -- month and service item (dictionary station_record_items) a count and an amount in fen.
 -- At most one current row per (station, period, item). A correction inserts a new row
 -- (supersedes_id -> the old row) and clears the old row's is_current; the old row stays as
