@@ -1,0 +1,280 @@
+#include "designation/designation_store.h"
+
+#include <map>
+
+#include "crypto/crypto.h"
+#include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
+
+namespace ruralec::designation::store {
+namespace {
+
+using storage::Null;
+using storage::Value;
+
+const storage::Columns kCols(
+    "d.id, d.region_code, d.level, d.kind, d.subject_type, d.subject_id, d.subject_name, d.year, "
+    "d.issuing_body, d.document_no, d.note, d.status, d.status_since, d.recognised_on, "
+    "d.created_at, d.updated_at, "
+    "(SELECT COUNT(*) FROM designation_files f WHERE f.designation_id = d.id) AS file_count");
+
+std::optional<CivilDate> OptDate(const std::optional<std::string>& t) {
+  if (!t || t->empty()) return std::nullopt;
+  auto d = CivilDate::Parse(*t);
+  return d.ok() ? std::optional<CivilDate>(*d) : std::nullopt;
+}
+
+template <typename E>
+E Or(Result<E> r, E fallback) {
+  return r.ok() ? *r : fallback;
+}
+
+SubjectType SubjectTypeOf(const std::string& t) {
+  if (t == "station") return SubjectType::kStation;
+  if (t == "entity") return SubjectType::kEntity;
+  return SubjectType::kRegion;
+}
+
+Designation ToDesignation(const storage::Row& row) {
+  storage::NamedRow r(row, kCols);
+  Designation d;
+  d.id = r.Int("id");
+  d.region = *RegionCode::Parse(r.Text("region_code"));
+  d.level = Or(ParseLevel(r.Text("level")), Level::kCounty);
+  d.kind = Or(ParseKind(r.Text("kind")), Kind::kVillage);
+  d.subject_type = SubjectTypeOf(r.Text("subject_type"));
+  d.subject_id = r.OptInt("subject_id");
+  d.subject_name = r.Text("subject_name");
+  d.year = static_cast<int>(r.Int("year"));
+  d.issuing_body = r.Text("issuing_body");
+  d.document_no = r.Text("document_no");
+  d.note = r.Text("note");
+  d.status = Or(ParseStatus(r.Text("status")), State::kCandidate);
+  d.status_since = OptDate(r.OptText("status_since")).value_or(CivilDate{});
+  d.recognised_on = OptDate(r.OptText("recognised_on"));
+  d.created_at = r.Int("created_at");
+  d.updated_at = r.Int("updated_at");
+  d.file_count = r.Int("file_count");
+  return d;
+}
+
+Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
+
+Status ExecOk(Result<int64_t> r) {
+  if (!r.ok()) return r.take_error();
+  return {};
+}
+
+Status InsertChange(storage::Connection& conn, int64_t id, const RegionCode& region,
+                    std::optional<State> from, const NewStatus& c, Stamp stamp) {
+  return ExecOk(conn.Exec(
+      "INSERT INTO designation_status_changes (designation_id, county_code, from_status, "
+      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {id, region.county().str(), from ? Value{std::string(StatusName(*from))} : Value{Null{}},
+       std::string(StatusName(c.to)), c.on.ToString(), c.reason, c.document_no, Opt(stamp.by),
+       stamp.now_ms}));
+}
+
+}  // namespace
+
+Result<int64_t> Insert(storage::Connection& conn, const NewRow& r, const NewStatus& initial,
+                       Stamp stamp) {
+  const DesignationInput& in = r.in;
+  bool recognised = initial.to == State::kRecognised;
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne(
+          "INSERT INTO designations (county_code, region_code, level, kind, subject_type, "
+          "subject_id, subject_key, subject_name, year, issuing_body, document_no, note, status, "
+          "status_since, recognised_on, created_by, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {in.region.county().str(), in.region.str(), std::string(LevelName(in.level)),
+           std::string(KindName(in.kind)), std::string(SubjectTypeName(r.subject_type)),
+           Opt(in.subject_id), r.subject_key, r.subject_name, int64_t{in.year}, in.issuing_body,
+           in.document_no, in.note, std::string(StatusName(initial.to)), initial.on.ToString(),
+           recognised ? Value{initial.on.ToString()} : Value{Null{}}, Opt(stamp.by), stamp.now_ms,
+           stamp.now_ms},
+          "insert designation"));
+  int64_t id = row.Int(0);
+  RETURN_IF_ERROR(InsertChange(conn, id, in.region, std::nullopt, initial, stamp));
+  return id;
+}
+
+Result<std::vector<std::string>> Update(storage::Connection& conn, const Designation& cur,
+                                        const DesignationInput& in, Stamp stamp) {
+  std::string sets;
+  storage::Params params;
+  std::vector<std::string> changed;
+  auto add = [&](const char* col, bool differs, Value v) {
+    if (!differs) return;
+    sets += std::string(sets.empty() ? "" : ", ") + col + " = ?";
+    params.push_back(std::move(v));
+    changed.emplace_back(col);
+  };
+  add("year", cur.year != in.year, int64_t{in.year});
+  add("issuing_body", cur.issuing_body != in.issuing_body, in.issuing_body);
+  add("document_no", cur.document_no != in.document_no, in.document_no);
+  add("note", cur.note != in.note, in.note);
+  if (changed.empty()) return changed;
+  params.push_back(stamp.now_ms);
+  params.push_back(cur.id);
+  RETURN_IF_ERROR(ExecOk(
+      conn.Exec("UPDATE designations SET " + sets + ", updated_at = ? WHERE id = ?", params)));
+  return changed;
+}
+
+Status AddChange(storage::Connection& conn, const Designation& d, const NewStatus& c, Stamp stamp) {
+  RETURN_IF_ERROR(InsertChange(conn, d.id, d.region, d.status, c, stamp));
+  if (c.to == State::kRecognised) {
+    return ExecOk(
+        conn.Exec("UPDATE designations SET status = ?, status_since = ?, recognised_on = ?, "
+                  "document_no = ?, issuing_body = ?, updated_at = ? WHERE id = ?",
+                  {std::string(StatusName(c.to)), c.on.ToString(), c.on.ToString(), c.document_no,
+                   c.issuing_body.empty() ? d.issuing_body : c.issuing_body, stamp.now_ms, d.id}));
+  }
+  return ExecOk(
+      conn.Exec("UPDATE designations SET status = ?, status_since = ?, updated_at = ? WHERE id = ?",
+                {std::string(StatusName(c.to)), c.on.ToString(), stamp.now_ms, d.id}));
+}
+
+Result<Designation> Get(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT " + kCols.List() + " FROM designations d WHERE d.id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("示范创建记录 " + std::to_string(id) + " 不存在");
+  return ToDesignation(rows[0]);
+}
+
+Result<std::optional<int64_t>> Find(storage::Connection& conn, Level level, Kind kind,
+                                    const std::string& subject_key, int year) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT id FROM designations WHERE level = ? AND "
+                              "kind = ? AND subject_key = ? AND year = ?",
+                              {std::string(LevelName(level)), std::string(KindName(kind)),
+                               subject_key, int64_t{year}}));
+  if (rows.empty()) return std::optional<int64_t>();
+  return std::optional<int64_t>(rows[0].Int(0));
+}
+
+Result<Page<Designation>> List(storage::Connection& conn, const Filter& f,
+                               const PageRequest& page) {
+  ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
+                                                       {{"id", "d.id"},
+                                                        {"year", "d.year"},
+                                                        {"region_code", "d.region_code"},
+                                                        {"subject_name", "d.subject_name"},
+                                                        {"status", "d.status"},
+                                                        {"status_since", "d.status_since"},
+                                                        {"updated_at", "d.updated_at"}},
+                                                       "id"));
+  storage::Where w;
+  w.InSubtree("d.region_code", f.region);
+  if (f.level) w.Eq("d.level", std::string(LevelName(*f.level)));
+  if (f.kind) w.Eq("d.kind", std::string(KindName(*f.kind)));
+  if (f.status) w.Eq("d.status", std::string(StatusName(*f.status)));
+  if (f.year) w.Eq("d.year", int64_t{*f.year});
+  w.ContainsIf({"d.subject_name", "d.document_no", "d.issuing_body"}, f.q);
+  return storage::QueryPage<Designation>(conn, kCols.List(), "FROM designations d", w, order, page,
+                                         ToDesignation);
+}
+
+Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, from_status, to_status, changed_on, reason, "
+                                         "document_no, recorded_by, recorded_at FROM "
+                                         "designation_status_changes WHERE designation_id = ? "
+                                         "ORDER BY changed_on, id",
+                                         {id}));
+  std::vector<StatusChange> out;
+  for (const auto& r : rows) {
+    StatusChange c;
+    c.id = r.Int(0);
+    if (auto from = r.OptText(1)) c.from = Or(ParseStatus(*from), State::kCandidate);
+    c.to = Or(ParseStatus(r.Text(2)), State::kCandidate);
+    c.changed_on = OptDate(r.OptText(3)).value_or(CivilDate{});
+    c.reason = r.Text(4);
+    c.document_no = r.Text(5);
+    c.recorded_by = r.OptInt(6);
+    c.recorded_at = r.Int(7);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionCode& scope,
+                                        std::optional<Kind> kind) {
+  storage::Where w;
+  w.InSubtree("d.region_code", scope);
+  if (kind) w.Eq("d.kind", std::string(KindName(*kind)));
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kCols.List() + " FROM designations d" +
+                                             w.Clause() + " ORDER BY d.id",
+                                         w.params()));
+  std::vector<Timeline> out;
+  std::map<int64_t, size_t> at;
+  for (const auto& r : rows) {
+    at[r.Int(0)] = out.size();
+    out.push_back({ToDesignation(r), {}});
+  }
+  if (out.empty()) return out;
+  storage::Where cw;
+  cw.InSubtree("d.region_code", scope);
+  if (kind) cw.Eq("d.kind", std::string(KindName(*kind)));
+  ASSIGN_OR_RETURN(
+      auto changes,
+      conn.Query("SELECT c.designation_id, c.changed_on, c.to_status FROM "
+                 "designation_status_changes c JOIN designations d ON d.id = c.designation_id" +
+                     cw.Clause() + " ORDER BY c.designation_id, c.changed_on, c.id",
+                 cw.params()));
+  for (const auto& r : changes) {
+    auto it = at.find(r.Int(0));
+    auto on = CivilDate::Parse(r.Text(1));
+    auto st = ParseStatus(r.Text(2));
+    if (it != at.end() && on.ok() && st.ok()) out[it->second].changes.emplace_back(*on, *st);
+  }
+  return out;
+}
+
+Result<int64_t> AddFile(storage::Connection& conn, const Designation& d, const File& f,
+                        const std::string& bytes, std::optional<int64_t> by) {
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne("INSERT INTO designation_files (designation_id, county_code, filename, "
+                    "content_type, size_bytes, sha256, content_base64, uploaded_by, "
+                    "uploaded_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {d.id, d.region.county().str(), f.filename, f.content_type, f.size, f.sha256,
+                     crypto::Base64Encode(bytes), Opt(by), f.uploaded_by, f.created_at},
+                    "insert designation file"));
+  return row.Int(0);
+}
+
+namespace {
+constexpr const char* kFileCols =
+    "id, filename, content_type, size_bytes, sha256, uploaded_name, created_at";
+File ToFile(const storage::Row& r) {
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(4), r.Int(3), r.Text(5), r.Int(6)};
+}
+}  // namespace
+
+Result<std::vector<File>> Files(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
+                                             " FROM designation_files WHERE designation_id = ? "
+                                             "ORDER BY id",
+                                         {id}));
+  std::vector<File> out;
+  for (const auto& r : rows) out.push_back(ToFile(r));
+  return out;
+}
+
+Result<std::pair<File, std::string>> ReadFile(storage::Connection& conn, int64_t id,
+                                              int64_t file_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
+                                             ", content_base64 FROM designation_files WHERE "
+                                             "designation_id = ? AND id = ?",
+                                         {id, file_id}));
+  if (rows.empty()) return Error::NotFound("档案文件 " + std::to_string(file_id) + " 不存在");
+  ASSIGN_OR_RETURN(std::string bytes, crypto::Base64Decode(rows[0].Text(7)));
+  return std::make_pair(ToFile(rows[0]), std::move(bytes));
+}
+
+}  // namespace ruralec::designation::store
