@@ -1,4 +1,4 @@
-#include "station/demo.h"
+#include "designation/demo.h"
 
 #include <iostream>
 
@@ -10,6 +10,7 @@
 #include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "runtime/cli.h"
+#include "station/demo.h"
 
 namespace ruralec::app {
 namespace {
@@ -61,6 +62,22 @@ Result<int64_t> DemoEntity(AppContext& ctx, const std::string& town) {
   return entity::Insert(*conn, ctx.cipher(), operator_, e, ctx.clock().NowMs());
 }
 
+// A few designations entered by the demo's county user (designation/demo.h).
+Status DemoDesignations(AppContext& ctx) {
+  Result<account::Principal> county = Error::Internal("");
+  {
+    auto conn = ctx.db().Acquire();
+    county = account::PrincipalFor(*conn, "county");
+  }
+  if (!county.ok()) return county.take_error();
+  ASSIGN_OR_RETURN(auto made, designation::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(),
+                                                         ctx.cipher(), &ctx.indicators()},
+                                                        *county, *RegionCode::Parse(kDemoCounty)));
+  std::cout << "\n生成的演示数据 / generated demo data: " << made.designations
+            << " 条示范创建记录（" << made.recognised << " 条已认定）\n";
+  return {};
+}
+
 Status BuildDemo(AppContext& ctx) {
   {
     auto conn = ctx.db().Acquire();
@@ -91,7 +108,7 @@ Status BuildDemo(AppContext& ctx) {
   std::cout << "\n生成的演示数据 / generated demo data: " << st.stations << " 个服务站点（"
             << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
             << " 条服务记录（近12个月）\n";
-  return {};
+  return DemoDesignations(ctx);
 }
 
 }  // namespace

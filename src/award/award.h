@@ -29,9 +29,18 @@
 
 namespace ruralec::award {
 
+// The designation behind a `demonstration` subject: what a line names as its evidence.
+struct DesignationRef {
+  int64_t id = 0;
+  std::string level;  // national | province | city | county (rules say district for county)
+  std::string kind;   // county | town | village | point | enterprise | park
+  int year = 0;
+  std::string document_no, issuing_body, recognised_on;
+};
+
 // A subject as the data adapter found it, with its metrics over the evaluated period.
 struct Subject {
-  std::string kind;  // entity | brand | export (the export subject is the exporting entity)
+  std::string kind;  // entity | brand | export (the exporting entity) | demonstration
   int64_t id = 0;
   std::string name;
   std::string region_code;                 // 12 digits
@@ -41,6 +50,7 @@ struct Subject {
   bool personal_name = false;              // name may be a natural person's (masked when published)
   std::map<std::string, int64_t> metrics;  // metric → value in its base unit
   std::map<std::string, std::vector<int64_t>> evidence;  // metric → ledger record ids
+  std::optional<DesignationRef> designation;             // kind demonstration only
 };
 
 struct SubjectData {
@@ -109,6 +119,7 @@ struct Explanation {
   bool payable_after_acceptance = false;
   std::string note;  // why the amount is absent (needs local setting / already awarded)
   std::optional<PriorAward> prior;
+  std::optional<DesignationRef> designation;  // the recognising document (demonstration)
 };
 
 struct Line {

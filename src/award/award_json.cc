@@ -61,6 +61,14 @@ Json ExplanationJson(const Line& l) {
   if (e.prior)
     j["prior"] = {
         {"period", e.prior->period}, {"list_id", e.prior->list_id}, {"version", e.prior->version}};
+  if (const auto& d = e.designation)
+    j["designation"] = {{"id", d->id},
+                        {"level", d->level},
+                        {"kind", d->kind},
+                        {"year", d->year},
+                        {"document_no", d->document_no},
+                        {"issuing_body", d->issuing_body},
+                        {"recognised_on", d->recognised_on}};
   return j;
 }
 
@@ -160,6 +168,11 @@ Explanation DecodeExplanation(const Json& j) {
                          p->at("period").get<std::string>(),
                          p->at("list_id").get<int64_t>(),
                          p->at("version").get<int>()};
+  if (auto d = j.find("designation"); d != j.end())
+    e.designation =
+        DesignationRef{d->at("id").get<int64_t>(), Str(*d, "level"),       Str(*d, "kind"),
+                       d->at("year").get<int>(),   Str(*d, "document_no"), Str(*d, "issuing_body"),
+                       Str(*d, "recognised_on")};
   return e;
 }
 

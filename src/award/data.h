@@ -1,9 +1,10 @@
 // The database adapter feeding Evaluate(): entities, brands and one year of the sales ledger
 // inside a region subtree, the region tags of every subject's region and its ancestors, and
 // the approved award history of the programme. SQL stays here and in award/lists.h.
-// Subject kinds with a data source today: entity, brand, export, station. Trainees,
-// purchases, demonstration designations and projects have none yet (their modules plug in
-// later), so rules on them evaluate to "no data source".
+// Subject kinds with a data source today: entity, brand, export, station, demonstration
+// (designations recognised in the year and still recognised on 31 December,
+// designation::RecognisedIn). Trainees, purchases and projects have none yet (their modules plug
+// in later), so rules on them evaluate to "no data source".
 #pragma once
 
 #include <string>

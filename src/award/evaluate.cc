@@ -123,6 +123,15 @@ RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
   return o;
 }
 
+// A demonstration rule applies to designations of its level and kind (the rules' `district`
+// is the designation's `county`); other rules to every subject of their kind.
+bool Applies(const AwardRule& r, const Subject& s) {
+  if (r.subject != "demonstration") return true;
+  if (!s.designation || s.designation->kind != r.designation_kind) return false;
+  std::string level = r.designation_level == "district" ? "county" : r.designation_level;
+  return level.empty() || level == "any" || level == s.designation->level;
+}
+
 bool Eligible(const AwardRule& r, const Subject& s, Explanation& ex) {
   for (const auto& f : r.flags)
     if (!s.flags.count(f)) return false;
@@ -316,8 +325,10 @@ Status EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
   RuleOutcome o = Precheck(r, *in.data);
   if (o.status == RuleStatus::kEvaluated) {
     for (const auto& s : in.data->by_kind.at(r.subject)) {
+      if (!Applies(r, s)) continue;
       ++o.candidates;
       Explanation ex = Describe(r);
+      ex.designation = s.designation;
       if (!Eligible(r, s, ex)) continue;
       ASSIGN_OR_RETURN(Line l, LineFor(in, r, s, std::move(ex)));
       ++o.lines;

@@ -12,5 +12,6 @@ import entity from './entity'
 import sales from './sales'
 import award from './award'
 import station from './station'
+import designation from './designation'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation]
