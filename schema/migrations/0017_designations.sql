@@ -5,7 +5,8 @@
 -- one designation per (level, kind, subject, year): "region:<code>", "station:<id>",
 -- "entity:<id>" (a UNIQUE over a nullable subject_id would let duplicates through).
 -- status/status_since mirror the latest designation_status_changes row (written together);
--- recognised_on is the date of the change to recognised (NULL before one).
+-- recognised_on is the date of the change to recognised (NULL before one). batch_id: the
+-- import_batches row of a spreadsheet import (NULL when entered in the console).
 
 -- owner: designation
 CREATE TABLE designations (
@@ -27,6 +28,7 @@ CREATE TABLE designations (
                                                 'revoked')),
   status_since  TEXT NOT NULL,
   recognised_on TEXT,
+  batch_id      BIGINT,
   created_by    BIGINT,
   created_at    BIGINT NOT NULL,
   updated_at    BIGINT NOT NULL,

@@ -88,14 +88,14 @@ Result<int64_t> Insert(storage::Connection& conn, const NewRow& r, const NewStat
       conn.QueryOne(
           "INSERT INTO designations (county_code, region_code, level, kind, subject_type, "
           "subject_id, subject_key, subject_name, year, issuing_body, document_no, note, status, "
-          "status_since, recognised_on, created_by, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "status_since, recognised_on, batch_id, created_by, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {in.region.county().str(), in.region.str(), std::string(LevelName(in.level)),
            std::string(KindName(in.kind)), std::string(SubjectTypeName(r.subject_type)),
            Opt(in.subject_id), r.subject_key, r.subject_name, int64_t{in.year}, in.issuing_body,
            in.document_no, in.note, std::string(StatusName(initial.to)), initial.on.ToString(),
-           recognised ? Value{initial.on.ToString()} : Value{Null{}}, Opt(stamp.by), stamp.now_ms,
-           stamp.now_ms},
+           recognised ? Value{initial.on.ToString()} : Value{Null{}}, Opt(r.batch_id),
+           Opt(stamp.by), stamp.now_ms, stamp.now_ms},
           "insert designation"));
   int64_t id = row.Int(0);
   RETURN_IF_ERROR(InsertChange(conn, id, in.region, std::nullopt, initial, stamp));
@@ -147,15 +147,15 @@ Result<Designation> Get(storage::Connection& conn, int64_t id) {
   return ToDesignation(rows[0]);
 }
 
-Result<std::optional<int64_t>> Find(storage::Connection& conn, Level level, Kind kind,
-                                    const std::string& subject_key, int year) {
+Result<std::optional<Existing>> Find(storage::Connection& conn, Level level, Kind kind,
+                                     const std::string& subject_key, int year) {
   ASSIGN_OR_RETURN(auto rows,
-                   conn.Query("SELECT id FROM designations WHERE level = ? AND "
-                              "kind = ? AND subject_key = ? AND year = ?",
+                   conn.Query("SELECT id, batch_id FROM designations WHERE level = ? "
+                              "AND kind = ? AND subject_key = ? AND year = ?",
                               {std::string(LevelName(level)), std::string(KindName(kind)),
                                subject_key, int64_t{year}}));
-  if (rows.empty()) return std::optional<int64_t>();
-  return std::optional<int64_t>(rows[0].Int(0));
+  if (rows.empty()) return std::optional<Existing>();
+  return std::optional<Existing>(Existing{rows[0].Int(0), rows[0].OptInt(1)});
 }
 
 Result<Page<Designation>> List(storage::Connection& conn, const Filter& f,

@@ -24,6 +24,7 @@ struct NewRow {
   DesignationInput in;
   SubjectType subject_type = SubjectType::kRegion;
   std::string subject_key, subject_name;
+  std::optional<int64_t> batch_id;  // the import batch, none when entered in the console
 };
 
 Result<int64_t> Insert(storage::Connection& conn, const NewRow& r, const NewStatus& initial,
@@ -37,8 +38,13 @@ Result<std::vector<std::string>> Update(storage::Connection& conn, const Designa
 Status AddChange(storage::Connection& conn, const Designation& d, const NewStatus& c, Stamp stamp);
 
 Result<Designation> Get(storage::Connection& conn, int64_t id);
-Result<std::optional<int64_t>> Find(storage::Connection& conn, Level level, Kind kind,
-                                    const std::string& subject_key, int year);
+// The designation of (level, kind, subject, year), if any, with the import batch that wrote it.
+struct Existing {
+  int64_t id = 0;
+  std::optional<int64_t> batch_id;
+};
+Result<std::optional<Existing>> Find(storage::Connection& conn, Level level, Kind kind,
+                                     const std::string& subject_key, int year);
 Result<Page<Designation>> List(storage::Connection& conn, const Filter& f, const PageRequest& page);
 Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t id);
 

@@ -42,7 +42,7 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "designation";
     m.title = "示范创建";
-    m.depends = {"region", "account", "entity", "station", "programme"};
+    m.depends = {"region", "account", "entity", "station", "programme", "imports"};
     m.tables = {"designations", "designation_status_changes", "designation_files"};
     m.permissions = {
         {"designation:read",
@@ -57,7 +57,8 @@ const runtime::Module& ModuleDef() {
                        {"designation.update", "修改示范创建"},
                        {"designation.status", "变更示范创建状态"},
                        {"designation.file.add", "上传创建成果档案"},
-                       {"designation.file.download", "下载创建成果档案"}};
+                       {"designation.file.download", "下载创建成果档案"},
+                       {"designation.import", "导入示范创建"}};
     m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher(), &c.indicators()});

@@ -1,8 +1,11 @@
 #include "designation/api/designation_handlers.h"
 
+#include "designation/import.h"
 #include "http/audit_entry.h"
+#include "http/file_reply.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "imports/api/upload.h"
 
 namespace ruralec::designation::api {
 namespace {
@@ -170,6 +173,23 @@ void RegisterFileRoutes(http::Server& s, const Deps& d) {
         });
 }
 
+// POST /designations/import (multipart, the imports module's upload and report) and the template.
+void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  s.Post("/designations/import", {true, "designation:edit"}, [d](Request& req, Reply&) {
+    imports::ImportContext ctx{d.db, d.audit, d.clock, d.cipher};
+    return imports::api::Upload(
+        ctx, req, "designations",
+        [](const imports::ImportContext& c, const account::Principal& who, const std::string& path,
+           imports::Mode m,
+           const imports::ImportOptions& o) { return ImportDesignations(c, who, path, m, o); });
+  });
+  s.Get("/designations/template", {true, "designation:read"},
+        [](Request&, Reply& r) -> Result<Json> {
+          RETURN_IF_ERROR(http::XlsxReply(DesignationsTemplate(), "designations-template.xlsx", r));
+          return Json::object();
+        });
+}
+
 }  // namespace
 
 Json DesignationJson(const Designation& x) {
@@ -253,6 +273,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
            return Detail(d, req, x);
          });
   RegisterFileRoutes(s, d);
+  RegisterImportRoutes(s, d);
 }
 
 }  // namespace ruralec::designation::api

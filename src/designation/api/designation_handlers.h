@@ -7,6 +7,8 @@
 // POST /designations/{id}/status          (designation:edit)
 // POST /designations/{id}/files           (designation:edit, multipart part `file`)
 // GET  /designations/{id}/files/{file}    (designation:read, audited)
+// POST /designations/import               (designation:edit, multipart; imports module report)
+// GET  /designations/template             (designation:read; the import template)
 #pragma once
 
 #include "designation/designation.h"

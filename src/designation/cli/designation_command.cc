@@ -5,6 +5,8 @@
 
 #include "account/account.h"
 #include "designation/designation.h"
+#include "designation/import.h"
+#include "imports/cli/import_command.h"
 #include "runtime/cli.h"
 #include "runtime/context.h"
 
@@ -81,6 +83,12 @@ void AddDesignationCommands(CLI::App& app, const runtime::CommandEnv& env) {
   list->add_option("--status", args.status, "candidate | applied | recognised | revoked");
   list->add_option("--year", args.year, "年度");
   list->callback([] { RunList(args); });
+  imports::cli::AddImportCommands(
+      group, env, "导入示范创建 / import designations",
+      [](const imports::ImportContext& c, const account::Principal& who, const std::string& path,
+         imports::Mode m,
+         const imports::ImportOptions& o) { return ImportDesignations(c, who, path, m, o); },
+      DesignationsTemplate);
 }
 
 }  // namespace ruralec::designation

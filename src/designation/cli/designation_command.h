@@ -1,4 +1,6 @@
-// `ruralec designations list`: the designations of a region as a table (or JSON lines).
+// `ruralec designations list|import|template`: the designations a user may read, tab-separated;
+// the spreadsheet import and its template (imports module commands: exit 0 / 2 rows rejected / 1
+// file refused).
 #pragma once
 
 #include "runtime/module.h"
