@@ -1,4 +1,4 @@
--- 0018: demonstration designations (示范创建, src/designation, docs/DESIGNATIONS.md): the
+-- 0019: demonstration designations (示范创建, src/designation, docs/DESIGNATIONS.md): the
 -- designations, their status history and their evidence files (创建成果档案).
 -- region_code: the subject's region (the county, town or village designated; the station's or
 -- the entity's region for points and enterprises); reads are scoped on it. subject_key makes
