@@ -166,66 +166,71 @@ Result<std::vector<Subject>> LoadStations(storage::Connection& conn, const Regio
     }
     std::sort(ids.begin(), ids.end());
     Put(s, "station_service_performance", services, std::move(ids));  // 001 R01
-    // One subject per designation that counts for the year (designation::RecognisedIn): named by
-    // its subject and title, paid to the entity for a 示范企业 (no payee entity otherwise),
-    // carrying the recognising document for the line's explanation.
-    Result<std::vector<Subject>> LoadDemonstrations(storage::Connection & conn,
-                                                    const RegionCode& scope, int year) {
-      ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
-      ASSIGN_OR_RETURN(auto rows, designation::RecognisedIn(conn, scope, year));
-      std::vector<Subject> out;
-      for (const auto& d : rows) {
-        Subject s;
-        s.kind = "demonstration";
-        s.id = d.id;
-        s.name = d.subject_name + "（" + designation::LevelLabel(d.level) +
-                 designation::KindLabel(d.kind) + "）";
-        s.region_code = d.region.str();
-        if (d.subject_type == designation::SubjectType::kEntity) s.payee_entity_id = *d.subject_id;
-        s.region_tags = TagsOf(tags, d.region);
-        s.designation = DesignationRef{d.id,
-                                       designation::LevelName(d.level),
-                                       designation::KindName(d.kind),
-                                       d.year,
-                                       d.document_no,
-                                       d.issuing_body,
-                                       d.recognised_on ? d.recognised_on->ToString() : ""};
-        out.push_back(std::move(s));
-      }
-      return out;
-    }
-
-  }  // namespace
-
-  Result<SubjectData> LoadSubjects(storage::Connection & conn, const RegionCode& scope, int year) {
-    ASSIGN_OR_RETURN(std::vector<Subject> entities, LoadEntities(conn, scope));
-    auto entity_at = IndexOf(entities);
-    ASSIGN_OR_RETURN(std::vector<Subject> brands, LoadBrands(conn, scope, entities, entity_at));
-    auto brand_at = IndexOf(brands);
-    std::vector<Acc> eacc(entities.size()), bacc(brands.size());
-    std::optional<std::string> overflow;  // the first subject whose sum left int64
-    RETURN_IF_ERROR(sales::ScanYear(conn, scope, year, [&](const sales::LedgerRow& row) {
-      auto e = entity_at.find(row.entity_id);
-      if (overflow || e == entity_at.end()) return;
-      Acc& a = eacc[e->second];
-      if (!a.Add(row) || !a.AddExport(row)) overflow = entities[e->second].name;
-      if (!row.brand_id) return;
-      auto b = brand_at.find(*row.brand_id);
-      if (b != brand_at.end() && !bacc[b->second].Add(row)) overflow = brands[b->second].name;
-    }));
-    if (overflow) return MoneyOverflow(*overflow + " 的 " + std::to_string(year) + " 年网络销售额");
-    std::vector<Subject> exports = Exports(entities, eacc);
-    for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
-    for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);
-    SubjectData d;
-    d.by_kind["entity"] = std::move(entities);
-    d.by_kind["brand"] = std::move(brands);
-    d.by_kind["export"] = std::move(exports);
-    ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
-    ASSIGN_OR_RETURN(d.by_kind["demonstration"], LoadDemonstrations(conn, scope, year));
-    d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales",
-                 "uplink_service_with_sales", "station_service_performance"};
-    return d;
+    out.push_back(std::move(s));
   }
+  return out;
+}
+
+// One subject per designation that counts for the year (designation::RecognisedIn): named by
+// its subject and title, paid to the entity for a 示范企业 (no payee entity otherwise),
+// carrying the recognising document for the line's explanation.
+Result<std::vector<Subject>> LoadDemonstrations(storage::Connection& conn, const RegionCode& scope,
+                                                int year) {
+  ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
+  ASSIGN_OR_RETURN(auto rows, designation::RecognisedIn(conn, scope, year));
+  std::vector<Subject> out;
+  for (const auto& d : rows) {
+    Subject s;
+    s.kind = "demonstration";
+    s.id = d.id;
+    s.name = d.subject_name + "（" + designation::LevelLabel(d.level) +
+             designation::KindLabel(d.kind) + "）";
+    s.region_code = d.region.str();
+    if (d.subject_type == designation::SubjectType::kEntity) s.payee_entity_id = *d.subject_id;
+    s.region_tags = TagsOf(tags, d.region);
+    s.designation = DesignationRef{d.id,
+                                   designation::LevelName(d.level),
+                                   designation::KindName(d.kind),
+                                   d.year,
+                                   d.document_no,
+                                   d.issuing_body,
+                                   d.recognised_on ? d.recognised_on->ToString() : ""};
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
+  ASSIGN_OR_RETURN(std::vector<Subject> entities, LoadEntities(conn, scope));
+  auto entity_at = IndexOf(entities);
+  ASSIGN_OR_RETURN(std::vector<Subject> brands, LoadBrands(conn, scope, entities, entity_at));
+  auto brand_at = IndexOf(brands);
+  std::vector<Acc> eacc(entities.size()), bacc(brands.size());
+  std::optional<std::string> overflow;  // the first subject whose sum left int64
+  RETURN_IF_ERROR(sales::ScanYear(conn, scope, year, [&](const sales::LedgerRow& row) {
+    auto e = entity_at.find(row.entity_id);
+    if (overflow || e == entity_at.end()) return;
+    Acc& a = eacc[e->second];
+    if (!a.Add(row) || !a.AddExport(row)) overflow = entities[e->second].name;
+    if (!row.brand_id) return;
+    auto b = brand_at.find(*row.brand_id);
+    if (b != brand_at.end() && !bacc[b->second].Add(row)) overflow = brands[b->second].name;
+  }));
+  if (overflow) return MoneyOverflow(*overflow + " 的 " + std::to_string(year) + " 年网络销售额");
+  std::vector<Subject> exports = Exports(entities, eacc);
+  for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
+  for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);
+  SubjectData d;
+  d.by_kind["entity"] = std::move(entities);
+  d.by_kind["brand"] = std::move(brands);
+  d.by_kind["export"] = std::move(exports);
+  ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
+  ASSIGN_OR_RETURN(d.by_kind["demonstration"], LoadDemonstrations(conn, scope, year));
+  d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales",
+               "uplink_service_with_sales", "station_service_performance"};
+  return d;
+}
 
 }  // namespace ruralec::award

@@ -278,221 +278,219 @@ TEST(Yongqiao, StationRulesReadTheServiceRecords) {
   EXPECT_EQ(l->explanation.metrics.at(0).metric, "uplink_online_sales");
   EXPECT_EQ(l->explanation.metrics.at(0).record_ids, (std::vector<int64_t>{801, 802}));
   EXPECT_EQ(Outcome(ev, "R09").status, RuleStatus::kNeedsLocalSetting);
-  // 002 二（二）: 省级示范镇 15万元 (R04), 省级示范村 5万元 (R05): each rule pays the designations
-  // of its level and kind only, and the line names the recognising document.
-  TEST(Yongqiao, DemonstrationRulesPayDesignationsOfTheirLevelAndKind) {
-    Programme p = Yongqiao();
-    auto demo = [](int64_t id, const std::string& level, const std::string& kind) {
-      Subject s;
-      s.kind = "demonstration";
-      s.id = id;
-      s.name = "示范" + std::to_string(id);
-      s.region_code = "341302100000";
-      s.designation = DesignationRef{id,
-                                     level,
-                                     kind,
-                                     2019,
-                                     "皖商〔2019〕" + std::to_string(id) + "号",
-                                     "安徽省商务厅",
-                                     "2019-10-01"};
-      return s;
-    };
-    SubjectData d = Data({});
-    d.by_kind["demonstration"] = {demo(1, "province", "town"), demo(2, "county", "village"),
-                                  demo(3, "province", "village")};
-    Evaluation ev = Eval({&p, "2019", &d, {}});
-    ASSERT_NE(Find(ev, "R04", 1), nullptr);
-    EXPECT_EQ(Find(ev, "R04", 1)->amount_fen, 15 * kWan);
-    EXPECT_EQ(Find(ev, "R04", 1)->explanation.designation->document_no, "皖商〔2019〕1号");
-    EXPECT_EQ(Find(ev, "R04", 2), nullptr);
-    EXPECT_EQ(Find(ev, "R04", 3), nullptr);
-    EXPECT_EQ(Outcome(ev, "R04").candidates, 1);
-    ASSERT_NE(Find(ev, "R05", 3), nullptr);
-    EXPECT_EQ(Find(ev, "R05", 3)->amount_fen, 5 * kWan);
-    EXPECT_EQ(Find(ev, "R05", 2), nullptr);
-    // R06 (区级示范村, “按照网销额择优评定”) has no threshold: it waits for a local setting.
-    EXPECT_EQ(Outcome(ev, "R06").status, RuleStatus::kNeedsLocalSetting);
-  }
+}
 
-  // 002 二（三）: “网络销售额5%内的奖励”: the rate is a maximum; without a local rate the line is
-  // flagged, with one it is computed and rounded half up.
-  TEST(Yongqiao, UpToRateNeedsLocalSetting) {
-    Programme p = Yongqiao();
-    auto& r = Rule(p, "R07");
-    r.eligibility[0].metric = "online_sales";  // as if co-operation were recorded
-    r.amount.of = "online_sales";              // and its sales were the entity's online sales
-    r.eligibility[0].threshold = Q("0", "元");
-    auto issues = programme::Check(p, "t", nullptr);
-    ASSERT_TRUE(issues.empty());
-    SubjectData d = Data({Entity(5, 1999)});
-    Evaluation ev = Eval({&p, "2019", &d, {}});
-    ASSERT_NE(Find(ev, "R07", 5), nullptr);
-    EXPECT_EQ(Find(ev, "R07", 5)->status, LineStatus::kNeedsLocalSetting);
-    EXPECT_FALSE(Find(ev, "R07", 5)->amount_fen);
-    programme::LocalValues v;
-    v.percent = Q("5", "%");
-    SetLocal(p, "R07", v);
-    ev = Eval({&p, "2019", &d, {}});
-    EXPECT_EQ(Find(ev, "R07", 5)->amount_fen, 100);  // 1999 × 5% = 99.95 → 100 fen
-    EXPECT_EQ(Find(ev, "R07", 5)->explanation.percent_bp, 500);
-  }
-
-  // 000 三（二）: “对贫困县和大别山革命老区，按非贫困地区补助标准的20%上浮”.
-  struct UpliftCase {
-    const char* name;
-    std::set<std::string> tags;
-    int64_t amount;
-    const char* applied;
+// 002 二（二）: 省级示范镇 15万元 (R04), 省级示范村 5万元 (R05): each rule pays the designations of
+// its level and kind only, and the line names the recognising document.
+TEST(Yongqiao, DemonstrationRulesPayDesignationsOfTheirLevelAndKind) {
+  Programme p = Yongqiao();
+  auto demo = [](int64_t id, const std::string& level, const std::string& kind) {
+    Subject s;
+    s.kind = "demonstration";
+    s.id = id;
+    s.name = "示范" + std::to_string(id);
+    s.region_code = "341302100000";
+    s.designation = DesignationRef{
+        id,          level, kind, 2019, "皖商〔2019〕" + std::to_string(id) + "号", "安徽省商务厅",
+        "2019-10-01"};
+    return s;
   };
+  SubjectData d = Data({});
+  d.by_kind["demonstration"] = {demo(1, "province", "town"), demo(2, "county", "village"),
+                                demo(3, "province", "village")};
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  ASSERT_NE(Find(ev, "R04", 1), nullptr);
+  EXPECT_EQ(Find(ev, "R04", 1)->amount_fen, 15 * kWan);
+  EXPECT_EQ(Find(ev, "R04", 1)->explanation.designation->document_no, "皖商〔2019〕1号");
+  EXPECT_EQ(Find(ev, "R04", 2), nullptr);
+  EXPECT_EQ(Find(ev, "R04", 3), nullptr);
+  EXPECT_EQ(Outcome(ev, "R04").candidates, 1);
+  ASSERT_NE(Find(ev, "R05", 3), nullptr);
+  EXPECT_EQ(Find(ev, "R05", 3)->amount_fen, 5 * kWan);
+  EXPECT_EQ(Find(ev, "R05", 2), nullptr);
+  // R06 (区级示范村, “按照网销额择优评定”) has no threshold: it waits for a local setting.
+  EXPECT_EQ(Outcome(ev, "R06").status, RuleStatus::kNeedsLocalSetting);
+}
 
-  TEST(Luan, UpliftForPovertyCountyAndOldRevolutionaryArea) {
-    const UpliftCase cases[] = {
-        {"non-poverty region: the standard", {}, 50 * kWan, ""},
-        {"poverty county: +20%", {"poverty_county"}, 60 * kWan, "poverty_county"},
-        {"Dabie old revolutionary area: +20%",
-         {"old_revolutionary_area"},
-         60 * kWan,
-         "old_revolutionary_area"},
-        {"both: still +20%, not compounded",
-         {"poverty_county", "old_revolutionary_area"},
-         60 * kWan,
-         "poverty_county"},
-        {"a poverty village is not a poverty county", {"poverty_village"}, 50 * kWan, ""},
-    };
-    for (const auto& c : cases) {
-      Programme p = Luan();
-      programme::LocalValues v;
-      v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
-      SetLocal(p, "R05", v);
-      SubjectData d = Data({Entity(9, 1500 * kWan, c.tags)});
-      Evaluation ev = Eval({&p, "2019", &d, {}});
-      const Line* l = Find(ev, "R05", 9);
-      ASSERT_NE(l, nullptr) << c.name;
-      EXPECT_EQ(l->amount_fen, c.amount) << c.name;
-      EXPECT_EQ(l->explanation.base_fen, 50 * kWan) << c.name;
-      std::string applied;
-      for (const auto& m : l->explanation.multipliers)
-        if (m.applied) applied = m.region_tag;
-      EXPECT_EQ(applied, c.applied) << c.name;
-    }
-  }
+// 002 二（三）: “网络销售额5%内的奖励”: the rate is a maximum; without a local rate the line is
+// flagged, with one it is computed and rounded half up.
+TEST(Yongqiao, UpToRateNeedsLocalSetting) {
+  Programme p = Yongqiao();
+  auto& r = Rule(p, "R07");
+  r.eligibility[0].metric = "online_sales";  // as if co-operation were recorded
+  r.amount.of = "online_sales";              // and its sales were the entity's online sales
+  r.eligibility[0].threshold = Q("0", "元");
+  auto issues = programme::Check(p, "t", nullptr);
+  ASSERT_TRUE(issues.empty());
+  SubjectData d = Data({Entity(5, 1999)});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  ASSERT_NE(Find(ev, "R07", 5), nullptr);
+  EXPECT_EQ(Find(ev, "R07", 5)->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_FALSE(Find(ev, "R07", 5)->amount_fen);
+  programme::LocalValues v;
+  v.percent = Q("5", "%");
+  SetLocal(p, "R07", v);
+  ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R07", 5)->amount_fen, 100);  // 1999 × 5% = 99.95 → 100 fen
+  EXPECT_EQ(Find(ev, "R07", 5)->explanation.percent_bp, 500);
+}
 
-  TEST(Luan, CapAppliesAfterUplift) {
+// 000 三（二）: “对贫困县和大别山革命老区，按非贫困地区补助标准的20%上浮”.
+struct UpliftCase {
+  const char* name;
+  std::set<std::string> tags;
+  int64_t amount;
+  const char* applied;
+};
+
+TEST(Luan, UpliftForPovertyCountyAndOldRevolutionaryArea) {
+  const UpliftCase cases[] = {
+      {"non-poverty region: the standard", {}, 50 * kWan, ""},
+      {"poverty county: +20%", {"poverty_county"}, 60 * kWan, "poverty_county"},
+      {"Dabie old revolutionary area: +20%",
+       {"old_revolutionary_area"},
+       60 * kWan,
+       "old_revolutionary_area"},
+      {"both: still +20%, not compounded",
+       {"poverty_county", "old_revolutionary_area"},
+       60 * kWan,
+       "poverty_county"},
+      {"a poverty village is not a poverty county", {"poverty_village"}, 50 * kWan, ""},
+  };
+  for (const auto& c : cases) {
     Programme p = Luan();
-    auto& r = Rule(p, "R05");
-    r.amount.cap = Q("55", "万元");
     programme::LocalValues v;
     v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
     SetLocal(p, "R05", v);
-    SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"}), Entity(10, 1500 * kWan)});
+    SubjectData d = Data({Entity(9, 1500 * kWan, c.tags)});
     Evaluation ev = Eval({&p, "2019", &d, {}});
-    EXPECT_EQ(Find(ev, "R05", 9)->explanation.after_uplift_fen, 60 * kWan);
-    EXPECT_EQ(Find(ev, "R05", 9)->amount_fen, 55 * kWan);
-    EXPECT_TRUE(Find(ev, "R05", 9)->explanation.cap_applied);
-    EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
-    EXPECT_FALSE(Find(ev, "R05", 10)->explanation.cap_applied);
-    EXPECT_EQ(ev.total_fen, 105 * kWan);
+    const Line* l = Find(ev, "R05", 9);
+    ASSERT_NE(l, nullptr) << c.name;
+    EXPECT_EQ(l->amount_fen, c.amount) << c.name;
+    EXPECT_EQ(l->explanation.base_fen, 50 * kWan) << c.name;
+    std::string applied;
+    for (const auto& m : l->explanation.multipliers)
+      if (m.applied) applied = m.region_tag;
+    EXPECT_EQ(applied, c.applied) << c.name;
   }
+}
 
-  // 000 “分档一次性奖励”: once per subject across periods.
-  TEST(Luan, OnceOnlyAcrossPeriods) {
-    Programme p = Luan();
+TEST(Luan, CapAppliesAfterUplift) {
+  Programme p = Luan();
+  auto& r = Rule(p, "R05");
+  r.amount.cap = Q("55", "万元");
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R05", v);
+  SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"}), Entity(10, 1500 * kWan)});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Find(ev, "R05", 9)->explanation.after_uplift_fen, 60 * kWan);
+  EXPECT_EQ(Find(ev, "R05", 9)->amount_fen, 55 * kWan);
+  EXPECT_TRUE(Find(ev, "R05", 9)->explanation.cap_applied);
+  EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
+  EXPECT_FALSE(Find(ev, "R05", 10)->explanation.cap_applied);
+  EXPECT_EQ(ev.total_fen, 105 * kWan);
+}
+
+// 000 “分档一次性奖励”: once per subject across periods.
+TEST(Luan, OnceOnlyAcrossPeriods) {
+  Programme p = Luan();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R05", v);
+  SubjectData d = Data({Entity(9, 1500 * kWan), Entity(10, 1500 * kWan)});
+  std::vector<PriorAward> prior = {{"R05", "entity", 9, "2018", 4, 2},
+                                   {"R05", "entity", 10, "2019", 5, 1}};
+  Evaluation ev = Eval({&p, "2019", &d, prior});
+  EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kAlreadyAwarded);
+  EXPECT_FALSE(Find(ev, "R05", 9)->amount_fen);
+  EXPECT_EQ(Find(ev, "R05", 9)->explanation.prior->period, "2018");
+  // The same period's earlier approval is the list being revised, not an earlier award.
+  EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
+  EXPECT_EQ(ev.total_fen, 50 * kWan);
+}
+
+TEST(Luan, SeedAsEncodedFlagsEveryOpenPart) {
+  Programme p = Luan();
+  SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"})});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  for (const char* id : {"R01", "R02", "R03", "R04", "R07", "R08"})
+    EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
+  ASSERT_NE(Find(ev, "R05", 9), nullptr);
+  EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_EQ(ev.total_fen, 0);
+}
+
+// The checker keeps local values inside what the seed allows.
+TEST(LocalValues, CheckerRefusesValuesBeyondTheSeed) {
+  struct Case {
+    const char* rule;
     programme::LocalValues v;
-    v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
-    SetLocal(p, "R05", v);
-    SubjectData d = Data({Entity(9, 1500 * kWan), Entity(10, 1500 * kWan)});
-    std::vector<PriorAward> prior = {{"R05", "entity", 9, "2018", 4, 2},
-                                     {"R05", "entity", 10, "2019", 5, 1}};
-    Evaluation ev = Eval({&p, "2019", &d, prior});
-    EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kAlreadyAwarded);
-    EXPECT_FALSE(Find(ev, "R05", 9)->amount_fen);
-    EXPECT_EQ(Find(ev, "R05", 9)->explanation.prior->period, "2018");
-    // The same period's earlier approval is the list being revised, not an earlier award.
-    EXPECT_EQ(Find(ev, "R05", 10)->amount_fen, 50 * kWan);
-    EXPECT_EQ(ev.total_fen, 50 * kWan);
-  }
-
-  TEST(Luan, SeedAsEncodedFlagsEveryOpenPart) {
-    Programme p = Luan();
-    SubjectData d = Data({Entity(9, 1500 * kWan, {"poverty_county"})});
-    Evaluation ev = Eval({&p, "2019", &d, {}});
-    for (const char* id : {"R01", "R02", "R03", "R04", "R07", "R08"})
-      EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
-    ASSERT_NE(Find(ev, "R05", 9), nullptr);
-    EXPECT_EQ(Find(ev, "R05", 9)->status, LineStatus::kNeedsLocalSetting);
-    EXPECT_EQ(ev.total_fen, 0);
-  }
-
-  // The checker keeps local values inside what the seed allows.
-  TEST(LocalValues, CheckerRefusesValuesBeyondTheSeed) {
-    struct Case {
-      const char* rule;
-      programme::LocalValues v;
-      const char* message;
-    };
-    programme::LocalValues over_cap, over_rate, not_open;
-    over_cap.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("120", "万元")}};
-    over_rate.percent = Q("6", "%");
-    not_open.value = Q("2", "万元");
-    const Case cases[] = {{"R02", over_cap, "超过方案上限"},
-                          {"R07", over_rate, "超过方案比例"},
-                          {"R01", not_open, "只能填写方案留给地方的部分"}};
-    for (const auto& c : cases) {
-      Programme p = Yongqiao();
-      Rule(p, c.rule).local = c.v;
-      Rule(p, c.rule).local->set_by = "区财政局";
-      auto issues = programme::Check(p, "t", nullptr);
-      ASSERT_EQ(issues.size(), 1u) << c.rule;
-      EXPECT_NE(issues[0].message.find(c.message), std::string::npos) << issues[0].message;
-    }
-  }
-
-  TEST(Evaluate, IsDeterministic) {
+    const char* message;
+  };
+  programme::LocalValues over_cap, over_rate, not_open;
+  over_cap.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("120", "万元")}};
+  over_rate.percent = Q("6", "%");
+  not_open.value = Q("2", "万元");
+  const Case cases[] = {{"R02", over_cap, "超过方案上限"},
+                        {"R07", over_rate, "超过方案比例"},
+                        {"R01", not_open, "只能填写方案留给地方的部分"}};
+  for (const auto& c : cases) {
     Programme p = Yongqiao();
-    programme::LocalValues v;
-    v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
-    SetLocal(p, "R02", v);
-    SubjectData d = Data({Entity(3, 2000 * kWan), Entity(1, 2000 * kWan), Entity(2, 1 * kWan)});
-    Json a = Json::array(), b = Json::array();
-    for (const auto& l : Eval({&p, "2019", &d, {}}).lines) a.push_back(LineJson(l));
-    for (const auto& l : Eval({&p, "2019", &d, {}}).lines) b.push_back(LineJson(l));
-    EXPECT_EQ(a, b);
-    ASSERT_EQ(a.size(), 2u);
-    EXPECT_EQ(a[0]["subject_id"], 1);
-    EXPECT_EQ(a[1]["subject_id"], 3);
+    Rule(p, c.rule).local = c.v;
+    Rule(p, c.rule).local->set_by = "区财政局";
+    auto issues = programme::Check(p, "t", nullptr);
+    ASSERT_EQ(issues.size(), 1u) << c.rule;
+    EXPECT_NE(issues[0].message.find(c.message), std::string::npos) << issues[0].message;
   }
+}
 
-  TEST(Diff, AddedRemovedChanged) {
-    auto line = [](const char* rule, int64_t id, std::optional<int64_t> amount) {
-      Line l;
-      l.rule_id = rule;
-      l.subject_kind = "entity";
-      l.subject_id = id;
-      l.subject_name = "企业";
-      l.amount_fen = amount;
-      l.status = amount ? LineStatus::kPayable : LineStatus::kNeedsLocalSetting;
-      return l;
-    };
-    EXPECT_FALSE(DiffLines({line("R02", 1, INT64_MAX), line("R02", 2, 1)}, {}).ok());
-    Diff d = *DiffLines({line("R02", 1, 100), line("R02", 2, 200), line("R02", 3, 300)},
-                        {line("R02", 1, 100), line("R02", 2, 250), line("R02", 4, 400)});
-    ASSERT_EQ(d.entries.size(), 3u);
-    EXPECT_EQ(d.entries[0].change, "changed");
-    EXPECT_EQ(d.entries[0].old_amount_fen, 200);
-    EXPECT_EQ(d.entries[0].new_amount_fen, 250);
-    EXPECT_EQ(d.entries[1].change, "removed");
-    EXPECT_EQ(d.entries[2].change, "added");
-    EXPECT_EQ(d.unchanged, 1);
-    EXPECT_EQ(d.old_total_fen, 600);
-    EXPECT_EQ(d.new_total_fen, 750);
-  }
+TEST(Evaluate, IsDeterministic) {
+  Programme p = Yongqiao();
+  programme::LocalValues v;
+  v.tiers = {Tier{Q("1000", "万元"), std::nullopt, Q("50", "万元")}};
+  SetLocal(p, "R02", v);
+  SubjectData d = Data({Entity(3, 2000 * kWan), Entity(1, 2000 * kWan), Entity(2, 1 * kWan)});
+  Json a = Json::array(), b = Json::array();
+  for (const auto& l : Eval({&p, "2019", &d, {}}).lines) a.push_back(LineJson(l));
+  for (const auto& l : Eval({&p, "2019", &d, {}}).lines) b.push_back(LineJson(l));
+  EXPECT_EQ(a, b);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0]["subject_id"], 1);
+  EXPECT_EQ(a[1]["subject_id"], 3);
+}
 
-  TEST(MaskName, NaturalPersonsOnly) {
-    EXPECT_EQ(MaskName("张三家庭农场", true), "张***农场");
-    EXPECT_EQ(MaskName("李四", true), "李*");
-    EXPECT_EQ(MaskName("王小明", true), "王**");
-    EXPECT_EQ(MaskName("宿州甲公司", false), "宿州甲公司");
-  }
+TEST(Diff, AddedRemovedChanged) {
+  auto line = [](const char* rule, int64_t id, std::optional<int64_t> amount) {
+    Line l;
+    l.rule_id = rule;
+    l.subject_kind = "entity";
+    l.subject_id = id;
+    l.subject_name = "企业";
+    l.amount_fen = amount;
+    l.status = amount ? LineStatus::kPayable : LineStatus::kNeedsLocalSetting;
+    return l;
+  };
+  EXPECT_FALSE(DiffLines({line("R02", 1, INT64_MAX), line("R02", 2, 1)}, {}).ok());
+  Diff d = *DiffLines({line("R02", 1, 100), line("R02", 2, 200), line("R02", 3, 300)},
+                      {line("R02", 1, 100), line("R02", 2, 250), line("R02", 4, 400)});
+  ASSERT_EQ(d.entries.size(), 3u);
+  EXPECT_EQ(d.entries[0].change, "changed");
+  EXPECT_EQ(d.entries[0].old_amount_fen, 200);
+  EXPECT_EQ(d.entries[0].new_amount_fen, 250);
+  EXPECT_EQ(d.entries[1].change, "removed");
+  EXPECT_EQ(d.entries[2].change, "added");
+  EXPECT_EQ(d.unchanged, 1);
+  EXPECT_EQ(d.old_total_fen, 600);
+  EXPECT_EQ(d.new_total_fen, 750);
+}
+
+TEST(MaskName, NaturalPersonsOnly) {
+  EXPECT_EQ(MaskName("张三家庭农场", true), "张***农场");
+  EXPECT_EQ(MaskName("李四", true), "李*");
+  EXPECT_EQ(MaskName("王小明", true), "王**");
+  EXPECT_EQ(MaskName("宿州甲公司", false), "宿州甲公司");
+}
 
 }  // namespace
 }  // namespace ruralec::award
