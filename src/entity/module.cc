@@ -2,8 +2,8 @@
 
 #include "entity/api/entity_handlers.h"
 #include "entity/cli/entity_command.h"
-#include "http/server.h"
 #include "entity/entity.h"
+#include "http/server.h"
 #include "runtime/context.h"
 
 namespace ruralec::entity {
