@@ -111,6 +111,11 @@ Status IdCard(std::string_view id, CivilDate today, std::string_view field) {
   return {};
 }
 
+IdCardFacts IdCardFactsOf(std::string_view id) {
+  auto num = [&](size_t at, size_t n) { return std::stoi(std::string(id.substr(at, n))); };
+  return {CivilDate(num(6, 4), num(10, 2), num(12, 2)), (id[16] - '0') % 2 == 0};
+}
+
 Status Mobile(std::string_view mobile, std::string_view field) {
   if (mobile.size() != 11 || !AllDigits(mobile) || mobile[0] != '1' || mobile[1] < '3') {
     return Bad(field, "手机号应为以13-19开头的11位数字");

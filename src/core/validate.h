@@ -18,6 +18,13 @@ Status Uscc(std::string_view code, std::string_view field = "uscc");
 // 居民身份证号, GB 11643-1999: 17 digits + check digit (0-9/X), a real birth date between
 // 1900-01-01 and `today`.
 Status IdCard(std::string_view id, CivilDate today, std::string_view field = "id_number");
+// What a 居民身份证号 that passed IdCard states: the birth date (digits 7-14) and the gender
+// (digit 17: odd male, even female). Only for an ID that passed IdCard.
+struct IdCardFacts {
+  CivilDate birth;
+  bool female = false;
+};
+IdCardFacts IdCardFactsOf(std::string_view valid_id);
 
 // Mainland mobile number: 11 digits starting 13-19.
 Status Mobile(std::string_view mobile, std::string_view field = "mobile");

@@ -54,6 +54,15 @@ TEST(ValidateTest, IdCardRejectsFutureAndNonexistentDatesWithReason) {
   EXPECT_EQ(st.error().field, "trainee.id_number");
 }
 
+TEST(ValidateTest, IdCardFactsGiveBirthDateAndGender) {
+  IdCardFacts f = IdCardFactsOf("11010519491231002X");  // digit 17 = 2: female
+  EXPECT_EQ(f.birth, CivilDate(1949, 12, 31));
+  EXPECT_TRUE(f.female);
+  IdCardFacts m = IdCardFactsOf("341302200002290019");  // digit 17 = 1: male
+  EXPECT_EQ(m.birth, CivilDate(2000, 2, 29));
+  EXPECT_FALSE(m.female);
+}
+
 TEST(ValidateTest, Mobile) {
   EXPECT_TRUE(Mobile("13800138000").ok());
   EXPECT_TRUE(Mobile("19912345678").ok());

@@ -16,24 +16,6 @@ constexpr const char* kFields =
     "operator_user_id, operator_entity_id, agreement_no, build_kind, built_on, online_on, "
     "facilities, services, carriers, status, status_since, batch_id, created_at, updated_at";
 
-// ",a,b," <-> {a, b}
-std::string Joined(const std::vector<std::string>& v) {
-  std::string out = ",";
-  for (const auto& s : v) out += s + ",";
-  return out;
-}
-std::vector<std::string> Split(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::optional<CivilDate> OptDate(const Row& r, size_t i) {
   auto t = r.OptText(i);
   if (!t || t->empty()) return std::nullopt;
@@ -57,9 +39,9 @@ Station ToStation(const Row& r) {
   s.build_kind = r.Text(12);
   s.built_on = OptDate(r, 13);
   s.online_on = OptDate(r, 14);
-  s.facilities = Split(r.Text(15));
-  s.services = Split(r.Text(16));
-  s.carriers = Split(r.Text(17));
+  s.facilities = storage::SplitList(r.Text(15));
+  s.services = storage::SplitList(r.Text(16));
+  s.carriers = storage::SplitList(r.Text(17));
   s.status = ParseStatus(r.Text(18)).ok() ? *ParseStatus(r.Text(18)) : StationStatus::kPlanned;
   s.status_since = OptDate(r, 19).value_or(CivilDate{});
   s.batch_id = r.OptInt(20);
@@ -121,9 +103,9 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
            in.build_kind,
            Opt(in.built_on),
            Opt(in.online_on),
-           Joined(in.facilities),
-           Joined(in.services),
-           Joined(in.carriers),
+           storage::JoinedList(in.facilities),
+           storage::JoinedList(in.services),
+           storage::JoinedList(in.carriers),
            std::string(StatusName(initial.to)),
            initial.on.ToString(),
            Opt(batch_id),
@@ -197,9 +179,9 @@ Result<std::vector<std::string>> Update(storage::Connection& conn,
   s.IfChanged("build_kind", cur.build_kind, in.build_kind, in.build_kind);
   s.IfChanged("built_on", cur.built_on, in.built_on, Opt(in.built_on));
   s.IfChanged("online_on", cur.online_on, in.online_on, Opt(in.online_on));
-  s.IfChanged("facilities", cur.facilities, in.facilities, Joined(in.facilities));
-  s.IfChanged("services", cur.services, in.services, Joined(in.services));
-  s.IfChanged("carriers", cur.carriers, in.carriers, Joined(in.carriers));
+  s.IfChanged("facilities", cur.facilities, in.facilities, storage::JoinedList(in.facilities));
+  s.IfChanged("services", cur.services, in.services, storage::JoinedList(in.services));
+  s.IfChanged("carriers", cur.carriers, in.carriers, storage::JoinedList(in.carriers));
   if (s.changed.empty()) return s.changed;
   s.params.push_back(stamp.now_ms);
   s.params.push_back(cur.id);

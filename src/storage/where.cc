@@ -83,4 +83,22 @@ std::string Where::Clause() const {
   return out;
 }
 
+std::string JoinedList(const std::vector<std::string>& items) {
+  std::string out = ",";
+  for (const auto& s : items) out += s + ",";
+  return out;
+}
+
+std::vector<std::string> SplitList(const std::string& column) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < column.size()) {
+    size_t comma = column.find(',', start);
+    if (comma == std::string::npos) comma = column.size();
+    if (comma > start) out.push_back(column.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace ruralec::storage

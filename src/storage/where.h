@@ -27,6 +27,11 @@ Value OrNull(const std::optional<int64_t>& v);
 // the subtree as a range the index serves (a LIKE prefix may not be).
 Params SubtreeRange(const RegionCode& scope);
 
+// A list of codes kept in one text column as ",a,b," (matched with LIKE '%,a,%'; the codes
+// hold no comma): {a, b} -> ",a,b," and back (empty items skipped).
+std::string JoinedList(const std::vector<std::string>& items);
+std::vector<std::string> SplitList(const std::string& column);
+
 class Where {
  public:
   // `column op ?`; op is one of = <> < <= > >= (anything else is a programming error).

@@ -87,5 +87,13 @@ TEST(QueryPage, CountsFiltersAndPages) {
   EXPECT_FALSE(failing.ok());
 }
 
+TEST(ListColumnTest, JoinsAndSplitsCodeLists) {
+  EXPECT_EQ(JoinedList({"a", "b_c"}), ",a,b_c,");
+  EXPECT_EQ(JoinedList({}), ",");
+  EXPECT_EQ(SplitList(",a,b_c,"), (std::vector<std::string>{"a", "b_c"}));
+  EXPECT_TRUE(SplitList(",").empty());
+  EXPECT_EQ(SplitList("a,,b"), (std::vector<std::string>{"a", "b"}));
+}
+
 }  // namespace
 }  // namespace ruralec::storage

@@ -1,0 +1,14 @@
+// HTTP API of the training module (docs/API.md "Training"): JSON ⇄ the service's structs;
+// permission and scope are checked by the service (training.h).
+#pragma once
+
+#include "http/server.h"
+#include "training/training.h"
+
+namespace ruralec::training::api {
+
+void RegisterRoutes(http::Server& s, const Deps& d);
+// Trainees, enrolments, attendance and the sign-in-sheet upload (trainee_routes.cc).
+void RegisterTraineeRoutes(http::Server& s, const Deps& d);
+
+}  // namespace ruralec::training::api

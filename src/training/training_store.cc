@@ -1,0 +1,537 @@
+#include "training/training_store.h"
+
+#include "storage/order_by.h"
+#include "storage/row.h"
+#include "storage/where.h"
+
+namespace ruralec::training::store {
+namespace {
+
+using storage::JoinedList;
+using storage::NamedRow;
+using storage::Null;
+using storage::OrNull;
+using storage::Params;
+using storage::Row;
+using storage::SplitList;
+using storage::Value;
+using storage::Where;
+
+Status Done(const Result<int64_t>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
+
+// "?, ?, …" for ids[at .. at+500) appended to `p` (a batch read names at most 500 ids).
+constexpr size_t kBatch = 500;
+std::string Marks(const std::vector<int64_t>& ids, size_t at, Params& p) {
+  std::string marks;
+  for (size_t i = at; i < ids.size() && i < at + kBatch; ++i) {
+    marks += marks.empty() ? "?" : ", ?";
+    p.emplace_back(ids[i]);
+  }
+  return marks;
+}
+
+Value OptInt(const std::optional<int> v) { return v ? Value{int64_t{*v}} : Value{Null{}}; }
+Value OptId(const std::optional<int64_t>& v) { return OrNull(v); }
+
+CivilDate DateOr(const std::string& text) {
+  auto d = CivilDate::Parse(text);
+  return d.ok() ? *d : CivilDate{};
+}
+
+// Courses and sessions the view may see: in the subtree, or an area its region lies in.
+void VisibleRegion(Where& w, const std::string& column, const RegionCode& region) {
+  Params p = storage::SubtreeRange(region);
+  std::string cond = "((" + column + " >= ? AND " + column + " <= ?)";
+  for (RegionCode up = region.parent(); !up.empty(); up = up.parent()) {
+    cond += " OR " + column + " = ?";
+    p.emplace_back(up.str());
+  }
+  w.Sql(cond + ")", std::move(p));
+}
+
+constexpr char kTaughtSessions[] =
+    "SELECT session_id FROM training_session_trainers WHERE user_id = ?";
+
+const storage::Columns kCourse(
+    "c.id, c.region_code, c.title, c.level, c.tags, c.organiser_kind, c.organiser_entity_id, "
+    "c.organiser_name, c.funding, c.audiences, c.min_attendance_bp, c.min_score, c.created_at, "
+    "c.updated_at, (SELECT COUNT(*) FROM training_sessions s WHERE s.course_id = c.id) AS "
+    "session_count");
+
+Course CourseFrom(const Row& row) {
+  NamedRow r(row, kCourse);
+  Course c;
+  c.id = r.Int("id");
+  c.region = *RegionCode::Parse(r.Text("region_code"));
+  c.title = r.Text("title");
+  c.level = r.Text("level");
+  c.tags = SplitList(r.Text("tags"));
+  c.organiser_kind = r.Text("organiser_kind");
+  c.organiser_entity_id = r.OptInt("organiser_entity_id");
+  c.organiser_name = r.Text("organiser_name");
+  c.funding = r.Text("funding");
+  c.audiences = SplitList(r.Text("audiences"));
+  c.min_attendance_bp = static_cast<int>(r.Int("min_attendance_bp"));
+  if (auto s = r.OptInt("min_score")) c.min_score = static_cast<int>(*s);
+  c.sessions = r.Int("session_count");
+  c.created_at = r.Int("created_at");
+  c.updated_at = r.Int("updated_at");
+  return c;
+}
+
+Params CourseValues(const CourseInput& in) {
+  return {in.region.county().str(),
+          in.region.str(),
+          in.title,
+          in.level,
+          JoinedList(in.tags),
+          in.organiser_kind,
+          OptId(in.organiser_entity_id),
+          in.organiser_name,
+          in.funding,
+          JoinedList(in.audiences),
+          int64_t{in.min_attendance_bp},
+          OptInt(in.min_score)};
+}
+
+}  // namespace
+
+Result<int64_t> InsertCourse(storage::Connection& conn, const CourseInput& in, Stamp stamp) {
+  Params p = CourseValues(in);
+  p.insert(p.end(), {OptId(stamp.by), stamp.now_ms, stamp.now_ms});
+  ASSIGN_OR_RETURN(Row row,
+                   conn.QueryOne("INSERT INTO training_courses (county_code, region_code, title, "
+                                 "level, tags, organiser_kind, organiser_entity_id, "
+                                 "organiser_name, funding, audiences, min_attendance_bp, "
+                                 "min_score, created_by, created_at, updated_at) VALUES (?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                 p, "insert course"));
+  return row.Int(0);
+}
+
+Status UpdateCourse(storage::Connection& conn, int64_t id, const CourseInput& in, Stamp stamp) {
+  Params p = CourseValues(in);
+  p.insert(p.end(), {stamp.now_ms, id});
+  return Done(conn.Exec(
+      "UPDATE training_courses SET county_code = ?, region_code = ?, title = ?, level = ?, "
+      "tags = ?, organiser_kind = ?, organiser_entity_id = ?, organiser_name = ?, "
+      "funding = ?, audiences = ?, min_attendance_bp = ?, min_score = ?, updated_at = ? "
+      "WHERE id = ?",
+      p));
+}
+
+Result<Course> GetCourse(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("SELECT " + kCourse.List() +
+                                              " FROM training_courses c WHERE "
+                                              "c.id = ?",
+                                          {id}, "课程 " + std::to_string(id) + " 不存在"));
+  return CourseFrom(row);
+}
+
+Result<bool> CourseTitleTaken(storage::Connection& conn, const RegionCode& county,
+                              const std::string& title, int64_t except_id) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT id FROM training_courses WHERE "
+                                                "county_code = ? AND title = ? AND id <> ?",
+                                                {county.str(), title, except_id}));
+  return row.has_value();
+}
+
+Result<bool> TeachesCourse(storage::Connection& conn, int64_t user, int64_t course_id) {
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOptional("SELECT 1 FROM training_sessions s JOIN "
+                                      "training_session_trainers t ON t.session_id = s.id WHERE "
+                                      "s.course_id = ? AND t.user_id = ?",
+                                      {course_id, user}));
+  return row.has_value();
+}
+
+Result<Page<Course>> ListCourses(storage::Connection& conn, const View& v, const CourseFilter& f,
+                                 const PageRequest& page) {
+  Where w;
+  if (v.trainer) {
+    w.Sql(std::string("c.id IN (SELECT course_id FROM training_sessions WHERE id IN (") +
+              kTaughtSessions + "))",
+          {*v.trainer});
+  } else {
+    VisibleRegion(w, "c.region_code", v.region);
+  }
+  w.EqIf("c.level", f.level);
+  if (!f.tag.empty()) w.Sql("c.tags LIKE ?", {"%," + f.tag + ",%"});
+  w.ContainsIf({"c.title"}, f.q);
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"id", "c.id"}, {"title", "c.title"}}, "c.id"));
+  return storage::QueryPage<Course>(conn, kCourse.List(), "FROM training_courses c", w, order, page,
+                                    CourseFrom);
+}
+
+// ---- sessions ----
+namespace {
+
+const storage::Columns kSession(
+    "s.id, s.course_id, c.title AS course_title, c.level, s.region_code, s.name, s.starts_on, "
+    "s.ends_on, s.place, s.syllabus, s.capacity, s.created_at, s.updated_at, (SELECT COUNT(*) "
+    "FROM training_enrolments e WHERE e.session_id = s.id) AS enrolled");
+constexpr char kSessionFrom[] =
+    "FROM training_sessions s JOIN training_courses c ON c.id = s.course_id";
+
+Session SessionFrom(const Row& row) {
+  NamedRow r(row, kSession);
+  Session s;
+  s.id = r.Int("id");
+  s.course_id = r.Int("course_id");
+  s.course_title = r.Text("course_title");
+  s.level = r.Text("level");
+  s.region = *RegionCode::Parse(r.Text("region_code"));
+  s.name = r.Text("name");
+  s.starts_on = DateOr(r.Text("starts_on"));
+  s.ends_on = DateOr(r.Text("ends_on"));
+  s.place = r.Text("place");
+  s.syllabus = r.Text("syllabus");
+  s.capacity = static_cast<int>(r.Int("capacity"));
+  s.enrolled = r.Int("enrolled");
+  s.created_at = r.Int("created_at");
+  s.updated_at = r.Int("updated_at");
+  return s;
+}
+
+Params SessionValues(const SessionInput& in) {
+  return {in.region.county().str(), in.region.str(), in.name,     in.starts_on.ToString(),
+          in.ends_on.ToString(),    in.place,        in.syllabus, int64_t{in.capacity}};
+}
+
+}  // namespace
+
+Result<int64_t> InsertSession(storage::Connection& conn, const SessionInput& in, Stamp stamp) {
+  Params p = {in.course_id};
+  Params v = SessionValues(in);
+  p.insert(p.end(), v.begin(), v.end());
+  p.insert(p.end(), {OptId(stamp.by), stamp.now_ms, stamp.now_ms});
+  ASSIGN_OR_RETURN(
+      Row row, conn.QueryOne("INSERT INTO training_sessions (course_id, county_code, region_code, "
+                             "name, starts_on, ends_on, place, syllabus, capacity, created_by, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "RETURNING id",
+                             p, "insert session"));
+  return row.Int(0);
+}
+
+Status UpdateSession(storage::Connection& conn, int64_t id, const SessionInput& in, Stamp stamp) {
+  Params p = SessionValues(in);
+  p.insert(p.end(), {stamp.now_ms, id});
+  return Done(
+      conn.Exec("UPDATE training_sessions SET county_code = ?, region_code = ?, name = ?, "
+                "starts_on = ?, ends_on = ?, place = ?, syllabus = ?, capacity = ?, updated_at = ? "
+                "WHERE id = ?",
+                p));
+}
+
+Status SetTrainers(storage::Connection& conn, int64_t session_id,
+                   const std::vector<int64_t>& user_ids) {
+  RETURN_IF_ERROR(
+      Done(conn.Exec("DELETE FROM training_session_trainers WHERE session_id = ?", {session_id})));
+  for (int64_t u : user_ids) {
+    RETURN_IF_ERROR(
+        Done(conn.Exec("INSERT INTO training_session_trainers (session_id, user_id) VALUES (?, ?)",
+                       {session_id, u})));
+  }
+  return {};
+}
+
+Result<std::map<int64_t, std::vector<int64_t>>> TrainersOf(storage::Connection& conn,
+                                                           const std::vector<int64_t>& sessions) {
+  std::map<int64_t, std::vector<int64_t>> out;
+  for (size_t at = 0; at < sessions.size(); at += kBatch) {
+    Params p;
+    std::string marks = Marks(sessions, at, p);
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT session_id, user_id FROM "
+                                           "training_session_trainers WHERE session_id IN (" +
+                                               marks + ") ORDER BY session_id, user_id",
+                                           p));
+    for (const auto& r : rows) out[r.Int(0)].push_back(r.Int(1));
+  }
+  return out;
+}
+
+Result<Session> GetSession(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(
+      Row row, conn.QueryOne("SELECT " + kSession.List() + " " + kSessionFrom + " WHERE s.id = ?",
+                             {id}, "班次 " + std::to_string(id) + " 不存在"));
+  return SessionFrom(row);
+}
+
+Result<bool> SessionNameTaken(storage::Connection& conn, int64_t course_id, const std::string& name,
+                              int64_t except_id) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT id FROM training_sessions WHERE "
+                                                "course_id = ? AND name = ? AND id <> ?",
+                                                {course_id, name, except_id}));
+  return row.has_value();
+}
+
+Result<Page<Session>> ListSessions(storage::Connection& conn, const View& v, const SessionFilter& f,
+                                   const PageRequest& page) {
+  Where w;
+  if (v.trainer) {
+    w.Sql(std::string("s.id IN (") + kTaughtSessions + ")", {*v.trainer});
+  } else {
+    VisibleRegion(w, "s.region_code", v.region);
+  }
+  w.EqIf("s.course_id", f.course_id);
+  if (f.to) w.Cmp("s.starts_on", "<=", f.to->ToString());
+  if (f.from) w.Cmp("s.ends_on", ">=", f.from->ToString());
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"starts_on", "s.starts_on"}, {"id", "s.id"}}, "s.id"));
+  return storage::QueryPage<Session>(conn, kSession.List(), kSessionFrom, w, order, page,
+                                     SessionFrom);
+}
+
+// ---- trainees ----
+namespace {
+
+constexpr char kIdContext[] = "training_trainees.id_number";
+constexpr char kMobileContext[] = "training_trainees.mobile";
+
+const storage::Columns kTrainee(
+    "t.id, t.region_code, t.name, t.id_masked, t.gender, t.birth_date, t.mobile_masked, "
+    "t.audiences, t.household_id, t.created_at, t.updated_at, (SELECT COUNT(*) FROM "
+    "training_enrolments e WHERE e.trainee_id = t.id) AS session_count");
+
+Trainee TraineeFrom(const Row& row) {
+  NamedRow r(row, kTrainee);
+  Trainee t;
+  t.id = r.Int("id");
+  t.region = *RegionCode::Parse(r.Text("region_code"));
+  t.name = r.Text("name");
+  t.id_masked = r.Text("id_masked");
+  t.gender = r.Text("gender");
+  t.birth_date = DateOr(r.Text("birth_date"));
+  t.mobile_masked = r.OptText("mobile_masked");
+  t.audiences = SplitList(r.Text("audiences"));
+  t.household_id = r.OptInt("household_id");
+  t.sessions = r.Int("session_count");
+  t.created_at = r.Int("created_at");
+  t.updated_at = r.Int("updated_at");
+  return t;
+}
+
+}  // namespace
+
+Result<int64_t> InsertTrainee(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                              const NewTrainee& t, Stamp stamp) {
+  const TraineeInput& in = t.in;
+  bool mobile = !in.mobile.empty();
+  ASSIGN_OR_RETURN(
+      Row row,
+      conn.QueryOne(
+          "INSERT INTO training_trainees (county_code, region_code, name, id_enc, id_bidx, "
+          "id_masked, gender, birth_date, mobile_enc, mobile_bidx, mobile_masked, audiences, "
+          "batch_id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?) RETURNING id",
+          {in.region.county().str(), in.region.str(), in.name,
+           cipher.Encrypt(in.id_number, kIdContext), cipher.BlindIndex(in.id_number, kIdContext),
+           crypto::MaskIdNumber(in.id_number), t.gender, t.birth.ToString(),
+           mobile ? Value{cipher.Encrypt(in.mobile, kMobileContext)} : Value{Null{}},
+           mobile ? Value{cipher.BlindIndex(in.mobile, kMobileContext)} : Value{Null{}},
+           mobile ? Value{crypto::MaskMobile(in.mobile)} : Value{Null{}}, JoinedList(in.audiences),
+           OptId(t.batch_id), OptId(stamp.by), stamp.now_ms, stamp.now_ms},
+          "insert trainee"));
+  return row.Int(0);
+}
+
+Result<std::optional<Trainee>> TraineeByIndex(storage::Connection& conn, const std::string& bidx) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT " + kTrainee.List() +
+                                                    " FROM training_trainees t WHERE t.id_bidx = ?",
+                                                {bidx}));
+  if (!row) return std::optional<Trainee>();
+  return std::optional<Trainee>(TraineeFrom(*row));
+}
+
+Result<Trainee> GetTrainee(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("SELECT " + kTrainee.List() +
+                                              " FROM training_trainees t WHERE t.id = ?",
+                                          {id}, "学员 " + std::to_string(id) + " 不存在"));
+  return TraineeFrom(row);
+}
+
+Result<std::string> TraineeIdCipher(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne("SELECT id_enc FROM training_trainees WHERE id = ?", {id},
+                                          "学员 " + std::to_string(id) + " 不存在"));
+  return row.Text(0);
+}
+
+Result<Page<Trainee>> ListTrainees(storage::Connection& conn, const View& v, const TraineeFilter& f,
+                                   const PageRequest& page) {
+  Where w;
+  if (v.trainer) {
+    w.Sql(std::string("t.id IN (SELECT trainee_id FROM training_enrolments WHERE session_id IN (") +
+              kTaughtSessions + "))",
+          {*v.trainer});
+  } else {
+    w.InSubtree("t.region_code", v.region);
+  }
+  if (!f.audience.empty()) w.Sql("t.audiences LIKE ?", {"%," + f.audience + ",%"});
+  w.ContainsIf({"t.name"}, f.q);
+  ASSIGN_OR_RETURN(std::string order,
+                   storage::OrderBy(page, {{"id", "t.id"}, {"name", "t.name"}}, "t.id"));
+  return storage::QueryPage<Trainee>(conn, kTrainee.List(), "FROM training_trainees t", w, order,
+                                     page, TraineeFrom);
+}
+
+Result<bool> TeachesTrainee(storage::Connection& conn, int64_t user, int64_t trainee) {
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOptional("SELECT 1 FROM training_enrolments e JOIN "
+                                      "training_session_trainers t ON t.session_id = e.session_id "
+                                      "WHERE e.trainee_id = ? AND t.user_id = ?",
+                                      {trainee, user}));
+  return row.has_value();
+}
+
+// ---- enrolments and attendance ----
+
+Result<int64_t> EnrolledCount(storage::Connection& conn, int64_t session_id) {
+  ASSIGN_OR_RETURN(Row row,
+                   conn.QueryOne("SELECT COUNT(*) FROM training_enrolments WHERE session_id = ?",
+                                 {session_id}, "count"));
+  return row.Int(0);
+}
+
+Result<std::set<int64_t>> EnrolledAmong(storage::Connection& conn, int64_t session_id,
+                                        const std::vector<int64_t>& ids) {
+  std::set<int64_t> out;
+  for (size_t at = 0; at < ids.size(); at += kBatch) {
+    Params p = {session_id};
+    std::string marks = Marks(ids, at, p);
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id FROM training_enrolments WHERE "
+                                           "session_id = ? AND trainee_id IN (" +
+                                               marks + ")",
+                                           p));
+    for (const auto& r : rows) out.insert(r.Int(0));
+  }
+  return out;
+}
+
+Status InsertEnrolment(storage::Connection& conn, int64_t session_id, const Trainee& t,
+                       Stamp stamp) {
+  return Done(conn.Exec(
+      "INSERT INTO training_enrolments (session_id, trainee_id, county_code, region_code, "
+      "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {session_id, t.id, t.region.county().str(), t.region.str(), OptId(stamp.by), stamp.now_ms,
+       stamp.now_ms}));
+}
+
+namespace {
+
+const storage::Columns kEnrolment(
+    "e.trainee_id, t.name, t.id_masked, t.region_code, e.score, e.result, e.certificate_code");
+
+AttendanceRow EnrolmentFrom(const Row& row) {
+  NamedRow r(row, kEnrolment);
+  AttendanceRow a;
+  a.trainee_id = r.Int("trainee_id");
+  a.name = r.Text("name");
+  a.id_masked = r.Text("id_masked");
+  a.region = *RegionCode::Parse(r.Text("region_code"));
+  if (auto s = r.OptInt("score")) a.score = static_cast<int>(*s);
+  a.result = r.OptText("result").value_or("");
+  a.certificate_code = r.OptText("certificate_code").value_or("");
+  return a;
+}
+
+}  // namespace
+
+Result<Page<AttendanceRow>> EnrolmentPage(storage::Connection& conn, int64_t session_id,
+                                          const RegionCode& region, const PageRequest& page) {
+  Where w;
+  w.Eq("e.session_id", session_id);
+  if (!region.empty()) w.InSubtree("e.region_code", region);
+  ASSIGN_OR_RETURN(
+      std::string order,
+      storage::OrderBy(page, {{"trainee_id", "e.trainee_id"}, {"name", "t.name"}}, "e.trainee_id"));
+  return storage::QueryPage<AttendanceRow>(
+      conn, kEnrolment.List(),
+      "FROM training_enrolments e JOIN training_trainees t ON t.id = e.trainee_id", w, order, page,
+      EnrolmentFrom);
+}
+
+Result<std::map<int64_t, std::vector<std::string>>> DaysOf(storage::Connection& conn,
+                                                           int64_t session_id,
+                                                           const std::vector<int64_t>& trainees) {
+  std::map<int64_t, std::vector<std::string>> out;
+  for (size_t at = 0; at < trainees.size(); at += kBatch) {
+    Params p = {session_id};
+    std::string marks = Marks(trainees, at, p);
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id, day FROM training_attendance "
+                                           "WHERE session_id = ? AND trainee_id IN (" +
+                                               marks + ") ORDER BY trainee_id, day",
+                                           p));
+    for (const auto& r : rows) out[r.Int(0)].push_back(r.Text(1));
+  }
+  return out;
+}
+
+Result<std::set<int64_t>> PresentOn(storage::Connection& conn, int64_t session_id,
+                                    const std::string& day) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id FROM training_attendance WHERE "
+                                         "session_id = ? AND day = ?",
+                                         {session_id, day}));
+  std::set<int64_t> out;
+  for (const auto& r : rows) out.insert(r.Int(0));
+  return out;
+}
+
+const std::vector<std::string>& AttendanceColumns() {
+  static const std::vector<std::string> cols = {
+      "session_id", "trainee_id", "county_code", "region_code", "day",
+      "source",     "batch_id",   "source_row",  "recorded_by", "recorded_at"};
+  return cols;
+}
+
+std::vector<Value> AttendanceValues(const NewAttendance& a, Stamp stamp) {
+  return {a.session_id, a.trainee_id,      a.region.county().str(), a.region.str(),  a.day,
+          a.source,     OptId(a.batch_id), OptId(a.source_row),     OptId(stamp.by), stamp.now_ms};
+}
+
+Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendance>& rows,
+                        Stamp stamp) {
+  if (rows.empty()) return {};
+  std::vector<std::vector<Value>> values;
+  values.reserve(rows.size());
+  for (const auto& a : rows) values.push_back(AttendanceValues(a, stamp));
+  return Done(conn.BulkInsert("training_attendance", AttendanceColumns(), values));
+}
+
+Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
+                                 const std::string& day, const std::vector<int64_t>& trainees) {
+  int64_t n = 0;
+  for (int64_t t : trainees) {
+    ASSIGN_OR_RETURN(int64_t k, conn.Exec("DELETE FROM training_attendance WHERE session_id = ? "
+                                          "AND day = ? AND trainee_id = ?",
+                                          {session_id, day, t}));
+    n += k;
+  }
+  return n;
+}
+
+// ---- dictionaries ----
+
+Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,
+                                           const std::string& dict) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT value, label FROM training_dict_entries WHERE "
+                                         "county_code = ? AND dict = ? ORDER BY id",
+                                         {county.str(), dict}));
+  std::vector<DictValue> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false});
+  return out;
+}
+
+Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
+                    const DictValue& v, Stamp stamp) {
+  return Done(
+      conn.Exec("INSERT INTO training_dict_entries (county_code, dict, value, label, created_by, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                {county.str(), dict, v.value, v.label, OptId(stamp.by), stamp.now_ms}));
+}
+
+}  // namespace ruralec::training::store

@@ -1,0 +1,110 @@
+// The training module's only SQL, on its own tables (0021_training.sql). No rules here:
+// callers (service.cc, trainees.cc, import.cc, indicators.cc) validated the input and checked
+// permission and scope. Every function runs in the caller's connection and transaction.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/page.h"
+#include "crypto/crypto.h"
+#include "storage/db.h"
+#include "training/training.h"
+
+namespace ruralec::training::store {
+
+struct Stamp {
+  std::optional<int64_t> by;  // user id, none for the command line's system actor
+  int64_t now_ms = 0;
+};
+
+// What a caller may see: a region subtree (and the areas above it for courses and sessions),
+// or — set `trainer` — only what that trainer teaches.
+struct View {
+  RegionCode region;
+  std::optional<int64_t> trainer;
+};
+
+// ---- courses ----
+Result<int64_t> InsertCourse(storage::Connection& conn, const CourseInput& in, Stamp stamp);
+Status UpdateCourse(storage::Connection& conn, int64_t id, const CourseInput& in, Stamp stamp);
+// region_name and an entity organiser's name left to the caller.
+Result<Course> GetCourse(storage::Connection& conn, int64_t id);
+Result<bool> CourseTitleTaken(storage::Connection& conn, const RegionCode& county,
+                              const std::string& title, int64_t except_id);
+// Whether trainer `user` teaches a session of the course.
+Result<bool> TeachesCourse(storage::Connection& conn, int64_t user, int64_t course_id);
+Result<Page<Course>> ListCourses(storage::Connection& conn, const View& v, const CourseFilter& f,
+                                 const PageRequest& page);
+
+// ---- sessions ----
+Result<int64_t> InsertSession(storage::Connection& conn, const SessionInput& in, Stamp stamp);
+Status UpdateSession(storage::Connection& conn, int64_t id, const SessionInput& in, Stamp stamp);
+Status SetTrainers(storage::Connection& conn, int64_t session_id,
+                   const std::vector<int64_t>& user_ids);
+// Trainers' user ids per session.
+Result<std::map<int64_t, std::vector<int64_t>>> TrainersOf(storage::Connection& conn,
+                                                           const std::vector<int64_t>& sessions);
+Result<Session> GetSession(storage::Connection& conn, int64_t id);
+Result<bool> SessionNameTaken(storage::Connection& conn, int64_t course_id, const std::string& name,
+                              int64_t except_id);
+Result<Page<Session>> ListSessions(storage::Connection& conn, const View& v, const SessionFilter& f,
+                                   const PageRequest& page);
+
+// ---- trainees ----
+struct NewTrainee {
+  TraineeInput in;  // normalized
+  std::string gender;
+  CivilDate birth;
+  std::optional<int64_t> batch_id;
+};
+Result<int64_t> InsertTrainee(storage::Connection& conn, const crypto::FieldCipher& cipher,
+                              const NewTrainee& t, Stamp stamp);
+// The trainee with this ID number's blind index, if registered.
+Result<std::optional<Trainee>> TraineeByIndex(storage::Connection& conn, const std::string& bidx);
+Result<Trainee> GetTrainee(storage::Connection& conn, int64_t id);
+Result<std::string> TraineeIdCipher(storage::Connection& conn, int64_t id);
+Result<Page<Trainee>> ListTrainees(storage::Connection& conn, const View& v, const TraineeFilter& f,
+                                   const PageRequest& page);
+// Whether trainer `user` teaches a session `trainee` is enrolled in.
+Result<bool> TeachesTrainee(storage::Connection& conn, int64_t user, int64_t trainee);
+
+// ---- enrolments and attendance ----
+Result<int64_t> EnrolledCount(storage::Connection& conn, int64_t session_id);
+// The enrolled trainee ids among `ids`.
+Result<std::set<int64_t>> EnrolledAmong(storage::Connection& conn, int64_t session_id,
+                                        const std::vector<int64_t>& ids);
+Status InsertEnrolment(storage::Connection& conn, int64_t session_id, const Trainee& t,
+                       Stamp stamp);
+// A page of the session's enrolled trainees (within `region`'s subtree when not empty).
+Result<Page<AttendanceRow>> EnrolmentPage(storage::Connection& conn, int64_t session_id,
+                                          const RegionCode& region, const PageRequest& page);
+// Attended days per trainee of the session (among `trainees`).
+Result<std::map<int64_t, std::vector<std::string>>> DaysOf(storage::Connection& conn,
+                                                           int64_t session_id,
+                                                           const std::vector<int64_t>& trainees);
+Result<std::set<int64_t>> PresentOn(storage::Connection& conn, int64_t session_id,
+                                    const std::string& day);
+struct NewAttendance {
+  int64_t session_id = 0, trainee_id = 0;
+  RegionCode region;  // the trainee's home village
+  std::string day, source;
+  std::optional<int64_t> batch_id, source_row;
+};
+const std::vector<std::string>& AttendanceColumns();
+std::vector<storage::Value> AttendanceValues(const NewAttendance& a, Stamp stamp);
+Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendance>& rows,
+                        Stamp stamp);
+Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
+                                 const std::string& day, const std::vector<int64_t>& trainees);
+
+// ---- dictionaries ----
+Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,
+                                           const std::string& dict);
+Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
+                    const DictValue& v, Stamp stamp);
+
+}  // namespace ruralec::training::store
