@@ -431,5 +431,43 @@ TEST_F(ApprovalTest, LoadsStationsWithTheirServiceRecords) {
   EXPECT_TRUE(stations[0].flags.count("town_station"));
 }
 
+// The purchase subject: a buying entity with its current purchases from poor villages of the
+// year (a superseded one and another year's ignored), evidence naming the purchases.
+TEST_F(ApprovalTest, LoadsPurchasesFromThePoor) {
+  auto c = tdb_.db().Acquire();
+  int64_t e = c->QueryOne(
+                   "INSERT INTO entities (county_code, region_code, uscc, name, kind, "
+                   "created_at, updated_at) VALUES ('341302000000', '341302100000', "
+                   "'91341302MA2N00001C', '甲公司', 'enterprise', 0, 0) RETURNING id",
+                   {}, "id")
+                  ->Int(0);
+  auto buy = [&](const char* on, int64_t fen, int64_t current, const char* key) {
+    return c
+        ->QueryOne(
+            "INSERT INTO purchases (entity_id, buyer_county_code, buyer_region_code, "
+            "seller_kind, county_code, region_code, seller_name, product, quantity, unit, "
+            "amount_fen, purchased_on, evidence_kind, evidence_no, natural_key, source, "
+            "is_current, created_at) VALUES (?, '341302', '341302100000', 'village', '341302', "
+            "'341302100201', '合作社', '酥梨', 1, '斤', ?, ?, 'receipt', 'R', ?, 'form', ?, 0) "
+            "RETURNING id",
+            {e, fen, std::string(on), std::string(key), current}, "purchase")
+        ->Int(0);
+  };
+  int64_t p1 = buy("2019-03-01", 1000, 1, "a");
+  int64_t p2 = buy("2019-12-31", 500, 1, "b");
+  buy("2019-04-01", 99999, 0, "c");  // superseded
+  buy("2020-01-01", 99999, 1, "d");  // another year
+  auto d = LoadSubjects(*c, *RegionCode::Parse("341302"), 2019);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto& buyers = d->by_kind.at("purchase");
+  ASSERT_EQ(buyers.size(), 1u);
+  EXPECT_EQ(buyers[0].name, "甲公司");
+  EXPECT_EQ(buyers[0].payee_entity_id, e);
+  EXPECT_TRUE(buyers[0].flags.count("enterprise"));
+  EXPECT_EQ(buyers[0].metrics.at("purchase_from_poor"), 1500);
+  EXPECT_EQ(buyers[0].evidence.at("purchase_amount"), (std::vector<int64_t>{p1, p2}));
+  EXPECT_TRUE(d->metrics.count("purchase_from_poor"));
+}
+
 }  // namespace
 }  // namespace ruralec::award

@@ -1,7 +1,7 @@
 // Data edge of the evaluation: builds Subjects from entities and brands (entity module), region
 // tags (region module), the ledger (sales' year scan), the stations' service records (station
-// module) and the demonstration designations that count for the year (designation module). No
-// SQL of its own.
+// module), the demonstration designations that count for the year (designation module) and the
+// purchases from poor households and villages (households module). No SQL of its own.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -10,6 +10,7 @@
 #include "award/data.h"
 #include "designation/designation.h"
 #include "entity/entity.h"
+#include "households/purchases.h"
 #include "region/region.h"
 #include "sales/totals.h"
 #include "station/records.h"
@@ -200,6 +201,29 @@ Result<std::vector<Subject>> LoadDemonstrations(storage::Connection& conn, const
   return out;
 }
 
+// One subject per buying entity of the scope with current purchases from poor households or
+// poverty villages in the year (households::PurchasesOfYear): the entity's name, region, tags and
+// flags, paid to the entity. purchase_from_poor and purchase_amount are the year's sum (fen);
+// evidence: the ids of the purchases summed, so a line names the purchases behind each yuan.
+Result<std::vector<Subject>> LoadPurchases(storage::Connection& conn, const RegionCode& scope,
+                                           int year, const std::vector<Subject>& entities,
+                                           const std::unordered_map<int64_t, size_t>& entity_at) {
+  ASSIGN_OR_RETURN(auto buyers, households::PurchasesOfYear(conn, scope, year));
+  std::vector<Subject> out;
+  for (auto& b : buyers) {
+    auto e = entity_at.find(b.entity_id);
+    if (e == entity_at.end()) continue;
+    Subject s = entities[e->second];
+    s.kind = "purchase";
+    s.metrics.clear();
+    s.evidence.clear();
+    Put(s, "purchase_from_poor", b.amount_fen, b.purchase_ids);
+    Put(s, "purchase_amount", b.amount_fen, std::move(b.purchase_ids));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
@@ -220,16 +244,24 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   }));
   if (overflow) return MoneyOverflow(*overflow + " 的 " + std::to_string(year) + " 年网络销售额");
   std::vector<Subject> exports = Exports(entities, eacc);
+  ASSIGN_OR_RETURN(std::vector<Subject> purchases,
+                   LoadPurchases(conn, scope, year, entities, entity_at));
   for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
   for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);
   SubjectData d;
   d.by_kind["entity"] = std::move(entities);
   d.by_kind["brand"] = std::move(brands);
   d.by_kind["export"] = std::move(exports);
+  d.by_kind["purchase"] = std::move(purchases);
   ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
   ASSIGN_OR_RETURN(d.by_kind["demonstration"], LoadDemonstrations(conn, scope, year));
-  d.metrics = {"online_sales", "uplink_online_sales", "online_export_sales",
-               "uplink_service_with_sales", "station_service_performance"};
+  d.metrics = {"online_sales",
+               "uplink_online_sales",
+               "online_export_sales",
+               "uplink_service_with_sales",
+               "station_service_performance",
+               "purchase_from_poor",
+               "purchase_amount"};
   return d;
 }
 

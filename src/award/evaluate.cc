@@ -51,7 +51,8 @@ Result<int> ParseYear(const std::string& period) {
 
 std::string MetricUnit(const std::string& metric) {
   if (metric == "online_sales" || metric == "uplink_online_sales" ||
-      metric == "uplink_service_with_sales")
+      metric == "uplink_service_with_sales" || metric == "purchase_from_poor" ||
+      metric == "purchase_amount")
     return "fen";
   if (metric == "station_service_performance") return "count";
   if (metric == "online_export_sales") return "us_cent";
@@ -77,7 +78,14 @@ bool Compare(int64_t v, const std::string& cmp, int64_t t) {
   return v == t;
 }
 
-// The threshold of an eligibility line: the seed's, else the county's local threshold.
+bool LeavesEligibilityOpen(const AwardRule& r) {
+  return std::any_of(r.set_locally.begin(), r.set_locally.end(),
+                     [](const programme::LocalSetting& s) { return s.setting == "eligibility"; });
+}
+
+// The threshold of an eligibility line: the seed's, else the county's local threshold. A line
+// "> (no threshold)" on a rule that does not leave its eligibility to the county rewards the act
+// itself (002 R10 "收购贫困村、贫困户农村产品的"): more than zero.
 std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibility& e, bool* local) {
   *local = false;
   if (e.threshold && e.threshold->normalized) return *e.threshold->normalized;
@@ -85,6 +93,7 @@ std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibilit
     *local = true;
     return *r.local->threshold->normalized;
   }
+  if (e.comparator == ">" && !LeavesEligibilityOpen(r)) return int64_t{0};
   return std::nullopt;
 }
 
@@ -112,7 +121,7 @@ RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
       return o;
     }
     const auto& th = local ? r.local->threshold : e.threshold;
-    if (th->base_unit != MetricUnit(e.metric)) {
+    if (th && th->base_unit != MetricUnit(e.metric)) {
       o.status = RuleStatus::kNotEvaluable;
       o.reason = "门槛单位 " + th->unit + " 与指标 " + e.metric + " 不符";
       return o;

@@ -234,7 +234,7 @@ TEST(Yongqiao, ExportThresholdInUsd) {
   EXPECT_EQ(Find(ev, "R11", 3)->explanation.metrics[0].unit, "us_cent");
 }
 
-// 002: stations, trainees, purchases and demonstration designations have no data yet.
+// 002: rules whose subjects have no data in this evaluation are not zero.
 TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
   Programme p = Yongqiao();
   SubjectData d = Data({Entity(1, 5000 * kWan)});
@@ -333,6 +333,40 @@ TEST(Yongqiao, UpToRateNeedsLocalSetting) {
   ev = Eval({&p, "2019", &d, {}});
   EXPECT_EQ(Find(ev, "R07", 5)->amount_fen, 100);  // 1999 × 5% = 99.95 → 100 fen
   EXPECT_EQ(Find(ev, "R07", 5)->explanation.percent_bp, 500);
+}
+
+// 002 R10 “对电商经营主体收购贫困村、贫困户农村产品的，给予收购金额10%以内的补助”: every buyer
+// with purchases of the year is listed, its line names the purchases summed; the rate is a
+// maximum, so the amount waits for the county's rate, then 10% of the purchases, rounded half up.
+TEST(Yongqiao, PurchaseRuleNamesThePurchases) {
+  Programme p = Yongqiao();
+  auto buyer = [](int64_t id, int64_t fen, std::vector<int64_t> ids) {
+    Subject s = Entity(id, 0);
+    s.kind = "purchase";
+    s.metrics = {{"purchase_from_poor", fen}, {"purchase_amount", fen}};
+    s.evidence = {{"purchase_from_poor", ids}, {"purchase_amount", ids}};
+    return s;
+  };
+  SubjectData d = Data({Entity(1, 0)});
+  d.by_kind["purchase"] = {buyer(3, 1'250'05, {31, 32}), buyer(4, 0, {})};
+  d.metrics.insert({"purchase_from_poor", "purchase_amount"});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R10").status, RuleStatus::kEvaluated);
+  EXPECT_EQ(Find(ev, "R10", 4), nullptr);  // nothing bought: not listed
+  const Line* l = Find(ev, "R10", 3);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_EQ(l->explanation.metrics.at(0).metric, "purchase_from_poor");
+  EXPECT_EQ(l->explanation.metrics.at(0).unit, "fen");
+  EXPECT_EQ(l->explanation.metrics.at(0).record_ids, (std::vector<int64_t>{31, 32}));
+  programme::LocalValues v;
+  v.percent = Q("10", "%");
+  SetLocal(p, "R10", v);
+  ev = Eval({&p, "2019", &d, {}});
+  l = Find(ev, "R10", 3);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->amount_fen, 12501);  // 125005 × 10% = 12500.5 → 12501 fen
+  EXPECT_EQ(l->explanation.percent_base, 125005);
 }
 
 // 000 三（二）: “对贫困县和大别山革命老区，按非贫困地区补助标准的20%上浮”.

@@ -342,6 +342,26 @@ Result<Mode> ParseMode(std::string_view text) {
   return Error::Invalid("mode", "导入方式应为 all-or-nothing 或 valid-only");
 }
 
+std::vector<std::string> SplitList(const std::string& text) {
+  std::string s = text;
+  for (const char* sep : {"、", "，", "；", ";"}) {
+    for (size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, p))
+      s.replace(p, std::string_view(sep).size(), ",");
+  }
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string item = s.substr(start, comma - start);
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) out.push_back(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
 spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols,
                             std::vector<std::string> example, std::vector<std::string> notes) {
   spreadsheet::Sheet s{std::move(sheet_name), {}, {}, std::move(notes)};

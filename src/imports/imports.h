@@ -171,6 +171,10 @@ Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who
                          const std::string& path, Mode mode, const RunSpec& spec,
                          const HandlerFactory& make, const ImportOptions& opt);
 
+// A cell listing several values: "a、b，c;d" -> {a, b, c, d} (、 ， ； ; and , separate; blanks
+// around items trimmed; empty items dropped).
+std::vector<std::string> SplitList(const std::string& text);
+
 // The template of `cols` (headers as written) with one example row and notes.
 spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols,
                             std::vector<std::string> example, std::vector<std::string> notes);

@@ -48,27 +48,6 @@ constexpr Column kColumns[] = {
 };
 constexpr std::span<const Column> kCols(kColumns);
 
-// "a、b，c;d" -> {a, b, c, d}
-std::vector<std::string> SplitList(const std::string& text) {
-  std::string s = text;
-  for (const char* sep : {"、", "，", "；", ";"}) {
-    for (size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, p))
-      s.replace(p, std::string_view(sep).size(), ",");
-  }
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    std::string item = s.substr(start, comma - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    start = comma + 1;
-  }
-  return out;
-}
-
 // Which column an error of the service's field names.
 int ColumnOf(const std::string& field) {
   static const std::pair<const char*, Col> kFields[] = {
@@ -129,9 +108,9 @@ Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, CivilDate today
   in.build_kind = c.Get(kBuildKind);
   ASSIGN_OR_RETURN(in.built_on, OptDate(c.Get(kBuiltOn), "built_on"));
   ASSIGN_OR_RETURN(in.online_on, OptDate(c.Get(kOnlineOn), "online_on"));
-  in.facilities = SplitList(c.Get(kFacilities));
-  in.services = SplitList(c.Get(kServices));
-  in.carriers = SplitList(c.Get(kCarriers));
+  in.facilities = imports::SplitList(c.Get(kFacilities));
+  in.services = imports::SplitList(c.Get(kServices));
+  in.carriers = imports::SplitList(c.Get(kCarriers));
   NewStatus st{StationStatus::kPlanned, today, c.Get(kReason), c.Get(kDocument)};
   if (!c.Get(kStatus).empty()) {
     ASSIGN_OR_RETURN(st.to, ParseStatus(c.Get(kStatus)));

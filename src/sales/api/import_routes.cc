@@ -58,7 +58,10 @@ void RegisterImportRoutes(http::Server& s, const Deps& d) {
   s.Get(R"(/imports/errors/(\d+))", {.permission = "sales:read"},
         [d](Request& req, Reply& r) -> Result<Json> {
           RETURN_IF_ERROR(NoBusinessCaller(req));
-          return imports::api::ErrorWorkbook(d.db, d.clock, req, r, {{"entities", "entity:read"}});
+          return imports::api::ErrorWorkbook(d.db, d.clock, req, r,
+                                             {{"entities", "entity:read"},
+                                              {"households", "household:read"},
+                                              {"purchases", "purchase:read"}});
         });
   s.Get("/sales/template", {.permission = "sales:read"}, [](Request&, Reply& r) -> Result<Json> {
     RETURN_IF_ERROR(XlsxReply(SalesTemplate(), "sales-template.xlsx", r));

@@ -1,0 +1,58 @@
+#include "households/module.h"
+
+#include "households/api/household_handlers.h"
+#include "households/cli/households_command.h"
+#include "households/households.h"
+#include "http/server.h"
+#include "runtime/context.h"
+
+namespace ruralec::households {
+
+const runtime::Module& ModuleDef() {
+  static const runtime::Module m = [] {
+    runtime::Module m;
+    m.name = "households";
+    m.title = "贫困户与电商帮扶";
+    m.depends = {"region", "account", "entity"};
+    m.tables = {"households", "household_helpers", "purchases", "household_employments",
+                "household_shops"};
+    m.permissions = {
+        {"household:read",
+         "查看辖区内的贫困户登记簿（乡镇以上显示脱敏姓名）",
+         {"county_staff", "town_staff", "auditor"}},
+        {"household:edit", "登记、修改贫困户", {"county_staff", "town_staff"}},
+        {"household:import", "导入贫困户登记簿", {"county_staff", "town_staff"}},
+        {"household:pii",
+         "查看贫困户户主姓名和身份证号（逐次审计）",
+         {"county_staff", "town_staff"}},
+        {"purchase:read",
+         "查看收购贫困户、贫困村产品台账",
+         {"county_staff", "finance_staff", "town_staff", "auditor", "entity"}},
+        {"purchase:edit",
+         "登记、更正收购记录（经营主体限本主体）",
+         {"county_staff", "town_staff", "entity"}},
+        {"purchase:import", "导入收购台账", {"county_staff", "town_staff", "entity"}},
+    };
+    m.dicts = {
+        {"household_statuses",
+         {{"registered", "建档立卡贫困户"}, {"lifted", "已脱贫"}, {"monitored", "监测户"}},
+         nullptr},
+        {"household_helper_kinds",
+         {{"unit", "帮扶单位"}, {"entity", "经营主体"}, {"grower", "大户"}, {"capable", "能人"}},
+         nullptr},
+        {"purchase_seller_kinds", {{"household", "农户"}, {"village", "贫困村"}}, nullptr},
+        {"purchase_evidence_kinds", {{"receipt", "收据"}, {"transfer", "转账凭证"}}, nullptr}};
+    m.audit_actions = {
+        {"household.create", "登记贫困户"},       {"household.update", "修改贫困户"},
+        {"household.import", "导入贫困户登记簿"}, {"purchase.create", "登记收购记录"},
+        {"purchase.correct", "更正收购记录"},     {"purchase.import", "导入收购台账"}};
+    m.routes = [](http::Server& s, runtime::Context& c) {
+      api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
+    };
+    m.commands = AddHouseholdCommands;
+    return m;
+  }();
+  return m;
+}
+
+}  // namespace ruralec::households
