@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "common.h"
 #include "crypto/crypto.h"
 #include "imports/imports.h"
 #include "region/region.h"
@@ -28,6 +29,12 @@
 #include "storage/migrate.h"
 
 using namespace ruralec;
+using bench::Cpu;
+using bench::Die;
+using bench::Median;
+using bench::Must;
+using bench::MustOk;
+using bench::Since;
 using storage::Null;
 using storage::Value;
 
@@ -38,23 +45,6 @@ const char* const kItemNames[kItems] = {
     "purchase", "uplink",    "bill_payment", "parcel_in",    "parcel_out",
     "finance",  "ticketing", "group_buying", "mobile_topup", "information"};
 
-double Since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-double Cpu() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-void Die(const Error& e) {
-  std::fprintf(stderr, "error: %s\n", e.message.c_str());
-  std::exit(1);
-}
-template <typename T>
-T Must(Result<T> r) {
-  if (!r.ok()) Die(r.error());
-  return std::move(r).value();
-}
-void MustOk(Status s) {
-  if (!s.ok()) Die(s.error());
-}
 template <typename T>
 Status Done(Result<T> r) {
   if (!r.ok()) return r.take_error();
@@ -162,18 +152,6 @@ account::Principal Staff(const std::string& region) {
   p.roles = {"county_staff"};
   p.permissions = {"station:read", "station:edit", "station:record:edit", "station:record:import"};
   return p;
-}
-
-template <typename F>
-double Median(F&& f, int runs = 21) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t = std::chrono::steady_clock::now();
-    f();
-    ms.push_back(Since(t) * 1000);
-  }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "calendar/cli/calendar_command.h"
 #include "entity/entity.h"
+#include "households/demo.h"
 #include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "runtime/cli.h"
@@ -62,14 +63,27 @@ Result<int64_t> DemoEntity(AppContext& ctx, const std::string& town) {
   return entity::Insert(*conn, ctx.cipher(), operator_, e, ctx.clock().NowMs());
 }
 
+Result<account::Principal> CountyUser(AppContext& ctx) {
+  auto conn = ctx.db().Acquire();
+  return account::PrincipalFor(*conn, "county");
+}
+
+// Poor households with purchases by the demo entity, employments and shops, entered by the
+// demo's county user (households/demo.h).
+Status DemoHouseholds(AppContext& ctx, int64_t demo_entity) {
+  ASSIGN_OR_RETURN(account::Principal county, CountyUser(ctx));
+  ASSIGN_OR_RETURN(auto made,
+                   households::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
+                                            county, *RegionCode::Parse(kDemoCounty), demo_entity));
+  std::cout << "\n生成的演示数据 / generated demo data: " << made.households << " 户贫困户（"
+            << made.willing_and_able << " 户愿参与、能参与，户主为“演示户”）, " << made.purchases
+            << " 笔收购, " << made.employments << " 条就业, " << made.shops << " 个网店\n";
+  return {};
+}
+
 // A few designations entered by the demo's county user (designation/demo.h).
 Status DemoDesignations(AppContext& ctx) {
-  Result<account::Principal> county = Error::Internal("");
-  {
-    auto conn = ctx.db().Acquire();
-    county = account::PrincipalFor(*conn, "county");
-  }
-  if (!county.ok()) return county.take_error();
+  Result<account::Principal> county = CountyUser(ctx);
   ASSIGN_OR_RETURN(auto made, designation::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(),
                                                          ctx.cipher(), &ctx.indicators()},
                                                         *county, *RegionCode::Parse(kDemoCounty)));
@@ -108,7 +122,8 @@ Status BuildDemo(AppContext& ctx) {
   std::cout << "\n生成的演示数据 / generated demo data: " << st.stations << " 个服务站点（"
             << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
             << " 条服务记录（近12个月）\n";
-  return DemoDesignations(ctx);
+  RETURN_IF_ERROR(DemoDesignations(ctx));
+  return DemoHouseholds(ctx, demo_entity);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "households/api/household_handlers.h"
 #include "households/cli/households_command.h"
 #include "households/households.h"
+#include "households/indicators.h"
 #include "http/server.h"
 #include "runtime/context.h"
 
@@ -42,10 +43,15 @@ const runtime::Module& ModuleDef() {
          nullptr},
         {"purchase_seller_kinds", {{"household", "农户"}, {"village", "贫困村"}}, nullptr},
         {"purchase_evidence_kinds", {{"receipt", "收据"}, {"transfer", "转账凭证"}}, nullptr}};
-    m.audit_actions = {
-        {"household.create", "登记贫困户"},       {"household.update", "修改贫困户"},
-        {"household.import", "导入贫困户登记簿"}, {"purchase.create", "登记收购记录"},
-        {"purchase.correct", "更正收购记录"},     {"purchase.import", "导入收购台账"}};
+    m.audit_actions = {{"household.create", "登记贫困户"},
+                       {"household.update", "修改贫困户"},
+                       {"household.import", "导入贫困户登记簿"},
+                       {"purchase.create", "登记收购记录"},
+                       {"purchase.correct", "更正收购记录"},
+                       {"purchase.import", "导入收购台账"},
+                       {"household.employment.add", "登记贫困户成员就业"},
+                       {"household.shop.add", "登记贫困户开设网店"}};
+    m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };

@@ -56,16 +56,8 @@ class HouseholdFixture : public ::testing::Test {
     EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
     return id.ok() ? *id : 0;
   }
-  static account::Principal MakePrincipal(const std::string& region, const std::string& role,
-                                          int64_t id = 0) {
-    account::Principal p;
-    p.id = UserId{id};
-    p.username = role;
-    p.region = *RegionCode::Parse(region);
-    p.roles = {role};
-    if (const auto* def = account::FindRole(role))
-      p.permissions.insert(def->permissions.begin(), def->permissions.end());
-    return p;
+  static account::Principal MakePrincipal(const std::string& region, const std::string& role) {
+    return runtime::testing::PrincipalWithRole(region, role);
   }
   static HouseholdInput Input(const std::string& village, const std::string& name,
                               const std::string& id, bool willing_and_able = true) {

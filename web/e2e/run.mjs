@@ -18,6 +18,7 @@ import { awardSteps } from './awards.mjs'
 import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
 import { designationSteps } from './designations.mjs'
+import { householdSteps } from './households.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -525,6 +526,7 @@ try {
   await localSteps({ step, expect, shot, page: () => page, context, BASE, login }, awardUsers) // 地方设定 (issue 16 item 3): e2e/local.mjs
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
+  await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

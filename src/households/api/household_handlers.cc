@@ -163,6 +163,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
         });
   RegisterImportRoutes(s, d);
   RegisterPurchaseRoutes(s, d);
+  RegisterHelpRoutes(s, d);
 }
 
 }  // namespace ruralec::households::api

@@ -12,6 +12,8 @@ namespace ruralec::households::api {
 void RegisterRoutes(http::Server& s, const Deps& d);
 // The purchases ledger's routes (purchase_routes.cc).
 void RegisterPurchaseRoutes(http::Server& s, const Deps& d);
+// Employment, shops, a household's help and the coverage (help_routes.cc).
+void RegisterHelpRoutes(http::Server& s, const Deps& d);
 
 http::Json HouseholdJson(const Household& h);
 

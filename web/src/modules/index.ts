@@ -13,5 +13,6 @@ import sales from './sales'
 import award from './award'
 import station from './station'
 import designation from './designation'
+import households from './households'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households]

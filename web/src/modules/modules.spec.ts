@@ -29,6 +29,7 @@ const URLS: Record<string, string[]> = {
   award: ['/awards'],
   station: ['/stations', '/stations/map', '/stations/report', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
+  households: ['/households', '/households/coverage', '/purchases'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 
@@ -93,7 +94,7 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['designation', 'designations.menu'], ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
       ['account', '/security/password-policy', 'menu.system'], ['audit', 'menu.audit'],
     ]

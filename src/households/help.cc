@@ -1,0 +1,200 @@
+// Employment, shops and coverage (help.h contract).
+#include "households/help.h"
+
+#include <map>
+
+#include "core/validate.h"
+#include "entity/entity.h"
+#include "households/help_store.h"
+#include "households/register_internal.h"
+#include "region/region.h"
+
+namespace ruralec::households {
+namespace {
+
+constexpr char kMemberContext[] = "households.member_name";
+
+std::optional<int64_t> Actor(const account::Principal& who) {
+  return who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt;
+}
+
+// The household if `who` may change it (household:edit, visible and in scope), else not found.
+Result<store::Stored> Writable(storage::Connection& conn, const account::Principal& who,
+                               int64_t id) {
+  if (!who.Can("household:edit")) return Error::Forbidden("没有登记帮扶记录的权限");
+  return internal::Visible(conn, who, id);
+}
+
+Status CheckDates(CivilDate from, const std::optional<CivilDate>& until, std::string_view from_f,
+                  std::string_view until_f, CivilDate today) {
+  RETURN_IF_ERROR(validate::PlausibleDate(from, from_f, today));
+  if (until) {
+    RETURN_IF_ERROR(validate::PlausibleDate(*until, until_f));
+    if (*until < from) return Error::Invalid(std::string(until_f), "结束日期不能早于开始日期");
+  }
+  return {};
+}
+
+Status CheckEntity(storage::Connection& conn, int64_t id) {
+  if (!entity::Get(conn, id).ok())
+    return Error::Invalid("entity_id", "经营主体不存在: " + std::to_string(id));
+  return {};
+}
+
+Status Audit(const Deps& d, storage::Connection& conn, const account::Principal& who,
+             const std::string& action, int64_t household, const std::string& detail) {
+  return d.audit.Append(conn, {who.ToActor(), action, "household", std::to_string(household),
+                               audit::Outcome::kSuccess, detail});
+}
+
+Status NameEntities(storage::Connection& conn, std::vector<Employment>& es) {
+  std::vector<int64_t> ids;
+  for (const auto& e : es) ids.push_back(e.in.entity_id);
+  ASSIGN_OR_RETURN(auto names, entity::NamesByIds(conn, ids));
+  for (auto& e : es)
+    if (auto it = names.find(e.in.entity_id); it != names.end()) e.entity_name = it->second.name;
+  return {};
+}
+
+}  // namespace
+
+Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
+                                 const EmploymentInput& raw) {
+  EmploymentInput in = raw;
+  ASSIGN_OR_RETURN(in.member_name,
+                   validate::ValidateText(in.member_name, {"member_name", "成员姓名", 50}));
+  ASSIGN_OR_RETURN(in.position,
+                   validate::ValidateText(in.position, {"position", "岗位", 50, true}));
+  RETURN_IF_ERROR(CheckDates(in.since, in.until, "since", "until", ShanghaiDate(d.clock.NowMs())));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<Employment>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<Employment> {
+        ASSIGN_OR_RETURN(store::Stored h, Writable(*conn, who, household_id));
+        RETURN_IF_ERROR(CheckEntity(*conn, in.entity_id));
+        store::NewEmployment n{household_id,
+                               h.h.region,
+                               in,
+                               d.cipher.Encrypt(in.member_name, kMemberContext),
+                               MaskName(in.member_name),
+                               Actor(who),
+                               d.clock.NowMs()};
+        ASSIGN_OR_RETURN(int64_t id, store::InsertEmployment(*conn, n));
+        RETURN_IF_ERROR(Audit(d, *conn, who, "household.employment.add", household_id,
+                              "employment=" + std::to_string(id) + " entity=" +
+                                  std::to_string(in.entity_id) + " since=" + in.since.ToString()));
+        Employment e{id, household_id, in, "", n.now};
+        if (!SeesNames(who, h.h.region)) e.in.member_name = n.name_masked;
+        std::vector<Employment> one{e};
+        RETURN_IF_ERROR(NameEntities(*conn, one));
+        return one[0];
+      });
+}
+
+Result<HouseholdShop> AddShop(const Deps& d, const account::Principal& who, int64_t household_id,
+                              const ShopInput& raw) {
+  ShopInput in = raw;
+  ASSIGN_OR_RETURN(in.platform, validate::ValidateText(in.platform, {"platform", "平台", 30}));
+  ASSIGN_OR_RETURN(in.shop_name,
+                   validate::ValidateText(in.shop_name, {"shop_name", "店铺名称", 100}));
+  ASSIGN_OR_RETURN(in.shop_ref,
+                   validate::ValidateText(in.shop_ref, {"shop_ref", "店铺编号或网址", 300, true}));
+  RETURN_IF_ERROR(CheckDates(in.opened_on, in.closed_on, "opened_on", "closed_on",
+                             ShanghaiDate(d.clock.NowMs())));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<HouseholdShop>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<HouseholdShop> {
+        ASSIGN_OR_RETURN(store::Stored h, Writable(*conn, who, household_id));
+        if (in.entity_id) RETURN_IF_ERROR(CheckEntity(*conn, *in.entity_id));
+        store::NewShop n{household_id, h.h.region, in, Actor(who), d.clock.NowMs()};
+        ASSIGN_OR_RETURN(int64_t id, store::InsertShop(*conn, n));
+        RETURN_IF_ERROR(Audit(d, *conn, who, "household.shop.add", household_id,
+                              "shop=" + std::to_string(id) + " platform=" + in.platform +
+                                  " opened_on=" + in.opened_on.ToString()));
+        return HouseholdShop{id, household_id, in, n.now};
+      });
+}
+
+Result<HouseholdHelp> HelpOf(const Deps& d, const account::Principal& who, int64_t household_id) {
+  auto conn = d.db.Acquire();
+  ASSIGN_OR_RETURN(store::Stored h, internal::Visible(*conn, who, household_id));
+  bool names = SeesNames(who, h.h.region);
+  HouseholdHelp out;
+  ASSIGN_OR_RETURN(auto employments, store::EmploymentsOf(*conn, household_id));
+  for (auto& [e, enc] : employments) {
+    if (names)
+      if (auto n = d.cipher.Decrypt(enc, kMemberContext); n.ok()) e.in.member_name = *n;
+    out.employments.push_back(std::move(e));
+  }
+  RETURN_IF_ERROR(NameEntities(*conn, out.employments));
+  ASSIGN_OR_RETURN(out.shops, store::ShopsOf(*conn, household_id));
+  ASSIGN_OR_RETURN(auto totals, store::PurchaseTotalsOf(*conn, household_id));
+  out.purchases = totals.first;
+  out.purchase_fen = totals.second;
+  return out;
+}
+
+Result<Coverage> CoverageIn(storage::Connection& conn, const RegionCode& region, CivilDate from,
+                            CivilDate to) {
+  ASSIGN_OR_RETURN(auto eligible, store::WillingAndAble(conn, region, to));
+  ASSIGN_OR_RETURN(auto helped, store::Helped(conn, region, from, to));
+  Coverage c;
+  c.total.region = region;
+  std::map<std::string, CoverageCount> towns;
+  for (const auto& [id, village] : eligible) {
+    RegionCode town = village.parent();
+    CoverageCount& t = towns[town.str()];
+    t.region = town;
+    bool covered = helped.count(id) > 0;
+    ++t.eligible;
+    ++c.total.eligible;
+    if (covered) {
+      ++t.covered;
+      ++c.total.covered;
+    }
+  }
+  std::vector<std::string> codes = {region.str()};
+  for (const auto& [code, t] : towns) codes.push_back(code);
+  ASSIGN_OR_RETURN(auto names, region::NamesOf(conn, codes));
+  c.total.name = names.count(region.str()) ? names[region.str()] : "";
+  for (auto& [code, t] : towns) {
+    t.name = names.count(code) ? names[code] : "";
+    c.towns.push_back(std::move(t));
+  }
+  return c;
+}
+
+Result<Coverage> CoverageFor(const Deps& d, const account::Principal& who, const RegionCode& region,
+                             CivilDate from, CivilDate to) {
+  if (!who.Can("household:read")) return Error::Forbidden("没有查看贫困户信息的权限");
+  if (!who.InScope(region)) return Error::Forbidden("该区划不在您的管辖范围内");
+  if (to < from) return Error::Invalid("to", "结束日期不能早于开始日期");
+  auto conn = d.db.Acquire();
+  return CoverageIn(*conn, region, from, to);
+}
+
+Result<Page<Household>> Uncovered(const Deps& d, const account::Principal& who,
+                                  const RegionCode& region, CivilDate from, CivilDate to,
+                                  const PageRequest& page) {
+  if (!who.Can("household:read")) return Error::Forbidden("没有查看贫困户信息的权限");
+  if (!who.InScope(region)) return Error::Forbidden("该区划不在您的管辖范围内");
+  if (to < from) return Error::Invalid("to", "结束日期不能早于开始日期");
+  auto conn = d.db.Acquire();
+  ASSIGN_OR_RETURN(auto eligible, store::WillingAndAble(*conn, region, to));
+  ASSIGN_OR_RETURN(auto helped, store::Helped(*conn, region, from, to));
+  std::vector<int64_t> ids;
+  for (const auto& [id, village] : eligible)
+    if (!helped.count(id)) ids.push_back(id);
+  Page<Household> out;
+  out.page = page.page;
+  out.page_size = page.page_size;
+  out.total = static_cast<int64_t>(ids.size());
+  std::vector<int64_t> slice;
+  for (int64_t i = page.offset(); i < out.total && i < page.offset() + page.page_size; ++i)
+    slice.push_back(ids[static_cast<size_t>(i)]);
+  ASSIGN_OR_RETURN(auto stored, store::ByIds(*conn, slice));
+  for (auto& s : stored) out.items.push_back(internal::Shown(d, who, std::move(s)));
+  RETURN_IF_ERROR(internal::FillRegionNames(*conn, out.items));
+  return out;
+}
+
+}  // namespace ruralec::households

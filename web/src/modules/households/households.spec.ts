@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { coverageType, missing, ratePercent, splitProducts, statusType } from './logic'
+import type { HouseholdInput } from './api'
+
+const form = (over: Partial<HouseholdInput> = {}): HouseholdInput => ({
+  region_code: '341302100201', head_name: '张三', id_number: '341302198001011233', members: 3, status: 'registered',
+  willing: false, able: false, products: [], helpers: [], ...over,
+})
+
+describe('household logic', () => {
+  it('asks for a village, a name, an 18-character ID and the dates the flags need', () => {
+    expect(missing(form())).toEqual([])
+    expect(missing(form({ region_code: '341302100000' }))).toEqual(['region_code'])
+    expect(missing(form({ id_number: '34130219800101123' }))).toEqual(['id_number'])
+    expect(missing(form({ id_number: '34130219660808654x' }))).toEqual([])
+    expect(missing(form({ status: 'lifted' }))).toEqual(['lifted_year'])
+    expect(missing(form({ willing: true, able: true, able_on: '2023-03-01' }))).toEqual(['willing_on'])
+  })
+  it('splits products on the separators the import accepts', () => {
+    expect(splitProducts('酥梨、山芋，大豆; 红薯 ')).toEqual(['酥梨', '山芋', '大豆', '红薯'])
+    expect(splitProducts('')).toEqual([])
+  })
+  it('shows coverage as a percent with a colour per band', () => {
+    expect(ratePercent(7500)).toBe('75.0%')
+    expect(ratePercent(null)).toBe('—')
+    const c = (rate_bp: number | null) => ({ region_code: 'x', name: 'x', covered: 0, eligible: 0, rate_bp })
+    expect(coverageType(c(10000))).toBe('success')
+    expect(coverageType(c(5000))).toBe('warning')
+    expect(coverageType(c(4999))).toBe('danger')
+    expect(coverageType(c(null))).toBe('info')
+    expect(statusType('lifted')).toBe('success')
+  })
+})
