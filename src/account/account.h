@@ -94,6 +94,7 @@ struct User {
   std::optional<std::string> mobile_masked;
   std::optional<int64_t> locked_until;
   std::optional<int64_t> last_login_at;
+  std::optional<int64_t> previous_login_at;  // the sign-in before the last one (上次登录)
   int64_t created_at = 0;
   std::optional<Binding> binding;
 };

@@ -142,7 +142,9 @@ Result<LoginResult> Accounts::Login(const std::string& raw_username, const std::
                                    audit::Outcome::kDenied, "account disabled"});
     }
     RETURN_IF_ERROR(
-        conn->Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user->id.value}));
+        conn->Exec("UPDATE users SET previous_login_at = last_login_at, last_login_at = ? "
+                   "WHERE id = ?",
+                   {now, user->id.value}));
     std::string csrf;
     ASSIGN_OR_RETURN(out.token, CreateSession(*conn, *user, ip, now, &csrf));
     ASSIGN_OR_RETURN(std::string must, MustChange(*conn, *user, now));

@@ -17,7 +17,8 @@ using storage::Row;
 
 const storage::Columns kUser(
     "u.id, u.username, u.display_name, u.region_code, u.status, "
-    "u.must_change_password, u.mobile_masked, u.last_login_at, u.created_at, t.locked_until, "
+    "u.must_change_password, u.mobile_masked, u.last_login_at, u.previous_login_at, u.created_at, "
+    "t.locked_until, "
     "u.bound_kind, u.bound_id");
 constexpr const char* kUserFrom =
     "FROM users u "
@@ -36,6 +37,7 @@ User ToUser(const Row& row) {
   u.must_change_password = r.Bool("must_change_password");
   u.mobile_masked = r.OptText("mobile_masked");
   u.last_login_at = r.OptInt("last_login_at");
+  u.previous_login_at = r.OptInt("previous_login_at");
   u.created_at = r.Int("created_at");
   u.locked_until = r.OptInt("locked_until");
   if (auto kind = r.OptText("bound_kind")) u.binding = Binding{*kind, r.Int("bound_id")};

@@ -2,6 +2,7 @@
 
 #include "award/api/award_handlers.h"
 #include "award/cli/award_command.h"
+#include "award/words.h"
 #include "http/server.h"
 #include "runtime/context.h"
 
@@ -21,6 +22,18 @@ const runtime::Module& ModuleDef() {
         {"award:propose", "提交奖补清单", {"county_staff"}},
         {"award:approve", "审核奖补清单", {"finance_staff"}},
     };
+    auto dict = [](const char* name, const auto& table) {
+      runtime::Dict d{name, {}, nullptr};
+      for (const auto& [value, label] : table) d.entries.push_back({value, label});
+      return d;
+    };
+    m.dicts = {dict("award_metrics", MetricLabels()),
+               dict("award_subjects", SubjectLabels()),
+               {"award_line_status",
+                {{"payable", "应付"},
+                 {"needs_local_setting", "待地方设定"},
+                 {"already_awarded", "已获一次性奖励"}},
+                nullptr}};
     m.audit_actions = {{"award.list.create", "生成奖补清单"},
                        {"award.list.propose", "提交奖补清单"},
                        {"award.list.approve", "审核奖补清单"},

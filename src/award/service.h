@@ -36,10 +36,12 @@ Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& list
                                               const account::Principal* caller,
                                               const std::string& division_dir);
 
-// Lines of a stored list as an xlsx workbook (Chinese headers, a 说明 sheet with the rule
-// outcomes). `publish`: only what may be made public — names of natural persons masked,
-// no ledger record ids, no explanation JSON.
-Result<std::string> ExportXlsx(const ListInfo& list, const std::vector<StoredLine>& lines,
+// Lines of a stored list as an xlsx workbook, in words (docs/AWARDS.md "Exports"): town names
+// from the region tree, metrics and tags by their labels, amounts as numbers. `publish`: the
+// 公示 table — 序号 / 单位名称 / 所在乡镇 / 奖补项目 / 依据 / 金额, payable lines only, names of
+// natural persons masked, no internal ids, codes or explanation JSON.
+Result<std::string> ExportXlsx(storage::Connection& conn, const ListInfo& list,
+                               const std::vector<StoredLine>& lines,
                                const std::string& programme_name, bool publish);
 
 }  // namespace ruralec::award

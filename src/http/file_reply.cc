@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/date.h"
+
 namespace ruralec::http {
 namespace {
 
@@ -59,6 +61,10 @@ Status FileReply(const Request& req, const spreadsheet::Sheet& sheet, const std:
   if (format.empty()) format = "xlsx";
   if (format != "xlsx" && format != "csv") return Error::Invalid("format", "格式应为 xlsx 或 csv");
   return XlsxReply(sheet, stem + "." + format, reply);
+}
+
+std::string DatedStem(const std::string& title, int64_t now_ms) {
+  return title + "_" + ShanghaiDate(now_ms).ToString();
 }
 
 }  // namespace ruralec::http

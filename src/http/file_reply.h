@@ -34,5 +34,8 @@ Status XlsxReply(const spreadsheet::Sheet& sheet, const std::string& filename, R
 // anything else is kInvalidArgument naming "format". The file is `stem`.<format>.
 Status FileReply(const Request& req, const spreadsheet::Sheet& sheet, const std::string& stem,
                  Reply& reply);
+// An export's file stem: the Chinese title and the civil date (Asia/Shanghai) it was made,
+// "网络销售台账_2026-12-06", so a clerk's downloads folder sorts and reads by itself.
+std::string DatedStem(const std::string& title, int64_t now_ms);
 
 }  // namespace ruralec::http

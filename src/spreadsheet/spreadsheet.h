@@ -66,11 +66,22 @@ Result<std::string> FileSha256(const std::string& path);
 // Prefixes a cell starting with = + - @ (or tab/CR) with ' so no spreadsheet formula runs.
 std::string SafeCell(std::string_view text);
 
+// How an xlsx column stores its cells. Text keeps codes as typed (leading zeros, 18-digit
+// ids). The others store numbers and dates Excel can sum and sort: a cell that does not parse
+// as its type (an empty one, "—") is written as text, so nothing is lost.
+enum class ColumnType {
+  kText,
+  kInteger,  // "-?[0-9]+" → a number, format "0"
+  kMoney,    // "-?[0-9]+(.[0-9]{1,2})?" (yuan, dollars) → a number, format "#,##0.00"
+  kDate,     // "YYYY-MM-DD" → an Excel date, format "yyyy-mm-dd"
+};
+
 struct Sheet {
   std::string name;
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;  // written as text cells via SafeCell
   std::vector<std::string> notes;              // optional second sheet "说明", one line each
+  std::vector<ColumnType> types;               // per column; missing ones are kText. csv ignores it
 };
 // Writes an xlsx workbook (libxlsxwriter) with a bold, frozen header row.
 Status WriteXlsx(const std::string& path, const Sheet& sheet);

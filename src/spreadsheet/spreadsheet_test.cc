@@ -87,5 +87,25 @@ TEST(Writers, XlsxAndCsvAreWritten) {
   EXPECT_EQ(rows[1].cells[2], "'=bad");
 }
 
+// Typed columns store numbers Excel can sum: the reader shows a number cell as Excel displays
+// it (no trailing zeros), a text cell as written. A cell that is not of its column's type stays
+// text, so nothing is lost.
+TEST(Writers, TypedColumnsHoldNumbersAndDates) {
+  auto x = (std::filesystem::temp_directory_path() / "ruralec-ss-typed.xlsx").string();
+  Sheet s{"导出", {"编码", "金额", "笔数", "日期"}, {}, {}};
+  s.types = {ColumnType::kText, ColumnType::kMoney, ColumnType::kInteger, ColumnType::kDate};
+  s.rows = {{"0012.50", "1234.50", "007", "2019-03-01"},
+            {"A", "—", "", "2019-13-01"},
+            {"B", "-0.05", "123456789012345678", "x"}};
+  ASSERT_TRUE(WriteXlsx(x, s).ok());
+  auto r = OpenXlsx(x);
+  ASSERT_TRUE(r.ok());
+  auto rows = ReadAll(**r);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].cells, (std::vector<std::string>{"0012.50", "1234.5", "7", "2019-03-01"}));
+  EXPECT_EQ(rows[2].cells, (std::vector<std::string>{"A", "—", "", "2019-13-01"}));
+  EXPECT_EQ(rows[3].cells, (std::vector<std::string>{"B", "-0.05", "123456789012345678", "x"}));
+}
+
 }  // namespace
 }  // namespace ruralec::spreadsheet

@@ -1,7 +1,10 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <regex>
 
 #include "spreadsheet/spreadsheet.h"
 
@@ -22,6 +25,72 @@ void WriteRow(lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& ce
   }
 }
 
+// The number or date a typed cell holds; nullopt when the text does not parse as the type
+// (then it is written as text). More than 15 digits would lose precision in Excel: text.
+std::optional<double> AsNumber(ColumnType t, const std::string& v) {
+  static const std::regex integer(R"(-?[0-9]{1,15})");
+  static const std::regex money(R"(-?[0-9]{1,13}(\.[0-9]{1,2})?)");
+  if (t == ColumnType::kInteger && std::regex_match(v, integer))
+    return std::strtod(v.c_str(), nullptr);
+  if (t == ColumnType::kMoney && std::regex_match(v, money)) return std::strtod(v.c_str(), nullptr);
+  return std::nullopt;
+}
+
+std::optional<lxw_datetime> AsDate(ColumnType t, const std::string& v) {
+  static const std::regex date(R"(([0-9]{4})-([0-9]{2})-([0-9]{2}))");
+  std::smatch m;
+  if (t != ColumnType::kDate || !std::regex_match(v, m, date)) return std::nullopt;
+  lxw_datetime d = {};
+  d.year = std::stoi(m[1]);
+  d.month = std::stoi(m[2]);
+  d.day = std::stoi(m[3]);
+  if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  return d;
+}
+
+struct Formats {
+  lxw_format *text, *integer, *money, *date;
+};
+
+Formats MakeFormats(lxw_workbook* wb) {
+  Formats f{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
+            workbook_add_format(wb)};
+  format_set_num_format(f.text, "@");  // text cells: codes keep leading zeros
+  format_set_num_format(f.integer, "0");
+  format_set_num_format(f.money, "#,##0.00");
+  format_set_num_format(f.date, "yyyy-mm-dd");
+  return f;
+}
+
+lxw_format* ColumnFormat(const Formats& f, ColumnType t) {
+  switch (t) {
+    case ColumnType::kInteger:
+      return f.integer;
+    case ColumnType::kMoney:
+      return f.money;
+    case ColumnType::kDate:
+      return f.date;
+    case ColumnType::kText:
+      break;
+  }
+  return f.text;
+}
+
+void WriteTypedRow(lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& cells,
+                   const std::vector<ColumnType>& types, const Formats& f) {
+  for (size_t c = 0; c < cells.size(); ++c) {
+    auto col = static_cast<lxw_col_t>(c);
+    ColumnType t = c < types.size() ? types[c] : ColumnType::kText;
+    if (auto n = AsNumber(t, cells[c])) {
+      worksheet_write_number(ws, r, col, *n, ColumnFormat(f, t));
+    } else if (auto d = AsDate(t, cells[c])) {
+      worksheet_write_datetime(ws, r, col, &*d, f.date);
+    } else if (!cells[c].empty()) {
+      worksheet_write_string(ws, r, col, SafeCell(cells[c]).c_str(), f.text);
+    }
+  }
+}
+
 }  // namespace
 
 Status WriteXlsx(const std::string& path, const Sheet& sheet) {
@@ -30,15 +99,16 @@ Status WriteXlsx(const std::string& path, const Sheet& sheet) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.empty() ? nullptr : sheet.name.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
-  lxw_format* text = workbook_add_format(wb);
-  format_set_num_format(text, "@");  // text cells: codes keep leading zeros
+  Formats formats = MakeFormats(wb);
   for (size_t c = 0; c < sheet.headers.size(); ++c) {
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 22, text);
+    ColumnType t = c < sheet.types.size() ? sheet.types[c] : ColumnType::kText;
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 22,
+                         ColumnFormat(formats, t));
   }
   WriteRow(ws, 0, sheet.headers, bold);
   worksheet_freeze_panes(ws, 1, 0);
   lxw_row_t r = 1;
-  for (const auto& row : sheet.rows) WriteRow(ws, r++, row, nullptr);
+  for (const auto& row : sheet.rows) WriteTypedRow(ws, r++, row, sheet.types, formats);
   if (!sheet.notes.empty()) {
     lxw_worksheet* notes = workbook_add_worksheet(wb, "说明");
     worksheet_set_column(notes, 0, 0, 100, nullptr);

@@ -7,6 +7,9 @@
 // Seed 002 leaves R02's tiers to the county and no local value is loaded, so the line is honestly
 // 待地方设定 with no amount (docs/AWARDS.md §1): the e2e checks that, not a made-up amount.
 
+import { readFile } from 'node:fs/promises'
+import { readXlsx } from './xlsx.mjs'
+
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 function usccWithCheck(body17) {
   let sum = 0
@@ -127,6 +130,20 @@ export async function awardSteps(ctx) {
     expect((await page.locator('.aw-selected .export-button').count()) === 2, 'export and publish downloads should both be offered')
     expect((await page.locator('.aw-approve').count()) === 0, 'an approved list has no approve button')
     await shot('62-awards-approved', { fullPage: true })
+    // The 公示 workbook is for the public: words and numbers, no internal token.
+    const dl = page.waitForEvent('download')
+    await page.locator('.aw-selected .export-button').nth(1).click()
+    const file = await dl
+    expect(/奖补公示_第\d+版\.xlsx$/.test(file.suggestedFilename()), 'publish file name: ' + file.suggestedFilename())
+    const { rows, shared } = readXlsx(await readFile(await file.path()))
+    expect(rows[0].map((c) => c.value).join('|') === '序号|单位名称|所在乡镇|奖补项目|依据|金额（元）', 'publish header: ' + rows[0].map((c) => c.value).join('|'))
+    // R02 waits for its local tiers (no payable line yet), so the table has only its header;
+    // the API case awards.test checks a payable line's words and number cells.
+    expect(!rows.slice(1).some((r) => r[1]?.value === s.entityName), 'a line 待地方设定 is not published')
+    const words = shared.join('\n')
+    const tokens = ['uplink_online_sales', 'online_sales', 'fen', 'approved', 'payable', 'entity', 'enterprise', 'set_locally', 'tiers', '341302', '#', '>=']
+    const leaked = tokens.filter((t) => words.includes(t))
+    expect(leaked.length === 0, 'internal tokens in the public workbook: ' + leaked.join(', '))
     await context.clearCookies()
   })
   return s // the maker, the checker and the enterprise, for the local-settings steps (local.mjs)

@@ -5,6 +5,9 @@
 // good file imports), sees the per-region summary and the entity's monthly chart with the imported
 // figures, corrects one record and reads its history, and the pages fit at 390 px.
 
+import { readFile } from 'node:fs/promises'
+import { readXlsx } from './xlsx.mjs'
+
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 function usccWithCheck(body17) {
   let sum = 0
@@ -149,6 +152,21 @@ export async function salesSteps(ctx) {
       state.town.name,
     )
     await shot('34-sales-summary')
+    // The export holds numbers Excel can sum, under a dated Chinese name; codes stay text.
+    const dl = page.waitForEvent('download')
+    await page.locator('.sales-summary-page .export-button').click()
+    const file = await dl
+    expect(/^\d{4}年网络销售汇总_\d{4}-\d{2}-\d{2}\.xlsx$/.test(file.suggestedFilename()), 'file name: ' + file.suggestedFilename())
+    const { rows } = readXlsx(await readFile(await file.path()))
+    const header = rows[0].map((c) => c.value)
+    const up = header.indexOf('上行网络销售额(元)')
+    expect(up > 0 && header[0] === '区划', 'header: ' + header.join('|'))
+    const townCells = rows.find((r) => r[0]?.value === state.town.name)
+    expect(townCells?.[up]?.type === 'number' && townCells[up].value === 205000, 'town uplink cell: ' + JSON.stringify(townCells?.[up]))
+    const total = rows[rows.length - 1]
+    const sum = rows.slice(1, -1).reduce((n, r) => n + (r[up]?.type === 'number' ? r[up].value : 0), 0)
+    expect(total[0].value === '合计' && total[up].type === 'number' && Math.abs(total[up].value - sum) < 0.005, `合计 ${total[up]?.value} ≠ sum ${sum}`)
+    expect(rows.every((r) => r[1]?.type !== 'number'), 'region codes must stay text (leading zeros)')
     await page.goto(BASE + '/entities')
     await page.locator('.entities-page .entity-link', { hasText: s.name }).click()
     await page.waitForURL(/\/entities\/\d+$/)

@@ -206,6 +206,7 @@ Json UserJson(const User& u, const std::set<std::string>& permissions) {
          {"mobile_masked", u.mobile_masked ? Json(*u.mobile_masked) : Json(nullptr)},
          {"locked_until", http::OptTimeJson(u.locked_until)},
          {"last_login_at", http::OptTimeJson(u.last_login_at)},
+         {"previous_login_at", http::OptTimeJson(u.previous_login_at)},
          {"created_at", u.created_at ? Json(http::TimeJson(u.created_at)) : Json(nullptr)}};
   j["binding"] = u.binding ? Json{{"kind", u.binding->kind}, {"id", u.binding->id}} : Json(nullptr);
   if (!permissions.empty()) j["permissions"] = permissions;

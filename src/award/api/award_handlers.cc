@@ -1,5 +1,6 @@
 #include "award/api/award_handlers.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "award/award_json.h"
@@ -90,6 +91,10 @@ Result<Json> EvaluateRoute(storage::Database& db, Lists& lists, Request& req) {
   out["scope_code"] = pe.scope.str();
   out["period"] = period;
   out["total_fen"] = pe.evaluation.total_fen;
+  // Lines without an amount yet: the page says they are not in 应付合计 rather than show 0.00.
+  out["needs_local_setting_count"] =
+      std::count_if(pe.evaluation.lines.begin(), pe.evaluation.lines.end(),
+                    [](const Line& l) { return l.status == LineStatus::kNeedsLocalSetting; });
   out["rules"] = rules;
   out["approved_list_id"] = pe.approved ? Json(pe.approved->id) : Json(nullptr);
   out["diff"] = DiffJson(pe.diff);
@@ -170,20 +175,15 @@ Result<Json> ExportRoute(storage::Database& db, Lists& lists, const audit::Audit
   // A county user of a city list gets its own lines (and l's totals are already its own).
   const RegionCode& view = req.principal().region.Contains(scope) ? scope : req.principal().region;
   ASSIGN_OR_RETURN(auto lines, lists.AllLines(l.id, view));
-  std::string name;
-  {
-    auto conn = db.Acquire();
-    ASSIGN_OR_RETURN(programme::ProgrammeRow prog,
-                     programme::GetProgrammeRow(*conn, l.programme_id));
-    name = prog.name;
-    RETURN_IF_ERROR(audit.Append(
-        *conn, http::AuditEntry(req, publish ? "award.list.publish" : "award.list.export",
-                                "award_list", l.id, std::to_string(lines.size()) + " lines")));
-  }
-  ASSIGN_OR_RETURN(std::string bytes, ExportXlsx(l, lines, name, publish));
+  auto conn = db.Acquire();
+  ASSIGN_OR_RETURN(programme::ProgrammeRow prog, programme::GetProgrammeRow(*conn, l.programme_id));
+  RETURN_IF_ERROR(audit.Append(
+      *conn, http::AuditEntry(req, publish ? "award.list.publish" : "award.list.export",
+                              "award_list", l.id, std::to_string(lines.size()) + " lines")));
+  ASSIGN_OR_RETURN(std::string bytes, ExportXlsx(*conn, l, lines, prog.name, publish));
   http::BytesReply(std::move(bytes),
-                   std::string(publish ? "award-publish-" : "award-list-") + l.programme_key + "-" +
-                       l.period + "-v" + std::to_string(l.version) + ".xlsx",
+                   prog.name + "_" + l.period + "年" + (publish ? "奖补公示" : "奖补清单") + "_第" +
+                       std::to_string(l.version) + "版.xlsx",
                    reply);
   return Json(nullptr);
 }

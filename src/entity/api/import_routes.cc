@@ -20,6 +20,11 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
        "联系电话", "利益联结", "订单农业", "带动贫困户", "网店数", "品牌数"},
       {},
       {}};
+  using spreadsheet::ColumnType;
+  sheet.types.assign(11, ColumnType::kText);
+  sheet.types[5] = ColumnType::kDate;
+  sheet.types.push_back(ColumnType::kInteger);  // 网店数
+  sheet.types.push_back(ColumnType::kInteger);  // 品牌数
   for (const auto& r : p.items) {
     const auto& e = r.entity;
     sheet.rows.push_back({e.uscc, e.name, KindLabel(e.kind), e.region.str(), r.region_name,
@@ -28,7 +33,7 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
                           Flag(e.linkage.contract_farming), Flag(e.linkage.employs_poor),
                           std::to_string(r.shop_count), std::to_string(r.brand_count)});
   }
-  RETURN_IF_ERROR(FileReply(req, sheet, "entities", reply));
+  RETURN_IF_ERROR(FileReply(req, sheet, http::DatedStem("经营主体名录", d.clock.NowMs()), reply));
   return Json::object();
 }
 

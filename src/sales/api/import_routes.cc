@@ -11,6 +11,18 @@ namespace {
 
 std::string Flag(bool b) { return b ? "是" : "否"; }
 
+std::string SourceLabel(Source s) {
+  switch (s) {
+    case Source::kForm:
+      return "页面录入";
+    case Source::kImport:
+      return "表格导入";
+    case Source::kApi:
+      return "接口报送";
+  }
+  return "";
+}
+
 std::string Dollars(const std::optional<int64_t>& cents) {
   if (!cents) return "";
   char buf[32];
@@ -19,28 +31,34 @@ std::string Dollars(const std::optional<int64_t>& cents) {
   return buf;
 }
 
+// The ledger as a clerk reads it: names, not internal ids; amounts and counts as numbers (SUM
+// works); the record id stays, because award lines and audit entries cite it.
 Result<Json> ExportSales(const Deps& d, Request& req, Reply& reply) {
+  using spreadsheet::ColumnType;
   ASSIGN_OR_RETURN(queries::SalesFilter f, SalesFilterFrom(req));
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto p, queries::ListSales(*conn, f, ExportPage()));
   RETURN_IF_ERROR(TooManyForExport(p.total));
-  spreadsheet::Sheet sheet{"网络销售台账",
-                           {"记录编号", "主体编号", "主体名称", "区划代码", "所属区划", "所属期",
-                            "平台", "方向", "农产品", "品类", "网络销售额(元)", "订单数",
-                            "出口额(美元)", "来源", "导入批次", "当前记录", "更正原因"},
-                           {},
-                           {}};
+  spreadsheet::Sheet sheet{
+      "网络销售台账",
+      {"记录编号", "主体名称", "所属区划", "区划代码", "所属期", "平台", "方向", "农产品", "品类",
+       "网络销售额(元)", "订单数", "出口额(美元)", "录入方式", "当前记录", "更正原因"},
+      {},
+      {}};
+  sheet.types = {ColumnType::kInteger, ColumnType::kText,    ColumnType::kText,
+                 ColumnType::kText,    ColumnType::kText,    ColumnType::kText,
+                 ColumnType::kText,    ColumnType::kText,    ColumnType::kText,
+                 ColumnType::kMoney,   ColumnType::kInteger, ColumnType::kMoney};
   for (const auto& r : p.items) {
     const auto& s = r.record;
     sheet.rows.push_back(
-        {std::to_string(s.id), std::to_string(s.in.entity_id), r.entity_name, s.region.str(),
-         r.region_name, s.in.period, s.in.platform,
-         s.in.direction == Direction::kUplink ? "上行" : "下行", Flag(s.in.agricultural),
-         s.in.category, s.in.amount.ToPlain(), s.in.orders ? std::to_string(*s.in.orders) : "",
-         Dollars(s.in.export_usd_cents), SourceName(s.source),
-         s.batch_id ? std::to_string(*s.batch_id) : "", Flag(s.is_current), s.correction_reason});
+        {std::to_string(s.id), r.entity_name, r.region_name, s.region.str(), s.in.period,
+         s.in.platform, s.in.direction == Direction::kUplink ? "上行" : "下行",
+         Flag(s.in.agricultural), s.in.category, s.in.amount.ToPlain(),
+         s.in.orders ? std::to_string(*s.in.orders) : "", Dollars(s.in.export_usd_cents),
+         SourceLabel(s.source), Flag(s.is_current), s.correction_reason});
   }
-  RETURN_IF_ERROR(FileReply(req, sheet, "sales", reply));
+  RETURN_IF_ERROR(FileReply(req, sheet, http::DatedStem("网络销售台账", d.clock.NowMs()), reply));
   return Json::object();
 }
 

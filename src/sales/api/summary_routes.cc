@@ -30,6 +30,17 @@ Result<Threshold> FromProgramme(storage::Connection& conn, const Request& req, i
   return Threshold{};
 }
 
+// The threshold's source as the export's 说明 sheet reads it.
+std::string SourceWords(const Threshold& t) {
+  if (t.source == "query") return "页面输入";
+  const std::string prefix = "programme ";
+  if (t.source.rfind(prefix, 0) != 0) return t.source;
+  std::string rest = t.source.substr(prefix.size());
+  auto space = rest.find(' ');
+  if (space == std::string::npos) return "方案 " + rest;
+  return "方案 " + rest.substr(0, space) + " 目标 " + rest.substr(space + 1);
+}
+
 Result<Threshold> ResolveThreshold(storage::Connection& conn, const Request& req,
                                    const std::string& query_name, const std::string& indicator) {
   ASSIGN_OR_RETURN(auto q, QueryOptInt(req, query_name));
@@ -117,8 +128,8 @@ std::vector<std::string> FiguresRow(const std::string& code, const std::string& 
   std::snprintf(usd, sizeof usd, "%lld.%02lld",
                 static_cast<long long>(f.sum.export_usd_cents / 100),
                 static_cast<long long>(f.sum.export_usd_cents % 100));
-  return {code,
-          name,
+  return {name,
+          code,
           f.sum.uplink.ToPlain(),
           f.sum.downlink.ToPlain(),
           f.sum.agricultural_uplink.ToPlain(),
@@ -133,10 +144,14 @@ Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
   ASSIGN_OR_RETURN(SummaryQuery q, ReadSummaryQuery(*conn, d, req));
   spreadsheet::Sheet sheet{
       std::to_string(q.year) + "年网络销售汇总",
-      {"区划代码", "区划", "上行网络销售额(元)", "下行网络销售额(元)", "农产品上行(元)",
+      {"区划", "区划代码", "上行网络销售额(元)", "下行网络销售额(元)", "农产品上行(元)",
        "出口额(美元)", "超阈值主体数", "超阈值品牌数", "新增主体数"},
       {},
       {}};
+  using spreadsheet::ColumnType;
+  sheet.types = {ColumnType::kText,    ColumnType::kText,    ColumnType::kMoney,
+                 ColumnType::kMoney,   ColumnType::kMoney,   ColumnType::kMoney,
+                 ColumnType::kInteger, ColumnType::kInteger, ColumnType::kInteger};
   PageRequest page;
   page.page_size = PageRequest::kMaxPageSize;
   for (;; ++page.page) {
@@ -150,11 +165,13 @@ Result<Json> SummaryExport(const Deps& d, Request& req, Reply& reply) {
   sheet.rows.push_back(FiguresRow(q.region.str(), "合计", total));
   if (q.entity.fen)
     sheet.notes.push_back("主体阈值（元）: " + q.entity.fen->ToPlain() +
-                          "，来源: " + q.entity.source);
+                          "，来源: " + SourceWords(q.entity));
   if (q.brand.fen)
     sheet.notes.push_back("品牌阈值（元）: " + q.brand.fen->ToPlain() +
-                          "，来源: " + q.brand.source);
-  RETURN_IF_ERROR(FileReply(req, sheet, "sales-summary-" + std::to_string(q.year), reply));
+                          "，来源: " + SourceWords(q.brand));
+  RETURN_IF_ERROR(FileReply(
+      req, sheet, http::DatedStem(std::to_string(q.year) + "年网络销售汇总", d.clock.NowMs()),
+      reply));
   return Json::object();
 }
 

@@ -16,6 +16,8 @@ export interface User {
   mobile_masked: string | null
   locked_until: string | null
   last_login_at: string | null
+  /** The sign-in before the current one (上次登录); null at the first. */
+  previous_login_at?: string | null
   created_at: string
   /** the one object a user of a bound role acts for (role entity: one business), else null */
   binding?: { kind: string; id: number } | null

@@ -4,7 +4,7 @@ import type zh from './locale.zh-CN'
 
 const en: Messages<typeof zh> = {
   home: {
-    welcome: 'Welcome, {name}', scope: 'Data scope: {region}', roles: 'Roles', lastLogin: 'Last sign-in',
+    welcome: 'Welcome, {name}', scope: 'Data scope: {region}', roles: 'Roles', lastLogin: 'Last sign-in', firstLogin: 'this is your first sign-in',
     childrenChart: 'Villages per sub-region', childrenCount: 'Sub-regions', quick: 'Shortcuts', childCount: 'Sub-regions',
   },
 }
