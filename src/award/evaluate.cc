@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "award/award.h"
+#include "award/words.h"
 
 namespace ruralec::award {
 
@@ -105,7 +106,8 @@ RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
     o.reason = std::move(why);
     return o;
   };
-  if (!data.by_kind.count(r.subject)) return no_source("无数据来源: 尚无" + r.subject + "数据");
+  if (!data.by_kind.count(r.subject))
+    return no_source("暂无数据来源：尚无" + SubjectLabel(r.subject) + "数据");
   for (const auto& e : r.eligibility) {
     if (!data.metrics.count(e.metric)) return no_source("无数据来源: 指标 " + e.metric);
     if (e.period != "year") {

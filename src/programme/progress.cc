@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace ruralec::programme {
 namespace {
@@ -199,6 +200,30 @@ bool IsLagging(TargetStatus s) { return s == TargetStatus::kBehind || s == Targe
 
 constexpr const char* kNoLeadUnit = "未指定牵头单位";
 
+// A town's name as a lead unit writes it: 三八街道 → 三八, 大泽乡镇 → 大泽乡, 符离镇 → 符离.
+std::string ShortTownName(const std::string& name) {
+  for (const char* suffix : {"街道办事处", "街道", "镇", "乡"}) {
+    std::string s(suffix);
+    if (name.size() > s.size() + 3 && name.compare(name.size() - s.size(), s.size(), s) == 0)
+      return name.substr(0, name.size() - s.size());
+  }
+  return name;
+}
+
+// The lines of a target a lead unit answers for. A unit that names towns ("三八、汴河街道办事处")
+// answers for those towns' quota lines only, not for other towns' shortfalls nor the county
+// total; any other unit ("各乡镇人民政府", "区商务局") for every line.
+std::vector<const RegionProgress*> LinesOfUnit(const std::string& unit, const TargetProgress& tp) {
+  std::vector<const RegionProgress*> named;
+  for (const auto& q : tp.quotas)
+    if (!q.region_name.empty() && unit.find(ShortTownName(q.region_name)) != std::string::npos)
+      named.push_back(&q);
+  if (!named.empty()) return named;
+  std::vector<const RegionProgress*> all{&tp.region};
+  for (const auto& q : tp.quotas) all.push_back(&q);
+  return all;
+}
+
 }  // namespace
 
 std::vector<LaggingGroup> Lagging(const Programme& p, const ProgrammeProgress& progress) {
@@ -221,9 +246,11 @@ std::vector<LaggingGroup> Lagging(const Programme& p, const ProgrammeProgress& p
     for (const auto& q : tp.quotas) lines.push_back(&q);
     auto leads = leads_of_target[tp.target_id];
     if (leads.empty()) leads.push_back(kNoLeadUnit);
-    for (const auto* line : lines) {
-      if (!IsLagging(line->status)) continue;
-      for (const auto& u : leads) group(u).targets.push_back({tp.target_id, tp.indicator, *line});
+    for (const auto& u : leads) {
+      for (const auto* line : LinesOfUnit(u, tp)) {
+        if (IsLagging(line->status))
+          group(u).targets.push_back({tp.target_id, tp.indicator, *line});
+      }
     }
   }
   for (const auto& task : progress.tasks) {
@@ -232,6 +259,16 @@ std::vector<LaggingGroup> Lagging(const Programme& p, const ProgrammeProgress& p
     for (const auto& u : task.lead_units) group(u).tasks.push_back(task);
   }
   return groups;
+}
+
+LaggingCount CountLagging(const std::vector<LaggingGroup>& groups) {
+  std::set<std::pair<std::string, std::string>> lines;  // target id, region code
+  std::set<int> tasks;
+  for (const auto& g : groups) {
+    for (const auto& t : g.targets) lines.insert({t.target_id, t.line.region_code});
+    for (const auto& t : g.tasks) tasks.insert(t.number);
+  }
+  return {static_cast<int64_t>(lines.size()), static_cast<int64_t>(tasks.size())};
 }
 
 }  // namespace ruralec::programme

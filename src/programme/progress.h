@@ -95,7 +95,15 @@ struct LaggingGroup {
 
 // Targets (and quota lines) behind or overdue, and overdue tasks, grouped by lead unit in the
 // order units first appear in the task table. A target is listed under the lead units of the
-// tasks that link it.
+// tasks that link it; a unit that names towns (三八、汴河街道办事处) gets only those towns' quota
+// lines. So one line can appear in several groups.
 std::vector<LaggingGroup> Lagging(const Programme& p, const ProgrammeProgress& progress);
+
+// Distinct lagging target lines (target × region) and overdue tasks across the groups: what the
+// 督查滞后 badge counts (not the sum over groups, which counts a line once per lead unit).
+struct LaggingCount {
+  int64_t target_lines = 0, tasks = 0;
+};
+LaggingCount CountLagging(const std::vector<LaggingGroup>& groups);
 
 }  // namespace ruralec::programme

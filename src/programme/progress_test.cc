@@ -135,6 +135,29 @@ TEST(Progress, TargetsQuotasTasksAndLagging) {
   EXPECT_EQ(lag[1].lead_unit, "区邮政分公司");
   EXPECT_EQ(lag[1].targets.size(), 1u);  // T02
   EXPECT_EQ(lag[1].tasks.size(), 0u);
+  // The badge counts T02 once although two units lead it: 3 lines, 1 task (not 4 + 1).
+  LaggingCount n = CountLagging(lag);
+  EXPECT_EQ(n.target_lines, 3);
+  EXPECT_EQ(n.tasks, 1);
+}
+
+// A lead unit that names a town answers for that town's quota line only: 符离镇人民政府 is not
+// listed with 永安镇's shortfall nor the county total; a unit naming no town gets every line.
+TEST(Progress, ATownLeadUnitGetsItsOwnQuotaLinesOnly) {
+  Programme p = Checked();
+  p.tasks[0].lead_units = {"符离镇人民政府", "各乡镇人民政府"};
+  storage::testing::TempDatabase db;
+  auto conn = db.db().Acquire();
+  auto registry = FixedRegistry();
+  auto pr = ComputeProgress(*conn, registry, p, {}, CivilDate(2019, 7, 2));
+  ASSERT_TRUE(pr.ok()) << pr.error().message;
+  auto lag = Lagging(p, *pr);
+  ASSERT_GE(lag.size(), 2u);
+  EXPECT_EQ(lag[0].lead_unit, "符离镇人民政府");
+  ASSERT_EQ(lag[0].targets.size(), 1u);
+  EXPECT_EQ(lag[0].targets[0].line.region_name, "符离镇");
+  EXPECT_EQ(lag[1].lead_unit, "各乡镇人民政府");
+  EXPECT_EQ(lag[1].targets.size(), 2u);  // both towns' quota lines (the county line is on track)
 }
 
 // A provider registered as a group answers every line of every target in one call: the same

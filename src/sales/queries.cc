@@ -49,6 +49,18 @@ storage::Where SalesWhere(const SalesFilter& f) {
 
 }  // namespace
 
+namespace {}  // namespace
+
+Result<std::optional<int>> LatestYear(storage::Connection& conn, const RegionCode& region) {
+  storage::Where w;
+  w.StartsWith("s.region_code", region.prefix()).Sql("s.is_current = 1");
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT MAX(s.period) FROM sales_records s" + w.Clause(), w.params()));
+  if (rows.empty() || rows[0].IsNull(0)) return std::optional<int>{};
+  std::string period = rows[0].Text(0);
+  return std::optional<int>{std::stoi(period.substr(0, 4))};
+}
+
 namespace {
 
 // created_by_name: the display name of each row's recorder (account::UserLabels).

@@ -43,6 +43,10 @@ Result<SalesRow> GetSales(storage::Connection& conn, int64_t id);  // kNotFound
 // Every version linked to `id` through supersedes_id (older and newer), newest first.
 Result<std::vector<SalesRow>> Chain(storage::Connection& conn, int64_t id);
 
+// The latest year with a current ledger row in `region`'s subtree; nullopt when it has none.
+// The summary page opens on it (a county whose data is all 2019 should not open on an empty year).
+Result<std::optional<int>> LatestYear(storage::Connection& conn, const RegionCode& region);
+
 struct Month {
   std::string period;
   int64_t uplink_fen = 0, downlink_fen = 0, agricultural_uplink_fen = 0, export_usd_cents = 0;

@@ -66,7 +66,9 @@ Json ProgressJson(const Evaluated& ev) {
 
 Json LaggingJson(const Evaluated& ev) {
   Json groups = Json::array();
-  for (const auto& g : Lagging(*ev.programme, ev.progress)) {
+  auto all = Lagging(*ev.programme, ev.progress);
+  LaggingCount count = CountLagging(all);
+  for (const auto& g : all) {
     Json targets = Json::array(), tasks = Json::array();
     for (const auto& t : g.targets) {
       Json j = LineJson(t.line);
@@ -77,8 +79,10 @@ Json LaggingJson(const Evaluated& ev) {
     for (const auto& t : g.tasks) tasks.push_back(TaskJson(t));
     groups.push_back({{"lead_unit", g.lead_unit}, {"targets", targets}, {"tasks", tasks}});
   }
-  return {
-      {"programme_id", ev.stored.id}, {"today", ev.progress.today.ToString()}, {"groups", groups}};
+  return {{"programme_id", ev.stored.id},
+          {"today", ev.progress.today.ToString()},
+          {"groups", groups},
+          {"distinct", {{"target_lines", count.target_lines}, {"tasks", count.tasks}}}};
 }
 
 // Adds "local_version": the local settings the evaluated version carries.

@@ -87,6 +87,11 @@ Result<SummaryQuery> ReadSummaryQuery(storage::Connection& conn, const Deps& d,
   SummaryQuery q;
   ASSIGN_OR_RETURN(q.region, ScopedRegion(req));
   ASSIGN_OR_RETURN(q.year, QueryYear(req, d.clock));
+  // Without a year: the latest year with data in the region (the current year when it has none).
+  if (req.Query("year").empty()) {
+    ASSIGN_OR_RETURN(auto latest, queries::LatestYear(conn, q.region));
+    if (latest) q.year = *latest;
+  }
   ASSIGN_OR_RETURN(q.entity, ResolveThreshold(conn, req, "entity_threshold_fen",
                                               "entities_over_sales_threshold"));
   ASSIGN_OR_RETURN(

@@ -145,6 +145,8 @@ export interface Evaluation extends Page<AwardLine> {
   scope_code: string
   period: string
   total_fen: number
+  /** lines without an amount yet (待地方设定): not in total_fen */
+  needs_local_setting_count?: number
   rules: RuleOutcome[]
   approved_list_id: number | null
   diff: AwardDiff

@@ -11,7 +11,16 @@ import type { User } from '@/api'
 import type { AwardDiff, AwardLine, AwardList, AwardRule, Explanation, RuleOutcome } from './api'
 import AwardExplanation from './AwardExplanation.vue'
 import AwardsView from './AwardsView.vue'
-import { canApprove, canPropose, diffRows, explanationRows, metricValue, percent, periodYears, ruleBadges, yuan } from './logic'
+import { canApprove, canPropose, codeWords, diffRows, explanationRows, metricValue, percent, periodYears, ruleBadges, yuan, type Words } from './logic'
+
+// The page's words in Chinese mode, as useAwardWords builds them from the dictionaries.
+const zh: Words = {
+  ...codeWords,
+  metric: (c) => ({ uplink_online_sales: '农产品上行网络销售额' })[c] ?? c,
+  subject: (k) => ({ entity: '经营主体', brand: '品牌' })[k] ?? k,
+  tag: (g) => ({ poverty_county: '贫困县' })[g] ?? g,
+  tier: (n) => `第${n}档`,
+}
 
 const ex = (over: Partial<Explanation> = {}): Explanation => ({
   status: 'payable', rule_name: '电商企业分档奖励', rule_text: '超1000万元……分档奖励', source: '二（二）, l.79-85',
@@ -58,9 +67,12 @@ describe('award logic', () => {
     expect(ruleBadges(rule())).toEqual(['open'])
     const local = { set_by: '区商务局', decided_on: '2019-05-01', reference: '埇商8号', tiers: [], value: null, percent: null, threshold: null }
     expect(ruleBadges(rule({ local }))).toEqual(['local'])
-    expect(ruleBadges(rule({ subject: 'station', set_locally: [] }))).toEqual(['no_data_source'])
-    const outcome: RuleOutcome = { rule_id: 'R01', rule_name: '', subject: 'station', status: 'no_data_source', reason: '服务站点数据尚未接入', candidates: 0, lines: 0, payable_fen: 0 }
-    expect(ruleBadges(rule({ subject: 'station', set_locally: [] }), outcome)).toEqual(['no_data_source'])
+    expect(ruleBadges(rule({ subject: 'project', set_locally: [] }))).toEqual(['no_data_source'])
+    // stations and designations have their modules now: no badge before the evaluation says so
+    expect(ruleBadges(rule({ subject: 'station', set_locally: [] }))).toEqual([])
+    expect(ruleBadges(rule({ subject: 'demonstration', set_locally: [] }))).toEqual([])
+    const outcome: RuleOutcome = { rule_id: 'R01', rule_name: '', subject: 'project', status: 'no_data_source', reason: '项目数据尚未接入', candidates: 0, lines: 0, payable_fen: 0 }
+    expect(ruleBadges(rule({ subject: 'project', set_locally: [] }), outcome)).toEqual(['no_data_source'])
     expect(ruleBadges(rule(), { ...outcome, status: 'evaluated' })).toEqual(['open'])
   })
 
@@ -73,22 +85,25 @@ describe('award logic', () => {
       ],
       unchanged: 4, old_total_fen: 50000010, new_total_fen: 60000000,
     }
-    const rows = diffRows(diff)
+    const rows = diffRows(diff, zh)
     expect(rows.map((r) => [r.change, r.old_amount, r.new_amount, r.delta])).toEqual([
       ['changed', '500,000.00', '600,000.00', '+100,000.00'],
       ['removed', '0.10', '—', '-0.10'],
-      ['added', '—', '—', '0.00'],
+      ['added', '—', '—', '—'], // 待地方设定 on the new side, nothing before: no difference to show
     ])
+    expect(rows[0].subject).toBe('丰收（经营主体）')
+    expect(rows[2].subject).toBe('符离集（品牌）')
     expect(new Set(rows.map((r) => r.key)).size).toBe(3)
     expect(diffRows(null)).toEqual([])
   })
 
   it('explains a line in computation order and leaves out parts it did not use', () => {
-    const rows = explanationRows(ex())
+    const rows = explanationRows(ex(), zh)
     expect(rows.map((r) => r.label)).toEqual(['rule', 'text', 'metric', 'tier', 'base', 'uplift', 'uplift', 'afterUplift', 'cap', 'local'])
-    expect(rows[2]).toEqual({ label: 'metric', value: 'uplink_online_sales = 12,000,000.01 元（> 10,000,000.00 元）', records: [11, 12] })
-    expect(rows[3].value).toBe('#2 [10,000,000.00, 20,000,000.00) → 500,000.00 元')
-    expect(rows[5].value).toContain('+20%（采用）')
+    expect(rows[2]).toEqual({ label: 'metric', value: '农产品上行网络销售额 12,000,000.01 元（> 10,000,000.00 元）', records: [11, 12] })
+    // tier.index is 1-based: the first tier is 第1档, never #2
+    expect(rows[3].value).toBe('第1档 [10,000,000.00, 20,000,000.00) → 500,000.00 元')
+    expect(rows[5].value).toBe('贫困县 +20%（采用）')
     expect(rows[6].value).toContain('未采用')
     expect(rows[8].value).toBe('1,000,000.00 元')
     const flagged = explanationRows(ex({ status: 'needs_local_setting', tier: null, base_fen: null, multipliers: [], after_uplift_fen: null, cap_fen: null, set_locally: false, note: '档次待地方设定' }))
@@ -140,11 +155,14 @@ describe('award components', () => {
     let evaluated: Record<string, unknown> | null = null
     mockFetch({
       'GET /api/v1/programmes': { items: [{ id: 2, key: 'yongqiao-2019', version: 1, name: '埇桥区实施方案', document_number: '', region_code: '341302000000', targets: 0, tasks: 0 }], total: 1, page: 1, page_size: 100 },
-      'GET /api/v1/programmes/2': { db_id: 2, version: 1, id: 'yongqiao-2019', name: '埇桥区实施方案', region: { region_code: '341302000000', region_name: '埇桥区' }, period: { start: '2019-01-01', end: '2019-12-31', note: '' }, phases: [], targets: [], tasks: [], award_rules: [rule(), rule({ id: 'R01', subject: 'station', set_locally: [] })] },
+      'GET /api/v1/programmes/2': { db_id: 2, version: 1, id: 'yongqiao-2019', name: '埇桥区实施方案', region: { region_code: '341302000000', region_name: '埇桥区' }, period: { start: '2019-01-01', end: '2019-12-31', note: '' }, phases: [], targets: [], tasks: [], award_rules: [rule(), rule({ id: 'R01', subject: 'project', set_locally: [] })] },
+      'GET /api/v1/dicts/award_metrics': [{ value: 'uplink_online_sales', label: '农产品上行网络销售额' }],
+      'GET /api/v1/dicts/award_subjects': [{ value: 'entity', label: '经营主体' }, { value: 'project', label: '建设项目' }],
+      'GET /api/v1/dicts/region_tags': [{ value: 'poverty_county', label: '贫困县' }],
       'GET /api/v1/awards/lists': { items: [list()], total: 1, page: 1, page_size: 50 },
       'POST /api/v1/awards/evaluate': (_u: URL, init: RequestInit) => {
         evaluated = JSON.parse(String(init.body))
-        return { items: [line()], total: 1, page: 1, page_size: 20, programme_id: 2, programme_key: 'yongqiao-2019', scope_code: '341302000000', period: '2019', total_fen: 60000000, rules: [{ rule_id: 'R01', rule_name: '', subject: 'station', status: 'no_data_source', reason: '服务站点模块尚未接入', candidates: 0, lines: 0, payable_fen: 0 }], approved_list_id: null, diff: { entries: [], unchanged: 0, old_total_fen: 0, new_total_fen: 60000000 } }
+        return { items: [line()], total: 1, page: 1, page_size: 20, programme_id: 2, programme_key: 'yongqiao-2019', scope_code: '341302000000', period: '2019', total_fen: 60000000, needs_local_setting_count: 2, rules: [{ rule_id: 'R01', rule_name: '', subject: 'project', status: 'no_data_source', reason: '项目模块尚未接入', candidates: 0, lines: 0, payable_fen: 0 }], approved_list_id: null, diff: { entries: [], unchanged: 0, old_total_fen: 0, new_total_fen: 60000000 } }
       },
       'POST /api/v1/awards/lists/3/approve': jsonResponse({ code: 'forbidden', message: '不能审核自己编制或提交的清单', field: '' }, 403),
     })
@@ -156,11 +174,20 @@ describe('award components', () => {
     expect(rules).toContain('二（二）, l.79-85')
     expect(rules).toContain('待地方设定')
     expect(rules).toContain('暂无数据来源')
+    // words, not codes: the metric, comparator, subject kind and flag as a clerk reads them
+    expect(rules).toContain('农产品上行网络销售额 > 1000万元')
+    expect(rules).toContain('经营主体')
+    expect(rules).toContain('限企业')
+    expect(rules).not.toMatch(/uplink_online_sales|enterprise|\bentity\b|\bproject\b/)
     await w.find('.aw-evaluate').trigger('click')
     await settle(6)
     expect(evaluated).toEqual({ programme_id: 2, period: '2019' })
-    expect(w.find('[data-test="award-rules"]').text()).toContain('服务站点模块尚未接入') // the outcome's reason
+    expect(w.find('[data-test="award-rules"]').text()).toContain('项目模块尚未接入') // the outcome's reason
     expect(w.find('.aw-lines').text()).toContain('600,000.00')
+    expect(w.find('.aw-lines').text()).toContain('埇桥区丰收电商有限公司（经营主体）')
+    expect(w.find('.aw-lines').text()).not.toContain('#7')
+    // 应付合计 says lines are waiting rather than look complete
+    expect(w.find('.aw-total .aw-waiting').text()).toContain('另有 2 行待地方设定')
     await w.find('.aw-lines .el-table__expand-icon').trigger('click')
     await settle()
     expect(w.find('[data-test="award-explanation"]').text()).toContain('#11, #12')

@@ -27,6 +27,33 @@ export function metricValue(value: number | null | undefined, unit: string): str
   return String(value) + (unit ? ' ' + unit : '')
 }
 
+/**
+ * Words for the codes a rule or a line carries (metric, subject kind, region tag, flag), and the
+ * page's own phrases; the page builds them from the server's dictionaries and the locale
+ * (useAwardWords), tests pass fixed ones. `codeWords` shows the codes themselves.
+ */
+export interface Words {
+  metric: (code: string) => string
+  subject: (kind: string) => string
+  tag: (tag: string) => string
+  flag: (flag: string) => string
+  tier: (n: number) => string
+  applied: string
+  notApplied: string
+  capApplied: string
+  floorApplied: string
+  acceptance: string
+}
+export const codeWords: Words = {
+  metric: (c) => c, subject: (c) => c, tag: (c) => c, flag: (c) => c, tier: (n) => `#${n}`,
+  applied: '（采用）', notApplied: '（未采用，取最大一项）', capApplied: '（已封顶）', floorApplied: '（已保底）', acceptance: '验收后拨付',
+}
+
+/** A comparator as a person reads it: ">=" → "≥", "<=" → "≤". */
+export function cmp(op: string): string {
+  return op === '>=' ? '≥' : op === '<=' ? '≤' : op === '==' ? '=' : op
+}
+
 /** A quantity as the programme file writes it ("1000万元"); null → "". */
 export function qty(q: Qty | null | undefined): string {
   return q ? `${q.value}${q.unit}` : ''
@@ -35,7 +62,7 @@ export function qty(q: Qty | null | undefined): string {
 export type RuleBadge = 'local' | 'open' | 'no_data_source' | 'needs_local_setting' | 'not_evaluable'
 
 /** Subject kinds the server has no data source for yet (docs/AWARDS.md §2). */
-export const NO_SOURCE_SUBJECTS = new Set(['station', 'trainee', 'purchase', 'demonstration', 'project'])
+export const NO_SOURCE_SUBJECTS = new Set(['trainee', 'purchase', 'project'])
 
 /**
  * Badges of a rule in the read view: 本地设定 when the county filled an open part (rule.local),
@@ -81,17 +108,19 @@ export interface DiffRow {
 }
 
 /** Diff entries → table rows; delta = new − old in integer fen (a missing amount counts as 0). */
-export function diffRows(diff: AwardDiff | null | undefined): DiffRow[] {
+export function diffRows(diff: AwardDiff | null | undefined, words: Words = codeWords): DiffRow[] {
   return (diff?.entries ?? []).map((e) => {
     const d = (e.new_amount_fen ?? 0) - (e.old_amount_fen ?? 0)
+    // A line without an amount on both sides (待地方设定) has no difference to show, not 0.00.
+    const none = e.old_amount_fen === null && e.new_amount_fen === null
     return {
       key: `${e.change}:${e.rule_id}:${e.subject_kind}:${e.subject_id}`,
       change: e.change,
       rule_id: e.rule_id,
-      subject: `${e.subject_name}（${e.subject_kind} #${e.subject_id}）`,
+      subject: `${e.subject_name}（${words.subject(e.subject_kind)}）`,
       old_amount: yuan(e.old_amount_fen),
       new_amount: yuan(e.new_amount_fen),
-      delta: (d > 0 ? '+' : '') + yuan(d),
+      delta: none ? '—' : (d > 0 ? '+' : '') + yuan(d),
       old_status: e.old_status ?? '',
       new_status: e.new_status ?? '',
     }
@@ -105,12 +134,12 @@ export interface ExRow {
   records?: number[]
 }
 
-function metricRow(m: MetricUse): ExRow {
+function metricRow(m: MetricUse, words: Words): ExRow {
   let v = metricValue(m.value, m.unit)
   if (m.comparator && m.threshold !== undefined) {
-    v += `（${m.comparator} ${metricValue(m.threshold, m.unit)}${m.threshold_set_locally ? '，本地设定' : ''}）`
+    v += `（${cmp(m.comparator)} ${metricValue(m.threshold, m.unit)}${m.threshold_set_locally ? '，本地设定' : ''}）`
   }
-  return { label: 'metric', value: `${m.metric} = ${v}`, records: m.record_ids }
+  return { label: 'metric', value: `${words.metric(m.metric)} ${v}`, records: m.record_ids }
 }
 
 /**
@@ -118,25 +147,26 @@ function metricRow(m: MetricUse): ExRow {
  * ids), tier, rate, base, uplift, cap, floor, local setting, note. Parts the line did not use are
  * left out, so what is shown is what produced the amount.
  */
-export function explanationRows(ex: Explanation): ExRow[] {
+export function explanationRows(ex: Explanation, words: Words = codeWords): ExRow[] {
   const rows: ExRow[] = [{ label: 'rule', value: `${ex.rule_name} — ${ex.source}` }]
   if (ex.rule_text) rows.push({ label: 'text', value: ex.rule_text })
-  rows.push(...ex.metrics.map(metricRow))
+  rows.push(...ex.metrics.map((m) => metricRow(m, words)))
   if (ex.tier) {
     const band = `[${yuan(ex.tier.from)}, ${ex.tier.to === null ? '∞' : yuan(ex.tier.to)})`
-    rows.push({ label: 'tier', value: `#${ex.tier.index + 1} ${band} → ${yuan(ex.tier.amount_fen)} 元` })
+    // tier.index is 1-based (src/award/award.h TierUse)
+    rows.push({ label: 'tier', value: `${words.tier(ex.tier.index)} ${band} → ${yuan(ex.tier.amount_fen)} 元` })
   }
-  if (ex.percent_bp !== null) rows.push({ label: 'rate', value: `${percent(ex.percent_bp)} × ${ex.percent_of ?? ''} ${ex.percent_base !== null ? yuan(ex.percent_base) : ''}`.trim() })
+  if (ex.percent_bp !== null) rows.push({ label: 'rate', value: `${percent(ex.percent_bp)} × ${ex.percent_of ? words.metric(ex.percent_of) : ''} ${ex.percent_base !== null ? yuan(ex.percent_base) : ''}`.trim() })
   if (ex.base_fen !== null) rows.push({ label: 'base', value: yuan(ex.base_fen) + ' 元' })
   for (const m of ex.multipliers) {
-    rows.push({ label: 'uplift', value: `${m.region_tag} +${percent(m.uplift_bp)}${m.applied ? '（采用）' : '（未采用，取最大一项）'}` })
+    rows.push({ label: 'uplift', value: `${words.tag(m.region_tag)} +${percent(m.uplift_bp)}${m.applied ? words.applied : words.notApplied}` })
   }
   if (ex.after_uplift_fen !== null && ex.multipliers.some((m) => m.applied)) rows.push({ label: 'afterUplift', value: yuan(ex.after_uplift_fen) + ' 元' })
-  if (ex.cap_fen !== null) rows.push({ label: 'cap', value: yuan(ex.cap_fen) + ' 元' + (ex.cap_applied ? '（已封顶）' : '') })
-  if (ex.floor_fen !== null) rows.push({ label: 'floor', value: yuan(ex.floor_fen) + ' 元' + (ex.floor_applied ? '（已保底）' : '') })
+  if (ex.cap_fen !== null) rows.push({ label: 'cap', value: yuan(ex.cap_fen) + ' 元' + (ex.cap_applied ? words.capApplied : '') })
+  if (ex.floor_fen !== null) rows.push({ label: 'floor', value: yuan(ex.floor_fen) + ' 元' + (ex.floor_applied ? words.floorApplied : '') })
   if (ex.set_locally) rows.push({ label: 'local', value: [ex.set_by, ex.local_reference].filter(Boolean).join('，') })
   if (ex.prior) rows.push({ label: 'prior', value: `${ex.prior.period} · v${ex.prior.version}` })
-  if (ex.payable_after_acceptance) rows.push({ label: 'acceptance', value: '验收后拨付' })
+  if (ex.payable_after_acceptance) rows.push({ label: 'acceptance', value: words.acceptance })
   if (ex.note) rows.push({ label: 'note', value: ex.note })
   return rows
 }

@@ -118,6 +118,8 @@ export interface ProgrammeLagging {
   programme_id: number
   today: string
   groups: LaggingGroup[]
+  /** distinct lagging target lines (target × region) and overdue tasks across the groups */
+  distinct?: { target_lines: number; tasks: number }
 }
 
 export interface TaskNote {

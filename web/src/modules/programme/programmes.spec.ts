@@ -145,7 +145,12 @@ describe('programme detail page', () => {
   }
   const lagging = {
     programme_id: 3, today: '2020-02-01',
-    groups: [{ lead_unit: '区商务局', targets: [{ ...progress.targets[0].region, target_id: 'T01', indicator: 'demonstration_units' }], tasks: [progress.tasks[0]] }],
+    // one line and one task led by two units: two groups, but one line and one task to act on
+    groups: [
+      { lead_unit: '区商务局', targets: [{ ...progress.targets[0].region, target_id: 'T01', indicator: 'demonstration_units' }], tasks: [progress.tasks[0]] },
+      { lead_unit: '区财政局', targets: [{ ...progress.targets[0].region, target_id: 'T01', indicator: 'demonstration_units' }], tasks: [progress.tasks[0]] },
+    ],
+    distinct: { target_lines: 1, tasks: 1 },
   }
 
   async function mountAt(path: string) {
@@ -178,6 +183,9 @@ describe('programme detail page', () => {
     expect(taskRow.find('.task-overdue').exists()).toBe(true)
     expect(w.find('.lag-group').attributes('data-unit')).toBe('区商务局')
     expect(w.find('.lag-group').text()).toContain('T01 示范单位数 · 埇桥区')
+    // the tab's badge counts what there is to act on, not its repeats per lead unit
+    expect(w.find('#tab-lagging').text()).toContain('2')
+    expect(w.find('#tab-lagging').text()).not.toContain('4')
     w.unmount()
   })
 

@@ -24,6 +24,7 @@ const en: Messages<typeof zh> = {
     newEntities: 'New businesses', total: 'Total', threshold: 'Threshold',
     thresholdEntity: 'Business threshold (yuan/year)', thresholdBrand: 'Brand threshold (yuan/year)',
     noThreshold: 'No threshold: enter one or pick it from a programme', thresholdFrom: 'Source: {text}',
+    sourceQuery: 'entered here', sourceProgramme: 'programme {key}, target {target}',
     summaryTab: 'By region', rankingTab: 'Ranking', rank: 'Rank', chart: 'Uplink sales per region (10k yuan)',
     imported: '{ok} rows imported, {bad} rejected', bySummary: 'Summary',
     overTab: 'Over threshold', overName: 'Name',

@@ -63,6 +63,7 @@ export default {
     thresholdEntity: '主体年网销额门槛（元）',
     thresholdBrand: '品牌年网销额门槛（元）',
     noThreshold: '未设门槛：请填写门槛或从实施方案读取',
+    sourceQuery: '页面输入', sourceProgramme: '方案 {key} 目标 {target}',
     thresholdFrom: '来源：{text}',
     summaryTab: '分区汇总',
     rankingTab: '主体排名',

@@ -91,7 +91,7 @@ describe('summary page', () => {
         const over = th === null ? null : 20500000 > Number(th) ? 1 : 0
         return {
           items: [{ region_code: '341302001000', region_name: '埇桥街道', ...figures(20500000, over) }],
-          total: 1, page: 1, page_size: 50, year: 2026, region_code: '341302000000',
+          total: 1, page: 1, page_size: 50, year: Number(u.searchParams.get('year') ?? 2019), region_code: '341302000000',
           sum: figures(20500000, over),
           thresholds: { entity_fen: th === null ? null : Number(th), brand_fen: null, entity_source: th === null ? '' : 'query', brand_source: '' },
         }
@@ -103,6 +103,9 @@ describe('summary page', () => {
     await settle(6)
     expect(queries[0].get('region_code')).toBe('341302000000')
     expect(queries[0].get('entity_threshold_fen')).toBeNull()
+    // no year asked: the server picks the latest year with data (2019 here) and the page shows it
+    expect(queries[0].get('year')).toBeNull()
+    expect((document.body.querySelector('.f-sum-year input') as HTMLInputElement).value).toBe('2019')
     const cells = () => [...document.body.querySelectorAll('.sales-summary-page .dt-table .el-table__body tr')[0].querySelectorAll('td')].map((td) => td.textContent!.trim())
     expect(cells()).toEqual(['埇桥街道', '205,000.00', '3,000.00', '125,000.00', '123.45', '—', '—', '1'])
     expect(document.body.querySelector('.threshold-note')!.textContent).toContain('未设门槛')
@@ -112,8 +115,11 @@ describe('summary page', () => {
     ;(document.body.querySelector('.dt-search') as HTMLElement).click()
     await settle(6)
     expect(queries.at(-1)!.get('entity_threshold_fen')).toBe('20000000')
+    expect(queries.at(-1)!.get('year')).toBe('2019')
     expect(cells()[5]).toBe('1')
     expect(document.body.querySelector('.threshold-note')!.textContent).toContain('200,000.00')
+    expect(document.body.querySelector('.threshold-note')!.textContent).toContain('页面输入')
+    expect(document.body.querySelector('.threshold-note')!.textContent).not.toContain('query')
     w.unmount()
   })
 })
