@@ -54,6 +54,7 @@ const std::vector<std::pair<std::string, std::string>>& MetricLabels() {
       {"station_service_performance", "站点全年服务次数"},
       {"station_assessment_score", "站点考核得分"},
       {"purchase_from_poor", "采购贫困村、贫困户农产品金额"},
+      {"purchase_amount", "扶贫采购金额"},
       {"stable_purchase_cooperation", "与基地、合作社稳定合作的销售额"},
       {"poor_household_employment", "吸纳贫困户就业人数"},
       {"poor_household_online_shop", "贫困户开设网店数"},

@@ -13,24 +13,6 @@ const en: Messages<typeof zh> = {
       needs_local_setting: 'Needs local setting', not_evaluable: 'Not evaluable',
     },
     words: { tiers: 'tiers', setLocally: 'set locally', upTo: 'up to ', cap: 'cap', floor: 'floor' },
-    names: {
-      metric: {
-        online_sales: 'online sales', uplink_online_sales: 'rural uplink online sales', online_export_sales: 'cross-border e-commerce exports',
-        uplink_service_with_sales: 'station uplink (sell-for) sales', station_service_performance: 'station services in the year',
-        station_assessment_score: 'station assessment score', purchase_from_poor: 'purchases from poor villages and households',
-        stable_purchase_cooperation: 'sales under stable cooperation with bases and co-ops', poor_household_employment: 'poor-household members employed',
-        poor_household_online_shop: 'online shops opened by poor households', training_qualified: 'qualified trainees',
-        chain_store_count: 'chain stores', cold_chain_investment: 'cold-chain investment', new_large_platform_entry: 'new large-platform entry',
-      },
-      subject: {
-        entity: 'business', brand: 'brand', export: 'exporting business', station: 'service station', demonstration: 'demonstration designation',
-        trainee: 'trainee', purchase: 'purchase from the poor', project: 'project',
-      },
-      tag: {
-        poverty_county: 'poverty county', poverty_village: 'poverty village', old_revolutionary_area: 'old revolutionary area (Dabie)',
-        flood_storage_area: 'flood storage area',
-      },
-    },
     flag: { enterprise: 'enterprises only', cooperative: 'co-operatives only', linkage_model: 'with a benefit-linkage model', contract_farming: 'with contract farming', employs_poor: 'employs poor-household members' },
     tierN: 'tier {n}',
     phrase: { applied: ' (applied)', notApplied: ' (not applied: the largest one applies)', capApplied: ' (capped)', floorApplied: ' (floored)', acceptance: 'paid after acceptance' },

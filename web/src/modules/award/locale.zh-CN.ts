@@ -24,8 +24,6 @@ export default {
       not_evaluable: '无法测算',
     },
     words: { tiers: '分档', setLocally: '地方设定', upTo: '最高', cap: '封顶', floor: '保底' },
-    // names.* override the server's dictionaries (Chinese already: empty here)
-    names: {},
     flag: { enterprise: '限企业', cooperative: '限合作社', linkage_model: '有利益联结机制', contract_farming: '开展订单农业', employs_poor: '吸纳贫困户就业' },
     tierN: '第{n}档',
     phrase: { applied: '（采用）', notApplied: '（未采用，取最大一项）', capApplied: '（已封顶）', floorApplied: '（已保底）', acceptance: '验收后拨付' },
