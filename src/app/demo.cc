@@ -12,6 +12,7 @@
 #include "region/region.h"
 #include "runtime/cli.h"
 #include "station/demo.h"
+#include "training/demo.h"
 
 namespace ruralec::app {
 namespace {
@@ -92,6 +93,18 @@ Status DemoDesignations(AppContext& ctx) {
   return {};
 }
 
+// Courses, sessions of the last year taught by the demo trainer, trainees, attendance and
+// certificates (training/demo.h).
+Status DemoTraining(AppContext& ctx) {
+  ASSIGN_OR_RETURN(auto made,
+                   training::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
+                                          {*RegionCode::Parse(kDemoCounty), "county", "trainer"}));
+  std::cout << "生成的演示数据 / generated demo data: " << made.courses << " 门培训课程, "
+            << made.sessions << " 个班次（讲师 trainer）, " << made.trainees << " 名学员, "
+            << made.attendance << " 条签到, " << made.qualified << " 人次结业合格\n";
+  return {};
+}
+
 Status BuildDemo(AppContext& ctx) {
   {
     auto conn = ctx.db().Acquire();
@@ -123,7 +136,8 @@ Status BuildDemo(AppContext& ctx) {
             << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
             << " 条服务记录（近12个月）\n";
   RETURN_IF_ERROR(DemoDesignations(ctx));
-  return DemoHouseholds(ctx, demo_entity);
+  RETURN_IF_ERROR(DemoHouseholds(ctx, demo_entity));
+  return DemoTraining(ctx);
 }
 
 }  // namespace

@@ -38,9 +38,16 @@ struct DesignationRef {
   std::string document_no, issuing_body, recognised_on;
 };
 
+// The qualification behind a `trainee` subject (training module): what a line names as its
+// evidence — the course, its level and the certificate code that verifies it.
+struct TrainingRef {
+  int64_t enrolment_id = 0, trainee_id = 0, course_id = 0;
+  std::string course_title, level, level_label, certificate_code, qualified_on;
+};
+
 // A subject as the data adapter found it, with its metrics over the evaluated period.
 struct Subject {
-  std::string kind;  // entity | brand | export (the exporting entity) | demonstration
+  std::string kind;  // entity | brand | export (the exporting entity) | demonstration | trainee
   int64_t id = 0;
   std::string name;
   std::string region_code;                 // 12 digits
@@ -51,6 +58,7 @@ struct Subject {
   std::map<std::string, int64_t> metrics;  // metric → value in its base unit
   std::map<std::string, std::vector<int64_t>> evidence;  // metric → ledger record ids
   std::optional<DesignationRef> designation;             // kind demonstration only
+  std::optional<TrainingRef> training;                   // kind trainee only
 };
 
 struct SubjectData {
@@ -120,6 +128,7 @@ struct Explanation {
   std::string note;  // why the amount is absent (needs local setting / already awarded)
   std::optional<PriorAward> prior;
   std::optional<DesignationRef> designation;  // the recognising document (demonstration)
+  std::optional<TrainingRef> training;        // the qualification (trainee)
 };
 
 struct Line {

@@ -69,6 +69,15 @@ Json ExplanationJson(const Line& l) {
                         {"document_no", d->document_no},
                         {"issuing_body", d->issuing_body},
                         {"recognised_on", d->recognised_on}};
+  if (const auto& t = e.training)
+    j["training"] = {{"enrolment_id", t->enrolment_id},
+                     {"trainee_id", t->trainee_id},
+                     {"course_id", t->course_id},
+                     {"course_title", t->course_title},
+                     {"level", t->level},
+                     {"level_label", t->level_label},
+                     {"certificate_code", t->certificate_code},
+                     {"qualified_on", t->qualified_on}};
   return j;
 }
 
@@ -173,6 +182,15 @@ Explanation DecodeExplanation(const Json& j) {
         DesignationRef{d->at("id").get<int64_t>(), Str(*d, "level"),       Str(*d, "kind"),
                        d->at("year").get<int>(),   Str(*d, "document_no"), Str(*d, "issuing_body"),
                        Str(*d, "recognised_on")};
+  if (auto t = j.find("training"); t != j.end())
+    e.training = TrainingRef{t->at("enrolment_id").get<int64_t>(),
+                             t->at("trainee_id").get<int64_t>(),
+                             t->at("course_id").get<int64_t>(),
+                             Str(*t, "course_title"),
+                             Str(*t, "level"),
+                             Str(*t, "level_label"),
+                             Str(*t, "certificate_code"),
+                             Str(*t, "qualified_on")};
   return e;
 }
 

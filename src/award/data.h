@@ -3,10 +3,12 @@
 // the approved award history of the programme. SQL stays here and in award/lists.h.
 // Subject kinds with a data source today: entity, brand, export, station, demonstration
 // (designations recognised in the year and still recognised on 31 December,
-// designation::RecognisedIn) and purchase (the buying entities' current purchases from poor
+// designation::RecognisedIn), purchase (the buying entities' current purchases from poor
 // households and poverty villages of the year, households::PurchasesOfYear: purchase_from_poor
-// and purchase_amount in fen, evidence the purchase ids). Trainees and projects have none yet
-// (their modules plug in later), so rules on them evaluate to "no data source".
+// and purchase_amount in fen, evidence the purchase ids) and trainee (a person's first
+// qualification per course level, in its year: training::FirstQualificationsIn; metric
+// training_qualified = 1, evidence the enrolment). Projects have none yet (their module plugs in
+// later), so rules on them evaluate to "no data source".
 #pragma once
 
 #include <string>

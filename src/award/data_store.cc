@@ -8,12 +8,14 @@
 #include <unordered_map>
 
 #include "award/data.h"
+#include "crypto/person_name.h"
 #include "designation/designation.h"
 #include "entity/entity.h"
 #include "households/purchases.h"
 #include "region/region.h"
 #include "sales/totals.h"
 #include "station/records.h"
+#include "training/training.h"
 
 namespace ruralec::award {
 namespace {
@@ -224,6 +226,34 @@ Result<std::vector<Subject>> LoadPurchases(storage::Connection& conn, const Regi
   return out;
 }
 
+// One subject per person and course level in the year of their first qualification at that
+// level (training::FirstQualificationsIn), so a person is paid once per level however many
+// sessions or years follow. Named by the masked name (the line is about a natural person); no
+// payee entity (the subsidy goes to the person through the 人社 bureau); the evidence is the
+// enrolment, the explanation carries course, level and certificate code.
+Result<std::vector<Subject>> LoadTrainees(storage::Connection& conn, const RegionCode& scope,
+                                          int year) {
+  ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
+  ASSIGN_OR_RETURN(auto rows, training::FirstQualificationsIn(conn, scope, year));
+  std::vector<Subject> out;
+  for (const auto& q : rows) {
+    Subject s;
+    s.kind = "trainee";
+    s.id = q.enrolment_id;
+    s.name = crypto::MaskPersonName(q.name);
+    s.personal_name = true;
+    s.region_code = q.region.str();
+    s.region_tags = TagsOf(tags, q.region);
+    s.flags.insert("level_" + q.level);
+    Put(s, "training_qualified", 1, {q.enrolment_id});
+    s.training =
+        TrainingRef{q.enrolment_id, q.trainee_id,  q.course_id,        q.course_title,
+                    q.level,        q.level_label, q.certificate_code, q.qualified_on.ToString()};
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
@@ -255,13 +285,15 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   d.by_kind["purchase"] = std::move(purchases);
   ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
   ASSIGN_OR_RETURN(d.by_kind["demonstration"], LoadDemonstrations(conn, scope, year));
+  ASSIGN_OR_RETURN(d.by_kind["trainee"], LoadTrainees(conn, scope, year));
   d.metrics = {"online_sales",
                "uplink_online_sales",
                "online_export_sales",
                "uplink_service_with_sales",
                "station_service_performance",
                "purchase_from_poor",
-               "purchase_amount"};
+               "purchase_amount",
+               "training_qualified"};
   return d;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "award/award.h"
+#include "crypto/person_name.h"
 
 namespace ruralec::award {
 
@@ -48,30 +49,8 @@ Result<Diff> DiffLines(const std::vector<Line>& approved, const std::vector<Line
   return d;
 }
 
-namespace {
-
-// UTF-8 code points of `s` (the input is valid UTF-8: it came from the database or JSON).
-std::vector<std::string> CodePoints(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    out.push_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string MaskName(const std::string& name, bool personal) {
-  if (!personal || name.empty()) return name;
-  auto cps = CodePoints(name);
-  size_t keep_tail = cps.size() > 3 ? 2 : 0;
-  std::string out = cps[0];
-  for (size_t i = 1; i + keep_tail < cps.size(); ++i) out += "*";
-  for (size_t i = cps.size() - keep_tail; i < cps.size(); ++i) out += cps[i];
-  return out;
+  return personal ? crypto::MaskPersonName(name) : name;
 }
 
 }  // namespace ruralec::award

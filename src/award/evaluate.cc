@@ -55,7 +55,7 @@ std::string MetricUnit(const std::string& metric) {
       metric == "uplink_service_with_sales" || metric == "purchase_from_poor" ||
       metric == "purchase_amount")
     return "fen";
-  if (metric == "station_service_performance") return "count";
+  if (metric == "station_service_performance" || metric == "training_qualified") return "count";
   if (metric == "online_export_sales") return "us_cent";
   return "";
 }
@@ -84,12 +84,20 @@ bool LeavesEligibilityOpen(const AwardRule& r) {
                      [](const programme::LocalSetting& s) { return s.setting == "eligibility"; });
 }
 
-// The threshold of an eligibility line: the seed's, else the county's local threshold. A line
-// "> (no threshold)" on a rule that does not leave its eligibility to the county rewards the act
-// itself (002 R10 "收购贫困村、贫困户农村产品的"): more than zero.
+// Metrics stating a fact of the subject (1 = it holds) rather than an amount: an eligibility
+// line on one without a threshold ("= 培训合格") asks for the fact, and its `period: session`
+// is the session in which the fact arose, which the data adapter places in the evaluated year
+// (a trainee subject exists only for the year of the qualification).
+bool IsFactMetric(const std::string& metric) { return metric == "training_qualified"; }
+
+// The threshold of an eligibility line: the seed's, else the county's local threshold; 1 for a
+// fact metric without one. A line "> (no threshold)" on a rule that does not leave its
+// eligibility to the county rewards the act itself (002 R10 "收购贫困村、贫困户农村产品的"): more
+// than zero.
 std::optional<int64_t> Threshold(const AwardRule& r, const programme::Eligibility& e, bool* local) {
   *local = false;
   if (e.threshold && e.threshold->normalized) return *e.threshold->normalized;
+  if (IsFactMetric(e.metric) && !e.threshold) return 1;
   if (r.local && r.local->threshold && r.local->threshold->normalized) {
     *local = true;
     return *r.local->threshold->normalized;
@@ -110,7 +118,7 @@ RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
     return no_source("暂无数据来源：尚无" + SubjectLabel(r.subject) + "数据");
   for (const auto& e : r.eligibility) {
     if (!data.metrics.count(e.metric)) return no_source("无数据来源: 指标 " + e.metric);
-    if (e.period != "year") {
+    if (e.period != "year" && !(IsFactMetric(e.metric) && e.period == "session")) {
       o.status = RuleStatus::kNotEvaluable;
       o.reason = "资格期间 " + e.period + " 暂不支持按年评估";
       return o;
@@ -340,6 +348,7 @@ Status EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
       ++o.candidates;
       Explanation ex = Describe(r);
       ex.designation = s.designation;
+      ex.training = s.training;
       if (!Eligible(r, s, ex)) continue;
       ASSIGN_OR_RETURN(Line l, LineFor(in, r, s, std::move(ex)));
       ++o.lines;

@@ -234,7 +234,7 @@ TEST(Yongqiao, ExportThresholdInUsd) {
   EXPECT_EQ(Find(ev, "R11", 3)->explanation.metrics[0].unit, "us_cent");
 }
 
-// 002: rules whose subjects have no data in this evaluation are not zero.
+// 002 without station, trainee, purchase or designation data: those rules say so, never 0.
 TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
   Programme p = Yongqiao();
   SubjectData d = Data({Entity(1, 5000 * kWan)});
@@ -310,6 +310,38 @@ TEST(Yongqiao, DemonstrationRulesPayDesignationsOfTheirLevelAndKind) {
   EXPECT_EQ(Find(ev, "R05", 2), nullptr);
   // R06 (区级示范村, “按照网销额择优评定”) has no threshold: it waits for a local setting.
   EXPECT_EQ(Outcome(ev, "R06").status, RuleStatus::kNeedsLocalSetting);
+}
+
+// 002 R08 “给予培训合格者1200元/人补贴”: each qualified person (a trainee subject, metric
+// training_qualified = 1 for the session of the qualification) gets 1,200 yuan; the line names
+// course, level and certificate code, and the person is masked.
+TEST(Yongqiao, TraineeRulePaysEachQualifiedPerson) {
+  Programme p = Yongqiao();
+  auto trainee = [](int64_t id, const std::string& code) {
+    Subject s;
+    s.kind = "trainee";
+    s.id = id;
+    s.name = "张*";
+    s.personal_name = true;
+    s.region_code = "341302100201";
+    s.metrics = {{"training_qualified", 1}};
+    s.evidence = {{"training_qualified", {id}}};
+    s.training =
+        TrainingRef{id, id + 100, 5, "农村电商初级培训", "beginner", "初级班", code, "2019-06-03"};
+    return s;
+  };
+  SubjectData d = Data({});
+  d.by_kind["trainee"] = {trainee(1, "ABCDEFGHJK23"), trainee(2, "ZYXWVUTSRQ98")};
+  d.metrics.insert("training_qualified");
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R08").status, RuleStatus::kEvaluated);
+  const Line* l = Find(ev, "R08", 1);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->amount_fen, 1200 * 100);
+  ASSERT_TRUE(l->explanation.training.has_value());
+  EXPECT_EQ(l->explanation.training->certificate_code, "ABCDEFGHJK23");
+  EXPECT_EQ(l->explanation.metrics.at(0).record_ids, std::vector<int64_t>{1});
+  EXPECT_EQ(Outcome(ev, "R08").payable_fen, 2400 * 100);
 }
 
 // 002 二（三）: “网络销售额5%内的奖励”: the rate is a maximum; without a local rate the line is

@@ -13,8 +13,8 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "award";
     m.title = "奖补";
-    m.depends = {"programme",   "sales",      "entity", "station",
-                 "designation", "households", "region", "account"};
+    m.depends = {"programme", "sales",      "entity",   "station", "designation",
+                 "households", "training", "region", "account"};
     m.tables = {"award_lists", "award_lines", "award_payable_items"};
     m.permissions = {
         {"award:read", "查看奖补清单", {"county_staff", "finance_staff", "auditor"}},

@@ -140,6 +140,9 @@ std::string BasisWords(const Explanation& ex, const std::map<std::string, std::s
     parts.push_back((label == tag_labels.end() ? m.region_tag : label->second) + "上浮" +
                     std::to_string(m.uplift_bp / 100) + "%");
   }
+  if (const auto& t = ex.training)  // a trainee line: the course and the certificate that proves it
+    parts.push_back(t->course_title + "（" + t->level_label + "）合格，证书编号 " +
+                    t->certificate_code);
   if (ex.cap_applied) parts.push_back("按上限封顶");
   if (ex.floor_applied) parts.push_back("按下限保底");
   if (ex.set_locally) {

@@ -8,6 +8,9 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <vector>
+
+#include "crypto/person_name.h"
 
 namespace ruralec::crypto {
 namespace {
@@ -219,6 +222,22 @@ std::string MaskMobile(std::string_view mobile) {
   if (mobile.size() <= 7) return std::string(mobile.size(), '*');
   return std::string(mobile.substr(0, 3)) + std::string(mobile.size() - 7, '*') +
          std::string(mobile.substr(mobile.size() - 4));
+}
+
+std::string MaskPersonName(std::string_view name) {
+  std::vector<std::string_view> cps;
+  for (size_t i = 0; i < name.size();) {
+    auto c = static_cast<unsigned char>(name[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    cps.push_back(name.substr(i, n));
+    i += n;
+  }
+  if (cps.empty()) return "";
+  size_t keep_tail = cps.size() > 3 ? 2 : 0;
+  std::string out(cps[0]);
+  for (size_t i = 1; i + keep_tail < cps.size(); ++i) out += "*";
+  for (size_t i = cps.size() - keep_tail; i < cps.size(); ++i) out += cps[i];
+  return out;
 }
 
 }  // namespace ruralec::crypto

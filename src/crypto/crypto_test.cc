@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "crypto/person_name.h"
+
 namespace ruralec::crypto {
 namespace {
 
@@ -85,6 +87,10 @@ TEST_F(CryptoTest, KeyFileIsCreated0600AndReused) {
 TEST_F(CryptoTest, Masking) {
   EXPECT_EQ(MaskIdNumber("11010519491231002X"), "110105********002X");
   EXPECT_EQ(MaskMobile("13800138000"), "138****8000");
+  EXPECT_EQ(MaskPersonName("李四"), "李*");
+  EXPECT_EQ(MaskPersonName("王小明"), "王**");
+  EXPECT_EQ(MaskPersonName("欧阳小明"), "欧*小明");
+  EXPECT_EQ(MaskPersonName(""), "");
 }
 
 TEST_F(CryptoTest, Sha256KnownAnswer) {

@@ -36,15 +36,17 @@ Result<int64_t> SaveErrorReport(storage::Database& db, const account::Principal&
 }
 
 Result<StoredErrorReport> LoadErrorReport(storage::Connection& conn, int64_t id, int64_t now) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT region_code, kind, errors_json, expires_at, "
-                                         "rows_rejected FROM import_error_reports WHERE id = ?",
-                                         {id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT region_code, kind, errors_json, expires_at, "
+                              "rows_rejected, created_by FROM import_error_reports WHERE id = ?",
+                              {id}));
   auto missing = Error::NotFound("错误报告 " + std::to_string(id) + " 不存在或已过期");
   if (rows.empty() || rows[0].Int(3) < now) return missing;
   auto region = RegionCode::Parse(rows[0].Text(0));
   if (!region.ok()) return missing;
   StoredErrorReport out{*region, rows[0].Text(1), {}};
   out.report.rows_rejected = rows[0].Int(4);
+  out.created_by = rows[0].OptInt(5);
   nlohmann::json errors = nlohmann::json::parse(rows[0].Text(2), nullptr, false);
   if (errors.is_array()) {
     for (const auto& e : errors)

@@ -189,6 +189,7 @@ struct StoredErrorReport {
   RegionCode region;  // the importer's region (reads are scoped on it)
   std::string kind;   // "sales" | "entities"
   ImportReport report;
+  std::optional<int64_t> created_by;  // the importer (none for the system actor)
 };
 // kNotFound when missing or expired.
 Result<StoredErrorReport> LoadErrorReport(storage::Connection& conn, int64_t id, int64_t now_ms);

@@ -133,6 +133,14 @@ std::vector<Indicator> BuildIndicators() {
        "Attendances counted per person per session (audience=registered_poor_household for the "
        "poor-household subset).",
        kTraining},
+      {"training_trainees",
+       "电商培训人数",
+       D::kCount,
+       {"audience"},
+       {},
+       "Distinct persons trained in the period, each counted once whatever the number of "
+       "sessions (audience=registered_poor_household for the poor-household subset).",
+       kTraining},
       {"training_conversion_rate",
        "培训转化率",
        D::kPercent,

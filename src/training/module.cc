@@ -3,6 +3,8 @@
 #include "http/server.h"
 #include "runtime/context.h"
 #include "training/api/training_handlers.h"
+#include "training/cli/training_command.h"
+#include "training/indicators.h"
 #include "training/training.h"
 
 namespace ruralec::training {
@@ -52,9 +54,11 @@ const runtime::Module& ModuleDef() {
         {"training.session.create", "登记培训班次"}, {"training.session.update", "修改培训班次"},
         {"training.trainee.create", "登记培训学员"}, {"training.enrol", "培训报名"},
         {"training.attendance", "登记培训出勤"},     {"training.dict.add", "添加培训字典项"}};
+    m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };
+    m.commands = AddTrainingCommands;
     return m;
   }();
   return m;

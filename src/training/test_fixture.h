@@ -1,8 +1,8 @@
 // Test fixture of the training tests: a migrated temp database with a small region tree
 // (county 341302; town 341302100 with villages 341302100201 and 341302100202; town 341302101
 // with village 341302101203), county and town principals with the manifest's grants, a trainer
-// account "teacher" (and "other" who teaches nothing), a FakeClock on 2023-11-14 and valid ID
-// numbers (GB 11643 check digits) for the trainees.
+// account "teacher" (and "other" who teaches nothing), a FakeClock on 2023-11-15 (Asia/Shanghai)
+// and valid ID numbers (GB 11643 check digits) for the trainees.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -109,7 +109,7 @@ class TrainingFixture : public ::testing::Test {
   imports::ImportContext Ctx() { return {tdb_.db(), audit_, clock_, cipher_}; }
 
   storage::testing::TempDatabase tdb_;
-  FakeClock clock_;  // 2023-11-14
+  FakeClock clock_;  // 2023-11-15 in Asia/Shanghai
   crypto::FieldCipher cipher_ = crypto::FieldCipher::FromKey({});
   audit::AuditLog audit_{clock_, crypto::RecordMac::FromKey({})};
   account::Principal county_, town_, teacher_, other_, auditor_;

@@ -226,4 +226,72 @@ struct DayResult {
 Result<DayResult> RecordDay(const Deps& d, const account::Principal& who, int64_t session_id,
                             CivilDate day, const std::vector<int64_t>& present);
 
+// ---- follow-up outcomes (跟踪服务, outcomes.cc) ----
+// What became of a trainee after a course: kind from training_outcome_kinds (opened_shop,
+// started_business, employed, first_online_sale, leader), the date it happened (not in the
+// future), an optional linked entity (the shop's or business's registered entity) and evidence
+// text; who recorded it and when. training:edit with the trainee's home village in scope.
+// Audited "training.outcome". Reads follow the trainee's visibility.
+struct OutcomeInput {
+  std::string kind;
+  CivilDate happened_on;
+  std::optional<int64_t> entity_id;
+  std::string evidence;
+};
+struct Outcome {
+  int64_t id = 0, trainee_id = 0;
+  std::string kind, kind_label;
+  CivilDate happened_on;
+  std::optional<int64_t> entity_id;
+  std::string evidence;
+  std::optional<int64_t> recorded_by;
+  int64_t recorded_at = 0;
+};
+Result<Outcome> RecordOutcome(const Deps& d, const account::Principal& who, int64_t trainee_id,
+                              const OutcomeInput& in);
+Result<std::vector<Outcome>> Outcomes(const Deps& d, const account::Principal& who,
+                                      int64_t trainee_id);
+
+// ---- completion and certificates (results.cc) ----
+// Assesses every enrolled trainee of a session that has ended: qualified (合格) when the
+// attended days are at least the course's min_attendance share of the session's days and, when
+// the course sets min_score, the test score is at least that. `scores` sets (or, with nullopt,
+// clears) trainees' scores first; others keep theirs. A newly qualified trainee gets a random
+// certificate code (12 characters of A-Z/2-9 without look-alikes); one no longer qualified loses
+// it. A trainer of the session (training:attend) or training:edit in scope; kConflict before
+// the session's last day. Audited "training.assess".
+struct ScoreInput {
+  int64_t trainee_id = 0;
+  std::optional<int> score;
+};
+struct Assessment {
+  int64_t assessed = 0, qualified = 0;
+};
+Result<Assessment> Assess(const Deps& d, const account::Principal& who, int64_t session_id,
+                          const std::vector<ScoreInput>& scores);
+
+// What the public verification page shows for a certificate code (no login): the holder's
+// name masked (crypto::MaskPersonName), course, level, session dates, organiser, the day of
+// qualification. kNotFound for an unknown code.
+struct Certificate {
+  std::string code, name_masked, course_title, level, level_label, session_name, organiser_name;
+  CivilDate starts_on, ends_on, qualified_on;
+  RegionCode region;  // the course's organising region
+};
+Result<Certificate> VerifyCertificate(storage::Connection& conn, const std::string& code);
+
+// The qualified trainees a subsidy pays (award's `trainee` subject): for each person and course
+// level, the first qualification ever (by date, then enrolment id) — listed only when it falls
+// in `year` and the trainee's home village lies in `scope`. So one person is paid once per
+// level however many sessions, courses or years they are qualified in.
+struct Qualification {
+  int64_t enrolment_id = 0, trainee_id = 0, course_id = 0, session_id = 0;
+  std::string name;  // the trainee's (masked when published)
+  RegionCode region;
+  std::string level, level_label, course_title, certificate_code;
+  CivilDate qualified_on;
+};
+Result<std::vector<Qualification>> FirstQualificationsIn(storage::Connection& conn,
+                                                         const RegionCode& scope, int year);
+
 }  // namespace ruralec::training

@@ -412,6 +412,25 @@ Result<std::set<int64_t>> EnrolledAmong(storage::Connection& conn, int64_t sessi
   return out;
 }
 
+Result<std::set<int64_t>> EnrolledIn(storage::Connection& conn, int64_t session_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id FROM training_enrolments WHERE "
+                                         "session_id = ?",
+                                         {session_id}));
+  std::set<int64_t> out;
+  for (const auto& r : rows) out.insert(r.Int(0));
+  return out;
+}
+
+Result<std::set<std::pair<int64_t, std::string>>> AttendedIn(storage::Connection& conn,
+                                                             int64_t session_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id, day FROM training_attendance WHERE "
+                                         "session_id = ?",
+                                         {session_id}));
+  std::set<std::pair<int64_t, std::string>> out;
+  for (const auto& r : rows) out.insert({r.Int(0), r.Text(1)});
+  return out;
+}
+
 Status InsertEnrolment(storage::Connection& conn, int64_t session_id, const Trainee& t,
                        Stamp stamp) {
   return Done(conn.Exec(
@@ -512,6 +531,178 @@ Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
     n += k;
   }
   return n;
+}
+
+// ---- outcomes ----
+
+Result<int64_t> InsertOutcome(storage::Connection& conn, const Trainee& t, const OutcomeInput& in,
+                              Stamp stamp) {
+  ASSIGN_OR_RETURN(
+      Row row, conn.QueryOne("INSERT INTO training_outcomes (trainee_id, county_code, region_code, "
+                             "kind, happened_on, entity_id, evidence, recorded_by, recorded_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                             {t.id, t.region.county().str(), t.region.str(), in.kind,
+                              in.happened_on.ToString(), OptId(in.entity_id), in.evidence,
+                              OptId(stamp.by), stamp.now_ms},
+                             "insert outcome"));
+  return row.Int(0);
+}
+
+Result<std::vector<Outcome>> OutcomesOf(storage::Connection& conn, int64_t trainee_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, trainee_id, kind, happened_on, entity_id, "
+                                         "evidence, recorded_by, recorded_at FROM "
+                                         "training_outcomes WHERE trainee_id = ? ORDER BY "
+                                         "happened_on, id",
+                                         {trainee_id}));
+  std::vector<Outcome> out;
+  for (const auto& r : rows) {
+    Outcome o;
+    o.id = r.Int(0);
+    o.trainee_id = r.Int(1);
+    o.kind = r.Text(2);
+    o.happened_on = DateOr(r.Text(3));
+    o.entity_id = r.OptInt(4);
+    o.evidence = r.Text(5);
+    o.recorded_by = r.OptInt(6);
+    o.recorded_at = r.Int(7);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+// ---- results and certificates ----
+
+Status SetResult(storage::Connection& conn, int64_t session_id, const ResultRow& r, Stamp stamp) {
+  return Done(conn.Exec(
+      "UPDATE training_enrolments SET score = ?, result = ?, result_on = ?, certificate_code = ?, "
+      "updated_at = ? WHERE session_id = ? AND trainee_id = ?",
+      {OptInt(r.score), r.result, r.result_on, OrNull(r.certificate_code), stamp.now_ms, session_id,
+       r.trainee_id}));
+}
+
+Status SetScore(storage::Connection& conn, int64_t session_id, int64_t trainee_id,
+                std::optional<int> score) {
+  return Done(
+      conn.Exec("UPDATE training_enrolments SET score = ? WHERE session_id = ? AND trainee_id = ?",
+                {OptInt(score), session_id, trainee_id}));
+}
+
+Result<std::map<int64_t, EnrolmentState>> EnrolmentStates(storage::Connection& conn,
+                                                          int64_t session_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id, score, certificate_code FROM "
+                                         "training_enrolments WHERE session_id = ?",
+                                         {session_id}));
+  std::map<int64_t, EnrolmentState> out;
+  for (const auto& r : rows) {
+    EnrolmentState st;
+    if (auto v = r.OptInt(1)) st.score = static_cast<int>(*v);
+    st.certificate_code = r.OptText(2);
+    out[r.Int(0)] = st;
+  }
+  return out;
+}
+
+namespace {
+
+const storage::Columns kCertificate(
+    "e.certificate_code, t.name, c.title, c.level, s.name AS session_name, c.organiser_kind, "
+    "c.organiser_name, c.organiser_entity_id, c.region_code, s.starts_on, s.ends_on, "
+    "e.result_on");
+
+}  // namespace
+
+Result<std::optional<CertificateRow>> CertificateByCode(storage::Connection& conn,
+                                                        const std::string& code) {
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOptional(
+                       "SELECT " + kCertificate.List() +
+                           " FROM training_enrolments e JOIN training_trainees t ON t.id = "
+                           "e.trainee_id JOIN training_sessions s ON s.id = e.session_id JOIN "
+                           "training_courses c ON c.id = s.course_id WHERE e.certificate_code = ? "
+                           "AND e.result = 'qualified'",
+                       {code}));
+  if (!row) return std::optional<CertificateRow>();
+  NamedRow r(*row, kCertificate);
+  CertificateRow out;
+  out.code = r.Text("certificate_code");
+  out.name = r.Text("name");
+  out.course_title = r.Text("title");
+  out.level = r.Text("level");
+  out.session_name = r.Text("session_name");
+  out.organiser_kind = r.Text("organiser_kind");
+  out.organiser_name = r.Text("organiser_name");
+  out.organiser_entity_id = r.OptInt("organiser_entity_id");
+  out.course_region = *RegionCode::Parse(r.Text("region_code"));
+  out.starts_on = r.Text("starts_on");
+  out.ends_on = r.Text("ends_on");
+  out.result_on = r.Text("result_on");
+  return std::optional(out);
+}
+
+Result<std::vector<QualifiedRow>> QualifiedIn(storage::Connection& conn, const RegionCode& scope) {
+  Where w;
+  w.InSubtree("t.region_code", scope);
+  w.Eq("e.result", std::string("qualified"));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query("SELECT e.id, e.trainee_id, c.id, e.session_id, t.name, t.region_code, c.level, "
+                 "c.title, COALESCE(e.certificate_code, ''), e.result_on FROM training_enrolments "
+                 "e JOIN training_trainees t ON t.id = e.trainee_id JOIN training_sessions s ON "
+                 "s.id = e.session_id JOIN training_courses c ON c.id = s.course_id" +
+                     w.Clause() + " ORDER BY e.result_on, e.id",
+                 w.params()));
+  std::vector<QualifiedRow> out;
+  for (const auto& r : rows)
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Text(5), r.Text(6),
+                   r.Text(7), r.Text(8), r.Text(9)});
+  return out;
+}
+
+// ---- indicator reads ----
+namespace {
+
+// The attendance rows of the span (the covering index training_attendance_region serves it).
+Where SpanWhere(const Span& s, const std::string& audience) {
+  Where w;
+  w.InSubtree("a.region_code", s.region);
+  w.Cmp("a.day", ">=", s.from).Cmp("a.day", "<=", s.to);
+  if (!audience.empty())
+    w.Sql("a.trainee_id IN (SELECT id FROM training_trainees WHERE audiences LIKE ?)",
+          {"%," + audience + ",%"});
+  return w;
+}
+
+Result<int64_t> CountOf(storage::Connection& conn, const std::string& sql, const Params& p) {
+  ASSIGN_OR_RETURN(Row row, conn.QueryOne(sql, p, "count"));
+  return row.Int(0);
+}
+
+}  // namespace
+
+Result<int64_t> PersonTimes(storage::Connection& conn, const Span& s, const std::string& audience) {
+  Where w = SpanWhere(s, audience);
+  return CountOf(conn,
+                 "SELECT COUNT(*) FROM (SELECT DISTINCT a.session_id, a.trainee_id FROM "
+                 "training_attendance a" +
+                     w.Clause() + ") x",
+                 w.params());
+}
+
+Result<int64_t> UniqueTrainees(storage::Connection& conn, const Span& s,
+                               const std::string& audience) {
+  Where w = SpanWhere(s, audience);
+  return CountOf(conn,
+                 "SELECT COUNT(DISTINCT a.trainee_id) FROM training_attendance a" + w.Clause(),
+                 w.params());
+}
+
+Result<int64_t> TraineesWithOutcome(storage::Connection& conn, const Span& s,
+                                    const std::string& kind) {
+  Where w;
+  w.InSubtree("region_code", s.region);
+  w.Eq("kind", kind).Cmp("happened_on", ">=", s.from).Cmp("happened_on", "<=", s.to);
+  return CountOf(conn, "SELECT COUNT(DISTINCT trainee_id) FROM training_outcomes" + w.Clause(),
+                 w.params());
 }
 
 // ---- dictionaries ----

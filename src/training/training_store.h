@@ -77,6 +77,10 @@ Result<int64_t> EnrolledCount(storage::Connection& conn, int64_t session_id);
 // The enrolled trainee ids among `ids`.
 Result<std::set<int64_t>> EnrolledAmong(storage::Connection& conn, int64_t session_id,
                                         const std::vector<int64_t>& ids);
+// Every enrolled trainee of the session, and the (trainee, day) pairs with attendance.
+Result<std::set<int64_t>> EnrolledIn(storage::Connection& conn, int64_t session_id);
+Result<std::set<std::pair<int64_t, std::string>>> AttendedIn(storage::Connection& conn,
+                                                             int64_t session_id);
 Status InsertEnrolment(storage::Connection& conn, int64_t session_id, const Trainee& t,
                        Stamp stamp);
 // A page of the session's enrolled trainees (within `region`'s subtree when not empty).
@@ -100,6 +104,58 @@ Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendan
                         Stamp stamp);
 Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
                                  const std::string& day, const std::vector<int64_t>& trainees);
+
+// ---- outcomes (outcomes.cc) ----
+Result<int64_t> InsertOutcome(storage::Connection& conn, const Trainee& t, const OutcomeInput& in,
+                              Stamp stamp);
+Result<std::vector<Outcome>> OutcomesOf(storage::Connection& conn, int64_t trainee_id);
+
+// ---- results and certificates (results.cc) ----
+struct ResultRow {
+  int64_t trainee_id = 0;
+  std::optional<int> score;
+  std::string result;  // qualified | not_qualified
+  std::string result_on;
+  std::optional<std::string> certificate_code;
+};
+Status SetResult(storage::Connection& conn, int64_t session_id, const ResultRow& r, Stamp stamp);
+Status SetScore(storage::Connection& conn, int64_t session_id, int64_t trainee_id,
+                std::optional<int> score);
+// Current score and certificate per enrolled trainee of the session.
+struct EnrolmentState {
+  std::optional<int> score;
+  std::optional<std::string> certificate_code;
+};
+Result<std::map<int64_t, EnrolmentState>> EnrolmentStates(storage::Connection& conn,
+                                                          int64_t session_id);
+struct CertificateRow {
+  std::string code, name, course_title, level, session_name, organiser_kind, organiser_name,
+      starts_on, ends_on, result_on;
+  std::optional<int64_t> organiser_entity_id;
+  RegionCode course_region;
+};
+Result<std::optional<CertificateRow>> CertificateByCode(storage::Connection& conn,
+                                                        const std::string& code);
+// Every qualified enrolment of trainees whose home village lies in `scope`, oldest first.
+struct QualifiedRow {
+  int64_t enrolment_id = 0, trainee_id = 0, course_id = 0, session_id = 0;
+  std::string name, region_code, level, course_title, certificate_code, result_on;
+};
+Result<std::vector<QualifiedRow>> QualifiedIn(storage::Connection& conn, const RegionCode& scope);
+
+// ---- indicator reads (indicators.cc) ----
+struct Span {
+  RegionCode region;     // subtree of the trainees' home villages
+  std::string from, to;  // YYYY-MM-DD, inclusive
+};
+// Distinct (session, trainee) pairs / distinct trainees with attendance in the span; `audience`
+// (a dictionary value, "" = all) limits them to trainees of that category.
+Result<int64_t> PersonTimes(storage::Connection& conn, const Span& s, const std::string& audience);
+Result<int64_t> UniqueTrainees(storage::Connection& conn, const Span& s,
+                               const std::string& audience);
+// Distinct trainees with an outcome of `kind` dated in the span.
+Result<int64_t> TraineesWithOutcome(storage::Connection& conn, const Span& s,
+                                    const std::string& kind);
 
 // ---- dictionaries ----
 Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,

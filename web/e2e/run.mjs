@@ -17,6 +17,7 @@ import { salesSteps } from './sales.mjs'
 import { awardSteps } from './awards.mjs'
 import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
+import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { householdSteps } from './households.mjs'
 
@@ -527,6 +528,7 @@ try {
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
   await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
+  await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

@@ -138,4 +138,9 @@ void AddImportCommands(CLI::App* group, const runtime::CommandEnv& env, std::str
   AddTemplate(group, outs.emplace_back(), tmpl);
 }
 
+void AddTemplateCommand(CLI::App* group, std::function<spreadsheet::Sheet()> tmpl) {
+  static std::deque<std::string> outs;
+  AddTemplate(group, outs.emplace_back(), tmpl);
+}
+
 }  // namespace ruralec::imports::cli

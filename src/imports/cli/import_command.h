@@ -19,4 +19,8 @@ namespace ruralec::imports::cli {
 void AddImportCommands(CLI::App* group, const runtime::CommandEnv& env, std::string description,
                        ImportFn run, std::function<spreadsheet::Sheet()> tmpl);
 
+// Adds only `template --out FILE.xlsx|.csv` writing `tmpl()` to `group` (a module whose
+// command line names its template apart from its import, e.g. `training template`).
+void AddTemplateCommand(CLI::App* group, std::function<spreadsheet::Sheet()> tmpl);
+
 }  // namespace ruralec::imports::cli

@@ -1,7 +1,10 @@
 // Trainees, enrolments and attendance over HTTP.
+#include "http/file_reply.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "imports/api/upload.h"
 #include "training/api/training_handlers.h"
+#include "training/import.h"
 
 namespace ruralec::training::api {
 namespace {
@@ -95,10 +98,138 @@ void RegisterTraineeList(http::Server& s, const Deps& d) {
          });
 }
 
+// The sign-in-sheet upload, its template and its error workbooks (a trainer holds no
+// sales:read, which the shared /imports/errors route needs; this one serves only this kind,
+// and to a caller without training:edit — a trainer — only their own uploads' workbooks).
+void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  s.Post("/training/attendance/import", {.permission = "training:import"},
+         [d](Request& req, Reply&) -> Result<Json> {
+           imports::ImportContext ctx{d.db, d.audit, d.clock, d.cipher};
+           ASSIGN_OR_RETURN(Json out, imports::api::Upload(
+                                          ctx, req, "training_attendance",
+                                          [](const imports::ImportContext& c,
+                                             const account::Principal& who, const std::string& path,
+                                             imports::Mode m, const imports::ImportOptions& o) {
+                                            return ImportAttendance(c, who, path, m, o);
+                                          }));
+           // The shared workbook route needs sales:read; point at this module's (below).
+           if (auto id = out.find("error_report_id"); id != out.end() && id->is_number())
+             out["error_workbook"] =
+                 "/api/v1/training/imports/errors/" + std::to_string(id->get<int64_t>());
+           return out;
+         });
+  s.Get("/training/template", {}, [](Request&, Reply& r) -> Result<Json> {
+    RETURN_IF_ERROR(http::XlsxReply(AttendanceTemplate(), "training-attendance-template.xlsx", r));
+    return Json::object();
+  });
+  s.Get(
+      R"(/training/imports/errors/(\d+))", {.permission = "training:import"},
+      [d](Request& req, Reply& r) -> Result<Json> {
+        ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+        {
+          auto conn = d.db.Acquire();
+          auto rep = imports::LoadErrorReport(*conn, id, d.clock.NowMs());
+          const account::Principal& who = req.principal();
+          bool own = rep.ok() && rep->created_by == who.id.value;
+          if (!rep.ok() || rep->kind != "training_attendance" || !(own || who.Can("training:edit")))
+            return Error::NotFound("错误清单不存在或已过期");
+        }
+        return imports::api::ErrorWorkbook(d.db, d.clock, req, r, {});
+      });
+}
+
+Result<std::vector<ScoreInput>> ScoresFrom(const Json& body) {
+  std::vector<ScoreInput> out;
+  auto it = body.find("scores");
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array()) return Error::Invalid("scores", "scores 应为数组");
+  for (const auto& e : *it) {
+    if (!e.is_object()) return Error::Invalid("scores", "scores 的每一项应为对象");
+    ScoreInput s;
+    ASSIGN_OR_RETURN(s.trainee_id, http::BodyId(e, "trainee_id"));
+    ASSIGN_OR_RETURN(auto score, http::BodyOptInt(e, "score"));
+    if (score && (*score < 0 || *score > 100))
+      return Error::Invalid("scores", "成绩应在 0 到 100 之间");
+    if (score) s.score = static_cast<int>(*score);
+    out.push_back(s);
+  }
+  return out;
+}
+
+Json CertificateJson(const Certificate& c) {
+  return {{"code", c.code},
+          {"name_masked", c.name_masked},
+          {"course_title", c.course_title},
+          {"level", c.level},
+          {"level_label", c.level_label},
+          {"session_name", c.session_name},
+          {"starts_on", c.starts_on.ToString()},
+          {"ends_on", c.ends_on.ToString()},
+          {"qualified_on", c.qualified_on.ToString()},
+          {"organiser_name", c.organiser_name}};
+}
+
+Json OutcomeJson(const Outcome& o) {
+  return {{"id", o.id},
+          {"trainee_id", o.trainee_id},
+          {"kind", o.kind},
+          {"kind_label", o.kind_label},
+          {"happened_on", o.happened_on.ToString()},
+          {"entity_id", http::OptIntJson(o.entity_id)},
+          {"evidence", o.evidence},
+          {"recorded_at", http::TimeJson(o.recorded_at)}};
+}
+
+void RegisterOutcomeRoutes(http::Server& s, const Deps& d) {
+  s.Get(R"(/training/trainees/(\d+)/outcomes)", {}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(auto list, Outcomes(d, req.principal(), id));
+    Json out = Json::array();
+    for (const auto& o : list) out.push_back(OutcomeJson(o));
+    return out;
+  });
+  s.Post(R"(/training/trainees/(\d+)/outcomes)", {true, "training:edit"},
+         [d](Request& req, Reply& reply) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           OutcomeInput in;
+           ASSIGN_OR_RETURN(in.kind, http::RequiredString(body, "kind"));
+           ASSIGN_OR_RETURN(std::string on, http::RequiredString(body, "happened_on"));
+           ASSIGN_OR_RETURN(in.happened_on, CivilDate::Parse(on, "happened_on"));
+           ASSIGN_OR_RETURN(in.entity_id, http::BodyOptInt(body, "entity_id"));
+           ASSIGN_OR_RETURN(auto evidence, http::OptionalString(body, "evidence"));
+           in.evidence = evidence.value_or("");
+           ASSIGN_OR_RETURN(Outcome o, RecordOutcome(d, req.principal(), id, in));
+           reply.status = 201;
+           return OutcomeJson(o);
+         });
+}
+
+// Completion and the public certificate check (no login: anyone holding a certificate's code
+// may confirm it; the name is masked and nothing else about the person is shown).
+void RegisterResultRoutes(http::Server& s, const Deps& d) {
+  s.Post(R"(/training/sessions/(\d+)/assess)", {}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(Json body, req.Body());
+    ASSIGN_OR_RETURN(auto scores, ScoresFrom(body));
+    ASSIGN_OR_RETURN(Assessment a, Assess(d, req.principal(), id, scores));
+    return Json{{"assessed", a.assessed}, {"qualified", a.qualified}};
+  });
+  s.Get("/public/certificates/([A-Za-z0-9]{1,32})", {.auth = false},
+        [d](Request& req, Reply&) -> Result<Json> {
+          auto conn = d.db.Acquire();
+          ASSIGN_OR_RETURN(Certificate c, VerifyCertificate(*conn, req.Match(1)));
+          return CertificateJson(c);
+        });
+}
+
 }  // namespace
 
 void RegisterTraineeRoutes(http::Server& s, const Deps& d) {
+  RegisterResultRoutes(s, d);
+  RegisterOutcomeRoutes(s, d);
   RegisterTraineeList(s, d);
+  RegisterImportRoutes(s, d);
   s.Post(R"(/training/sessions/(\d+)/enrolments)", {}, [d](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     ASSIGN_OR_RETURN(Json body, req.Body());

@@ -14,5 +14,6 @@ import award from './award'
 import station from './station'
 import designation from './designation'
 import households from './households'
+import training from './training'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training]

@@ -30,6 +30,7 @@ const URLS: Record<string, string[]> = {
   station: ['/stations', '/stations/map', '/stations/report', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/coverage', '/purchases'],
+  training: ['/training/courses', '/training/sessions', '/training/trainees', '/training/attendance', '/verify/:code?'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 
@@ -94,7 +95,9 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'],
+      ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.attendance'],
+      ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
       ['account', '/security/password-policy', 'menu.system'], ['audit', 'menu.audit'],
     ]

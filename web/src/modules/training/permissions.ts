@@ -1,0 +1,11 @@
+// Permission strings the training module's pages and buttons check (they come from User.permissions).
+export const P = {
+  /** courses, sessions and trainees of the caller's region subtree */
+  read: 'training:read',
+  /** only the sessions the caller teaches (trainers) */
+  readOwn: 'training:read:own',
+  edit: 'training:edit',
+  /** attendance (trainers: their own sessions) */
+  attend: 'training:attend',
+  import: 'training:import',
+} as const
