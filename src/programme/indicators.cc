@@ -144,7 +144,7 @@ std::vector<Indicator> BuildIndicators() {
       {"training_conversion_rate",
        "培训转化率",
        D::kPercent,
-       {},
+       {"months"},
        {},
        "Share of trainees who then start or join an online business.",
        kTraining},

@@ -1,5 +1,8 @@
 #include "training/indicators.h"
 
+#include <algorithm>
+#include <set>
+
 #include "training/training.h"
 #include "training/training_store.h"
 
@@ -43,6 +46,53 @@ Result<Measurement> Count(storage::Connection& conn, const IndicatorQuery& q, bo
   return Value(n);
 }
 
+// The outcomes that count as a conversion by default, and the window after the course.
+const std::set<std::string> kConversionKinds = {"opened_shop", "started_business", "employed",
+                                                "first_online_sale"};
+constexpr int kDefaultMonths = 12;
+
+Result<Measurement> Conversion(storage::Connection& conn, const IndicatorQuery& q) {
+  int months = kDefaultMonths;
+  if (auto it = q.params.find("months"); it != q.params.end() && !it->second.empty()) {
+    months =
+        it->second.size() <= 3 && it->second.find_first_not_of("0123456789") == std::string::npos
+            ? std::stoi(it->second)
+            : 0;
+    if (months < 1 || months > 60) {
+      Measurement m;
+      m.status = Measurement::Status::kNoDataSource;
+      m.reason = "months 应为 1 到 60 的整数 (months: " + it->second + ")";
+      return m;
+    }
+  }
+  store::Span span{q.region, q.from.ToString(), q.to.ToString()};
+  ASSIGN_OR_RETURN(auto last, store::LastDayOfTrainees(conn, span));
+  ASSIGN_OR_RETURN(auto facts, store::OutcomesSince(conn, q.region, span.from));
+  std::set<int64_t> converted;
+  for (const auto& f : facts) {
+    auto it = last.find(f.trainee_id);
+    if (it == last.end() || !kConversionKinds.count(f.kind) || f.happened_on < it->second) continue;
+    CivilDate end = *CivilDate::Parse(it->second);
+    // The window's end: the same day N months on (the month's last day when it has no such day).
+    int m = end.month() - 1 + months, y = end.year() + m / 12, mo = m % 12 + 1, day = end.day();
+    while (!CivilDate::IsValid(y, mo, day)) --day;
+    CivilDate until(y, mo, day);
+    if (f.happened_on <= until.ToString()) converted.insert(f.trainee_id);
+  }
+  if (last.empty()) {
+    Measurement m;
+    m.status = Measurement::Status::kNoDataSource;
+    m.reason = "区划内本期没有参训学员";
+    return m;
+  }
+  auto num = static_cast<int64_t>(converted.size());
+  auto den = static_cast<int64_t>(last.size());
+  Measurement m = Value((num * 20000 + den) / (2 * den));  // basis points, half up
+  m.numerator = num;
+  m.denominator = den;
+  return m;
+}
+
 }  // namespace
 
 std::vector<runtime::IndicatorSource> Sources() {
@@ -51,6 +101,7 @@ std::vector<runtime::IndicatorSource> Sources() {
        [](storage::Connection& c, const IndicatorQuery& q) { return Count(c, q, false); }},
       {"training_trainees", kSource,
        [](storage::Connection& c, const IndicatorQuery& q) { return Count(c, q, true); }},
+      {"training_conversion_rate", kOutcomes, Conversion},
       {"ecommerce_leaders", kOutcomes,
        [](storage::Connection& c, const IndicatorQuery& q) -> Result<Measurement> {
          store::Span span{q.region, q.from.ToString(), q.to.ToString()};

@@ -9,6 +9,11 @@
 //    module links trainees to registered poor households, the audience category is the source).
 //  - training_trainees: distinct trainees with an attendance day in the period (人), same param.
 //  - ecommerce_leaders: distinct trainees with an outcome of kind `leader` dated in the period.
+//  - training_conversion_rate: trainees of the period (attendance in it) with a counting outcome
+//    (default opened_shop, started_business, employed, first_online_sale) dated from their last
+//    attendance day of the period to `months` (param, default 12, 1–60) months after it ÷
+//    trainees of the period, in basis points (half up) with numerator and denominator; no
+//    trainee in the period is "no data".
 // An audience value the dictionaries do not know is "no data" with the reason.
 #pragma once
 

@@ -88,5 +88,35 @@ TEST_F(TrainingIndicators, LeadersAreTraineesWithALeaderOutcomeInThePeriod) {
   EXPECT_EQ(Ask("ecommerce_leaders", "341302101", "2023-01-01", "2023-12-31").value, 0);
 }
 
+TEST_F(TrainingIndicators, ConversionCountsBusinessOutcomesWithinTheWindow) {
+  auto c = CreateCourse(D(), county_, Course("网店运营培训"));
+  ASSERT_TRUE(c.ok());
+  int64_t s1 = NewSession(c->id, "第1期", "2023-03-01", "2023-03-03");
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 2; ++i) {
+    auto t = RegisterTrainee(D(), county_, Person(i, "学员" + std::to_string(i), "341302100201"));
+    ASSERT_TRUE(t.ok());
+    ids.push_back(t->trainee.id);
+  }
+  ASSERT_TRUE(Enrol(D(), county_, s1, ids).ok());
+  ASSERT_TRUE(RecordDay(D(), county_, s1, CivilDate(2023, 3, 3), ids).ok());
+  auto none = Ask("training_conversion_rate", "341302101", "2023-01-01", "2023-12-31");
+  EXPECT_EQ(none.status, runtime::Measurement::Status::kNoDataSource);
+  // 学员0 opened a shop five months after the course; 学员1 only became a leader.
+  ASSERT_TRUE(
+      RecordOutcome(D(), county_, ids[0], {"开设网店", CivilDate(2023, 8, 1), std::nullopt, ""})
+          .ok());
+  ASSERT_TRUE(
+      RecordOutcome(D(), county_, ids[1], {"leader", CivilDate(2023, 8, 1), std::nullopt, ""})
+          .ok());
+  auto m = Ask("training_conversion_rate", "341302", "2023-01-01", "2023-12-31");
+  EXPECT_EQ(m.value, 5000);
+  EXPECT_EQ(m.numerator, 1);
+  EXPECT_EQ(m.denominator, 2);
+  EXPECT_EQ(Ask("training_conversion_rate", "341302", "2023-01-01", "2023-12-31", {{"months", "3"}})
+                .value,
+            0);
+}
+
 }  // namespace
 }  // namespace ruralec::training

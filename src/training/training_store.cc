@@ -696,6 +696,31 @@ Result<int64_t> UniqueTrainees(storage::Connection& conn, const Span& s,
                  w.params());
 }
 
+Result<std::map<int64_t, std::string>> LastDayOfTrainees(storage::Connection& conn, const Span& s) {
+  Where w = SpanWhere(s, "");
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT a.trainee_id, MAX(a.day) FROM training_attendance a" +
+                                  w.Clause() + " GROUP BY a.trainee_id",
+                              w.params()));
+  std::map<int64_t, std::string> out;
+  for (const auto& r : rows) out[r.Int(0)] = r.Text(1);
+  return out;
+}
+
+Result<std::vector<OutcomeFact>> OutcomesSince(storage::Connection& conn, const RegionCode& region,
+                                               const std::string& from) {
+  Where w;
+  w.InSubtree("region_code", region);
+  w.Cmp("happened_on", ">=", from);
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT trainee_id, kind, happened_on FROM "
+                                         "training_outcomes" +
+                                             w.Clause(),
+                                         w.params()));
+  std::vector<OutcomeFact> out;
+  for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
 Result<int64_t> TraineesWithOutcome(storage::Connection& conn, const Span& s,
                                     const std::string& kind) {
   Where w;

@@ -153,6 +153,16 @@ struct Span {
 Result<int64_t> PersonTimes(storage::Connection& conn, const Span& s, const std::string& audience);
 Result<int64_t> UniqueTrainees(storage::Connection& conn, const Span& s,
                                const std::string& audience);
+// Each trainee with attendance in the span and the last such day (YYYY-MM-DD).
+Result<std::map<int64_t, std::string>> LastDayOfTrainees(storage::Connection& conn, const Span& s);
+// The outcomes (trainee, kind, happened_on) of trainees whose home village is in the subtree,
+// dated on or after `from`.
+struct OutcomeFact {
+  int64_t trainee_id = 0;
+  std::string kind, happened_on;
+};
+Result<std::vector<OutcomeFact>> OutcomesSince(storage::Connection& conn, const RegionCode& region,
+                                               const std::string& from);
 // Distinct trainees with an outcome of `kind` dated in the span.
 Result<int64_t> TraineesWithOutcome(storage::Connection& conn, const Span& s,
                                     const std::string& kind);
