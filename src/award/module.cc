@@ -13,7 +13,7 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "award";
     m.title = "奖补";
-    m.depends = {"programme", "sales",      "entity",   "station", "designation",
+    m.depends = {"programme",  "sales",    "entity", "station", "designation",
                  "households", "training", "region", "account"};
     m.tables = {"award_lists", "award_lines", "award_payable_items"};
     m.permissions = {
