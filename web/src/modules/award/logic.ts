@@ -62,7 +62,7 @@ export function qty(q: Qty | null | undefined): string {
 export type RuleBadge = 'local' | 'open' | 'no_data_source' | 'needs_local_setting' | 'not_evaluable'
 
 /** Subject kinds the server has no data source for yet (docs/AWARDS.md §2). */
-export const NO_SOURCE_SUBJECTS = new Set(['trainee', 'project'])
+export const NO_SOURCE_SUBJECTS = new Set(['project'])
 
 /**
  * Badges of a rule in the read view: 本地设定 when the county filled an open part (rule.local),
