@@ -41,6 +41,7 @@
 #include "crypto/crypto.h"
 #include "runtime/indicators.h"
 #include "storage/db.h"
+#include "storage/status_history.h"
 
 namespace ruralec::designation {
 
@@ -95,21 +96,11 @@ struct Designation {
   int64_t created_at = 0, updated_at = 0;
 };
 
-struct StatusChange {
-  int64_t id = 0;
-  std::optional<State> from;
-  State to = State::kCandidate;
-  CivilDate changed_on;
-  std::string reason, document_no;
-  std::optional<int64_t> recorded_by;
-  std::string recorded_by_name;
-  int64_t recorded_at = 0;
-};
-
-struct NewStatus {
-  State to = State::kCandidate;
-  CivilDate on;
-  std::string reason, document_no, issuing_body;
+// The dated status history (storage/status_history.h): registration is the first row.
+using StatusChange = storage::StatusChange<State>;
+// A change; recognising may also name the issuing body (认定机关).
+struct NewStatus : storage::NewStatus<State> {
+  std::string issuing_body;
 };
 
 struct File {

@@ -5,6 +5,7 @@
 #include "crypto/crypto.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
+#include "storage/status_history.h"
 #include "storage/where.h"
 
 namespace ruralec::designation::store {
@@ -66,15 +67,13 @@ Status ExecOk(Result<int64_t> r) {
   return {};
 }
 
+const storage::HistoryTable kHistory{"designation_status_changes", "designation_id"};
+
 Status InsertChange(storage::Connection& conn, int64_t id, const RegionCode& region,
                     std::optional<State> from, const NewStatus& c, Stamp stamp) {
-  return ExecOk(conn.Exec(
-      "INSERT INTO designation_status_changes (designation_id, county_code, from_status, "
-      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {id, region.county().str(), from ? Value{std::string(StatusName(*from))} : Value{Null{}},
-       std::string(StatusName(c.to)), c.on.ToString(), c.reason, c.document_no, Opt(stamp.by),
-       stamp.now_ms}));
+  return storage::AppendStatusChange(
+      conn, kHistory,
+      storage::HistoryRowOf(id, region.county(), from, c, StatusName, stamp.by, stamp.now_ms));
 }
 
 }  // namespace
@@ -181,25 +180,7 @@ Result<Page<Designation>> List(storage::Connection& conn, const Filter& f,
 }
 
 Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, from_status, to_status, changed_on, reason, "
-                                         "document_no, recorded_by, recorded_at FROM "
-                                         "designation_status_changes WHERE designation_id = ? "
-                                         "ORDER BY changed_on, id",
-                                         {id}));
-  std::vector<StatusChange> out;
-  for (const auto& r : rows) {
-    StatusChange c;
-    c.id = r.Int(0);
-    if (auto from = r.OptText(1)) c.from = Or(ParseStatus(*from), State::kCandidate);
-    c.to = Or(ParseStatus(r.Text(2)), State::kCandidate);
-    c.changed_on = OptDate(r.OptText(3)).value_or(CivilDate{});
-    c.reason = r.Text(4);
-    c.document_no = r.Text(5);
-    c.recorded_by = r.OptInt(6);
-    c.recorded_at = r.Int(7);
-    out.push_back(std::move(c));
-  }
-  return out;
+  return storage::ReadStatusHistory(conn, kHistory, id, ParseStatus, State::kCandidate);
 }
 
 Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionCode& scope,

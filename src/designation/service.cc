@@ -1,6 +1,7 @@
 // The designation rules (designation.h contract): permission and scope, the subject checked
 // through its owner's public API, the status machine, the audit entry in the same transaction
 // as each change.
+#include "account/recorders.h"
 #include "core/validate.h"
 #include "designation/designation.h"
 #include "designation/designation_store.h"
@@ -278,16 +279,7 @@ Result<std::vector<StatusChange>> History(const Deps& d, const account::Principa
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Designation cur, Visible(*conn, who, id));
   ASSIGN_OR_RETURN(auto changes, store::Changes(*conn, cur.id));
-  std::vector<int64_t> ids;
-  for (const auto& c : changes) {
-    if (c.recorded_by) ids.push_back(*c.recorded_by);
-  }
-  ASSIGN_OR_RETURN(auto labels, account::UserLabels(*conn, ids));
-  for (auto& c : changes) {
-    if (!c.recorded_by) continue;
-    if (auto it = labels.find(*c.recorded_by); it != labels.end())
-      c.recorded_by_name = it->second.display_name;
-  }
+  RETURN_IF_ERROR(account::NameRecorders(*conn, changes));
   return changes;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "account/account.h"
+#include "account/recorders.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"
@@ -63,21 +64,6 @@ Result<std::optional<int>> LatestYear(storage::Connection& conn, const RegionCod
 
 namespace {
 
-// created_by_name: the display name of each row's recorder (account::UserLabels).
-Status NameCreators(storage::Connection& conn, std::vector<SalesRow>& rows) {
-  std::vector<int64_t> ids;
-  for (const auto& r : rows)
-    if (r.record.created_by) ids.push_back(*r.record.created_by);
-  if (ids.empty()) return {};
-  ASSIGN_OR_RETURN(auto labels, account::UserLabels(conn, ids));
-  for (auto& r : rows) {
-    if (!r.record.created_by) continue;
-    if (auto it = labels.find(*r.record.created_by); it != labels.end())
-      r.created_by_name = it->second.display_name;
-  }
-  return {};
-}
-
 // entity_name and region_name of each row: one batch read of each owner for the whole page
 // (entity::NamesByIds, region::NamesOf), and the recorders' names.
 Status NameRows(storage::Connection& conn, std::vector<SalesRow>& rows) {
@@ -95,7 +81,9 @@ Status NameRows(storage::Connection& conn, std::vector<SalesRow>& rows) {
     if (auto it = regions.find(r.record.region.str()); it != regions.end())
       r.region_name = it->second;
   }
-  return NameCreators(conn, rows);
+  return account::NameRecorders(
+      conn, rows, [](const SalesRow& r) { return r.record.created_by; },
+      [](SalesRow& r) -> std::string& { return r.created_by_name; });
 }
 
 }  // namespace

@@ -401,16 +401,7 @@ Result<std::vector<StatusChange>> History(const Deps& d, const account::Principa
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Station s, Visible(*conn, who, id));
   ASSIGN_OR_RETURN(auto changes, store::Changes(*conn, s.id));
-  std::vector<int64_t> ids;
-  for (const auto& c : changes) {
-    if (c.recorded_by) ids.push_back(*c.recorded_by);
-  }
-  ASSIGN_OR_RETURN(auto labels, account::UserLabels(*conn, ids));
-  for (auto& c : changes) {
-    if (!c.recorded_by) continue;
-    if (auto it = labels.find(*c.recorded_by); it != labels.end())
-      c.recorded_by_name = it->second.display_name;
-  }
+  RETURN_IF_ERROR(account::NameRecorders(*conn, changes));
   return changes;
 }
 

@@ -37,6 +37,7 @@
 #include "core/types.h"
 #include "crypto/crypto.h"
 #include "storage/db.h"
+#include "storage/status_history.h"
 
 namespace ruralec::station {
 
@@ -99,22 +100,9 @@ struct Station {
   int64_t created_at = 0, updated_at = 0;
 };
 
-struct StatusChange {
-  int64_t id = 0;
-  std::optional<StationStatus> from;
-  StationStatus to = StationStatus::kPlanned;
-  CivilDate changed_on;
-  std::string reason, document_no;
-  std::optional<int64_t> recorded_by;
-  std::string recorded_by_name;
-  int64_t recorded_at = 0;
-};
-
-struct NewStatus {
-  StationStatus to = StationStatus::kPlanned;
-  CivilDate on;
-  std::string reason, document_no;
-};
+// The dated status history (storage/status_history.h): registration is the first row.
+using StatusChange = storage::StatusChange<StationStatus>;
+using NewStatus = storage::NewStatus<StationStatus>;
 
 struct Filter {
   RegionCode region;  // subtree (already checked against the caller's scope)

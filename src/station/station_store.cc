@@ -1,6 +1,7 @@
 #include "station/station_store.h"
 
 #include "storage/order_by.h"
+#include "storage/status_history.h"
 #include "storage/where.h"
 
 namespace ruralec::station::store {
@@ -69,6 +70,17 @@ Mobile EncryptMobile(const crypto::FieldCipher& cipher, const std::string& mobil
           crypto::MaskMobile(mobile)};
 }
 
+const storage::HistoryTable kHistory{"station_status_changes", "station_id"};
+
+// One row of the station's history (its region kept on the row for the indicators).
+Status AppendChange(storage::Connection& conn, int64_t id, const RegionCode& region,
+                    std::optional<StationStatus> from, const NewStatus& c, Stamp stamp) {
+  storage::HistoryRow row =
+      storage::HistoryRowOf(id, region.county(), from, c, StatusName, stamp.by, stamp.now_ms);
+  row.extra = {{"region_code", region.str()}};
+  return storage::AppendStatusChange(conn, kHistory, row);
+}
+
 }  // namespace
 
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
@@ -114,12 +126,7 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
            stamp.now_ms},
           "insert station"));
   int64_t id = row.Int(0);
-  RETURN_IF_ERROR(conn.Exec(
-      "INSERT INTO station_status_changes (station_id, county_code, region_code, from_status, "
-      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
-      {id, in.region.county().str(), in.region.str(), std::string(StatusName(initial.to)),
-       initial.on.ToString(), initial.reason, initial.document_no, Opt(stamp.by), stamp.now_ms}));
+  RETURN_IF_ERROR(AppendChange(conn, id, in.region, std::nullopt, initial, stamp));
   return id;
 }
 
@@ -196,13 +203,7 @@ Result<std::vector<std::string>> Update(storage::Connection& conn,
 }
 
 Status AddChange(storage::Connection& conn, const Station& s, const NewStatus& c, Stamp stamp) {
-  RETURN_IF_ERROR(conn.Exec(
-      "INSERT INTO station_status_changes (station_id, county_code, region_code, from_status, "
-      "to_status, changed_on, reason, document_no, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {s.id, s.region.county().str(), s.region.str(), std::string(StatusName(s.status)),
-       std::string(StatusName(c.to)), c.on.ToString(), c.reason, c.document_no, Opt(stamp.by),
-       stamp.now_ms}));
+  RETURN_IF_ERROR(AppendChange(conn, s.id, s.region, s.status, c, stamp));
   auto n =
       conn.Exec("UPDATE stations SET status = ?, status_since = ?, updated_at = ? WHERE id = ?",
                 {std::string(StatusName(c.to)), c.on.ToString(), stamp.now_ms, s.id});
@@ -252,25 +253,8 @@ Result<Page<Station>> List(storage::Connection& conn, const Filter& f, const Pag
 }
 
 Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t station_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, from_status, to_status, changed_on, reason, "
-                                         "document_no, recorded_by, recorded_at FROM "
-                                         "station_status_changes WHERE station_id = ? "
-                                         "ORDER BY changed_on, id",
-                                         {station_id}));
-  std::vector<StatusChange> out;
-  for (const auto& r : rows) {
-    StatusChange c;
-    c.id = r.Int(0);
-    if (auto from = r.OptText(1)) c.from = ParseStatus(*from).ok() ? *ParseStatus(*from) : c.to;
-    c.to = ParseStatus(r.Text(2)).ok() ? *ParseStatus(r.Text(2)) : StationStatus::kPlanned;
-    c.changed_on = OptDate(r, 3).value_or(CivilDate{});
-    c.reason = r.Text(4);
-    c.document_no = r.Text(5);
-    c.recorded_by = r.OptInt(6);
-    c.recorded_at = r.Int(7);
-    out.push_back(std::move(c));
-  }
-  return out;
+  return storage::ReadStatusHistory(conn, kHistory, station_id, ParseStatus,
+                                    StationStatus::kPlanned);
 }
 
 Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionCode& scope) {

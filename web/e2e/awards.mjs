@@ -9,17 +9,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { readXlsx } from './xlsx.mjs'
-
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-function usccWithCheck(body17) {
-  let sum = 0
-  let w = 1
-  for (const c of body17) {
-    sum += USCC_CHARS.indexOf(c) * w
-    w = (w * 3) % 31
-  }
-  return body17 + USCC_CHARS[(31 - (sum % 31)) % 31]
-}
+import { apiHelpers, usccWithCheck } from './api.mjs'
 
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function awardSteps(ctx) {
@@ -28,30 +18,11 @@ export async function awardSteps(ctx) {
   const COUNTY = '341302000000'
   const s = {}
 
-  async function apiLogin(username, password) {
-    await context.clearCookies()
-    const res = await page.request.post(BASE + '/api/v1/auth/login', { data: { username, password } })
-    expect(res.ok(), `API login ${username}: HTTP ${res.status()}`)
-    return (await res.json()).csrf_token
-  }
-  const post = async (csrf, path, data) => {
-    const r = await page.request.post(BASE + '/api/v1' + path, { headers: { 'X-CSRF-Token': csrf }, data })
-    expect(r.ok(), `POST ${path}: HTTP ${r.status()} ${await r.text()}`)
-    return r.json()
-  }
-  /** A user created by the admin, whose first password is changed through the API. */
-  async function makeUser(csrf, prefix, role, displayName) {
-    const username = prefix + Date.now().toString(36).slice(-5)
-    const u = await post(csrf, '/users', { username, display_name: displayName, roles: [role], region_code: COUNTY })
-    const password = 'Awd#' + Math.random().toString(36).slice(2, 10) + 'q7P'
-    const c2 = await apiLogin(username, u.initial_password)
-    await post(c2, '/auth/password', { old_password: u.initial_password, new_password: password })
-    return { username, password }
-  }
+  const { apiLogin, post, makeUser } = apiHelpers(ctx)
 
   await step('awards: admin creates a maker and a finance checker; the maker records an enterprise over 1000万元 in 2019', async () => {
-    s.maker = await makeUser(await apiLogin('admin', ctx.adminPassword), 'awm', 'county_staff', '县商务局奖补经办')
-    s.checker = await makeUser(await apiLogin('admin', ctx.adminPassword), 'awf', 'finance_staff', '县财政局复核')
+    s.maker = await makeUser('awm', 'county_staff', '县商务局奖补经办')
+    s.checker = await makeUser('awf', 'finance_staff', '县财政局复核')
     const csrf = await apiLogin(s.maker.username, s.maker.password) // county staff keep the ledger
     const towns = await (await page.request.get(BASE + `/api/v1/regions/${COUNTY}/children?page_size=5`)).json()
     const town = towns.items[0]

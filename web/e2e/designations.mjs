@@ -5,32 +5,18 @@
 // first) and sees the document in the history, uploads an evidence file, and opens the quota
 // progress page. The detail fits a 390 px screen.
 
+import { apiHelpers } from './api.mjs'
+
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function designationSteps(ctx) {
   const { step, expect, shot, context, BASE, login } = ctx
   const page = ctx.page()
-  const COUNTY = '341302000000'
   const s = {}
 
-  async function apiLogin(username, password) {
-    await context.clearCookies()
-    const res = await page.request.post(BASE + '/api/v1/auth/login', { data: { username, password } })
-    expect(res.ok(), `API login ${username}: HTTP ${res.status()}`)
-    return (await res.json()).csrf_token
-  }
-  const post = async (csrf, path, data) => {
-    const r = await page.request.post(BASE + '/api/v1' + path, { headers: { 'X-CSRF-Token': csrf }, data })
-    expect(r.ok(), `POST ${path}: HTTP ${r.status()} ${await r.text()}`)
-    return r.json()
-  }
+  const { makeUser } = apiHelpers(ctx)
 
   await step('designations: a county user is created through the API', async () => {
-    const admin = await apiLogin('admin', ctx.adminPassword)
-    s.username = 'dsg' + Date.now().toString(36).slice(-5)
-    const u = await post(admin, '/users', { username: s.username, display_name: '县商务局示范创建专员', roles: ['county_staff'], region_code: COUNTY })
-    s.password = 'Dsg#' + Math.random().toString(36).slice(2, 10) + 'q7P'
-    const c1 = await apiLogin(s.username, u.initial_password)
-    await post(c1, '/auth/password', { old_password: u.initial_password, new_password: s.password })
+    Object.assign(s, await makeUser('dsg', 'county_staff', '县商务局示范创建专员'))
   })
 
   await step('designations: 择优评定 ranks villages and selects one as a candidate', async () => {

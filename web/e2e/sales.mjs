@@ -7,17 +7,8 @@
 
 import { readFile } from 'node:fs/promises'
 import { readXlsx } from './xlsx.mjs'
+import { apiHelpers, usccWithCheck } from './api.mjs'
 
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-function usccWithCheck(body17) {
-  let sum = 0
-  let w = 1
-  for (const c of body17) {
-    sum += USCC_CHARS.indexOf(c) * w
-    w = (w * 3) % 31
-  }
-  return body17 + USCC_CHARS[(31 - (sum % 31)) % 31]
-}
 function wrongCheck(uscc) {
   const good = uscc.slice(-1)
   return uscc.slice(0, 17) + (good === '0' ? '1' : '0')
@@ -33,18 +24,12 @@ export async function salesSteps(ctx) {
   const page = ctx.page()
   const year = new Date().getFullYear()
   const s = {}
+  const { apiLogin, post } = apiHelpers(ctx)
   await step('sales: admin creates a county-staff user for the sales pages', async () => {
-    await context.clearCookies()
-    const res = await page.request.post(BASE + '/api/v1/auth/login', { data: { username: 'admin', password: ADMIN_PW } })
-    expect(res.ok(), "admin API login: HTTP " + res.status())
-    const csrf = (await res.json()).csrf_token
+    const csrf = await apiLogin('admin', ADMIN_PW)
     s.user = 'sales' + Date.now().toString(36).slice(-5)
-    const r = await page.request.post(BASE + '/api/v1/users', {
-      headers: { 'X-CSRF-Token': csrf },
-      data: { username: s.user, display_name: '县商务局网销专员', roles: ['county_staff'], region_code: COUNTY },
-    })
-    expect(r.status() === 201 || r.ok(), 'create county_staff: HTTP ' + r.status() + ' ' + (await r.text()))
-    s.initial = (await r.json()).initial_password
+    const u = await post(csrf, '/users', { username: s.user, display_name: '县商务局网销专员', roles: ['county_staff'], region_code: COUNTY })
+    s.initial = u.initial_password
     await context.clearCookies()
     await login(s.user, s.initial)
     await page.waitForURL(/\/password/)

@@ -8,6 +8,8 @@
 // month's service figures on 服务记录填报, and corrects one (the old record stays in the history).
 // The map (站点地图, from the list) shows the stations with coordinates.
 
+import { apiHelpers } from './api.mjs'
+
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function stationSteps(ctx) {
   const { step, expect, shot, context, BASE, login } = ctx
@@ -15,25 +17,10 @@ export async function stationSteps(ctx) {
   const COUNTY = '341302000000'
   const s = {}
 
-  async function apiLogin(username, password) {
-    await context.clearCookies()
-    const res = await page.request.post(BASE + '/api/v1/auth/login', { data: { username, password } })
-    expect(res.ok(), `API login ${username}: HTTP ${res.status()}`)
-    return (await res.json()).csrf_token
-  }
-  const post = async (csrf, path, data) => {
-    const r = await page.request.post(BASE + '/api/v1' + path, { headers: { 'X-CSRF-Token': csrf }, data })
-    expect(r.ok(), `POST ${path}: HTTP ${r.status()} ${await r.text()}`)
-    return r.json()
-  }
+  const { apiLogin, post, makeUser } = apiHelpers(ctx)
 
   await step('stations: a county user registers a village station through the API', async () => {
-    const admin = await apiLogin('admin', ctx.adminPassword)
-    s.username = 'stn' + Date.now().toString(36).slice(-5)
-    const u = await post(admin, '/users', { username: s.username, display_name: '县商务局站点专员', roles: ['county_staff'], region_code: COUNTY })
-    s.password = 'Stn#' + Math.random().toString(36).slice(2, 10) + 'q7P'
-    const c1 = await apiLogin(s.username, u.initial_password)
-    await post(c1, '/auth/password', { old_password: u.initial_password, new_password: s.password })
+    Object.assign(s, await makeUser('stn', 'county_staff', '县商务局站点专员'))
     const csrf = await apiLogin(s.username, s.password)
     const towns = await (await page.request.get(BASE + `/api/v1/regions/${COUNTY}/children?page_size=5`)).json()
     const villages = await (await page.request.get(BASE + `/api/v1/regions/${towns.items[0].code}/children?page_size=50`)).json()

@@ -5,6 +5,7 @@
 #include "http/file_reply.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "http/status_history.h"
 #include "imports/api/upload.h"
 
 namespace ruralec::designation::api {
@@ -53,35 +54,14 @@ Result<DesignationInput> InputFrom(const Json& body) {
 // `date_field` absent: `today` when given, else an error naming it.
 Result<NewStatus> StatusFrom(const Json& body, const std::string& date_field,
                              std::optional<CivilDate> today) {
-  NewStatus c;
-  ASSIGN_OR_RETURN(std::string status, http::RequiredString(body, "status"));
-  ASSIGN_OR_RETURN(c.to, ParseStatus(status));
-  ASSIGN_OR_RETURN(std::string on, TextField(body, date_field));
-  if (on.empty() && !today) return Error::Invalid(date_field, "请填写变更日期");
-  if (on.empty()) {
-    c.on = *today;
-  } else {
-    ASSIGN_OR_RETURN(c.on, CivilDate::Parse(on, date_field));
-  }
-  ASSIGN_OR_RETURN(c.reason, TextField(body, "reason"));
-  ASSIGN_OR_RETURN(c.document_no, TextField(body, "document_no"));
+  ASSIGN_OR_RETURN(auto common, http::NewStatusFrom<State>(body, date_field, today, ParseStatus));
+  NewStatus c{std::move(common)};
   ASSIGN_OR_RETURN(c.issuing_body, TextField(body, "issuing_body"));
   return c;
 }
 
 Json HistoryJson(const std::vector<StatusChange>& changes) {
-  Json out = Json::array();
-  for (const auto& c : changes) {
-    out.push_back({{"from", c.from ? Json(StatusName(*c.from)) : Json(nullptr)},
-                   {"to", StatusName(c.to)},
-                   {"to_label", StatusLabel(c.to)},
-                   {"date", c.changed_on.ToString()},
-                   {"reason", c.reason},
-                   {"document_no", c.document_no},
-                   {"recorded_by", c.recorded_by_name},
-                   {"recorded_at", http::TimeJson(c.recorded_at)}});
-  }
-  return out;
+  return http::StatusHistoryJson(changes, StatusName, StatusLabel);
 }
 
 Json FileJson(const File& f) {

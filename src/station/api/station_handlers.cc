@@ -1,6 +1,7 @@
 #include "station/api/station_handlers.h"
 
 #include "http/params.h"
+#include "http/status_history.h"
 
 namespace ruralec::station::api {
 namespace {
@@ -84,33 +85,13 @@ Result<StationInput> InputFrom(const Json& body) {
   return in;
 }
 
-// `date_field` absent: today when `today` is given, else an error naming it.
 Result<NewStatus> StatusFrom(const Json& body, const std::string& date_field,
                              std::optional<CivilDate> today) {
-  NewStatus c;
-  ASSIGN_OR_RETURN(std::string status, http::RequiredString(body, "status"));
-  ASSIGN_OR_RETURN(c.to, ParseStatus(status));
-  ASSIGN_OR_RETURN(auto on, DateField(body, date_field));
-  if (!on && !today) return Error::Invalid(date_field, "请填写变更日期");
-  c.on = on ? *on : *today;
-  ASSIGN_OR_RETURN(c.reason, TextField(body, "reason"));
-  ASSIGN_OR_RETURN(c.document_no, TextField(body, "document_no"));
-  return c;
+  return http::NewStatusFrom<StationStatus>(body, date_field, today, ParseStatus);
 }
 
 Json HistoryJson(const std::vector<StatusChange>& changes) {
-  Json out = Json::array();
-  for (const auto& c : changes) {
-    out.push_back({{"from", c.from ? Json(StatusName(*c.from)) : Json(nullptr)},
-                   {"to", StatusName(c.to)},
-                   {"to_label", StatusLabel(c.to)},
-                   {"date", c.changed_on.ToString()},
-                   {"reason", c.reason},
-                   {"document_no", c.document_no},
-                   {"recorded_by", c.recorded_by_name},
-                   {"recorded_at", http::TimeJson(c.recorded_at)}});
-  }
-  return out;
+  return http::StatusHistoryJson(changes, StatusName, StatusLabel);
 }
 
 Result<Filter> FilterFrom(const Request& req) {

@@ -11,6 +11,10 @@ const en: Messages<typeof zh> = {
     success: 'Done', saved: 'Saved', back: 'Back', home: 'Back to home', total: '{n} in total',
     copy: 'Copy', copied: 'Copied', required: '{name} is required', pleaseSelect: 'Select',
     keyword: 'Keyword', noPermission: 'No permission',
+    statusHistory: {
+      title: 'Status history', from: 'From', to: 'To', date: 'Date', reason: 'Reason', document: 'Document No.',
+      recordedBy: 'Recorded by', empty: 'No changes yet',
+    },
   },
   menu: { home: 'Home', system: 'System', business: 'Businesses & sales', forbidden: 'Forbidden', notFound: 'Not found' },
   region: { picker: 'Pick a region' },

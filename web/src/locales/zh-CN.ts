@@ -38,6 +38,10 @@ export default {
     pleaseSelect: '请选择',
     keyword: '关键字',
     noPermission: '无权限',
+    statusHistory: {
+      title: '状态变更记录', from: '原状态', to: '新状态', date: '日期', reason: '原因', document: '文件文号',
+      recordedBy: '登记人', empty: '暂无记录',
+    },
   },
   menu: {
     home: '首页',

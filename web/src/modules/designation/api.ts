@@ -1,5 +1,6 @@
 // Demonstration designations (示范创建): docs/API.md, "Demonstration designations".
 import { http, upload, type Page, type Query } from '@/api/client'
+import type { StatusChangeOf } from '@/api/statusHistory'
 
 export type DesignationLevel = 'national' | 'province' | 'city' | 'county'
 export type DesignationKind = 'county' | 'town' | 'village' | 'point' | 'enterprise' | 'park'
@@ -33,16 +34,7 @@ export interface Designation {
   updated_at: string
 }
 
-export interface StatusChange {
-  from: DesignationStatus | null
-  to: DesignationStatus
-  to_label: string
-  date: string
-  reason: string
-  document_no: string
-  recorded_by: string
-  recorded_at: string
-}
+export type StatusChange = StatusChangeOf<DesignationStatus>
 
 export interface EvidenceFile {
   id: number

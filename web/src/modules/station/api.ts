@@ -1,6 +1,7 @@
 // Village service stations (乡村电商服务站点): docs/API.md, "Village service stations".
 // Coordinates are WGS-84 decimal-degree strings with 6 decimals (exact), or null.
 import { http, type Page, type Query } from '@/api/client'
+import type { StatusChangeOf } from '@/api/statusHistory'
 
 export type StationLevel = 'town' | 'village'
 export type StationStatus = 'planned' | 'building' | 'operating' | 'suspended' | 'exited'
@@ -37,16 +38,7 @@ export interface Station {
   updated_at: string
 }
 
-export interface StatusChange {
-  from: StationStatus | null
-  to: StationStatus
-  to_label: string
-  date: string
-  reason: string
-  document_no: string
-  recorded_by: string
-  recorded_at: string
-}
+export type StatusChange = StatusChangeOf<StationStatus>
 
 export interface StationDetail extends Station {
   history: StatusChange[]
