@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "account/bound.h"
 #include "account/internal.h"
 #include "account/roles.h"
 #include "core/validate.h"
@@ -525,6 +526,17 @@ Result<std::map<int64_t, UserLabel>> UserLabels(storage::Connection& conn,
     ASSIGN_OR_RETURN(auto rows, conn.Query(sql + ")", p));
     for (const auto& r : rows) out[r.Int(0)] = {r.Text(1), r.Text(2)};
   }
+  return out;
+}
+
+Result<std::vector<UserLabel>> UsersBoundTo(storage::Connection& conn, std::string_view kind,
+                                            int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT username, display_name FROM users WHERE "
+                                         "bound_kind = ? AND bound_id = ? AND status = 'active' "
+                                         "ORDER BY username",
+                                         {std::string(kind), id}));
+  std::vector<UserLabel> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
   return out;
 }
 

@@ -118,6 +118,12 @@ Status BuildDemo(AppContext& ctx) {
   std::cout << "演示县 / demo county: 宿州市埇桥区 341302 (" << regions << " divisions, " << years
             << " calendar years)\n\n一次性口令（首次登录须修改）/ one-time passwords (change at "
                "first login):\n";
+  // The stations come first: the `station` user is bound to one (the demo entity is the
+  // operator company of its town's village stations).
+  ASSIGN_OR_RETURN(auto st,
+                   station::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
+                                         {*RegionCode::Parse(kDemoCounty),
+                                          *RegionCode::Parse(places.second), demo_entity}));
   for (const DemoUser& u : kDemoUsers) {
     std::string region = u.where == DemoUser::kCounty ? std::string(kDemoCounty) + "000000"
                          : u.where == DemoUser::kTown ? places.first
@@ -125,13 +131,12 @@ Status BuildDemo(AppContext& ctx) {
     account::NewUser nu{u.username, u.display_name, {u.role}, region};
     const account::RoleBinding* bound = account::BindingOf(u.role);
     if (bound && bound->kind == "entity") nu.binding = account::Binding{"entity", demo_entity};
+    if (bound && bound->kind == "station" && st.operator_station)
+      nu.binding = account::Binding{"station", *st.operator_station};
     ASSIGN_OR_RETURN(auto created, ctx.accounts().CreateUser(nullptr, nu));
     std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),
                 created.initial_password.c_str());
   }
-  ASSIGN_OR_RETURN(auto st,
-                   station::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
-                                         {*RegionCode::Parse(kDemoCounty), "station"}));
   std::cout << "\n生成的演示数据 / generated demo data: " << st.stations << " 个服务站点（"
             << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
             << " 条服务记录（近12个月）\n";

@@ -118,13 +118,8 @@ Result<DemoSummary> GenerateDemo(const Deps& d, const DemoOptions& o) {
     sum = DemoSummary{};
     ASSIGN_OR_RETURN(auto towns, region::AtLevelIn(*conn, o.county, RegionLevel::kTown));
     ASSIGN_OR_RETURN(auto villages, region::AtLevelIn(*conn, o.county, RegionLevel::kVillage));
-    std::optional<int64_t> op;
-    RegionCode op_region;
-    if (!o.operator_username.empty()) {
-      ASSIGN_OR_RETURN(auto p, account::PrincipalFor(*conn, o.operator_username));
-      op = p.id.value;
-      op_region = p.region;
-    }
+    bool op = !o.operator_village.empty();
+    const RegionCode& op_region = o.operator_village;
     std::vector<std::pair<region::Division, Level>> sites;
     for (const auto& t : towns) sites.push_back({t, Level::kTown});
     for (const auto& v : villages) {
@@ -141,9 +136,12 @@ Result<DemoSummary> GenerateDemo(const Deps& d, const DemoOptions& o) {
         p.changes = {{StationStatus::kBuilding, *p.in.built_on, kGenerated, "DEMO"},
                      {StationStatus::kOperating, *p.in.online_on, kGenerated, "DEMO"}};
       }
+      if (op && level == Level::kVillage && op_region.parent().Contains(r.code))
+        p.in.operator_entity_id = o.operator_entity_id;
       NewStatus reg{StationStatus::kPlanned, p.in.built_on->AddDays(-30), kGenerated, "DEMO"};
-      ASSIGN_OR_RETURN(int64_t id, store::Insert(*conn, d.cipher, p.in, linked ? op : std::nullopt,
-                                                 reg, std::nullopt, {std::nullopt, now}));
+      ASSIGN_OR_RETURN(
+          int64_t id, store::Insert(*conn, d.cipher, p.in, reg, std::nullopt, {std::nullopt, now}));
+      if (linked) sum.operator_station = id;
       ++sum.stations;
       for (const auto& c : p.changes) {
         ASSIGN_OR_RETURN(Station s, store::Get(*conn, id));

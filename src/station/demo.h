@@ -14,12 +14,17 @@ namespace ruralec::station {
 
 struct DemoOptions {
   RegionCode county;
-  std::string operator_username;   // linked to the first village's station ("" = none)
+  // The village whose station the demo's station_operator account runs (it is then operating
+  // and its id is returned); empty: none.
+  RegionCode operator_village;
+  // 承办企业 of the village stations of that village's town (the demo's operator company).
+  std::optional<int64_t> operator_entity_id;
   int village_share_percent = 65;  // of the administrative villages get a village point
 };
 
 struct DemoSummary {
   int64_t stations = 0, operating = 0, records = 0;
+  std::optional<int64_t> operator_station;  // the station of operator_village
 };
 
 // Writes the stations and records in one transaction.

@@ -11,7 +11,7 @@ namespace {
 using DemoTest = testing::StationFixture;
 
 TEST_F(DemoTest, GeneratesLabelledStationsAndAYearOfRecords) {
-  auto s = GenerateDemo(D(), {*RegionCode::Parse("341302"), "", 100});
+  auto s = GenerateDemo(D(), {*RegionCode::Parse("341302"), {}, std::nullopt, 100});
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations WHERE level = 'town'"), 2);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM stations WHERE region_code = '341302100001'"), 0);
@@ -27,6 +27,19 @@ TEST_F(DemoTest, GeneratesLabelledStationsAndAYearOfRecords) {
                   "period > '2023-10'"),
             0);
   EXPECT_EQ(Count("SELECT COUNT(DISTINCT station_id) FROM station_service_records"), s->operating);
+  EXPECT_FALSE(s->operator_station.has_value());
+}
+
+TEST_F(DemoTest, TheOperatorsVillageHasAnOperatingStationRunByTheCompany) {
+  auto s = GenerateDemo(
+      D(), {*RegionCode::Parse("341302"), *RegionCode::Parse("341302100201"), int64_t{9}, 0});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s->operator_station.has_value());
+  auto st = Get(D(), county_, *s->operator_station);
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->region.str(), "341302100201");
+  EXPECT_EQ(st->status, StationStatus::kOperating);
+  EXPECT_EQ(st->operator_entity_id, std::optional<int64_t>(9));
 }
 
 }  // namespace

@@ -24,7 +24,6 @@ enum Col {
   kLng,
   kManager,
   kMobile,
-  kOperator,
   kAgreement,
   kBuildKind,
   kBuiltOn,
@@ -38,13 +37,13 @@ enum Col {
   kDocument,
 };
 constexpr Column kColumns[] = {
-    {"站点名称*", true},     {"站点级别*", true},     {"区划代码*", true},
-    {"地址", false},         {"纬度", false},         {"经度", false},
-    {"负责人", false},       {"负责人手机", false},   {"运营人员账号", false},
-    {"承办协议编号", false}, {"建设方式", false},     {"建设时间", false},
-    {"网上运营时间", false}, {"配套设施", false},     {"服务项目", false},
-    {"快递品牌", false},     {"状态", false},         {"状态日期", false},
-    {"状态变更原因", false}, {"决定文件文号", false},
+    {"站点名称*", true},     {"站点级别*", true},   {"区划代码*", true},
+    {"地址", false},         {"纬度", false},       {"经度", false},
+    {"负责人", false},       {"负责人手机", false}, {"承办协议编号", false},
+    {"建设方式", false},     {"建设时间", false},   {"网上运营时间", false},
+    {"配套设施", false},     {"服务项目", false},   {"快递品牌", false},
+    {"状态", false},         {"状态日期", false},   {"状态变更原因", false},
+    {"决定文件文号", false},
 };
 constexpr std::span<const Column> kCols(kColumns);
 
@@ -59,7 +58,6 @@ int ColumnOf(const std::string& field) {
       {"lng", kLng},
       {"manager_name", kManager},
       {"mobile", kMobile},
-      {"operator_username", kOperator},
       {"agreement_no", kAgreement},
       {"build_kind", kBuildKind},
       {"built_on", kBuiltOn},
@@ -103,7 +101,6 @@ Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, CivilDate today
   }
   in.manager_name = c.Get(kManager);
   in.mobile = c.Get(kMobile);
-  in.operator_username = c.Get(kOperator);
   in.agreement_no = c.Get(kAgreement);
   in.build_kind = c.Get(kBuildKind);
   ASSIGN_OR_RETURN(in.built_on, OptDate(c.Get(kBuiltOn), "built_on"));
@@ -176,26 +173,10 @@ Result<imports::ImportReport> ImportStations(const imports::ImportContext& ctx,
 spreadsheet::Sheet StationsTemplate() {
   return imports::Template(
       "服务站点", kCols,
-      {"符离镇大庄村电商服务站",
-       "村级服务点",
-       "341302100201",
-       "大庄村村委会一楼",
-       "33.812345",
-       "116.987654",
-       "张三",
-       "13800138000",
-       "",
-       "FL-2024-001",
-       "新建",
-       "2024-03-01",
-       "2024-05-01",
-       "益农信息社、村邮站",
-       "网上代买、快递代收代发",
-       "邮政、中通",
-       "运营中",
-       "2024-05-01",
-       "验收合格",
-       "埇商〔2024〕12号"},
+      {"符离镇大庄村电商服务站", "村级服务点", "341302100201", "大庄村村委会一楼", "33.812345",
+       "116.987654", "张三", "13800138000", "FL-2024-001", "新建", "2024-03-01", "2024-05-01",
+       "益农信息社、村邮站", "网上代买、快递代收代发", "邮政、中通", "运营中", "2024-05-01",
+       "验收合格", "埇商〔2024〕12号"},
       {
           "带*的列必填；列的顺序不限。",
           "站点级别：镇级综合服务站 或 村级服务点；区划代码：村级服务点填行政村（12位），"

@@ -6,6 +6,7 @@
 #include "station/cli/station_command.h"
 #include "station/indicators.h"
 #include "station/station.h"
+#include "station/station_store.h"
 
 namespace ruralec::station {
 namespace {
@@ -16,6 +17,17 @@ std::vector<runtime::DictEntry> Entries(std::string_view dict) {
   return out;
 }
 
+// A station_operator account acts for one station inside the account's region (item 8).
+Status CheckBindable(storage::Connection& conn, const RegionCode& user_region, int64_t id) {
+  auto s = store::Get(conn, id);
+  if (!s.ok() && s.error().code == ErrorCode::kNotFound)
+    return Error::Invalid("binding", "绑定的服务站点不存在");
+  if (!s.ok()) return s.take_error();
+  if (!user_region.Contains(s->region))
+    return Error::Invalid("binding", "绑定的服务站点不在该账号的所属区划内");
+  return {};
+}
+
 }  // namespace
 
 const runtime::Module& ModuleDef() {
@@ -24,13 +36,20 @@ const runtime::Module& ModuleDef() {
     m.name = "station";
     m.title = "乡村电商服务站点";
     m.depends = {"region", "account", "entity", "programme"};
-    m.tables = {"stations", "station_status_changes", "station_dict_entries",
-                "station_service_records"};
+    m.tables = {"stations",
+                "station_status_changes",
+                "station_dict_entries",
+                "station_service_records",
+                "station_assessment_templates",
+                "station_assessment_items",
+                "station_assessments",
+                "station_assessment_scores"};
     m.permissions = {
         {"station:read",
          "查看辖区内的服务站点",
          {"county_staff", "finance_staff", "town_staff", "auditor"}},
-        {"station:read:own", "查看本人运营的服务站点", {"station_operator"}},
+        {"station:read:own", "查看本人运营的服务站点（账号绑定的站点）", {"station_operator"}},
+        {"station:read:operated", "查看本企业承办的服务站点（承办企业账号）", {"entity"}},
         {"station:edit", "登记、修改服务站点及变更状态", {"county_staff", "town_staff"}},
         {"station:import", "导入服务站点台账", {"county_staff", "town_staff"}},
         {"station:dict:edit", "维护站点配套设施和服务项目字典", {"county_staff"}},
@@ -63,6 +82,7 @@ const runtime::Module& ModuleDef() {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };
     m.commands = AddStationCommands;
+    m.role_bindings = {{"station_operator", "station", CheckBindable}};
     return m;
   }();
   return m;

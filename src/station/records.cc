@@ -63,7 +63,8 @@ const RecordItem* FindItem(const std::vector<RecordItem>& items, const std::stri
 bool CanWrite(const account::Principal& who, const store::StationRef& s) {
   if (!who.Can("station:record:edit")) return false;
   if (who.Can("station:read")) return who.InScope(s.region);
-  return who.Can("station:read:own") && s.operator_user_id == who.id.value;
+  auto own = who.BoundTo("station");  // a station operator: the station bound to the account
+  return who.Can("station:read:own") && own && *own == s.id;
 }
 
 }  // namespace internal
@@ -74,14 +75,13 @@ namespace {
 Result<Station> Seen(storage::Connection& conn, const account::Principal& who, int64_t id) {
   ASSIGN_OR_RETURN(View v, ViewOf(who));
   auto s = store::Get(conn, id);
-  bool visible =
-      s.ok() && v.region.Contains(s->region) && (!v.own_user || s->operator_user_id == v.own_user);
-  if (!visible) return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
+  if (!s.ok() || !v.Sees(s->region, s->id, s->operator_entity_id))
+    return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
   return s;
 }
 
 bool Writable(const account::Principal& who, const Station& s) {
-  return internal::CanWrite(who, {s.id, s.region, s.operator_user_id});
+  return internal::CanWrite(who, {s.id, s.region});
 }
 
 Result<StationMonth> MonthIn(storage::Connection& conn, const account::Principal& who,

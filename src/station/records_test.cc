@@ -19,9 +19,8 @@ class StationRecords : public testing::StationFixture {
     ASSERT_TRUE(a.ok() && b.ok());
     a_ = a->id;
     b_ = b->id;
-    auto c = tdb_.db().Acquire();
-    ASSERT_TRUE(c->Exec("UPDATE stations SET operator_user_id = 77 WHERE id = ?", {a_}).ok());
     op_ = MakePrincipal("341302100201", "station_operator", 77);
+    op_.binding = account::Binding{"station", a_};
   }
   static std::optional<ServiceRecord> Of(const StationMonth& m, const std::string& item) {
     for (const auto& i : m.items)

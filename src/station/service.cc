@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "account/bound.h"
+#include "account/recorders.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"
@@ -136,16 +138,18 @@ std::string FormatDegrees(int64_t e6) {
 }
 
 Result<View> ViewOf(const account::Principal& who) {
-  if (who.Can("station:read")) return View{who.region, std::nullopt};
-  if (who.Can("station:read:own")) return View{who.region, who.id.value};
+  if (who.Can("station:read")) return View{who.region, std::nullopt, std::nullopt};
+  if (who.Can("station:read:own"))
+    return View{who.region, who.BoundTo("station").value_or(0), std::nullopt};
+  if (who.Can("station:read:operated"))  // agreements may cover any village of the county
+    return View{who.region.county(), std::nullopt, who.BoundTo("entity").value_or(0)};
   return Error::Forbidden("没有查看服务站点的权限");
 }
 
 namespace {
 
 bool Visible(const View& v, const Station& s) {
-  if (!v.region.Contains(s.region)) return false;
-  return !v.own_user || s.operator_user_id == v.own_user;
+  return v.Sees(s.region, s.id, s.operator_entity_id);
 }
 
 Result<std::string> Text(std::string_view v, std::string_view field, std::string_view label,
@@ -238,30 +242,16 @@ Status Normalize(storage::Connection& conn, const account::Principal& who, Stati
   return {};
 }
 
-// The station_operator account named by `username` (must hold station:read:own, in scope).
-Result<std::optional<int64_t>> OperatorId(storage::Connection& conn, const account::Principal& who,
-                                          const std::string& username) {
-  if (username.empty()) return std::optional<int64_t>();
-  auto p = account::PrincipalFor(conn, username);
-  if (!p.ok() || !who.InScope(p->region))
-    return Error::Invalid("operator_username", "运营人员账号 " + username + " 不存在");
-  if (!p->Can("station:read:own"))
-    return Error::Invalid("operator_username", "账号 " + username + " 不是站点运营人员");
-  return std::optional<int64_t>(p->id.value);
-}
-
 store::Stamp StampOf(const Deps& d, const account::Principal& who) {
   return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
 }
 
-// Fills the names shown with a station (region name, operator account).
+// Fills the names shown with a station (region name, the operator accounts bound to it).
 Status Decorate(storage::Connection& conn, Station& s) {
   if (auto r = region::Get(conn, s.region); r.ok()) s.region_name = r->name;
-  if (s.operator_user_id) {
-    ASSIGN_OR_RETURN(auto labels, account::UserLabels(conn, {*s.operator_user_id}));
-    if (auto it = labels.find(*s.operator_user_id); it != labels.end())
-      s.operator_username = it->second.username;
-  }
+  ASSIGN_OR_RETURN(auto ops, account::UsersBoundTo(conn, "station", s.id));
+  s.operator_usernames.clear();
+  for (const auto& o : ops) s.operator_usernames.push_back(o.username);
   return {};
 }
 
@@ -319,9 +309,7 @@ Result<int64_t> RegisterIn(storage::Connection& conn, const Deps& d, const accou
   RETURN_IF_ERROR(Normalize(conn, who, in, today));
   ASSIGN_OR_RETURN(bool taken, store::NameTaken(conn, in.region, in.name, 0));
   if (taken) return Error::Conflict("该区划已登记同名站点 " + in.name, "name");
-  ASSIGN_OR_RETURN(auto op, OperatorId(conn, who, in.operator_username));
-  ASSIGN_OR_RETURN(int64_t id,
-                   store::Insert(conn, d.cipher, in, op, first, batch_id, StampOf(d, who)));
+  ASSIGN_OR_RETURN(int64_t id, store::Insert(conn, d.cipher, in, first, batch_id, StampOf(d, who)));
   if (!audit) return id;
   RETURN_IF_ERROR(
       d.audit.Append(conn, AuditOf(who, "station.create", id,
@@ -355,8 +343,7 @@ Result<Station> Update(const Deps& d, const account::Principal& who, int64_t id,
     RETURN_IF_ERROR(Normalize(*conn, who, in, today));
     ASSIGN_OR_RETURN(bool taken, store::NameTaken(*conn, in.region, in.name, id));
     if (taken) return Error::Conflict("该区划已登记同名站点 " + in.name, "name");
-    ASSIGN_OR_RETURN(auto op, OperatorId(*conn, who, in.operator_username));
-    ASSIGN_OR_RETURN(auto changed, store::Update(*conn, d.cipher, cur, in, op, StampOf(d, who)));
+    ASSIGN_OR_RETURN(auto changed, store::Update(*conn, d.cipher, cur, in, StampOf(d, who)));
     if (!changed.empty()) {
       std::string list;
       for (const auto& c : changed) list += (list.empty() ? "" : ",") + c;
@@ -411,7 +398,8 @@ Result<Page<Station>> List(const Deps& d, const account::Principal& who, Filter 
   if (f.region.empty()) f.region = v.region;
   if (!v.region.Contains(f.region))
     return Error::Forbidden("区划 " + f.region.str() + " 不在您的管辖范围内");
-  f.operator_user_id = v.own_user;
+  f.station_id = v.station;
+  f.operator_entity_id = v.company;
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Page<Station> p, store::List(*conn, f, page));
   std::map<std::string, std::string> names;  // region names, once per code of the page
@@ -422,7 +410,6 @@ Result<Page<Station>> List(const Deps& d, const account::Principal& who, Filter 
       it = names.emplace(s.region.str(), r.ok() ? r->name : "").first;
     }
     s.region_name = it->second;
-    if (s.operator_user_id) RETURN_IF_ERROR(Decorate(*conn, s));
   }
   return p;
 }

@@ -8,8 +8,9 @@
 //    before the previous change nor after today. exited is final; the station and its history
 //    are kept. Registration writes the first history row (from nothing to the initial status).
 //  - Scope: holders of station:read see stations whose region lies in their region's subtree;
-//    holders of only station:read:own (station operators) see the stations whose operator
-//    account they are. Writes need station:edit and the region in scope. A station outside
+//    a station operator (station:read:own, a role bound to one station) sees that station only;
+//    an operator company (station:read:operated, an `entity` account) the stations whose
+//    承办企业 is its entity. Writes need station:edit and the region in scope. A station outside
 //    the caller's view is "not found" (existence hidden).
 //  - The manager's mobile is stored encrypted (FieldCipher, context "stations.mobile") with a
 //    blind index and a masked copy; reads return only the masked value.
@@ -71,7 +72,6 @@ struct StationInput {
   std::optional<Point> point;
   std::string manager_name;
   std::string mobile;                         // "" = none
-  std::string operator_username;              // the station_operator account, "" = none
   std::optional<int64_t> operator_entity_id;  // 承办企业 (an entity), none when unknown
   std::string agreement_no;                   // 承办协议编号
   std::string build_kind = "new";             // new | upgraded (新建 / 改造提升)
@@ -88,8 +88,8 @@ struct Station {
   std::optional<Point> point;
   std::string manager_name;
   std::optional<std::string> mobile_masked;
-  std::optional<int64_t> operator_user_id;
-  std::string operator_username;  // "" when none
+  // The station_operator accounts bound to it (filled on a single read; the list leaves it).
+  std::vector<std::string> operator_usernames;
   std::optional<int64_t> operator_entity_id;
   std::string agreement_no, build_kind;
   std::optional<CivilDate> built_on, online_on;
@@ -108,8 +108,9 @@ struct Filter {
   RegionCode region;  // subtree (already checked against the caller's scope)
   std::optional<Level> level;
   std::optional<StationStatus> status;
-  std::string service, facility, q;         // q: name or address contains
-  std::optional<int64_t> operator_user_id;  // set for own-station callers
+  std::string service, facility, q;           // q: name or address contains
+  std::optional<int64_t> station_id;          // set for a station operator: their station
+  std::optional<int64_t> operator_entity_id;  // set for an operator company: its stations
 };
 
 // Everything the service functions need from the process.
@@ -120,11 +121,20 @@ struct Deps {
   const crypto::FieldCipher& cipher;
 };
 
-// The view a caller has: the region subtree, or only the stations they operate. kForbidden
-// without station:read or station:read:own.
+// The view a caller has (issue 17 item 8): the region subtree (station:read); a station
+// operator (station:read:own) only the station their account is bound to; an operator company
+// (station:read:operated, an `entity` account) only the stations whose 承办企业 is the entity it
+// is bound to, anywhere in its county. A bound caller without its binding sees nothing (fail
+// closed: the id 0 matches no station). kForbidden without any of the three.
 struct View {
   RegionCode region;
-  std::optional<int64_t> own_user;  // set: only stations whose operator is this user
+  std::optional<int64_t> station;  // set: only this station
+  std::optional<int64_t> company;  // set: only stations whose operator_entity_id is this
+  bool Sees(const RegionCode& r, int64_t id, std::optional<int64_t> operator_entity) const {
+    if (!region.Contains(r)) return false;
+    if (station && id != *station) return false;
+    return !company || operator_entity == company;
+  }
 };
 Result<View> ViewOf(const account::Principal& who);
 

@@ -14,7 +14,7 @@ using storage::Value;
 
 constexpr const char* kFields =
     "id, region_code, level, name, address, lat_e6, lng_e6, manager_name, mobile_masked, "
-    "operator_user_id, operator_entity_id, agreement_no, build_kind, built_on, online_on, "
+    "operator_entity_id, agreement_no, build_kind, built_on, online_on, "
     "facilities, services, carriers, status, status_since, batch_id, created_at, updated_at";
 
 std::optional<CivilDate> OptDate(const Row& r, size_t i) {
@@ -34,20 +34,19 @@ Station ToStation(const Row& r) {
   if (!r.IsNull(5) && !r.IsNull(6)) s.point = Point{r.Int(5), r.Int(6)};
   s.manager_name = r.Text(7);
   s.mobile_masked = r.OptText(8);
-  s.operator_user_id = r.OptInt(9);
-  s.operator_entity_id = r.OptInt(10);
-  s.agreement_no = r.Text(11);
-  s.build_kind = r.Text(12);
-  s.built_on = OptDate(r, 13);
-  s.online_on = OptDate(r, 14);
-  s.facilities = storage::SplitList(r.Text(15));
-  s.services = storage::SplitList(r.Text(16));
-  s.carriers = storage::SplitList(r.Text(17));
-  s.status = ParseStatus(r.Text(18)).ok() ? *ParseStatus(r.Text(18)) : StationStatus::kPlanned;
-  s.status_since = OptDate(r, 19).value_or(CivilDate{});
-  s.batch_id = r.OptInt(20);
-  s.created_at = r.Int(21);
-  s.updated_at = r.Int(22);
+  s.operator_entity_id = r.OptInt(9);
+  s.agreement_no = r.Text(10);
+  s.build_kind = r.Text(11);
+  s.built_on = OptDate(r, 12);
+  s.online_on = OptDate(r, 13);
+  s.facilities = storage::SplitList(r.Text(14));
+  s.services = storage::SplitList(r.Text(15));
+  s.carriers = storage::SplitList(r.Text(16));
+  s.status = ParseStatus(r.Text(17)).ok() ? *ParseStatus(r.Text(17)) : StationStatus::kPlanned;
+  s.status_since = OptDate(r, 18).value_or(CivilDate{});
+  s.batch_id = r.OptInt(19);
+  s.created_at = r.Int(20);
+  s.updated_at = r.Int(21);
   return s;
 }
 
@@ -84,8 +83,8 @@ Status AppendChange(storage::Connection& conn, int64_t id, const RegionCode& reg
 }  // namespace
 
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
-                       const StationInput& in, std::optional<int64_t> operator_user_id,
-                       const NewStatus& initial, std::optional<int64_t> batch_id, Stamp stamp) {
+                       const StationInput& in, const NewStatus& initial,
+                       std::optional<int64_t> batch_id, Stamp stamp) {
   Mobile m = EncryptMobile(cipher, in.mobile);
   Value lat = in.point ? Value{in.point->lat_e6} : Value{Null{}};
   Value lng = in.point ? Value{in.point->lng_e6} : Value{Null{}};
@@ -93,11 +92,11 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
       Row row,
       conn.QueryOne(
           "INSERT INTO stations (county_code, region_code, level, name, address, lat_e6, lng_e6, "
-          "manager_name, mobile_enc, mobile_bidx, mobile_masked, operator_user_id, "
+          "manager_name, mobile_enc, mobile_bidx, mobile_masked, "
           "operator_entity_id, agreement_no, build_kind, built_on, online_on, facilities, "
           "services, carriers, status, status_since, batch_id, created_by, created_at, "
           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?) RETURNING id",
+          "?, ?, ?) RETURNING id",
           {in.region.county().str(),
            in.region.str(),
            std::string(LevelName(in.level)),
@@ -109,7 +108,6 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
            m.enc,
            m.bidx,
            m.masked,
-           Opt(operator_user_id),
            Opt(in.operator_entity_id),
            in.agreement_no,
            in.build_kind,
@@ -152,8 +150,7 @@ struct SetList {
 
 Result<std::vector<std::string>> Update(storage::Connection& conn,
                                         const crypto::FieldCipher& cipher, const Station& cur,
-                                        const StationInput& in,
-                                        std::optional<int64_t> operator_user_id, Stamp stamp) {
+                                        const StationInput& in, Stamp stamp) {
   SetList s;
   if (cur.region != in.region) {
     s.Add("region_code", "region_code", in.region.str());
@@ -179,7 +176,6 @@ Result<std::vector<std::string>> Update(storage::Connection& conn,
     s.Add("mobile", "mobile_bidx", m.bidx);
     s.Add("mobile", "mobile_masked", m.masked);
   }
-  s.IfChanged("operator_user_id", cur.operator_user_id, operator_user_id, Opt(operator_user_id));
   s.IfChanged("operator_entity_id", cur.operator_entity_id, in.operator_entity_id,
               Opt(in.operator_entity_id));
   s.IfChanged("agreement_no", cur.agreement_no, in.agreement_no, in.agreement_no);
@@ -247,7 +243,8 @@ Result<Page<Station>> List(storage::Connection& conn, const Filter& f, const Pag
     w.Sql("services LIKE ? ESCAPE '\\'", {"%," + storage::LikeEscaped(f.service) + ",%"});
   if (!f.facility.empty())
     w.Sql("facilities LIKE ? ESCAPE '\\'", {"%," + storage::LikeEscaped(f.facility) + ",%"});
-  if (f.operator_user_id) w.Eq("operator_user_id", *f.operator_user_id);
+  if (f.station_id) w.Eq("id", *f.station_id);
+  if (f.operator_entity_id) w.Eq("operator_entity_id", *f.operator_entity_id);
   w.ContainsIf({"name", "address"}, f.q);
   return storage::QueryPage<Station>(conn, kFields, "FROM stations", w, order, page, ToStation);
 }

@@ -20,19 +20,18 @@ struct Stamp {
   int64_t now_ms = 0;
 };
 
-// `in` is normalized (service.cc); operator_user_id resolved by the caller.
+// `in` is normalized (service.cc).
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
-                       const StationInput& in, std::optional<int64_t> operator_user_id,
-                       const NewStatus& initial, std::optional<int64_t> batch_id, Stamp stamp);
+                       const StationInput& in, const NewStatus& initial,
+                       std::optional<int64_t> batch_id, Stamp stamp);
 // Writes the fields of `in` that differ from `cur`; returns their names (empty: nothing).
 Result<std::vector<std::string>> Update(storage::Connection& conn,
                                         const crypto::FieldCipher& cipher, const Station& cur,
-                                        const StationInput& in,
-                                        std::optional<int64_t> operator_user_id, Stamp stamp);
+                                        const StationInput& in, Stamp stamp);
 // Appends a history row and sets the station's current status to it.
 Status AddChange(storage::Connection& conn, const Station& s, const NewStatus& change, Stamp stamp);
 
-// The station (region_name and operator_username left empty), kNotFound when absent.
+// The station (region_name and operator_usernames left empty), kNotFound when absent.
 Result<Station> Get(storage::Connection& conn, int64_t id);
 Result<bool> NameTaken(storage::Connection& conn, const RegionCode& region, const std::string& name,
                        int64_t except_id);

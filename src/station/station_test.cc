@@ -147,22 +147,46 @@ TEST_F(StationFixture, TownStaffSeeAndEditOnlyTheirTown) {
             ErrorCode::kForbidden);
 }
 
-TEST_F(StationFixture, OperatorSeesOnlyTheirOwnStation) {
+TEST_F(StationFixture, OperatorSeesOnlyTheStationTheirAccountIsBoundTo) {
   account::Principal op = MakePrincipal("341302100201", "station_operator", 77);
   auto s = Register(D(), county_, Village("341302100201", "站A"));
   ASSERT_TRUE(s.ok());
-  {
-    auto c = tdb_.db().Acquire();
-    ASSERT_TRUE(c->Exec("UPDATE stations SET operator_user_id = 77 WHERE id = ?", {s->id}).ok());
-  }
-  ASSERT_TRUE(Register(D(), county_, Village("341302100201", "站B")).ok());
+  auto other = Register(D(), county_, Village("341302100201", "站B"));
+  ASSERT_TRUE(other.ok());
+  // Unbound: fails closed (nothing visible).
+  EXPECT_EQ(List(D(), op, {}, {})->total, 0);
+  EXPECT_EQ(Get(D(), op, s->id).error().code, ErrorCode::kNotFound);
+  op.binding = account::Binding{"station", s->id};
   auto list = List(D(), op, {}, {});
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->total, 1);
   EXPECT_EQ(list->items[0].id, s->id);
+  EXPECT_TRUE(Get(D(), op, s->id).ok());
+  EXPECT_EQ(Get(D(), op, other->id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(
       ChangeStatus(D(), op, s->id, At(StationStatus::kBuilding, "2023-11-01", "x")).error().code,
       ErrorCode::kForbidden);
+}
+
+TEST_F(StationFixture, OperatorCompanySeesTheStationsItHasAgreementsFor) {
+  account::Principal company = MakePrincipal("341302100", "entity", 88);
+  StationInput a = Village("341302101203", "承办站");  // another town of the county
+  a.operator_entity_id = std::nullopt;
+  auto s1 = Register(D(), county_, a);
+  auto s2 = Register(D(), county_, Village("341302100201", "别家站"));
+  ASSERT_TRUE(s1.ok() && s2.ok());
+  {
+    auto c = tdb_.db().Acquire();  // the agreement (an entity of the county, id 5)
+    ASSERT_TRUE(c->Exec("UPDATE stations SET operator_entity_id = 5 WHERE id = ?", {s1->id}).ok());
+  }
+  EXPECT_EQ(List(D(), company, {}, {})->total, 0);  // unbound: nothing
+  company.binding = account::Binding{"entity", 5};
+  auto list = List(D(), company, {}, {});
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  ASSERT_EQ(list->total, 1);
+  EXPECT_EQ(list->items[0].id, s1->id);
+  EXPECT_EQ(Get(D(), company, s2->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Update(D(), company, s1->id, a).error().code, ErrorCode::kForbidden);
 }
 
 TEST_F(StationFixture, UpdateAuditsChangedFieldsOnly) {

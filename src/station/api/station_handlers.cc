@@ -69,7 +69,6 @@ Result<StationInput> InputFrom(const Json& body) {
   ASSIGN_OR_RETURN(in.point, PointFrom(body));
   ASSIGN_OR_RETURN(in.manager_name, TextField(body, "manager_name"));
   ASSIGN_OR_RETURN(in.mobile, TextField(body, "mobile"));
-  ASSIGN_OR_RETURN(in.operator_username, TextField(body, "operator_username"));
   if (body.contains("operator_entity_id") && !body["operator_entity_id"].is_null()) {
     if (!body["operator_entity_id"].is_number_integer())
       return Error::Invalid("operator_entity_id", "operator_entity_id 应为整数");
@@ -165,8 +164,7 @@ Json StationJson(const Station& s) {
           {"lng", s.point ? Json(FormatDegrees(s.point->lng_e6)) : Json(nullptr)},
           {"manager_name", s.manager_name},
           {"mobile_masked", Opt(s.mobile_masked)},
-          {"operator_username",
-           s.operator_username.empty() ? Json(nullptr) : Json(s.operator_username)},
+          {"operators", s.operator_usernames},
           {"operator_entity_id", Opt(s.operator_entity_id)},
           {"agreement_no", s.agreement_no},
           {"build_kind", s.build_kind},

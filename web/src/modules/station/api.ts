@@ -21,7 +21,8 @@ export interface Station {
   lng: string | null
   manager_name: string
   mobile_masked: string | null
-  operator_username: string | null
+  /** the station_operator accounts bound to the station (issue 17 item 8) */
+  operators: string[]
   operator_entity_id: number | null
   agreement_no: string
   build_kind: 'new' | 'upgraded'

@@ -2,8 +2,10 @@
 export const P = {
   /** stations of the caller's region subtree */
   stationRead: 'station:read',
-  /** only the stations the caller operates (station operators) */
+  /** only the station the caller's account is bound to (station operators) */
   stationReadOwn: 'station:read:own',
+  /** the stations of the operator company's agreements (an entity account) */
+  stationReadOperated: 'station:read:operated',
   stationEdit: 'station:edit',
   /** save and correct service records (operators: their own station) */
   recordEdit: 'station:record:edit',
