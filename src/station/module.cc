@@ -57,6 +57,10 @@ const runtime::Module& ModuleDef() {
          "填报和更正站点服务记录（运营人员限本人站点）",
          {"county_staff", "town_staff", "station_operator"}},
         {"station:record:import", "导入站点服务记录", {"county_staff", "town_staff"}},
+        {"station:assess",
+         "考核服务站点及处理不合格站点（整改、退出）",
+         {"county_staff", "town_staff"}},
+        {"station:assess:template", "设定站点考核模板（县级设置）", {"county_staff"}},
     };
     // The built-in entries; a county's additions are served by GET /stations/dicts/{name}.
     m.dicts = {{"station_facilities", Entries("station_facilities"), nullptr},
@@ -76,7 +80,10 @@ const runtime::Module& ModuleDef() {
                        {"station.import", "导入服务站点"},
                        {"station.dict.add", "添加站点字典项"},
                        {"station.records", "填报站点服务记录"},
-                       {"station.records.import", "导入站点服务记录"}};
+                       {"station.records.import", "导入站点服务记录"},
+                       {"station.assessment.template", "设定站点考核模板"},
+                       {"station.assessment", "考核服务站点"},
+                       {"station.assessment.followup", "站点考核后续处理"}};
     m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});

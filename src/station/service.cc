@@ -234,9 +234,9 @@ Status Normalize(storage::Connection& conn, const account::Principal& who, Stati
       CheckDictList(conn, in.region, "station_facilities", "facilities", in.facilities));
   RETURN_IF_ERROR(CheckDictList(conn, in.region, "station_services", "services", in.services));
   RETURN_IF_ERROR(CheckCarriers(in.carriers));
-  if (in.operator_entity_id) {
+  if (in.operator_entity_id) {  // 承办企业: an entity of the station's county
     auto e = entity::Get(conn, *in.operator_entity_id);
-    if (!e.ok() || !who.InScope(e->region.county()))
+    if (!e.ok() || e->region.county() != in.region.county())
       return Error::Invalid("operator_entity_id", "承办企业不存在");
   }
   return {};
@@ -355,21 +355,37 @@ Result<Station> Update(const Deps& d, const account::Principal& who, int64_t id,
   });
 }
 
-Result<Station> ChangeStatus(const Deps& d, const account::Principal& who, int64_t id,
-                             const NewStatus& change) {
+namespace internal {
+
+Result<Station> VisibleStation(storage::Connection& conn, const account::Principal& who,
+                               int64_t id) {
+  ASSIGN_OR_RETURN(Station s, Visible(conn, who, id));
+  RETURN_IF_ERROR(Decorate(conn, s));
+  return s;
+}
+
+Status ChangeStatusIn(storage::Connection& conn, const Deps& d, const account::Principal& who,
+                      int64_t id, const NewStatus& change) {
   RETURN_IF_ERROR(NeedEdit(who));
   ASSIGN_OR_RETURN(NewStatus c, CleanChange(change, false));
   CivilDate today = ShanghaiDate(d.clock.NowMs());
+  ASSIGN_OR_RETURN(Station cur, Visible(conn, who, id));
+  if (!who.InScope(cur.region)) return Error::Forbidden("该站点不在您的管辖范围内");
+  RETURN_IF_ERROR(CheckChange(cur, c, today));
+  RETURN_IF_ERROR(store::AddChange(conn, cur, c, StampOf(d, who)));
+  return d.audit.Append(conn,
+                        AuditOf(who, "station.status", id,
+                                std::string(StatusName(cur.status)) + "->" + StatusName(c.to) +
+                                    " on=" + c.on.ToString() + " doc=" + c.document_no));
+}
+
+}  // namespace internal
+
+Result<Station> ChangeStatus(const Deps& d, const account::Principal& who, int64_t id,
+                             const NewStatus& change) {
   auto conn = d.db.Acquire();
   return storage::InTransaction<Station>(*conn, storage::TxMode::kWrite, [&]() -> Result<Station> {
-    ASSIGN_OR_RETURN(Station cur, Visible(*conn, who, id));
-    if (!who.InScope(cur.region)) return Error::Forbidden("该站点不在您的管辖范围内");
-    RETURN_IF_ERROR(CheckChange(cur, c, today));
-    RETURN_IF_ERROR(store::AddChange(*conn, cur, c, StampOf(d, who)));
-    RETURN_IF_ERROR(d.audit.Append(
-        *conn, AuditOf(who, "station.status", id,
-                       std::string(StatusName(cur.status)) + "->" + StatusName(c.to) +
-                           " on=" + c.on.ToString() + " doc=" + c.document_no)));
+    RETURN_IF_ERROR(internal::ChangeStatusIn(*conn, d, who, id, change));
     ASSIGN_OR_RETURN(Station s, store::Get(*conn, id));
     RETURN_IF_ERROR(Decorate(*conn, s));
     return s;

@@ -14,4 +14,13 @@ Result<int64_t> RegisterIn(storage::Connection& conn, const Deps& d, const accou
                            const StationInput& input, const std::optional<NewStatus>& initial,
                            std::optional<int64_t> batch_id, bool audit);
 
+// The station with its names if the caller may see it (station.h View), else kNotFound.
+Result<Station> VisibleStation(storage::Connection& conn, const account::Principal& who,
+                               int64_t id);
+
+// ChangeStatus() inside the caller's transaction (station:edit, in scope, the machine's rules,
+// audited "station.status"): an assessment's confirmed exit uses it.
+Status ChangeStatusIn(storage::Connection& conn, const Deps& d, const account::Principal& who,
+                      int64_t id, const NewStatus& change);
+
 }  // namespace ruralec::station::internal

@@ -6,7 +6,10 @@
 // lands on its field first) and sees the change in the history. The detail fits a 390 px screen.
 // Then a station_operator account bound to the station is made and, on a 390 px screen, enters the
 // month's service figures on 服务记录填报, and corrects one (the old record stays in the history).
-// The map (站点地图, from the list) shows the stations with coordinates.
+// The map (站点地图, from the list) shows the stations with coordinates. Finally the county user
+// sets an assessment template (考核模板), assesses the station on its detail page (the total is
+// computed as scores are typed), opens a rectification for the failed result and finds the
+// station in the year's ranking (考核排名).
 
 import { apiHelpers } from './api.mjs'
 
@@ -138,5 +141,52 @@ export async function stationSteps(ctx) {
     await page.goto(BASE + `/stations/${s.id}`)
     await page.locator('.records-chart canvas').first().waitFor()
     await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  await step('stations: the county sets an assessment template, assesses the station and ranks it', async () => {
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.goto(BASE + '/stations/assessment-templates')
+    await page.locator('.at-new').click()
+    const dlg = page.locator('.template-dialog')
+    s.template = '站点年度考核' + Date.now().toString(36).slice(-4)
+    await dlg.locator('#at-name').fill(s.template)
+    await dlg.locator('.ti-name input').first().fill('服务量')
+    await dlg.locator('.ti-weight input').first().fill('60')
+    await dlg.locator('.ti-add').click()
+    await dlg.locator('.ti-name input').nth(1).fill('群众满意度')
+    await dlg.locator('.ti-max input').nth(1).fill('10')
+    await dlg.locator('.ti-max input').nth(1).blur()
+    await dlg.locator('.weight-sum', { hasText: '100%' }).waitFor()
+    await dlg.locator('.at-save').click()
+    await page.locator('.template-card .at-name', { hasText: s.template }).waitFor()
+    await shot('station-assessment-templates')
+    // The station's detail: assess it (60/100 × 60 + 5/10 × 40 = 56: below the pass mark 60).
+    await page.goto(BASE + `/stations/${s.id}`)
+    await page.locator('.as-new').click()
+    const form = page.locator('.assess-dialog')
+    await form.locator('.el-select', { hasText: s.template }).first().waitFor() // the county's only template, preselected
+    const scores = form.locator('.as-score input')
+    await scores.nth(0).fill('60')
+    await scores.nth(1).fill('5')
+    await scores.nth(1).blur()
+    await form.locator('.as-preview', { hasText: '总分 56' }).waitFor()
+    await form.locator('.as-save').click()
+    await page.locator('.el-message--success', { hasText: '总分 56' }).waitFor()
+    const row = page.locator('.assessment-table .el-table__row').first()
+    await row.locator('.as-result', { hasText: '不合格' }).waitFor()
+    // A failed assessment: a rectification with a deadline.
+    await row.locator('.as-rectify').click()
+    const fu = page.locator('.follow-dialog')
+    await fu.locator('#fu-deadline').fill(new Date().getFullYear() + 1 + '-01-31')
+    await fu.locator('#fu-deadline').press('Enter')
+    await fu.locator('.fu-save').click()
+    await row.locator('.as-follow', { hasText: '整改中' }).waitFor()
+    await shot('station-assessments')
+    // The ranking of the county for the year lists it.
+    await page.goto(BASE + '/stations/assessments/ranking')
+    await page.locator('.ranking-filters .el-select', { hasText: s.template }).first().waitFor()
+    await page.locator('.ranking-table .rk-station', { hasText: s.name }).waitFor()
   })
 }

@@ -229,6 +229,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
          });
   RegisterDictRoutes(s, d);
   RegisterRecordRoutes(s, d);
+  RegisterAssessmentRoutes(s, d);
 }
 
 }  // namespace ruralec::station::api

@@ -10,6 +10,8 @@ namespace ruralec::station::api {
 void RegisterRoutes(http::Server& s, const Deps& d);
 // The service records, the record items and the uploads (record_routes.cc).
 void RegisterRecordRoutes(http::Server& s, const Deps& d);
+// Assessment templates, assessments, follow-ups and the ranking (assessment_routes.cc).
+void RegisterAssessmentRoutes(http::Server& s, const Deps& d);
 
 // The JSON of a station as GET /stations/{id} returns it (without history).
 http::Json StationJson(const Station& s);

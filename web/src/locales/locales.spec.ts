@@ -19,7 +19,7 @@ describe('locales', () => {
   })
 
   it('every message compiles and renders in both languages', () => {
-    const params = { n: 1, name: 'x', min: 12, classes: 3, mb: 20, ok: 1, bad: 0, seq: 1, reason: 'r', year: 2027, date: '2027-01-01', text: 't', region: 'r', max: 1, n2: 1 }
+    const params = { n: 1, name: 'x', min: 12, classes: 3, mb: 20, ok: 1, bad: 0, seq: 1, reason: 'r', year: 2027, date: '2027-01-01', text: 't', region: 'r', max: 1, n2: 1, total: '73', pass: 60, w: 50, m: 100, sum: 100 }
     for (const locale of ['zh-CN', 'en'] as const) {
       i18n.global.locale.value = locale
       for (const k of keys(zh)) {

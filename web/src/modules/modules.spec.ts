@@ -27,7 +27,7 @@ const URLS: Record<string, string[]> = {
   entity: ['/entities', '/entities/:id(\\d+)', '/brands'],
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],
-  station: ['/stations', '/stations/map', '/stations/report', '/stations/:id(\\d+)'],
+  station: ['/stations', '/stations/map', '/stations/report', '/stations/assessment-templates', '/stations/assessments/ranking', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/coverage', '/purchases'],
   training: ['/training/courses', '/training/sessions', '/training/trainees', '/training/attendance', '/verify/:code?'],
@@ -95,7 +95,7 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'],
       ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.attendance'],
       ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],

@@ -28,6 +28,25 @@ const en: Messages<typeof zh> = {
       bad: { quantity: 'A whole number ≥ 0', amount: 'Yuan with at most two decimals' },
     },
     final: 'An exited station cannot change status; its records are kept',
+    assess: {
+      title: 'Assessments', new: 'Assess', none: 'No assessments', period: 'Period', template: 'Template', total: 'Total',
+      result: 'Result', passed: 'Passed', failed: 'Failed', followup: 'Follow-up', on: 'Assessed on', today: 'Today',
+      scores: 'Scores', itemHint: 'weight {w}% of {m}', preview: 'Total {total} (pass mark {pass})', comment: 'Comment',
+      evidence: 'Evidence', note: 'Note', deadline: 'Deadline', noFollowup: 'None yet',
+      rectify: 'Rectify', proposeExit: 'Propose exit', markDone: 'Rectified', confirmExit: 'Confirm exit', withdraw: 'Withdraw',
+      saved: 'Assessment saved, total {total}', scoreAll: 'Score every item', noTemplate: 'The county has no assessment template yet',
+      modes: { rectification: 'Open a rectification', exit: 'Propose an exit', rectified: 'Rectification done', confirm: 'Confirm the exit (the station exits)' },
+      followups: {
+        rectification: { open: 'Rectifying', done: 'Rectified' },
+        exit: { proposed: 'Exit proposed', confirmed: 'Exit confirmed', withdrawn: 'Exit withdrawn' },
+      },
+      templates: 'Assessment templates', templatesHint: 'The county sets the items, weights, maxima, pass mark and period; a template in use cannot change: retire it and make a new one.',
+      newTemplate: 'New template', templateName: 'Template name', periodKind: 'Period', passMark: 'Pass mark (of 100)',
+      items: 'Items', item: 'Item', weight: 'Weight (%)', max: 'Maximum', addItem: 'Add item', weightSum: 'Weights total {sum}%',
+      weightsBad: 'The weights must total 100 (now {sum}); each item needs a name, weight and maximum', retire: 'Retire', retired: 'Retired',
+      showRetired: 'Show retired', uses: 'used {n} times', passMarkIs: 'pass mark {n}', ranking: 'Assessment ranking', rank: 'Rank',
+      kinds: { year: 'Year', half: 'Half-year', quarter: 'Quarter', month: 'Month' },
+    },
   },
 }
 

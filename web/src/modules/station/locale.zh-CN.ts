@@ -25,6 +25,25 @@ const zh = {
       readonly: '您只能查看该站点的服务记录', generated: '生成的演示数据',
       bad: { quantity: '数量应为非负整数', amount: '金额应为元，最多两位小数' },
     },
+    assess: {
+      title: '考核记录', new: '考核', none: '暂无考核', period: '考核期间', template: '考核模板', total: '总分',
+      result: '结果', passed: '合格', failed: '不合格', followup: '后续处理', on: '考核日期', today: '默认今天',
+      scores: '各项得分', itemHint: '权重{w}% 满分{m}', preview: '总分 {total}（合格分 {pass}）', comment: '考核意见',
+      evidence: '佐证材料', note: '说明', deadline: '整改期限', noFollowup: '未处理',
+      rectify: '整改', proposeExit: '建议退出', markDone: '整改完成', confirmExit: '确认退出', withdraw: '撤回',
+      saved: '考核已保存，总分 {total}', scoreAll: '请为每一项打分', noTemplate: '本县还没有考核模板',
+      modes: { rectification: '开启整改', exit: '建议退出', rectified: '整改完成', confirm: '确认退出（站点变为已退出）' },
+      followups: {
+        rectification: { open: '整改中', done: '已整改' },
+        exit: { proposed: '建议退出（待确认）', confirmed: '已确认退出', withdrawn: '退出建议已撤回' },
+      },
+      templates: '考核模板', templatesHint: '考核项目、权重、满分、合格分和考核周期由县里设定；已用于考核的模板不能修改，可停用后新建。',
+      newTemplate: '新建模板', templateName: '模板名称', periodKind: '考核周期', passMark: '合格分（百分制）',
+      items: '考核项目', item: '项目', weight: '权重（%）', max: '满分', addItem: '添加项目', weightSum: '权重合计 {sum}%',
+      weightsBad: '各项权重之和应为 100（现为 {sum}），每项须有名称、权重和满分', retire: '停用', retired: '已停用',
+      showRetired: '显示已停用', uses: '已考核 {n} 次', passMarkIs: '合格分 {n}', ranking: '考核排名', rank: '名次',
+      kinds: { year: '年度', half: '半年', quarter: '季度', month: '月度' },
+    },
   },
 }
 

@@ -7,6 +7,10 @@ export const P = {
   /** the stations of the operator company's agreements (an entity account) */
   stationReadOperated: 'station:read:operated',
   stationEdit: 'station:edit',
+  /** assess stations and handle the follow-up of a failed assessment (county and town staff) */
+  assess: 'station:assess',
+  /** edit the county's assessment templates (county staff) */
+  assessTemplate: 'station:assess:template',
   /** save and correct service records (operators: their own station) */
   recordEdit: 'station:record:edit',
 } as const
