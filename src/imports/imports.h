@@ -187,7 +187,7 @@ Result<int64_t> SaveErrorReport(storage::Database& db, const account::Principal&
                                 const ImportReport& rep);
 struct StoredErrorReport {
   RegionCode region;  // the importer's region (reads are scoped on it)
-  std::string kind;   // "sales" | "entities"
+  std::string kind;   // the batch kind: "sales", "entities", "stations", …
   ImportReport report;
   std::optional<int64_t> created_by;  // the importer (none for the system actor)
 };

@@ -155,6 +155,7 @@ void RegisterFileRoutes(http::Server& s, const Deps& d) {
 
 // POST /designations/import (multipart, the imports module's upload and report) and the template.
 void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  imports::api::SetReadPermission("designations", "designation:read");
   s.Post("/designations/import", {true, "designation:edit"}, [d](Request& req, Reply&) {
     imports::ImportContext ctx{d.db, d.audit, d.clock, d.cipher};
     return imports::api::Upload(

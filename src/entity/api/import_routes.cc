@@ -40,6 +40,7 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
 }  // namespace
 
 void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  imports::api::SetReadPermission("entities", "entity:read");
   s.Post("/entities/import", {.permission = "entity:edit"}, [d](Request& req, Reply&) {
     imports::ImportContext ctx{d.db, d.audit, d.clock, d.cipher};
     return imports::api::Upload(

@@ -4,6 +4,7 @@
 
 #include "http/file_reply.h"
 #include "http/params.h"
+#include "imports/error_access.h"
 
 namespace ruralec::imports::api {
 namespace {
@@ -75,6 +76,23 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
     out["error_workbook"] = "/api/v1/imports/errors/" + std::to_string(id);
   }
   return out;
+}
+
+void SetReadPermission(const std::string& kind, const std::string& permission) {
+  SetErrorReadPermission(kind, permission);
+}
+
+void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock) {
+  s.Get(R"(/imports/errors/(\d+))", {},
+        [&db, &clock](http::Request& req, http::Reply& reply) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
+          auto conn = db.Acquire();
+          ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, id, clock.NowMs()));
+          RETURN_IF_ERROR(MayReadErrorReport(req.principal(), stored, id));
+          RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
+                                          "import-errors-" + std::to_string(id) + ".xlsx", reply));
+          return Json::object();
+        });
 }
 
 Result<Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,

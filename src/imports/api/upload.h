@@ -18,9 +18,22 @@ namespace ruralec::imports::api {
 Result<http::Json> Upload(const ImportContext& ctx, http::Request& req, const std::string& kind,
                           const ImportFn& run);
 
-// GET …/imports/errors/{id}: the error workbook of path capture 1, if it exists, has not
-// expired, lies in the caller's scope and the caller holds `read_permission[kind]` (when the
-// kind has one); 404 otherwise (existence hidden).
+// Which permission reads the error workbooks of an import kind: the owning module's read
+// permission ("stations" → "station:read"). Each importing module registers its kinds when it
+// registers its routes (before the server serves); a kind nobody registered is readable by its
+// importer only.
+void SetReadPermission(const std::string& kind, const std::string& permission);
+
+// GET /imports/errors/{id} (the imports module's route, one for every importing module): the
+// error workbook if it exists and has not expired, and the caller is its importer, or holds the
+// read permission of its kind with the importer's region in their scope. A caller of a bound
+// role (a business or station account) reads only its own: 403 for another's. 404 otherwise
+// (existence hidden).
+void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock);
+
+// A module's own workbook route (training's): the error workbook of path capture 1 if it
+// exists, has not expired, lies in the caller's scope and the caller holds
+// `read_permission[kind]` (when the kind has one); 404 otherwise.
 Result<http::Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,
                                  http::Reply& reply,
                                  const std::map<std::string, std::string>& read_permission);

@@ -72,15 +72,7 @@ void RegisterImportRoutes(http::Server& s, const Deps& d) {
         [](const ImportContext& c, const account::Principal& who, const std::string& path, Mode m,
            const ImportOptions& o) { return ImportSales(c, who, path, m, o); });
   });
-  // An entity import's workbook also needs entity:read (it lists uscc and names).
-  s.Get(R"(/imports/errors/(\d+))", {.permission = "sales:read"},
-        [d](Request& req, Reply& r) -> Result<Json> {
-          RETURN_IF_ERROR(NoBusinessCaller(req));
-          return imports::api::ErrorWorkbook(d.db, d.clock, req, r,
-                                             {{"entities", "entity:read"},
-                                              {"households", "household:read"},
-                                              {"purchases", "purchase:read"}});
-        });
+  imports::api::SetReadPermission("sales", "sales:read");
   s.Get("/sales/template", {.permission = "sales:read"}, [](Request&, Reply& r) -> Result<Json> {
     RETURN_IF_ERROR(XlsxReply(SalesTemplate(), "sales-template.xlsx", r));
     return Json::object();

@@ -78,6 +78,8 @@ Result<std::vector<RecordFigure>> FiguresFrom(const Json& body) {
 imports::ImportContext CtxOf(const Deps& d) { return {d.db, d.audit, d.clock, d.cipher}; }
 
 void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  imports::api::SetReadPermission("stations", "station:read");
+  imports::api::SetReadPermission("station_records", "station:read");
   s.Post("/stations/import", {.permission = "station:import"}, [d](Request& req, Reply&) {
     return imports::api::Upload(
         CtxOf(d), req, "stations",
