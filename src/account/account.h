@@ -136,6 +136,9 @@ struct CreatedUser {
 // Whether any user exists (a fresh database has none: `ruralec demo` refuses otherwise).
 Result<bool> HasUsers(storage::Connection& conn);
 
+// Marks the database as generated demo data (`ruralec demo`), dated `date` (YYYY-MM-DD).
+Status MarkDemo(storage::Connection& conn, const std::string& date, int64_t now_ms);
+
 // Builds the Principal of an active user by name (for the command line's --as USERNAME):
 // region from users, permissions from the roles' grants. kNotFound for unknown or disabled.
 Result<Principal> PrincipalFor(storage::Connection& conn, const std::string& username);
@@ -167,6 +170,10 @@ class Accounts {
 
   Result<PasswordPolicy> GetPolicy();
   Status SetPolicy(const Principal& who, const PasswordPolicy& p);
+
+  // The civil date `ruralec demo` generated this database (settings key demo.generated_on);
+  // nullopt for a real one. The console shows a banner on every page of a demo database.
+  Result<std::optional<std::string>> DemoGeneratedOn();
 
   // Start-up: syncs built-in roles. Idempotent.
   Status Bootstrap();

@@ -5,6 +5,7 @@
 #include "account/roles.h"
 #include "app/app_context.h"
 #include "app/commands.h"
+#include "app/demo_internal.h"
 #include "calendar/cli/calendar_command.h"
 #include "entity/entity.h"
 #include "households/demo.h"
@@ -76,9 +77,9 @@ Status DemoHouseholds(AppContext& ctx, int64_t demo_entity) {
   ASSIGN_OR_RETURN(auto made,
                    households::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
                                             county, *RegionCode::Parse(kDemoCounty), demo_entity));
-  std::cout << "\n生成的演示数据 / generated demo data: " << made.households << " 户贫困户（"
-            << made.willing_and_able << " 户愿参与、能参与，户主为“演示户”）, " << made.purchases
-            << " 笔收购, " << made.employments << " 条就业, " << made.shops << " 个网店\n";
+  std::cout << "  " << made.households << " 户贫困户（" << made.willing_and_able
+            << " 户愿参与、能参与，户主为“演示户”）, " << made.purchases << " 笔收购, "
+            << made.employments << " 条就业, " << made.shops << " 个网店\n";
   return {};
 }
 
@@ -88,8 +89,8 @@ Status DemoDesignations(AppContext& ctx) {
   ASSIGN_OR_RETURN(auto made, designation::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(),
                                                          ctx.cipher(), &ctx.indicators()},
                                                         *county, *RegionCode::Parse(kDemoCounty)));
-  std::cout << "\n生成的演示数据 / generated demo data: " << made.designations
-            << " 条示范创建记录（" << made.recognised << " 条已认定）\n";
+  std::cout << "  " << made.designations << " 条示范创建记录（" << made.recognised
+            << " 条已认定）\n";
   return {};
 }
 
@@ -99,9 +100,9 @@ Status DemoTraining(AppContext& ctx) {
   ASSIGN_OR_RETURN(auto made,
                    training::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()},
                                           {*RegionCode::Parse(kDemoCounty), "county", "trainer"}));
-  std::cout << "生成的演示数据 / generated demo data: " << made.courses << " 门培训课程, "
-            << made.sessions << " 个班次（讲师 trainer）, " << made.trainees << " 名学员, "
-            << made.attendance << " 条签到, " << made.qualified << " 人次结业合格\n";
+  std::cout << "  " << made.courses << " 门培训课程, " << made.sessions
+            << " 个班次（讲师 trainer）, " << made.trainees << " 名学员, " << made.attendance
+            << " 条签到, " << made.qualified << " 人次结业合格\n";
   return {};
 }
 
@@ -137,12 +138,15 @@ Status BuildDemo(AppContext& ctx) {
     std::printf("  %-11s %-17s %-14s %s\n", u.username, u.role, region.c_str(),
                 created.initial_password.c_str());
   }
-  std::cout << "\n生成的演示数据 / generated demo data: " << st.stations << " 个服务站点（"
+  std::cout << "\n生成的演示数据 / generated demo data:\n  " << st.stations << " 个服务站点（"
             << st.operating << " 个运营中，用户 station 运营其中一个）, " << st.records
             << " 条服务记录（近12个月）\n";
+  // Designations, households and training first: the 2019 award list pays the demonstration,
+  // purchase and trainee rules from them.
   RETURN_IF_ERROR(DemoDesignations(ctx));
   RETURN_IF_ERROR(DemoHouseholds(ctx, demo_entity));
-  return DemoTraining(ctx);
+  RETURN_IF_ERROR(DemoTraining(ctx));
+  return DemoBusinessData(ctx, *RegionCode::Parse(kDemoCounty));
 }
 
 }  // namespace

@@ -24,6 +24,11 @@ export const regionsApi = {
   search: (q: Query) => http.get<Page<Region>>('/regions', q),
 }
 
+/** What a visitor may know before signing in: whether this is a demo database (GET /site). */
+export const siteApi = {
+  get: () => http.get<{ demo: boolean; demo_generated_on: string | null }>('/site', undefined, { noAuthRedirect: true }),
+}
+
 export const dictsApi = {
   get: (name: string) => http.get<DictItem[]>(`/dicts/${name}`),
 }

@@ -16,6 +16,9 @@ const en: Messages<typeof zh> = {
       recordedBy: 'Recorded by', empty: 'No changes yet',
     },
   },
+  demo: {
+    banner: 'Demo database (generated on {date}): the businesses, sales ledger, stations and designations are generated demo data, their names marked 演示 (demo); none of it is a real record.',
+  },
   menu: { home: 'Home', system: 'System', business: 'Businesses & sales', forbidden: 'Forbidden', notFound: 'Not found' },
   region: { picker: 'Pick a region' },
   layout: {

@@ -7,6 +7,9 @@ export default {
     title: '农村电商综合管理平台',
     short: '农村电商',
   },
+  demo: {
+    banner: '演示数据库（生成于 {date}）：经营主体、网销台账、服务站点、示范创建等均为生成的演示数据，名称带“演示”，不是真实记录。',
+  },
   common: {
     search: '搜索',
     filter: '筛选',
