@@ -55,7 +55,7 @@ export async function awardSteps(ctx) {
     const text = await rules.innerText()
     expect(text.includes('二（二）, l.79-85'), 'R02 source line not shown')
     expect(text.includes('待地方设定'), 'open tiers not flagged 待地方设定')
-    expect(text.includes('暂无数据来源'), 'rules without a data source (trainees, projects) not flagged 暂无数据来源')
+    expect(text.includes('暂无数据来源'), 'rules without a data source (projects) not flagged 暂无数据来源')
     // words, not codes (issue 26 item 4)
     expect(text.includes('农产品上行网络销售额') && text.includes('限企业') && text.includes('服务站点'), 'rules in words: ' + text.slice(0, 300))
     const codes = ['uplink_online_sales', 'enterprise', 'station', 'set_locally', '>=']
