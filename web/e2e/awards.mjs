@@ -1,7 +1,7 @@
 // End-to-end steps of the award pages (issue 7), run by run.mjs after the sales block. The admin
 // creates, through the API, a county_staff maker and a finance_staff checker; the maker records an
 // enterprise in a 埇桥区 town with 2019 uplink sales over 1000万元 (seed 002 R02). The maker opens 奖补 from the
-// menu, picks programme 002 and 2019, reads the rules (source line, 待地方设定, 暂无数据来源),
+// menu, picks programme 002 and 2019, reads the rules (source line, 待地方设定, words not codes),
 // evaluates, expands the enterprise's line (the ledger record ids are shown), saves a draft and
 // proposes it; the checker approves it and sees the frozen approved version.
 // Seed 002 leaves R02's tiers to the county and no local value is loaded, so the line is honestly
@@ -55,7 +55,8 @@ export async function awardSteps(ctx) {
     const text = await rules.innerText()
     expect(text.includes('二（二）, l.79-85'), 'R02 source line not shown')
     expect(text.includes('待地方设定'), 'open tiers not flagged 待地方设定')
-    expect(text.includes('暂无数据来源'), 'rules without a data source (projects) not flagged 暂无数据来源')
+    // every subject of 002 has a data source now (stations, designations, trainees, purchases)
+    expect(!text.includes('暂无数据来源'), 'a rule of 002 is flagged 暂无数据来源 although its subject has data')
     // words, not codes (issue 26 item 4)
     expect(text.includes('农产品上行网络销售额') && text.includes('限企业') && text.includes('服务站点'), 'rules in words: ' + text.slice(0, 300))
     const codes = ['uplink_online_sales', 'enterprise', 'station', 'set_locally', '>=']
