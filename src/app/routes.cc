@@ -104,8 +104,10 @@ std::unique_ptr<http::Server> BuildServer(runtime::Context& ctx, const http::Ser
     return {};
   });
   for (const runtime::Module* m : ctx.modules()) {
+    server->SetRegistrar(m->name);
     if (m->routes) m->routes(*server, ctx);
   }
+  server->SetRegistrar("");
   RegisterDicts(*server, ctx);
   RegisterModuleList(*server, ctx);
   RegisterIndicatorRead(*server, ctx);

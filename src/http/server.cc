@@ -346,6 +346,7 @@ void Server::Delete(const std::string& p, Route r, Handler h) {
 
 void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h) {
   std::string full = "/api/v1" + pattern;
+  routes_.push_back({method, pattern, route, registrar_});
   // Unmasked personal data is served only under `.../pii/...` (docs/API.md); such a route
   // answers 404 for an out-of-scope record (no existence oracle), which is still audited.
   bool pii = pattern.find("/pii/") != std::string::npos;

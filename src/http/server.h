@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "account/account.h"
 #include "audit/audit.h"
@@ -108,6 +109,14 @@ struct Route {
   bool during_password_change = false;  // allowed while a password change is pending
 };
 
+// One entry of the route table, as registered: the access sweep (tests/access) walks it.
+struct RouteEntry {
+  std::string method;   // GET, POST, PUT, DELETE
+  std::string pattern;  // the regex after /api/v1
+  Route route;
+  std::string module;  // the module whose manifest registered it ("" = the composition root)
+};
+
 class Server {
  public:
   Server(ServerConfig config, account::Accounts& accounts, const audit::AuditLog& audit,
@@ -120,6 +129,10 @@ class Server {
   void Delete(const std::string& pattern, Route route, Handler h);
   // Called by GET /readyz; the server answers 503 until it returns OK.
   void SetReadiness(std::function<Status()> check) { ready_ = std::move(check); }
+  // Routes added from now on are attributed to `module` (set by the composition root).
+  void SetRegistrar(std::string module) { registrar_ = std::move(module); }
+  // Every API route added, in registration order.
+  const std::vector<RouteEntry>& Routes() const { return routes_; }
 
   // Binds (port 0 = any free port) and returns the port.
   Result<int> Bind(const std::string& host, int port);
@@ -140,6 +153,8 @@ class Server {
   storage::Database& db_;
   std::function<Status()> ready_;
   std::unique_ptr<edge::EdgeServer> svr_;
+  std::string registrar_;
+  std::vector<RouteEntry> routes_;
 };
 
 // `s` with control characters (C0, DEL, C1, invalid UTF-8 bytes) and backslashes escaped as

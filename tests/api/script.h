@@ -1,6 +1,8 @@
 // Runs one API test script (see README.md) against a live server.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "app/app_context.h"
@@ -13,9 +15,32 @@ struct Env {
   int port = 0;
   app::AppContext* ctx = nullptr;
   FakeClock* clock = nullptr;
+  // Called after every request block with what was sent and what came back (the access sweep
+  // of tests/access records a fixture script's requests this way to replay them).
+  struct Exchange {
+    std::string user, method, path, body;
+    int status = 0;
+    std::string response;
+  };
+  std::function<void(const Exchange&)> on_request;
 };
 
 // Returns "" on success, else a message naming the file, line and what differed.
 std::string RunScript(const std::string& path, Env& env);
+
+class Runner;
+
+// A script run in steps that keep their state (users, sessions, captured variables, kept
+// files): a fixture file, then generated blocks. `expect any` leaves the status to the caller.
+class Script {
+ public:
+  Script(Env& env, const std::string& name);
+  ~Script();
+  std::string RunFile(const std::string& path);
+  std::string RunText(const std::string& text);  // blocks in the format of a .test file
+
+ private:
+  std::unique_ptr<Runner> r_;
+};
 
 }  // namespace ruralec::apitest
