@@ -20,6 +20,7 @@ import { stationSteps } from './stations.mjs'
 import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { householdSteps } from './households.mjs'
+import { matchingSteps } from './matching.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -528,6 +529,7 @@ try {
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
   await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
+  await matchingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // matching pages (issue 19 items 2–4): e2e/matching.mjs
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {

@@ -19,7 +19,31 @@ const en: Messages<typeof zh> = {
     year: 'Year', covered: 'Helped', eligible: 'Willing and able', rate: 'Coverage', town: 'Town', total: 'Total',
     uncovered: 'Not yet helped (follow up)', coverageHint: 'Coverage = willing-and-able households with a purchase, employment or shop in the period ÷ willing-and-able households (training and matching pending)',
     noEligible: 'No willing-and-able household in this region',
+  },  matching: {
+    listings: 'Produce board', demands: 'Demands and matching', agreements: 'Agreements',
+    addListing: 'List produce', addDemand: 'Post a demand', addAgreement: 'Register an agreement',
+    station: 'Station', village: "Seller's village", seller: 'Seller', contact: 'Mobile', product: 'Product', unit: 'Unit',
+    quantity: 'Quantity', price: 'Expected price (yuan)', priceRange: 'Price range (yuan per unit)', priceMax: 'Maximum price',
+    available: 'Available', availableTo: 'Available until', wanted: 'Wanted', wantedTo: 'Wanted until', note: 'Note', status: 'Status',
+    region: 'Buying region', regionHint: "Defaults to the entity's county", delivery: 'Delivery point', lat: 'Latitude', lng: 'Longitude', entity: 'Entity',
+    listingStatuses: { open: 'Open', matched: 'Matched', withdrawn: 'Withdrawn' },
+    negotiable: 'Negotiable', take: 'Take up', taken: "Taken up: the seller's contact is shown", withdraw: 'Withdraw', noListings: 'No listings',
+    browseHint: "Taking a listing up shows the seller's name and mobile (audited)", staffHint: 'Sellers are masked; an entity sees the contact after taking a listing up',
+    proposals: 'Proposals', proposalsOf: 'Proposals for {product}', noProposals: 'No listing fits this demand',
+    accept: 'Accept {quantity} {unit}', accepted: 'Match recorded',
+    required: 'Required', saved: 'Saved',
+    agreementNo: 'Agreement no.', title: 'Title', model: 'Model', signedOn: 'Signed on', validity: 'Valid', validTo: 'Valid until',
+    models: {
+      ecommerce_base_coop_farmer: 'E-commerce firm + base + co-op + farmers', you_grow_we_sell: 'You grow, we sell', you_raise_we_sell: 'You raise, we sell',
+      order_farming: 'Order farming', commissioned: 'Commissioned production', direct_purchase: 'Direct purchase', other: 'Other',
+    },
+    parties: 'Parties', partyKind: 'Party kind', partyName: 'Name', addParty: 'Add a party', householdId: 'Household no.', entityId: 'Entity no.',
+    partyKinds: { household: 'Household', coop: 'Co-op', base: 'Base', village: 'Village collective', entity: 'Entity' },
+    products: 'Products', addProduct: 'Add a product', details: 'Details', document: 'Signed document',
+    attributed: 'Attributed sales', attributedSales: 'Online sales attributed to the agreement', month: 'Month', amount: 'Sales (yuan)', evidence: 'Evidence',
+    attributedHint: "Monthly online sales of the agreement's products with their evidence (order export, settlement): the base of the cooperation award",
   },
+
 }
 
 export default en

@@ -9,4 +9,17 @@ export const P = {
   purchaseRead: 'purchase:read',
   purchaseEdit: 'purchase:edit',
   purchaseImport: 'purchase:import',
+  /** produce listings of the caller's region, seller masked (staff) */
+  listingRead: 'listing:read',
+  /** listings of the station the caller's account is bound to (station operators) */
+  listingReadOwn: 'listing:read:own',
+  /** open listings of the county without personal data until taken up (entity accounts) */
+  listingBrowse: 'listing:browse',
+  listingEdit: 'listing:edit',
+  demandRead: 'demand:read',
+  demandEdit: 'demand:edit',
+  matchAccept: 'match:accept',
+  matchRead: 'match:read',
+  agreementRead: 'agreement:read',
+  agreementEdit: 'agreement:edit',
 } as const

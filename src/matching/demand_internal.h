@@ -1,0 +1,20 @@
+// Demand helpers shared by demands.cc and matches.cc.
+#pragma once
+
+#include <vector>
+
+#include "matching/internal.h"
+
+namespace ruralec::matching::internal {
+
+// The demand if `who` may read it (demand:read; an entity its own, staff CanSee its region).
+Result<Demand> VisibleDemand(storage::Connection& conn, const account::Principal& who, int64_t id);
+DemandTerms TermsOf(const Demand& d);
+Offer OfferOf(const Listing& l);
+Status FillDemandNames(storage::Connection& conn, std::vector<Demand>& ds);
+// The ranked proposals of `dm` among the open listings `v` sees; the candidate rows in
+// `rows_out` when given.
+Result<std::vector<Proposal>> RankFor(storage::Connection& conn, const ListingView& v,
+                                      const Demand& dm, std::vector<store::ListingRow>* rows_out);
+
+}  // namespace ruralec::matching::internal

@@ -1,0 +1,384 @@
+#include "matching/matching_store.h"
+
+#include "crypto/crypto.h"
+#include "storage/row.h"
+#include "storage/where.h"
+
+namespace ruralec::matching::store {
+namespace {
+
+Status Done(const Result<int64_t>& r) { return r.ok() ? Status() : Status(r.error()); }
+
+using storage::OrNull;
+
+const storage::Columns kListing(
+    "l.id, l.region_code, l.station_id, l.station_name, l.lat_e6, l.lng_e6, l.household_id, "
+    "l.seller_name_enc, l.seller_name_masked, l.contact_enc, l.contact_masked, l.product, "
+    "l.quantity, l.matched_quantity, l.unit, l.price_fen, l.available_from, l.available_to, "
+    "l.note, l.status, l.created_at, l.updated_at, "
+    "(SELECT COUNT(*) FROM matching_files f WHERE f.owner_kind = 'listing' AND f.owner_id = "
+    "l.id) AS photo_count");
+
+CivilDate DateOf(const std::string& text) {
+  auto d = CivilDate::Parse(text);
+  return d.ok() ? *d : CivilDate();
+}
+
+std::optional<Point> PointOf(const storage::NamedRow& r) {
+  auto lat = r.OptInt("lat_e6"), lng = r.OptInt("lng_e6");
+  if (!lat || !lng) return std::nullopt;
+  return Point{*lat, *lng};
+}
+
+ListingStatus ListingStatusOf(const std::string& s) {
+  if (s == "matched") return ListingStatus::kMatched;
+  if (s == "withdrawn") return ListingStatus::kWithdrawn;
+  return ListingStatus::kOpen;
+}
+
+ListingRow ToListing(const storage::Row& row) {
+  storage::NamedRow r(row, kListing);
+  ListingRow out{{}, r.Text("seller_name_enc"), r.Text("contact_enc")};
+  Listing& l = out.listing;
+  l.id = r.Int("id");
+  l.village = *RegionCode::Parse(r.Text("region_code"));
+  l.station_id = r.Int("station_id");
+  l.station_name = r.Text("station_name");
+  l.point = PointOf(r);
+  l.household_id = r.OptInt("household_id");
+  l.seller_name = r.Text("seller_name_masked");
+  l.contact = r.Text("contact_masked");
+  l.product = r.Text("product");
+  l.quantity = r.Int("quantity");
+  l.matched_quantity = r.Int("matched_quantity");
+  l.unit = r.Text("unit");
+  l.price_fen = r.OptInt("price_fen");
+  l.available_from = DateOf(r.Text("available_from"));
+  l.available_to = DateOf(r.Text("available_to"));
+  l.note = r.Text("note");
+  l.status = ListingStatusOf(r.Text("status"));
+  l.photo_count = r.Int("photo_count");
+  l.created_at = r.Int("created_at");
+  l.updated_at = r.Int("updated_at");
+  return out;
+}
+
+const storage::Columns kDemand(
+    "d.id, d.entity_id, d.region_code, d.product, d.quantity, d.matched_quantity, d.unit, "
+    "d.price_min_fen, d.price_max_fen, d.wanted_from, d.wanted_to, d.lat_e6, d.lng_e6, d.note, "
+    "d.status, d.created_at, d.updated_at");
+
+DemandStatus DemandStatusOf(const std::string& s) {
+  if (s == "filled") return DemandStatus::kFilled;
+  if (s == "closed") return DemandStatus::kClosed;
+  return DemandStatus::kOpen;
+}
+
+Demand ToDemand(const storage::Row& row) {
+  storage::NamedRow r(row, kDemand);
+  Demand d;
+  d.id = r.Int("id");
+  d.in.entity_id = r.Int("entity_id");
+  d.in.region = *RegionCode::Parse(r.Text("region_code"));
+  d.in.product = r.Text("product");
+  d.in.quantity = r.Int("quantity");
+  d.matched_quantity = r.Int("matched_quantity");
+  d.in.unit = r.Text("unit");
+  d.in.price_min_fen = r.OptInt("price_min_fen");
+  d.in.price_max_fen = r.OptInt("price_max_fen");
+  d.in.wanted_from = DateOf(r.Text("wanted_from"));
+  d.in.wanted_to = DateOf(r.Text("wanted_to"));
+  d.in.delivery = PointOf(r);
+  d.in.note = r.Text("note");
+  d.status = DemandStatusOf(r.Text("status"));
+  d.created_at = r.Int("created_at");
+  d.updated_at = r.Int("updated_at");
+  return d;
+}
+
+const storage::Columns kMatch(
+    "m.id, m.listing_id, m.demand_id, m.entity_id, m.region_code, m.quantity, m.unit, "
+    "m.price_fen, m.score, m.reasons, m.matched_on, m.created_at, "
+    "(SELECT l.product FROM listings l WHERE l.id = m.listing_id) AS product");
+
+Match ToMatch(const storage::Row& row) {
+  storage::NamedRow r(row, kMatch);
+  Match m;
+  m.id = r.Int("id");
+  m.listing_id = r.Int("listing_id");
+  m.demand_id = r.OptInt("demand_id");
+  m.entity_id = r.Int("entity_id");
+  m.village = *RegionCode::Parse(r.Text("region_code"));
+  m.quantity = r.Int("quantity");
+  m.unit = r.Text("unit");
+  m.price_fen = r.OptInt("price_fen");
+  if (auto s = r.OptInt("score")) m.score = static_cast<int>(*s);
+  m.reasons = r.Text("reasons");
+  m.matched_on = DateOf(r.Text("matched_on"));
+  m.created_at = r.Int("created_at");
+  m.product = r.Text("product");
+  return m;
+}
+
+storage::Value LatOrNull(const std::optional<Point>& p) {
+  return p ? storage::Value{p->lat_e6} : storage::Value{storage::Null{}};
+}
+storage::Value LngOrNull(const std::optional<Point>& p) {
+  return p ? storage::Value{p->lng_e6} : storage::Value{storage::Null{}};
+}
+
+}  // namespace
+
+Result<int64_t> InsertListing(storage::Connection& conn, const NewListing& n) {
+  const ListingInput& in = n.in;
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne(
+          "INSERT INTO listings (county_code, region_code, station_id, station_name, lat_e6, "
+          "lng_e6, "
+          "household_id, seller_name_enc, seller_name_masked, contact_enc, contact_masked, "
+          "product, quantity, unit, price_fen, available_from, available_to, note, status, "
+          "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, "
+          "?, ?, ?, 'open', ?, ?, ?) RETURNING id",
+          {in.village.county().str(),
+           in.village.str(),
+           in.station_id,
+           n.station_name,
+           LatOrNull(n.point),
+           LngOrNull(n.point),
+           OrNull(in.household_id),
+           n.seller_enc,
+           n.seller_masked,
+           n.contact_enc,
+           n.contact_masked,
+           in.product,
+           in.quantity,
+           in.unit,
+           OrNull(in.price_fen),
+           in.available_from.ToString(),
+           in.available_to.ToString(),
+           in.note,
+           OrNull(n.created_by),
+           n.now,
+           n.now},
+          "insert listing"));
+  return row.Int(0);
+}
+
+Result<std::optional<ListingRow>> GetListing(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT " + kListing.List() + " FROM listings l WHERE l.id = ?", {id}));
+  if (rows.empty()) return std::optional<ListingRow>();
+  return std::optional<ListingRow>(ToListing(rows[0]));
+}
+
+Result<Page<ListingRow>> ListListings(storage::Connection& conn, const ListingFilter& f,
+                                      std::optional<int64_t> station, const PageRequest& page) {
+  storage::Where w;
+  w.InSubtree("l.region_code", f.region)
+      .EqIf("l.product", f.product)
+      .EqIf("l.station_id", station ? station : f.station_id);
+  if (station && f.station_id && *f.station_id != *station) w.Sql("1 = 0");
+  if (f.status) w.Eq("l.status", std::string(ListingStatusName(*f.status)));
+  return storage::QueryPage<ListingRow>(conn, kListing.List(), "FROM listings l", w,
+                                        " ORDER BY l.id DESC", page, ToListing);
+}
+
+Result<std::vector<ListingRow>> OpenCandidates(storage::Connection& conn, const RegionCode& region,
+                                               const std::string& product, CivilDate from,
+                                               CivilDate to) {
+  storage::Where w;
+  w.Eq("l.product", product)
+      .Eq("l.status", std::string("open"))
+      .InSubtree("l.region_code", region)
+      .Cmp("l.available_from", "<=", to.ToString())
+      .Cmp("l.available_to", ">=", from.ToString());
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kListing.List() + " FROM listings l" +
+                                             w.Clause() + " ORDER BY l.id",
+                                         w.params()));
+  std::vector<ListingRow> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(ToListing(r));
+  return out;
+}
+
+Status SetListingStatus(storage::Connection& conn, int64_t id, ListingStatus s, int64_t now) {
+  return Done(conn.Exec("UPDATE listings SET status = ?, updated_at = ? WHERE id = ?",
+                        {std::string(ListingStatusName(s)), now, id}));
+}
+
+Status AddListingMatched(storage::Connection& conn, int64_t id, int64_t q, int64_t now) {
+  return Done(
+      conn.Exec("UPDATE listings SET matched_quantity = matched_quantity + ?, status = CASE WHEN "
+                "matched_quantity + ? >= quantity THEN 'matched' ELSE status END, updated_at = ? "
+                "WHERE id = ?",
+                {q, q, now, id}));
+}
+
+Result<int64_t> InsertDemand(storage::Connection& conn, const NewDemand& n) {
+  const DemandInput& in = n.in;
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne(
+          "INSERT INTO demands (entity_id, county_code, region_code, product, quantity, unit, "
+          "price_min_fen, price_max_fen, wanted_from, wanted_to, lat_e6, lng_e6, note, status, "
+          "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "'open', ?, ?, ?) RETURNING id",
+          {in.entity_id, in.region.county().str(), in.region.str(), in.product, in.quantity,
+           in.unit, OrNull(in.price_min_fen), OrNull(in.price_max_fen), in.wanted_from.ToString(),
+           in.wanted_to.ToString(), LatOrNull(in.delivery), LngOrNull(in.delivery), in.note,
+           OrNull(n.created_by), n.now, n.now},
+          "insert demand"));
+  return row.Int(0);
+}
+
+Result<std::optional<Demand>> GetDemand(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT " + kDemand.List() + " FROM demands d WHERE d.id = ?", {id}));
+  if (rows.empty()) return std::optional<Demand>();
+  return std::optional<Demand>(ToDemand(rows[0]));
+}
+
+Result<Page<Demand>> ListDemands(storage::Connection& conn, const DemandFilter& f,
+                                 std::optional<int64_t> own_entity, const PageRequest& page) {
+  storage::Where w;
+  if (own_entity) {
+    w.Eq("d.entity_id", *own_entity);
+    if (f.entity_id && *f.entity_id != *own_entity) w.Sql("1 = 0");
+  } else {
+    // Demands aimed at the caller's subtree or at an area above it (Principal::CanSee: town
+    // staff see their county's demands — those their villages can answer).
+    storage::Params p = storage::SubtreeRange(f.region);
+    std::string in;
+    for (RegionCode a = f.region.parent(); !a.empty(); a = a.parent()) {
+      p.emplace_back(a.str());
+      in += ", ?";
+    }
+    w.Sql("(d.region_code >= ? AND d.region_code <= ? OR d.region_code IN (''" + in + "))", p);
+    w.EqIf("d.entity_id", f.entity_id);
+  }
+  w.EqIf("d.product", f.product);
+  if (f.status) w.Eq("d.status", std::string(DemandStatusName(*f.status)));
+  return storage::QueryPage<Demand>(conn, kDemand.List(), "FROM demands d", w,
+                                    " ORDER BY d.id DESC", page, ToDemand);
+}
+
+Status SetDemandStatus(storage::Connection& conn, int64_t id, DemandStatus s, int64_t now) {
+  return Done(conn.Exec("UPDATE demands SET status = ?, updated_at = ? WHERE id = ?",
+                        {std::string(DemandStatusName(s)), now, id}));
+}
+
+Status AddDemandMatched(storage::Connection& conn, int64_t id, int64_t q, int64_t now) {
+  return Done(conn.Exec(
+      "UPDATE demands SET matched_quantity = matched_quantity + ?, status = CASE WHEN "
+      "matched_quantity + ? >= quantity THEN 'filled' ELSE status END, updated_at = ? WHERE id = ?",
+      {q, q, now, id}));
+}
+
+Result<int64_t> InsertMatch(storage::Connection& conn, const NewMatch& n) {
+  const Match& m = n.m;
+  std::optional<int64_t> score;
+  if (m.score) score = *m.score;
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne("INSERT INTO matches (listing_id, demand_id, entity_id, county_code, "
+                    "region_code, quantity, unit, price_fen, score, reasons, matched_on, "
+                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id",
+                    {m.listing_id, OrNull(m.demand_id), m.entity_id, m.village.county().str(),
+                     m.village.str(), m.quantity, m.unit, OrNull(m.price_fen), OrNull(score),
+                     m.reasons, m.matched_on.ToString(), OrNull(n.created_by), m.created_at},
+                    "insert match"));
+  return row.Int(0);
+}
+
+Result<std::optional<Match>> GetMatch(storage::Connection& conn, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT " + kMatch.List() + " FROM matches m WHERE m.id = ?", {id}));
+  if (rows.empty()) return std::optional<Match>();
+  return std::optional<Match>(ToMatch(rows[0]));
+}
+
+Result<Page<Match>> ListMatches(storage::Connection& conn, const MatchFilter& f,
+                                const PageRequest& page) {
+  storage::Where w;
+  if (!f.region.empty()) w.InSubtree("m.region_code", f.region);
+  w.EqIf("m.entity_id", f.entity_id)
+      .EqIf("m.demand_id", f.demand_id)
+      .EqIf("m.listing_id", f.listing_id);
+  return storage::QueryPage<Match>(conn, kMatch.List(), "FROM matches m", w, " ORDER BY m.id DESC",
+                                   page, ToMatch);
+}
+
+Result<bool> TookUp(storage::Connection& conn, int64_t listing_id, int64_t entity_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT 1 FROM matches WHERE listing_id = ? AND entity_id = ?",
+                              {listing_id, entity_id}));
+  return !rows.empty();
+}
+
+Result<std::vector<int64_t>> TakenUpAmong(storage::Connection& conn, int64_t entity_id,
+                                          const std::vector<int64_t>& listing_ids) {
+  std::vector<int64_t> out;
+  for (size_t start = 0; start < listing_ids.size(); start += 500) {
+    storage::Params params{entity_id};
+    std::string marks;
+    for (size_t i = start; i < listing_ids.size() && i < start + 500; ++i) {
+      params.emplace_back(listing_ids[i]);
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT DISTINCT listing_id FROM matches WHERE "
+                                           "entity_id = ? AND listing_id IN (" +
+                                               marks + ")",
+                                           params));
+    for (const auto& r : rows) out.push_back(r.Int(0));
+  }
+  return out;
+}
+
+Result<int64_t> InsertFile(storage::Connection& conn, const std::string& owner_kind,
+                           int64_t owner_id, const File& f, const std::string& bytes,
+                           std::optional<int64_t> by) {
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne("INSERT INTO matching_files (owner_kind, owner_id, filename, content_type, "
+                    "size_bytes, sha256, content_base64, uploaded_by, created_at) VALUES (?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {owner_kind, owner_id, f.filename, f.content_type, f.size, f.sha256,
+                     crypto::Base64Encode(bytes), OrNull(by), f.created_at},
+                    "insert matching file"));
+  return row.Int(0);
+}
+
+namespace {
+constexpr const char* kFileCols = "id, filename, content_type, sha256, size_bytes, created_at";
+File ToFile(const storage::Row& r) {
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
+}
+}  // namespace
+
+Result<std::vector<File>> Files(storage::Connection& conn, const std::string& owner_kind,
+                                int64_t owner_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
+                                             " FROM matching_files WHERE owner_kind = ? AND "
+                                             "owner_id = ? ORDER BY id",
+                                         {owner_kind, owner_id}));
+  std::vector<File> out;
+  for (const auto& r : rows) out.push_back(ToFile(r));
+  return out;
+}
+
+Result<std::pair<File, std::string>> ReadFile(storage::Connection& conn,
+                                              const std::string& owner_kind, int64_t owner_id,
+                                              int64_t file_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
+                                             ", content_base64 FROM matching_files WHERE "
+                                             "owner_kind = ? AND owner_id = ? AND id = ?",
+                                         {owner_kind, owner_id, file_id}));
+  if (rows.empty()) return Error::NotFound("文件 " + std::to_string(file_id) + " 不存在");
+  ASSIGN_OR_RETURN(std::string bytes, crypto::Base64Decode(rows[0].Text(6)));
+  return std::make_pair(ToFile(rows[0]), std::move(bytes));
+}
+
+}  // namespace ruralec::matching::store
