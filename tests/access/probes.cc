@@ -7,6 +7,16 @@ namespace ruralec::accesstest {
 
 std::string PathOnly(const std::string& p) { return p.substr(0, p.find('?')); }
 
+std::string RegionOf(const http::Json& j) {
+  if (!j.is_object()) return "";
+  for (const char* k : {"region_code", "county_code", "scope_code", "code", "region"}) {
+    if (!j.contains(k)) continue;
+    if (j[k].is_string()) return j[k].get<std::string>();
+    if (j[k].is_object()) return RegionOf(j[k]);  // {"region": {"region_code": …}}
+  }
+  return "";
+}
+
 namespace {
 
 // The capture groups of a route pattern, with the literal text before each.
@@ -43,17 +53,6 @@ std::string Sample(const std::string& g) {
   return "x";
 }
 
-// The region an object's answer names: region_code, county_code, scope_code or code, at the
-// top or inside "region" ({"region": {"region_code": …}}); "" when none.
-std::string RegionOf(const http::Json& j) {
-  if (!j.is_object()) return "";
-  for (const char* k : {"region_code", "county_code", "scope_code", "code", "region"}) {
-    if (!j.contains(k)) continue;
-    if (j[k].is_string()) return j[k].get<std::string>();
-    if (j[k].is_object()) return RegionOf(j[k]);  // {"region": {"region_code": …}}
-  }
-  return "";
-}
 bool HasRegion(const http::Json& j) { return !RegionOf(j).empty(); }
 // Whether the object is town A's (符离镇 or below); an object without a region counts as such.
 bool OfTownA(const http::Json& j) {
@@ -100,12 +99,16 @@ void ProbeBuilder::LearnIds(const std::vector<Recorded>& rec) {
 std::vector<Probe> ProbeBuilder::ProbesFor(const http::RouteEntry& e,
                                            const std::vector<Recorded>& rec) {
   std::regex re("^/api/v1" + e.pattern + "$");
+  std::string tail;
+  auto groups = Groups(e.pattern, &tail);
+  bool names = std::any_of(groups.begin(), groups.end(),
+                           [](const Group& g) { return IsId(g.regex) || IsRegion(g.regex); });
   std::vector<Probe> out;
   std::set<std::string> seen;
   for (const Recorded& r : rec) {
     if (r.x.method != e.method || !std::regex_match(PathOnly(r.x.path), re)) continue;
     if (r.x.status < 200 || r.x.status > 299 || !seen.insert(r.x.path + r.x.body).second) continue;
-    out.push_back({r.x.method, r.x.path, r.x.body, true, e.method == "GET" || !r.changed});
+    out.push_back({r.x.method, r.x.path, r.x.body, true, e.method == "GET" || !r.changed, names});
     if (out.size() == 2) break;
   }
   if (!out.empty()) return out;
@@ -131,7 +134,7 @@ std::vector<Probe> ProbeBuilder::Synthesized(const http::RouteEntry& e,
                               [](const Group& g) { return IsId(g.regex) || IsRegion(g.regex); });
   if (e.method == "GET") {
     path += "?region=341302100&region_code=341302100";
-    return {{e.method, path, "", false, true}};
+    return {{e.method, path, "", false, true, takes_id}};
   }
   std::string body = "{}";
   if (e.method == "PUT") {
@@ -139,7 +142,7 @@ std::vector<Probe> ProbeBuilder::Synthesized(const http::RouteEntry& e,
     for (const Recorded& r : rec)
       if (r.x.method == "POST" && r.x.path == collection && r.x.status == 201) body = r.x.body;
   }
-  if (takes_id || always) return {{e.method, path, body, false, false}};
+  if (takes_id || always) return {{e.method, path, body, false, false, takes_id}};
   return {};
 }
 

@@ -18,8 +18,9 @@ inline constexpr char kVillageA[] = "341302100205";
 
 struct Probe {
   std::string method, path, body;
-  bool recorded = false;   // replayed from the fixture (else synthesized from the pattern)
-  bool read_like = false;  // a GET, or a request that changed nothing when its owner made it
+  bool recorded = false;      // replayed from the fixture (else synthesized from the pattern)
+  bool read_like = false;     // a GET, or a request that changed nothing when its owner made it
+  bool names_object = false;  // its path names an object (an id) or a region of town A
 };
 
 class ProbeBuilder {
@@ -51,5 +52,8 @@ class ProbeBuilder {
 };
 
 std::string PathOnly(const std::string& path);
+// The region an object's answer names: region_code, county_code, scope_code or code, at the top
+// or inside "region" ({"region": {"region_code": …}}); "" when none.
+std::string RegionOf(const http::Json& j);
 
 }  // namespace ruralec::accesstest

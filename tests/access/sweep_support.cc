@@ -157,11 +157,20 @@ std::string Join(const std::vector<std::string>& v) {
 
 std::string Users::Setup() {
   std::map<std::string, std::vector<std::string>> sets = {{"sib_biz", BusinessRoles()}};
-  for (const auto& r : account::BuiltinRoles())
+  std::map<std::string, std::string> bind;  // user → "bind=KIND:ID"
+  for (const auto& r : account::BuiltinRoles()) {
     if (r.admin) sets["sib_" + r.name] = {r.name};
+    const account::RoleBinding* b = account::BindingOf(r.name);
+    if (!b) continue;
+    std::string id = s_.Var("sibling_" + b->kind);
+    if (id.empty()) continue;
+    sets["sib_" + r.name] = {r.name};
+    bind["sib_" + r.name] = " bind=" + b->kind + ":" + id;
+  }
   std::string blocks;
   for (const auto& [user, roles] : sets) {
-    blocks += "user " + user + " " + Join(roles) + " 341302101\nlogin " + user + "\n";
+    blocks +=
+        "user " + user + " " + Join(roles) + " 341302101" + bind[user] + "\nlogin " + user + "\n";
     sibling_perms_[user] = PermsOf(roles);
   }
   return s_.Run(blocks);

@@ -34,6 +34,7 @@ class Server {
   // Runs a script file, recording each request (and whether it changed anything) into `rec`.
   std::string RunFixture(const std::string& path, std::vector<Recorded>* rec);
   std::string Run(const std::string& blocks);  // script blocks (users, logins, requests)
+  std::string Var(const std::string& name) const { return script_->Var(name); }
   // One request as `user` ("anonymous" = no session); `x` gets the answer.
   std::string Send(const std::string& user, const std::string& method, const std::string& path,
                    const std::string& body, Exchange* x);
@@ -69,8 +70,10 @@ Snapshot Take(storage::Database& db);
 std::string Changes(storage::Database& db, const Snapshot& before, const Snapshot& after,
                     const std::set<std::string>& allowed = {});
 
-// The sweep's users: the sibling town's (341302101), one holding every business role and one per
-// separated admin role, and users of town A (341302100) made per permission to lack it.
+// The sweep's users: the sibling town's (341302101), one holding every business role, one per
+// separated admin role and one per bound role, bound to the sibling-town object the fixture
+// captured as `sibling_<kind>` (roles whose kind it did not capture are left out); and users of
+// town A (341302100) made per permission to lack it.
 class Users {
  public:
   explicit Users(Server& s) : s_(s) {}

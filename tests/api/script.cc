@@ -104,6 +104,11 @@ class Runner {
     cli_.set_read_timeout(60, 0);
   }
 
+  std::string Var(const std::string& name) const {
+    auto it = vars_.find(name);
+    return it == vars_.end() ? "" : it->second;
+  }
+
   std::string Run(const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
       Block s = Substitute(b);
@@ -422,6 +427,8 @@ std::string Script::RunFile(const std::string& path) {
   if (!in) return "cannot read " + path;
   return r_->Run(ReadBlocks(in));
 }
+
+std::string Script::Var(const std::string& name) const { return r_->Var(name); }
 
 std::string Script::RunText(const std::string& text) {
   std::istringstream in(text);

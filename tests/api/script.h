@@ -38,6 +38,8 @@ class Script {
   ~Script();
   std::string RunFile(const std::string& path);
   std::string RunText(const std::string& text);  // blocks in the format of a .test file
+  // A variable captured so far (`capture`, `user`'s NAME.id); "" when there is none.
+  std::string Var(const std::string& name) const;
 
  private:
   std::unique_ptr<Runner> r_;
