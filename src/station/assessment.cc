@@ -24,8 +24,11 @@ constexpr std::array<Named, 4> kKinds{
     {{"year", "年度"}, {"half", "半年"}, {"quarter", "季度"}, {"month", "月度"}}};
 constexpr size_t kMaxItems = 30, kMaxName = 100, kMaxComment = 1000;
 
+// Templates are the county's: written from the county (or above) only. A town account given a
+// role holding the permission is not in scope of its county (security model: writes need scope).
 Status NeedTemplateEdit(const account::Principal& who) {
   if (!who.Can("station:assess:template")) return Error::Forbidden("没有维护考核模板的权限");
+  if (!who.InScope(who.region.county())) return Error::Forbidden("考核模板由县级维护");
   return {};
 }
 Status NeedAssess(const account::Principal& who) {
