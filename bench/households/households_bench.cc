@@ -5,8 +5,7 @@
 //   - willing_poor_household_coverage_rate for one county and the year 2023 through the
 //     indicator source (median of 21 runs; target < 200 ms);
 //   - the uncovered list of that county, first page of 20 (median of 21 runs).
-// Match proposals among 100,000 listings (the issue's second measure) wait for listings and
-// demands (issue 19 items 2–3, not built yet).
+// Match proposals among 100,000 listings (the issue's second measure): bench/matching/.
 //   households_bench TARGET [HOUSEHOLDS_PER_VILLAGE=25]   (TARGET: a new SQLite file or a
 //   postgresql:// URL)
 #include <cstdio>

@@ -5,6 +5,7 @@
 
 #include "core/validate.h"
 #include "entity/entity.h"
+#include "households/help_internal.h"
 #include "households/help_store.h"
 #include "households/register_internal.h"
 #include "region/region.h"
@@ -12,7 +13,7 @@
 namespace ruralec::households {
 namespace {
 
-constexpr char kMemberContext[] = "households.member_name";
+using internal::kMemberContext;
 
 std::optional<int64_t> Actor(const account::Principal& who) {
   return who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt;
@@ -58,14 +59,31 @@ Status NameEntities(storage::Connection& conn, std::vector<Employment>& es) {
 
 }  // namespace
 
-Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
-                                 const EmploymentInput& raw) {
-  EmploymentInput in = raw;
+namespace internal {
+
+Status CheckEmployment(EmploymentInput& in, CivilDate today) {
   ASSIGN_OR_RETURN(in.member_name,
                    validate::ValidateText(in.member_name, {"member_name", "成员姓名", 50}));
   ASSIGN_OR_RETURN(in.position,
                    validate::ValidateText(in.position, {"position", "岗位", 50, true}));
-  RETURN_IF_ERROR(CheckDates(in.since, in.until, "since", "until", ShanghaiDate(d.clock.NowMs())));
+  return CheckDates(in.since, in.until, "since", "until", today);
+}
+
+Status CheckShop(ShopInput& in, CivilDate today) {
+  ASSIGN_OR_RETURN(in.platform, validate::ValidateText(in.platform, {"platform", "平台", 30}));
+  ASSIGN_OR_RETURN(in.shop_name,
+                   validate::ValidateText(in.shop_name, {"shop_name", "店铺名称", 100}));
+  ASSIGN_OR_RETURN(in.shop_ref,
+                   validate::ValidateText(in.shop_ref, {"shop_ref", "店铺编号或网址", 300, true}));
+  return CheckDates(in.opened_on, in.closed_on, "opened_on", "closed_on", today);
+}
+
+}  // namespace internal
+
+Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
+                                 const EmploymentInput& raw) {
+  EmploymentInput in = raw;
+  RETURN_IF_ERROR(internal::CheckEmployment(in, ShanghaiDate(d.clock.NowMs())));
   auto conn = d.db.Acquire();
   return storage::InTransaction<Employment>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<Employment> {
@@ -93,13 +111,7 @@ Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, i
 Result<HouseholdShop> AddShop(const Deps& d, const account::Principal& who, int64_t household_id,
                               const ShopInput& raw) {
   ShopInput in = raw;
-  ASSIGN_OR_RETURN(in.platform, validate::ValidateText(in.platform, {"platform", "平台", 30}));
-  ASSIGN_OR_RETURN(in.shop_name,
-                   validate::ValidateText(in.shop_name, {"shop_name", "店铺名称", 100}));
-  ASSIGN_OR_RETURN(in.shop_ref,
-                   validate::ValidateText(in.shop_ref, {"shop_ref", "店铺编号或网址", 300, true}));
-  RETURN_IF_ERROR(CheckDates(in.opened_on, in.closed_on, "opened_on", "closed_on",
-                             ShanghaiDate(d.clock.NowMs())));
+  RETURN_IF_ERROR(internal::CheckShop(in, ShanghaiDate(d.clock.NowMs())));
   auto conn = d.db.Acquire();
   return storage::InTransaction<HouseholdShop>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<HouseholdShop> {
@@ -133,10 +145,34 @@ Result<HouseholdHelp> HelpOf(const Deps& d, const account::Principal& who, int64
   return out;
 }
 
+namespace {
+
+std::map<std::string, HelpSource>& Sources() {
+  static std::map<std::string, HelpSource> sources;
+  return sources;
+}
+
+// Households of the subtree with any help in [from, to]: this module's records and the sources.
+Result<std::set<int64_t>> HelpedAny(storage::Connection& conn, const RegionCode& region,
+                                    CivilDate from, CivilDate to) {
+  ASSIGN_OR_RETURN(auto helped, store::Helped(conn, region, from, to));
+  for (const auto& [name, source] : Sources()) {
+    ASSIGN_OR_RETURN(auto more, source(conn, region, from, to));
+    helped.insert(more.begin(), more.end());
+  }
+  return helped;
+}
+
+}  // namespace
+
+void AddHelpSource(const std::string& name, HelpSource source) {
+  Sources()[name] = std::move(source);
+}
+
 Result<Coverage> CoverageIn(storage::Connection& conn, const RegionCode& region, CivilDate from,
                             CivilDate to) {
   ASSIGN_OR_RETURN(auto eligible, store::WillingAndAble(conn, region, to));
-  ASSIGN_OR_RETURN(auto helped, store::Helped(conn, region, from, to));
+  ASSIGN_OR_RETURN(auto helped, HelpedAny(conn, region, from, to));
   Coverage c;
   c.total.region = region;
   std::map<std::string, CoverageCount> towns;
@@ -180,7 +216,7 @@ Result<Page<Household>> Uncovered(const Deps& d, const account::Principal& who,
   if (to < from) return Error::Invalid("to", "结束日期不能早于开始日期");
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(auto eligible, store::WillingAndAble(*conn, region, to));
-  ASSIGN_OR_RETURN(auto helped, store::Helped(*conn, region, from, to));
+  ASSIGN_OR_RETURN(auto helped, HelpedAny(*conn, region, from, to));
   std::vector<int64_t> ids;
   for (const auto& [id, village] : eligible)
     if (!helped.count(id)) ids.push_back(id);

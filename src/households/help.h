@@ -16,12 +16,16 @@
 //    region subtree that are willing and able as of the end of the period (both flags set, both
 //    dates on or before it); the numerator those of them with at least one help record in the
 //    period: a current purchase from the household dated in it, an employment overlapping it, or
-//    a shop open during it. Matched listings sold (item 2–3) and training attendance (training
-//    module) will add to the help kinds when they exist. A region without willing-and-able
-//    households has no value (no data, with the reason).
+//    a shop open during it — and any help source registered by a module above this one
+//    (AddHelpSource: the matching module counts a household whose listing was taken up in a
+//    match dated in the period). Training attendance (training module) will add to the help
+//    kinds when it names households. A region without willing-and-able households has no value
+//    (no data, with the reason).
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +72,13 @@ struct HouseholdHelp {
 Result<HouseholdHelp> HelpOf(const Deps& d, const account::Principal& who, int64_t household_id);
 
 // ---- coverage ----
+
+// Help recorded by a module above this one: the households of `region`'s subtree with such help
+// in [from, to]. Registered by that module's manifest (no cycle: households never includes it);
+// a second registration under the same name replaces the first.
+using HelpSource = std::function<Result<std::set<int64_t>>(storage::Connection&, const RegionCode&,
+                                                           CivilDate, CivilDate)>;
+void AddHelpSource(const std::string& name, HelpSource source);
 
 struct CoverageCount {
   RegionCode region;

@@ -7,7 +7,8 @@ namespace {
 
 constexpr char kSource[] =
     "poor-household register and help records (households, purchases, household_employments, "
-    "household_shops)";
+    "household_shops; and the help sources other modules register: matches of listings naming "
+    "a household)";
 
 Result<runtime::Measurement> CoverageRate(storage::Connection& conn,
                                           const runtime::IndicatorQuery& q) {

@@ -50,7 +50,9 @@ const runtime::Module& ModuleDef() {
                        {"purchase.correct", "更正收购记录"},
                        {"purchase.import", "导入收购台账"},
                        {"household.employment.add", "登记贫困户成员就业"},
-                       {"household.shop.add", "登记贫困户开设网店"}};
+                       {"household.shop.add", "登记贫困户开设网店"},
+                       {"household.employment.import", "导入贫困户成员就业"},
+                       {"household.shop.import", "导入贫困户开设网店"}};
     m.indicators = indicators::Sources();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});

@@ -12,9 +12,8 @@ Result<Demand> VisibleDemand(storage::Connection& conn, const account::Principal
 DemandTerms TermsOf(const Demand& d);
 Offer OfferOf(const Listing& l);
 Status FillDemandNames(storage::Connection& conn, std::vector<Demand>& ds);
-// The ranked proposals of `dm` among the open listings `v` sees; the candidate rows in
-// `rows_out` when given.
+// The ranked proposals of `dm` among the open listings `v` sees.
 Result<std::vector<Proposal>> RankFor(storage::Connection& conn, const ListingView& v,
-                                      const Demand& dm, std::vector<store::ListingRow>* rows_out);
+                                      const Demand& dm);
 
 }  // namespace ruralec::matching::internal

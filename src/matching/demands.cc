@@ -166,15 +166,13 @@ Result<Page<Demand>> ListDemands(const Deps& d, const account::Principal& who, D
 }
 
 Result<std::vector<Proposal>> internal::RankFor(storage::Connection& conn, const ListingView& v,
-                                                const Demand& dm,
-                                                std::vector<store::ListingRow>* rows_out) {
-  ASSIGN_OR_RETURN(auto rows, store::OpenCandidates(conn, dm.in.region, dm.in.product,
-                                                    dm.in.wanted_from, dm.in.wanted_to));
+                                                const Demand& dm) {
+  ASSIGN_OR_RETURN(auto candidates, store::OpenCandidates(conn, dm.in.region, dm.in.product,
+                                                          dm.in.wanted_from, dm.in.wanted_to));
   std::vector<Offer> offers;
-  offers.reserve(rows.size());
-  for (const auto& r : rows)
-    if (Sees(v, r.listing)) offers.push_back(OfferOf(r.listing));
-  if (rows_out) *rows_out = std::move(rows);
+  offers.reserve(candidates.size());
+  for (const auto& l : candidates)
+    if (Sees(v, l)) offers.push_back(OfferOf(l));
   return Rank(TermsOf(dm), offers);
 }
 
@@ -183,17 +181,15 @@ Result<Page<ProposalView>> Proposals(const Deps& d, const account::Principal& wh
   ASSIGN_OR_RETURN(internal::ListingView v, internal::ListingViewOf(who));
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Demand dm, internal::VisibleDemand(*conn, who, demand_id));
-  std::vector<store::ListingRow> rows;
-  ASSIGN_OR_RETURN(auto ranked, internal::RankFor(*conn, v, dm, &rows));
+  ASSIGN_OR_RETURN(auto ranked, internal::RankFor(*conn, v, dm));
   Page<ProposalView> out{{}, static_cast<int64_t>(ranked.size()), page.page, page.page_size};
-  std::map<int64_t, store::ListingRow*> by_id;
-  for (auto& r : rows) by_id[r.listing.id] = &r;
-  std::vector<store::ListingRow> shown;
+  std::vector<int64_t> ids;
   for (int64_t i = page.offset(); i < out.total && i < page.offset() + page.page_size; ++i)
-    shown.push_back(std::move(*by_id[ranked[i].listing_id]));
-  ASSIGN_OR_RETURN(auto listings, internal::Present(d, *conn, v, std::move(shown)));
+    ids.push_back(ranked[static_cast<size_t>(i)].listing_id);
+  ASSIGN_OR_RETURN(auto rows, store::ListingsByIds(*conn, ids));
+  ASSIGN_OR_RETURN(auto listings, internal::Present(d, *conn, v, std::move(rows)));
   for (size_t i = 0; i < listings.size(); ++i)
-    out.items.push_back({ranked[page.offset() + i], std::move(listings[i])});
+    out.items.push_back({ranked[static_cast<size_t>(page.offset()) + i], std::move(listings[i])});
   return out;
 }
 

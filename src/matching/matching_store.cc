@@ -1,5 +1,7 @@
 #include "matching/matching_store.h"
 
+#include <map>
+
 #include "crypto/crypto.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -185,21 +187,69 @@ Result<Page<ListingRow>> ListListings(storage::Connection& conn, const ListingFi
                                         " ORDER BY l.id DESC", page, ToListing);
 }
 
-Result<std::vector<ListingRow>> OpenCandidates(storage::Connection& conn, const RegionCode& region,
-                                               const std::string& product, CivilDate from,
-                                               CivilDate to) {
+// The candidates' columns only: what the ranking and the view check read (no ciphertexts, no
+// photo count) — a demand may have tens of thousands of them.
+const storage::Columns kCandidate(
+    "l.id, l.region_code, l.station_id, l.lat_e6, l.lng_e6, l.product, l.quantity, "
+    "l.matched_quantity, l.unit, l.price_fen, l.available_from, l.available_to");
+
+Listing ToCandidate(const storage::Row& row) {
+  storage::NamedRow r(row, kCandidate);
+  Listing l;
+  l.id = r.Int("id");
+  l.village = *RegionCode::Parse(r.Text("region_code"));
+  l.station_id = r.Int("station_id");
+  l.point = PointOf(r);
+  l.product = r.Text("product");
+  l.quantity = r.Int("quantity");
+  l.matched_quantity = r.Int("matched_quantity");
+  l.unit = r.Text("unit");
+  l.price_fen = r.OptInt("price_fen");
+  l.available_from = DateOf(r.Text("available_from"));
+  l.available_to = DateOf(r.Text("available_to"));
+  return l;  // status open (the query's condition)
+}
+
+Result<std::vector<Listing>> OpenCandidates(storage::Connection& conn, const RegionCode& region,
+                                            const std::string& product, CivilDate from,
+                                            CivilDate to) {
   storage::Where w;
   w.Eq("l.product", product)
       .Eq("l.status", std::string("open"))
       .InSubtree("l.region_code", region)
       .Cmp("l.available_from", "<=", to.ToString())
       .Cmp("l.available_to", ">=", from.ToString());
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kListing.List() + " FROM listings l" +
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kCandidate.List() + " FROM listings l" +
                                              w.Clause() + " ORDER BY l.id",
                                          w.params()));
-  std::vector<ListingRow> out;
+  std::vector<Listing> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(ToListing(r));
+  for (const auto& r : rows) out.push_back(ToCandidate(r));
+  return out;
+}
+
+Result<std::vector<ListingRow>> ListingsByIds(storage::Connection& conn,
+                                              const std::vector<int64_t>& ids) {
+  std::map<int64_t, ListingRow> found;
+  for (size_t start = 0; start < ids.size(); start += 500) {
+    storage::Params params;
+    std::string marks;
+    for (size_t i = start; i < ids.size() && i < start + 500; ++i) {
+      params.emplace_back(ids[i]);
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kListing.List() +
+                                               " FROM listings l WHERE l.id IN (" + marks + ")",
+                                           params));
+    for (const auto& r : rows) {
+      ListingRow lr = ToListing(r);
+      int64_t id = lr.listing.id;
+      found.emplace(id, std::move(lr));
+    }
+  }
+  std::vector<ListingRow> out;
+  for (int64_t id : ids)
+    if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
   return out;
 }
 
@@ -334,6 +384,22 @@ Result<std::vector<int64_t>> TakenUpAmong(storage::Connection& conn, int64_t ent
                                            params));
     for (const auto& r : rows) out.push_back(r.Int(0));
   }
+  return out;
+}
+
+Result<std::set<int64_t>> HouseholdsMatched(storage::Connection& conn, const RegionCode& region,
+                                            CivilDate from, CivilDate to) {
+  storage::Where w;
+  w.InSubtree("m.region_code", region)
+      .Cmp("m.matched_on", ">=", from.ToString())
+      .Cmp("m.matched_on", "<=", to.ToString())
+      .Sql("l.household_id IS NOT NULL");
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT DISTINCT l.household_id FROM matches m JOIN "
+                                         "listings l ON l.id = m.listing_id" +
+                                             w.Clause(),
+                                         w.params()));
+  std::set<int64_t> out;
+  for (const auto& r : rows) out.insert(r.Int(0));
   return out;
 }
 

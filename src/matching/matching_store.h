@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,14 @@ Result<std::optional<ListingRow>> GetListing(storage::Connection& conn, int64_t 
 Result<Page<ListingRow>> ListListings(storage::Connection& conn, const ListingFilter& f,
                                       std::optional<int64_t> station, const PageRequest& page);
 // The open listings of `region`'s subtree with `product` whose period overlaps [from, to]: the
-// candidates of a demand's proposals.
-Result<std::vector<ListingRow>> OpenCandidates(storage::Connection& conn, const RegionCode& region,
-                                               const std::string& product, CivilDate from,
-                                               CivilDate to);
+// candidates of a demand's proposals, with only the fields the ranking reads (no seller, no
+// note, no photo count).
+Result<std::vector<Listing>> OpenCandidates(storage::Connection& conn, const RegionCode& region,
+                                            const std::string& product, CivilDate from,
+                                            CivilDate to);
+// The listings of `ids` in that order (absent ids left out); one query per 500 ids.
+Result<std::vector<ListingRow>> ListingsByIds(storage::Connection& conn,
+                                              const std::vector<int64_t>& ids);
 Status SetListingStatus(storage::Connection& conn, int64_t id, ListingStatus s, int64_t now);
 // Adds `q` to the matched quantity; the status becomes matched when nothing is left.
 Status AddListingMatched(storage::Connection& conn, int64_t id, int64_t q, int64_t now);
@@ -66,6 +71,11 @@ Result<bool> TookUp(storage::Connection& conn, int64_t listing_id, int64_t entit
 // Which of `listing_ids` `entity_id` took up (one query per call).
 Result<std::vector<int64_t>> TakenUpAmong(storage::Connection& conn, int64_t entity_id,
                                           const std::vector<int64_t>& listing_ids);
+
+// Registered households (listings naming one) of `region`'s subtree whose listing was taken up
+// in a match dated in [from, to]: the help source of the coverage indicator.
+Result<std::set<int64_t>> HouseholdsMatched(storage::Connection& conn, const RegionCode& region,
+                                            CivilDate from, CivilDate to);
 
 // Files of a listing ("listing") or an agreement ("agreement").
 Result<int64_t> InsertFile(storage::Connection& conn, const std::string& owner_kind,

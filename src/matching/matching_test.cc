@@ -1,4 +1,5 @@
 // Listings, demands, proposals and matches through the service (matching.h contract).
+#include "households/help.h"
 #include "matching/test_fixture.h"
 
 namespace ruralec::matching {
@@ -155,6 +156,32 @@ TEST_F(MatchingFixture, ProposalsRankAndAcceptingRecordsTheMatch) {
   auto ms = ListMatches(Dp(), entity_, {}, {1, 20});
   ASSERT_TRUE(ms.ok());
   EXPECT_EQ(ms->total, 2);
+}
+
+TEST_F(MatchingFixture, ATakenUpHouseholdListingCountsForCoverage) {
+  households::HouseholdInput h;
+  h.region = *RegionCode::Parse("341302100202");
+  h.head_name = "王五";
+  h.id_number = "341302197512124569";
+  h.willing = h.able = true;
+  h.willing_on = h.able_on = D("2023-03-01");
+  auto hh = households::Register({tdb_.db(), audit_, clock_, cipher_}, county_, h);
+  ASSERT_TRUE(hh.ok()) << hh.error().message;
+  ListingInput in = Pears(s1_, "341302100202", 100);
+  in.household_id = hh->id;
+  auto l = CreateListing(Dp(), town_, in);
+  ASSERT_TRUE(l.ok()) << l.error().message;
+  auto c = tdb_.db().Acquire();
+  RegionCode county = *RegionCode::Parse("341302");
+  auto before = households::CoverageIn(*c, county, D("2023-01-01"), D("2023-12-31"));
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->total.eligible, 1);
+  EXPECT_EQ(before->total.covered, 0);
+  ASSERT_TRUE(TakeListing(Dp(), entity_, l->id, 0, std::nullopt, std::nullopt).ok());
+  auto after = households::CoverageIn(*c, county, D("2023-01-01"), D("2023-12-31"));
+  EXPECT_EQ(after->total.covered, 1);
+  auto last_year = households::CoverageIn(*c, county, D("2022-01-01"), D("2022-12-31"));
+  EXPECT_EQ(last_year->total.covered, 0);
 }
 
 TEST_F(MatchingFixture, DemandsBelongToTheirEntity) {

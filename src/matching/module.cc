@@ -1,9 +1,11 @@
 #include "matching/module.h"
 
+#include "households/help.h"
 #include "http/server.h"
 #include "matching/agreements.h"
 #include "matching/api/matching_handlers.h"
 #include "matching/cli/matching_command.h"
+#include "matching/matching_store.h"
 #include "runtime/context.h"
 
 namespace ruralec::matching {
@@ -84,6 +86,8 @@ const runtime::Module& ModuleDef() {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };
     m.commands = AddMatchingCommands;
+    // A household whose listing was taken up counts as helped (households' coverage).
+    households::AddHelpSource("matching", store::HouseholdsMatched);
     return m;
   }();
   return m;

@@ -102,6 +102,7 @@ void RegisterCoverageRoutes(http::Server& s, const Deps& d) {
 }  // namespace
 
 void RegisterHelpRoutes(http::Server& s, const Deps& d) {
+  RegisterHelpImportRoutes(s, d);
   s.Post(R"(/households/(\d+)/employments)", {true, "household:edit"},
          [d](Request& req, Reply& reply) -> Result<Json> {
            ASSIGN_OR_RETURN(int64_t id, http::PathId(req));

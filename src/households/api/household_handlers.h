@@ -14,6 +14,8 @@ void RegisterRoutes(http::Server& s, const Deps& d);
 void RegisterPurchaseRoutes(http::Server& s, const Deps& d);
 // Employment, shops, a household's help and the coverage (help_routes.cc).
 void RegisterHelpRoutes(http::Server& s, const Deps& d);
+// Imports of employment and shops (help_import_routes.cc; called by RegisterHelpRoutes).
+void RegisterHelpImportRoutes(http::Server& s, const Deps& d);
 
 http::Json HouseholdJson(const Household& h);
 

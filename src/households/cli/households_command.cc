@@ -1,5 +1,6 @@
 #include "households/cli/households_command.h"
 
+#include "households/help_import.h"
 #include "households/import.h"
 #include "households/purchase_import.h"
 #include "imports/cli/import_command.h"
@@ -25,6 +26,23 @@ void AddHouseholdCommands(CLI::App& app, const runtime::CommandEnv& env) {
          imports::Mode m,
          const imports::ImportOptions& o) { return ImportPurchases(c, who, path, m, o); },
       PurchasesTemplate);
+  auto* employments =
+      app.add_subcommand("household-employments", "贫困户成员就业 / employment of members");
+  employments->require_subcommand(1);
+  imports::cli::AddImportCommands(
+      employments, env, "导入贫困户成员就业 / import employment",
+      [](const imports::ImportContext& c, const account::Principal& who, const std::string& path,
+         imports::Mode m,
+         const imports::ImportOptions& o) { return ImportEmployments(c, who, path, m, o); },
+      EmploymentsTemplate);
+  auto* shops = app.add_subcommand("household-shops", "贫困户开设网店 / online shops");
+  shops->require_subcommand(1);
+  imports::cli::AddImportCommands(
+      shops, env, "导入贫困户开设网店 / import online shops",
+      [](const imports::ImportContext& c, const account::Principal& who, const std::string& path,
+         imports::Mode m,
+         const imports::ImportOptions& o) { return ImportShops(c, who, path, m, o); },
+      ShopsTemplate);
 }
 
 }  // namespace ruralec::households

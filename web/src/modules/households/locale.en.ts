@@ -17,7 +17,7 @@ const en: Messages<typeof zh> = {
     quantity: 'Quantity', amount: 'Amount (yuan)', date: 'Date', evidence: 'Evidence', evidenceKinds: { receipt: 'Receipt', transfer: 'Transfer' },
     importPurchases: 'Import purchases', history: 'With corrections', superseded: 'Corrected',
     year: 'Year', covered: 'Helped', eligible: 'Willing and able', rate: 'Coverage', town: 'Town', total: 'Total',
-    uncovered: 'Not yet helped (follow up)', coverageHint: 'Coverage = willing-and-able households with a purchase, employment or shop in the period ÷ willing-and-able households (training and matching pending)',
+    uncovered: 'Not yet helped (follow up)', coverageHint: 'Coverage = willing-and-able households with a purchase, employment, shop or match in the period ÷ willing-and-able households (training pending)',
     noEligible: 'No willing-and-able household in this region',
   },  matching: {
     listings: 'Produce board', demands: 'Demands and matching', agreements: 'Agreements',

@@ -14,7 +14,7 @@ const zh = {
     quantity: '数量', amount: '金额（元）', date: '收购日期', evidence: '凭证', evidenceKinds: { receipt: '收据', transfer: '转账凭证' },
     importPurchases: '导入收购台账', history: '含更正历史', superseded: '已更正',
     year: '年度', covered: '已帮扶', eligible: '愿参与能参与户数', rate: '覆盖率', town: '乡镇', total: '合计',
-    uncovered: '未覆盖的户（请跟进帮扶）', coverageHint: '覆盖率 = 期间内有收购、就业或网店帮扶记录的“愿参与、能参与”贫困户 ÷ “愿参与、能参与”贫困户（培训、产销对接待接入）',
+    uncovered: '未覆盖的户（请跟进帮扶）', coverageHint: '覆盖率 = 期间内有收购、就业、网店或产销对接帮扶记录的“愿参与、能参与”贫困户 ÷ “愿参与、能参与”贫困户（培训待接入）',
     noEligible: '该区划暂无愿参与、能参与的贫困户',
   },  matching: {
     listings: '供需信息板', demands: '采购需求与匹配', agreements: '合作协议',
