@@ -9,6 +9,7 @@
 #include "calendar/cli/calendar_command.h"
 #include "entity/entity.h"
 #include "households/demo.h"
+#include "matching/demo.h"
 #include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "runtime/cli.h"
@@ -83,6 +84,18 @@ Status DemoHouseholds(AppContext& ctx, int64_t demo_entity) {
   return {};
 }
 
+// Listings through the stations, a demand with its best proposal accepted and an agreement with
+// attributed sales, entered by the demo's county user (matching/demo.h).
+Status DemoMatching(AppContext& ctx, int64_t demo_entity) {
+  ASSIGN_OR_RETURN(account::Principal county, CountyUser(ctx));
+  ASSIGN_OR_RETURN(
+      auto made, matching::GenerateDemo({ctx.db(), ctx.audit(), ctx.clock(), ctx.cipher()}, county,
+                                        *RegionCode::Parse(kDemoCounty), demo_entity));
+  std::cout << "  " << made.listings << " 条农产品供应信息, " << made.demands << " 条采购需求（"
+            << made.matches << " 次产销对接）, " << made.agreements << " 份合作协议\n";
+  return {};
+}
+
 // A few designations entered by the demo's county user (designation/demo.h).
 Status DemoDesignations(AppContext& ctx) {
   Result<account::Principal> county = CountyUser(ctx);
@@ -145,6 +158,7 @@ Status BuildDemo(AppContext& ctx) {
   // purchase and trainee rules from them.
   RETURN_IF_ERROR(DemoDesignations(ctx));
   RETURN_IF_ERROR(DemoHouseholds(ctx, demo_entity));
+  RETURN_IF_ERROR(DemoMatching(ctx, demo_entity));
   RETURN_IF_ERROR(DemoTraining(ctx));
   return DemoBusinessData(ctx, *RegionCode::Parse(kDemoCounty));
 }
