@@ -22,6 +22,7 @@
 #include "common.h"
 #include "crypto/crypto.h"
 #include "imports/imports.h"
+#include "province.h"
 #include "region/region.h"
 #include "station/indicators.h"
 #include "station/records_import.h"
@@ -29,54 +30,21 @@
 #include "storage/migrate.h"
 
 using namespace ruralec;
-using bench::Cpu;
-using bench::Die;
-using bench::Median;
-using bench::Must;
-using bench::MustOk;
-using bench::Since;
+using namespace ruralec::bench;
 using storage::Null;
 using storage::Value;
 
 namespace {
 
-constexpr int kCounties = 100, kTowns = 10, kVillages = 20, kMonths = 24, kItems = 10;
+constexpr int kMonths = 24, kItems = 10;
 const char* const kItemNames[kItems] = {
     "purchase", "uplink",    "bill_payment", "parcel_in",    "parcel_out",
     "finance",  "ticketing", "group_buying", "mobile_topup", "information"};
 
-template <typename T>
-Status Done(Result<T> r) {
-  if (!r.ok()) return r.take_error();
-  return {};
-}
-
-std::string County(int c) {  // 34 + city 01..10 + county 01..10
-  char b[8];
-  std::snprintf(b, sizeof b, "34%02d%02d", c / 10 + 1, c % 10 + 1);
-  return b;
-}
-std::string Town(int c, int t) { return County(c) + std::to_string(100 + t); }
-std::string Village(int c, int t, int v) { return Town(c, t) + std::to_string(201 + v); }
 std::string Period(int m) {  // m = 0 … : 2023-01 …
   char b[8];
   std::snprintf(b, sizeof b, "%04d-%02d", 2023 + m / 12, m % 12 + 1);
   return b;
-}
-
-void Regions(storage::Connection& c) {
-  std::vector<region::Division> d{{*RegionCode::Parse("34"), "安徽省"}};
-  for (int k = 0; k < kCounties; ++k) {
-    if (k % 10 == 0) d.push_back({*RegionCode::Parse(County(k).substr(0, 4)), "市"});
-    d.push_back({*RegionCode::Parse(County(k)), "县" + std::to_string(k)});
-    for (int t = 0; t < kTowns; ++t) {
-      d.push_back({*RegionCode::Parse(Town(k, t)), "镇" + std::to_string(t)});
-      for (int v = 0; v < kVillages; ++v)
-        d.push_back({*RegionCode::Parse(Village(k, t, v)), "第" + std::to_string(v) + "村委会"});
-    }
-  }
-  MustOk(storage::InTransaction(c, storage::TxMode::kWrite,
-                                [&]() -> Status { return Done(region::UpsertDivisions(c, d)); }));
 }
 
 struct Site {
@@ -86,7 +54,7 @@ struct Site {
 
 // Stations with their history, then 24 months × 10 items of records each.
 std::vector<Site> Generate(storage::Connection& c, int per_county) {
-  Regions(c);
+  ProvinceRegions(c);
   std::vector<Site> sites;
   std::vector<std::vector<Value>> st, ch;
   int64_t id = 0, cid = 0;

@@ -5,16 +5,4 @@
 # also PostgreSQL (a throw-away server, scripts/lib/pg-temp.sh). Takes minutes: do not run it
 # on a shared, loaded machine.
 #   bench/training/run.sh [BUILD_DIR=build]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-BIN=${1:-build}/bench/training/training_bench
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cpus: $(nproc)"
-"$BIN" "$work/bench.db"
-if [ "${RURALEC_BENCH_PG:-0}" = 1 ]; then
-  source scripts/lib/pg-temp.sh
-  trap 'pg_temp_stop; rm -rf "$work"' EXIT
-  pg_temp_start
-  "$BIN" "$PG_TEMP_URL"
-fi
+exec "$(dirname "$0")/../run-module.sh" training "$@"

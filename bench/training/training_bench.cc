@@ -19,8 +19,10 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "common.h"
 #include "crypto/crypto.h"
 #include "imports/imports.h"
+#include "province.h"
 #include "region/region.h"
 #include "storage/migrate.h"
 #include "training/demo.h"
@@ -29,58 +31,12 @@
 #include "training/training.h"
 
 using namespace ruralec;
+using namespace ruralec::bench;
 using storage::Value;
 
 namespace {
 
-constexpr int kCounties = 100, kTowns = 10, kVillages = 20, kSessionsPerCounty = 50,
-              kPerSession = 40, kDays = 10;
-
-double Since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-void Die(const Error& e) {
-  std::fprintf(stderr, "error: %s\n", e.message.c_str());
-  std::exit(1);
-}
-template <typename T>
-T Must(Result<T> r) {
-  if (!r.ok()) Die(r.error());
-  return std::move(r).value();
-}
-void MustOk(Status s) {
-  if (!s.ok()) Die(s.error());
-}
-template <typename T>
-Status Done(Result<T> r) {
-  if (!r.ok()) return r.take_error();
-  return {};
-}
-
-std::string County(int c) {  // 34 + city 01..10 + county 01..10
-  char b[8];
-  std::snprintf(b, sizeof b, "34%02d%02d", c / 10 + 1, c % 10 + 1);
-  return b;
-}
-std::string Town(int c, int t) { return County(c) + std::to_string(100 + t); }
-std::string Village(int c, int t, int v) { return Town(c, t) + std::to_string(201 + v); }
-std::string Pad(const std::string& code) { return code + std::string(12 - code.size(), '0'); }
-
-void Regions(storage::Connection& c) {
-  std::vector<region::Division> d{{*RegionCode::Parse("34"), "安徽省"}};
-  for (int k = 0; k < kCounties; ++k) {
-    if (k % 10 == 0) d.push_back({*RegionCode::Parse(County(k).substr(0, 4)), "市"});
-    d.push_back({*RegionCode::Parse(County(k)), "县" + std::to_string(k)});
-    for (int t = 0; t < kTowns; ++t) {
-      d.push_back({*RegionCode::Parse(Town(k, t)), "镇" + std::to_string(t)});
-      for (int v = 0; v < kVillages; ++v)
-        d.push_back({*RegionCode::Parse(Village(k, t, v)), "第" + std::to_string(v) + "村委会"});
-    }
-  }
-  MustOk(storage::InTransaction(c, storage::TxMode::kWrite,
-                                [&]() -> Status { return Done(region::UpsertDivisions(c, d)); }));
-}
+constexpr int kSessionsPerCounty = 50, kPerSession = 40, kDays = 10;
 
 struct Person {
   int64_t id;
@@ -92,16 +48,10 @@ std::string IdNumber(int county, int i) {
   return training::FictitiousIdNumber(County(county), birth, i % 1000);
 }
 
-void Insert(storage::Connection& c, const char* table, const std::vector<std::string>& cols,
-            const std::vector<std::vector<Value>>& rows) {
-  MustOk(storage::InTransaction(c, storage::TxMode::kWrite,
-                                [&]() -> Status { return Done(c.BulkInsert(table, cols, rows)); }));
-}
-
 // Courses (one per county), sessions, trainees, enrolments and attendance, bulk-inserted.
 std::vector<std::vector<Person>> Generate(storage::Connection& c, const crypto::FieldCipher& ci,
                                           int per_county) {
-  Regions(c);
+  ProvinceRegions(c);
   std::vector<std::vector<Value>> courses, sessions, trainees, enrol, att;
   std::vector<std::vector<Person>> people(kCounties);
   int64_t tid = 0, sid = 0;
@@ -172,28 +122,11 @@ account::Principal Staff(const std::string& region) {
   return p;
 }
 
-template <typename F>
-double Median(F&& f, int runs = 21) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t = std::chrono::steady_clock::now();
-    f();
-    ms.push_back(Since(t) * 1000);
-  }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
-}
-
 runtime::Measurement PersonTimes(storage::Connection& c, const std::string& region) {
-  for (const auto& s : training::indicators::Sources())
-    if (s.indicator == "training_person_times")
-      return Must(s.fn(c, {"training_person_times",
-                           *RegionCode::Parse(region),
-                           CivilDate(2023, 1, 1),
-                           CivilDate(2023, 12, 31),
-                           {}}));
-  Die(Error::Internal("training_person_times not registered"));
-  return {};
+  static const runtime::ComputeFn fn =
+      IndicatorFn(training::indicators::Sources(), "training_person_times");
+  return Measure(c, fn, "training_person_times", region, CivilDate(2023, 1, 1),
+                 CivilDate(2023, 12, 31));
 }
 
 }  // namespace

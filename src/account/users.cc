@@ -249,6 +249,16 @@ audit::Actor Principal::ToActor() const {
   return {id.value, username, JoinRoles(roles), ip, region.str()};
 }
 
+storage::Stamp StampOf(const Principal& who, int64_t now_ms) {
+  return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, now_ms};
+}
+
+audit::Entry AuditOf(const Principal& who, std::string action, std::string type, int64_t id,
+                     std::string detail) {
+  return {who.ToActor(),      std::move(action),        std::move(type),
+          std::to_string(id), audit::Outcome::kSuccess, std::move(detail)};
+}
+
 // A bound role's user needs its object; no other user has one (issue 15 item 4).
 Result<const RoleBinding*> CheckBinding(const std::vector<std::string>& roles,
                                         const std::optional<Binding>& b) {

@@ -431,6 +431,45 @@ TEST_F(ApprovalTest, LoadsStationsWithTheirServiceRecords) {
   EXPECT_TRUE(stations[0].flags.count("town_station"));
 }
 
+// 003 R03: a station's score is the total of its latest assessment of the year (centi-points),
+// the assessment named as evidence; an assessment of another year is not read.
+TEST_F(ApprovalTest, LoadsTheStationsLatestAssessmentOfTheYear) {
+  auto c = tdb_.db().Acquire();
+  int64_t st = c->QueryOne(
+                    "INSERT INTO stations (county_code, region_code, level, name, status, "
+                    "status_since, created_at, updated_at) VALUES ('341302', "
+                    "'341302100201', 'village', '某村服务点', 'operating', "
+                    "'2019-01-01', 0, 0) RETURNING id",
+                    {}, "station")
+                   ->Int(0);
+  int64_t tpl = c->QueryOne(
+                     "INSERT INTO station_assessment_templates (county_code, name, period_kind, "
+                     "pass_mark, created_at, updated_at) VALUES ('341302', '年度考核', 'half', "
+                     "60, 0, 0) RETURNING id",
+                     {}, "template")
+                    ->Int(0);
+  auto assess = [&](const char* period, int64_t centi) {
+    return c
+        ->QueryOne(
+            "INSERT INTO station_assessments (station_id, county_code, region_code, "
+            "template_id, period, assessed_on, total_centi, passed, created_at, updated_at) "
+            "VALUES "
+            "(?, '341302', '341302100201', ?, ?, '2019-12-01', ?, 1, 0, 0) RETURNING id",
+            {st, tpl, std::string(period), centi}, "assessment")
+        ->Int(0);
+  };
+  assess("2019-H1", 7000);
+  int64_t latest = assess("2019-H2", 8550);
+  assess("2020-H1", 9900);
+  auto d = LoadSubjects(*c, *RegionCode::Parse("341302"), 2019);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto& stations = d->by_kind.at("station");
+  ASSERT_EQ(stations.size(), 1u);
+  EXPECT_EQ(stations[0].metrics.at("station_assessment_score"), 8550);
+  EXPECT_EQ(stations[0].evidence.at("station_assessment_score"), (std::vector<int64_t>{latest}));
+  EXPECT_TRUE(d->metrics.count("station_assessment_score"));
+}
+
 // The purchase subject: a buying entity with its current purchases from poor villages of the
 // year (a superseded one and another year's ignored), evidence naming the purchases.
 TEST_F(ApprovalTest, LoadsPurchasesFromThePoor) {

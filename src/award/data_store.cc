@@ -14,6 +14,7 @@
 #include "households/purchases.h"
 #include "region/region.h"
 #include "sales/totals.h"
+#include "station/assessment.h"
 #include "station/records.h"
 #include "training/training.h"
 
@@ -136,9 +137,25 @@ std::vector<Subject> Exports(const std::vector<Subject>& entities, std::vector<A
   return out;
 }
 
+// 003 R03: the total of each station's latest assessment of the year (centi-points), the
+// assessment's id as its evidence; a station not assessed in the year has no score.
+Status PutAssessments(storage::Connection& conn, const RegionCode& scope, int year,
+                      std::vector<Subject>& stations) {
+  ASSIGN_OR_RETURN(auto scores, station::AssessmentsInYear(conn, scope, year));
+  std::map<int64_t, const station::YearAssessment*> by_station;
+  for (const auto& a : scores) by_station[a.station_id] = &a;
+  for (auto& s : stations) {
+    auto it = by_station.find(s.id);
+    if (it == by_station.end()) continue;
+    Put(s, "station_assessment_score", it->second->total_centi, {it->second->assessment_id});
+  }
+  return {};
+}
+
 // One subject per registered station of the scope, paid to its operating entity (承办企业) when
 // the registry names one. Metrics from its current service records of the year (station
-// module's YearFigures); evidence: the station_service_records ids summed.
+// module's YearFigures); evidence: the station_service_records ids summed; and its assessment
+// score (PutAssessments).
 Result<std::vector<Subject>> LoadStations(storage::Connection& conn, const RegionCode& scope,
                                           int year) {
   ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
@@ -171,6 +188,7 @@ Result<std::vector<Subject>> LoadStations(storage::Connection& conn, const Regio
     Put(s, "station_service_performance", services, std::move(ids));  // 001 R01
     out.push_back(std::move(s));
   }
+  RETURN_IF_ERROR(PutAssessments(conn, scope, year, out));
   return out;
 }
 
@@ -291,6 +309,7 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
                "online_export_sales",
                "uplink_service_with_sales",
                "station_service_performance",
+               "station_assessment_score",
                "purchase_from_poor",
                "purchase_amount",
                "training_qualified"};

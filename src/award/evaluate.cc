@@ -57,6 +57,7 @@ std::string MetricUnit(const std::string& metric) {
     return "fen";
   if (metric == "station_service_performance" || metric == "training_qualified") return "count";
   if (metric == "online_export_sales") return "us_cent";
+  if (metric == "station_assessment_score") return "centi_point";  // 003 R03, threshold in 分
   return "";
 }
 

@@ -31,6 +31,7 @@ Programme Seed(const std::string& file) {
 
 Programme Yongqiao() { return Seed("002_yongqiao_2019_upgrade.yaml"); }
 Programme Luan() { return Seed("000_luan_2019_measures.yaml"); }
+Programme Tianchang() { return Seed("003_tianchang_2021_demonstration.yaml"); }
 
 programme::AwardRule& Rule(Programme& p, const std::string& id) {
   for (auto& r : p.award_rules)
@@ -559,4 +560,44 @@ TEST(MaskName, NaturalPersonsOnly) {
 }
 
 }  // namespace
+// 003 R03 电商服务站点择优扶持 (“加大考核和动态管理，根据业绩择优扶持”): the county sets the
+// threshold in 分 and the amount; a station's latest assessment total of the year is read, the
+// line names the assessment. Without a station assessment score there is no line.
+TEST(Tianchang, StationAssessmentScoreAgainstALocalThresholdInPoints) {
+  Programme p = Tianchang();
+  SubjectData d = Data({});
+  auto station = [](int64_t id, std::optional<int64_t> centi) {
+    Subject s;
+    s.kind = "station";
+    s.id = id;
+    s.name = "站" + std::to_string(id);
+    s.region_code = "341181100201";
+    if (centi) {
+      s.metrics = {{"station_assessment_score", *centi}};
+      s.evidence = {{"station_assessment_score", {id * 10}}};
+    }
+    return s;
+  };
+  d.by_kind["station"] = {station(1, 7999), station(2, 8000), station(3, std::nullopt)};
+  d.metrics.insert("station_assessment_score");
+  EXPECT_EQ(Outcome(Eval({&p, "2021", &d, {}}), "R03").status, RuleStatus::kNeedsLocalSetting);
+  programme::LocalValues v;
+  v.threshold = Q("80", "分");
+  v.value = Q("2", "万元");
+  SetLocal(p, "R03", v);
+  Evaluation ev = Eval({&p, "2021", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R03").status, RuleStatus::kEvaluated);
+  EXPECT_EQ(Find(ev, "R03", 1), nullptr);  // 79.99分
+  EXPECT_EQ(Find(ev, "R03", 3), nullptr);  // not assessed
+  const Line* l = Find(ev, "R03", 2);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->amount_fen, 2 * kWan);
+  const MetricUse& m = l->explanation.metrics.at(0);
+  EXPECT_EQ(m.metric, "station_assessment_score");
+  EXPECT_EQ(m.unit, "centi_point");
+  EXPECT_EQ(m.threshold, 8000);
+  EXPECT_TRUE(m.threshold_set_locally);
+  EXPECT_EQ(m.record_ids, (std::vector<int64_t>{20}));  // the assessment
+}
+
 }  // namespace ruralec::award

@@ -114,6 +114,7 @@ std::string ComparatorWords(std::string_view cmp) {
 std::string QuantityWords(int64_t value, std::string_view unit) {
   if (unit == "fen") return Hundredths(value) + "元";
   if (unit == "us_cent") return Hundredths(value) + "美元";
+  if (unit == "centi_point") return Hundredths(value) + "分";
   if (unit == "count") return std::to_string(value) + "次";
   return std::to_string(value) + std::string(unit);
 }

@@ -11,13 +11,11 @@
 #include "core/page.h"
 #include "designation/designation.h"
 #include "storage/db.h"
+#include "storage/stamp.h"
 
 namespace ruralec::designation::store {
 
-struct Stamp {
-  std::optional<int64_t> by;  // user id, none for the command line's system actor
-  int64_t now_ms = 0;
-};
+using Stamp = storage::Stamp;
 
 // A normalized input with its resolved subject.
 struct NewRow {

@@ -31,16 +31,6 @@ Status NeedEdit(const account::Principal& who) {
   return {};
 }
 
-store::Stamp StampOf(const Deps& d, const account::Principal& who) {
-  return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
-}
-
-audit::Entry AuditOf(const account::Principal& who, std::string action, int64_t id,
-                     std::string detail) {
-  return {who.ToActor(),      std::move(action),        "designation",
-          std::to_string(id), audit::Outcome::kSuccess, std::move(detail)};
-}
-
 // A region subject: it exists at the level the kind names.
 Status RegionSubject(storage::Connection& conn, store::NewRow& r) {
   const RegionCode& code = r.in.region;
@@ -161,10 +151,10 @@ Result<int64_t> RegisterIn(storage::Connection& conn, const Deps& d, const accou
     return Error::Conflict(row.subject_name + " 已有 " + std::to_string(row.in.year) + " 年度" +
                                LevelLabel(row.in.level) + KindLabel(row.in.kind) + "记录",
                            "subject");
-  ASSIGN_OR_RETURN(int64_t id, store::Insert(conn, row, first, StampOf(d, who)));
+  ASSIGN_OR_RETURN(int64_t id, store::Insert(conn, row, first, StampOf(who, d.clock.NowMs())));
   if (!audit) return id;
   RETURN_IF_ERROR(d.audit.Append(
-      conn, AuditOf(who, "designation.create", id,
+      conn, AuditOf(who, "designation.create", "designation", id,
                     std::string("level=") + LevelName(row.in.level) + " kind=" +
                         KindName(row.in.kind) + " subject=" + row.subject_key + " year=" +
                         std::to_string(row.in.year) + " status=" + StatusName(first.to))));
@@ -227,11 +217,13 @@ Result<Designation> Update(const Deps& d, const account::Principal& who, int64_t
           ASSIGN_OR_RETURN(auto dup, store::Find(*conn, cur.level, cur.kind, key, in.year));
           if (dup) return Error::Conflict("该对象在该年度已有同级同类示范记录", "year");
         }
-        ASSIGN_OR_RETURN(auto changed, store::Update(*conn, cur, in, StampOf(d, who)));
+        ASSIGN_OR_RETURN(auto changed,
+                         store::Update(*conn, cur, in, StampOf(who, d.clock.NowMs())));
         if (!changed.empty()) {
           std::string detail = "changed=";
           for (size_t i = 0; i < changed.size(); ++i) detail += (i ? "," : "") + changed[i];
-          RETURN_IF_ERROR(d.audit.Append(*conn, AuditOf(who, "designation.update", id, detail)));
+          RETURN_IF_ERROR(
+              d.audit.Append(*conn, AuditOf(who, "designation.update", "designation", id, detail)));
         }
         return Reload(*conn, id);
       });
@@ -257,9 +249,9 @@ Result<Designation> ChangeStatus(const Deps& d, const account::Principal& who, i
         if (c.on < cur.status_since)
           return Error::Invalid(
               "date", "变更日期不能早于上一次状态变更（" + cur.status_since.ToString() + "）");
-        RETURN_IF_ERROR(store::AddChange(*conn, cur, c, StampOf(d, who)));
+        RETURN_IF_ERROR(store::AddChange(*conn, cur, c, StampOf(who, d.clock.NowMs())));
         RETURN_IF_ERROR(d.audit.Append(
-            *conn, AuditOf(who, "designation.status", id,
+            *conn, AuditOf(who, "designation.status", "designation", id,
                            std::string("from=") + StatusName(cur.status) +
                                " to=" + StatusName(c.to) + " on=" + c.on.ToString() +
                                (c.document_no.empty() ? "" : " document=" + c.document_no))));
@@ -316,9 +308,10 @@ Result<File> AddFile(const Deps& d, const account::Principal& who, int64_t id,
            static_cast<int64_t>(bytes.size()),
            who.username,
            d.clock.NowMs()};
-    ASSIGN_OR_RETURN(f.id, store::AddFile(*conn, cur, f, std::string(bytes), StampOf(d, who).by));
+    ASSIGN_OR_RETURN(
+        f.id, store::AddFile(*conn, cur, f, std::string(bytes), StampOf(who, d.clock.NowMs()).by));
     RETURN_IF_ERROR(
-        d.audit.Append(*conn, AuditOf(who, "designation.file.add", id,
+        d.audit.Append(*conn, AuditOf(who, "designation.file.add", "designation", id,
                                       "file=" + std::to_string(f.id) + " sha256=" + f.sha256)));
     return f;
   });

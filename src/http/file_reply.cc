@@ -39,7 +39,8 @@ TempDir::~TempDir() {
 
 void BytesReply(std::string bytes, const std::string& filename, Reply& reply) {
   reply.raw_body = std::move(bytes);
-  reply.content_type = IsCsv(filename) ? kCsvType : kXlsxType;
+  bool pdf = filename.size() > 4 && filename.compare(filename.size() - 4, 4, ".pdf") == 0;
+  reply.content_type = IsCsv(filename) ? kCsvType : pdf ? "application/pdf" : kXlsxType;
   reply.filename = filename;
 }
 

@@ -26,7 +26,7 @@ struct TempDir {
 };
 
 // Sets `reply` to send `bytes` as the attachment `filename`; the content type follows the
-// extension (.csv → csv, anything else → xlsx).
+// extension (.csv → csv, .pdf → application/pdf, anything else → xlsx).
 void BytesReply(std::string bytes, const std::string& filename, Reply& reply);
 // Writes `sheet` as xlsx or csv (by the extension of `filename`) and sets `reply` to send it.
 Status XlsxReply(const spreadsheet::Sheet& sheet, const std::string& filename, Reply& reply);

@@ -144,7 +144,7 @@ std::vector<Indicator> BuildIndicators() {
       {"training_conversion_rate",
        "培训转化率",
        D::kPercent,
-       {"months"},
+       {"months", "kinds"},
        {},
        "Share of trainees who then start or join an online business.",
        kTraining},
@@ -262,6 +262,8 @@ const char* DimensionName(Dimension d) {
       return "length";
     case Dimension::kPercent:
       return "percent";
+    case Dimension::kScore:
+      return "score";
   }
   return "";
 }
@@ -280,6 +282,8 @@ const char* BaseUnitName(Dimension d) {
       return "metre";
     case Dimension::kPercent:
       return "basis_point";
+    case Dimension::kScore:
+      return "centi_point";
   }
   return "";
 }
@@ -302,6 +306,7 @@ const std::vector<UnitDef>& Units() {
       {"万人次", D::kPersonTimes, 10'000},
       {"公里", D::kLength, 1000},
       {"%", D::kPercent, 100},
+      {"分", D::kScore, 100},  // assessment points, to the hundredth (85.25分 → 8525)
   };
   return kUnits;
 }

@@ -27,12 +27,14 @@
 
 namespace ruralec::programme {
 
-enum class Dimension { kMoney, kUsd, kCount, kPersonTimes, kLength, kPercent };
+// kScore: assessment points (分), base unit hundredths of a point (centi_point), for locally set
+// eligibility thresholds on assessment totals (003 R03).
+enum class Dimension { kMoney, kUsd, kCount, kPersonTimes, kLength, kPercent, kScore };
 const char* DimensionName(Dimension d);  // "money", "usd", …
-const char* BaseUnitName(Dimension d);   // "fen", "us_cent", "count", "person_time", …
+const char* BaseUnitName(Dimension d);  // "fen", "us_cent", "count", "person_time", … "centi_point"
 
 struct UnitDef {
-  std::string_view name;  // as written in plans: 亿元, 万元, 元, 个, 人次, 公里, % …
+  std::string_view name;  // as written in plans: 亿元, 万元, 元, 个, 人次, 公里, %, 分 …
   Dimension dimension;
   int64_t factor;  // base units per one unit (亿元 → 10'000'000'000 fen)
 };

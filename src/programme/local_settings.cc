@@ -27,6 +27,13 @@ void AddRuleItems(const AwardRule& r, std::vector<LocalItem>& out) {
     it.field = FieldOf(s.setting);
     it.settable = !it.field.empty();
     it.note = s.note;
+    if (s.setting == "eligibility") {
+      for (const auto& e : r.eligibility) {
+        if (e.threshold) continue;
+        it.metric = e.metric;
+        break;
+      }
+    }
     if (r.amount.up_to) it.cap = r.amount.cap;
     it.seed_percent = r.amount.percent;
     it.text = r.text;

@@ -27,6 +27,8 @@ struct LocalItem {
   std::string name;       // rule name, target indicator, fund name, stage
   std::string setting;    // award rules: tiers | amount | rate | eligibility; others: open
   std::string field;      // the `local:` field: tiers | value | percent | threshold | working_days
+  std::string metric;     // eligibility: the metric the local threshold applies to (the first
+                          // eligibility line without a threshold), so the form offers its units
   bool settable = false;  // award-rule settings and open workflow stages; targets, funds: shown
   std::string note;       // why it is open (set_locally note or `open:`)
   std::optional<Quantity> cap;           // the seed's maximum amount (`up_to` + `cap`)

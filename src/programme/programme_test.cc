@@ -29,6 +29,8 @@ TEST(Units, NormalizeExactly) {
   EXPECT_EQ(*Normalize("4451", "公里"), 4'451'000);   // metres
   EXPECT_EQ(*Normalize("60", "%"), 6'000);            // basis points
   EXPECT_EQ(*Normalize("50", "万美元"), 50'000'000);  // US cents
+  EXPECT_EQ(*Normalize("85.25", "分"), 8'525);        // assessment points in hundredths
+  EXPECT_FALSE(Normalize("85.255", "分").ok());       // finer than a hundredth of a point
   EXPECT_FALSE(Normalize("0.5", "个").ok());          // finer than a count
   EXPECT_FALSE(Normalize("1,000", "个").ok());
   EXPECT_FALSE(Normalize("3", "斤").ok());

@@ -36,16 +36,6 @@ Status NeedAssess(const account::Principal& who) {
   return {};
 }
 
-store::Stamp StampOf(const Deps& d, const account::Principal& who) {
-  return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
-}
-
-audit::Entry AuditOf(const account::Principal& who, std::string action, std::string type,
-                     int64_t id, std::string detail) {
-  return {who.ToActor(),      std::move(action),        std::move(type),
-          std::to_string(id), audit::Outcome::kSuccess, std::move(detail)};
-}
-
 Result<TemplateInput> CleanTemplate(TemplateInput in) {
   ASSIGN_OR_RETURN(in.name, validate::ValidateText(in.name, {"name", "模板名称", kMaxName, false}));
   if (in.pass_mark < 0 || in.pass_mark > 100)
@@ -209,7 +199,8 @@ Result<AssessmentTemplate> CreateTemplate(const Deps& d, const account::Principa
       *conn, storage::TxMode::kWrite, [&]() -> Result<AssessmentTemplate> {
         ASSIGN_OR_RETURN(bool taken, store::TemplateNameTaken(*conn, county, in.name, 0));
         if (taken) return Error::Conflict("已有同名考核模板 " + in.name, "name");
-        ASSIGN_OR_RETURN(int64_t id, store::InsertTemplate(*conn, county, in, StampOf(d, who)));
+        ASSIGN_OR_RETURN(int64_t id,
+                         store::InsertTemplate(*conn, county, in, StampOf(who, d.clock.NowMs())));
         RETURN_IF_ERROR(d.audit.Append(
             *conn, AuditOf(who, "station.assessment.template", "station_assessment_template", id,
                            "create name=" + in.name + " items=" + std::to_string(in.items.size()) +
@@ -284,7 +275,8 @@ Result<Assessment> Assess(const Deps& d, const account::Principal& who, int64_t 
         int64_t total = TotalCenti(t->items, scores);
         bool passed = total >= t->pass_mark * 100;
         store::NewAssessment row{&s, &*t, in.period, on, total, passed, comment, scores};
-        ASSIGN_OR_RETURN(int64_t id, store::InsertAssessment(*conn, row, StampOf(d, who)));
+        ASSIGN_OR_RETURN(int64_t id,
+                         store::InsertAssessment(*conn, row, StampOf(who, d.clock.NowMs())));
         RETURN_IF_ERROR(d.audit.Append(
             *conn, AuditOf(who, "station.assessment", "station", s.id,
                            "assessment=" + std::to_string(id) + " template=" +

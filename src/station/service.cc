@@ -242,10 +242,6 @@ Status Normalize(storage::Connection& conn, const account::Principal& who, Stati
   return {};
 }
 
-store::Stamp StampOf(const Deps& d, const account::Principal& who) {
-  return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
-}
-
 // Fills the names shown with a station (region name, the operator accounts bound to it).
 Status Decorate(storage::Connection& conn, Station& s) {
   if (auto r = region::Get(conn, s.region); r.ok()) s.region_name = r->name;
@@ -265,12 +261,6 @@ Result<Station> Visible(storage::Connection& conn, const account::Principal& who
 Status NeedEdit(const account::Principal& who) {
   if (!who.Can("station:edit")) return Error::Forbidden("没有登记和修改服务站点的权限");
   return {};
-}
-
-audit::Entry AuditOf(const account::Principal& who, std::string action, int64_t id,
-                     std::string detail) {
-  return {who.ToActor(),      std::move(action),        "station",
-          std::to_string(id), audit::Outcome::kSuccess, std::move(detail)};
 }
 
 Status CheckChange(const Station& s, const NewStatus& c, CivilDate today) {
@@ -309,10 +299,11 @@ Result<int64_t> RegisterIn(storage::Connection& conn, const Deps& d, const accou
   RETURN_IF_ERROR(Normalize(conn, who, in, today));
   ASSIGN_OR_RETURN(bool taken, store::NameTaken(conn, in.region, in.name, 0));
   if (taken) return Error::Conflict("该区划已登记同名站点 " + in.name, "name");
-  ASSIGN_OR_RETURN(int64_t id, store::Insert(conn, d.cipher, in, first, batch_id, StampOf(d, who)));
+  ASSIGN_OR_RETURN(int64_t id, store::Insert(conn, d.cipher, in, first, batch_id,
+                                             StampOf(who, d.clock.NowMs())));
   if (!audit) return id;
   RETURN_IF_ERROR(
-      d.audit.Append(conn, AuditOf(who, "station.create", id,
+      d.audit.Append(conn, AuditOf(who, "station.create", "station", id,
                                    "region=" + in.region.str() + " level=" + LevelName(in.level) +
                                        " status=" + StatusName(first.to))));
   return id;
@@ -343,11 +334,13 @@ Result<Station> Update(const Deps& d, const account::Principal& who, int64_t id,
     RETURN_IF_ERROR(Normalize(*conn, who, in, today));
     ASSIGN_OR_RETURN(bool taken, store::NameTaken(*conn, in.region, in.name, id));
     if (taken) return Error::Conflict("该区划已登记同名站点 " + in.name, "name");
-    ASSIGN_OR_RETURN(auto changed, store::Update(*conn, d.cipher, cur, in, StampOf(d, who)));
+    ASSIGN_OR_RETURN(auto changed,
+                     store::Update(*conn, d.cipher, cur, in, StampOf(who, d.clock.NowMs())));
     if (!changed.empty()) {
       std::string list;
       for (const auto& c : changed) list += (list.empty() ? "" : ",") + c;
-      RETURN_IF_ERROR(d.audit.Append(*conn, AuditOf(who, "station.update", id, "changed=" + list)));
+      RETURN_IF_ERROR(
+          d.audit.Append(*conn, AuditOf(who, "station.update", "station", id, "changed=" + list)));
     }
     ASSIGN_OR_RETURN(Station s, store::Get(*conn, id));
     RETURN_IF_ERROR(Decorate(*conn, s));
@@ -372,9 +365,9 @@ Status ChangeStatusIn(storage::Connection& conn, const Deps& d, const account::P
   ASSIGN_OR_RETURN(Station cur, Visible(conn, who, id));
   if (!who.InScope(cur.region)) return Error::Forbidden("该站点不在您的管辖范围内");
   RETURN_IF_ERROR(CheckChange(cur, c, today));
-  RETURN_IF_ERROR(store::AddChange(conn, cur, c, StampOf(d, who)));
+  RETURN_IF_ERROR(store::AddChange(conn, cur, c, StampOf(who, d.clock.NowMs())));
   return d.audit.Append(conn,
-                        AuditOf(who, "station.status", id,
+                        AuditOf(who, "station.status", "station", id,
                                 std::string(StatusName(cur.status)) + "->" + StatusName(c.to) +
                                     " on=" + c.on.ToString() + " doc=" + c.document_no));
 }
@@ -461,8 +454,8 @@ Status AddDictValue(const Deps& d, const account::Principal& who, std::string_vi
       if (k.value == v.value) return Error::Conflict("代码 " + v.value + " 已存在", "value");
       if (k.label == v.label) return Error::Conflict("名称 " + v.label + " 已存在", "label");
     }
-    RETURN_IF_ERROR(
-        store::AddDictEntry(*conn, who.region.county(), std::string(dict), v, StampOf(d, who)));
+    RETURN_IF_ERROR(store::AddDictEntry(*conn, who.region.county(), std::string(dict), v,
+                                        StampOf(who, d.clock.NowMs())));
     return d.audit.Append(
         *conn, {who.ToActor(), "station.dict.add", "station_dict",
                 std::string(dict) + ":" + v.value, audit::Outcome::kSuccess, "label=" + v.label});

@@ -12,13 +12,11 @@
 #include "crypto/crypto.h"
 #include "station/station.h"
 #include "storage/db.h"
+#include "storage/stamp.h"
 
 namespace ruralec::station::store {
 
-struct Stamp {
-  std::optional<int64_t> by;  // user id, none for the command line's system actor
-  int64_t now_ms = 0;
-};
+using Stamp = storage::Stamp;
 
 // `in` is normalized (service.cc).
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,

@@ -42,10 +42,11 @@ Result<Outcome> RecordOutcome(const Deps& d, const account::Principal& who, int6
       if (!e.ok() || !who.CanSee(e->region.county()))
         return Error::Invalid("entity_id", "经营主体不存在");
     }
-    ASSIGN_OR_RETURN(int64_t id, store::InsertOutcome(*conn, *t, in, internal::StampOf(d, who)));
-    RETURN_IF_ERROR(d.audit.Append(
-        *conn, internal::AuditOf(who, "training.outcome", "training_trainee", trainee_id,
-                                 "kind=" + in.kind + " on=" + in.happened_on.ToString())));
+    ASSIGN_OR_RETURN(int64_t id,
+                     store::InsertOutcome(*conn, *t, in, StampOf(who, d.clock.NowMs())));
+    RETURN_IF_ERROR(
+        d.audit.Append(*conn, AuditOf(who, "training.outcome", "training_trainee", trainee_id,
+                                      "kind=" + in.kind + " on=" + in.happened_on.ToString())));
     ASSIGN_OR_RETURN(auto all, store::OutcomesOf(*conn, trainee_id));
     Label(all);
     for (auto& o : all)

@@ -10,9 +10,6 @@
 namespace ruralec::training {
 namespace {
 
-using internal::AuditOf;
-using internal::StampOf;
-
 // 12 characters of a 32-symbol alphabet without look-alikes (no 0/O, 1/I): 2^60 codes, so a
 // code cannot be guessed from others. Each base64url symbol of a random token (6 random bits)
 // gives one symbol (its value mod 32: uniform).
@@ -72,7 +69,7 @@ Result<Assessment> Assess(const Deps& d, const account::Principal& who, int64_t 
                              std::nullopt};
           if (ok)
             r.certificate_code = st.certificate_code ? *st.certificate_code : NewCertificateCode();
-          RETURN_IF_ERROR(store::SetResult(*conn, session_id, r, StampOf(d, who)));
+          RETURN_IF_ERROR(store::SetResult(*conn, session_id, r, StampOf(who, d.clock.NowMs())));
           ++out.assessed;
           if (ok) ++out.qualified;
         }

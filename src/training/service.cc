@@ -81,16 +81,6 @@ Result<store::View> ViewOf(const account::Principal& who) {
   return Error::Forbidden("没有查看培训信息的权限");
 }
 
-store::Stamp StampOf(const Deps& d, const account::Principal& who) {
-  return {who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
-}
-
-audit::Entry AuditOf(const account::Principal& who, std::string action, std::string type,
-                     int64_t id, std::string detail) {
-  return {who.ToActor(),      std::move(action),        std::move(type),
-          std::to_string(id), audit::Outcome::kSuccess, std::move(detail)};
-}
-
 Result<std::string> Text(std::string_view v, std::string_view field, std::string_view label,
                          size_t max, bool optional) {
   return validate::ValidateText(v, {field, label, max, optional});
@@ -114,8 +104,6 @@ Status CheckDictList(storage::Connection& conn, const RegionCode& county, std::s
 
 }  // namespace internal
 
-using internal::AuditOf;
-using internal::StampOf;
 using internal::Text;
 
 Status AddDictValue(const Deps& d, const account::Principal& who, std::string_view dict,
@@ -135,8 +123,8 @@ Status AddDictValue(const Deps& d, const account::Principal& who, std::string_vi
       if (k.value == v.value) return Error::Conflict("代码 " + v.value + " 已存在", "value");
       if (k.label == v.label) return Error::Conflict("名称 " + v.label + " 已存在", "label");
     }
-    RETURN_IF_ERROR(
-        store::AddDictEntry(*conn, who.region.county(), std::string(dict), v, StampOf(d, who)));
+    RETURN_IF_ERROR(store::AddDictEntry(*conn, who.region.county(), std::string(dict), v,
+                                        StampOf(who, d.clock.NowMs())));
     return d.audit.Append(
         *conn, {who.ToActor(), "training.dict.add", "training_dict",
                 std::string(dict) + ":" + v.value, audit::Outcome::kSuccess, "label=" + v.label});
@@ -244,7 +232,7 @@ Result<Course> CreateCourse(const Deps& d, const account::Principal& who,
     RETURN_IF_ERROR(NormalizeCourse(*conn, who, in));
     ASSIGN_OR_RETURN(bool taken, store::CourseTitleTaken(*conn, in.region.county(), in.title, 0));
     if (taken) return Error::Conflict("本县已有同名课程 " + in.title, "title");
-    ASSIGN_OR_RETURN(int64_t id, store::InsertCourse(*conn, in, StampOf(d, who)));
+    ASSIGN_OR_RETURN(int64_t id, store::InsertCourse(*conn, in, StampOf(who, d.clock.NowMs())));
     RETURN_IF_ERROR(d.audit.Append(*conn, AuditOf(who, "training.course.create", "training_course",
                                                   id, "level=" + in.level + " title=" + in.title)));
     ASSIGN_OR_RETURN(Course c, store::GetCourse(*conn, id));
@@ -264,7 +252,7 @@ Result<Course> UpdateCourse(const Deps& d, const account::Principal& who, int64_
     RETURN_IF_ERROR(NormalizeCourse(*conn, who, in));
     ASSIGN_OR_RETURN(bool taken, store::CourseTitleTaken(*conn, in.region.county(), in.title, id));
     if (taken) return Error::Conflict("本县已有同名课程 " + in.title, "title");
-    RETURN_IF_ERROR(store::UpdateCourse(*conn, id, in, StampOf(d, who)));
+    RETURN_IF_ERROR(store::UpdateCourse(*conn, id, in, StampOf(who, d.clock.NowMs())));
     RETURN_IF_ERROR(d.audit.Append(*conn, AuditOf(who, "training.course.update", "training_course",
                                                   id, "level=" + in.level + " title=" + in.title)));
     ASSIGN_OR_RETURN(Course c, store::GetCourse(*conn, id));
@@ -399,7 +387,7 @@ Result<Session> CreateSession(const Deps& d, const account::Principal& who,
     ASSIGN_OR_RETURN(bool taken, store::SessionNameTaken(*conn, in.course_id, in.name, 0));
     if (taken) return Error::Conflict("该课程已有同名班次 " + in.name, "name");
     ASSIGN_OR_RETURN(auto trainers, TrainerIds(*conn, who, in.trainers));
-    ASSIGN_OR_RETURN(int64_t id, store::InsertSession(*conn, in, StampOf(d, who)));
+    ASSIGN_OR_RETURN(int64_t id, store::InsertSession(*conn, in, StampOf(who, d.clock.NowMs())));
     RETURN_IF_ERROR(store::SetTrainers(*conn, id, trainers));
     RETURN_IF_ERROR(
         d.audit.Append(*conn, AuditOf(who, "training.session.create", "training_session", id,
@@ -426,7 +414,7 @@ Result<Session> UpdateSession(const Deps& d, const account::Principal& who, int6
       return Error::Invalid("capacity",
                             "容纳人数不能少于已报名的 " + std::to_string(enrolled) + " 人");
     ASSIGN_OR_RETURN(auto trainers, TrainerIds(*conn, who, in.trainers));
-    RETURN_IF_ERROR(store::UpdateSession(*conn, id, in, StampOf(d, who)));
+    RETURN_IF_ERROR(store::UpdateSession(*conn, id, in, StampOf(who, d.clock.NowMs())));
     RETURN_IF_ERROR(store::SetTrainers(*conn, id, trainers));
     RETURN_IF_ERROR(
         d.audit.Append(*conn, AuditOf(who, "training.session.update", "training_session", id,

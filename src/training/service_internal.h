@@ -15,9 +15,6 @@ namespace ruralec::training::internal {
 // The caller's view: the region subtree (training:read) or their own sessions
 // (training:read:own); kForbidden with neither.
 Result<store::View> ViewOf(const account::Principal& who);
-store::Stamp StampOf(const Deps& d, const account::Principal& who);
-audit::Entry AuditOf(const account::Principal& who, std::string action, std::string type,
-                     int64_t id, std::string detail);
 Result<std::string> Text(std::string_view v, std::string_view field, std::string_view label,
                          size_t max, bool optional);
 // Maps each value or label of `values` to the dictionary's value (county additions included);

@@ -12,9 +12,6 @@
 namespace ruralec::training {
 namespace {
 
-using internal::AuditOf;
-using internal::StampOf;
-
 constexpr size_t kMaxName = 50, kMaxBatch = 1000;
 
 Status NameRegions(storage::Connection& conn, std::vector<Trainee>& ts) {
@@ -83,7 +80,8 @@ Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
     return Registered{*found, false};
   }
   t.batch_id = batch_id;
-  ASSIGN_OR_RETURN(int64_t id, store::InsertTrainee(conn, d.cipher, t, StampOf(d, who)));
+  ASSIGN_OR_RETURN(int64_t id,
+                   store::InsertTrainee(conn, d.cipher, t, StampOf(who, d.clock.NowMs())));
   if (audit) {
     RETURN_IF_ERROR(d.audit.Append(conn, AuditOf(who, "training.trainee.create", "training_trainee",
                                                  id, "region=" + t.in.region.str())));
@@ -160,7 +158,7 @@ Status Enrol(const Deps& d, const account::Principal& who, int64_t session_id,
       if (enrolled + static_cast<int64_t>(added.size()) >= a.session.capacity)
         return Error::Conflict("班次已满（容纳 " + std::to_string(a.session.capacity) + " 人）",
                                "trainee_ids");
-      RETURN_IF_ERROR(store::InsertEnrolment(*conn, session_id, *t, StampOf(d, who)));
+      RETURN_IF_ERROR(store::InsertEnrolment(*conn, session_id, *t, StampOf(who, d.clock.NowMs())));
       added.insert(id);
     }
     return d.audit.Append(*conn, AuditOf(who, "training.enrol", "training_session", session_id,
@@ -213,7 +211,7 @@ Result<DayResult> RecordDay(const Deps& d, const account::Principal& who, int64_
         }
         for (int64_t id : now)
           if (!want.count(id)) drop.push_back(id);
-        RETURN_IF_ERROR(store::InsertAttendance(*conn, add, StampOf(d, who)));
+        RETURN_IF_ERROR(store::InsertAttendance(*conn, add, StampOf(who, d.clock.NowMs())));
         ASSIGN_OR_RETURN(int64_t removed,
                          store::DeleteAttendance(*conn, session_id, day.ToString(), drop));
         DayResult r{static_cast<int64_t>(add.size()), removed};

@@ -605,7 +605,8 @@ Result<std::map<int64_t, EnrolmentState>> EnrolmentStates(storage::Connection& c
 namespace {
 
 const storage::Columns kCertificate(
-    "e.certificate_code, t.name, c.title, c.level, s.name AS session_name, c.organiser_kind, "
+    "e.certificate_code, e.trainee_id, t.name, c.title, c.level, s.name AS session_name, "
+    "c.organiser_kind, "
     "c.organiser_name, c.organiser_entity_id, c.region_code, s.starts_on, s.ends_on, "
     "e.result_on");
 
@@ -624,6 +625,7 @@ Result<std::optional<CertificateRow>> CertificateByCode(storage::Connection& con
   if (!row) return std::optional<CertificateRow>();
   NamedRow r(*row, kCertificate);
   CertificateRow out;
+  out.trainee_id = r.Int("trainee_id");
   out.code = r.Text("certificate_code");
   out.name = r.Text("name");
   out.course_title = r.Text("title");

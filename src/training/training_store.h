@@ -12,14 +12,12 @@
 #include "core/page.h"
 #include "crypto/crypto.h"
 #include "storage/db.h"
+#include "storage/stamp.h"
 #include "training/training.h"
 
 namespace ruralec::training::store {
 
-struct Stamp {
-  std::optional<int64_t> by;  // user id, none for the command line's system actor
-  int64_t now_ms = 0;
-};
+using Stamp = storage::Stamp;
 
 // What a caller may see: a region subtree (and the areas above it for courses and sessions),
 // or — set `trainer` — only what that trainer teaches.
@@ -129,6 +127,7 @@ struct EnrolmentState {
 Result<std::map<int64_t, EnrolmentState>> EnrolmentStates(storage::Connection& conn,
                                                           int64_t session_id);
 struct CertificateRow {
+  int64_t trainee_id = 0;
   std::string code, name, course_title, level, session_name, organiser_kind, organiser_name,
       starts_on, ends_on, result_on;
   std::optional<int64_t> organiser_entity_id;

@@ -95,19 +95,4 @@ void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clo
         });
 }
 
-Result<Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,
-                           http::Reply& reply,
-                           const std::map<std::string, std::string>& read_permission) {
-  ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
-  auto conn = db.Acquire();
-  ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, id, clock.NowMs()));
-  auto missing = Error::NotFound("错误报告 " + std::to_string(id) + " 不存在或已过期");
-  if (!req.principal().InScope(stored.region)) return missing;
-  auto need = read_permission.find(stored.kind);
-  if (need != read_permission.end() && !req.principal().Can(need->second)) return missing;
-  RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
-                                  "import-errors-" + std::to_string(id) + ".xlsx", reply));
-  return Json::object();
-}
-
 }  // namespace ruralec::imports::api

@@ -31,11 +31,4 @@ void SetReadPermission(const std::string& kind, const std::string& permission);
 // (existence hidden).
 void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock);
 
-// A module's own workbook route (training's): the error workbook of path capture 1 if it
-// exists, has not expired, lies in the caller's scope and the caller holds
-// `read_permission[kind]` (when the kind has one); 404 otherwise.
-Result<http::Json> ErrorWorkbook(storage::Database& db, const Clock& clock, http::Request& req,
-                                 http::Reply& reply,
-                                 const std::map<std::string, std::string>& read_permission);
-
 }  // namespace ruralec::imports::api

@@ -101,6 +101,7 @@ Json ItemJson(const LocalItem& it) {
           {"name", it.name},
           {"setting", it.setting},
           {"field", it.field},
+          {"metric", it.metric},
           {"settable", it.settable},
           {"note", it.note},
           {"cap", Qty(it.cap)},

@@ -74,6 +74,7 @@ Display DisplayValue(int64_t base, const std::string& base_unit, const std::stri
   if (base_unit == "metre") return {Decimal(base, 3), "公里", 3};
   if (base_unit == "basis_point") return {Decimal(base, 2), "%", 2};
   if (base_unit == "person_time") return {Decimal(base, 0), "人次", 0};
+  if (base_unit == "centi_point") return {Decimal(base, 2), "分", 2};
   // Counts: the plan's own unit when it is a plain count unit (个, 家, 种 …), else 个.
   const UnitDef* u = FindUnit(plan_unit);
   std::string unit = u && u->factor == 1 ? plan_unit : "个";

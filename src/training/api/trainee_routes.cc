@@ -98,44 +98,25 @@ void RegisterTraineeList(http::Server& s, const Deps& d) {
          });
 }
 
-// The sign-in-sheet upload, its template and its error workbooks (a trainer holds no
-// sales:read, which the shared /imports/errors route needs; this one serves only this kind,
-// and to a caller without training:edit — a trainer — only their own uploads' workbooks).
+// The sign-in-sheet upload and its template. Its error workbooks are served by the shared
+// `GET /imports/errors/{id}` (imports module): the importer (a trainer: their own uploads), or a
+// holder of training:edit with the importer's region in scope.
 void RegisterImportRoutes(http::Server& s, const Deps& d) {
+  imports::api::SetReadPermission("training_attendance", "training:edit");
   s.Post("/training/attendance/import", {.permission = "training:import"},
          [d](Request& req, Reply&) -> Result<Json> {
            imports::ImportContext ctx{d.db, d.audit, d.clock, d.cipher};
-           ASSIGN_OR_RETURN(Json out, imports::api::Upload(
-                                          ctx, req, "training_attendance",
-                                          [](const imports::ImportContext& c,
-                                             const account::Principal& who, const std::string& path,
-                                             imports::Mode m, const imports::ImportOptions& o) {
-                                            return ImportAttendance(c, who, path, m, o);
-                                          }));
-           // The shared workbook route needs sales:read; point at this module's (below).
-           if (auto id = out.find("error_report_id"); id != out.end() && id->is_number())
-             out["error_workbook"] =
-                 "/api/v1/training/imports/errors/" + std::to_string(id->get<int64_t>());
-           return out;
+           return imports::api::Upload(
+               ctx, req, "training_attendance",
+               [](const imports::ImportContext& c, const account::Principal& who,
+                  const std::string& path, imports::Mode m, const imports::ImportOptions& o) {
+                 return ImportAttendance(c, who, path, m, o);
+               });
          });
   s.Get("/training/template", {}, [](Request&, Reply& r) -> Result<Json> {
     RETURN_IF_ERROR(http::XlsxReply(AttendanceTemplate(), "training-attendance-template.xlsx", r));
     return Json::object();
   });
-  s.Get(
-      R"(/training/imports/errors/(\d+))", {.permission = "training:import"},
-      [d](Request& req, Reply& r) -> Result<Json> {
-        ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
-        {
-          auto conn = d.db.Acquire();
-          auto rep = imports::LoadErrorReport(*conn, id, d.clock.NowMs());
-          const account::Principal& who = req.principal();
-          bool own = rep.ok() && rep->created_by == who.id.value;
-          if (!rep.ok() || rep->kind != "training_attendance" || !(own || who.Can("training:edit")))
-            return Error::NotFound("错误清单不存在或已过期");
-        }
-        return imports::api::ErrorWorkbook(d.db, d.clock, req, r, {});
-      });
 }
 
 Result<std::vector<ScoreInput>> ScoresFrom(const Json& body) {

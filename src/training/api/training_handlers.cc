@@ -233,6 +233,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterCourseRoutes(s, d);
   RegisterSessionRoutes(s, d);
   RegisterTraineeRoutes(s, d);
+  RegisterFollowUpRoutes(s, d);
 }
 
 }  // namespace ruralec::training::api

@@ -10,5 +10,7 @@ namespace ruralec::training::api {
 void RegisterRoutes(http::Server& s, const Deps& d);
 // Trainees, enrolments, attendance and the sign-in-sheet upload (trainee_routes.cc).
 void RegisterTraineeRoutes(http::Server& s, const Deps& d);
+// Follow-up settings, the due-for-follow-up list and the person-times matrix (followup_routes.cc).
+void RegisterFollowUpRoutes(http::Server& s, const Deps& d);
 
 }  // namespace ruralec::training::api

@@ -30,7 +30,7 @@ const URLS: Record<string, string[]> = {
   station: ['/stations', '/stations/map', '/stations/report', '/stations/assessment-templates', '/stations/assessments/ranking', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
-  training: ['/training/courses', '/training/sessions', '/training/trainees', '/training/attendance', '/verify/:code?'],
+  training: ['/training/courses', '/training/sessions', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 
@@ -96,7 +96,7 @@ describe('the module list', () => {
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
       ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
-      ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.attendance'],
+      ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'],
       ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
       ['account', '/security/password-policy', 'menu.system'], ['audit', 'menu.audit'],

@@ -61,6 +61,7 @@ describe('award logic', () => {
     expect(percent(1234)).toBe('12.34%')
     expect(percent(5)).toBe('0.05%')
     expect(metricValue(50000001, 'us_cent')).toBe('500,000.01 美元')
+    expect(metricValue(8550, 'centi_point')).toBe('85.50 分')
   })
 
   it('badges a rule: open tiers, local values, no data source before and after evaluation', () => {

@@ -19,11 +19,12 @@ export function percent(bp: number | null | undefined): string {
   return sign + d.slice(0, -2) + (frac ? '.' + frac : '') + '%'
 }
 
-/** A metric value in its base unit: fen → "元", US cents → "美元". */
+/** A metric value in its base unit: fen → "元", US cents → "美元", centi-points → "分" (003 R03). */
 export function metricValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined) return '—'
   if (unit === 'fen') return yuan(value) + ' 元'
   if (unit === 'us_cent') return yuan(value) + ' 美元'
+  if (unit === 'centi_point') return yuan(value) + ' 分'
   return String(value) + (unit ? ' ' + unit : '')
 }
 

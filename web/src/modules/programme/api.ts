@@ -232,6 +232,8 @@ export interface LocalItem {
   name: string
   setting: string
   field: '' | 'tiers' | 'value' | 'percent' | 'threshold' | 'working_days'
+  /** an eligibility item: the metric its threshold applies to (decides the units offered) */
+  metric?: string
   settable: boolean
   note: string
   cap: string | null

@@ -56,6 +56,17 @@ describe('local settings form logic', () => {
     })
   })
 
+  it('a threshold on a station assessment score is written in 分 (003 R03), a money one in 万元/元', () => {
+    const r03elig: LocalItem = { ...r06elig, item_id: 'R03', name: '电商服务站点择优扶持', metric: 'station_assessment_score', cap: null }
+    const f = formFor([r03elig], 'R03')
+    expect(f.thresholdUnits).toEqual(['分'])
+    expect(f.threshold.unit).toBe('分')
+    Object.assign(f, { set_by: '市商务局', reference: '天商〔2021〕3号', decided_on: '2021-05-06' })
+    f.threshold.num = '80'
+    expect(editFrom(f)).toEqual({ rule_id: 'R03', set_by: '市商务局', reference: '天商〔2021〕3号', decided_on: '2021-05-06', threshold: '80分' })
+    expect(formFor([{ ...r06elig, metric: 'online_sales' }], 'R06').thresholdUnits).toEqual(['万元', '元'])
+  })
+
   it('a workflow stage left open gets its deadline in working days', () => {
     const stage: LocalItem = { ...fund, kind: 'workflow_stage', item_id: 'rectification', name: 'rectification', setting: 'deadline', field: 'working_days', settable: true, note: '期限未定（限期整改）' }
     const f = formFor([stage], 'rectification', undefined, { set_by: '市商务局', decided_on: '2019-06-01', reference: '六商〔2019〕12号', working_days: 15 })

@@ -26,10 +26,25 @@ export interface LocalForm {
   value: Qty
   percent: Qty
   threshold: Qty
+  /** the units the threshold may be written in: those of the eligibility metric (thresholdUnits) */
+  thresholdUnits: readonly string[]
   working_days: string
 }
 
 export const MONEY_UNITS = ['万元', '元', '万美元', '美元'] as const
+
+/**
+ * Units a local eligibility threshold may be written in, by the metric it applies to (the item's
+ * `metric`); the award engine compares a threshold only in its metric's base unit
+ * (award::MetricUnit, src/award/evaluate.cc): assessment scores in 分 (003 R03), counts in 个/次,
+ * export sales in US dollars, every other metric in money.
+ */
+export function thresholdUnits(metric: string | undefined): readonly string[] {
+  if (metric === 'station_assessment_score') return ['分']
+  if (metric === 'station_service_performance') return ['个', '条']
+  if (metric === 'online_export_sales') return ['万美元', '美元']
+  return ['万元', '元']
+}
 
 /** "1000万元" → {num: "1000", unit: "万元"}; null/"" → empty with `unit`. */
 export function splitQty(text: string | null | undefined, unit = '万元'): Qty {
@@ -56,6 +71,8 @@ export const editKey = (v: LocalEdit) => v.rule_id || v.stage || ''
 /** A form for a rule or stage `key`, starting from the pending value if any, else the value in force. */
 export function formFor(items: LocalItem[], key: string, pending?: LocalEdit, local?: LocalValues | StageLocalValues | null): LocalForm {
   const fields = ruleFields(items, key)
+  const metric = items.find((it) => it.item_id === key && it.field === 'threshold')?.metric
+  const units = thresholdUnits(metric)
   const stage = items.some((it) => it.item_id === key && it.kind === 'workflow_stage')
   const src = pending ?? (local ? toEdit(key, stage, local) : undefined)
   const tiers = (src?.tiers ?? []).map((t) => ({ from: splitQty(t.from), to: splitQty(t.to), amount: splitQty(t.amount) }))
@@ -70,7 +87,8 @@ export function formFor(items: LocalItem[], key: string, pending?: LocalEdit, lo
     tiers,
     value: splitQty(src?.value),
     percent: splitQty(src?.percent, '%'),
-    threshold: splitQty(src?.threshold),
+    threshold: splitQty(src?.threshold, units[0]),
+    thresholdUnits: units,
     working_days: src?.working_days ? String(src.working_days) : '',
   }
 }

@@ -30,6 +30,7 @@ describe('values in the plan unit', () => {
     expect(formatValue(1_280_000_000_000, 'fen', '亿元')).toBe('128 亿元')
     expect(formatValue(50_000_000, 'fen', '万元')).toBe('50 万元')
     expect(formatValue(9_050, 'basis_point', '%')).toBe('90.5%')
+    expect(formatValue(8_525, 'centi_point', '分')).toBe('85.25 分')
     expect(formatValue(12_500, 'metre', '公里')).toBe('12.5 公里')
     expect(formatValue(3, 'count', '家')).toBe('3 家')
     expect(formatValue(2_000, 'fen', '')).toBe('20 元') // quota-only target: no unit written

@@ -23,6 +23,7 @@ const UNIT_SCALE: Record<string, { base: string; scale: number }> = {
   万人次: { base: 'person_time', scale: 10_000 },
   公里: { base: 'metre', scale: 1000 },
   '%': { base: 'basis_point', scale: 100 },
+  分: { base: 'centi_point', scale: 100 },
 }
 
 /** The unit shown when the plan wrote none (quota-only targets): the base unit's everyday name. */
@@ -33,6 +34,7 @@ const BASE_DISPLAY: Record<string, string> = {
   person_time: '人次',
   metre: '公里',
   basis_point: '%',
+  centi_point: '分',
 }
 
 /** Unit to show a base-unit value in: the plan's own unit when it fits the base unit. */

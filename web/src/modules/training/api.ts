@@ -1,5 +1,5 @@
 // E-commerce training (电商培训): docs/API.md, "Training"; rules in docs/TRAINING.md.
-import { http, type Page, type Query } from '@/api/client'
+import { apiUrl, http, type Page, type Query } from '@/api/client'
 
 export const LEVELS = ['awareness', 'beginner', 'intermediate', 'elite'] as const
 
@@ -116,6 +116,48 @@ export interface DictValue {
   builtin: boolean
 }
 
+/** A county's follow-up settings (GET/PUT /training/settings; docs/TRAINING.md). */
+export interface FollowUpSettings {
+  county_code: string
+  kinds: string[]
+  months: number
+  reminder_days: number
+  reference: string
+  is_default: boolean
+  updated_at: string | null
+}
+
+/** An attended session's trainee due for a follow-up (GET /training/followups/due). */
+export interface DueFollowUp {
+  trainee_id: number
+  name: string
+  region_code: string
+  region_name: string
+  session_id: number
+  session_name: string
+  course_id: number
+  course_title: string
+  level: string
+  starts_on: string
+  ends_on: string
+  days_since_end: number
+}
+
+/** Person-times by child region and course level (GET /training/person-times/matrix). */
+export interface PersonTimesMatrix {
+  region_code: string
+  year: number
+  levels: { value: string; label: string }[]
+  rows: { region_code: string; region_name: string; by_level: Record<string, number>; total: number }[]
+  by_level: Record<string, number>
+  total: number
+}
+
+/** The server-made PDF certificate; its QR code opens this console's /verify/{code} (`origin`). */
+export function certificatePdfUrl(code: string, origin: string): string {
+  return apiUrl(`/training/certificates/${encodeURIComponent(code)}/pdf`, { base: origin })
+}
+
 export const trainingApi = {
   courses: (q: Query = {}) => http.get<Page<Course>>('/training/courses', q),
   createCourse: (c: CourseInput) => http.post<Course>('/training/courses', c),
@@ -128,5 +170,10 @@ export const trainingApi = {
   assess: (id: number, scores: { trainee_id: number; score: number | null }[]) =>
     http.post<{ assessed: number; qualified: number }>(`/training/sessions/${id}/assess`, { scores }),
   dict: (name: 'levels' | 'tags' | 'audiences') => http.get<DictValue[]>(`/training/dicts/${name}`),
+  settings: (q: Query = {}) => http.get<FollowUpSettings>('/training/settings', q),
+  saveSettings: (s: Pick<FollowUpSettings, 'kinds' | 'months' | 'reminder_days' | 'reference'>) =>
+    http.put<FollowUpSettings>('/training/settings', s),
+  due: (q: Query = {}) => http.get<Page<DueFollowUp>>('/training/followups/due', q),
+  matrix: (q: Query = {}) => http.get<PersonTimesMatrix>('/training/person-times/matrix', q),
   certificate: (code: string) => http.get<Certificate>(`/public/certificates/${encodeURIComponent(code)}`, undefined, { noAuthRedirect: true }),
 }

@@ -20,7 +20,13 @@ const en: Messages<typeof zh> = {
     result: 'Result', results: { qualified: 'Qualified', not_qualified: 'Not qualified' }, certificate: 'Certificate', print: 'Print certificate',
     verifyTitle: 'Verify a training certificate', codeLabel: 'Certificate code', verifyButton: 'Verify', notFound: 'No certificate with this code',
     certTitle: 'E-commerce training certificate', certBody: '{name} attended {course} ({level}) from {start} to {end} and qualified.',
-    certOrganiser: 'Organiser', certDate: 'Qualified on',
+    certOrganiser: 'Organiser', certDate: 'Qualified on', pdf: 'Download PDF certificate',
+    followUps: 'Follow-up', dueTitle: 'Trainees due for a follow-up', followUpRule: 'Conversion rule and reminders', defaults: 'Defaults',
+    ruleSummary: 'Counts as a conversion: {kinds}; window: {months} months after the course; trainees without a follow-up record {days} days after their session ended are due.',
+    countingKinds: 'Counting outcomes', windowMonths: 'Window (months)', reminderDays: 'Reminder (days)', reference: 'Decided by', saveRule: 'Save rule',
+    endedOn: 'Ended on', daysSince: 'Days since',
+    matrix: 'Person-time quotas', year: 'Year', programme: 'Programme', noProgramme: 'No programme', total: 'Total',
+    personTimesTotal: 'Person-times', quota: 'Quota', reached: 'Reached',
   },
 }
 export default en

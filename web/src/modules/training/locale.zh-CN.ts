@@ -17,7 +17,13 @@ const zh = {
     result: '结业', results: { qualified: '合格', not_qualified: '不合格' }, certificate: '证书编号', print: '打印证书',
     verifyTitle: '培训合格证书查验', codeLabel: '证书编号', verifyButton: '查验', notFound: '未找到该证书编号',
     certTitle: '电子商务培训合格证书', certBody: '{name} 参加 {course}（{level}）{start} 至 {end} 培训，经考核合格。',
-    certOrganiser: '组织单位', certDate: '合格日期',
+    certOrganiser: '组织单位', certDate: '合格日期', pdf: '下载PDF证书',
+    followUps: '跟踪服务', dueTitle: '待跟踪学员', followUpRule: '转化口径与跟踪提醒', defaults: '默认口径',
+    ruleSummary: '计入转化：{kinds}；统计期：培训后 {months} 个月；培训结束 {days} 天后仍无跟踪记录的学员列入待跟踪。',
+    countingKinds: '计入转化的结果', windowMonths: '统计期（月）', reminderDays: '提醒天数', reference: '设定依据', saveRule: '保存口径',
+    endedOn: '结束日期', daysSince: '已过天数',
+    matrix: '人次配额', year: '年度', programme: '对照方案', noProgramme: '不对照方案', total: '合计',
+    personTimesTotal: '人次合计', quota: '配额', reached: '完成率',
   },
 }
 export default zh

@@ -8,4 +8,6 @@ export const P = {
   /** attendance (trainers: their own sessions) */
   attend: 'training:attend',
   import: 'training:import',
+  /** the county's conversion and follow-up settings */
+  settings: 'training:settings',
 } as const
