@@ -5,9 +5,11 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "account/account.h"
 #include "common.h"
 #include "region/region.h"
 #include "runtime/module.h"
@@ -57,6 +59,17 @@ inline void ProvinceRegions(storage::Connection& c) {
   }
   MustOk(storage::InTransaction(c, storage::TxMode::kWrite,
                                 [&]() -> Status { return Done(region::UpsertDivisions(c, d)); }));
+}
+
+// A county-staff principal of `region` holding `permissions` (the bench calls services as it).
+inline account::Principal Staff(const std::string& region, std::set<std::string> permissions) {
+  account::Principal p;
+  p.id = UserId{0};
+  p.username = "bench";
+  p.region = *RegionCode::Parse(region);
+  p.roles = {"county_staff"};
+  p.permissions = std::move(permissions);
+  return p;
 }
 
 // A module's indicator computation by id (from its `indicators::Sources()`); exits when absent.

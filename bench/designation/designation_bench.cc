@@ -28,6 +28,8 @@ using storage::Value;
 
 namespace {
 
+const std::set<std::string> kPermissions = {"designation:read", "designation:edit"};
+
 constexpr int kYears = 3;  // 2021, 2022, 2023
 
 struct Rows {
@@ -80,16 +82,6 @@ int64_t Generate(storage::Connection& c) {
   return r.id;
 }
 
-account::Principal Staff(const std::string& region) {
-  account::Principal p;
-  p.id = UserId{0};
-  p.username = "bench";
-  p.region = *RegionCode::Parse(region);
-  p.roles = {"county_staff"};
-  p.permissions = {"designation:read", "designation:edit"};
-  return p;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -109,7 +101,7 @@ int main(int argc, char** argv) {
   audit::AuditLog audit(clock, crypto::RecordMac::FromKey({}));
   designation::Deps d{*db, audit, clock, cipher};
   const std::string county = County(42);
-  account::Principal staff = Staff(county), province = Staff("34");
+  account::Principal staff = Staff(county, kPermissions), province = Staff("34", kPermissions);
 
   int64_t total_c = 0, total_p = 0;
   double list_county = Median([&] {

@@ -36,6 +36,9 @@ using storage::Value;
 
 namespace {
 
+const std::set<std::string> kPermissions = {"station:read", "station:edit", "station:record:edit",
+                                            "station:record:import"};
+
 constexpr int kMonths = 24, kItems = 10;
 const char* const kItemNames[kItems] = {
     "purchase", "uplink",    "bill_payment", "parcel_in",    "parcel_out",
@@ -112,16 +115,6 @@ std::vector<Site> Generate(storage::Connection& c, int per_county) {
   return sites;
 }
 
-account::Principal Staff(const std::string& region) {
-  account::Principal p;
-  p.id = UserId{0};
-  p.username = "bench";
-  p.region = *RegionCode::Parse(region);
-  p.roles = {"county_staff"};
-  p.permissions = {"station:read", "station:edit", "station:record:edit", "station:record:import"};
-  return p;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,7 +134,7 @@ int main(int argc, char** argv) {
   crypto::FieldCipher cipher = crypto::FieldCipher::FromKey({});
   audit::AuditLog audit(clock, crypto::RecordMac::FromKey({}));
   station::Deps d{*db, audit, clock, cipher};
-  account::Principal county = Staff(County(42)), province = Staff("34");
+  account::Principal county = Staff(County(42), kPermissions), province = Staff("34", kPermissions);
 
   int64_t total = 0;
   double list_county = Median([&] {

@@ -36,6 +36,9 @@ using storage::Value;
 
 namespace {
 
+const std::set<std::string> kPermissions = {"training:read", "training:edit", "training:attend",
+                                            "training:import"};
+
 constexpr int kSessionsPerCounty = 50, kPerSession = 40, kDays = 10;
 
 struct Person {
@@ -112,16 +115,6 @@ std::vector<std::vector<Person>> Generate(storage::Connection& c, const crypto::
   return people;
 }
 
-account::Principal Staff(const std::string& region) {
-  account::Principal p;
-  p.id = UserId{0};
-  p.username = "bench";
-  p.region = *RegionCode::Parse(region);
-  p.roles = {"county_staff"};
-  p.permissions = {"training:read", "training:edit", "training:attend", "training:import"};
-  return p;
-}
-
 runtime::Measurement PersonTimes(storage::Connection& c, const std::string& region) {
   static const runtime::ComputeFn fn =
       IndicatorFn(training::indicators::Sources(), "training_person_times");
@@ -155,7 +148,7 @@ int main(int argc, char** argv) {
       Median([&] { province_pt = PersonTimes(*conn, "34").value.value_or(-1); }, 5);
 
   // 100,000 rows: 50 new sessions of county k × 200 of its trainees × 10 days of 2024.
-  account::Principal staff = Staff(County(k));
+  account::Principal staff = Staff(County(k), kPermissions);
   std::vector<int64_t> fresh;
   for (int s = 0; s < 50; ++s) {
     training::SessionInput in;

@@ -22,7 +22,6 @@
 #include "core/types.h"
 #include "crypto/crypto.h"
 #include "storage/db.h"
-#include "storage/stamp.h"
 
 namespace ruralec::account {
 
@@ -73,13 +72,6 @@ struct Principal {
   }
   audit::Actor ToActor() const;
 };
-
-// The stamp of a write by `who` at `now_ms`: their user id (none for the command line's system
-// actor, whose id is not valid).
-storage::Stamp StampOf(const Principal& who, int64_t now_ms);
-// The audit entry of `who`'s successful `action` on the object (`type`, `id`).
-audit::Entry AuditOf(const Principal& who, std::string action, std::string type, int64_t id,
-                     std::string detail);
 
 struct PasswordPolicy {
   int min_length = 12;      // never below 12

@@ -4,6 +4,7 @@
 #include "account/bound.h"
 #include "account/internal.h"
 #include "account/roles.h"
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "region/region.h"
 #include "storage/order_by.h"

@@ -2,6 +2,7 @@
 // through its owner's public API, the status machine, the audit entry in the same transaction
 // as each change.
 #include "account/recorders.h"
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "designation/designation.h"
 #include "designation/designation_store.h"

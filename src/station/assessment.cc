@@ -6,6 +6,7 @@
 #include <set>
 
 #include "account/recorders.h"
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "crypto/crypto.h"
 #include "programme/attachments.h"

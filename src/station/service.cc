@@ -7,6 +7,7 @@
 
 #include "account/bound.h"
 #include "account/recorders.h"
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"

@@ -1,6 +1,7 @@
 // The printable certificate (certificate_pdf.h contract).
 #include "training/certificate_pdf.h"
 
+#include "account/stamp.h"
 #include "pdf/pdf.h"
 #include "training/training_store.h"
 

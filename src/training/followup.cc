@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "account/stamp.h"
 #include "region/region.h"
 #include "training/followup_store.h"
 #include "training/service_internal.h"

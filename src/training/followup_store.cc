@@ -9,18 +9,6 @@ namespace {
 using storage::NamedRow;
 using storage::Where;
 
-std::vector<std::string> SplitKinds(const std::string& joined) {  // ",a,b," → {a, b}
-  std::vector<std::string> out;
-  size_t at = 0;
-  while (at < joined.size()) {
-    size_t next = joined.find(',', at);
-    if (next == std::string::npos) next = joined.size();
-    if (next > at) out.push_back(joined.substr(at, next - at));
-    at = next + 1;
-  }
-  return out;
-}
-
 const storage::Columns kDue(
     "e.trainee_id, t.name, e.region_code, e.session_id, s.name AS session_name, s.course_id, "
     "c.title AS course_title, c.level, s.starts_on, s.ends_on");
@@ -63,7 +51,7 @@ Result<std::optional<ConversionSettings>> SettingsRow(storage::Connection& conn,
   if (!row) return std::optional<ConversionSettings>();
   ConversionSettings s;
   s.county = county;
-  s.kinds = SplitKinds(row->Text(0));
+  s.kinds = storage::SplitList(row->Text(0));
   s.months = static_cast<int>(row->Int(1));
   s.reminder_days = static_cast<int>(row->Int(2));
   s.reference = row->Text(3);
@@ -73,15 +61,13 @@ Result<std::optional<ConversionSettings>> SettingsRow(storage::Connection& conn,
 }
 
 Status PutSettings(storage::Connection& conn, const ConversionSettings& s, storage::Stamp stamp) {
-  std::string kinds = ",";
-  for (const auto& k : s.kinds) kinds += k + ",";
   RETURN_IF_ERROR(
       conn.Exec("DELETE FROM training_settings WHERE county_code = ?", {s.county.str()}));
   RETURN_IF_ERROR(
       conn.Exec("INSERT INTO training_settings (county_code, conversion_kinds, conversion_months, "
                 "reminder_days, reference, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                {s.county.str(), kinds, int64_t{s.months}, int64_t{s.reminder_days}, s.reference,
-                 storage::OrNull(stamp.by), stamp.now_ms}));
+                {s.county.str(), storage::JoinedList(s.kinds), int64_t{s.months},
+                 int64_t{s.reminder_days}, s.reference, storage::OrNull(stamp.by), stamp.now_ms}));
   return {};
 }
 

@@ -1,4 +1,5 @@
 // Follow-up outcomes (跟踪服务; training.h contract).
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "training/service_internal.h"

@@ -1,6 +1,7 @@
 // Completion, certificates and the qualifications a subsidy pays (training.h contract).
 #include <set>
 
+#include "account/stamp.h"
 #include "crypto/person_name.h"
 #include "entity/entity.h"
 #include "training/service_internal.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "region/region.h"

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "account/stamp.h"
 #include "core/validate.h"
 #include "region/region.h"
 #include "training/service_internal.h"
