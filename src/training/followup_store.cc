@@ -99,11 +99,10 @@ Result<std::vector<ChildLevelCount>> PersonTimesByChildLevel(storage::Connection
                  "DISTINCT a.session_id, a.trainee_id, a.region_code, c.level FROM "
                  "training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN "
                  "training_courses c ON c.id = s.course_id" +
-                     w.Clause() + ") x GROUP BY substr(x.region_code, 1, ?), x.level ORDER BY 1, 2",
+                     w.Clause() + ") x GROUP BY 1, 2 ORDER BY 1, 2",
                  [&] {
                    storage::Params p{digits};
                    for (const auto& v : w.params()) p.push_back(v);
-                   p.push_back(digits);
                    return p;
                  }()));
   std::vector<ChildLevelCount> out;
