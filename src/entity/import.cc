@@ -5,6 +5,7 @@
 
 #include "entity/entity.h"
 #include "entity/validation.h"
+#include "region/region.h"
 
 namespace ruralec::entity {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 using imports::Cells;
 using imports::Column;
 using imports::ImportContext;
+using imports::Personal;
 using imports::RowError;
 using imports::RowOutcome;
 
@@ -32,12 +34,19 @@ enum EntityCol {
   kEShopName,
   kEShopRef
 };
-constexpr Column kEntityColumns[] = {
-    {"统一社会信用代码*", true},   {"主体名称*", true},     {"主体类型*", true},
-    {"所在区划代码*", true},       {"注册日期", false},     {"联系人", false},
-    {"联系电话", false},           {"利益联结机制", false}, {"订单农业", false},
-    {"带动建档立卡贫困户", false}, {"网店平台", false},     {"网店名称", false},
-    {"网店ID或网址", false}};
+constexpr Column kEntityColumns[] = {{"统一社会信用代码*", true},
+                                     {"主体名称*", true},
+                                     {"主体类型*", true},
+                                     {"所在区划代码*", true},
+                                     {"注册日期", false},
+                                     {"联系人", false, Personal::kName},
+                                     {"联系电话", false, Personal::kMobile},
+                                     {"利益联结机制", false},
+                                     {"订单农业", false},
+                                     {"带动建档立卡贫困户", false},
+                                     {"网店平台", false},
+                                     {"网店名称", false},
+                                     {"网店ID或网址", false}};
 
 int EntityColumnOf(const std::string& field) {
   if (field == "uscc") return kEUscc;
@@ -52,14 +61,15 @@ int EntityColumnOf(const std::string& field) {
   return -1;
 }
 
-std::optional<RowError> ParseEntityFields(const Cells& c, NewEntity& e) {
+std::optional<RowError> ParseEntityFields(const Cells& c, const region::NameResolver& regions,
+                                          NewEntity& e) {
   e.uscc = c.Get(kEUscc);
   e.name = c.Get(kEName);
   auto kind = ParseKind(c.Get(kEKind));
   if (!kind.ok()) return c.Reject(kEKind, kind.error().message);
   e.kind = *kind;
-  auto region = RegionCode::Parse(c.Get(kERegion));
-  if (!region.ok()) return c.Reject(kERegion, "区划代码应为12位统计用区划代码");
+  auto region = regions.Resolve(c.Get(kERegion));
+  if (!region.ok()) return c.Reject(kERegion, region.error().message);
   e.region = *region;
   if (const std::string& d = c.Get(kERegistered); !d.empty()) {
     auto date = CivilDate::Parse(d);
@@ -83,9 +93,10 @@ std::optional<RowError> ParseEntityFields(const Cells& c, NewEntity& e) {
 
 RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
                      const account::Principal& who, const Cells& c,
-                     const imports::BatchContext& batch, int64_t now) {
+                     const imports::BatchContext& batch, const region::NameResolver& regions,
+                     int64_t now) {
   NewEntity e;
-  if (auto bad = ParseEntityFields(c, e)) return bad;
+  if (auto bad = ParseEntityFields(c, regions, e)) return bad;
   ASSIGN_OR_RETURN(auto prior,
                    conn.Query("SELECT batch_id FROM entities WHERE uscc = ?", {e.uscc}));
   if (!prior.empty()) {
@@ -131,10 +142,15 @@ class EntityHandler : public imports::RowHandler {
                 imports::BatchContext batch, int64_t now)
       : ctx_(ctx), who_(who), batch_(std::move(batch)), now_(now) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    return EntityRow(conn, ctx_, who_, c, batch_, now_);
+    if (!regions_) {  // the importer's towns and villages, once per run
+      ASSIGN_OR_RETURN(auto loaded, region::NameResolver::Load(conn, who_.region));
+      regions_ = std::move(loaded);
+    }
+    return EntityRow(conn, ctx_, who_, c, batch_, *regions_, now_);
   }
 
  private:
+  std::optional<region::NameResolver> regions_;
   const ImportContext& ctx_;
   const account::Principal& who_;
   imports::BatchContext batch_;
@@ -166,7 +182,8 @@ spreadsheet::Sheet EntitiesTemplate() {
        "13800138000", "是", "否", "否", "淘宝", "示例旗舰店", "123456"},
       {"带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
        "主体类型：企业、合作社、家庭农场、个体工商户、运营服务商。",
-       "所在区划代码：12位统计用区划代码，须为乡镇（街道）或行政村（社区），且在您的管辖范围内。",
+       "所在区划代码：12位统计用区划代码，或乡镇、村的名称（如“符离镇”“符离镇/沈圩村”；村名在"
+       "辖区内唯一时可只写村名），须为乡镇（街道）或行政村（社区），且在您的管辖范围内。",
        "利益联结机制、订单农业、带动建档立卡贫困户：是 或 否。",
        "联系电话加密保存，列表中只显示掩码。导入前请删除示例行。"});
 }

@@ -11,6 +11,7 @@ namespace {
 
 using imports::Cells;
 using imports::Column;
+using imports::Personal;
 using imports::RowError;
 using imports::RowOutcome;
 
@@ -29,10 +30,18 @@ enum Col {
   kHelpers
 };
 constexpr Column kColumns[] = {
-    {"区划代码*", true},     {"户主姓名*", true},     {"户主身份证号*", true},
-    {"家庭人口*", true},     {"户类型*", true},       {"脱贫年度", false},
-    {"有参与意愿", false},   {"意愿表示日期", false}, {"有参与能力", false},
-    {"能力认定日期", false}, {"生产产品", false},     {"结对帮扶", false},
+    {"区划代码*", true},
+    {"户主姓名*", true, Personal::kName},
+    {"户主身份证号*", true, Personal::kIdNumber},
+    {"家庭人口*", true},
+    {"户类型*", true},
+    {"脱贫年度", false},
+    {"有参与意愿", false},
+    {"意愿表示日期", false},
+    {"有参与能力", false},
+    {"能力认定日期", false},
+    {"生产产品", false},
+    {"结对帮扶", false},
 };
 
 int ColumnOf(const std::string& field) {

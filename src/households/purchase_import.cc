@@ -12,6 +12,7 @@ namespace {
 
 using imports::Cells;
 using imports::Column;
+using imports::Personal;
 using imports::RowError;
 using imports::RowOutcome;
 
@@ -32,7 +33,7 @@ enum Col {
 constexpr Column kColumns[] = {
     {"收购主体信用代码*", true},
     {"卖方类型*", true},
-    {"卖方身份证号", false},
+    {"卖方身份证号", false, Personal::kIdNumber},
     {"卖方村区划代码", false},
     {"卖方名称", false},
     {"产品*", true},

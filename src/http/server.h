@@ -127,6 +127,8 @@ class Server {
   void Post(const std::string& pattern, Route route, Handler h);
   void Put(const std::string& pattern, Route route, Handler h);
   void Delete(const std::string& pattern, Route route, Handler h);
+  // The largest request body accepted (the console's upload dialogs promise this much).
+  size_t max_body_bytes() const { return config_.max_body_bytes; }
   // Called by GET /readyz; the server answers 503 until it returns OK.
   void SetReadiness(std::function<Status()> check) { ready_ = std::move(check); }
   // Routes added from now on are attributed to `module` (set by the composition root).

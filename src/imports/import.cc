@@ -71,15 +71,32 @@ void NoteError(RowError err, ImportReport& rep, const ImportOptions& opt) {
 }
 
 // The header row mapped onto the template's columns (refuses an empty file or a missing
-// required column, naming the sheet read).
-Result<std::vector<int>> ReadHeader(spreadsheet::RowReader& reader, std::span<const Column> cols) {
+// required column, naming the sheet read); the row as written goes to rep.headers.
+Result<std::vector<int>> ReadHeader(spreadsheet::RowReader& reader, std::span<const Column> cols,
+                                    ImportReport& rep) {
   SheetRow row;
   std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
   ASSIGN_OR_RETURN(bool has_header, reader.Next(row));
   if (!has_header) return Error::Invalid("file", where + "文件为空");
   auto mapped = MapHeaders(row, cols);
   if (!mapped.ok()) return Error::Invalid("file", where + mapped.error().message);
+  rep.headers = row.cells;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    if (cols[c].personal != Personal::kNo && (*mapped)[c] >= 0)
+      rep.personal.emplace_back(static_cast<size_t>((*mapped)[c]), cols[c].personal);
+  }
   return std::move(*mapped);
+}
+
+// Keeps what the error workbook gives back: every row while the file is small, then only the
+// rejected ones (up to kMaxKeptRows).
+void KeepRow(const SheetRow& row, std::optional<RowError>& err, ImportReport& rep) {
+  if (err && rep.errors.size() < kMaxKeptRows) err->cells = row.cells;
+  if (rep.rows_total == static_cast<int64_t>(kMaxKeptRows) + 1) {
+    rep.passed.clear();
+    rep.passed.shrink_to_fit();
+  }
+  if (!err && rep.rows_total <= static_cast<int64_t>(kMaxKeptRows)) rep.passed.push_back(row);
 }
 
 // The data rows after the header.
@@ -93,6 +110,7 @@ Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
     if (row.Blank()) continue;
     ++rep.rows_total;
     ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
+    if (!err || !err->already_imported) KeepRow(row, err, rep);
     if (!err) {
       ++rep.rows_imported;
     } else if (err->already_imported) {
@@ -183,7 +201,8 @@ Result<OpenedFile> OpenFile(storage::Connection& conn, const account::Principal&
   OpenedFile f;
   ASSIGN_OR_RETURN(f.reader, spreadsheet::Open(path, ChooseSheet(spec.cols)));
   rep.sheet = f.reader->SheetName();
-  ASSIGN_OR_RETURN(f.idx, ReadHeader(*f.reader, spec.cols));
+  rep.encoding = f.reader->Encoding();
+  ASSIGN_OR_RETURN(f.idx, ReadHeader(*f.reader, spec.cols, rep));
   ASSIGN_OR_RETURN(f.earlier, FindEarlier(conn, who.region.county().str(), spec, hash, rekey));
   if (f.earlier.complete) {
     rep.already_imported = true;
@@ -327,6 +346,7 @@ Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who
     rep.batch_id = 0;
     return rep;
   }
+  rep.passed.clear();  // written: the error workbook gives back only the rejected rows
   if (!st.ok() && st.error().field == kRestartSentinel) {
     Error e = st.error();
     e.field.clear();
@@ -370,7 +390,7 @@ spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols
   return s;
 }
 
-spreadsheet::Sheet ErrorSheet(const ImportReport& report) {
+spreadsheet::Sheet ErrorListSheet(const ImportReport& report) {
   spreadsheet::Sheet s{"导入错误", {"行号", "列", "原因"}, {}, {}};
   for (const auto& e : report.errors) s.rows.push_back({std::to_string(e.row), e.column, e.reason});
   if (report.rows_rejected > static_cast<int64_t>(report.errors.size()))

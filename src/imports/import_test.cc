@@ -318,3 +318,60 @@ TEST_F(StagedTest, SameFileImportedMeanwhileIsAlreadyImported) {
 
 }  // namespace
 }  // namespace ruralec::imports
+
+namespace ruralec::imports {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Issue 26 item 6: an all-or-nothing import that wrote nothing gives back the whole file with a
+// reason column; the clerk fixes the bad cell in that workbook and imports the workbook itself.
+TEST_F(RunnerTest, ErrorWorkbookOfARolledBackImportIsTheWholeFileToFixInPlace) {
+  auto refused = Import(Write("三月.csv", kFile), Mode::kAllOrNothing);
+  ASSERT_TRUE(refused.ok());
+  ASSERT_TRUE(refused->rolled_back);
+  // Stored for download and read back, as the HTTP path does.
+  auto id = SaveErrorReport(tdb_.db(), cipher_, who_, 0, "sales", "三月.csv", *refused);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto conn = tdb_.db().Acquire();
+  auto stored = LoadErrorReport(*conn, cipher_, *id, 0);
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  spreadsheet::Sheet sheet = ErrorSheet(stored->report);
+  EXPECT_EQ(sheet.headers, (std::vector<std::string>{"错误原因", "原行号", "编号", "数值"}));
+  EXPECT_EQ(
+      sheet.rows,
+      (Rows{{"", "2", "a", "1"}, {"", "3", "b", "2"}, {"数值：尚不能导入", "4", "c", "bad"}}));
+  ASSERT_FALSE(sheet.notes.empty());
+  EXPECT_NE(sheet.notes[1].find("全部 3 行"), std::string::npos) << sheet.notes[1];
+
+  sheet.rows[2][3] = "3";  // the fix, made in the error workbook
+  std::string fixed = (tdb_.dir() / "三月-错误.xlsx").string();
+  ASSERT_TRUE(spreadsheet::WriteXlsx(fixed, sheet).ok());
+  auto again = Import(fixed, Mode::kAllOrNothing);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->rows_imported, 3);
+  EXPECT_EQ(again->rows_rejected, 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
+}
+
+TEST_F(RunnerTest, ErrorWorkbookOfAValidOnlyImportHoldsOnlyTheRowsNotWritten) {
+  auto partly = Import(Write("三月.csv", kFile), Mode::kValidOnly);
+  ASSERT_TRUE(partly.ok());
+  EXPECT_TRUE(partly->passed.empty());
+  spreadsheet::Sheet sheet = ErrorSheet(*partly);
+  EXPECT_EQ(sheet.rows, (Rows{{"数值：尚不能导入", "4", "c", "bad"}}));
+  EXPECT_NE(sheet.notes[1].find("其余 2 行已导入"), std::string::npos) << sheet.notes[1];
+}
+
+TEST_F(RunnerTest, GbkCsvIsImportedAndSaysSo) {
+  // 编号,数值 / 甲,1 in GBK, as Excel on Chinese Windows saves "CSV (逗号分隔)".
+  auto rep = Import(Write("gbk.csv", "\xB1\xE0\xBA\xC5,\xCA\xFD\xD6\xB5\r\n\xBC\xD7,1\r\n"),
+                    Mode::kAllOrNothing);
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->encoding, "GBK");
+  EXPECT_EQ(rep->rows_imported, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows WHERE row_key = '甲'"), 1);
+}
+
+}  // namespace
+}  // namespace ruralec::imports

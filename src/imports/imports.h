@@ -59,6 +59,12 @@ enum class Mode { kAllOrNothing, kValidOnly };
 Result<Mode> ParseMode(std::string_view text);  // "all-or-nothing" | "valid-only"
 
 inline constexpr size_t kMaxReportedErrors = 100000;
+// Rows given back whole in the error workbook (see ImportReport::passed and RowError::cells).
+inline constexpr size_t kMaxKeptRows = 20000;
+
+// Personal data in a column: kept encrypted in a stored error report and masked in the error
+// workbook for anyone but the importer.
+enum class Personal { kNo, kIdNumber, kMobile, kName };
 
 struct RowError {
   int64_t row = 0;
@@ -67,6 +73,9 @@ struct RowError {
   // Not an error: an earlier batch of the same file wrote this row (see Cells::AlreadyImported);
   // the runner counts it in rows_already_imported and neither reports nor writes it.
   bool already_imported = false;
+  // The row as read, for an error workbook the clerk fixes in place; kept for the first
+  // kMaxKeptRows rejected rows (set by the runner, not the handler).
+  std::vector<std::string> cells;
 };
 
 struct ImportReport {
@@ -77,6 +86,12 @@ struct ImportReport {
   int64_t rows_already_imported = 0;  // written by an earlier batch of the same file
   std::vector<RowError> errors;       // the first kMaxReportedErrors
   std::string sheet;                  // the worksheet read (xlsx), "" for csv
+  std::string encoding;               // csv: "UTF-8" or "GBK" (converted); "" for xlsx
+  std::vector<std::string> headers;   // the file's header row as written
+  std::vector<std::pair<size_t, Personal>> personal;  // columns of `headers` holding personal data
+  // The rows that passed, when the import wrote nothing (rolled_back) and the file has at most
+  // kMaxKeptRows data rows: with the rejected rows' cells they give back the whole file.
+  std::vector<spreadsheet::SheetRow> passed;
 };
 
 // Receives every rejected row as soon as it is found. `restart` is called when the import's
@@ -103,14 +118,21 @@ using ImportFn =
     std::function<Result<ImportReport>(const ImportContext&, const account::Principal&,
                                        const std::string& path, Mode, const ImportOptions&)>;
 
-// The error workbook: 行号, 列, 原因 (the report's kept errors; the sheet read as a note).
+// The error workbook a clerk fixes in place and imports again: 错误原因, 原行号, then the file's
+// own columns with the rows as read — every row of the file when the import wrote nothing and
+// the file was small enough to keep (ImportReport::passed), else the rejected rows; the 说明
+// sheet says which. The import ignores the two extra columns. A report without headers (the
+// file was refused before its header was read) gives the plain list.
 spreadsheet::Sheet ErrorSheet(const ImportReport& report);
+// The plain list: 行号, 列, 原因 (the CLI's error file, streamed in the same shape).
+spreadsheet::Sheet ErrorListSheet(const ImportReport& report);
 
 // ---- the runner, for the importing modules ----
 
 struct Column {
   const char* header;  // as written in the template (with "*" for required and the unit)
   bool required;
+  Personal personal = Personal::kNo;
 };
 
 // Header text without "*", the "(unit)" suffix and spaces: "网络销售额(元)*" -> "网络销售额".
@@ -182,8 +204,11 @@ spreadsheet::Sheet Template(std::string sheet_name, std::span<const Column> cols
 // ---- error workbooks of HTTP imports (kept 7 days) ----
 
 // Saves the report's kept errors for download; returns the report id. Deletes expired ones.
-Result<int64_t> SaveErrorReport(storage::Database& db, const account::Principal& who,
-                                int64_t now_ms, const std::string& kind, const std::string& file,
+// The rows as read (RowError::cells, ImportReport::passed, headers) are stored encrypted, since
+// they may hold personal data.
+Result<int64_t> SaveErrorReport(storage::Database& db, const crypto::FieldCipher& cipher,
+                                const account::Principal& who, int64_t now_ms,
+                                const std::string& kind, const std::string& file,
                                 const ImportReport& rep);
 struct StoredErrorReport {
   RegionCode region;  // the importer's region (reads are scoped on it)
@@ -191,7 +216,14 @@ struct StoredErrorReport {
   ImportReport report;
   std::optional<int64_t> created_by;  // the importer (none for the system actor)
 };
-// kNotFound when missing or expired.
+// kNotFound when missing or expired. Without the cipher: the errors only (row, column,
+// reason), which gives the plain list; with it, the rows as read too.
 Result<StoredErrorReport> LoadErrorReport(storage::Connection& conn, int64_t id, int64_t now_ms);
+Result<StoredErrorReport> LoadErrorReport(storage::Connection& conn,
+                                          const crypto::FieldCipher& cipher, int64_t id,
+                                          int64_t now_ms);
+// The report with its personal columns masked (ID numbers, mobiles, names), for a reader of the
+// error workbook who is not the importer.
+ImportReport MaskPersonal(ImportReport rep);
 
 }  // namespace ruralec::imports

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/page.h"
@@ -80,6 +81,33 @@ Result<std::vector<Division>> AtLevelIn(storage::Connection& conn, const RegionC
 // …嘎查, …管理区, …生活区) counts as an administrative village. Denominator of the
 // "行政村覆盖率" indicators (docs/STATIONS.md).
 bool IsVillageCommittee(std::string_view name);
+
+// The region cell of an import (issue 26 item 6), read as a clerk writes it: a code (12 digits,
+// or the 2/4/6/9 significant ones; returned as parsed: existence and scope stay the caller's
+// checks), or the name of the county, a town or a village inside the scope it was loaded for:
+// "符离镇" or "符离"; "新庄村", "新庄村委会" or "新庄" when one village of the scope has that
+// name; "符离镇/新庄村" (or -, —, ·, >, a space between) or "符离镇新庄村". Anything else is
+// kInvalidArgument (field "region") in Chinese: unknown, or ambiguous listing up to five
+// candidates with their towns and codes.
+class NameResolver {
+ public:
+  // The county, towns and villages at or below `scope` (one query per level).
+  static Result<NameResolver> Load(storage::Connection& conn, const RegionCode& scope);
+  Result<RegionCode> Resolve(std::string_view cell) const;
+
+ private:
+  struct Entry {
+    RegionCode code;
+    std::string name;
+    RegionLevel level;
+  };
+  std::vector<size_t> Find(std::string_view key, RegionLevel level, const RegionCode* within) const;
+  std::vector<size_t> FindInTown(std::string_view town, std::string_view village) const;
+  std::vector<size_t> Candidates(std::string_view cell) const;
+  std::string Describe(size_t i) const;
+  std::vector<Entry> entries_;
+  std::unordered_multimap<std::string, size_t> by_key_;  // every name an entry answers to
+};
 
 // Stores divisions (any order; parents are inserted first). Existing codes are renamed in
 // place, so re-importing is idempotent. Runs inside the caller's transaction.

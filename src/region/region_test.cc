@@ -115,3 +115,63 @@ TEST(DivisionSourceTest, UnknownCountyIsAnError) {
 
 }  // namespace
 }  // namespace ruralec::region
+
+namespace ruralec::region {
+namespace {
+
+// Issue 26 item 6: the region cell of an import, as clerks of 埇桥区 write it (real divisions).
+TEST_F(RegionTest, NameResolverReadsCodesAndTheNamesClerksWrite) {
+  auto c = tdb_.db().Acquire();
+  auto r = NameResolver::Load(*c, Code("341302"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  struct Case {
+    const char* cell;
+    const char* code;  // "" = refused
+    const char* message_has = "";
+  };
+  const Case cases[] = {
+      {"341302100201", "341302100201"},  // a code is taken as written
+      {" 符离镇 ", "341302100000"},
+      {"汴河街道", "341302009000"},
+      {"汴河", "341302009000"},  // no village is called 汴河 (新汴河社区 is not)
+      {"埇桥区", "341302000000"},
+      {"栏西村委会", "341302106200"},
+      {"栏西村", "341302106200"},
+      {"栏西", "341302106200"},
+      {"韩池孜社区", "341302002008"},
+      {"韩池孜", "341302002008"},
+      {"栏杆镇/新庄村", "341302106217"},
+      {"苗安镇新庄村", "341302119202"},
+      {"苗安镇 新庄", "341302119202"},
+      {"苗安镇－新庄村委会", "341302119202"},
+      {"新庄村", "", "在本辖区有2处：栏杆镇新庄村委会（341302106217）"},
+      {"符离", "", "符离镇（341302100000）"},  // the town, and 符离村委会 of 符离镇
+      {"苗安镇/栏西村", "", "不是本辖区内乡镇或村的名称"},
+      {"火星村", "", "不是本辖区内乡镇或村的名称"},
+      {"34130210020", "", "12位"},
+      {"", "", "请填写"},
+  };
+  for (const Case& k : cases) {
+    auto got = r->Resolve(k.cell);
+    if (*k.code) {
+      ASSERT_TRUE(got.ok()) << k.cell << ": " << got.error().message;
+      EXPECT_EQ(got->str(), k.code) << k.cell;
+    } else {
+      ASSERT_FALSE(got.ok()) << k.cell << " → " << got->str();
+      EXPECT_EQ(got.error().field, "region");
+      EXPECT_NE(got.error().message.find(k.message_has), std::string::npos)
+          << k.cell << ": " << got.error().message;
+    }
+  }
+}
+
+TEST_F(RegionTest, NameResolverOnlyKnowsTheScopeItWasLoadedFor) {
+  auto c = tdb_.db().Acquire();
+  auto town = NameResolver::Load(*c, Code("341302119"));  // 苗安镇's staff
+  ASSERT_TRUE(town.ok());
+  EXPECT_EQ(town->Resolve("新庄村")->str(), "341302119202");  // unique within their town
+  EXPECT_FALSE(town->Resolve("栏西村").ok());
+}
+
+}  // namespace
+}  // namespace ruralec::region

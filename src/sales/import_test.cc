@@ -149,9 +149,15 @@ TEST_F(ImportTest, XlsxTemplateRoundTripAndErrorWorkbook) {
   ASSERT_TRUE(reader.ok());
   spreadsheet::SheetRow row;
   ASSERT_TRUE(*(*reader)->Next(row));
-  EXPECT_EQ(row.cells, (std::vector<std::string>{"行号", "列", "原因"}));
+  ASSERT_GE(row.cells.size(), 5u);  // 错误原因, 原行号, then the template's own headers
+  EXPECT_EQ(row.cells[0], "错误原因");
+  EXPECT_EQ(row.cells[1], "原行号");
+  EXPECT_EQ(row.cells[2], SalesTemplate().headers[0]);
   ASSERT_TRUE(*(*reader)->Next(row));
-  EXPECT_EQ(row.cells[0], "3");
+  EXPECT_EQ(row.cells[0].rfind("所属期：", 0), 0u) << row.cells[0];
+  EXPECT_EQ(row.cells[1], "3");
+  EXPECT_EQ(row.cells[2 + 2], "2024-13");  // the bad cell as written, to fix in place
+  EXPECT_FALSE(*(*reader)->Next(row));     // valid-only: the row written is not given back
 }
 
 TEST_F(ImportTest, EntityRowsAreValidated) {
@@ -171,6 +177,24 @@ TEST_F(ImportTest, EntityRowsAreValidated) {
   EXPECT_EQ(cols, (std::vector<std::string>{"统一社会信用代码", "统一社会信用代码", "主体类型",
                                             "所在区划代码", "注册日期", "联系电话"}));
   EXPECT_NE(r->errors[0].reason.find("重复"), std::string::npos);
+}
+
+// Issue 26 item 6: the region column takes a town or village name (the small tree's names are
+// "R<code>"), and an unknown name is rejected at that column, saying so.
+TEST_F(ImportTest, EntityRegionMayBeANameInTheImportersScope) {
+  std::string h = "统一社会信用代码*,主体名称*,主体类型*,所在区划代码*\n";
+  std::string body = h + std::string(kUsccC) + ",丙,家庭农场,R341302100\n" +  // a town's name
+                     "92341302MA2N00004J,丁,企业,火星村\n";
+  auto r = entity::ImportEntities(Ctx(), county_, WriteFile("names.csv", body), Mode::kValidOnly);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_imported, 1);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].column, "所在区划代码");
+  EXPECT_NE(r->errors[0].reason.find("“火星村”不是本辖区内乡镇或村的名称"), std::string::npos)
+      << r->errors[0].reason;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE uscc = '" + std::string(kUsccC) +
+                  "' AND region_code = '341302100000'"),
+            1);
 }
 
 // ---- Excel as users save it: a notes sheet first, date and number cells, rich spellings.

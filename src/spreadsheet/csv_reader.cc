@@ -1,6 +1,8 @@
+#include <iconv.h>
 #include <sodium.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -45,11 +47,85 @@ bool BlankSoFar(const std::string& s) {
                      [](char c) { return Space(static_cast<unsigned char>(c)); });
 }
 
+// A byte stream re-encoded to UTF-8 by iconv as it is read, 64 KiB at a time; a sequence split
+// across two reads is carried over. failed(): bytes that are not valid in `from` (or a truncated
+// last sequence) ended the stream early. out_newlines(): '\n' bytes produced so far.
+class ConvertBuf : public std::streambuf {
+ public:
+  ConvertBuf(std::unique_ptr<std::istream> src, const char* from)
+      : src_(std::move(src)), cd_(iconv_open("UTF-8", from)), in_(1 << 16), out_(1 << 18) {}
+  ~ConvertBuf() override {
+    if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
+  }
+  ConvertBuf(const ConvertBuf&) = delete;
+  ConvertBuf& operator=(const ConvertBuf&) = delete;
+  bool failed() const { return failed_; }
+  int64_t out_newlines() const { return newlines_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (cd_ == reinterpret_cast<iconv_t>(-1)) return Fail();
+    for (;;) {
+      if (!src_eof_ && in_len_ < in_.size()) {
+        src_->read(in_.data() + in_len_, static_cast<std::streamsize>(in_.size() - in_len_));
+        auto n = static_cast<size_t>(src_->gcount());
+        src_eof_ = n == 0;
+        in_len_ += n;
+      }
+      if (in_len_ == 0) return traits_type::eof();
+      char* ip = in_.data();
+      char* op = out_.data();
+      size_t il = in_len_, ol = out_.size();
+      size_t r = iconv(cd_, &ip, &il, &op, &ol);
+      int err = r == static_cast<size_t>(-1) ? errno : 0;
+      std::memmove(in_.data(), ip, il);
+      in_len_ = il;
+      auto produced = static_cast<size_t>(op - out_.data());
+      if (produced > 0) {
+        newlines_ += std::count(out_.data(), op, '\n');
+        setg(out_.data(), out_.data(), op);
+        return traits_type::to_int_type(*gptr());
+      }
+      if (err == EILSEQ || (err == EINVAL && src_eof_)) return Fail();
+    }
+  }
+
+ private:
+  int_type Fail() {
+    failed_ = true;
+    return traits_type::eof();
+  }
+  std::unique_ptr<std::istream> src_;
+  iconv_t cd_;
+  std::vector<char> in_, out_;
+  size_t in_len_ = 0;
+  bool src_eof_ = false, failed_ = false;
+  int64_t newlines_ = 0;
+};
+
+// An istream owning its ConvertBuf.
+class ConvertStream : public std::istream {
+ public:
+  ConvertStream(std::unique_ptr<std::istream> src, const char* from)
+      : std::istream(nullptr), buf_(std::move(src), from) {
+    rdbuf(&buf_);
+  }
+  const ConvertBuf& buf() const { return buf_; }
+
+ private:
+  ConvertBuf buf_;
+};
+
 // RFC 4180 reader over any byte source, read in 64 KiB chunks. The row's cell strings are
 // reused from one row to the next, so a steady stream of rows allocates nothing.
 class CsvReader : public RowReader {
  public:
   explicit CsvReader(std::unique_ptr<std::istream> in) : in_(std::move(in)), buf_(1 << 16) {}
+  // Reads a file converted from GB18030 (`conv` is in's buffer).
+  CsvReader(std::unique_ptr<ConvertStream> in, bool)
+      : conv_(&in->buf()), in_(std::move(in)), buf_(1 << 16) {}
+  std::string Encoding() const override { return conv_ ? "GBK" : "UTF-8"; }
 
   Result<bool> Next(SheetRow& row) override {
     ncells_ = 0;
@@ -66,6 +142,8 @@ class CsvReader : public RowReader {
     bool quoted = false, was_quoted = false;
     for (;; c = Get()) {
       if (c == EOF) {
+        if (conv_ && conv_->failed())
+          return Refuse("第" + std::to_string(row.number) + "行含有GBK编码中没有的字符");
         if (quoted) return Refuse("第" + std::to_string(row.number) + "行引号未闭合");
         break;
       }
@@ -126,6 +204,7 @@ class CsvReader : public RowReader {
     return static_cast<unsigned char>(buf_[pos_]);
   }
 
+  const ConvertBuf* conv_ = nullptr;
   std::unique_ptr<std::istream> in_;
   std::vector<char> buf_;
   size_t pos_ = 0, end_ = 0, ncells_ = 0;
@@ -150,6 +229,26 @@ Result<std::string> LeadingBytes(const std::string& path, size_t n) {
   return buf;
 }
 
+// The first line at which `path` stops decoding as `from` (1-based), or 0 when all of it does.
+int64_t FirstBadLine(const std::string& path, const char* from) {
+  ConvertStream in(std::make_unique<std::ifstream>(path, std::ios::binary), from);
+  std::vector<char> sink(1 << 16);
+  while (in.read(sink.data(), static_cast<std::streamsize>(sink.size())) || in.gcount() > 0) {
+  }
+  return in.buf().failed() ? in.buf().out_newlines() + 1 : 0;
+}
+
+// Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK. A file is read as UTF-8 when it starts
+// with the UTF-8 BOM or decodes as UTF-8 throughout, else as GB18030 (the superset of GBK and
+// GB2312) when it decodes as that; otherwise it is refused, naming the first undecodable line.
+Result<bool> IsGbk(const std::string& path, const std::string& head) {
+  if (head.rfind("\xEF\xBB\xBF", 0) == 0 || FirstBadLine(path, "UTF-8") == 0) return false;
+  int64_t bad = FirstBadLine(path, "GB18030");
+  if (bad == 0) return true;
+  return Refuse("第" + std::to_string(bad) +
+                "行含有无法识别的字符：文件既不是UTF-8也不是GBK编码，请另存为“CSV UTF-8”");
+}
+
 }  // namespace
 
 bool SheetRow::Blank() const {
@@ -163,6 +262,10 @@ Result<std::unique_ptr<RowReader>> OpenCsv(const std::string& path) {
   if (head.find('\0') != std::string::npos) return Refuse("文件不是文本格式的CSV");
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return Refuse("无法打开文件 " + path);
+  ASSIGN_OR_RETURN(bool gbk, IsGbk(path, head));
+  if (gbk)
+    return std::unique_ptr<RowReader>(std::make_unique<CsvReader>(
+        std::make_unique<ConvertStream>(std::move(in), "GB18030"), true));
   return std::unique_ptr<RowReader>(std::make_unique<CsvReader>(std::move(in)));
 }
 

@@ -2,7 +2,9 @@
 // memory, and writes xlsx workbooks (templates, error reports; large ones streamed).
 // Contract:
 //  - Rows carry their 1-based line/row number as a user sees it in Excel (header = row 1).
-//  - Cells are UTF-8 with surrounding whitespace trimmed. A file that is not valid UTF-8, whose
+//  - Cells are UTF-8 with surrounding whitespace trimmed. A csv file is read as UTF-8 (with or
+//    without BOM) or, when it is not valid UTF-8, as GBK/GB18030 (Excel's "CSV" on Chinese
+//    Windows) converted to UTF-8. A file that is neither, whose
 //    content does not match its extension (a zip named .csv), or that exceeds the limits below
 //    is refused with kInvalidArgument (field "file") and a Chinese message; nothing is read past
 //    the first bad byte.
@@ -36,6 +38,8 @@ class RowReader {
   virtual Result<bool> Next(SheetRow& row) = 0;
   // The worksheet being read (xlsx); "" for csv.
   virtual std::string SheetName() const { return ""; }
+  // The file's text encoding as read: "UTF-8" or "GBK" for csv (converted to UTF-8), "" for xlsx.
+  virtual std::string Encoding() const { return ""; }
 };
 
 // xlsx cells as text: shared and inline strings as written; booleans 是/否; numbers with at

@@ -66,6 +66,48 @@ TEST(Csv, OpenChecksContentAgainstExtension) {
   EXPECT_EQ(FileSha256(ok.string())->size(), 64u);
 }
 
+// What Excel on Chinese Windows writes for "CSV (逗号分隔)": GBK, no BOM.
+TEST(Csv, GbkFilesAreReadAsUtf8) {
+  const std::string gbk_name = "\xD5\xC5\xC8\xFD";                             // 张三
+  auto path = Tmp("gbk.csv", "\xD0\xD5\xC3\xFB,n\r\n" + gbk_name + ",1\r\n");  // 姓名
+  auto r = Open(path.string());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)->Encoding(), "GBK");
+  auto rows = ReadAll(**r);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].cells, (std::vector<std::string>{"姓名", "n"}));
+  EXPECT_EQ(rows[1].cells, (std::vector<std::string>{"张三", "1"}));
+}
+
+TEST(Csv, GbkDetectedPastTheFirstChunkAndAcrossChunkBoundaries) {
+  // 70,000 ASCII lines' worth of bytes first, so the first non-ASCII byte is far in; then a
+  // GBK character straddling the converter's 64 KiB read boundary.
+  std::string text = "h\n";
+  while (text.size() < 65534) text += "a\n";
+  text.resize(65534);
+  text += "\n";
+  text += "\xD5\xC5\n";  // 张, its lead byte the last of the first 64 KiB
+  auto path = Tmp("gbk-late.csv", text);
+  auto r = Open(path.string());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)->Encoding(), "GBK");
+  auto rows = ReadAll(**r);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back().cells, (std::vector<std::string>{"张"}));
+}
+
+TEST(Csv, Utf8WithoutBomStaysUtf8AndGarbageIsRefusedWithItsLine) {
+  auto utf8 = Open(Tmp("u8.csv", "姓名\n张三\n").string());
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_EQ((*utf8)->Encoding(), "UTF-8");
+  EXPECT_EQ(ReadAll(**utf8)[1].cells[0], "张三");
+  // 0xFF is a lead byte in neither UTF-8 nor GB18030.
+  auto bad = Open(Tmp("bad.csv", "h\nok\n\xFF\xFF\n").string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "file");
+  EXPECT_NE(bad.error().message.find("第3行"), std::string::npos) << bad.error().message;
+}
+
 TEST(Writers, SafeCellDefusesFormulas) {
   EXPECT_EQ(SafeCell("=SUM(A1)"), "'=SUM(A1)");
   EXPECT_EQ(SafeCell("@x"), "'@x");

@@ -12,6 +12,7 @@ namespace {
 
 using imports::Cells;
 using imports::Column;
+using imports::Personal;
 using imports::RowError;
 using imports::RowOutcome;
 
@@ -37,12 +38,24 @@ enum Col {
   kDocument,
 };
 constexpr Column kColumns[] = {
-    {"站点名称*", true},     {"站点级别*", true},   {"区划代码*", true},
-    {"地址", false},         {"纬度", false},       {"经度", false},
-    {"负责人", false},       {"负责人手机", false}, {"承办协议编号", false},
-    {"建设方式", false},     {"建设时间", false},   {"网上运营时间", false},
-    {"配套设施", false},     {"服务项目", false},   {"快递品牌", false},
-    {"状态", false},         {"状态日期", false},   {"状态变更原因", false},
+    {"站点名称*", true},
+    {"站点级别*", true},
+    {"区划代码*", true},
+    {"地址", false},
+    {"纬度", false},
+    {"经度", false},
+    {"负责人", false, Personal::kName},
+    {"负责人手机", false, Personal::kMobile},
+    {"承办协议编号", false},
+    {"建设方式", false},
+    {"建设时间", false},
+    {"网上运营时间", false},
+    {"配套设施", false},
+    {"服务项目", false},
+    {"快递品牌", false},
+    {"状态", false},
+    {"状态日期", false},
+    {"状态变更原因", false},
     {"决定文件文号", false},
 };
 constexpr std::span<const Column> kCols(kColumns);

@@ -13,12 +13,17 @@ namespace {
 
 using imports::Cells;
 using imports::Column;
+using imports::Personal;
 using imports::RowError;
 using imports::RowOutcome;
 
 enum Col { kSession, kIdNumber, kName, kDay, kRegion, kMobile, kAudiences };
-constexpr Column kColumns[] = {{"班次编号*", true}, {"身份证号*", true},       {"姓名*", true},
-                               {"签到日期*", true}, {"户籍村区划代码", false}, {"手机号", false},
+constexpr Column kColumns[] = {{"班次编号*", true},
+                               {"身份证号*", true, Personal::kIdNumber},
+                               {"姓名*", true, Personal::kName},
+                               {"签到日期*", true},
+                               {"户籍村区划代码", false},
+                               {"手机号", false, Personal::kMobile},
                                {"人员类别", false}};
 constexpr char kIdContext[] = "training_trainees.id_number";
 

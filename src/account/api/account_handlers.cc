@@ -88,10 +88,11 @@ void RegisterAuth(http::Server& s, Accounts& a) {
     return Json::object();
   });
   // Before signing in, too: the console's demo banner shows on the login page.
-  s.Get("/site", {.auth = false}, [&a](Request&, Reply&) -> Result<Json> {
+  s.Get("/site", {.auth = false}, [&a, &s](Request&, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(auto demo, a.DemoGeneratedOn());
     return Json{{"demo", demo.has_value()},
-                {"demo_generated_on", demo ? Json(*demo) : Json(nullptr)}};
+                {"demo_generated_on", demo ? Json(*demo) : Json(nullptr)},
+                {"upload_limit_bytes", s.max_body_bytes()}};
   });
   s.Get("/auth/me", any_session, [&a](Request& req, Reply&) -> Result<Json> {
     return Json{{"user", PrincipalUserJson(a, req.principal())},

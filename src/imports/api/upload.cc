@@ -44,6 +44,10 @@ Json ReportJson(const ImportReport& rep) {
           {"rows_imported", rep.rows_imported},
           {"rows_rejected", rep.rows_rejected},
           {"rows_already_imported", rep.rows_already_imported},
+          // rows that passed every check (written unless rolled_back)
+          {"rows_valid", rep.rows_total - rep.rows_rejected - rep.rows_already_imported},
+          {"encoding", rep.encoding.empty() ? Json(nullptr) : Json(rep.encoding)},
+          {"sheet", rep.sheet.empty() ? Json(nullptr) : Json(rep.sheet)},
           {"errors", errors},
           {"error_report_id", nullptr},
           {"error_workbook", nullptr}};
@@ -70,8 +74,8 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
   ASSIGN_OR_RETURN(ImportReport rep, run(ctx, req.principal(), path, mode, ImportOptions{}));
   Json out = ReportJson(rep);
   if (rep.rows_rejected > 0 && !rep.already_imported) {
-    ASSIGN_OR_RETURN(int64_t id,
-                     SaveErrorReport(ctx.db, req.principal(), ctx.clock.NowMs(), kind, name, rep));
+    ASSIGN_OR_RETURN(int64_t id, SaveErrorReport(ctx.db, ctx.cipher, req.principal(),
+                                                 ctx.clock.NowMs(), kind, name, rep));
     out["error_report_id"] = id;
     out["error_workbook"] = "/api/v1/imports/errors/" + std::to_string(id);
   }
@@ -82,13 +86,17 @@ void SetReadPermission(const std::string& kind, const std::string& permission) {
   SetErrorReadPermission(kind, permission);
 }
 
-void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock) {
+void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock,
+                        const crypto::FieldCipher& cipher) {
   s.Get(R"(/imports/errors/(\d+))", {},
-        [&db, &clock](http::Request& req, http::Reply& reply) -> Result<Json> {
+        [&db, &clock, &cipher](http::Request& req, http::Reply& reply) -> Result<Json> {
           ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
           auto conn = db.Acquire();
-          ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, id, clock.NowMs()));
+          ASSIGN_OR_RETURN(StoredErrorReport stored,
+                           LoadErrorReport(*conn, cipher, id, clock.NowMs()));
           RETURN_IF_ERROR(MayReadErrorReport(req.principal(), stored, id));
+          bool importer = stored.created_by && *stored.created_by == req.principal().id.value;
+          if (!importer) stored.report = MaskPersonal(std::move(stored.report));
           RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
                                           "import-errors-" + std::to_string(id) + ".xlsx", reply));
           return Json::object();

@@ -48,7 +48,7 @@ class StreamedErrors {
   ErrorStream* stream() { return &stream_; }
   Status Close() {
     if (!failed_.ok()) return failed_;
-    if (!writer_) return spreadsheet::WriteXlsx(path_, ErrorSheet(ImportReport{}));
+    if (!writer_) return spreadsheet::WriteXlsx(path_, ErrorListSheet(ImportReport{}));
     return writer_->Close();
   }
 
@@ -74,7 +74,7 @@ void Report(const ImportReport& r, const ImportArgs& a, StreamedErrors* streamed
             << (r.batch_id ? ", batch " + std::to_string(r.batch_id) : "") << "\n";
   if (r.rows_rejected == 0) return;
   std::string out = a.errors.empty() ? DefaultErrorsPath(a.path) : a.errors;
-  Status st = streamed ? streamed->Close() : spreadsheet::WriteCsv(out, ErrorSheet(r));
+  Status st = streamed ? streamed->Close() : spreadsheet::WriteCsv(out, ErrorListSheet(r));
   if (!st.ok()) runtime::Fail(st.error());
   std::cerr << "有 " << r.rows_rejected << " 行未通过校验，错误清单: " << out << "\n";
   throw CLI::RuntimeError(2);

@@ -26,7 +26,7 @@ export const regionsApi = {
 
 /** What a visitor may know before signing in: whether this is a demo database (GET /site). */
 export const siteApi = {
-  get: () => http.get<{ demo: boolean; demo_generated_on: string | null }>('/site', undefined, { noAuthRedirect: true }),
+  get: () => http.get<{ demo: boolean; demo_generated_on: string | null; upload_limit_bytes?: number }>('/site', undefined, { noAuthRedirect: true }),
 }
 
 export const dictsApi = {

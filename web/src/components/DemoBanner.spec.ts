@@ -1,11 +1,13 @@
 // The demo banner: shown on a database `ruralec demo` made (GET /site says so), with its date;
 // nothing on a real database or when the server cannot be asked.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { mockFetch, settle } from '@/test-utils'
+import { resetSite } from '@/utils/site'
 import DemoBanner from './DemoBanner.vue'
 
 describe('DemoBanner', () => {
+  beforeEach(resetSite)
   afterEach(() => vi.unstubAllGlobals())
 
   it('says the data is generated demo data, with the date it was made', async () => {
@@ -21,6 +23,7 @@ describe('DemoBanner', () => {
     const real = mount(DemoBanner)
     await settle(3)
     expect(real.find('.demo-banner').exists()).toBe(false)
+    resetSite()
     mockFetch({})
     const failed = mount(DemoBanner)
     await settle(3)

@@ -4,6 +4,7 @@ import ImportDialog from './ImportDialog.vue'
 import { mockFetch, settle } from '@/test-utils'
 import { useAuthStore } from '@/stores/auth'
 import { configureClient } from '@/api/client'
+import { resetSite } from '@/utils/site'
 
 interface Sent {
   url: string
@@ -49,6 +50,7 @@ function xlsx(name = 'sales.xlsx', size = 10) {
 }
 
 beforeEach(() => {
+  resetSite()
   sent = []
   downloads.length = 0
   vi.stubGlobal('XMLHttpRequest', FakeXHR)
@@ -65,6 +67,11 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+/** The URLs fetched, apart from the dialog's own GET /site (its upload limit). */
+function calls(f: ReturnType<typeof mockFetch>): string[] {
+  return f.mock.calls.map((c) => String(c[0])).filter((u) => u !== '/api/v1/site')
+}
+
 function open(props: Record<string, unknown> = {}) {
   return mount(ImportDialog, {
     props: { modelValue: false, uploadUrl: '/entities/import', templateUrl: '/entities/import/template', ...props },
@@ -80,7 +87,7 @@ describe('ImportDialog', () => {
     await settle()
     ;(document.body.querySelector('.import-template-btn') as HTMLElement).click()
     await settle()
-    expect(String(f.mock.calls[0][0])).toBe('/api/v1/entities/import/template')
+    expect(calls(f)).toEqual(['/api/v1/entities/import/template'])
     expect(downloads).toEqual(['经营主体模板.xlsx'])
     w.unmount()
   })
@@ -132,7 +139,7 @@ describe('ImportDialog', () => {
     expect(document.body.querySelector('.import-result')!.textContent).toContain('失败 2 行')
     ;(document.body.querySelector('.import-errors-btn') as HTMLElement).click()
     await settle()
-    expect(String(f.mock.calls[0][0])).toBe('/api/v1/imports/5/errors.xlsx')
+    expect(calls(f)).toEqual(['/api/v1/imports/5/errors.xlsx'])
     expect(downloads).toEqual(['errors-5.xlsx'])
     w.unmount()
   })
@@ -154,16 +161,63 @@ describe('ImportDialog', () => {
     w.unmount()
   })
 
-  it('keeps no result when the server refuses the file', async () => {
+  it('keeps no result when the server refuses the file, and says why inside the dialog', async () => {
     answer = { status: 413, body: new Blob([JSON.stringify({ code: 'payload_too_large', message: '文件过大', field: 'file' })]), headers: { 'Content-Type': 'application/json' } }
     const w = open()
     await w.setProps({ modelValue: true })
-    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void>; result: unknown }
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void>; result: unknown; progress: number }
     vm.pick(xlsx())
     await vm.start()
     await settle()
     expect(vm.result).toBeNull()
     expect(w.emitted('done')).toBeUndefined()
+    expect(vm.progress).toBe(0) // not left at 100% as if it had worked
+    expect(document.body.querySelector('.import-error')!.textContent).toBe('文件超过 8 MB')
+    w.unmount()
+  })
+
+  it('shows an unreadable file refused by the server beside the file, not in a toast', async () => {
+    const reason = '第3行含有无法识别的字符：文件既不是UTF-8也不是GBK编码，请另存为“CSV UTF-8”'
+    answer = { status: 400, body: new Blob([JSON.stringify({ code: 'invalid_argument', message: reason, field: 'file' })]), headers: { 'Content-Type': 'application/json' } }
+    const w = open({ accept: ['.xlsx', '.csv'] })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(new File(['x'], 'a.csv'))
+    await vm.start()
+    await settle()
+    expect(document.body.querySelector('.import-error')!.textContent).toBe('文件未导入：' + reason)
+    expect(document.body.querySelector('.el-message')).toBeNull()
+    w.unmount()
+  })
+
+  it('promises and checks the size the server accepts (GET /site), not a fixed 20 MB', async () => {
+    mockFetch({ 'GET /api/v1/site': { demo: false, demo_generated_on: null, upload_limit_bytes: 3 * 1024 * 1024 } })
+    const w = open()
+    await w.setProps({ modelValue: true })
+    await settle(3)
+    expect(document.body.querySelector('.file-drop-hint')!.textContent).toContain('不超过 3 MB')
+    const vm = w.vm as unknown as { pick: (f: File) => void; fileError: string }
+    vm.pick(xlsx('big.xlsx', 3 * 1024 * 1024))
+    expect(vm.fileError).toBe('文件超过 3 MB')
+    w.unmount()
+  })
+
+  it('counts a partly imported file and says a GBK csv was converted', async () => {
+    answer = {
+      status: 200,
+      body: new Blob([JSON.stringify({ rolled_back: false, rows_total: 5, rows_imported: 3, rows_rejected: 1, rows_already_imported: 1, encoding: 'GBK', errors: [], error_workbook: '/api/v1/imports/errors/9' })]),
+      headers: { 'Content-Type': 'application/json' },
+    }
+    const w = open({ accept: ['.xlsx', '.csv'] })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(new File(['x'], 'a.csv'))
+    await vm.start()
+    await settle()
+    const box = document.body.querySelector('.import-result')!
+    expect(box.querySelector('.import-counts')!.textContent).toBe('读取 5 行：导入 3 行，1 行有错未导入（另有 1 行此前已导入）')
+    expect(box.querySelector('.import-encoding')!.textContent).toContain('GBK')
+    expect(box.querySelector('.import-fix-hint')).not.toBeNull()
     w.unmount()
   })
   it('accepts csv when asked, sends the chosen mode and reads the ImportResult of docs/API.md', async () => {
@@ -191,14 +245,15 @@ describe('ImportDialog', () => {
     await settle()
     expect(sent[0].form.get('mode')).toBe('valid-only')
     const box = document.body.querySelector('.import-result')!
-    expect(box.textContent).toContain('成功 0 行，失败 1 行')
+    // all-or-nothing: the 2 fine rows are said to be fine, not lost in "0 imported"
+    expect(box.querySelector('.import-counts')!.textContent).toBe('读取 3 行：2 行无误，1 行有错')
     expect(box.querySelector('.import-rolled-back')).not.toBeNull()
     expect(box.querySelector('.el-alert__title')!.textContent).toBe('未导入')
     const cells = [...box.querySelectorAll('.import-error-rows tbody td')].map((td) => td.textContent)
     expect(cells).toEqual(['3', '统一社会信用代码', '校验码错误'])
     ;(box.querySelector('.import-errors-btn') as HTMLElement).click()
     await settle()
-    expect(String(f.mock.calls[0][0])).toBe('/api/v1/imports/errors/7')
+    expect(calls(f)).toEqual(['/api/v1/imports/errors/7'])
     expect(downloads).toEqual(['import-errors-7.xlsx'])
     w.unmount()
   })
