@@ -9,8 +9,8 @@ namespace ruralec::region {
 namespace {
 
 // What clerks write between a town and its village: 符离镇/新庄村, 符离镇-新庄村, 符离镇 新庄村 …
-constexpr std::array<std::string_view, 9> kSeparators = {"/", "／", "-", "－", "—", "·",
-                                                         ">", "＞", " "};
+constexpr std::array<std::string_view, 9> kSeparators = {"/", "／", "-",  "－", "—",
+                                                         "·", ">",  "＞", " "};
 
 bool EndsWith(std::string_view s, std::string_view tail) {
   return s.size() > tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -27,8 +27,8 @@ bool AllDigits(std::string_view s) {
 }
 
 // The names a division answers to: its own, and without its committee or town suffix
-// (新庄村委会 → 新庄村, 新庄; 东仙桥社区居委会 → 东仙桥社区, 东仙桥; 汴河街道办事处 → 汴河街道, 汴河;
-// 符离镇 → 符离).
+// (新庄村委会 → 新庄村, 新庄; 东仙桥社区居委会 → 东仙桥社区, 东仙桥; 汴河街道办事处 → 汴河街道,
+// 汴河; 符离镇 → 符离).
 std::set<std::string> KeysOf(std::string_view name, RegionLevel level) {
   std::set<std::string> keys{std::string(name)};
   if (level == RegionLevel::kVillage) {
@@ -89,7 +89,8 @@ std::vector<size_t> NameResolver::Find(std::string_view key, RegionLevel level,
 }
 
 // 符离镇/新庄村 (with a separator) or 符离镇新庄村 (a town's name, then a village in it).
-std::vector<size_t> NameResolver::FindInTown(std::string_view town, std::string_view village) const {
+std::vector<size_t> NameResolver::FindInTown(std::string_view town,
+                                             std::string_view village) const {
   std::vector<size_t> out;
   for (size_t t : Find(Trim(town), RegionLevel::kTown, nullptr)) {
     for (size_t v : Find(Trim(village), RegionLevel::kVillage, &entries_[t].code)) out.push_back(v);
@@ -147,8 +148,8 @@ Result<RegionCode> NameResolver::Resolve(std::string_view text) const {
   if (found.size() == 1) return entries_[found[0]].code;
   std::string list;
   for (size_t i = 0; i < found.size() && i < 5; ++i) list += (i ? "、" : "") + Describe(found[i]);
-  return Error::Invalid("region", quoted + "在本辖区有" + std::to_string(found.size()) +
-                                      "处：" + list + "；请写成“乡镇/村”或填写区划代码");
+  return Error::Invalid("region", quoted + "在本辖区有" + std::to_string(found.size()) + "处：" +
+                                      list + "；请写成“乡镇/村”或填写区划代码");
 }
 
 }  // namespace ruralec::region
