@@ -5,6 +5,7 @@
 // good file imports), sees the per-region summary and the entity's monthly chart with the imported
 // figures, corrects one record and reads its history, and the pages fit at 390 px.
 
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { readXlsx } from './xlsx.mjs'
 import { apiHelpers, usccWithCheck } from './api.mjs'
@@ -100,10 +101,24 @@ export async function salesSteps(ctx) {
     const cells = await dlg.locator('.import-error-rows tbody td').allInnerTexts()
     expect(cells[0] === '5' && /所属期/.test(cells[1]), 'rejected row not listed: ' + cells.join(' | '))
     expect(await dlg.locator('.import-errors-btn').isVisible(), 'no error workbook button')
+    // all-or-nothing: the three good rows are counted as fine, not hidden behind "0 imported"
+    const counts = await dlg.locator('.import-counts').innerText()
+    expect(counts === '读取 4 行：3 行无误，1 行有错', 'counts: ' + counts)
+    // the error workbook is the whole file back, the bad row with its reason, to fix in place
+    const dl = page.waitForEvent('download')
+    await dlg.locator('.import-errors-btn').click()
+    const { rows: back } = readXlsx(await readFile(await (await dl).path()))
+    const text = back.map((r) => r.map((c) => c?.value ?? '').join('|'))
+    expect(text[0].startsWith('错误原因|原行号|统一社会信用代码|主体名称|所属期'), 'error workbook header: ' + text[0])
+    expect(back.length === 5 && text[1].startsWith('|2|' + s.uscc), 'every row given back: ' + text.join(' / '))
+    expect(/^所属期：.*\|5\|.*\|\d{4}-13\|/.test(text[4]), 'the bad row with its reason: ' + text[4])
     await shot('32-sales-import-rejected')
-    await dlg.locator('.import-input').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(head + rows.join('\n') + '\n') })
+    // a chosen file leaves the input empty, so choosing the corrected file of the same name again
+    // is a change the browser reports
+    expect((await dlg.locator('.import-input').inputValue()) === '', 'file input not emptied after a choice')
+    await dlg.locator('.import-input').setInputFiles({ name: 'sales-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(head + rows.join('\n') + '\n') })
     await dlg.locator('.import-start').click()
-    await dlg.locator('.import-counts', { hasText: '成功 3 行，失败 0 行' }).waitFor()
+    await dlg.locator('.import-counts', { hasText: '读取 3 行，导入 3 行' }).waitFor()
     await shot('33-sales-import-ok')
     await dlg.locator('.el-dialog__footer .el-button', { hasText: '关闭' }).click()
     await page.locator('.sales-page .el-table__row', { hasText: s.name }).first().waitFor()
@@ -200,13 +215,16 @@ export async function salesSteps(ctx) {
     const stamp = Date.now().toString(36).toUpperCase().replace(/[IOZSV]/g, 'B').slice(-5).padStart(5, '0')
     const good = usccWithCheck('93341302MA2P' + stamp)
     s.coop = '埇桥区果蔬' + stamp + '专业合作社'
+    // saved by Excel on Chinese Windows: GBK, no BOM; the town by its name, not its code
     const csv = '统一社会信用代码,主体名称,主体类型,所在区划代码,联系人,联系电话\n' +
-      `${good},${s.coop},合作社,${state.town.code},李合作,13700137000\n` +
+      `${good},${s.coop},合作社,${state.town.name},李合作,13700137000\n` +
       `${wrongCheck(good)},错误代码合作社,合作社,${state.town.code},王,\n`
+    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: Buffer.from(csv) })
     await dlg.locator('.import-mode-valid').click()
-    await dlg.locator('.import-input').setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await dlg.locator('.import-input').setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: gbk })
     await dlg.locator('.import-start').click()
-    await dlg.locator('.import-counts', { hasText: '成功 1 行，失败 1 行' }).waitFor()
+    await dlg.locator('.import-counts', { hasText: '读取 2 行：导入 1 行，1 行有错未导入' }).waitFor()
+    expect(/GBK/.test(await dlg.locator('.import-encoding').innerText()), 'GBK conversion not said')
     const cells = await dlg.locator('.import-error-rows tbody td').allInnerTexts()
     expect(cells[0] === '3' && /统一社会信用代码/.test(cells[1]), 'rejected entity row: ' + cells.join(' | '))
     await shot('38-entities-import-valid-only')
