@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "entity/entity.h"
+#include "entity/queries.h"
 #include "entity/validation.h"
 #include "region/region.h"
 
@@ -91,36 +92,101 @@ std::optional<RowError> ParseEntityFields(const Cells& c, const region::NameReso
   return std::nullopt;
 }
 
+// The row's shop (both columns or neither), checked; nullopt = none. A shop registered already
+// is refused unless it is `entity`'s own (then *known is set and nothing is added).
+Result<std::optional<RowError>> CheckShop(storage::Connection& conn, const Cells& c, Shop& shop,
+                                          bool& has_shop, int64_t entity, bool& known) {
+  shop = Shop{0, 0, c.Get(kEPlatform), c.Get(kEShopName), c.Get(kEShopRef)};
+  has_shop = !shop.platform.empty() || !shop.shop_ref.empty();
+  known = false;
+  if (!has_shop) return std::optional<RowError>();
+  if (shop.platform.empty() || shop.shop_ref.empty())
+    return std::optional(c.Reject(shop.platform.empty() ? kEPlatform : kEShopRef,
+                                  "登记网店须同时填写网店平台和网店ID或网址"));
+  if (Status st = ValidateShop(shop); !st.ok())
+    return std::optional(c.Reject(EntityColumnOf(st.error().field), st.error().message));
+  ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT entity_id FROM entity_shops WHERE platform = ? "
+                                        "AND shop_ref = ?",
+                                        {shop.platform, shop.shop_ref}));
+  if (!dup.empty() && entity != 0 && dup[0].Int(0) == entity) known = true;
+  if (!dup.empty() && !known) return std::optional(c.Reject(kEShopRef, "该平台上的网店已登记"));
+  return std::optional<RowError>();
+}
+
+// ImportOptions::update_existing: the registered entity `id` takes the row's values. Columns
+// the file lacks stay as they are; a region change is refused (moving an entity is announced to
+// the modules that keep rows by region, which the detail page does); a new shop is added.
+RowOutcome UpdateRow(storage::Connection& conn, const ImportContext& ctx,
+                     const account::Principal& who, const Cells& c, const NewEntity& e, int64_t id,
+                     const imports::BatchContext& batch, int64_t now) {
+  ASSIGN_OR_RETURN(Entity cur, Get(conn, id));
+  if (!who.InScope(cur.region))
+    return std::optional(c.Reject(kEUscc, "该统一社会信用代码已由您辖区以外登记，不能更新"));
+  if (cur.region != e.region)
+    return std::optional(
+        c.Reject(kERegion, "更新已登记的主体不能改变所在区划，请在主体详情页中迁移"));
+  Shop shop;
+  bool has_shop = false, known = false;
+  ASSIGN_OR_RETURN(auto bad_shop, CheckShop(conn, c, shop, has_shop, id, known));
+  if (bad_shop) return bad_shop;
+  auto present = [&c](int col) { return c.idx[static_cast<size_t>(col)] >= 0; };
+  queries::EntityPatch p;
+  p.name = e.name;
+  p.kind = e.kind;
+  if (present(kERegistered)) p.registered_on = e.registered_on;
+  if (present(kEContact)) p.contact_name = e.contact_name;
+  if (present(kEMobile)) p.mobile = e.mobile;
+  if (present(kELinkage)) p.model = e.linkage.model;
+  if (present(kEContract)) p.contract_farming = e.linkage.contract_farming;
+  if (present(kEPoor)) p.employs_poor = e.linkage.employs_poor;
+  auto changed = queries::UpdateEntity(conn, ctx.cipher, id, p, now);
+  if (!changed.ok() && imports::IsRowError(changed.error()))
+    return std::optional(c.Reject(EntityColumnOf(changed.error().field), changed.error().message));
+  if (!changed.ok()) return changed.take_error();
+  if (has_shop && !known) {
+    shop.entity_id = id;
+    auto added = AddShop(conn, shop, now);
+    if (!added.ok()) return added.take_error();
+    changed->push_back("shop");
+  }
+  if (!changed->empty()) {
+    std::string fields;
+    for (const auto& f : *changed) fields += (fields.empty() ? "" : ",") + f;
+    RETURN_IF_ERROR(ctx.audit.Append(
+        conn,
+        {who.ToActor(), "entity.update", "entity", std::to_string(id), audit::Outcome::kSuccess,
+         "changed=" + fields + " import_batch=" + std::to_string(batch.id)}));
+  }
+  return std::optional<RowError>();
+}
+
+// A row: a new entity (and its shop), or with `update` an existing one updated (*updated set).
 RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
                      const account::Principal& who, const Cells& c,
                      const imports::BatchContext& batch, const region::NameResolver& regions,
-                     int64_t now) {
+                     bool update, bool& updated, int64_t now) {
+  updated = false;
   NewEntity e;
   if (auto bad = ParseEntityFields(c, regions, e)) return bad;
   ASSIGN_OR_RETURN(auto prior,
-                   conn.Query("SELECT batch_id FROM entities WHERE uscc = ?", {e.uscc}));
+                   conn.Query("SELECT batch_id, id FROM entities WHERE uscc = ?", {e.uscc}));
   if (!prior.empty()) {
     // Registered by an earlier, partially accepted import of this same file: not an error.
     if (auto b = prior[0].OptInt(0);
         b && std::find(batch.same_file.begin(), batch.same_file.end(), *b) != batch.same_file.end())
       return std::optional(c.AlreadyImported());
     bool same = prior[0].OptInt(0) == batch.id;
-    return std::optional(
-        c.Reject(kEUscc, same ? "与文件中前面的行重复" : "该统一社会信用代码已登记"));
+    if (same || !update)
+      return std::optional(
+          c.Reject(kEUscc, same ? "与文件中前面的行重复" : "该统一社会信用代码已登记"));
+    auto out = UpdateRow(conn, ctx, who, c, e, prior[0].Int(1), batch, now);
+    updated = out.ok() && !out->has_value();
+    return out;
   }
-  Shop shop{0, 0, c.Get(kEPlatform), c.Get(kEShopName), c.Get(kEShopRef)};
-  bool has_shop = !shop.platform.empty() || !shop.shop_ref.empty();
-  if (has_shop && (shop.platform.empty() || shop.shop_ref.empty()))
-    return std::optional(c.Reject(shop.platform.empty() ? kEPlatform : kEShopRef,
-                                  "登记网店须同时填写网店平台和网店ID或网址"));
-  if (has_shop) {
-    if (Status st = ValidateShop(shop); !st.ok())
-      return std::optional(c.Reject(EntityColumnOf(st.error().field), st.error().message));
-    ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM entity_shops WHERE platform = ? AND "
-                                          "shop_ref = ?",
-                                          {shop.platform, shop.shop_ref}));
-    if (!dup.empty()) return std::optional(c.Reject(kEShopRef, "该平台上的网店已登记"));
-  }
+  Shop shop;
+  bool has_shop = false, known = false;
+  ASSIGN_OR_RETURN(auto bad_shop, CheckShop(conn, c, shop, has_shop, 0, known));
+  if (bad_shop) return bad_shop;
   auto id = Insert(conn, ctx.cipher, who, e, now, batch.id);
   if (!id.ok() && imports::IsRowError(id.error())) {
     int col =
@@ -139,14 +205,18 @@ RowOutcome EntityRow(storage::Connection& conn, const ImportContext& ctx,
 class EntityHandler : public imports::RowHandler {
  public:
   EntityHandler(const ImportContext& ctx, const account::Principal& who,
-                imports::BatchContext batch, int64_t now)
-      : ctx_(ctx), who_(who), batch_(std::move(batch)), now_(now) {}
+                imports::BatchContext batch, bool update, int64_t now)
+      : ctx_(ctx), who_(who), batch_(std::move(batch)), update_(update), now_(now) {}
+  int64_t Updated() const override { return updated_; }
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     if (!regions_) {  // the importer's towns and villages, once per run
       ASSIGN_OR_RETURN(auto loaded, region::NameResolver::Load(conn, who_.region));
       regions_ = std::move(loaded);
     }
-    return EntityRow(conn, ctx_, who_, c, batch_, *regions_, now_);
+    bool updated = false;
+    auto out = EntityRow(conn, ctx_, who_, c, batch_, *regions_, update_, updated, now_);
+    updated_ += updated ? 1 : 0;
+    return out;
   }
 
  private:
@@ -154,6 +224,8 @@ class EntityHandler : public imports::RowHandler {
   const ImportContext& ctx_;
   const account::Principal& who_;
   imports::BatchContext batch_;
+  bool update_;
+  int64_t updated_ = 0;
   int64_t now_;
 };
 
@@ -166,10 +238,10 @@ Result<imports::ImportReport> ImportEntities(const ImportContext& ctx,
   if (!who.Can("entity:edit")) return Error::Forbidden("您没有登记经营主体的权限（entity:edit）");
   int64_t now = ctx.clock.NowMs();
   imports::HandlerFactory make =
-      [&ctx, &who, now](
+      [&ctx, &who, now, update = opt.update_existing](
           storage::Connection&,
           const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
-    return std::make_unique<EntityHandler>(ctx, who, batch, now);
+    return std::make_unique<EntityHandler>(ctx, who, batch, update, now);
   };
   return imports::Run(ctx, who, path, mode, {"entities", "entity.import", kEntityColumns}, make,
                       opt);

@@ -119,6 +119,7 @@ Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
       NoteError(std::move(*err), rep, opt);
     }
   }
+  rep.rows_updated = handler.Updated();
   if (rep.rows_total == 0) {
     std::string where = reader.SheetName().empty() ? "" : "工作表“" + reader.SheetName() + "”";
     return Error::Invalid("file", where + "文件中没有数据行");
@@ -173,12 +174,14 @@ Status CloseBatch(const ImportContext& ctx, storage::Connection& conn,
   std::string already = rep.rows_already_imported == 0
                             ? ""
                             : " already_imported=" + std::to_string(rep.rows_already_imported);
-  return ctx.audit.Append(conn, {who.ToActor(), spec.action, "import_batch",
-                                 std::to_string(rep.batch_id), audit::Outcome::kSuccess,
-                                 "file=" + name + " sha256=" + hash.substr(0, 16) +
-                                     (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) +
-                                     " imported=" + std::to_string(rep.rows_imported) +
-                                     " rejected=" + std::to_string(rep.rows_rejected) + already});
+  return ctx.audit.Append(
+      conn,
+      {who.ToActor(), spec.action, "import_batch", std::to_string(rep.batch_id),
+       audit::Outcome::kSuccess,
+       "file=" + name + " sha256=" + hash.substr(0, 16) +
+           (rep.sheet.empty() ? "" : " sheet=" + rep.sheet) + " imported=" +
+           std::to_string(rep.rows_imported) + " rejected=" + std::to_string(rep.rows_rejected) +
+           (rep.rows_updated ? " updated=" + std::to_string(rep.rows_updated) : "") + already});
 }
 
 std::string BaseName(const std::string& path) {

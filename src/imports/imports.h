@@ -84,6 +84,7 @@ struct ImportReport {
   bool rolled_back = false;  // all-or-nothing with rejected rows: nothing was written
   int64_t rows_total = 0, rows_imported = 0, rows_rejected = 0;
   int64_t rows_already_imported = 0;  // written by an earlier batch of the same file
+  int64_t rows_updated = 0;           // of rows_imported: existing records updated
   std::vector<RowError> errors;       // the first kMaxReportedErrors
   std::string sheet;                  // the worksheet read (xlsx), "" for csv
   std::string encoding;               // csv: "UTF-8" or "GBK" (converted); "" for xlsx
@@ -104,6 +105,10 @@ struct ErrorStream {
 
 struct ImportOptions {
   ErrorStream* errors = nullptr;
+  // RuoYi's "更新已经存在的数据": a row whose key is already registered updates that record
+  // instead of being rejected as a duplicate (entities: by credit code). Kinds without it
+  // ignore it.
+  bool update_existing = false;
 };
 
 struct ImportContext {
@@ -159,6 +164,8 @@ class RowHandler {
   virtual RowOutcome Row(storage::Connection& conn, const Cells& c) = 0;
   // Writes whatever the handler buffered; called once after the last row.
   virtual Status Finish(storage::Connection& conn) { return {}; }
+  // How many of the accepted rows updated an existing record (ImportOptions::update_existing).
+  virtual int64_t Updated() const { return 0; }
   // Staged handlers only: Row and Finish run in a read transaction and may write only the
   // handler's own TEMP table; Publish moves what they staged into the module's tables, inside
   // the write transaction that records batch `batch`. Discard drops the staging table (called

@@ -197,6 +197,49 @@ TEST_F(ImportTest, EntityRegionMayBeANameInTheImportersScope) {
             1);
 }
 
+// Issue 26 item 6, RuoYi's "更新已经存在的数据": re-importing a corrected entity file updates the
+// registered rows (audited) instead of rejecting them; without the option they stay duplicates;
+// a move to another region is refused (the detail page moves entities).
+TEST_F(ImportTest, ReimportedEntitiesUpdateTheRegisteredOnesWhenAsked) {
+  std::string h = "统一社会信用代码*,主体名称*,主体类型*,所在区划代码*,联系电话\n";
+  std::string first = h + std::string(kUsccC) + ",丙,家庭农场,341302100201,13800138000\n";
+  ASSERT_EQ(entity::ImportEntities(Ctx(), county_, WriteFile("v1.csv", first), Mode::kAllOrNothing)
+                ->rows_imported,
+            1);
+  std::string fixed = h + std::string(kUsccC) + ",丙家庭农场,家庭农场,341302100201,13900139000\n" +
+                      "92341302MA2N00004J,丁,企业,341302100201,\n";
+  auto plain = entity::ImportEntities(Ctx(), county_, WriteFile("v2.csv", fixed), Mode::kValidOnly);
+  ASSERT_TRUE(plain.ok());
+  ASSERT_EQ(plain->errors.size(), 1u);
+  EXPECT_NE(plain->errors[0].reason.find("已登记"), std::string::npos);
+
+  imports::ImportOptions update;
+  update.update_existing = true;
+  auto r = entity::ImportEntities(Ctx(), county_, WriteFile("v3.csv", fixed), Mode::kAllOrNothing,
+                                  update);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->rows_rejected, 0) << (r->errors.empty() ? "" : r->errors[0].reason);
+  EXPECT_EQ(r->rows_imported, 1);  // 丁 was written by the valid-only run already
+  EXPECT_EQ(r->rows_updated, 1);
+  std::string where = " WHERE uscc = '" + std::string(kUsccC) + "'";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities" + where +
+                  " AND name = '丙家庭农场' AND "
+                  "mobile_masked = '139****9000'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.update' AND "
+                  "detail LIKE 'changed=name,mobile import_batch=%'"),
+            1);
+
+  std::string moved = h + std::string(kUsccC) + ",丙家庭农场,家庭农场,341302101000,\n";
+  auto refused = entity::ImportEntities(Ctx(), county_, WriteFile("v4.csv", moved),
+                                        Mode::kAllOrNothing, update);
+  ASSERT_TRUE(refused.ok());
+  ASSERT_TRUE(refused->rolled_back);
+  EXPECT_EQ(refused->errors[0].column, "所在区划代码");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities" + where + " AND region_code = '341302100201'"),
+            1);
+}
+
 // ---- Excel as users save it: a notes sheet first, date and number cells, rich spellings.
 
 struct XlsxCell {

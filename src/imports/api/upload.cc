@@ -44,6 +44,7 @@ Json ReportJson(const ImportReport& rep) {
           {"rows_imported", rep.rows_imported},
           {"rows_rejected", rep.rows_rejected},
           {"rows_already_imported", rep.rows_already_imported},
+          {"rows_updated", rep.rows_updated},
           // rows that passed every check (written unless rolled_back)
           {"rows_valid", rep.rows_total - rep.rows_rejected - rep.rows_already_imported},
           {"encoding", rep.encoding.empty() ? Json(nullptr) : Json(rep.encoding)},
@@ -71,7 +72,13 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
     out.write(part->content.data(), static_cast<std::streamsize>(part->content.size()));
     if (!out) return Error{ErrorCode::kInternal, "上传文件保存失败", ""};
   }
-  ASSIGN_OR_RETURN(ImportReport rep, run(ctx, req.principal(), path, mode, ImportOptions{}));
+  ImportOptions opt;
+  auto update_part = req.FormPart("update_existing");
+  std::string update = update_part ? update_part->content : req.Query("update_existing");
+  if (!update.empty() && update != "true" && update != "false")
+    return Error::Invalid("update_existing", "update_existing 应为 true 或 false");
+  opt.update_existing = update == "true";
+  ASSIGN_OR_RETURN(ImportReport rep, run(ctx, req.principal(), path, mode, opt));
   Json out = ReportJson(rep);
   if (rep.rows_rejected > 0 && !rep.already_imported) {
     ASSIGN_OR_RETURN(int64_t id, SaveErrorReport(ctx.db, ctx.cipher, req.principal(),

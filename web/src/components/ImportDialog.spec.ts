@@ -202,6 +202,28 @@ describe('ImportDialog', () => {
     w.unmount()
   })
 
+  it('offers "update existing records" when asked and sends it only when ticked', async () => {
+    answer = {
+      status: 200,
+      body: new Blob([JSON.stringify({ rolled_back: false, rows_total: 3, rows_imported: 3, rows_rejected: 0, rows_updated: 2, errors: [] })]),
+      headers: { 'Content-Type': 'application/json' },
+    }
+    const w = open({ updatable: true })
+    await w.setProps({ modelValue: true })
+    const vm = w.vm as unknown as { pick: (f: File) => void; start: () => Promise<void> }
+    vm.pick(xlsx())
+    await vm.start()
+    await settle()
+    expect(sent[0].form.get('update_existing')).toBeNull()
+    ;(document.body.querySelector('.import-update-existing input') as HTMLInputElement).click()
+    await settle()
+    await vm.start()
+    await settle()
+    expect(sent[1].form.get('update_existing')).toBe('true')
+    expect(document.body.querySelector('.import-counts')!.textContent).toBe('读取 3 行，导入 3 行（其中更新已登记的 2 行）')
+    w.unmount()
+  })
+
   it('counts a partly imported file and says a GBK csv was converted', async () => {
     answer = {
       status: 200,
@@ -272,6 +294,7 @@ describe('ImportDialog', () => {
     await settle()
     expect(sent[0].form.get('mode')).toBeNull()
     expect(document.body.querySelector('.import-mode')).toBeNull()
+    expect(document.body.querySelector('.import-update')).toBeNull()
     expect(document.body.querySelector('.import-already')!.textContent).toContain('已导入过')
     expect(document.body.querySelector('.import-errors-btn')).toBeNull()
     w.unmount()
