@@ -150,6 +150,7 @@ ImportReport MaskPersonal(ImportReport rep) {
   };
   for (auto& e : rep.errors) mask(e.cells);
   for (auto& r : rep.passed) mask(r.cells);
+  rep.personal_masked = !rep.personal.empty();
   return rep;
 }
 

@@ -38,6 +38,10 @@ std::vector<std::string> Notes(const ImportReport& rep, bool whole_file) {
     n.push_back("另有 " + std::to_string(rep.rows_rejected - rep.errors.size()) +
                 " 行错误未列出（错误过多），请先改正本表所列问题。");
   if (!rep.sheet.empty()) n.push_back("原行号为工作表“" + rep.sheet + "”中的行号。");
+  if (rep.personal_masked)
+    n.push_back(
+        "身份证号、手机号、姓名等个人信息已掩码；导入人可在导入窗口下载未掩码的版本（记入审计日志）"
+        "。");
   if (rep.encoding == "GBK") n.push_back("原文件为GBK编码，已按GBK读取；本表为xlsx，可直接导入。");
   return n;
 }

@@ -90,6 +90,7 @@ struct ImportReport {
   std::string encoding;               // csv: "UTF-8" or "GBK" (converted); "" for xlsx
   std::vector<std::string> headers;   // the file's header row as written
   std::vector<std::pair<size_t, Personal>> personal;  // columns of `headers` holding personal data
+  bool personal_masked = false;  // set by MaskPersonal: the error workbook says so
   // The rows that passed, when the import wrote nothing (rolled_back) and the file has at most
   // kMaxKeptRows data rows: with the rejected rows' cells they give back the whole file.
   std::vector<spreadsheet::SheetRow> passed;

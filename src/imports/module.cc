@@ -19,7 +19,7 @@ const runtime::Module& ModuleDef() {
     m.depends = {"account", "audit"};
     m.tables = {"import_batches", "import_error_reports"};
     m.routes = [](http::Server& s, runtime::Context& c) {
-      api::RegisterErrorRoute(s, c.db(), c.clock(), c.cipher());
+      api::RegisterErrorRoute(s, {c.db(), c.clock(), c.cipher(), c.audit()});
     };
     return m;
   }();

@@ -85,6 +85,9 @@ Result<Json> Upload(const ImportContext& ctx, http::Request& req, const std::str
                                                  ctx.clock.NowMs(), kind, name, rep));
     out["error_report_id"] = id;
     out["error_workbook"] = "/api/v1/imports/errors/" + std::to_string(id);
+    // Personal columns are masked in that one; the importer's own rows, unmasked (audited):
+    if (!rep.personal.empty())
+      out["error_workbook_unmasked"] = "/api/v1/imports/errors/" + std::to_string(id) + "/pii/rows";
   }
   return out;
 }
@@ -93,21 +96,39 @@ void SetReadPermission(const std::string& kind, const std::string& permission) {
   SetErrorReadPermission(kind, permission);
 }
 
-void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock,
-                        const crypto::FieldCipher& cipher) {
-  s.Get(R"(/imports/errors/(\d+))", {},
-        [&db, &clock, &cipher](http::Request& req, http::Reply& reply) -> Result<Json> {
-          ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
-          auto conn = db.Acquire();
-          ASSIGN_OR_RETURN(StoredErrorReport stored,
-                           LoadErrorReport(*conn, cipher, id, clock.NowMs()));
-          RETURN_IF_ERROR(MayReadErrorReport(req.principal(), stored, id));
-          bool importer = stored.created_by && *stored.created_by == req.principal().id.value;
-          if (!importer) stored.report = MaskPersonal(std::move(stored.report));
-          RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
-                                          "import-errors-" + std::to_string(id) + ".xlsx", reply));
-          return Json::object();
-        });
+namespace {
+
+// The kept workbook, masked unless `unmasked` (then only for its importer, audited pii.view).
+Result<Json> ServeErrorWorkbook(const ErrorRouteDeps& d, http::Request& req, http::Reply& reply,
+                                bool unmasked) {
+  ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
+  auto conn = d.db.Acquire();
+  ASSIGN_OR_RETURN(StoredErrorReport stored, LoadErrorReport(*conn, d.cipher, id, d.clock.NowMs()));
+  RETURN_IF_ERROR(MayReadErrorReport(req.principal(), stored, id));
+  bool importer = stored.created_by && *stored.created_by == req.principal().id.value;
+  if (unmasked && !importer)
+    return Error::NotFound("错误报告 " + std::to_string(id) + " 不存在或已过期");
+  if (unmasked) {
+    RETURN_IF_ERROR(d.audit.Append(
+        *conn, {req.principal().ToActor(), "pii.view", "import_error_report", std::to_string(id),
+                audit::Outcome::kSuccess, "unmasked error workbook"}));
+  } else {
+    stored.report = MaskPersonal(std::move(stored.report));
+  }
+  RETURN_IF_ERROR(http::XlsxReply(ErrorSheet(stored.report),
+                                  "import-errors-" + std::to_string(id) + ".xlsx", reply));
+  return Json::object();
+}
+
+}  // namespace
+
+void RegisterErrorRoute(http::Server& s, const ErrorRouteDeps& d) {
+  s.Get(R"(/imports/errors/(\d+))", {}, [d](http::Request& req, http::Reply& reply) {
+    return ServeErrorWorkbook(d, req, reply, false);
+  });
+  s.Get(R"(/imports/errors/(\d+)/pii/rows)", {}, [d](http::Request& req, http::Reply& reply) {
+    return ServeErrorWorkbook(d, req, reply, true);
+  });
 }
 
 }  // namespace ruralec::imports::api

@@ -28,7 +28,15 @@ void SetReadPermission(const std::string& kind, const std::string& permission);
 // error workbook if it exists and has not expired, and the caller is its importer, or holds the
 // read permission of its kind with the importer's region in their scope. A caller of a bound
 // role (a business or station account) reads only its own: 403 for another's. 404 otherwise
-// (existence hidden).
-void RegisterErrorRoute(http::Server& s, storage::Database& db, const Clock& clock);
+// (existence hidden). The workbook gives back the rows as read (see imports::ErrorSheet) with
+// the columns a module declares personal masked, for everyone. GET /imports/errors/{id}/pii/rows
+// serves them unmasked to the importer only (their own file; audited pii.view), 404 to others.
+struct ErrorRouteDeps {
+  storage::Database& db;
+  const Clock& clock;
+  const crypto::FieldCipher& cipher;
+  const audit::AuditLog& audit;
+};
+void RegisterErrorRoute(http::Server& s, const ErrorRouteDeps& d);
 
 }  // namespace ruralec::imports::api
