@@ -77,6 +77,9 @@ export async function trainingSteps(ctx) {
     await shot('training-attendance-mobile')
     const href = await card.locator('.att-row', { hasText: '张三' }).locator('.att-cert').getAttribute('href')
     s.code = href.split('/').pop()
+    // the PDF certificate is a link of its own beside the printable page
+    const pdf = await card.locator('.att-row', { hasText: '张三' }).locator('.att-pdf').getAttribute('href')
+    expect(pdf.startsWith(`/api/v1/training/certificates/${s.code}/pdf`), 'PDF certificate link: ' + pdf)
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 
