@@ -50,7 +50,8 @@ std::vector<std::string> Notes(const ImportReport& rep, bool whole_file) {
 
 spreadsheet::Sheet ErrorSheet(const ImportReport& rep) {
   if (rep.headers.empty()) return ErrorListSheet(rep);
-  bool whole_file = rep.rolled_back && !rep.passed.empty();
+  // every row is in errors or passed while the file is small (even when no row passed)
+  bool whole_file = rep.rolled_back && rep.rows_total <= static_cast<int64_t>(kMaxKeptRows);
   spreadsheet::Sheet s{"导入错误", {"错误原因", "原行号"}, {}, Notes(rep, whole_file)};
   s.headers.insert(s.headers.end(), rep.headers.begin(), rep.headers.end());
   size_t width = s.headers.size();

@@ -354,6 +354,14 @@ TEST_F(RunnerTest, ErrorWorkbookOfARolledBackImportIsTheWholeFileToFixInPlace) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM test_rows"), 3);
 }
 
+TEST_F(RunnerTest, ErrorWorkbookOfAFileWhoseEveryRowFailedIsStillTheWholeFile) {
+  auto refused = Import(Write("全错.csv", "编号,数值\nx,bad\ny,bad\n"), Mode::kAllOrNothing);
+  ASSERT_TRUE(refused.ok());
+  spreadsheet::Sheet sheet = ErrorSheet(*refused);
+  EXPECT_EQ(sheet.rows.size(), 2u);
+  EXPECT_NE(sheet.notes[1].find("全部 2 行"), std::string::npos) << sheet.notes[1];
+}
+
 TEST_F(RunnerTest, ErrorWorkbookOfAValidOnlyImportHoldsOnlyTheRowsNotWritten) {
   auto partly = Import(Write("三月.csv", kFile), Mode::kValidOnly);
   ASSERT_TRUE(partly.ok());
