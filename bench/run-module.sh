@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name=$1
 BIN=${2:-build}/bench/$name/${name}_bench
+[ -x "$BIN" ] || cmake --build "${BIN%/bench/*}" --target "$(basename "$BIN")"  # not in `make build`
 shift $(( $# >= 2 ? 2 : 1 ))
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
 BIN=${2:-build}/bench/award/award_bench
+[ -x "$BIN" ] || cmake --build "${BIN%/bench/*}" --target "$(basename "$BIN")"  # not in `make build`
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cpus: $(nproc)"

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
 BIN=build/bench/storage/bulk_insert
+[ -x "$BIN" ] || cmake --build "${BIN%/bench/*}" --target "$(basename "$BIN")"  # not in `make build`
 work=$(mktemp -d)
 source scripts/lib/pg-temp.sh
 trap 'pg_temp_stop; rm -rf "$work"' EXIT

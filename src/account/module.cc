@@ -5,6 +5,7 @@
 #include "account/roles.h"
 #include "http/server.h"
 #include "runtime/context.h"
+#include "runtime/import_undo.h"
 
 namespace ruralec::account {
 namespace {
@@ -60,9 +61,13 @@ const runtime::Module& ModuleDef() {
     m.tables = {"roles",         "role_permissions", "users",   "user_roles", "password_history",
                 "auth_throttle", "sessions",         "settings"};
     m.permissions = Permissions();
-    m.dicts = {{"roles", {}, RoleLabels},
-               {"user_status", {{"active", "正常"}, {"disabled", "停用"}}, nullptr}};
+    m.dicts = {{"roles", {}, RoleLabels, "角色"},
+               {"user_status", {{"active", "正常"}, {"disabled", "停用"}}, nullptr, "用户状态"}};
     m.audit_actions = AuditActions();
+    // An imported entity these records name cannot be removed by undoing its import.
+    m.import_dependents = {runtime::ReferencesTo(
+        "entities", "经营主体",
+        {{"SELECT COUNT(*) FROM users WHERE bound_kind = 'entity' AND bound_id", "个企业账号"}})};
     m.routes = [](http::Server& s, runtime::Context& c) { api::RegisterRoutes(s, c.accounts()); };
     m.commands = AddUserCommand;
     return m;

@@ -11,17 +11,12 @@ namespace {
 // its permissions and the roles holding them, and InstallGrants fills them in at start-up.
 std::vector<RoleDef>& Roles() {
   static std::vector<RoleDef> roles = {
-      {"system_admin", "系统管理员", true, {}},
-      {"security_admin", "安全管理员", true, {}},
-      {"audit_admin", "审计管理员", true, {}},
-      {"county_staff", "县级工作人员", false, {}},
-      {"finance_staff", "财政工作人员", false, {}},
-      {"town_staff", "乡镇工作人员", false, {}},
-      {"station_operator", "站点运营人员", false, {}},
-      {"entity", "经营主体", false, {}},
-      {"trainer", "培训讲师", false, {}},
-      {"driver", "驾驶员/物流员", false, {}},
-      {"auditor", "审计/纪检（只读）", false, {}},
+      {"system_admin", "系统管理员", true, {}},        {"security_admin", "安全管理员", true, {}},
+      {"audit_admin", "审计管理员", true, {}},         {"county_staff", "县级工作人员", false, {}},
+      {"finance_staff", "财政工作人员", false, {}},    {"town_staff", "乡镇工作人员", false, {}},
+      {"station_operator", "站点运营人员", false, {}}, {"entity", "经营主体", false, {}},
+      {"operator_company", "承办企业", false, {}},     {"trainer", "培训讲师", false, {}},
+      {"driver", "驾驶员/物流员", false, {}},          {"auditor", "审计/纪检（只读）", false, {}},
   };
   return roles;
 }

@@ -1,6 +1,8 @@
 #include "app/routes.h"
 
 #include "core/date.h"
+#include "http/params.h"
+#include "runtime/dicts.h"
 #include "storage/migrate.h"
 
 namespace ruralec::app {
@@ -8,27 +10,21 @@ namespace {
 
 using http::Json;
 
-const runtime::Dict* FindDict(const runtime::Context& ctx, const std::string& name) {
-  for (const runtime::Module* m : ctx.modules()) {
-    for (const runtime::Dict& d : m->dicts) {
-      if (d.name == name) return &d;
-    }
-  }
-  return nullptr;
-}
-
-// GET /dicts/{name}: the select options and tags a module declares (fixed or loaded).
+// GET /dicts/{name}: the select options and tags a module declares (fixed or loaded), with the
+// caller's county's enabled additions for an extensible one; `?all=true` adds the disabled
+// ones too (to show the label of a record that carries one).
 void RegisterDicts(http::Server& s, runtime::Context& ctx) {
   s.Get("/dicts/([a-z_]+)", {}, [&ctx](http::Request& req, http::Reply&) -> Result<Json> {
-    std::string name = req.Match(1);
-    const runtime::Dict* d = FindDict(ctx, name);
-    if (!d) return Error::NotFound("字典 " + name + " 不存在");
-    std::vector<runtime::DictEntry> entries = d->entries;
-    if (d->load) {
-      ASSIGN_OR_RETURN(entries, d->load(ctx));
-    }
+    ASSIGN_OR_RETURN(runtime::FoundDict f, runtime::FindDict(ctx, req.Match(1)));
+    ASSIGN_OR_RETURN(std::optional<bool> all, http::QueryOptBool(req, "all"));
+    auto conn = ctx.db().Acquire();
+    ASSIGN_OR_RETURN(auto entries, runtime::CountyDictEntries(ctx, *conn, *f.dict,
+                                                              req.principal().region.county()));
     Json out = Json::array();
-    for (const auto& e : entries) out.push_back({{"value", e.value}, {"label", e.label}});
+    for (const auto& e : entries) {
+      if (e.disabled && !all.value_or(false)) continue;
+      out.push_back({{"value", e.value}, {"label", e.label}});
+    }
     return out;
   });
 }

@@ -188,8 +188,11 @@ Status AuditLog::AppendLocked(storage::Connection& conn, const Entry& e) const {
 Result<Page<Record>> AuditLog::List(storage::Connection& conn, const Filter& f,
                                     const PageRequest& page) const {
   storage::Where where;
+  // "auth.*": every action of that prefix (the login log); otherwise the exact action.
+  bool prefix = f.action.size() > 2 && f.action.ends_with(".*");
+  if (prefix) where.StartsWith("action", f.action.substr(0, f.action.size() - 1));
   where.EqIf("username", f.username)
-      .EqIf("action", f.action)
+      .EqIf("action", prefix ? std::string() : f.action)
       .EqIf("object_type", f.object_type)
       .EqIf("outcome", f.outcome)
       .CmpIf("at", ">=", f.from_ms)

@@ -1,6 +1,7 @@
 #include "audit/module.h"
 
 #include "audit/api/audit_handlers.h"
+#include "audit/api/export_routes.h"
 #include "audit/cli/audit_command.h"
 #include "http/server.h"
 #include "runtime/context.h"
@@ -27,14 +28,18 @@ const runtime::Module& ModuleDef() {
     m.tables = {"audit_log", "audit_head"};
     m.permissions = {{"audit:read", "查看审计日志", {"audit_admin"}}};
     m.dicts = {
-        {"audit_outcomes", {{"success", "成功"}, {"failure", "失败"}, {"denied", "拒绝"}}, nullptr},
-        {"audit_actions", {}, ActionLabels},
+        {"audit_outcomes",
+         {{"success", "成功"}, {"failure", "失败"}, {"denied", "拒绝"}},
+         nullptr,
+         "审计结果"},
+        {"audit_actions", {}, ActionLabels, "审计操作"},
     };
     m.audit_actions = {{"access.denied", "越权访问"},
                        {"audit.verify", "校验日志"},
                        {"audit.chain.keyed", "审计链启用密钥"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, c.db(), c.audit());
+      api::RegisterExport(s, c);
     };
     m.commands = AddAuditCommand;
     return m;

@@ -48,6 +48,7 @@ struct TrainingRef {
 // A subject as the data adapter found it, with its metrics over the evaluated period.
 struct Subject {
   std::string kind;  // entity | brand | export (the exporting entity) | demonstration | trainee
+                     // | purchase | station | household (a poor household of the register)
   int64_t id = 0;
   std::string name;
   std::string region_code;                 // 12 digits
@@ -59,6 +60,10 @@ struct Subject {
   std::map<std::string, std::vector<int64_t>> evidence;  // metric → ledger record ids
   std::optional<DesignationRef> designation;             // kind demonstration only
   std::optional<TrainingRef> training;                   // kind trainee only
+  // metric → a remark the data edge makes about the figure (002 R07: months whose attributed
+  // sales exceed the ledger were counted at the ledger's figure); appended to the note of every
+  // line whose rule reads that metric.
+  std::map<std::string, std::string> metric_notes;
 };
 
 struct SubjectData {

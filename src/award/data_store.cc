@@ -5,13 +5,17 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "award/data.h"
+#include "award/words.h"
 #include "crypto/person_name.h"
 #include "designation/designation.h"
 #include "entity/entity.h"
+#include "households/award_reads.h"
 #include "households/purchases.h"
+#include "matching/agreements.h"
 #include "region/region.h"
 #include "sales/totals.h"
 #include "station/assessment.h"
@@ -272,6 +276,103 @@ Result<std::vector<Subject>> LoadTrainees(storage::Connection& conn, const Regio
   return out;
 }
 
+// 001 R03: each entity's employments of poor-household members overlapping the year
+// (households::EmploymentsOfYear) as poor_household_employment (count; evidence the
+// household_employments ids). Such an entity employs the poor by the record itself, so it also
+// holds the `employs_poor` flag its registration may not have ticked.
+Status PutEmployments(storage::Connection& conn, int year, std::vector<Subject>& entities,
+                      const std::unordered_map<int64_t, size_t>& entity_at) {
+  ASSIGN_OR_RETURN(auto rows, households::EmploymentsOfYear(conn, year));
+  for (auto& r : rows) {
+    auto e = entity_at.find(r.entity_id);
+    if (e == entity_at.end()) continue;
+    Subject& s = entities[e->second];
+    auto n = static_cast<int64_t>(r.employment_ids.size());
+    Put(s, "poor_household_employment", n, std::move(r.employment_ids));
+    s.flags.insert("employs_poor");
+  }
+  return {};
+}
+
+// 002 R07: the attributed months of the entities' agreements with a co-op or base
+// (matching::CooperationSalesOfYear), read before the ledger scan so that the scan can sum
+// those entities' ledger sales per month.
+struct Cooperation {
+  std::vector<matching::CooperationMonth> months;                      // by entity, month, id
+  std::unordered_map<int64_t, std::map<std::string, int64_t>> ledger;  // entity → month → fen
+};
+
+Result<Cooperation> LoadCooperation(storage::Connection& conn, const RegionCode& scope, int year) {
+  Cooperation c;
+  ASSIGN_OR_RETURN(c.months, matching::CooperationSalesOfYear(conn, scope, year));
+  for (const auto& m : c.months) c.ledger[m.entity_id];
+  return c;
+}
+
+// stable_purchase_cooperation and cooperation_online_sales (fen): per month, the attributed
+// sales — but never more than the entity's current ledger sales of that month (an attribution
+// is a share of what the ledger records); evidence the agreement_sales rows. A month limited
+// by the ledger is said in the lines' note.
+Status PutCooperation(Cooperation& c, std::vector<Subject>& entities,
+                      const std::unordered_map<int64_t, size_t>& entity_at) {
+  size_t i = 0;
+  while (i < c.months.size()) {
+    int64_t entity_id = c.months[i].entity_id;
+    std::map<std::string, int64_t> claimed;
+    std::vector<int64_t> ids;
+    for (; i < c.months.size() && c.months[i].entity_id == entity_id; ++i) {
+      if (!AddMoney(&claimed[c.months[i].month], c.months[i].amount_fen))
+        return MoneyOverflow("协议归属销售额");
+      ids.push_back(c.months[i].id);
+    }
+    auto e = entity_at.find(entity_id);
+    if (e == entity_at.end()) continue;
+    const auto& ledger = c.ledger[entity_id];
+    int64_t base = 0;
+    std::string limited;
+    for (const auto& [month, fen] : claimed) {
+      auto l = ledger.find(month);
+      int64_t recorded = l == ledger.end() ? 0 : l->second;
+      base += std::min(fen, recorded);  // each ≤ the ledger's month: no overflow past its sum
+      if (fen > recorded)
+        limited += (limited.empty() ? "" : "、") + month + "（归属 " + QuantityWords(fen, "fen") +
+                   "，台账 " + QuantityWords(recorded, "fen") + "）";
+    }
+    Subject& s = entities[e->second];
+    Put(s, "stable_purchase_cooperation", base, ids);
+    Put(s, "cooperation_online_sales", base, std::move(ids));
+    if (!limited.empty()) {
+      std::string note = "协议归属销售额超过台账网络销售额的月份按台账计：" + limited;
+      s.metric_notes["stable_purchase_cooperation"] = note;
+      s.metric_notes["cooperation_online_sales"] = note;
+    }
+  }
+  return {};
+}
+
+// 001 R05: one subject per poor household of the scope whose first online shop opened in the
+// year (households::FirstShopsIn): poor_household_online_shop = 1 (a fact; evidence the shop's
+// household_shops id). Named by the head's masked name and the shop; no payee entity (the
+// household is paid by the county's finance office).
+Result<std::vector<Subject>> LoadHouseholdShops(storage::Connection& conn, const RegionCode& scope,
+                                                int year) {
+  ASSIGN_OR_RETURN(TagMap tags, region::TagsInAndAbove(conn, scope));
+  ASSIGN_OR_RETURN(auto rows, households::FirstShopsIn(conn, scope, year));
+  std::vector<Subject> out;
+  for (const auto& f : rows) {
+    Subject s;
+    s.kind = "household";
+    s.id = f.household_id;
+    s.name = f.head_name_masked + "户（" + f.platform + "：" + f.shop_name + "）";
+    s.personal_name = true;
+    s.region_code = f.region.str();
+    s.region_tags = TagsOf(tags, f.region);
+    Put(s, "poor_household_online_shop", 1, {f.shop_id});
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& scope, int year) {
@@ -280,10 +381,16 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   ASSIGN_OR_RETURN(std::vector<Subject> brands, LoadBrands(conn, scope, entities, entity_at));
   auto brand_at = IndexOf(brands);
   std::vector<Acc> eacc(entities.size()), bacc(brands.size());
+  ASSIGN_OR_RETURN(Cooperation coop, LoadCooperation(conn, scope, year));
   std::optional<std::string> overflow;  // the first subject whose sum left int64
   RETURN_IF_ERROR(sales::ScanYear(conn, scope, year, [&](const sales::LedgerRow& row) {
     auto e = entity_at.find(row.entity_id);
     if (overflow || e == entity_at.end()) return;
+    if (!coop.ledger.empty()) {
+      auto c = coop.ledger.find(row.entity_id);
+      if (c != coop.ledger.end() && !AddMoney(&c->second[row.period], row.amount_fen))
+        overflow = entities[e->second].name;
+    }
     Acc& a = eacc[e->second];
     if (!a.Add(row) || !a.AddExport(row)) overflow = entities[e->second].name;
     if (!row.brand_id) return;
@@ -295,6 +402,8 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   ASSIGN_OR_RETURN(std::vector<Subject> purchases,
                    LoadPurchases(conn, scope, year, entities, entity_at));
   for (size_t i = 0; i < entities.size(); ++i) PutSales(entities[i], eacc[i]);
+  RETURN_IF_ERROR(PutEmployments(conn, year, entities, entity_at));
+  RETURN_IF_ERROR(PutCooperation(coop, entities, entity_at));
   for (size_t i = 0; i < brands.size(); ++i) PutSales(brands[i], bacc[i]);
   SubjectData d;
   d.by_kind["entity"] = std::move(entities);
@@ -304,6 +413,7 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
   ASSIGN_OR_RETURN(d.by_kind["station"], LoadStations(conn, scope, year));
   ASSIGN_OR_RETURN(d.by_kind["demonstration"], LoadDemonstrations(conn, scope, year));
   ASSIGN_OR_RETURN(d.by_kind["trainee"], LoadTrainees(conn, scope, year));
+  ASSIGN_OR_RETURN(d.by_kind["household"], LoadHouseholdShops(conn, scope, year));
   d.metrics = {"online_sales",
                "uplink_online_sales",
                "online_export_sales",
@@ -312,7 +422,11 @@ Result<SubjectData> LoadSubjects(storage::Connection& conn, const RegionCode& sc
                "station_assessment_score",
                "purchase_from_poor",
                "purchase_amount",
-               "training_qualified"};
+               "training_qualified",
+               "poor_household_employment",
+               "stable_purchase_cooperation",
+               "cooperation_online_sales",
+               "poor_household_online_shop"};
   return d;
 }
 

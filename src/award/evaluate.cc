@@ -53,9 +53,12 @@ Result<int> ParseYear(const std::string& period) {
 std::string MetricUnit(const std::string& metric) {
   if (metric == "online_sales" || metric == "uplink_online_sales" ||
       metric == "uplink_service_with_sales" || metric == "purchase_from_poor" ||
-      metric == "purchase_amount")
+      metric == "purchase_amount" || metric == "stable_purchase_cooperation" ||
+      metric == "cooperation_online_sales")
     return "fen";
-  if (metric == "station_service_performance" || metric == "training_qualified") return "count";
+  if (metric == "station_service_performance" || metric == "training_qualified" ||
+      metric == "poor_household_employment" || metric == "poor_household_online_shop")
+    return "count";
   if (metric == "online_export_sales") return "us_cent";
   if (metric == "station_assessment_score") return "centi_point";  // 003 R03, threshold in 分
   return "";
@@ -89,7 +92,18 @@ bool LeavesEligibilityOpen(const AwardRule& r) {
 // line on one without a threshold ("= 培训合格") asks for the fact, and its `period: session`
 // is the session in which the fact arose, which the data adapter places in the evaluated year
 // (a trainee subject exists only for the year of the qualification).
-bool IsFactMetric(const std::string& metric) { return metric == "training_qualified"; }
+// 001 R05's poor_household_online_shop is one too: the household subject exists only for the
+// year its first shop opened, so `period: once` is that year.
+bool IsFactMetric(const std::string& metric) {
+  return metric == "training_qualified" || metric == "poor_household_online_shop";
+}
+
+// The period an eligibility line on `metric` may say and still be evaluated per year.
+bool EvaluablePeriod(const std::string& metric, const std::string& period) {
+  if (period == "year") return true;
+  if (metric == "training_qualified") return period == "session";
+  return metric == "poor_household_online_shop" && period == "once";
+}
 
 // The threshold of an eligibility line: the seed's, else the county's local threshold; 1 for a
 // fact metric without one. A line "> (no threshold)" on a rule that does not leave its
@@ -119,7 +133,7 @@ RuleOutcome Precheck(const AwardRule& r, const SubjectData& data) {
     return no_source("暂无数据来源：尚无" + SubjectLabel(r.subject) + "数据");
   for (const auto& e : r.eligibility) {
     if (!data.metrics.count(e.metric)) return no_source("无数据来源: 指标 " + e.metric);
-    if (e.period != "year" && !(IsFactMetric(e.metric) && e.period == "session")) {
+    if (!EvaluablePeriod(e.metric, e.period)) {
       o.status = RuleStatus::kNotEvaluable;
       o.reason = "资格期间 " + e.period + " 暂不支持按年评估";
       return o;
@@ -317,6 +331,19 @@ Explanation Describe(const AwardRule& r) {
   return ex;
 }
 
+// The data edge's remarks on the figures this rule reads (eligibility metrics, then its base).
+void AppendMetricNotes(const AwardRule& r, const Subject& s, Explanation& ex) {
+  std::vector<std::string> used;
+  for (const auto& e : r.eligibility) used.push_back(e.metric);
+  if (!r.amount.of.empty()) used.push_back(r.amount.of);
+  std::set<std::string> said;
+  for (const auto& m : used) {
+    auto it = s.metric_notes.find(m);
+    if (it == s.metric_notes.end() || !said.insert(it->second).second) continue;
+    ex.note = ex.note.empty() ? it->second : ex.note + "；" + it->second;
+  }
+}
+
 Result<Line> LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, Explanation ex) {
   Line l{r.id, s.kind, s.id, s.name, s.region_code, s.payee_entity_id, s.personal_name};
   const PriorAward* p = r.frequency == "once" ? FindPrior(in, r, s) : nullptr;
@@ -336,6 +363,7 @@ Result<Line> LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, 
     ex.set_by.clear();
     ex.local_reference.clear();
   }
+  AppendMetricNotes(r, s, ex);
   l.explanation = std::move(ex);
   return l;
 }

@@ -244,7 +244,7 @@ TEST(Yongqiao, RulesWithoutDataSourceAreNotZero) {
     EXPECT_EQ(Outcome(ev, id).status, RuleStatus::kNoDataSource) << id;
     EXPECT_EQ(Outcome(ev, id).lines, 0) << id;
   }
-  // R07 is on entities, but "stable purchase co-operation" has no data source either.
+  // R07 is on entities, but without the matching module's attributed sales it has no source.
   EXPECT_EQ(Outcome(ev, "R07").status, RuleStatus::kNoDataSource);
   EXPECT_NE(Outcome(ev, "R07").reason.find("stable_purchase_cooperation"), std::string::npos);
 }
@@ -400,6 +400,131 @@ TEST(Yongqiao, PurchaseRuleNamesThePurchases) {
   ASSERT_NE(l, nullptr);
   EXPECT_EQ(l->amount_fen, 12501);  // 125005 × 10% = 12500.5 → 12501 fen
   EXPECT_EQ(l->explanation.percent_base, 125005);
+}
+
+// 002 R07 “与农业基地或专业合作社开展稳定购销协作，按实效给予……网络销售额5%内的奖励”, as
+// encoded: an entity with sales attributed to an agreement with a co-op or base is listed, its
+// line names the attributed months (agreement_sales rows) and repeats the data edge's remark
+// when a month was limited by the ledger; the amount waits for the county's rate.
+TEST(Yongqiao, CooperationRuleNamesTheAttributedMonths) {
+  Programme p = Yongqiao();
+  Subject with = Entity(6, 9000), without = Entity(7, 9000);
+  with.metrics["stable_purchase_cooperation"] = with.metrics["cooperation_online_sales"] = 4001;
+  with.evidence["stable_purchase_cooperation"] =
+      with.evidence["cooperation_online_sales"] = {61, 62};
+  with.metric_notes["cooperation_online_sales"] = "按台账计：2019-05";
+  SubjectData d = Data({with, without, Entity(8, 9000, {}, {"cooperative"})});
+  d.by_kind["entity"][2].metrics["cooperation_online_sales"] = 5000;
+  d.by_kind["entity"][2].metrics["stable_purchase_cooperation"] = 5000;
+  d.metrics.insert({"stable_purchase_cooperation", "cooperation_online_sales"});
+  Evaluation ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R07").status, RuleStatus::kEvaluated);
+  EXPECT_EQ(Find(ev, "R07", 7), nullptr);  // no attributed sales: not listed
+  EXPECT_EQ(Find(ev, "R07", 8), nullptr);  // a co-operative is not an 电商企业
+  const Line* l = Find(ev, "R07", 6);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->status, LineStatus::kNeedsLocalSetting);
+  EXPECT_EQ(l->explanation.metrics.at(0).record_ids, (std::vector<int64_t>{61, 62}));
+  EXPECT_NE(l->explanation.note.find("按台账计：2019-05"), std::string::npos);
+  programme::LocalValues v;
+  v.percent = Q("3", "%");
+  SetLocal(p, "R07", v);
+  ev = Eval({&p, "2019", &d, {}});
+  l = Find(ev, "R07", 6);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->amount_fen, 120);  // 4001 × 3% = 120.03 → 120 fen
+  EXPECT_EQ(l->explanation.percent_base, 4001);
+  EXPECT_NE(l->explanation.note.find("按台账计"), std::string::npos);
+  EXPECT_EQ(Find(ev, "R02", 6) ? Find(ev, "R02", 6)->explanation.note.find("按台账计")
+                               : std::string::npos,
+            std::string::npos);  // the remark is on the lines reading the metric only
+}
+
+Programme LuanCity() { return Seed("001_luan_2018_full_coverage.yaml"); }
+
+// 001 二（五）13 as encoded: R03 lists the enterprises employing poor-household members in the
+// year (the line names the employments), R05 the poor households whose first online shop opened
+// in the year (once: a household awarded in an earlier year is already_awarded). Amounts are
+// left to the county: every line waits for the local amount, then pays it.
+struct PoorRuleCase {
+  const char* name;
+  const char* rule;
+  Subject subject;
+  bool listed;
+  std::vector<int64_t> records;
+};
+
+Subject Employer(int64_t id, std::set<std::string> flags, std::vector<int64_t> employments) {
+  Subject s = Entity(id, 0, {}, std::move(flags));
+  if (employments.empty()) return s;
+  s.metrics["poor_household_employment"] = static_cast<int64_t>(employments.size());
+  s.evidence["poor_household_employment"] = std::move(employments);
+  return s;
+}
+
+Subject ShopHousehold(int64_t id, int64_t shop) {
+  Subject s;
+  s.kind = "household";
+  s.id = id;
+  s.name = "张*户（淘宝：梨园小店）";
+  s.personal_name = true;
+  s.region_code = "341302100201";
+  s.metrics["poor_household_online_shop"] = 1;
+  s.evidence["poor_household_online_shop"] = {shop};
+  return s;
+}
+
+TEST(LuanCity, PoorHouseholdRulesReadEmploymentAndShops) {
+  const std::vector<PoorRuleCase> cases = {
+      {"enterprise employing two members",
+       "R03",
+       Employer(1, {"enterprise", "employs_poor"}, {11, 12}),
+       true,
+       {11, 12}},
+      {"enterprise employing nobody", "R03", Employer(2, {"enterprise"}, {}), false, {}},
+      {"co-operative employing one: not an 企业",
+       "R03",
+       Employer(3, {"cooperative", "employs_poor"}, {31}),
+       false,
+       {}},
+      {"household with its first shop this year", "R05", ShopHousehold(4, 41), true, {41}},
+  };
+  for (const auto& c : cases) {
+    Programme p = LuanCity();
+    SubjectData d = Data({});
+    if (c.subject.kind == "household")
+      d.by_kind["household"] = {c.subject};
+    else
+      d.by_kind["entity"] = {c.subject};
+    d.metrics.insert({"poor_household_employment", "poor_household_online_shop"});
+    Evaluation ev = Eval({&p, "2019", &d, {}});
+    EXPECT_EQ(Outcome(ev, c.rule).status, RuleStatus::kEvaluated) << c.name;
+    const Line* l = Find(ev, c.rule, c.subject.id);
+    ASSERT_EQ(l != nullptr, c.listed) << c.name;
+    if (!l) continue;
+    EXPECT_EQ(l->status, LineStatus::kNeedsLocalSetting) << c.name;
+    EXPECT_EQ(l->explanation.metrics.at(0).record_ids, c.records) << c.name;
+    programme::LocalValues v;
+    v.value = Q("2000", "元");
+    SetLocal(p, c.rule, v);
+    ev = Eval({&p, "2019", &d, {}});
+    EXPECT_EQ(Find(ev, c.rule, c.subject.id)->amount_fen, 2000 * 100) << c.name;
+  }
+}
+
+TEST(LuanCity, ShopHouseholdPaidOnce) {
+  Programme p = LuanCity();
+  SubjectData d = Data({});
+  d.by_kind["household"] = {ShopHousehold(4, 41)};
+  d.metrics.insert({"poor_household_online_shop"});
+  std::vector<PriorAward> prior = {{"R05", "household", 4, "2018", 3, 1}};
+  Evaluation ev = Eval({&p, "2019", &d, prior});
+  ASSERT_NE(Find(ev, "R05", 4), nullptr);
+  EXPECT_EQ(Find(ev, "R05", 4)->status, LineStatus::kAlreadyAwarded);
+  // Without the data source (households not in the binary) the rule says so.
+  d.by_kind.erase("household");
+  ev = Eval({&p, "2019", &d, {}});
+  EXPECT_EQ(Outcome(ev, "R05").status, RuleStatus::kNoDataSource);
 }
 
 // 000 三（二）: “对贫困县和大别山革命老区，按非贫困地区补助标准的20%上浮”.

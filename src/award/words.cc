@@ -56,6 +56,7 @@ const std::vector<std::pair<std::string, std::string>>& MetricLabels() {
       {"purchase_from_poor", "采购贫困村、贫困户农产品金额"},
       {"purchase_amount", "扶贫采购金额"},
       {"stable_purchase_cooperation", "与基地、合作社稳定合作的销售额"},
+      {"cooperation_online_sales", "稳定购销协作形成的网络销售额"},
       {"poor_household_employment", "吸纳贫困户就业人数"},
       {"poor_household_online_shop", "贫困户开设网店数"},
       {"training_qualified", "培训合格人数"},
@@ -72,6 +73,7 @@ const std::vector<std::pair<std::string, std::string>>& SubjectLabels() {
       {"export", "跨境出口企业"},    {"station", "服务站点"},
       {"demonstration", "示范创建"}, {"trainee", "培训学员"},
       {"purchase", "扶贫采购"},      {"project", "建设项目"},
+      {"household", "贫困户"},
   };
   return kLabels;
 }

@@ -17,13 +17,14 @@
 //  - Scope: holders of designation:read see designations whose region (the subject's region)
 //    lies in their region's subtree; writes need designation:edit and the region in scope (town
 //    staff: their town). A designation outside the caller's view is "not found".
-//  - Evidence files (创建成果档案) are checked as programme attachments are (type sniffed from
-//    the bytes, at most 5 MiB, at most kMaxFiles per designation) and stored in the database.
+//  - Evidence files (创建成果档案) are the attachments module's (attachments.h: type sniffed from
+//    the bytes, at most 5 MiB; owner {"designation", "designation", id}, slot "evidence"), at
+//    most kMaxFiles per designation.
 //  - Counted (indicator demonstration_units, award subject `demonstration`): a designation
 //    recognised on a day of the period and still recognised at the end of it.
 //  - Service functions check permission, scope and rules and write the audit entry in the same
 //    transaction as the change; the store (designation_store.h) only runs SQL.
-// Tables owned: designations, designation_status_changes, designation_files.
+// Tables owned: designations, designation_status_changes.
 #pragma once
 
 #include <optional>
@@ -40,6 +41,7 @@
 #include "core/types.h"
 #include "crypto/crypto.h"
 #include "runtime/indicators.h"
+#include "settings/settings.h"
 #include "storage/db.h"
 #include "storage/status_history.h"
 
@@ -158,21 +160,34 @@ Result<std::pair<File, std::string>> ReadFile(const Deps& d, const account::Prin
 // 1 January – 31 December), highest first (ties by code); each with the designation of
 // (`level`, `kind` village, `year`) it already has, if any. Staff select from it.
 struct RankedVillage {
-  int rank = 0;
+  int rank = 0;  // equal sales share a rank (1, 2, 2, 4); 0: no sales figure, not ranked
   RegionCode region;
   std::string name, town_name;
   std::optional<int64_t> online_sales_fen;  // nullopt: the sales ledger gave no figure
   std::optional<int64_t> designation_id;
   std::optional<State> designation_status;
+  bool proposed = false;  // inside the quota: the system proposes it (staff decide)
+  std::string reason;     // why it is proposed or not, in words
 };
 struct Ranking {
   int year = 0;
   RegionCode region;
   std::string source;  // which computation answered, or why none did
+  int quota = 0;       // 择优名额 applied (0: none set, nothing proposed)
   std::vector<RankedVillage> items;
 };
+// The ranking of the administrative villages of `region` by online sales of `year`, with the
+// 择优名额: `quota` when given (a try by staff), else the county's parameter
+// designation.village_quota (VillageQuotaParam, 0 = not set).
 Result<Ranking> RankVillages(const Deps& d, const account::Principal& who, RegionCode region,
-                             int year, Level level);
+                             int year, Level level, std::optional<int> quota = std::nullopt);
+// Ranks `items` (sorted by sales, highest first) and proposes the top `quota`: a village with
+// sales above zero whose rank is within the quota and whose equals all fit in it is proposed;
+// villages tied across the cut are none of them proposed (the reason says the tie, staff
+// decide); the others say their rank and the quota; no quota proposes nothing. Pure.
+void ProposeByQuota(std::vector<RankedVillage>& items, int quota);
+// 区级示范村择优名额 (002 l.89 gives none: a county setting, 参数设置).
+const settings::ParamDef& VillageQuotaParam();
 
 // ---- reads for other modules ----
 // Designations recognised in `year` and still recognised on 31 December of it, inside `scope`

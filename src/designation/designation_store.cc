@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "crypto/crypto.h"
+#include "attachments/attachments.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/status_history.h"
@@ -17,8 +17,7 @@ using storage::Value;
 const storage::Columns kCols(
     "d.id, d.region_code, d.level, d.kind, d.subject_type, d.subject_id, d.subject_name, d.year, "
     "d.issuing_body, d.document_no, d.note, d.status, d.status_since, d.recognised_on, "
-    "d.created_at, d.updated_at, "
-    "(SELECT COUNT(*) FROM designation_files f WHERE f.designation_id = d.id) AS file_count");
+    "d.created_at, d.updated_at");
 
 std::optional<CivilDate> OptDate(const std::optional<std::string>& t) {
   if (!t || t->empty()) return std::nullopt;
@@ -56,9 +55,25 @@ Designation ToDesignation(const storage::Row& row) {
   d.recognised_on = OptDate(r.OptText("recognised_on"));
   d.created_at = r.Int("created_at");
   d.updated_at = r.Int("updated_at");
-  d.file_count = r.Int("file_count");
   return d;
 }
+
+constexpr const char* kModule = "designation";
+constexpr const char* kKind = "designation";
+
+// Evidence counts from the attachments module, one statement per 500 designations.
+template <typename T, typename Get>
+Status FillFileCounts(storage::Connection& conn, std::vector<T>& items, Get get) {
+  std::vector<int64_t> ids;
+  for (auto& x : items) ids.push_back(get(x).id);
+  ASSIGN_OR_RETURN(auto counts, attachments::Counts(conn, kModule, kKind, ids));
+  for (auto& x : items) {
+    Designation& d = get(x);
+    d.file_count = counts.contains(d.id) ? counts[d.id] : 0;
+  }
+  return {};
+}
+Designation& Self(Designation& d) { return d; }
 
 Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
 
@@ -143,7 +158,9 @@ Result<Designation> Get(storage::Connection& conn, int64_t id) {
       auto rows,
       conn.Query("SELECT " + kCols.List() + " FROM designations d WHERE d.id = ?", {id}));
   if (rows.empty()) return Error::NotFound("示范创建记录 " + std::to_string(id) + " 不存在");
-  return ToDesignation(rows[0]);
+  std::vector<Designation> one{ToDesignation(rows[0])};
+  RETURN_IF_ERROR(FillFileCounts(conn, one, Self));
+  return one[0];
 }
 
 Result<std::optional<Existing>> Find(storage::Connection& conn, Level level, Kind kind,
@@ -175,8 +192,11 @@ Result<Page<Designation>> List(storage::Connection& conn, const Filter& f,
   if (f.status) w.Eq("d.status", std::string(StatusName(*f.status)));
   if (f.year) w.Eq("d.year", int64_t{*f.year});
   w.ContainsIf({"d.subject_name", "d.document_no", "d.issuing_body"}, f.q);
-  return storage::QueryPage<Designation>(conn, kCols.List(), "FROM designations d", w, order, page,
-                                         ToDesignation);
+  ASSIGN_OR_RETURN(
+      auto out, storage::QueryPage<Designation>(conn, kCols.List(), "FROM designations d", w, order,
+                                                page, ToDesignation));
+  RETURN_IF_ERROR(FillFileCounts(conn, out.items, Self));
+  return out;
 }
 
 Result<std::vector<StatusChange>> Changes(storage::Connection& conn, int64_t id) {
@@ -198,6 +218,7 @@ Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionC
     out.push_back({ToDesignation(r), {}});
   }
   if (out.empty()) return out;
+  RETURN_IF_ERROR(FillFileCounts(conn, out, [](Timeline& t) -> Designation& { return t.d; }));
   storage::Where cw;
   cw.InSubtree("d.region_code", scope);
   if (kind) cw.Eq("d.kind", std::string(KindName(*kind)));
@@ -218,44 +239,36 @@ Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionC
 
 Result<int64_t> AddFile(storage::Connection& conn, const Designation& d, const File& f,
                         const std::string& bytes, std::optional<int64_t> by) {
-  ASSIGN_OR_RETURN(
-      storage::Row row,
-      conn.QueryOne("INSERT INTO designation_files (designation_id, county_code, filename, "
-                    "content_type, size_bytes, sha256, content_base64, uploaded_by, "
-                    "uploaded_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {d.id, d.region.county().str(), f.filename, f.content_type, f.size, f.sha256,
-                     crypto::Base64Encode(bytes), Opt(by), f.uploaded_by, f.created_at},
-                    "insert designation file"));
-  return row.Int(0);
+  ASSIGN_OR_RETURN(attachments::File saved,
+                   attachments::Store(conn,
+                                      {{kModule, kKind, d.id},
+                                       d.region.county().str(),
+                                       "evidence",
+                                       by,
+                                       f.uploaded_by,
+                                       f.created_at},
+                                      {f.filename, f.content_type}, bytes));
+  return saved.id;
 }
 
 namespace {
-constexpr const char* kFileCols =
-    "id, filename, content_type, size_bytes, sha256, uploaded_name, created_at";
-File ToFile(const storage::Row& r) {
-  return {r.Int(0), r.Text(1), r.Text(2), r.Text(4), r.Int(3), r.Text(5), r.Int(6)};
+File ToFile(const attachments::File& f) {
+  return {f.id, f.filename, f.content_type, f.sha256, f.size, f.uploaded_name, f.created_at};
 }
 }  // namespace
 
 Result<std::vector<File>> Files(storage::Connection& conn, int64_t id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
-                                             " FROM designation_files WHERE designation_id = ? "
-                                             "ORDER BY id",
-                                         {id}));
+  ASSIGN_OR_RETURN(auto files, attachments::List(conn, {kModule, kKind, id}));
   std::vector<File> out;
-  for (const auto& r : rows) out.push_back(ToFile(r));
+  for (const auto& f : files) out.push_back(ToFile(f));
   return out;
 }
 
 Result<std::pair<File, std::string>> ReadFile(storage::Connection& conn, int64_t id,
                                               int64_t file_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
-                                             ", content_base64 FROM designation_files WHERE "
-                                             "designation_id = ? AND id = ?",
-                                         {id, file_id}));
-  if (rows.empty()) return Error::NotFound("档案文件 " + std::to_string(file_id) + " 不存在");
-  ASSIGN_OR_RETURN(std::string bytes, crypto::Base64Decode(rows[0].Text(7)));
-  return std::make_pair(ToFile(rows[0]), std::move(bytes));
+  ASSIGN_OR_RETURN(auto found, attachments::Read(conn, {kModule, kKind, id}, file_id));
+  if (!found) return Error::NotFound("档案文件 " + std::to_string(file_id) + " 不存在");
+  return std::make_pair(ToFile(found->first), std::move(found->second));
 }
 
 }  // namespace ruralec::designation::store

@@ -1,7 +1,7 @@
 // The designation module's only SQL, on its own tables (designations,
-// designation_status_changes, designation_files). No rules here: service.cc, indicators.cc and
-// the reads for other modules have validated the input and checked permission and scope. Every
-// function runs in the caller's connection and transaction.
+// designation_status_changes; evidence files through the attachments module). No rules here:
+// service.cc, indicators.cc and the reads for other modules have validated the input and checked
+// permission and scope. Every function runs in the caller's connection and transaction.
 #pragma once
 
 #include <optional>

@@ -271,9 +271,67 @@ TEST_F(DesignationTest, RanksAdministrativeVillagesBySales) {
   EXPECT_EQ(r->items[0].rank, 1);
   EXPECT_EQ(r->items[1].designation_id, held->id);
   EXPECT_EQ(r->items[1].designation_status, State::kCandidate);
+  EXPECT_EQ(r->quota, 0);  // the county set no 名额: ranked, nothing proposed
+  EXPECT_FALSE(r->items[0].proposed);
+  EXPECT_EQ(r->items[0].reason, "第1名（年网销额5.00元）；未设择优名额");
+  {
+    auto c = tdb_.db().Acquire();
+    ASSERT_TRUE(settings::PutParam(*c, *RegionCode::Parse("341302"), "designation.village_quota",
+                                   "1", {1, 0})
+                    .ok());
+  }
+  auto one = RankVillages(D(), county_, *RegionCode::Parse("341302100"), 2023, Level::kCounty);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->quota, 1);
+  EXPECT_TRUE(one->items[0].proposed);
+  EXPECT_FALSE(one->items[1].proposed);
+  EXPECT_EQ(one->items[1].reason, "第2名（年网销额1.00元），超出1个名额");
+  auto tried = RankVillages(D(), county_, *RegionCode::Parse("341302100"), 2023, Level::kCounty, 2);
+  EXPECT_TRUE(tried->items[1].proposed);  // a quota given by staff overrides the parameter
   auto out = RankVillages(D(), town_, *RegionCode::Parse("341302100"), 2023, Level::kCounty);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.error().code, ErrorCode::kForbidden);
+}
+
+// 择优名额 (002 l.89): who is proposed for each quota, ties at the cut left to staff.
+TEST(ProposeByQuota, TopNWithTiesAndVillagesWithoutSales) {
+  struct Case {
+    std::vector<std::optional<int64_t>> sales;  // sorted, highest first
+    int quota;
+    std::string proposed;  // one letter per village: y proposed, n not
+    std::vector<int> ranks;
+  };
+  const std::vector<Case> cases = {
+      {{900, 500, 100}, 2, "yyn", {1, 2, 3}},
+      {{900, 500, 100}, 0, "nnn", {1, 2, 3}},           // no quota set: nothing proposed
+      {{900, 500, 100}, 5, "yyy", {1, 2, 3}},           // a quota above the villages
+      {{900, 500, 500, 100}, 2, "ynnn", {1, 2, 2, 4}},  // a tie across the cut: staff decide
+      {{900, 500, 500, 100}, 3, "yyyn", {1, 2, 2, 4}},  // the tie fits
+      {{900, 0, std::nullopt}, 3, "ynn", {1, 0, 0}},    // no sales: not ranked, not proposed
+  };
+  for (const auto& c : cases) {
+    std::vector<RankedVillage> items;
+    for (const auto& s : c.sales) {
+      RankedVillage v;
+      v.online_sales_fen = s;
+      items.push_back(v);
+    }
+    ProposeByQuota(items, c.quota);
+    std::string got;
+    std::vector<int> ranks;
+    for (const auto& v : items) {
+      got += v.proposed ? 'y' : 'n';
+      ranks.push_back(v.rank);
+      EXPECT_FALSE(v.reason.empty());
+    }
+    EXPECT_EQ(got, c.proposed) << "quota " << c.quota;
+    EXPECT_EQ(ranks, c.ranks) << "quota " << c.quota;
+  }
+  std::vector<RankedVillage> tie(3);
+  tie[0].online_sales_fen = 900;
+  tie[1].online_sales_fen = tie[2].online_sales_fen = 500;
+  ProposeByQuota(tie, 2);
+  EXPECT_EQ(tie[1].reason, "并列第2名（年网销额5.00元），2个村并列争剩余1个名额，请人工决定");
 }
 
 }  // namespace

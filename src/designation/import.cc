@@ -6,6 +6,7 @@
 
 #include "designation/designation_store.h"
 #include "designation/service_internal.h"
+#include "region/region.h"
 
 namespace ruralec::designation {
 namespace {
@@ -54,16 +55,13 @@ Result<int> Year(const std::string& text) {
 }
 
 // The row as the service's input; an Error names the service's field.
-Result<std::pair<DesignationInput, std::optional<NewStatus>>> Parse(const Cells& c,
-                                                                    CivilDate today) {
+// `region`: the region cell resolved (a code or a town/village name), when it is filled.
+Result<std::pair<DesignationInput, std::optional<NewStatus>>> Parse(
+    const Cells& c, std::optional<RegionCode> region, CivilDate today) {
   DesignationInput in;
   ASSIGN_OR_RETURN(in.level, ParseLevel(c.Get(kLevel)));
   ASSIGN_OR_RETURN(in.kind, ParseKind(c.Get(kKind)));
-  if (!c.Get(kRegion).empty()) {
-    auto region = RegionCode::Parse(c.Get(kRegion));
-    if (!region.ok()) return Error::Invalid("region_code", "区划代码无效: " + c.Get(kRegion));
-    in.region = *region;
-  }
+  if (region) in.region = std::move(*region);
   if (!c.Get(kSubject).empty()) {
     in.subject_id = Positive(c.Get(kSubject));
     if (!in.subject_id) return Error::Invalid("subject_id", "站点或主体编号应为正整数");
@@ -87,9 +85,22 @@ Result<std::pair<DesignationInput, std::optional<NewStatus>>> Parse(const Cells&
 class DesignationRows : public imports::RowHandler {
  public:
   DesignationRows(const Deps& d, const account::Principal& who, imports::BatchContext batch)
-      : d_(d), who_(who), batch_(std::move(batch)), today_(ShanghaiDate(d.clock.NowMs())) {}
+      : d_(d),
+        who_(who),
+        batch_(std::move(batch)),
+        today_(ShanghaiDate(d.clock.NowMs())),
+        regions_(who.region) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    auto parsed = Parse(c, today_);
+    std::optional<RegionCode> region;
+    if (!c.Get(kRegion).empty()) {
+      auto r = regions_.Resolve(conn, c.Get(kRegion));  // a code, or a town/village name
+      if (!r.ok()) {
+        if (!imports::IsRowError(r.error())) return r.take_error();
+        return std::optional(c.Reject(kRegion, r.error().message));
+      }
+      region = std::move(*r);
+    }
+    auto parsed = Parse(c, std::move(region), today_);
     if (!parsed.ok()) return Reject(c, parsed.error());
     std::optional<NewStatus> initial = parsed->second;
     auto row = internal::Prepare(d_, who_, parsed->first, initial);
@@ -122,6 +133,7 @@ class DesignationRows : public imports::RowHandler {
   const account::Principal& who_;
   imports::BatchContext batch_;
   CivilDate today_;
+  region::LazyNameResolver regions_;
 };
 
 }  // namespace
@@ -148,7 +160,8 @@ spreadsheet::Sheet DesignationsTemplate() {
        "已认定", "2019-12-10", ""},
       {"级别：国家级、省级、市级、县（区）级（区级、district 亦可）",
        "类别：示范县、示范镇、示范村、示范点（服务站点）、示范企业、产业强镇/产业园区",
-       "示范县/镇/村、产业强镇/园区填写区划代码；示范点填写服务站点编号，示范企业填写经营主体编号",
+       "示范县/镇/村、产业强镇/园区填写区划代码或本辖区乡镇、村的名称（如“符离镇/沈圩村”）；"
+       "示范点填写服务站点编号，示范企业填写经营主体编号",
        "状态：候选（默认）、已申报、已认定（须填写认定文件文号）；状态日期默认为导入当天",
        "同一对象同一年度同级同类只能登记一次，重复的行不导入"});
 }

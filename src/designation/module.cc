@@ -6,6 +6,7 @@
 #include "designation/indicators.h"
 #include "http/server.h"
 #include "runtime/context.h"
+#include "runtime/import_undo.h"
 
 namespace ruralec::designation {
 namespace {
@@ -22,16 +23,16 @@ std::vector<runtime::Dict> Dicts() {
       {"designation_levels",
        Entries({Level::kNational, Level::kProvince, Level::kCity, Level::kCounty}, LevelName,
                LevelLabel),
-       nullptr},
+       nullptr, "示范创建级别"},
       {"designation_kinds",
        Entries({Kind::kCounty, Kind::kTown, Kind::kVillage, Kind::kPoint, Kind::kEnterprise,
                 Kind::kPark},
                KindName, KindLabel),
-       nullptr},
+       nullptr, "示范创建类型"},
       {"designation_statuses",
        Entries({State::kCandidate, State::kApplied, State::kRecognised, State::kRevoked},
                StatusName, StatusLabel),
-       nullptr},
+       nullptr, "示范创建状态"},
   };
 }
 
@@ -42,8 +43,8 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "designation";
     m.title = "示范创建";
-    m.depends = {"region", "account", "entity", "station", "programme", "imports"};
-    m.tables = {"designations", "designation_status_changes", "designation_files"};
+    m.depends = {"region", "account", "entity", "station", "programme", "imports", "attachments"};
+    m.tables = {"designations", "designation_status_changes"};
     m.permissions = {
         {"designation:read",
          "查看辖区内的示范创建",
@@ -53,6 +54,7 @@ const runtime::Module& ModuleDef() {
          {"county_staff", "town_staff"}},
     };
     m.dicts = Dicts();
+    m.params = {VillageQuotaParam()};
     m.audit_actions = {{"designation.create", "登记示范创建"},
                        {"designation.update", "修改示范创建"},
                        {"designation.status", "变更示范创建状态"},
@@ -60,6 +62,11 @@ const runtime::Module& ModuleDef() {
                        {"designation.file.download", "下载创建成果档案"},
                        {"designation.import", "导入示范创建"}};
     m.indicators = indicators::Sources();
+    // An imported entity these records name cannot be removed by undoing its import.
+    m.import_dependents = {runtime::ReferencesTo(
+        "entities", "经营主体",
+        {{"SELECT COUNT(*) FROM designations WHERE subject_type = 'entity' AND subject_id",
+          "个示范创建"}})};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher(), &c.indicators()});
     };

@@ -75,8 +75,57 @@ Result<std::map<std::string, int64_t>> SalesOf(storage::Connection& conn, const 
 
 }  // namespace
 
+const settings::ParamDef& VillageQuotaParam() {
+  static const settings::ParamDef p{
+      "designation.village_quota",
+      "示范村择优名额",
+      settings::ParamType::kInt,
+      "0",
+      0,
+      10000,
+      {},
+      "按年网销额择优评定示范村时建议入选的村数（0 为未设名额，只排序不建议）"};
+  return p;
+}
+
+void ProposeByQuota(std::vector<RankedVillage>& items, int quota) {
+  // Competition ranks over the villages with sales above zero (the list is sorted).
+  std::vector<size_t> tied(items.size(), 0);  // how many share the village's rank
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i;
+    while (j < items.size() && items[j].online_sales_fen == items[i].online_sales_fen) ++j;
+    for (size_t k = i; k < j; ++k) {
+      items[k].rank = items[k].online_sales_fen.value_or(0) > 0 ? static_cast<int>(i) + 1 : 0;
+      tied[k] = j - i;
+    }
+    i = j;
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    RankedVillage& v = items[k];
+    v.proposed = false;
+    if (v.rank == 0) {
+      v.reason = "没有网销额，不参与择优";
+      continue;
+    }
+    std::string at = (tied[k] > 1 ? "并列第" : "第") + std::to_string(v.rank) + "名（年网销额" +
+                     Fen{*v.online_sales_fen}.ToYuan() + "）";
+    int last = v.rank + static_cast<int>(tied[k]) - 1;  // the last place the equals take
+    if (quota <= 0) {
+      v.reason = at + "；未设择优名额";
+    } else if (last <= quota) {
+      v.proposed = true;
+      v.reason = at + "，在" + std::to_string(quota) + "个名额之内，建议入选";
+    } else if (v.rank <= quota) {
+      v.reason = at + "，" + std::to_string(tied[k]) + "个村并列争剩余" +
+                 std::to_string(quota - v.rank + 1) + "个名额，请人工决定";
+    } else {
+      v.reason = at + "，超出" + std::to_string(quota) + "个名额";
+    }
+  }
+}
+
 Result<Ranking> RankVillages(const Deps& d, const account::Principal& who, RegionCode region,
-                             int year, Level level) {
+                             int year, Level level, std::optional<int> quota) {
   if (!who.Can("designation:read")) return Error::Forbidden("没有查看示范创建的权限");
   if (region.empty()) region = who.region;
   if (!who.region.Contains(region))
@@ -116,7 +165,13 @@ Result<Ranking> RankVillages(const Deps& d, const account::Principal& who, Regio
                    [](const RankedVillage& a, const RankedVillage& b) {
                      return a.online_sales_fen.value_or(-1) > b.online_sales_fen.value_or(-1);
                    });
-  for (size_t i = 0; i < out.items.size(); ++i) out.items[i].rank = static_cast<int>(i) + 1;
+  if (quota) {
+    out.quota = *quota;
+  } else {
+    ASSIGN_OR_RETURN(int64_t q, settings::IntParam(*conn, region.county(), VillageQuotaParam()));
+    out.quota = static_cast<int>(q);
+  }
+  ProposeByQuota(out.items, out.quota);
   return out;
 }
 

@@ -3,12 +3,12 @@
 // as each change.
 #include "account/recorders.h"
 #include "account/stamp.h"
+#include "attachments/attachments.h"
 #include "core/validate.h"
 #include "designation/designation.h"
 #include "designation/designation_store.h"
 #include "designation/service_internal.h"
 #include "entity/entity.h"
-#include "programme/attachments.h"
 #include "region/region.h"
 #include "station/station.h"
 
@@ -293,7 +293,7 @@ Result<Page<Designation>> List(const Deps& d, const account::Principal& who, Fil
 Result<File> AddFile(const Deps& d, const account::Principal& who, int64_t id,
                      std::string_view filename, std::string_view bytes) {
   RETURN_IF_ERROR(NeedEdit(who));
-  ASSIGN_OR_RETURN(programme::CheckedFile checked, programme::CheckAttachment(filename, bytes));
+  ASSIGN_OR_RETURN(attachments::CheckedFile checked, attachments::CheckAttachment(filename, bytes));
   auto conn = d.db.Acquire();
   return storage::InTransaction<File>(*conn, storage::TxMode::kWrite, [&]() -> Result<File> {
     ASSIGN_OR_RETURN(Designation cur, Visible(*conn, who, id));

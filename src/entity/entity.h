@@ -85,6 +85,10 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
                        std::optional<int64_t> batch_id = std::nullopt);
 Result<std::optional<Entity>> FindByUscc(storage::Connection& conn, std::string_view uscc);
 Result<Entity> Get(storage::Connection& conn, int64_t id);
+// The check of an account bound to entity `id` (roles `entity`, and station's
+// `operator_company`): the entity exists inside the account's region; kInvalidArgument naming
+// "binding" otherwise.
+Status CheckBindable(storage::Connection& conn, const RegionCode& user_region, int64_t id);
 Result<std::string> RevealMobile(storage::Connection& conn, const crypto::FieldCipher& cipher,
                                  int64_t id);
 

@@ -282,4 +282,16 @@ std::optional<int64_t> OwnEntityOnly(const account::Principal& who) {
   return std::nullopt;
 }
 
+// An `entity` (or operator_company) account acts for one business inside the account's region
+// (issue 15 item 4, issue 17 item 8).
+Status CheckBindable(storage::Connection& conn, const RegionCode& user_region, int64_t id) {
+  auto e = Get(conn, id);
+  if (!e.ok() && e.error().code == ErrorCode::kNotFound)
+    return Error::Invalid("binding", "绑定的经营主体不存在");
+  if (!e.ok()) return e.take_error();
+  if (!user_region.Contains(e->region))
+    return Error::Invalid("binding", "绑定的经营主体不在该账号的所属区划内");
+  return {};
+}
+
 }  // namespace ruralec::entity

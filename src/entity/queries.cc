@@ -6,6 +6,7 @@
 #include "entity/store_internal.h"
 #include "entity/validation.h"
 #include "region/region.h"
+#include "storage/id_filter.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -62,6 +63,7 @@ storage::Where EntityWhere(const EntityFilter& f) {
   storage::Where w;
   w.StartsWith("e.region_code", f.region.prefix());
   if (f.id) w.Eq("e.id", *f.id);
+  storage::IdsIn(w, "e.id", f.ids);
   if (f.kind) w.Eq("e.kind", std::string(KindName(*f.kind)));
   MatchText(w, f.q, "e.name", "e.uscc");
   if (f.registered_year) {

@@ -25,6 +25,7 @@ struct EntityFilter {
   std::string q;  // part of the name, or the start of the uscc
   std::optional<int> registered_year;
   std::optional<int64_t> id;  // only this entity (a caller acting for one business)
+  std::vector<int64_t> ids;   // only these (selected rows); empty: no such filter
 };
 struct EntityRow {
   Entity entity;

@@ -5,6 +5,7 @@
 
 #include "entity/entity.h"
 #include "households/register_internal.h"
+#include "region/region.h"
 
 namespace ruralec::households {
 namespace {
@@ -98,10 +99,13 @@ Result<std::vector<Helper>> ParseHelpers(storage::Connection& conn, const std::s
   return out;
 }
 
-Result<HouseholdInput> InputOf(storage::Connection& conn, const Cells& c) {
+Result<HouseholdInput> InputOf(storage::Connection& conn, region::LazyNameResolver& regions,
+                               const Cells& c) {
   HouseholdInput in;
-  auto region = RegionCode::Parse(c.Get(kRegion));
-  if (!region.ok()) return Error::Invalid("region_code", "区划代码无效: " + c.Get(kRegion));
+  auto region = regions.Resolve(conn, c.Get(kRegion));  // a code, or a village name
+  if (!region.ok() && imports::IsRowError(region.error()))
+    return Error::Invalid("region_code", region.error().message);
+  if (!region.ok()) return region.take_error();
   in.region = *region;
   in.head_name = c.Get(kName);
   in.id_number = c.Get(kId);
@@ -123,10 +127,15 @@ Result<HouseholdInput> InputOf(storage::Connection& conn, const Cells& c) {
 class HouseholdRows : public imports::RowHandler {
  public:
   HouseholdRows(const imports::ImportContext& ctx, const account::Principal& who, int64_t batch)
-      : ctx_(ctx), who_(who), batch_(batch), now_(ctx.clock.NowMs()), today_(ShanghaiDate(now_)) {}
+      : ctx_(ctx),
+        who_(who),
+        batch_(batch),
+        now_(ctx.clock.NowMs()),
+        today_(ShanghaiDate(now_)),
+        regions_(who.region) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    auto in = InputOf(conn, c);
+    auto in = InputOf(conn, regions_, c);
     if (in.ok()) {
       Status st = internal::CheckFields(*in, today_);
       if (st.ok()) st = internal::CheckPlace(conn, who_, *in);
@@ -156,6 +165,7 @@ class HouseholdRows : public imports::RowHandler {
   const account::Principal& who_;
   int64_t batch_, now_;
   CivilDate today_;
+  region::LazyNameResolver regions_;
   std::unordered_map<std::string, int64_t> in_file_;  // blind index → row number
 };
 
@@ -182,7 +192,8 @@ spreadsheet::Sheet HouseholdsTemplate() {
       {"341302100202", "张三", "341302198001011233", "4", "建档立卡贫困户", "", "是", "2019-03-01",
        "是", "2019-03-01", "酥梨、山芋", "帮扶单位:区商务局、大户:李四"},
       {"带*的列必填；列的顺序不限。每行一户。",
-       "区划代码：农户所在行政村的12位代码（须在您的管辖范围内）。",
+       "区划代码：农户所在行政村的12位代码或村名（如“符离镇/沈圩村”，村名在辖区内唯一时可只写"
+       "村名），须在您的管辖范围内。",
        "户主身份证号：18位居民身份证号（校验位正确），加密保存，列表中只显示脱敏号码。",
        "户类型：建档立卡贫困户、已脱贫、监测户；已脱贫须填写脱贫年度。",
        "有参与意愿/有参与能力：是或否；填“是”时须填写对应日期（YYYY-MM-DD，不晚于今天）。",

@@ -6,6 +6,7 @@
 #include "households/indicators.h"
 #include "http/server.h"
 #include "runtime/context.h"
+#include "runtime/import_undo.h"
 
 namespace ruralec::households {
 
@@ -37,12 +38,20 @@ const runtime::Module& ModuleDef() {
     m.dicts = {
         {"household_statuses",
          {{"registered", "建档立卡贫困户"}, {"lifted", "已脱贫"}, {"monitored", "监测户"}},
-         nullptr},
+         nullptr,
+         "贫困户状态"},
         {"household_helper_kinds",
          {{"unit", "帮扶单位"}, {"entity", "经营主体"}, {"grower", "大户"}, {"capable", "能人"}},
-         nullptr},
-        {"purchase_seller_kinds", {{"household", "农户"}, {"village", "贫困村"}}, nullptr},
-        {"purchase_evidence_kinds", {{"receipt", "收据"}, {"transfer", "转账凭证"}}, nullptr}};
+         nullptr,
+         "帮扶主体类型"},
+        {"purchase_seller_kinds",
+         {{"household", "农户"}, {"village", "贫困村"}},
+         nullptr,
+         "收购对象类型"},
+        {"purchase_evidence_kinds",
+         {{"receipt", "收据"}, {"transfer", "转账凭证"}},
+         nullptr,
+         "收购凭证类型"}};
     m.audit_actions = {{"household.create", "登记贫困户"},
                        {"household.update", "修改贫困户"},
                        {"household.import", "导入贫困户登记簿"},
@@ -54,6 +63,13 @@ const runtime::Module& ModuleDef() {
                        {"household.employment.import", "导入贫困户成员就业"},
                        {"household.shop.import", "导入贫困户开设网店"}};
     m.indicators = indicators::Sources();
+    // An imported entity these records name cannot be removed by undoing its import.
+    m.import_dependents = {runtime::ReferencesTo(
+        "entities", "经营主体",
+        {{"SELECT COUNT(*) FROM household_helpers WHERE entity_id", "条结对帮扶"},
+         {"SELECT COUNT(*) FROM purchases WHERE entity_id", "条收购记录"},
+         {"SELECT COUNT(*) FROM household_employments WHERE entity_id", "条贫困户就业记录"},
+         {"SELECT COUNT(*) FROM household_shops WHERE entity_id", "个贫困户网店"}})};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };

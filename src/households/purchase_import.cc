@@ -6,6 +6,7 @@
 #include "entity/entity.h"
 #include "households/purchase_internal.h"
 #include "households/purchase_store.h"
+#include "region/region.h"
 
 namespace ruralec::households {
 namespace {
@@ -82,7 +83,12 @@ Result<std::string> EvidenceKind(const std::string& t) {
 class PurchaseRows : public imports::RowHandler {
  public:
   PurchaseRows(const imports::ImportContext& ctx, const account::Principal& who, int64_t batch)
-      : ctx_(ctx), who_(who), batch_(batch), now_(ctx.clock.NowMs()), today_(ShanghaiDate(now_)) {}
+      : ctx_(ctx),
+        who_(who),
+        batch_(batch),
+        now_(ctx.clock.NowMs()),
+        today_(ShanghaiDate(now_)),
+        regions_(who.region) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     PurchaseInput in;
@@ -117,8 +123,10 @@ class PurchaseRows : public imports::RowHandler {
       if (!h) return Error::Invalid("household_id", "该身份证号的户主未在贫困户登记簿中");
       in.household_id = h->id;
     } else {
-      auto v = RegionCode::Parse(c.Get(kVillage));
-      if (!v.ok()) return Error::Invalid("village_code", "卖方村区划代码无效: " + c.Get(kVillage));
+      auto v = regions_.Resolve(conn, c.Get(kVillage));  // a code, or a village name
+      if (!v.ok() && imports::IsRowError(v.error()))
+        return Error::Invalid("village_code", "卖方村：" + v.error().message);
+      if (!v.ok()) return v.error();
       in.village = *v;
       in.seller_name = c.Get(kSellerName);
     }
@@ -160,6 +168,7 @@ class PurchaseRows : public imports::RowHandler {
   const account::Principal& who_;
   int64_t batch_, now_;
   CivilDate today_;
+  region::LazyNameResolver regions_;
   std::unordered_map<std::string, int64_t> buyers_;   // credit code → entity id (0: none)
   std::unordered_map<std::string, int64_t> in_file_;  // natural key → row number
 };

@@ -9,6 +9,7 @@
 #include "http/audit_entry.h"
 #include "http/file_reply.h"
 #include "http/list.h"
+#include "http/query_ids.h"
 
 namespace ruralec::http {
 namespace {
@@ -90,6 +91,21 @@ TEST(QueryReaders, TypedWithTheFieldInTheError) {
   EXPECT_EQ(*QueryId(f.req, "n"), 12);
   for (const char* bad : {"bad", "zero", "absent"})
     EXPECT_EQ(QueryId(f.req, bad).error().field, bad);
+}
+
+TEST(QueryReaders, IdListsArePositiveIdsSeparatedByCommas) {
+  std::string many;
+  for (int i = 1; i <= 1001; ++i) many += (i > 1 ? "," : "") + std::to_string(i);
+  Fixture f("", {{"ids", "3,8,3,21"}, {"one", "5"}, {"empty", ""}, {"many", many}});
+  EXPECT_EQ(*QueryIds(f.req), (std::vector<int64_t>{3, 8, 21}));
+  EXPECT_EQ(*QueryIds(f.req, "one"), (std::vector<int64_t>{5}));
+  EXPECT_TRUE(QueryIds(f.req, "empty")->empty());
+  EXPECT_TRUE(QueryIds(f.req, "absent")->empty());
+  EXPECT_EQ(QueryIds(f.req, "many").error().field, "many");
+  for (const char* bad : {"1,,2", "1,", ",1", "1,x", "0", "1;2", "-1", " 1"}) {
+    Fixture g("", {{"ids", bad}});
+    EXPECT_EQ(QueryIds(g.req).error().field, "ids") << bad;
+  }
 }
 
 TEST(QueryReaders, YearDefaultsToTheClockAndIsBounded) {

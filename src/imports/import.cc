@@ -4,6 +4,7 @@
 #include <span>
 
 #include "imports/imports.h"
+#include "imports/params.h"
 
 namespace ruralec::imports {
 
@@ -109,6 +110,10 @@ Status ReadRows(storage::Connection& conn, spreadsheet::RowReader& reader,
     if (!more) break;
     if (row.Blank()) continue;
     ++rep.rows_total;
+    if (opt.max_rows > 0 && rep.rows_total > opt.max_rows)
+      return Error::Invalid("file", "文件超过本县设定的单次导入上限 " +
+                                        std::to_string(opt.max_rows) +
+                                        " 行（参数设置“单次导入最多行数”），整个文件未导入");
     ASSIGN_OR_RETURN(std::optional<RowError> err, handler.Row(conn, Cells{row, idx, cols}));
     if (!err || !err->already_imported) KeepRow(row, err, rep);
     if (!err) {
@@ -167,10 +172,10 @@ Status CloseBatch(const ImportContext& ctx, storage::Connection& conn,
                   const account::Principal& who, const std::string& name, const std::string& hash,
                   const RunSpec& spec, const ImportReport& rep) {
   std::string key = rep.rows_rejected == 0 ? hash : hash + "#" + std::to_string(rep.batch_id);
-  RETURN_IF_ERROR(
-      conn.Exec("UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
-                "rows_rejected = ?, file_hash = ? WHERE id = ?",
-                {rep.rows_total, rep.rows_imported, rep.rows_rejected, key, rep.batch_id}));
+  RETURN_IF_ERROR(conn.Exec(
+      "UPDATE import_batches SET rows_total = ?, rows_imported = ?, "
+      "rows_rejected = ?, rows_updated = ?, file_hash = ? WHERE id = ?",
+      {rep.rows_total, rep.rows_imported, rep.rows_rejected, rep.rows_updated, key, rep.batch_id}));
   std::string already = rep.rows_already_imported == 0
                             ? ""
                             : " already_imported=" + std::to_string(rep.rows_already_imported);
@@ -335,12 +340,16 @@ Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who
   ASSIGN_OR_RETURN(std::string hash, spreadsheet::FileSha256(path));
   auto conn = ctx.db.Acquire();
   SqliteCacheForImport cache(*conn);
+  ImportOptions o = opt;
+  if (o.max_rows == 0) {
+    ASSIGN_OR_RETURN(o.max_rows, settings::IntParam(*conn, who.region.county(), MaxRowsParam()));
+  }
   ImportReport rep;
   Status st;
   for (int run = 1; run <= kMaxRuns; ++run) {
     if (run > 1 && opt.errors && opt.errors->restart) opt.errors->restart();
-    st = spec.staged ? RunStaged(ctx, *conn, who, path, hash, mode, spec, make, opt, rep)
-                     : RunWriteThrough(ctx, *conn, who, path, hash, mode, spec, make, opt, rep);
+    st = spec.staged ? RunStaged(ctx, *conn, who, path, hash, mode, spec, make, o, rep)
+                     : RunWriteThrough(ctx, *conn, who, path, hash, mode, spec, make, o, rep);
     if (st.ok() || st.error().field != kRestartSentinel) break;
   }
   if (!st.ok() && st.error().field == kRejectedSentinel) {

@@ -110,6 +110,9 @@ struct ImportOptions {
   // instead of being rejected as a duplicate (entities: by credit code). Kinds without it
   // ignore it.
   bool update_existing = false;
+  // At most this many data rows, else the whole file is refused; 0: the county's parameter
+  // imports.max_rows (imports/params.h).
+  int64_t max_rows = 0;
 };
 
 struct ImportContext {

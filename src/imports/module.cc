@@ -1,7 +1,9 @@
 #include "imports/module.h"
 
 #include "http/server.h"
+#include "imports/api/batch_routes.h"
 #include "imports/api/upload.h"
+#include "imports/params.h"
 #include "runtime/context.h"
 
 namespace ruralec::imports {
@@ -18,8 +20,11 @@ const runtime::Module& ModuleDef() {
     m.title = "表格导入";
     m.depends = {"account", "audit"};
     m.tables = {"import_batches", "import_error_reports"};
+    m.audit_actions = {{"import.undo", "撤销导入批次"}};
+    m.params = {MaxRowsParam()};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterErrorRoute(s, {c.db(), c.clock(), c.cipher(), c.audit()});
+      api::RegisterBatchRoutes(s, c);
     };
     return m;
   }();

@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include "attachments/attachments.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -15,14 +16,21 @@ using storage::OrNull;
 const storage::Columns kAgreement(
     "a.id, a.entity_id, a.region_code, a.agreement_no, a.title, a.model, a.signed_on, "
     "a.valid_from, a.valid_to, a.note, a.created_at, a.updated_at, "
-    "(SELECT COUNT(*) FROM matching_files f WHERE f.owner_kind = 'agreement' AND f.owner_id = "
-    "a.id) AS file_count, "
     "(SELECT COALESCE(SUM(s.amount_fen), 0) FROM agreement_sales s WHERE s.agreement_id = a.id) "
     "AS attributed_fen");
 
 CivilDate DateOf(const std::string& text) {
   auto d = CivilDate::Parse(text);
   return d.ok() ? *d : CivilDate();
+}
+
+// File counts from the attachments module, one statement per 500 agreements.
+Status FillFileCounts(storage::Connection& conn, std::vector<Agreement>& items) {
+  std::vector<int64_t> ids;
+  for (const auto& a : items) ids.push_back(a.id);
+  ASSIGN_OR_RETURN(auto counts, attachments::Counts(conn, "matching", "agreement", ids));
+  for (auto& a : items) a.file_count = counts.contains(a.id) ? counts[a.id] : 0;
+  return {};
 }
 
 Agreement ToAgreement(const storage::Row& row) {
@@ -40,7 +48,6 @@ Agreement ToAgreement(const storage::Row& row) {
   a.in.note = r.Text("note");
   a.created_at = r.Int("created_at");
   a.updated_at = r.Int("updated_at");
-  a.file_count = r.Int("file_count");
   a.attributed_fen = r.Int("attributed_fen");
   return a;
 }
@@ -48,21 +55,6 @@ Agreement ToAgreement(const storage::Row& row) {
 PartyKind KindOf(const std::string& s) {
   auto k = ParsePartyKind(s);
   return k.ok() ? *k : PartyKind::kCoop;
-}
-
-Status InsertParts(storage::Connection& conn, int64_t id, const AgreementInput& in) {
-  for (const Party& p : in.parties)
-    RETURN_IF_ERROR(
-        Done(conn.Exec("INSERT INTO agreement_parties (agreement_id, kind, name, household_id, "
-                       "party_entity_id) VALUES (?, ?, ?, ?, ?)",
-                       {id, std::string(PartyKindName(p.kind)), p.name, OrNull(p.household_id),
-                        OrNull(p.entity_id)})));
-  for (const AgreementProduct& p : in.products)
-    RETURN_IF_ERROR(Done(conn.Exec(
-        "INSERT INTO agreement_products (agreement_id, product, quantity, unit, price_fen) "
-        "VALUES (?, ?, ?, ?, ?)",
-        {id, p.product, p.quantity, p.unit, OrNull(p.price_fen)})));
-  return {};
 }
 
 Status ReadParts(storage::Connection& conn, Agreement& a) {
@@ -79,6 +71,21 @@ Status ReadParts(storage::Connection& conn, Agreement& a) {
 }
 
 }  // namespace
+
+Status InsertParts(storage::Connection& conn, int64_t id, const AgreementInput& in) {
+  for (const Party& p : in.parties)
+    RETURN_IF_ERROR(
+        Done(conn.Exec("INSERT INTO agreement_parties (agreement_id, kind, name, household_id, "
+                       "party_entity_id) VALUES (?, ?, ?, ?, ?)",
+                       {id, std::string(PartyKindName(p.kind)), p.name, OrNull(p.household_id),
+                        OrNull(p.entity_id)})));
+  for (const AgreementProduct& p : in.products)
+    RETURN_IF_ERROR(Done(conn.Exec(
+        "INSERT INTO agreement_products (agreement_id, product, quantity, unit, price_fen) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {id, p.product, p.quantity, p.unit, OrNull(p.price_fen)})));
+  return {};
+}
 
 Result<int64_t> InsertAgreement(storage::Connection& conn, const AgreementInput& in,
                                 const RegionCode& region, std::optional<int64_t> by, int64_t now) {
@@ -111,7 +118,9 @@ Result<std::optional<Agreement>> GetAgreement(storage::Connection& conn, int64_t
       auto rows,
       conn.Query("SELECT " + kAgreement.List() + " FROM agreements a WHERE a.id = ?", {id}));
   if (rows.empty()) return std::optional<Agreement>();
-  Agreement a = ToAgreement(rows[0]);
+  std::vector<Agreement> one{ToAgreement(rows[0])};
+  RETURN_IF_ERROR(FillFileCounts(conn, one));
+  Agreement a = std::move(one[0]);
   RETURN_IF_ERROR(ReadParts(conn, a));
   return std::optional<Agreement>(std::move(a));
 }
@@ -125,27 +134,34 @@ Result<Page<Agreement>> ListAgreements(storage::Connection& conn, const Agreemen
       .CmpIf("a.valid_from", "<=", f.active_on ? f.active_on->ToString() : "")
       .CmpIf("a.valid_to", ">=", f.active_on ? f.active_on->ToString() : "");
   if (own_entity && f.entity_id && *f.entity_id != *own_entity) w.Sql("1 = 0");
-  return storage::QueryPage<Agreement>(conn, kAgreement.List(), "FROM agreements a", w,
-                                       " ORDER BY a.signed_on DESC, a.id DESC", page, ToAgreement);
+  ASSIGN_OR_RETURN(auto out, storage::QueryPage<Agreement>(
+                                 conn, kAgreement.List(), "FROM agreements a", w,
+                                 " ORDER BY a.signed_on DESC, a.id DESC", page, ToAgreement));
+  RETURN_IF_ERROR(FillFileCounts(conn, out.items));
+  return out;
 }
 
-Status PutSales(storage::Connection& conn, const Agreement& a, const AttributedSales& s,
-                std::optional<int64_t> by) {
+Result<int64_t> PutSales(storage::Connection& conn, const Agreement& a, const AttributedSales& s,
+                         std::optional<int64_t> by) {
   RETURN_IF_ERROR(Done(conn.Exec("DELETE FROM agreement_sales WHERE agreement_id = ? AND month = ?",
                                  {a.id, s.month})));
-  return Done(conn.Exec(
-      "INSERT INTO agreement_sales (agreement_id, entity_id, region_code, month, amount_fen, "
-      "evidence, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {a.id, a.in.entity_id, a.region.str(), s.month, s.amount_fen, s.evidence, OrNull(by),
-       s.created_at}));
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne(
+          "INSERT INTO agreement_sales (agreement_id, entity_id, region_code, month, amount_fen, "
+          "evidence, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {a.id, a.in.entity_id, a.region.str(), s.month, s.amount_fen, s.evidence, OrNull(by),
+           s.created_at},
+          "insert agreement sales"));
+  return row.Int(0);
 }
 
 Result<std::vector<AttributedSales>> Sales(storage::Connection& conn, int64_t agreement_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT month, amount_fen, evidence, created_at FROM "
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, month, amount_fen, evidence, created_at FROM "
                                          "agreement_sales WHERE agreement_id = ? ORDER BY month",
                                          {agreement_id}));
   std::vector<AttributedSales> out;
-  for (const auto& r : rows) out.push_back({r.Text(0), r.Int(1), r.Text(2), r.Int(3)});
+  for (const auto& r : rows) out.push_back({r.Text(1), r.Int(2), r.Text(3), r.Int(4), r.Int(0)});
   return out;
 }
 
@@ -161,6 +177,25 @@ Result<std::vector<std::tuple<int64_t, int64_t, int64_t>>> SalesOfYear(storage::
                                          w.params()));
   std::vector<std::tuple<int64_t, int64_t, int64_t>> out;
   for (const auto& r : rows) out.emplace_back(r.Int(0), r.Int(1), r.Int(2));
+  return out;
+}
+
+Result<std::vector<CooperationMonth>> CooperationSalesOfYear(storage::Connection& conn,
+                                                             const RegionCode& scope, int year) {
+  storage::Where w;
+  std::string y = std::to_string(year);
+  w.InSubtree("s.region_code", scope)
+      .Cmp("s.month", ">=", y + "-01")
+      .Cmp("s.month", "<=", y + "-12")
+      .Sql(
+          "EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = s.agreement_id AND "
+          "p.kind IN ('coop', 'base'))");
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT s.id, s.agreement_id, s.entity_id, s.month, "
+                                         "s.amount_fen FROM agreement_sales s" +
+                                             w.Clause() + " ORDER BY s.entity_id, s.month, s.id",
+                                         w.params()));
+  std::vector<CooperationMonth> out;
+  for (const auto& r : rows) out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Int(4)});
   return out;
 }
 

@@ -1,10 +1,13 @@
 // Agreements (agreements.h contract).
 #include "matching/agreements.h"
 
+#include <algorithm>
+
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "households/households.h"
 #include "matching/agreement_store.h"
+#include "matching/edit_store.h"
 #include "matching/internal.h"
 
 namespace ruralec::matching {
@@ -164,6 +167,63 @@ Result<Agreement> CreateAgreement(const Deps& d, const account::Principal& who, 
       });
 }
 
+namespace {
+
+bool HasCoopOrBase(const std::vector<Party>& ps) {
+  return std::any_of(ps.begin(), ps.end(), [](const Party& p) {
+    return p.kind == PartyKind::kCoop || p.kind == PartyKind::kBase;
+  });
+}
+
+// What the attributed sales of `a` need from its new terms `in`: every month with a figure
+// inside the validity, and a co-op or base party kept (002 R07 reads only such agreements).
+Status KeepsAttributedSales(storage::Connection& conn, const Agreement& a,
+                            const AgreementInput& in) {
+  ASSIGN_OR_RETURN(auto months, store::SalesMonths(conn, a.id));
+  if (months.empty()) return {};
+  std::string from = in.valid_from.ToString().substr(0, 7),
+              to = in.valid_to.ToString().substr(0, 7);
+  for (const std::string& m : months) {
+    if (m < from)
+      return Error::Conflict("已填报 " + m + " 的协议带动销售额，有效期须包含该月", "valid_from");
+    if (m > to)
+      return Error::Conflict("已填报 " + m + " 的协议带动销售额，有效期须包含该月", "valid_to");
+  }
+  if (HasCoopOrBase(a.in.parties) && !HasCoopOrBase(in.parties))
+    return Error::Conflict(
+        "已填报协议带动销售额（稳定购销协作奖励的基数），合作方须保留专业合作社或基地", "parties");
+  return {};
+}
+
+}  // namespace
+
+Result<Edited<Agreement>> UpdateAgreement(const Deps& d, const account::Principal& who, int64_t id,
+                                          AgreementInput in, std::string reason) {
+  ASSIGN_OR_RETURN(reason, internal::EditReason(reason));
+  RETURN_IF_ERROR(ValidateAgreement(in, ShanghaiDate(d.clock.NowMs())));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<Edited<Agreement>>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<Edited<Agreement>> {
+        ASSIGN_OR_RETURN(Agreement a, Editable(*conn, who, id));
+        if (in.entity_id != 0 && in.entity_id != a.in.entity_id)
+          return Error::Invalid("entity_id", "协议所属经营主体不能修改");
+        in.entity_id = a.in.entity_id;
+        RETURN_IF_ERROR(CheckParties(*conn, in));
+        ASSIGN_OR_RETURN(auto dup, store::AgreementByNo(*conn, in.entity_id, in.agreement_no));
+        if (dup && *dup != id)
+          return Error::Conflict("该经营主体已登记协议编号 " + in.agreement_no, "agreement_no");
+        RETURN_IF_ERROR(KeepsAttributedSales(*conn, a, in));
+        auto changes = AgreementDiff(a.in, in);
+        if (!changes.empty())
+          RETURN_IF_ERROR(store::ReplaceAgreement(*conn, id, in, d.clock.NowMs()));
+        ASSIGN_OR_RETURN(auto edit, internal::RecordEdit(d, *conn, who, "agreement", id,
+                                                         std::move(changes), reason));
+        ASSIGN_OR_RETURN(auto now, store::GetAgreement(*conn, id));
+        ASSIGN_OR_RETURN(Agreement named, Named(*conn, std::move(*now)));
+        return Edited<Agreement>{std::move(named), std::move(edit)};
+      });
+}
+
 Result<Agreement> GetAgreement(const Deps& d, const account::Principal& who, int64_t id) {
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Agreement a, Visible(*conn, who, id));
@@ -194,7 +254,8 @@ Result<File> AddAgreementFile(const Deps& d, const account::Principal& who, int6
   return storage::InTransaction<File>(*conn, storage::TxMode::kWrite, [&]() -> Result<File> {
     ASSIGN_OR_RETURN(Agreement a, Editable(*conn, who, id));
     if (a.file_count >= 10) return Error::Conflict("每份协议最多 10 个文件", "file");
-    ASSIGN_OR_RETURN(File f, internal::StoreFile(d, *conn, who, "agreement", id, filename, bytes));
+    ASSIGN_OR_RETURN(File f, internal::StoreFile(d, *conn, who, "agreement", id,
+                                                 a.region.county().str(), filename, bytes));
     RETURN_IF_ERROR(internal::Audit(d, *conn, who, "agreement.file.add", "agreement", id,
                                     "file=" + std::to_string(f.id) + " sha256=" + f.sha256));
     return f;
@@ -240,7 +301,7 @@ Result<AttributedSales> RecordSales(const Deps& d, const account::Principal& who
         ASSIGN_OR_RETURN(Agreement a, Editable(*conn, who, id));
         RETURN_IF_ERROR(ValidateSales(a, s, ShanghaiDate(d.clock.NowMs())));
         s.created_at = d.clock.NowMs();
-        RETURN_IF_ERROR(store::PutSales(*conn, a, s, internal::ActorId(who)));
+        ASSIGN_OR_RETURN(s.id, store::PutSales(*conn, a, s, internal::ActorId(who)));
         RETURN_IF_ERROR(
             internal::Audit(d, *conn, who, "agreement.sales", "agreement", id,
                             "month=" + s.month + " amount_fen=" + std::to_string(s.amount_fen)));
@@ -267,6 +328,11 @@ Result<std::vector<EntityAttributed>> AttributedOfYear(storage::Connection& conn
       e.agreement_ids.push_back(agreement_id);
   }
   return out;
+}
+
+Result<std::vector<CooperationMonth>> CooperationSalesOfYear(storage::Connection& conn,
+                                                             const RegionCode& scope, int year) {
+  return store::CooperationSalesOfYear(conn, scope, year);
 }
 
 }  // namespace ruralec::matching

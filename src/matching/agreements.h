@@ -91,6 +91,7 @@ struct AttributedSales {
   int64_t amount_fen = 0;
   std::string evidence;
   int64_t created_at = 0;
+  int64_t id = 0;  // the agreement_sales row (set on reads: the record award lines name)
 };
 inline constexpr int64_t kMaxMonthlySalesFen = 100'000'000'000;  // 10亿元
 Result<AttributedSales> RecordSales(const Deps& d, const account::Principal& who, int64_t id,
@@ -107,5 +108,17 @@ struct EntityAttributed {
 };
 Result<std::vector<EntityAttributed>> AttributedOfYear(storage::Connection& conn,
                                                        const RegionCode& scope, int year);
+
+// 002 R07 ("与农业基地或专业合作社开展稳定购销协作"): the attributed months of `year` of the
+// agreements of entities of `scope` that name a co-op (专业合作社) or a base (基地) among their
+// parties, by entity, month, then row id. `id` is the agreement_sales row: the record an award
+// line names (GET /matching/agreements/{id}/sales shows it).
+struct CooperationMonth {
+  int64_t id = 0, agreement_id = 0, entity_id = 0;
+  std::string month;  // YYYY-MM
+  int64_t amount_fen = 0;
+};
+Result<std::vector<CooperationMonth>> CooperationSalesOfYear(storage::Connection& conn,
+                                                             const RegionCode& scope, int year);
 
 }  // namespace ruralec::matching

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "attachments/attachments.h"
+#include "matching/edits.h"
 #include "matching/matching.h"
 #include "matching/matching_store.h"
 
@@ -39,9 +41,20 @@ std::optional<int64_t> ActorId(const account::Principal& who);
 Status Audit(const Deps& d, storage::Connection& conn, const account::Principal& who,
              const std::string& action, const std::string& type, int64_t id,
              const std::string& detail);
-// Checks an uploaded file (type sniffed, size) and stores it for `owner_kind`/`owner_id`.
+// Checks an uploaded file (type sniffed, size, `limits`) and stores it for
+// `owner_kind`/`owner_id` through the attachments module.
 Result<File> StoreFile(const Deps& d, storage::Connection& conn, const account::Principal& who,
-                       const std::string& owner_kind, int64_t owner_id, std::string_view filename,
-                       std::string_view bytes);
+                       const std::string& owner_kind, int64_t owner_id,
+                       const std::string& county_code, std::string_view filename,
+                       std::string_view bytes, const attachments::Limits& limits = {});
+
+// An edit's reason: optional text, ≤ 200 characters (field reason).
+Result<std::string> EditReason(const std::string& reason);
+// Records an edit of `kind` ("listing" | "agreement") `id` with its changed fields and audits
+// "<kind>.update" in the caller's transaction; nothing (nullopt) when nothing changed.
+Result<std::optional<Edit>> RecordEdit(const Deps& d, storage::Connection& conn,
+                                       const account::Principal& who, const std::string& kind,
+                                       int64_t id, std::vector<FieldChange> changes,
+                                       const std::string& reason);
 
 }  // namespace ruralec::matching::internal

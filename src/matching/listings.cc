@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "attachments/attachments.h"
 #include "core/validate.h"
 #include "entity/entity.h"
 #include "households/households.h"
+#include "matching/edit_store.h"
 #include "matching/internal.h"
-#include "programme/attachments.h"
 #include "region/region.h"
 #include "station/station_store.h"
 
@@ -86,9 +87,8 @@ Result<std::vector<Listing>> Present(const Deps& d, storage::Connection& conn, c
   for (auto& r : rows) {
     Listing l = std::move(r.listing);
     l.seller_visible = v.staff;
-    if (taken.count(l.id)) {
+    if (taken.count(l.id)) {  // the contact stays masked: RevealListingContact, audited
       ASSIGN_OR_RETURN(l.seller_name, d.cipher.Decrypt(r.seller_enc, "matching.seller_name"));
-      ASSIGN_OR_RETURN(l.contact, d.cipher.Decrypt(r.contact_enc, "matching.contact"));
       l.seller_visible = true;
     } else if (!v.staff) {
       l.seller_name.clear();
@@ -128,17 +128,19 @@ Status Audit(const Deps& d, storage::Connection& conn, const account::Principal&
 }
 
 Result<File> StoreFile(const Deps& d, storage::Connection& conn, const account::Principal& who,
-                       const std::string& owner_kind, int64_t owner_id, std::string_view filename,
-                       std::string_view bytes) {
-  ASSIGN_OR_RETURN(programme::CheckedFile checked, programme::CheckAttachment(filename, bytes));
+                       const std::string& owner_kind, int64_t owner_id,
+                       const std::string& county_code, std::string_view filename,
+                       std::string_view bytes, const attachments::Limits& limits) {
+  ASSIGN_OR_RETURN(attachments::CheckedFile checked,
+                   attachments::CheckAttachment(filename, bytes, limits));
   File f{0,
          checked.filename,
          checked.content_type,
          crypto::Sha256Hex(bytes),
          static_cast<int64_t>(bytes.size()),
          d.clock.NowMs()};
-  ASSIGN_OR_RETURN(
-      f.id, store::InsertFile(conn, owner_kind, owner_id, f, std::string(bytes), ActorId(who)));
+  ASSIGN_OR_RETURN(f.id, store::InsertFile(conn, owner_kind, owner_id, county_code, f,
+                                           std::string(bytes), ActorId(who), who.display_name));
   return f;
 }
 
@@ -148,8 +150,8 @@ namespace {
 
 using internal::ListingView;
 
-Status ValidateListing(ListingInput& in, CivilDate today) {
-  if (in.station_id <= 0) return Error::Invalid("station_id", "请选择经由的服务站点");
+// The offer: product, unit, quantity, price, period, note (creation and edits).
+Status ValidateOffer(ListingInput& in, CivilDate today) {
   ASSIGN_OR_RETURN(in.product, validate::ValidateText(in.product, {"product", "产品", 30}));
   ASSIGN_OR_RETURN(in.unit, validate::ValidateText(in.unit, {"unit", "单位", 10}));
   if (in.quantity <= 0 || in.quantity > kMaxQuantity)
@@ -161,11 +163,16 @@ Status ValidateListing(ListingInput& in, CivilDate today) {
   if (in.available_to < in.available_from)
     return Error::Invalid("available_to", "供应截止日期不能早于开始日期");
   if (in.available_to < today) return Error::Invalid("available_to", "供应截止日期已过");
-  ASSIGN_OR_RETURN(in.seller_name,
-                   validate::ValidateText(in.seller_name, {"seller_name", "卖方姓名", 30}));
-  RETURN_IF_ERROR(validate::Mobile(in.contact, "contact"));
   ASSIGN_OR_RETURN(in.note, validate::ValidateText(in.note, {"note", "备注", 200, true}));
   return {};
+}
+
+Status ValidateListing(ListingInput& in, CivilDate today) {
+  if (in.station_id <= 0) return Error::Invalid("station_id", "请选择经由的服务站点");
+  RETURN_IF_ERROR(ValidateOffer(in, today));
+  ASSIGN_OR_RETURN(in.seller_name,
+                   validate::ValidateText(in.seller_name, {"seller_name", "卖方姓名", 30}));
+  return validate::Mobile(in.contact, "contact");
 }
 
 // The station the listing goes through, visible to the lister.
@@ -218,8 +225,6 @@ Result<Listing> Read(const Deps& d, storage::Connection& conn, const account::Pr
   ASSIGN_OR_RETURN(store::ListingRow row, Visible(conn, v, id));
   std::vector<store::ListingRow> one{std::move(row)};
   ASSIGN_OR_RETURN(auto ls, internal::Present(d, conn, v, std::move(one)));
-  if (!v.staff && ls[0].seller_visible)  // an entity reads the seller it took up
-    RETURN_IF_ERROR(internal::Audit(d, conn, who, "pii.view", "listing", id, "seller contact"));
   return std::move(ls[0]);
 }
 
@@ -269,10 +274,83 @@ Result<Listing> WithdrawListing(const Deps& d, const account::Principal& who, in
   });
 }
 
+namespace {
+
+// The offer of `l` with the changes applied, validated; the rules of what was matched.
+Result<Listing> Changed(const Listing& l, const ListingChanges& c, CivilDate today) {
+  ListingInput in;
+  in.product = c.product.value_or(l.product);
+  in.unit = c.unit.value_or(l.unit);
+  in.quantity = c.quantity.value_or(l.quantity);
+  in.price_fen = c.price_fen.value_or(l.price_fen);
+  in.available_from = c.available_from.value_or(l.available_from);
+  in.available_to = c.available_to.value_or(l.available_to);
+  in.note = c.note.value_or(l.note);
+  RETURN_IF_ERROR(ValidateOffer(in, today));
+  if (l.matched_quantity > 0) {
+    std::string done = "已对接 " + std::to_string(l.matched_quantity) + l.unit;
+    if (in.product != l.product) return Error::Conflict(done + "，不能修改产品", "product");
+    if (in.unit != l.unit) return Error::Conflict(done + "，不能修改单位", "unit");
+    if (in.quantity < l.matched_quantity)
+      return Error::Conflict("数量不能少于已对接的 " + std::to_string(l.matched_quantity) + l.unit,
+                             "quantity");
+  }
+  Listing out = l;
+  out.product = in.product;
+  out.unit = in.unit;
+  out.quantity = in.quantity;
+  out.price_fen = in.price_fen;
+  out.available_from = in.available_from;
+  out.available_to = in.available_to;
+  out.note = in.note;
+  return out;
+}
+
+}  // namespace
+
+Result<Edited<Listing>> UpdateListing(const Deps& d, const account::Principal& who, int64_t id,
+                                      ListingChanges c) {
+  ASSIGN_OR_RETURN(c.reason, internal::EditReason(c.reason));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<Edited<Listing>>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<Edited<Listing>> {
+        ASSIGN_OR_RETURN(store::ListingRow row, Editable(*conn, who, id));
+        if (row.listing.status != ListingStatus::kOpen)
+          return Error::Conflict("只有在售的供应信息可以修改", "status");
+        ASSIGN_OR_RETURN(Listing after, Changed(row.listing, c, ShanghaiDate(d.clock.NowMs())));
+        auto changes = ListingDiff(row.listing, after);
+        if (!changes.empty())
+          RETURN_IF_ERROR(store::UpdateListingOffer(*conn, after, d.clock.NowMs()));
+        ASSIGN_OR_RETURN(auto edit, internal::RecordEdit(d, *conn, who, "listing", id,
+                                                         std::move(changes), c.reason));
+        ASSIGN_OR_RETURN(Listing now, Read(d, *conn, who, id));
+        return Edited<Listing>{std::move(now), std::move(edit)};
+      });
+}
+
 Result<Listing> GetListing(const Deps& d, const account::Principal& who, int64_t id) {
   auto conn = d.db.Acquire();
-  return storage::InTransaction<Listing>(*conn, storage::TxMode::kWrite,
+  return storage::InTransaction<Listing>(*conn, storage::TxMode::kRead,
                                          [&]() { return Read(d, *conn, who, id); });
+}
+
+Result<std::string> RevealListingContact(const Deps& d, const account::Principal& who, int64_t id) {
+  ASSIGN_OR_RETURN(ListingView v, internal::ListingViewOf(who));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<std::string>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<std::string> {
+        ASSIGN_OR_RETURN(store::ListingRow row, Visible(*conn, v, id));
+        bool may = v.staff;
+        if (!may && v.entity) {
+          ASSIGN_OR_RETURN(may, store::TookUp(*conn, id, *v.entity));
+        }
+        if (!may) return Error::Forbidden("只有接单的经营主体和工作人员可以查看卖方联系电话");
+        ASSIGN_OR_RETURN(std::string contact,
+                         d.cipher.Decrypt(row.contact_enc, "matching.contact"));
+        RETURN_IF_ERROR(
+            internal::Audit(d, *conn, who, "pii.view", "listing", id, "seller contact"));
+        return contact;
+      });
 }
 
 Result<Page<Listing>> ListListings(const Deps& d, const account::Principal& who, ListingFilter f,
@@ -296,10 +374,9 @@ Result<File> AddListingPhoto(const Deps& d, const account::Principal& who, int64
     if (row.listing.photo_count >= kMaxListingPhotos)
       return Error::Conflict("每条供应信息最多 " + std::to_string(kMaxListingPhotos) + " 张照片",
                              "file");
-    ASSIGN_OR_RETURN(File f,
-                     internal::StoreFile(d, *conn, who, "listing", listing_id, filename, bytes));
-    if (f.content_type != "image/jpeg" && f.content_type != "image/png")
-      return Error::Invalid("file", "照片应为 jpg 或 png 图片");
+    ASSIGN_OR_RETURN(File f, internal::StoreFile(d, *conn, who, "listing", listing_id,
+                                                 row.listing.village.county().str(), filename,
+                                                 bytes, attachments::ImagesOnly()));
     RETURN_IF_ERROR(internal::Audit(d, *conn, who, "listing.file.add", "listing", listing_id,
                                     "file=" + std::to_string(f.id) + " sha256=" + f.sha256));
     return f;

@@ -31,7 +31,8 @@
 //    (POST /matching/listings/{id}/take).
 //  - Outside the caller's view a listing or demand is "not found".
 // Tables owned: listings, demands, matches, agreements, agreement_parties, agreement_products,
-// agreement_sales, matching_files (agreements: agreements.h).
+// agreement_sales (agreements: agreements.h); listing photos and agreement documents are the
+// attachments module's ({"matching", "listing"|"agreement", id}).
 #pragma once
 
 #include <optional>
@@ -105,6 +106,9 @@ struct ListingFilter {
 Result<Listing> CreateListing(const Deps& d, const account::Principal& who, ListingInput in);
 Result<Listing> WithdrawListing(const Deps& d, const account::Principal& who, int64_t id);
 Result<Listing> GetListing(const Deps& d, const account::Principal& who, int64_t id);
+// The seller's mobile in full, for the staff who see the listing and for the entity that took it
+// up (a listing shows it masked); each reveal is audited `pii.view` (object `listing`).
+Result<std::string> RevealListingContact(const Deps& d, const account::Principal& who, int64_t id);
 Result<Page<Listing>> ListListings(const Deps& d, const account::Principal& who, ListingFilter f,
                                    const PageRequest& page);
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "attachments/attachments.h"
 #include "crypto/crypto.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -17,9 +18,7 @@ const storage::Columns kListing(
     "l.id, l.region_code, l.station_id, l.station_name, l.lat_e6, l.lng_e6, l.household_id, "
     "l.seller_name_enc, l.seller_name_masked, l.contact_enc, l.contact_masked, l.product, "
     "l.quantity, l.matched_quantity, l.unit, l.price_fen, l.available_from, l.available_to, "
-    "l.note, l.status, l.created_at, l.updated_at, "
-    "(SELECT COUNT(*) FROM matching_files f WHERE f.owner_kind = 'listing' AND f.owner_id = "
-    "l.id) AS photo_count");
+    "l.note, l.status, l.created_at, l.updated_at");
 
 CivilDate DateOf(const std::string& text) {
   auto d = CivilDate::Parse(text);
@@ -36,6 +35,19 @@ ListingStatus ListingStatusOf(const std::string& s) {
   if (s == "matched") return ListingStatus::kMatched;
   if (s == "withdrawn") return ListingStatus::kWithdrawn;
   return ListingStatus::kOpen;
+}
+
+constexpr const char* kModule = "matching";
+
+// Photo counts from the attachments module, one statement per 500 listings.
+template <typename Range>
+Status FillPhotoCounts(storage::Connection& conn, Range& rows) {
+  std::vector<int64_t> ids;
+  for (const ListingRow& r : rows) ids.push_back(r.listing.id);
+  ASSIGN_OR_RETURN(auto counts, attachments::Counts(conn, kModule, "listing", ids));
+  for (ListingRow& r : rows)
+    r.listing.photo_count = counts.contains(r.listing.id) ? counts[r.listing.id] : 0;
+  return {};
 }
 
 ListingRow ToListing(const storage::Row& row) {
@@ -59,7 +71,6 @@ ListingRow ToListing(const storage::Row& row) {
   l.available_to = DateOf(r.Text("available_to"));
   l.note = r.Text("note");
   l.status = ListingStatusOf(r.Text("status"));
-  l.photo_count = r.Int("photo_count");
   l.created_at = r.Int("created_at");
   l.updated_at = r.Int("updated_at");
   return out;
@@ -172,7 +183,9 @@ Result<std::optional<ListingRow>> GetListing(storage::Connection& conn, int64_t 
   ASSIGN_OR_RETURN(
       auto rows, conn.Query("SELECT " + kListing.List() + " FROM listings l WHERE l.id = ?", {id}));
   if (rows.empty()) return std::optional<ListingRow>();
-  return std::optional<ListingRow>(ToListing(rows[0]));
+  std::vector<ListingRow> one{ToListing(rows[0])};
+  RETURN_IF_ERROR(FillPhotoCounts(conn, one));
+  return std::optional<ListingRow>(std::move(one[0]));
 }
 
 Result<Page<ListingRow>> ListListings(storage::Connection& conn, const ListingFilter& f,
@@ -183,8 +196,11 @@ Result<Page<ListingRow>> ListListings(storage::Connection& conn, const ListingFi
       .EqIf("l.station_id", station ? station : f.station_id);
   if (station && f.station_id && *f.station_id != *station) w.Sql("1 = 0");
   if (f.status) w.Eq("l.status", std::string(ListingStatusName(*f.status)));
-  return storage::QueryPage<ListingRow>(conn, kListing.List(), "FROM listings l", w,
-                                        " ORDER BY l.id DESC", page, ToListing);
+  ASSIGN_OR_RETURN(auto out,
+                   storage::QueryPage<ListingRow>(conn, kListing.List(), "FROM listings l", w,
+                                                  " ORDER BY l.id DESC", page, ToListing));
+  RETURN_IF_ERROR(FillPhotoCounts(conn, out.items));
+  return out;
 }
 
 // The candidates' columns only: what the ranking and the view check read (no ciphertexts, no
@@ -250,6 +266,7 @@ Result<std::vector<ListingRow>> ListingsByIds(storage::Connection& conn,
   std::vector<ListingRow> out;
   for (int64_t id : ids)
     if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
+  RETURN_IF_ERROR(FillPhotoCounts(conn, out));
   return out;
 }
 
@@ -404,47 +421,41 @@ Result<std::set<int64_t>> HouseholdsMatched(storage::Connection& conn, const Reg
 }
 
 Result<int64_t> InsertFile(storage::Connection& conn, const std::string& owner_kind,
-                           int64_t owner_id, const File& f, const std::string& bytes,
-                           std::optional<int64_t> by) {
-  ASSIGN_OR_RETURN(
-      storage::Row row,
-      conn.QueryOne("INSERT INTO matching_files (owner_kind, owner_id, filename, content_type, "
-                    "size_bytes, sha256, content_base64, uploaded_by, created_at) VALUES (?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {owner_kind, owner_id, f.filename, f.content_type, f.size, f.sha256,
-                     crypto::Base64Encode(bytes), OrNull(by), f.created_at},
-                    "insert matching file"));
-  return row.Int(0);
+                           int64_t owner_id, const std::string& county_code, const File& f,
+                           const std::string& bytes, std::optional<int64_t> by,
+                           const std::string& by_name) {
+  ASSIGN_OR_RETURN(attachments::File saved,
+                   attachments::Store(conn,
+                                      {{kModule, owner_kind, owner_id},
+                                       county_code,
+                                       owner_kind == "listing" ? "photo" : "document",
+                                       by,
+                                       by_name,
+                                       f.created_at},
+                                      {f.filename, f.content_type}, bytes));
+  return saved.id;
 }
 
 namespace {
-constexpr const char* kFileCols = "id, filename, content_type, sha256, size_bytes, created_at";
-File ToFile(const storage::Row& r) {
-  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
+File ToFile(const attachments::File& f) {
+  return {f.id, f.filename, f.content_type, f.sha256, f.size, f.created_at};
 }
 }  // namespace
 
 Result<std::vector<File>> Files(storage::Connection& conn, const std::string& owner_kind,
                                 int64_t owner_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
-                                             " FROM matching_files WHERE owner_kind = ? AND "
-                                             "owner_id = ? ORDER BY id",
-                                         {owner_kind, owner_id}));
+  ASSIGN_OR_RETURN(auto files, attachments::List(conn, {kModule, owner_kind, owner_id}));
   std::vector<File> out;
-  for (const auto& r : rows) out.push_back(ToFile(r));
+  for (const auto& f : files) out.push_back(ToFile(f));
   return out;
 }
 
 Result<std::pair<File, std::string>> ReadFile(storage::Connection& conn,
                                               const std::string& owner_kind, int64_t owner_id,
                                               int64_t file_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFileCols +
-                                             ", content_base64 FROM matching_files WHERE "
-                                             "owner_kind = ? AND owner_id = ? AND id = ?",
-                                         {owner_kind, owner_id, file_id}));
-  if (rows.empty()) return Error::NotFound("文件 " + std::to_string(file_id) + " 不存在");
-  ASSIGN_OR_RETURN(std::string bytes, crypto::Base64Decode(rows[0].Text(6)));
-  return std::make_pair(ToFile(rows[0]), std::move(bytes));
+  ASSIGN_OR_RETURN(auto found, attachments::Read(conn, {kModule, owner_kind, owner_id}, file_id));
+  if (!found) return Error::NotFound("文件 " + std::to_string(file_id) + " 不存在");
+  return std::make_pair(ToFile(found->first), std::move(found->second));
 }
 
 }  // namespace ruralec::matching::store

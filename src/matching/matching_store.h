@@ -1,6 +1,6 @@
-// The matching module's SQL on listings, demands, matches and matching_files (matching.h). No
-// rules: callers validated the input and checked permission and scope. Every function runs in
-// the caller's connection and transaction.
+// The matching module's SQL on listings, demands and matches (matching.h); files go through the
+// attachments module. No rules: callers validated the input and checked permission and scope. Every
+// function runs in the caller's connection and transaction.
 #pragma once
 
 #include <optional>
@@ -79,8 +79,9 @@ Result<std::set<int64_t>> HouseholdsMatched(storage::Connection& conn, const Reg
 
 // Files of a listing ("listing") or an agreement ("agreement").
 Result<int64_t> InsertFile(storage::Connection& conn, const std::string& owner_kind,
-                           int64_t owner_id, const File& f, const std::string& bytes,
-                           std::optional<int64_t> by);
+                           int64_t owner_id, const std::string& county_code, const File& f,
+                           const std::string& bytes, std::optional<int64_t> by,
+                           const std::string& by_name);
 Result<std::vector<File>> Files(storage::Connection& conn, const std::string& owner_kind,
                                 int64_t owner_id);
 Result<std::pair<File, std::string>> ReadFile(storage::Connection& conn,

@@ -77,6 +77,10 @@ TEST_F(MatchingFixture, EntitiesSeeNoPersonalDataUntilTheyTakeAListingUp) {
   EXPECT_FALSE(board->items[0].household_id);
   EXPECT_FALSE(board->items[0].village_name.empty());
 
+  auto early = RevealListingContact(Dp(), entity_, l->id);  // seen on the board, not taken up
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kForbidden);
+
   auto m = TakeListing(Dp(), entity_, l->id, 0, 300, std::nullopt);
   ASSERT_TRUE(m.ok()) << m.error().message;
   EXPECT_EQ(m->entity_id, e1_);
@@ -85,11 +89,15 @@ TEST_F(MatchingFixture, EntitiesSeeNoPersonalDataUntilTheyTakeAListingUp) {
   ASSERT_TRUE(seen.ok());
   EXPECT_TRUE(seen->seller_visible);
   EXPECT_EQ(seen->seller_name, "李四");
-  EXPECT_EQ(seen->contact, "13800138000");
+  EXPECT_EQ(seen->contact, "138****8000");  // in full only through the audited reveal
   EXPECT_EQ(seen->matched_quantity, 300);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'pii.view' AND "
-                  "object_type = 'listing'"),
-            1);
+  const char* views =
+      "SELECT COUNT(*) FROM audit_log WHERE action = 'pii.view' AND object_type = 'listing'";
+  EXPECT_EQ(Count(views), 0);
+  auto full = RevealListingContact(Dp(), entity_, l->id);
+  ASSERT_TRUE(full.ok()) << full.error().message;
+  EXPECT_EQ(*full, "13800138000");
+  EXPECT_EQ(Count(views), 1);
 }
 
 TEST_F(MatchingFixture, ListingsOutsideTheViewAreNotFound) {

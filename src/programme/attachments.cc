@@ -1,236 +1,76 @@
 #include "programme/attachments.h"
 
-#include <algorithm>
-#include <cstring>
+#include <map>
 
-#include "core/validate.h"
-#include "crypto/crypto.h"
+#include "attachments/attachments.h"
+#include "programme/progress_store.h"
 
 namespace ruralec::programme {
 namespace {
 
-constexpr const char* kPdf = "application/pdf";
-constexpr const char* kJpeg = "image/jpeg";
-constexpr const char* kPng = "image/png";
-constexpr const char* kDocx =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr const char* kText = "text/plain; charset=utf-8";
+constexpr const char* kModule = "programme";
+constexpr const char* kKind = "task_note";
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+Attachment FromFile(const attachments::File& f, const TaskNote& note) {
+  return {f.id,           note.id, note.programme_id, note.task_number,          f.filename,
+          f.content_type, f.size,  f.sha256,          f.uploaded_by.value_or(0), f.uploaded_name,
+          f.created_at};
 }
 
-uint32_t Le(std::string_view s, size_t at, int bytes) {
-  uint32_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
-  return v;
-}
-
-// Entry names from the zip's central directory (located via the end-of-central-directory
-// record in the last 64 KiB + 22 bytes). Empty when the structure does not hold together.
-std::vector<std::string> ZipNames(std::string_view z) {
-  std::vector<std::string> names;
-  if (z.size() < 22) return names;
-  size_t floor = z.size() > 65557 ? z.size() - 65557 : 0;
-  size_t eocd = std::string_view::npos;
-  for (size_t i = z.size() - 22 + 1; i-- > floor;) {
-    if (z.compare(i, 4, "PK\x05\x06") == 0) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd == std::string_view::npos) return names;
-  uint32_t count = Le(z, eocd + 10, 2), offset = Le(z, eocd + 16, 4);
-  size_t p = offset;
-  for (uint32_t n = 0; n < count; ++n) {
-    if (p + 46 > z.size() || z.compare(p, 4, "PK\x01\x02") != 0) return {};
-    size_t name_len = Le(z, p + 28, 2), extra = Le(z, p + 30, 2), comment = Le(z, p + 32, 2);
-    if (p + 46 + name_len > z.size()) return {};
-    names.emplace_back(z.substr(p + 46, name_len));
-    p += 46 + name_len + extra + comment;
-  }
-  return names;
-}
-
-// Valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF) and no control bytes
-// other than tab, LF, CR and form feed.
-bool IsPlainText(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return false;
-      ++i;
-      continue;
-    }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || c > 0xF4 || i + len > s.size()) return false;
-    uint32_t cp = c & (0xFF >> (len + 1));
-    for (int k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    i += len;
-  }
-  return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+// The programme's notes by id (the owners of its attachments).
+Result<std::map<int64_t, TaskNote>> NotesById(storage::Connection& conn, int64_t programme_id) {
+  ASSIGN_OR_RETURN(auto notes, ListTaskNotes(conn, programme_id));
+  std::map<int64_t, TaskNote> out;
+  for (auto& n : notes) out.emplace(n.id, std::move(n));
   return out;
 }
-
-std::string Extension(std::string_view name) {
-  size_t dot = name.rfind('.');
-  return dot == std::string_view::npos ? "" : Lower(name.substr(dot + 1));
-}
-
-const char* TypeOfExtension(const std::string& ext) {
-  if (ext == "pdf") return kPdf;
-  if (ext == "jpg" || ext == "jpeg") return kJpeg;
-  if (ext == "png") return kPng;
-  if (ext == "docx") return kDocx;
-  if (ext == "xlsx") return kXlsx;
-  if (ext == "txt") return kText;
-  return nullptr;
-}
-
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-std::string CutUtf8(std::string s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
-
-Attachment FromRow(const storage::Row& r) {
-  return {r.Int(0),  r.Int(1),  r.Int(2), static_cast<int>(r.Int(3)),
-          r.Text(4), r.Text(5), r.Int(6), r.Text(7),
-          r.Int(8),  r.Text(9), r.Int(10)};
-}
-
-constexpr const char* kColumns =
-    "id, note_id, programme_id, task_number, filename, content_type, size_bytes, sha256, "
-    "author_id, author_name, created_at";
 
 }  // namespace
 
-std::string SniffType(std::string_view b) {
-  if (StartsWith(b, "%PDF-")) return kPdf;
-  if (StartsWith(b, "\xFF\xD8\xFF")) return kJpeg;
-  if (StartsWith(b, "\x89PNG\r\n\x1A\n")) return kPng;
-  if (StartsWith(b, "PK\x03\x04")) {
-    auto names = ZipNames(b);
-    bool types = std::find(names.begin(), names.end(), "[Content_Types].xml") != names.end();
-    if (types && std::find(names.begin(), names.end(), "word/document.xml") != names.end())
-      return kDocx;
-    if (types && std::find(names.begin(), names.end(), "xl/workbook.xml") != names.end())
-      return kXlsx;
-    return "";
-  }
-  std::string_view body = StartsWith(b, "\xEF\xBB\xBF") ? b.substr(3) : b;
-  return !b.empty() && IsPlainText(body) ? kText : "";
-}
-
-std::string SanitizeFilename(std::string_view name) {
-  size_t slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name = name.substr(slash + 1);
-  std::string out;
-  for (char ch : name) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F || std::strchr("<>:\"|?*", ch)) continue;
-    out += ch;
-  }
-  if (!IsPlainText(out)) out.clear();  // not UTF-8: keep nothing of it
-  out = validate::RemoveUnsafe(out);   // C1 and bidi controls (U+202E "gpj.exe" spoofing)
-  size_t start = out.find_first_not_of(". ");
-  out = start == std::string::npos ? "" : out.substr(start);
-  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
-  if (out.size() > kMaxFilenameBytes) {
-    std::string ext = Extension(out);
-    std::string stem = out.substr(0, out.size() - (ext.empty() ? 0 : ext.size() + 1));
-    std::string tail = ext.empty() ? "" : "." + ext;
-    out = CutUtf8(stem, kMaxFilenameBytes - std::min(tail.size(), kMaxFilenameBytes)) + tail;
-  }
-  return out;
-}
-
-Result<CheckedFile> CheckAttachment(std::string_view filename, std::string_view bytes) {
-  if (bytes.empty()) return Error::Invalid("file", "附件为空");
-  if (bytes.size() > kMaxAttachmentBytes) {
-    return Error::Invalid("file", "附件超过5 MiB（" + std::to_string(bytes.size()) + " 字节）");
-  }
-  std::string name = SanitizeFilename(filename);
-  std::string sniffed = SniffType(bytes);
-  if (sniffed.empty()) {
-    return Error::Invalid("file", "附件类型不受支持：仅接受 pdf、jpg、png、docx、xlsx、txt");
-  }
-  const char* claimed = TypeOfExtension(Extension(name));
-  if (!claimed) {
-    return Error::Invalid("file", "附件扩展名应为 .pdf .jpg .jpeg .png .docx .xlsx .txt 之一");
-  }
-  if (sniffed != claimed) {
-    return Error::Invalid("file", "附件内容与扩展名不符（扩展名 ." + Extension(name) + "）");
-  }
-  return CheckedFile{name, sniffed};
-}
-
 Result<Attachment> AddAttachment(storage::Connection& conn, const std::string& county_code,
                                  Attachment a, std::string_view filename, std::string_view bytes) {
-  ASSIGN_OR_RETURN(CheckedFile f, CheckAttachment(filename, bytes));
-  ASSIGN_OR_RETURN(auto count, conn.QueryOptional("SELECT COUNT(*) FROM programme_task_attachments "
-                                                  "WHERE note_id = ?",
-                                                  {a.note_id}));
-  if (count && count->Int(0) >= kMaxAttachmentsPerNote) {
+  ASSIGN_OR_RETURN(attachments::CheckedFile f, attachments::CheckAttachment(filename, bytes));
+  attachments::Owner owner{kModule, kKind, a.note_id};
+  ASSIGN_OR_RETURN(int64_t count, attachments::Count(conn, owner));
+  if (count >= kMaxAttachmentsPerNote) {
     return Error::Conflict("每条进展记录最多 " + std::to_string(kMaxAttachmentsPerNote) + " 个附件",
                            "file");
   }
-  a.filename = f.filename;
-  a.content_type = f.content_type;
-  a.size = static_cast<int64_t>(bytes.size());
-  a.sha256 = crypto::Sha256Hex(bytes);
   ASSIGN_OR_RETURN(
-      auto rows,
-      conn.Query(
-          "INSERT INTO programme_task_attachments (note_id, programme_id, county_code, "
-          "task_number, filename, content_type, size_bytes, sha256, content_base64, "
-          "author_id, author_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-          {a.note_id, a.programme_id, county_code, int64_t{a.task_number}, a.filename,
-           a.content_type, a.size, a.sha256, crypto::Base64Encode(bytes), a.author_id,
-           a.author_name, a.created_at}));
-  if (rows.empty()) return Error::Internal("insert returned no id");
-  a.id = rows[0].Int(0);
+      attachments::File saved,
+      attachments::Store(conn, {owner, county_code, "", a.author_id, a.author_name, a.created_at},
+                         f, bytes));
+  a.id = saved.id;
+  a.filename = saved.filename;
+  a.content_type = saved.content_type;
+  a.size = saved.size;
+  a.sha256 = saved.sha256;
   return a;
 }
 
 Result<std::vector<Attachment>> ListAttachments(storage::Connection& conn, int64_t programme_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kColumns +
-                                             " FROM programme_task_attachments WHERE "
-                                             "programme_id = ? ORDER BY id",
-                                         {programme_id}));
+  ASSIGN_OR_RETURN(auto notes, NotesById(conn, programme_id));
+  std::vector<int64_t> ids;
+  for (const auto& [id, note] : notes) ids.push_back(id);
+  ASSIGN_OR_RETURN(auto files, attachments::ListOf(conn, kModule, kKind, ids));
   std::vector<Attachment> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(FromRow(r));
+  out.reserve(files.size());
+  for (const auto& f : files) out.push_back(FromFile(f, notes.at(f.owner.id)));
   return out;
 }
 
 Result<std::pair<Attachment, std::string>> GetAttachment(storage::Connection& conn,
                                                          int64_t programme_id,
                                                          int64_t attachment_id) {
-  ASSIGN_OR_RETURN(auto row, conn.QueryOptional(std::string("SELECT ") + kColumns +
-                                                    ", content_base64 FROM "
-                                                    "programme_task_attachments WHERE id = ? AND "
-                                                    "programme_id = ?",
-                                                {attachment_id, programme_id}));
-  if (!row) return Error::NotFound("附件不存在: " + std::to_string(attachment_id));
-  ASSIGN_OR_RETURN(std::string bytes, crypto::Base64Decode(row->Text(11)));
-  return std::make_pair(FromRow(*row), std::move(bytes));
+  ASSIGN_OR_RETURN(auto found, attachments::ReadOf(conn, kModule, kKind, attachment_id));
+  if (found) {
+    // The file names its note; the note must be one of this programme's.
+    ASSIGN_OR_RETURN(auto notes, NotesById(conn, programme_id));
+    auto note = notes.find(found->first.owner.id);
+    if (note != notes.end())
+      return std::make_pair(FromFile(found->first, note->second), std::move(found->second));
+  }
+  return Error::NotFound("附件不存在: " + std::to_string(attachment_id));
 }
 
 }  // namespace ruralec::programme

@@ -1,6 +1,7 @@
 #include "programme/check.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "programme/indicators.h"
@@ -12,23 +13,13 @@ bool OneOf(const std::string& v, std::initializer_list<const char*> set) {
   return std::any_of(set.begin(), set.end(), [&](const char* s) { return v == s; });
 }
 
-bool ValidComparator(const std::string& c) { return OneOf(c, {">=", ">", "<=", "<", "="}); }
-
-// The values a parameter may take, where the registry's definition fixes them; nullptr when
-// any text goes. `direction` is the sales basis: uplink (农村产品上行) or all (年网销额).
-const std::vector<std::string>* AllowedParamValues(const std::string& indicator,
-                                                   const std::string& key) {
-  static const std::vector<std::string> kDirection = {"uplink", "all"};
-  static const std::vector<std::string> kLevel = {"national", "province", "city", "district",
-                                                  "any"};
-  static const std::vector<std::string> kKind = {"county", "town", "village", "point",
-                                                 "enterprise"};
-  if (key == "direction") return &kDirection;
-  if (indicator == "demonstration_units" && key == "level") return &kLevel;
-  if (indicator == "demonstration_units" && key == "kind") return &kKind;
-  if (key == "region_tag") return &KnownRegionTags();
-  return nullptr;
+// Whether `v` is one of the words FormatVocabulary() lists for `field`.
+bool In(const char* field, const std::string& v) {
+  const auto& list = FormatVocabulary().at(field);
+  return std::find(list.begin(), list.end(), v) != list.end();
 }
+
+bool ValidComparator(const std::string& c) { return In("comparator", c); }
 
 class Checker {
  public:
@@ -92,11 +83,8 @@ class Checker {
   }
 
   void Header() {
-    if (!p_.kind.empty() &&
-        !OneOf(p_.kind, {"demonstration", "consolidation", "upgrade", "measures"}))
-      Add(1, "kind 无效: " + p_.kind);
-    if (!p_.status.empty() && !OneOf(p_.status, {"final", "draft_for_comment"}))
-      Add(1, "status 无效: " + p_.status);
+    if (!p_.kind.empty() && !In("kind", p_.kind)) Add(1, "kind 无效: " + p_.kind);
+    if (!p_.status.empty() && !In("status", p_.status)) Add(1, "status 无效: " + p_.status);
     if (p_.region.code.empty() && !p_.region.name.empty())
       Add(p_.region.line, "方案区划须写 code (programme region needs its code)");
     Resolve(p_.region);
@@ -253,8 +241,7 @@ class Checker {
 
 void Checker::Amount(programme::AwardRule& r) {
   auto& a = r.amount;
-  if (!OneOf(a.type, {"fixed", "percentage", "tiers", "open"}))
-    Add(a.line, "amount.type 无效: " + a.type);
+  if (!In("amount.type", a.type)) Add(a.line, "amount.type 无效: " + a.type);
   if (a.type == "fixed" && !a.value) Add(a.line, "fixed 奖补须有 value");
   if (a.value) Normalize(*a.value, "amount.value", Dimension::kMoney);
   if (a.type == "percentage" && (!a.percent || a.of.empty()))
@@ -328,19 +315,14 @@ void Checker::AwardRules() {
   std::set<std::string> ids;
   for (auto& r : p_.award_rules) {
     if (r.id.empty() || !ids.insert(r.id).second) Add(r.line, "award rule id 为空或重复: " + r.id);
-    if (!OneOf(r.kind, {"reward", "subsidy"}))
-      Add(r.line, "kind 应为 reward 或 subsidy: " + r.kind);
-    if (!OneOf(r.subject, {"entity", "brand", "station", "demonstration", "trainee", "purchase",
-                           "export", "project"}))
-      Add(r.line, "subject 无效: " + r.subject);
-    if (r.subject == "demonstration" &&
-        (!OneOf(r.designation_level, {"national", "province", "city", "district"}) ||
-         !OneOf(r.designation_kind, {"county", "town", "village", "point", "enterprise"})))
+    if (!In("award.kind", r.kind)) Add(r.line, "kind 应为 reward 或 subsidy: " + r.kind);
+    if (!In("award.subject", r.subject)) Add(r.line, "subject 无效: " + r.subject);
+    if (r.subject == "demonstration" && (!In("designation.level", r.designation_level) ||
+                                         !In("designation.kind", r.designation_kind)))
       Add(r.line, "示范奖励须有有效的 designation (level, kind)");
     for (auto& e : r.eligibility) {
       if (!ValidComparator(e.comparator)) Add(e.line, "比较符无效: " + e.comparator);
-      if (!OneOf(e.period, {"year", "once", "programme", "session"}))
-        Add(e.line, "period 无效: " + e.period);
+      if (!In("eligibility.period", e.period)) Add(e.line, "period 无效: " + e.period);
       if (e.threshold) Normalize(*e.threshold, "eligibility.threshold");
     }
     for (const auto& tag : r.region_tags)
@@ -359,8 +341,7 @@ void Checker::AwardRules() {
         Add(m.line, "未知区划标签: " + m.region_tag);
       Normalize(m.uplift, "uplift", Dimension::kPercent);
     }
-    if (!OneOf(r.frequency, {"once", "yearly", "per_person", "per_event"}))
-      Add(r.line, "frequency 无效: " + r.frequency);
+    if (!In("frequency", r.frequency)) Add(r.line, "frequency 无效: " + r.frequency);
   }
 }
 
@@ -369,8 +350,7 @@ void Checker::FundPlan() {
   std::map<std::string, programme::Fund*> funds;
   for (auto& f : fp.funds) {
     if (f.id.empty() || !funds.emplace(f.id, &f).second) Add(f.line, "fund id 为空或重复: " + f.id);
-    if (!OneOf(f.kind, {"special", "matching"}))
-      Add(f.line, "fund kind 应为 special 或 matching: " + f.kind);
+    if (!In("fund.kind", f.kind)) Add(f.line, "fund kind 应为 special 或 matching: " + f.kind);
     bool ok = f.amount && Normalize(*f.amount, "fund.amount", Dimension::kMoney);
     int64_t sum = 0;
     for (auto& t : f.tranches) {
@@ -401,9 +381,7 @@ void Checker::FundPlan() {
                                 " (categories do not sum)");
   }
   for (auto& c : fp.constraints) {
-    if (!OneOf(c.kind, {"max_share", "min_share", "max_advance_share", "prohibited_use",
-                        "payable_after_acceptance"}))
-      Add(c.line, "constraint kind 无效: " + c.kind);
+    if (!In("constraint.kind", c.kind)) Add(c.line, "constraint kind 无效: " + c.kind);
     if (!c.fund.empty() && !funds.count(c.fund))
       Add(c.line, "constraint 引用了不存在的 fund: " + c.fund);
     bool needs_percent = OneOf(c.kind, {"max_share", "min_share", "max_advance_share"});
@@ -419,9 +397,7 @@ void Checker::FundPlan() {
 
 void Checker::Workflow() {
   for (auto& s : p_.workflow.stages) {
-    if (!OneOf(s.stage, {"application", "review", "acceptance", "evaluation", "rectification",
-                         "approval", "disbursement"}))
-      Add(s.line, "stage 无效: " + s.stage);
+    if (!In("stage", s.stage)) Add(s.line, "stage 无效: " + s.stage);
     if (s.working_days && *s.working_days <= 0) Add(s.line, "working_days 须为正数");
     if (s.local) {
       if (s.open.empty())
@@ -430,14 +406,13 @@ void Checker::Workflow() {
         Add(s.local->line, "local.working_days 须为 1 至 365 个工作日");
     }
     for (const auto& c : s.conclusions)
-      if (!OneOf(c, {"qualified", "basically_qualified", "unqualified"}))
-        Add(s.line, "结论无效: " + c);
+      if (!In("conclusion", c)) Add(s.line, "结论无效: " + c);
   }
   for (auto& m : p_.workflow.materials) {
     if (m.items.empty()) Add(m.line, "材料清单为空: " + m.project_type);
   }
   for (auto& r : p_.workflow.reporting) {
-    if (!OneOf(r.frequency, {"monthly", "quarterly", "yearly"}))
+    if (!In("reporting.frequency", r.frequency))
       Add(r.line, "reporting frequency 无效: " + r.frequency);
   }
 }
@@ -454,6 +429,50 @@ const std::vector<std::string>& KnownAwardFlags() {
   static const std::vector<std::string> kFlags = {"enterprise", "cooperative", "linkage_model",
                                                   "contract_farming", "employs_poor"};
   return kFlags;
+}
+
+const std::map<std::string, std::vector<std::string>>& FormatVocabulary() {
+  static const std::map<std::string, std::vector<std::string>> kWords = {
+      {"kind", {"demonstration", "consolidation", "upgrade", "measures"}},
+      {"status", {"final", "draft_for_comment"}},
+      {"comparator", {">=", ">", "<=", "<", "="}},
+      {"award.kind", {"reward", "subsidy"}},
+      {"award.subject",
+       {"entity", "brand", "station", "demonstration", "trainee", "purchase", "export", "project",
+        "household"}},
+      {"designation.level", {"national", "province", "city", "district"}},
+      {"designation.kind", {"county", "town", "village", "point", "enterprise"}},
+      {"eligibility.period", {"year", "once", "programme", "session"}},
+      {"amount.type", {"fixed", "percentage", "tiers", "open"}},
+      {"frequency", {"once", "yearly", "per_person", "per_event"}},
+      {"set_locally.setting", {"tiers", "amount", "rate", "eligibility"}},
+      {"fund.kind", {"special", "matching"}},
+      {"constraint.kind",
+       {"max_share", "min_share", "max_advance_share", "prohibited_use",
+        "payable_after_acceptance"}},
+      {"stage",
+       {"application", "review", "acceptance", "evaluation", "rectification", "approval",
+        "disbursement"}},
+      {"conclusion", {"qualified", "basically_qualified", "unqualified"}},
+      {"reporting.frequency", {"monthly", "quarterly", "yearly"}},
+      {"region_tag", KnownRegionTags()},
+      {"flag", KnownAwardFlags()},
+  };
+  return kWords;
+}
+
+const std::vector<std::string>* AllowedParamValues(const std::string& indicator,
+                                                   const std::string& key) {
+  static const std::vector<std::string> kDirection = {"uplink", "all"};
+  static const std::vector<std::string> kLevel = {"national", "province", "city", "district",
+                                                  "any"};
+  static const std::vector<std::string> kKind = {"county", "town", "village", "point",
+                                                 "enterprise"};
+  if (key == "direction") return &kDirection;
+  if (indicator == "demonstration_units" && key == "level") return &kLevel;
+  if (indicator == "demonstration_units" && key == "kind") return &kKind;
+  if (key == "region_tag") return &KnownRegionTags();
+  return nullptr;
 }
 
 std::vector<Issue> Check(Programme& p, const std::string& file, const RegionDirectory* regions) {

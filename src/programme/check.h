@@ -5,6 +5,7 @@
 // `normalized` and `resolved_*` fields it validates, so show/load see resolved values.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,17 @@ ParsedProgramme CheckFile(const std::string& path, const std::string& division_d
 const std::vector<std::string>& KnownRegionTags();
 // Subject flags an award rule may require (`flags:`), read from the entity record.
 const std::vector<std::string>& KnownAwardFlags();
+
+// The words the format allows where it fixes a closed list, by field: "kind", "status",
+// "comparator", "award.kind", "award.subject", "designation.level", "designation.kind",
+// "eligibility.period", "amount.type", "frequency", "set_locally.setting", "fund.kind",
+// "constraint.kind", "stage", "conclusion", "reporting.frequency", "region_tag", "flag".
+// The checker tests against these lists; the console's editor offers them.
+const std::map<std::string, std::vector<std::string>>& FormatVocabulary();
+
+// The values an indicator parameter may take, where the registry's definition fixes them;
+// nullptr when any text goes. `direction` is the sales basis: uplink (农村产品上行) or all.
+const std::vector<std::string>* AllowedParamValues(const std::string& indicator,
+                                                   const std::string& key);
 
 }  // namespace ruralec::programme

@@ -377,4 +377,20 @@ std::string BaseUnitOf(std::string_view id) {
   return ind ? BaseUnitName(ind->dimension) : "";
 }
 
+bool Reportable(std::string_view id) {
+  static const std::string_view kReportable[] = {
+      // planned: operator report with evidence
+      "broadband_village_coverage_rate", "rural_road_km", "service_centres", "facilities",
+      // modules not built yet (logistics network, product library): reported until they land
+      "express_coverage_rate", "logistics_nodes", "logistics_lines", "certified_products",
+      "certified_entities_selling_online", "trademark_enterprises_selling_online",
+      "regional_public_brands",
+      // computed by the designation module where it is in the binary (computed wins)
+      "demonstration_units"};
+  for (std::string_view r : kReportable) {
+    if (r == id) return true;
+  }
+  return false;
+}
+
 }  // namespace ruralec::programme

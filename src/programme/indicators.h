@@ -74,5 +74,9 @@ using runtime::Measurements;
 std::optional<std::string> PlannedSource(std::string_view id);
 // The base unit name of a known id's dimension (BaseUnitName), "" for an unknown id.
 std::string BaseUnitOf(std::string_view id);
+// Whether staff may report the indicator's value by hand (src/reporting, docs/INDICATORS.md
+// "Reported values"): the planned source is an operator report with evidence, or the module that
+// will compute it is not built yet. A computed value, where one exists, takes precedence.
+bool Reportable(std::string_view id);
 
 }  // namespace ruralec::programme

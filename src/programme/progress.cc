@@ -59,6 +59,10 @@ struct Judge {
       return out;
     }
     out.actual = m.value;
+    out.reported = m.reported;
+    out.baseline = m.baseline;
+    out.baseline_from = m.baseline_from;
+    out.baseline_to = m.baseline_to;
     if (!out.goal) {
       out.status = TargetStatus::kNoTarget;
       out.reason = target.open.empty() ? "方案未给出目标值" : target.open;
@@ -136,6 +140,7 @@ TaskProgress TaskLine(const Programme& p, const Task& t, const std::map<int, Tas
     out.status = it->second.status;
     out.notes = it->second.notes;
     out.last_note = it->second.last_note;
+    out.towns_reported = it->second.towns_reported;
   }
   out.overdue = out.due && *out.due < today && out.status != "done";
   return out;

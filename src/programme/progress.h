@@ -31,6 +31,11 @@ struct RegionProgress {
   std::optional<double> percent;  // actual / goal × 100, one decimal
   TargetStatus status = TargetStatus::kNoDataSource;
   std::string reason;  // why there is no number, when there is none
+  // Set when the actual is a confirmed manual report (填报), not a computation.
+  std::optional<runtime::ReportedBy> reported;
+  // An increase or growth target: the year-earlier figure `actual` is measured from, and when.
+  std::optional<int64_t> baseline;
+  std::optional<CivilDate> baseline_from, baseline_to;
 };
 
 struct TargetProgress {
@@ -55,6 +60,7 @@ struct TaskProgress {
   bool overdue = false;  // due < today and not done
   int notes = 0;
   std::string last_note;
+  int towns_reported = 0;  // distinct towns with a note of their own (town_tasks.h)
 };
 
 struct ProgrammeProgress {
@@ -73,6 +79,7 @@ struct TaskState {
   std::string status = "not_started";
   int notes = 0;
   std::string last_note;
+  int towns_reported = 0;
 };
 
 // `task_states[number]` from the notes store (missing: not started). `p` must be checked.

@@ -34,6 +34,10 @@ struct TaskNote {
   int64_t author_id = 0;
   std::string author_name;
   int64_t created_at = 0;  // UTC ms
+  // The region the note reports for: the programme's region (county staff; "" on insert means
+  // it), or one town of a town-led task (docs/PROGRESS.md "Town reports").
+  std::string region_code;
+  bool for_town = false;  // set by ListTaskNotes: region_code is not the programme's region
 };
 
 // Validates (non-empty text ≤ 2000 chars, known status) and inserts; returns the note with its
@@ -41,7 +45,11 @@ struct TaskNote {
 Result<TaskNote> AddTaskNote(storage::Connection& conn, const std::string& county_code,
                              TaskNote note);
 Result<std::vector<TaskNote>> ListTaskNotes(storage::Connection& conn, int64_t programme_id);
-// Status per task number from the notes, in insertion order (the latest status note wins).
+// Status per task number from the notes, in insertion order (the latest status note wins). Only
+// the programme-level notes set a task's status and last note; town notes count in
+// `towns_reported` (the distinct towns that reported on the task).
 std::map<int, TaskState> TaskStates(const std::vector<TaskNote>& notes);
+// A status after one more note: a first note starts the work, a status note sets it.
+void ApplyNoteStatus(std::string& status, const std::string& note_status);
 
 }  // namespace ruralec::programme

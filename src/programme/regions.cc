@@ -43,6 +43,25 @@ std::string NameStem(const std::string& name) {
   return name;
 }
 
+std::string LevelSuffix(const std::string& name) {
+  for (const char* s : {"街道", "乡", "镇", "县", "区", "市"})
+    if (EndsWith(name, s)) return s;
+  return "";
+}
+
+const std::vector<std::pair<std::string, std::vector<std::string>>>& CollectiveWords() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kWords = {
+      {"各乡镇（街道）", {"乡", "镇", "街道"}},
+      {"每个乡镇（街道）", {"乡", "镇", "街道"}},
+      {"各县（区）", {"县", "区"}},
+      {"各县区", {"县", "区"}},
+      {"各镇（街）", {"镇", "街道"}},
+      {"各乡镇", {"乡", "镇"}},
+      {"每个乡镇", {"乡", "镇"}},
+      {"各街道", {"街道"}}};
+  return kWords;
+}
+
 Result<RegionDirectory> RegionDirectory::Load(const std::string& dir, const RegionCode& root) {
   if (root.level() > RegionLevel::kCounty) {
     return Error::Invalid("region", "方案区划应为省、市或区县级: " + root.str());

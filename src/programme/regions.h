@@ -37,4 +37,11 @@ class RegionDirectory {
 // "西二铺乡" → "西二铺": the name without its level suffix (街道, 乡, 镇, 县, 区, 市).
 std::string NameStem(const std::string& name);
 
+// The level suffix of an NBS name (街道, 乡, 镇, 县, 区, 市), "" for none.
+std::string LevelSuffix(const std::string& name);
+
+// Collective words of plans ("各乡镇", "各县（区）" …) and the level suffixes of the regions each
+// takes in ("各乡镇" → 乡, 镇: every township and town, not the 街道).
+const std::vector<std::pair<std::string, std::vector<std::string>>>& CollectiveWords();
+
 }  // namespace ruralec::programme

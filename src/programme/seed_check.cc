@@ -95,34 +95,8 @@ std::vector<std::string> Quoted(const std::string& s) {
   return out;
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() > suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool StartsWith(const std::string& s, size_t pos, const std::string& prefix) {
   return s.compare(pos, prefix.size(), prefix) == 0;
-}
-
-// The level suffix of an NBS name (街道, 乡, 镇, 县, 区, 市), "" for none.
-std::string SuffixOf(const std::string& name) {
-  for (const char* s : {"街道", "乡", "镇", "县", "区", "市"})
-    if (EndsWith(name, s)) return s;
-  return "";
-}
-
-// Collective words of plans and the name suffixes of the regions they take in.
-const std::vector<std::pair<std::string, std::vector<std::string>>>& Collectives() {
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> kWords = {
-      {"各乡镇（街道）", {"乡", "镇", "街道"}},
-      {"每个乡镇（街道）", {"乡", "镇", "街道"}},
-      {"各县（区）", {"县", "区"}},
-      {"各县区", {"县", "区"}},
-      {"各镇（街）", {"镇", "街道"}},
-      {"各乡镇", {"乡", "镇"}},
-      {"每个乡镇", {"乡", "镇"}},
-      {"各街道", {"街道"}}};
-  return kWords;
 }
 
 // Whether `hay` holds four consecutive Chinese characters of `text` (punctuation and ASCII
@@ -360,7 +334,7 @@ std::vector<ResolvedRegion> SeedChecker::NamedChildren(const std::string& compac
   for (const auto& child : ChildrenOf(parent)) {
     bool named = compact.find(child.name) != std::string::npos;
     std::string stem = NameStem(child.name);
-    std::string suffix = SuffixOf(child.name);
+    std::string suffix = LevelSuffix(child.name);
     bool town = suffix == "乡" || suffix == "镇" || suffix == "街道";
     const auto& next = town ? kTownNext : kCountyNext;
     for (size_t pos = 0; !named && stem.size() >= 6 && stem != child.name &&
@@ -435,14 +409,14 @@ void SeedChecker::QuotaList(const programme::Target& t, const RegionRef& parent)
     Require(c, q.line, "target " + t.id + " 配额 " + q.region.name, {q.value.text}, {});
   if (!regions_) return;
   std::set<std::string> classes;
-  for (const auto& [word, suffixes] : Collectives())
+  for (const auto& [word, suffixes] : CollectiveWords())
     if (c.compact.find(word) != std::string::npos) classes.insert(suffixes.begin(), suffixes.end());
   std::set<std::string> named, listed;
   for (const auto& r : NamedChildren(c.compact, parent)) named.insert(r.code.str());
   for (const auto& q : t.quotas) {
     listed.insert(q.region.resolved_code);
     if (q.region.resolved_code.empty() || named.count(q.region.resolved_code) ||
-        classes.count(SuffixOf(q.region.resolved_name)))
+        classes.count(LevelSuffix(q.region.resolved_name)))
       continue;
     Add(q.line, "target " + t.id + " 配额区划 " + q.region.name + ": 引用 " + c.label +
                     " 的句子既未点名，也没有“各县区”等统称（" +
@@ -454,7 +428,7 @@ void SeedChecker::QuotaList(const programme::Target& t, const RegionRef& parent)
     if (named.count(code))
       Add(t.line, "target " + t.id + ": 引用 " + c.label + " 的句子点名了 " + child.name +
                       "，配额中却没有 (a region the sentence names is missing)");
-    else if (classes.count(SuffixOf(child.name)))
+    else if (classes.count(LevelSuffix(child.name)))
       Add(t.line, "target " + t.id + ": 引用 " + c.label + " 的统称包括 " + child.name +
                       "，配额中却没有 (the collective word takes every region of its class)");
   }
@@ -476,7 +450,7 @@ void SeedChecker::QuotaEachSet(const programme::Target& t, const RegionRef& pare
   std::set<std::string> named;
   for (const auto& r : NamedChildren(c.compact, parent)) {
     named.insert(r.code.str());
-    named_by_suffix[SuffixOf(r.name)].push_back(r.name);
+    named_by_suffix[LevelSuffix(r.name)].push_back(r.name);
     if (!in_set.count(r.code.str()))
       Add(e.line, what + ": 引用 " + c.label + " 的句子点名了 " + r.name +
                       "，集合中却没有 (a region the sentence names is missing)");
@@ -485,7 +459,7 @@ void SeedChecker::QuotaEachSet(const programme::Target& t, const RegionRef& pare
     auto it = named_by_suffix.find(s);
     if (it == named_by_suffix.end()) continue;
     int all = 0;
-    for (const auto& child : ChildrenOf(parent)) all += SuffixOf(child.name) == s ? 1 : 0;
+    for (const auto& child : ChildrenOf(parent)) all += LevelSuffix(child.name) == s ? 1 : 0;
     Add(e.line, what + ": name_suffixes 的 " + s + " 包括全部 " + std::to_string(all) + " 个" + s +
                     "，但引用 " + c.label + " 的句子只点名了 " + Join(it->second, "、") +
                     "（写入 names，不用后缀）");

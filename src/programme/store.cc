@@ -94,4 +94,17 @@ Result<int64_t> LatestVersionId(storage::Connection& conn, const std::string& ke
   return row.Int(0);
 }
 
+Result<std::vector<VersionRow>> ListVersions(storage::Connection& conn, const std::string& key) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, version, name, document_number, source_file, "
+                                         "content_sha256, loaded_at, target_count, task_count FROM "
+                                         "programmes WHERE programme_key = ? ORDER BY version DESC",
+                                         {key}));
+  std::vector<VersionRow> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), r.Text(4), r.Text(5),
+                   r.Int(6), r.Int(7), r.Int(8)});
+  }
+  return out;
+}
+
 }  // namespace ruralec::programme

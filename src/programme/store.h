@@ -46,6 +46,22 @@ Result<std::vector<ProgrammeRow>> ListProgrammes(storage::Connection& conn,
 
 // One stored programme version by id (targets and tasks not counted); kNotFound when none.
 Result<ProgrammeRow> GetProgrammeRow(storage::Connection& conn, int64_t id);
+// Every stored version of programme `key`, newest first. `source_file` says where the text
+// came from: a file path (CLI), "upload", "editor:<username>" (the console's form),
+// "local-change:<id>" (approved local settings).
+struct VersionRow {
+  int64_t id = 0;
+  int version = 0;
+  std::string name;
+  std::string document_number;
+  std::string source_file;
+  std::string content_sha256;
+  int64_t loaded_at = 0;  // UTC ms
+  int64_t targets = 0;
+  int64_t tasks = 0;
+};
+Result<std::vector<VersionRow>> ListVersions(storage::Connection& conn, const std::string& key);
+
 // The id of the latest stored version of programme `key`; kNotFound when none.
 Result<int64_t> LatestVersionId(storage::Connection& conn, const std::string& key);
 

@@ -40,8 +40,9 @@ const runtime::Module& ModuleDef() {
                  {"county", "县(区)"},
                  {"town", "乡镇(街道)"},
                  {"village", "村(社区)"}},
-                nullptr},
-               {"region_tags", {}, TagLabels}};
+                nullptr,
+                "区划层级"},
+               {"region_tags", {}, TagLabels, "区划标签"}};
     m.audit_actions = {{"region.tags.update", "修改区划标签"},
                        {"region.tag.define", "新增标签"},
                        {"region.import", "导入区划"}};

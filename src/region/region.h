@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -107,6 +108,19 @@ class NameResolver {
   std::string Describe(size_t i) const;
   std::vector<Entry> entries_;
   std::unordered_multimap<std::string, size_t> by_key_;  // every name an entry answers to
+};
+
+// A NameResolver for `scope`, loaded on first use: an import's row handler resolves its region
+// cells with it, reading the importer's divisions once per run, inside the run's transaction.
+// An empty optional cell stays empty (Resolve is not called for it by the importers).
+class LazyNameResolver {
+ public:
+  explicit LazyNameResolver(RegionCode scope) : scope_(std::move(scope)) {}
+  Result<RegionCode> Resolve(storage::Connection& conn, std::string_view cell);
+
+ private:
+  RegionCode scope_;
+  std::optional<NameResolver> loaded_;
 };
 
 // Stores divisions (any order; parents are inserted first). Existing codes are renamed in

@@ -152,4 +152,12 @@ Result<RegionCode> NameResolver::Resolve(std::string_view text) const {
                                       list + "；请写成“乡镇/村”或填写区划代码");
 }
 
+Result<RegionCode> LazyNameResolver::Resolve(storage::Connection& conn, std::string_view cell) {
+  if (!loaded_) {
+    ASSIGN_OR_RETURN(NameResolver r, NameResolver::Load(conn, scope_));
+    loaded_ = std::move(r);
+  }
+  return loaded_->Resolve(cell);
+}
+
 }  // namespace ruralec::region

@@ -34,6 +34,7 @@ Status Context::RegisterIndicators() {
     for (const IndicatorGroup& g : m->indicator_groups) {
       RETURN_IF_ERROR(indicators_.RegisterGroup(g.indicators, g.fn));
     }
+    if (m->reported_values) RETURN_IF_ERROR(indicators_.SetReported(m->reported_values));
   }
   return {};
 }

@@ -30,6 +30,12 @@ Status IndicatorRegistry::RegisterGroup(
   return {};
 }
 
+Status IndicatorRegistry::SetReported(ComputeGroupFn fn) {
+  if (reported_) return Error::Conflict("已有填报数据来源", "indicator");
+  reported_ = std::make_shared<const ComputeGroupFn>(std::move(fn));
+  return {};
+}
+
 bool IndicatorRegistry::HasSource(std::string_view indicator) const {
   return entries_.find(indicator) != entries_.end();
 }
@@ -97,7 +103,45 @@ Result<std::vector<Measurements>> IndicatorRegistry::ComputeAll(
       if (m.source.empty()) m.source = it->second.source;
     }
   }
+  if (reported_) RETURN_IF_ERROR(FillReported(conn, batches, out));
   return out;
+}
+
+// Asks the reported-values provider once for every region left without data and puts its kOk
+// answers in their place.
+Status IndicatorRegistry::FillReported(storage::Connection& conn,
+                                       const std::vector<IndicatorBatch>& batches,
+                                       std::vector<Measurements>& out) const {
+  std::vector<IndicatorBatch> asked;
+  std::vector<std::pair<size_t, std::vector<size_t>>> where;  // batch index, region indexes
+  for (size_t i = 0; i < batches.size(); ++i) {
+    IndicatorBatch b{batches[i].indicator, {}, batches[i].from, batches[i].to, batches[i].params};
+    std::vector<size_t> at;
+    for (size_t k = 0; k < out[i].size(); ++k) {
+      if (out[i][k].status != Measurement::Status::kNoDataSource) continue;
+      b.regions.push_back(batches[i].regions[k]);
+      at.push_back(k);
+    }
+    if (at.empty()) continue;
+    asked.push_back(std::move(b));
+    where.emplace_back(i, std::move(at));
+  }
+  if (asked.empty()) return {};
+  ASSIGN_OR_RETURN(std::vector<Measurements> answers, (*reported_)(conn, asked));
+  if (answers.size() != asked.size()) return Error::Internal("填报数据返回的结果数不符");
+  for (size_t n = 0; n < asked.size(); ++n) {
+    const auto& [i, at] = where[n];
+    if (answers[n].size() != at.size()) return Error::Internal("填报数据返回的结果数不符");
+    bool computed = HasSource(batches[i].indicator);
+    for (size_t j = 0; j < at.size(); ++j) {
+      Measurement& m = answers[n][j];
+      if (m.status == Measurement::Status::kOk || !computed) {
+        if (m.status != Measurement::Status::kOk && m.reason.empty()) continue;
+        out[i][at[j]] = std::move(m);
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace ruralec::runtime

@@ -8,6 +8,9 @@
 //    say "no data" instead of "0% done"; an unknown indicator is an error.
 //  - The catalogue (which ids exist, what is planned as their source) is given by the module
 //    that defines indicators (programme); without one, every id is accepted.
+//  - Reported values (a person's confirmed report, src/reporting) are consulted only for the
+//    measurements the computations left without data (no computation registered, or one that
+//    answered kNoDataSource): a computed value always takes precedence over a reported one.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +38,15 @@ struct IndicatorQuery {
   std::map<std::string, std::string> params;
 };
 
+// Who stated a reported value: the confirmed report that answered, set by the reported-values
+// provider (never by a computation).
+struct ReportedBy {
+  int64_t report_id = 0;
+  std::string period;                         // "2023Q3"
+  std::string reported_by, confirmed_by;      // display names
+  int64_t reported_at = 0, confirmed_at = 0;  // UTC ms
+};
+
 struct Measurement {
   enum class Status { kOk, kNoDataSource };
   Status status = Status::kNoDataSource;
@@ -43,6 +55,11 @@ struct Measurement {
   std::string reason;            // for kNoDataSource: why
   // Rates (value in basis points): the counts the value is the ratio of; unset otherwise.
   std::optional<int64_t> numerator, denominator;
+  std::optional<ReportedBy> reported;  // set when a confirmed report answered, not a computation
+  // An increase or a growth rate: the year-earlier figure it is measured from (base units) and
+  // that period, so a reader sees the baseline; unset otherwise.
+  std::optional<int64_t> baseline;
+  std::optional<CivilDate> baseline_from, baseline_to;
 };
 
 using ComputeFn = std::function<Result<Measurement>(storage::Connection&, const IndicatorQuery&)>;
@@ -79,6 +96,10 @@ class IndicatorRegistry {
   // registered. A single Compute of one of them is a batch of one region.
   Status RegisterGroup(const std::vector<std::pair<std::string, std::string>>& indicators,
                        ComputeGroupFn fn);
+  // The provider of reported values (at most one; kConflict for a second): asked, in one call,
+  // for every measurement the computations left without data. Its kNoDataSource answers keep
+  // the computation's reason; for an indicator without a computation its reason replaces ours.
+  Status SetReported(ComputeGroupFn fn);
   bool HasSource(std::string_view indicator) const;
   // Whether the catalogue knows the id (every id without a catalogue).
   bool Known(std::string_view indicator) const { return Planned(indicator).has_value(); }
@@ -100,10 +121,13 @@ class IndicatorRegistry {
   std::optional<std::string> Planned(std::string_view id) const;
   Result<const Entry*> Find(const std::string& indicator) const;
   Measurement NoSource(const std::string& indicator) const;
+  Status FillReported(storage::Connection& conn, const std::vector<IndicatorBatch>& batches,
+                      std::vector<Measurements>& out) const;
 
   IndicatorCatalogue catalogue_;
   IndicatorUnit unit_;
   std::map<std::string, Entry, std::less<>> entries_;
+  std::shared_ptr<const ComputeGroupFn> reported_;
 };
 
 }  // namespace ruralec::runtime

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "entity/import.h"
+#include "sales/import_internal.h"
 #include "sales/test_fixture.h"
 #include "spreadsheet/spreadsheet.h"
 
@@ -25,6 +26,23 @@ class ImportTest : public testing::SalesFixture {
     return uscc + "," + period + ",淘宝,上行,是," + category + "," + amount + ",10\n";
   }
   int64_t SalesRows() { return Count("SELECT COUNT(*) FROM sales_records"); }
+  // Imports one ledger row of entity B for 2024-01 on platform 平台8 (row 10 of Alternating).
+  void LedgerRowOnPlatform8() {
+    ASSERT_TRUE(ImportSales(Ctx(), county_,
+                            WriteFile("ledger.csv", std::string(kHeader) + kUsccB +
+                                                        ",2024-01,平台8,上行,是,,1,\n"),
+                            Mode::kAllOrNothing)
+                    .ok());
+  }
+  // The header and `n` rows of 1 元 for `period`, entities B and A in turn: row i + 2 is on
+  // platform 平台i (B for even i).
+  std::string Alternating(int n, const std::string& period) {
+    std::string body = kHeader;
+    for (int i = 0; i < n; ++i)
+      body += std::string(i % 2 ? kUsccA : kUsccB) + "," + period + ",平台" + std::to_string(i) +
+              ",上行,是,,1,\n";
+    return body;
+  }
 };
 
 TEST_F(ImportTest, ValidFileImportsOnceAndIsAudited) {
@@ -431,15 +449,8 @@ TEST_F(ImportTest, TemplateFilledImportedExportedGivesTheSameValues) {
 // Beyond one write buffer (2,000 rows): a duplicate far down the file, one of the ledger, and
 // every rejection also streamed to ImportOptions::errors.
 TEST_F(ImportTest, DuplicatesAcrossBuffersAndStreamedErrors) {
-  ASSERT_TRUE(ImportSales(Ctx(), county_,
-                          WriteFile("ledger.csv",
-                                    std::string(kHeader) + kUsccB + ",2024-01,平台8,上行,是,,1,\n"),
-                          Mode::kAllOrNothing)
-                  .ok());
-  std::string body = kHeader;
-  for (int i = 0; i < 5000; ++i)
-    body += std::string(i % 2 ? kUsccA : kUsccB) + ",2024-01,平台" + std::to_string(i) +
-            ",上行,是,,1,\n";
+  LedgerRowOnPlatform8();
+  std::string body = Alternating(5000, "2024-01");
   body += std::string(kUsccB) + ",2024-01,平台0,上行,是,,2,\n";  // row 5002: dup of row 2
   std::vector<RowError> streamed;
   ErrorStream stream{[&streamed](const RowError& e) { streamed.push_back(e); }, [] {}};
@@ -455,6 +466,72 @@ TEST_F(ImportTest, DuplicatesAcrossBuffersAndStreamedErrors) {
   ASSERT_EQ(streamed.size(), 2u);
   EXPECT_EQ(streamed[1].row, 5002);
   EXPECT_EQ(SalesRows(), 5000);
+}
+
+// Issue 20 item 3: the stage is keyed by file row and the in-file duplicate check reads the
+// row the key's hash names. A key seen three times (once in a later write buffer) names its
+// first row each time; a ledger duplicate among them keeps its own reason; all-or-nothing then
+// writes nothing — no row, batch or audit entry — and the stage is gone.
+TEST_F(ImportTest, RepeatedKeysNameTheirFirstRowAcrossBuffersAndNothingIsWritten) {
+  LedgerRowOnPlatform8();
+  std::string body = Alternating(4500, "2024-01");
+  body += std::string(kUsccA) + ",2024-01,平台2101,上行,是,,2,\n";  // 4502: dup of 2103
+  body += std::string(kUsccA) + ",2024-01,平台2101,上行,是,,3,\n";  // 4503: dup of 2103
+  body += std::string(kUsccB) + ",2024-01,平台0,上行,是,,2,\n";     // 4504: dup of 2
+  auto r = ImportSales(Ctx(), county_, WriteFile("repeats.csv", body), Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->rolled_back);
+  ASSERT_EQ(r->errors.size(), 4u);
+  EXPECT_EQ(r->errors[0].row, 10);  // 平台8 of entity B: in the ledger
+  EXPECT_NE(r->errors[0].reason.find("台账"), std::string::npos) << r->errors[0].reason;
+  std::vector<std::pair<int64_t, std::string>> in_file;
+  for (size_t i = 1; i < r->errors.size(); ++i)
+    in_file.emplace_back(r->errors[i].row, r->errors[i].reason);
+  EXPECT_EQ(in_file, (std::vector<std::pair<int64_t, std::string>>{{4502, "与文件第2103行重复"},
+                                                                   {4503, "与文件第2103行重复"},
+                                                                   {4504, "与文件第2行重复"}}));
+  EXPECT_EQ(SalesRows(), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches WHERE kind = 'sales'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'sales.import'"), 1);
+}
+
+// All-or-nothing on the staged path: one bad row on the very last line of a file of several
+// write buffers leaves nothing of the file in the ledger; once fixed, the file imports whole.
+TEST_F(ImportTest, BadLastRowOfALargeFileLeavesNothing) {
+  std::string body = Alternating(6000, "2024-02");
+  auto r = ImportSales(Ctx(), county_,
+                       WriteFile("last.csv", body + std::string(kUsccA) +
+                                                 ",2024-02,末行,上行,是,,"
+                                                 "一百,\n"),
+                       Mode::kAllOrNothing);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->rolled_back);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 6002);
+  EXPECT_EQ(r->errors[0].column, "网络销售额");
+  EXPECT_EQ(SalesRows(), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_batches"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'sales.import'"), 0);
+  auto fixed = ImportSales(
+      Ctx(), county_,
+      WriteFile("fixed.csv", body + std::string(kUsccA) + ",2024-02,末行,上行,是,,100,\n"),
+      Mode::kAllOrNothing);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  EXPECT_EQ(fixed->rows_imported, 6001);
+  EXPECT_EQ(SalesRows(), 6001);
+  EXPECT_EQ(Count("SELECT SUM(amount_fen) FROM sales_records"), 6000 * 100 + 10000);
+}
+
+// The in-file duplicate check's hash table: the first row of a hash is kept, 0 means unseen,
+// and growth keeps every entry.
+TEST(KeyHashesTest, NamesTheFirstRowOfEachHash) {
+  internal::KeyHashes seen;
+  EXPECT_EQ(seen.Find(42), 0);
+  for (int64_t row = 2; row < 5002; ++row) seen.Insert(static_cast<uint64_t>(row) * 7919, row);
+  seen.Insert(2 * 7919, 9999);  // a repeat keeps row 2
+  EXPECT_EQ(seen.Find(2 * 7919), 2);
+  EXPECT_EQ(seen.Find(5001 * 7919), 5001);
+  EXPECT_EQ(seen.Find(5002 * 7919), 0);
 }
 
 // Issue 15 item 8: the import checks its rows without the write lock, so a form entry made

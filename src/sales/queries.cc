@@ -8,6 +8,7 @@
 #include "entity/entity.h"
 #include "region/region.h"
 #include "sales/ledger_internal.h"
+#include "storage/id_filter.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -43,6 +44,7 @@ storage::Where SalesWhere(const SalesFilter& f) {
       .CmpIf("s.period", ">=", f.from)
       .CmpIf("s.period", "<=", f.to)
       .EqIf("s.platform", f.platform);
+  storage::IdsIn(w, "s.id", f.ids);
   if (f.direction) w.Eq("s.direction", std::string(DirectionName(*f.direction)));
   if (f.agricultural) w.Eq("s.agricultural", int64_t{*f.agricultural});
   return w;

@@ -29,7 +29,8 @@ struct SalesFilter {
   std::string platform;
   std::optional<Direction> direction;
   std::optional<bool> agricultural;
-  bool history = false;  // include superseded rows
+  bool history = false;      // include superseded rows
+  std::vector<int64_t> ids;  // only these records (selected rows); empty: no such filter
 };
 struct SalesRow {
   SalesRecord record;
@@ -82,6 +83,7 @@ Result<int64_t> CountNewEntities(storage::Connection& conn, const RegionCode& re
 // The sums of one group of current ledger rows for one range.
 struct RangeSums {
   int64_t uplink = 0, all = 0, agricultural_uplink = 0;  // fen
+  int64_t rows = 0;  // ledger rows of any direction (a zero sum with rows is a real zero)
 };
 // Current rows grouped by (region code, entity, brand, calendar year of the period).
 struct LedgerCell {
@@ -101,6 +103,9 @@ Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
 // (MoneyOverflow) when the sum leaves int64, never a wrapped figure.
 Result<int64_t> SumIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range,
                       SumOptions o);
+// Whether any cell inside `region` has ledger rows in ranges[range]: a range without rows has no
+// ledger (not imported), which a sum of 0 cannot tell apart from no sales.
+bool AnyRowsIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range);
 // CountOver of `region` over ranges[range] from cells covering it (uplink, or every
 // direction when `uplink_only` is false); subject totals checked like SumIn.
 Result<int64_t> CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region,

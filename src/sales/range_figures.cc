@@ -21,17 +21,19 @@ bool Inside(const std::string& code, const RegionCode& region) {
   return code.rfind(region.prefix(), 0) == 0;
 }
 
-// The select list for range j: uplink, all and agricultural uplink sums of its months.
+// The select list for range j: uplink, all and agricultural uplink sums of its months, and
+// its row count.
 std::string RangeColumns(const Range& r, Params& p) {
   std::string in = "period >= ? AND period <= ?";
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 4; ++i) {
     p.emplace_back(r.from_period);
     p.emplace_back(r.to_period);
   }
   return ", COALESCE(SUM(CASE WHEN " + in + " AND direction = 'uplink' THEN amount_fen END), 0)" +
          ", COALESCE(SUM(CASE WHEN " + in + " THEN amount_fen END), 0)" +
          ", COALESCE(SUM(CASE WHEN " + in +
-         " AND direction = 'uplink' AND agricultural = 1 THEN amount_fen END), 0)";
+         " AND direction = 'uplink' AND agricultural = 1 THEN amount_fen END), 0)" +
+         ", COUNT(CASE WHEN " + in + " THEN 1 END)";
 }
 
 }  // namespace
@@ -72,8 +74,8 @@ Result<std::vector<LedgerCell>> LedgerCells(storage::Connection& conn,
   for (const Row& row : rows) {
     LedgerCell c{row.Text(0), row.Int(1), row.OptInt(2), std::stoll(row.Text(3)), {}};
     for (size_t j = 0; j < ranges.size(); ++j) {
-      size_t k = 4 + 3 * j;
-      c.sums.push_back({row.Int(k), row.Int(k + 1), row.Int(k + 2)});
+      size_t k = 4 + 4 * j;
+      c.sums.push_back({row.Int(k), row.Int(k + 1), row.Int(k + 2), row.Int(k + 3)});
     }
     out.push_back(std::move(c));
   }
@@ -92,6 +94,12 @@ Result<int64_t> SumIn(const std::vector<LedgerCell>& cells, const RegionCode& re
       return MoneyOverflow(std::string(region.str()) + " 的网络销售额");
   }
   return total;
+}
+
+bool AnyRowsIn(const std::vector<LedgerCell>& cells, const RegionCode& region, size_t range) {
+  return std::any_of(cells.begin(), cells.end(), [&](const LedgerCell& c) {
+    return Inside(c.region_code, region) && c.sums.at(range).rows > 0;
+  });
 }
 
 Result<int64_t> CountOverIn(const std::vector<LedgerCell>& cells, const RegionCode& region,

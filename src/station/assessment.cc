@@ -7,9 +7,9 @@
 
 #include "account/recorders.h"
 #include "account/stamp.h"
+#include "attachments/attachments.h"
 #include "core/validate.h"
 #include "crypto/crypto.h"
-#include "programme/attachments.h"
 #include "region/region.h"
 #include "station/assessment_store.h"
 #include "station/service_internal.h"
@@ -290,7 +290,7 @@ Result<Assessment> Assess(const Deps& d, const account::Principal& who, int64_t 
 Result<Assessment> AttachEvidence(const Deps& d, const account::Principal& who, int64_t id,
                                   std::string_view filename, std::string_view bytes) {
   RETURN_IF_ERROR(NeedAssess(who));
-  ASSIGN_OR_RETURN(programme::CheckedFile checked, programme::CheckAttachment(filename, bytes));
+  ASSIGN_OR_RETURN(attachments::CheckedFile checked, attachments::CheckAttachment(filename, bytes));
   auto conn = d.db.Acquire();
   return storage::InTransaction<Assessment>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<Assessment> {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <span>
 
+#include "region/region.h"
 #include "station/service_internal.h"
 #include "station/station_store.h"
 
@@ -96,13 +97,12 @@ Result<std::optional<CivilDate>> OptDate(const std::string& text, const char* fi
 }
 
 // The row as the service's input; an Error names the service's field.
-Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, CivilDate today) {
+Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, RegionCode region,
+                                                 CivilDate today) {
   StationInput in;
   in.name = c.Get(kName);
   ASSIGN_OR_RETURN(in.level, ParseLevel(c.Get(kLevel)));
-  auto region = RegionCode::Parse(c.Get(kRegion));
-  if (!region.ok()) return Error::Invalid("region_code", "区划代码无效: " + c.Get(kRegion));
-  in.region = *region;
+  in.region = std::move(region);
   in.address = c.Get(kAddress);
   if (!c.Get(kLat).empty() || !c.Get(kLng).empty()) {
     if (c.Get(kLat).empty()) return Error::Invalid("lat", "经度和纬度须同时填写");
@@ -134,9 +134,18 @@ Result<std::pair<StationInput, NewStatus>> Parse(const Cells& c, CivilDate today
 class StationRows : public imports::RowHandler {
  public:
   StationRows(const Deps& d, const account::Principal& who, imports::BatchContext batch)
-      : d_(d), who_(who), batch_(std::move(batch)), today_(ShanghaiDate(d.clock.NowMs())) {}
+      : d_(d),
+        who_(who),
+        batch_(std::move(batch)),
+        today_(ShanghaiDate(d.clock.NowMs())),
+        regions_(who.region) {}
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    auto parsed = Parse(c, today_);
+    auto region = regions_.Resolve(conn, c.Get(kRegion));  // a code, or a town/village name
+    if (!region.ok()) {
+      if (!imports::IsRowError(region.error())) return region.take_error();
+      return std::optional(c.Reject(kRegion, region.error().message));
+    }
+    auto parsed = Parse(c, *region, today_);
     if (!parsed.ok())
       return std::optional(c.Reject(ColumnOf(parsed.error().field), parsed.error().message));
     ASSIGN_OR_RETURN(bool earlier, WrittenBySameFile(conn, parsed->first));
@@ -164,6 +173,7 @@ class StationRows : public imports::RowHandler {
   const account::Principal& who_;
   imports::BatchContext batch_;
   CivilDate today_;
+  region::LazyNameResolver regions_;
 };
 
 }  // namespace
@@ -192,8 +202,9 @@ spreadsheet::Sheet StationsTemplate() {
        "验收合格", "埇商〔2024〕12号"},
       {
           "带*的列必填；列的顺序不限。",
-          "站点级别：镇级综合服务站 或 村级服务点；区划代码：村级服务点填行政村（12位），"
-          "镇级综合服务站填乡镇（9位或12位）。",
+          "站点级别：镇级综合服务站 或 村级服务点；区划代码：12位代码，或本辖区乡镇、村的名称"
+          "（如“符离镇/沈圩村”，村名在辖区内唯一时可只写村名）；村级服务点填行政村，镇级综合服务站"
+          "填乡镇。",
           "纬度、经度：WGS-84 十进制度数（如 33.812345），须同时填写或同时留空。",
           "建设方式：新建 或 改造提升；日期格式 YYYY-MM-DD。",
           "配套设施、服务项目：字典中的名称或代码，多个用顿号、逗号或分号分隔；县级可在字典中添加"

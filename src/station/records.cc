@@ -67,11 +67,6 @@ bool CanWrite(const account::Principal& who, const store::StationRef& s) {
   return who.Can("station:read:own") && own && *own == s.id;
 }
 
-}  // namespace internal
-
-namespace {
-
-// The station if the caller may see it (station.h view), else "not found".
 Result<Station> Seen(storage::Connection& conn, const account::Principal& who, int64_t id) {
   ASSIGN_OR_RETURN(View v, ViewOf(who));
   auto s = store::Get(conn, id);
@@ -79,6 +74,12 @@ Result<Station> Seen(storage::Connection& conn, const account::Principal& who, i
     return Error::NotFound("站点 " + std::to_string(id) + " 不存在");
   return s;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::Seen;
 
 bool Writable(const account::Principal& who, const Station& s) {
   return internal::CanWrite(who, {s.id, s.region});
@@ -118,6 +119,10 @@ Result<std::string> WriteChanges(storage::Connection& conn, const Deps& d,
     bool had = cur != current.end();
     if (had && cur->second.quantity == f.quantity && cur->second.amount_fen == f.amount_fen)
       continue;
+    if (had && cur->second.source == "events")  // events.h: the sum of the month's events
+      return Error::Conflict(
+          "本月“" + item->label + "”按单笔记录汇总，不能直接改月度合计：" + "请补录或作废单笔记录",
+          "item");
     store::NewRecord r{s.id, s.region, period, item->value, f.quantity, f.amount_fen, "form"};
     if (had) r.supersedes_id = cur->second.id;
     r.correction_reason = had ? (reason.empty() ? "更正" : reason) : "";

@@ -3,6 +3,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "region/region.h"
+#include "station/import_rows_internal.h"
 #include "station/records_internal.h"
 
 namespace ruralec::station {
@@ -17,22 +19,9 @@ enum Col { kRegion, kName, kPeriod, kItem, kQuantity, kAmount };
 constexpr Column kColumns[] = {{"区划代码*", true}, {"站点名称*", true}, {"月份*", true},
                                {"服务项目*", true}, {"数量*", true},     {"金额(元)", false}};
 
-Result<int64_t> ParseQuantity(const std::string& t) {
-  if (t.empty() || t.size() > 10) return Error::Invalid("quantity", "数量应为非负整数");
-  int64_t v = 0;
-  for (char c : t) {
-    if (c < '0' || c > '9') return Error::Invalid("quantity", "数量应为非负整数");
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-// A station of the file: its current records of the months the file names (read once per
-// station and month, before this file wrote any) and the keys this file gave it.
+// The current records of the months a station of the file names (read once per station and
+// month, before this file wrote any) and the keys this file gave it.
 struct Known {
-  std::optional<store::StationRef> ref;
-  bool writable = false;
-  std::vector<RecordItem> items;                                                 // of its county
   std::unordered_map<std::string, std::map<std::string, ServiceRecord>> months;  // period → item
   std::unordered_map<std::string, int64_t> in_file;  // "period|item" → row number
 };
@@ -40,33 +29,18 @@ struct Known {
 class RecordRows : public imports::RowHandler {
  public:
   RecordRows(const account::Principal& who, int64_t batch, int64_t now, CivilDate today)
-      : who_(who), batch_(batch), now_(now), today_(today) {}
+      : who_(who), batch_(batch), now_(now), today_(today), stations_(who) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
-    auto region = RegionCode::Parse(c.Get(kRegion));
-    if (!region.ok() || region->level() < RegionLevel::kTown)
-      return std::optional(c.Reject(kRegion, "区划代码应为站点所在的乡镇或行政村（12位）"));
-    ASSIGN_OR_RETURN(Known * k, Station(conn, *region, c.Get(kName)));
-    if (!k->ref)
-      return std::optional(c.Reject(kName, "该区划下没有名为“" + c.Get(kName) + "”的站点"));
-    if (!k->writable) return std::optional(c.Reject(kName, "该站点不在您的填报范围内"));
+    std::optional<RowError> reject;
+    ASSIGN_OR_RETURN(internal::FileStation * s, stations_.Find(conn, c, kRegion, kName, reject));
+    if (!s) return reject;
     const std::string& period = c.Get(kPeriod);
     if (Status st = CheckPeriod(period, today_); !st.ok())
       return std::optional(c.Reject(kPeriod, st.error().message));
-    const RecordItem* item = internal::FindItem(k->items, c.Get(kItem));
-    if (!item) return std::optional(c.Reject(kItem, "服务项目“" + c.Get(kItem) + "”不在字典中"));
-    auto q = ParseQuantity(c.Get(kQuantity));
-    if (!q.ok()) return std::optional(c.Reject(kQuantity, q.error().message));
-    int64_t amount = 0;
-    if (!c.Get(kAmount).empty()) {
-      auto a = Fen::Parse(c.Get(kAmount));
-      if (!a.ok()) return std::optional(c.Reject(kAmount, a.error().message));
-      amount = a->value;
-    }
-    if (Status st = internal::CheckFigure(*item, *q, amount); !st.ok())
-      return std::optional(
-          c.Reject(st.error().field == "quantity" ? kQuantity : kAmount, st.error().message));
-    return Keep(conn, c, *k, period, *item, *q, amount);
+    auto f = internal::ReadFigure(c, *s, kItem, kQuantity, kAmount, reject);
+    if (!f) return reject;
+    return Keep(conn, c, *s->ref, known_[s->ref->id], period, f->item, f->quantity, f->amount_fen);
   }
 
   Status Finish(storage::Connection& conn) override { return Flush(conn); }
@@ -74,30 +48,8 @@ class RecordRows : public imports::RowHandler {
  private:
   static constexpr size_t kFlushRows = 2000;
 
-  Result<Known*> Station(storage::Connection& conn, const RegionCode& region,
-                         const std::string& name) {
-    std::string key = region.str() + "|" + name;
-    if (auto it = known_.find(key); it != known_.end()) return &it->second;
-    Known k;
-    ASSIGN_OR_RETURN(k.ref, store::FindStation(conn, region, name));
-    if (k.ref) {
-      k.writable = internal::CanWrite(who_, *k.ref);
-      ASSIGN_OR_RETURN(k.items, Items(conn, region.county()));
-    }
-    return &known_.emplace(key, std::move(k)).first->second;
-  }
-
-  Result<std::vector<RecordItem>> Items(storage::Connection& conn, const RegionCode& county) {
-    auto it = items_.find(county.str());
-    if (it == items_.end()) {
-      ASSIGN_OR_RETURN(auto items, RecordItems(conn, county));
-      it = items_.emplace(county.str(), std::move(items)).first;
-    }
-    return it->second;
-  }
-
-  RowOutcome Keep(storage::Connection& conn, const Cells& c, Known& k, const std::string& period,
-                  const RecordItem& item, int64_t q, int64_t amount) {
+  RowOutcome Keep(storage::Connection& conn, const Cells& c, const store::StationRef& ref, Known& k,
+                  const std::string& period, const RecordItem& item, int64_t q, int64_t amount) {
     std::string key = period + "|" + item.value;
     auto [at, fresh] = k.in_file.emplace(key, c.row.number);
     if (!fresh)
@@ -105,16 +57,19 @@ class RecordRows : public imports::RowHandler {
           -1, "与文件第" + std::to_string(at->second) + "行重复（同一站点、月份、服务项目）"));
     auto month = k.months.find(period);
     if (month == k.months.end()) {
-      ASSIGN_OR_RETURN(auto current, store::CurrentOfMonth(conn, k.ref->id, period));
+      ASSIGN_OR_RETURN(auto current, store::CurrentOfMonth(conn, ref.id, period));
       month = k.months.emplace(period, std::move(current)).first;
     }
     if (auto cur = month->second.find(item.value); cur != month->second.end()) {
       if (cur->second.quantity == q && cur->second.amount_fen == amount)
         return std::optional(c.AlreadyImported());  // the same figures: nothing to write
+      if (cur->second.source == "events")           // events.h: the month is the sum of its events
+        return std::optional(c.Reject(
+            -1, "该站点本月“" + item.label + "”按单笔记录汇总（合计不同），不能导入月度合计"));
       return std::optional(c.Reject(
           -1, "该站点本月已有不同的“" + item.label + "”记录，如需修改请在站点服务记录中更正"));
     }
-    store::NewRecord r{k.ref->id, k.ref->region, period, item.value, q, amount, "import"};
+    store::NewRecord r{ref.id, ref.region, period, item.value, q, amount, "import"};
     r.batch_id = batch_;
     r.source_row = c.row.number;
     r.created_by = who_.id.valid() ? std::optional<int64_t>(who_.id.value) : std::nullopt;
@@ -135,8 +90,8 @@ class RecordRows : public imports::RowHandler {
   const account::Principal& who_;
   int64_t batch_, now_;
   CivilDate today_;
-  std::unordered_map<std::string, Known> known_;
-  std::unordered_map<std::string, std::vector<RecordItem>> items_;
+  internal::StationFinder stations_;
+  std::unordered_map<int64_t, Known> known_;  // by station id
   std::vector<std::vector<storage::Value>> rows_;
 };
 
@@ -145,8 +100,7 @@ class RecordRows : public imports::RowHandler {
 Result<imports::ImportReport> ImportRecords(const imports::ImportContext& ctx,
                                             const account::Principal& who, const std::string& path,
                                             imports::Mode mode, const imports::ImportOptions& opt) {
-  if (!who.Can("station:record:import") || !who.Can("station:record:edit"))
-    return Error::Forbidden("没有导入站点服务记录的权限");
+  if (!who.Can("station:record:import")) return Error::Forbidden("没有导入站点服务记录的权限");
   int64_t now = ctx.clock.NowMs();
   CivilDate today = ShanghaiDate(now);
   imports::HandlerFactory make =
@@ -164,7 +118,8 @@ spreadsheet::Sheet RecordsTemplate() {
       "站点服务记录", kColumns,
       {"341302100201", "符离镇大庄村电商服务站", "2024-05", "代卖（农产品上行）", "36", "12800.50"},
       {"带*的列必填；列的顺序不限。每行是一个站点一个月一个服务项目的合计。",
-       "区划代码、站点名称：与站点台账一致（站点须已登记，且在您的填报范围内）。",
+       "区划代码、站点名称：与站点台账一致（站点须已登记，且在您的填报范围内）；区划可填12位代码"
+       "或乡镇、村的名称（如“符离镇/沈圩村”）。",
        "月份：YYYY-MM，不能是未来月份。",
        "服务项目：代买、代卖（农产品上行）、生活缴费、快递代收、快递代发、金融服务、代购车票机票、"
        "社区团购、话费充值、信息咨询，或县级添加的项目（名称或代码）。",

@@ -20,5 +20,7 @@ Status CheckFigure(const RecordItem& item, int64_t quantity, int64_t amount_fen)
 const RecordItem* FindItem(const std::vector<RecordItem>& items, const std::string& v);
 // Whether `who` may write the records of station `s` (records.h "Who").
 bool CanWrite(const account::Principal& who, const store::StationRef& s);
+// The station if the caller may see it (station.h view), else "not found".
+Result<Station> Seen(storage::Connection& conn, const account::Principal& who, int64_t id);
 
 }  // namespace ruralec::station::internal

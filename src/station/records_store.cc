@@ -126,11 +126,11 @@ Result<Page<ServiceRecord>> ListRecords(storage::Connection& conn, int64_t stati
 
 Result<std::optional<StationRef>> FindStation(storage::Connection& conn, const RegionCode& region,
                                               const std::string& name) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM stations WHERE region_code = ? AND "
-                                         "name = ?",
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, operator_entity_id FROM stations WHERE "
+                                         "region_code = ? AND name = ?",
                                          {region.str(), name}));
   if (rows.empty()) return std::optional<StationRef>();
-  return std::optional<StationRef>(StationRef{rows[0].Int(0), region});
+  return std::optional<StationRef>(StationRef{rows[0].Int(0), region, rows[0].OptInt(1)});
 }
 
 Result<std::vector<StationYear>> StationsIn(storage::Connection& conn, const RegionCode& scope) {

@@ -39,10 +39,11 @@ Status ClearCurrent(storage::Connection& conn, const std::vector<int64_t>& ids);
 Result<Page<ServiceRecord>> ListRecords(storage::Connection& conn, int64_t station_id,
                                         const RecordFilter& f, const PageRequest& page);
 
-// The station registered under `name` in `region`: {id, region}; nullopt if none.
+// The station registered under `name` in `region`: {id, region, 承办企业}; nullopt if none.
 struct StationRef {
   int64_t id = 0;
   RegionCode region;
+  std::optional<int64_t> operator_entity_id;
 };
 Result<std::optional<StationRef>> FindStation(storage::Connection& conn, const RegionCode& region,
                                               const std::string& name);

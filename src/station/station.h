@@ -160,6 +160,7 @@ Result<Page<Station>> List(const Deps& d, const account::Principal& who, Filter 
 struct DictValue {
   std::string value, label;
   bool builtin = true;
+  bool disabled = false;  // a county's own entry it disabled: no new choice, label still shown
 };
 // The built-in entries of `station_facilities` / `station_services` (empty for another name).
 const std::vector<DictValue>& Builtin(std::string_view dict);

@@ -281,11 +281,12 @@ Result<std::vector<Timeline>> Timelines(storage::Connection& conn, const RegionC
 
 Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,
                                            const std::string& dict) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT value, label FROM station_dict_entries WHERE "
-                                         "county_code = ? AND dict = ? ORDER BY created_at, value",
-                                         {county.county().str(), dict}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT value, label, disabled FROM station_dict_entries WHERE "
+                              "county_code = ? AND dict = ? ORDER BY created_at, value",
+                              {county.county().str(), dict}));
   std::vector<DictValue> out;
-  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false});
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false, r.Int(2) != 0});
   return out;
 }
 
@@ -296,6 +297,17 @@ Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const s
       "created_at) VALUES (?, ?, ?, ?, ?, ?)",
       {county.county().str(), dict, v.value, v.label, Opt(stamp.by), stamp.now_ms});
   if (!n.ok()) return n.take_error();
+  return {};
+}
+
+Status SetDictEntryDisabled(storage::Connection& conn, const RegionCode& county,
+                            const std::string& dict, const std::string& value, bool disabled) {
+  auto n = conn.Exec(
+      "UPDATE station_dict_entries SET disabled = ? WHERE county_code = ? AND "
+      "dict = ? AND value = ?",
+      {int64_t{disabled}, county.county().str(), dict, value});
+  if (!n.ok()) return n.take_error();
+  if (*n == 0) return Error::NotFound("本县没有添加字典项“" + value + "”");
   return {};
 }
 

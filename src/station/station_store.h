@@ -51,5 +51,8 @@ Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const Regi
                                            const std::string& dict);
 Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
                     const DictValue& v, Stamp stamp);
+// kNotFound when the county has no such entry of its own (字典管理 disables or enables it).
+Status SetDictEntryDisabled(storage::Connection& conn, const RegionCode& county,
+                            const std::string& dict, const std::string& value, bool disabled);
 
 }  // namespace ruralec::station::store

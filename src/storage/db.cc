@@ -1,5 +1,6 @@
 #include "storage/db.h"
 
+#include "storage/db_errors.h"
 #include "storage/pg/pg_db.h"
 #include "storage/sqlite/sqlite_db.h"
 
@@ -32,6 +33,12 @@ std::optional<std::string> Row::OptText(size_t i) const {
 Error IntegerOutOfRange() {
   return Error::Conflict(
       "合计超出可计算范围（超过 64 位整数），数据中有异常巨大的金额或数量，请核查并更正后重试");
+}
+
+Error DiskFull(std::string detail) {
+  return {ErrorCode::kUnavailable,
+          "磁盘空间不足，本次写入未保存（已整体撤销），请联系管理员清理磁盘后重试", "",
+          std::move(detail)};
 }
 
 Result<Row> Connection::QueryOne(std::string_view sql, const Params& params,

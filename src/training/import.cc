@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/validate.h"
+#include "region/region.h"
 #include "training/service_internal.h"
 #include "training/training_store.h"
 
@@ -73,7 +74,12 @@ struct Person {
 class AttendanceRows : public imports::RowHandler {
  public:
   AttendanceRows(const Deps& d, const account::Principal& who, int64_t batch, int64_t now)
-      : d_(d), who_(who), batch_(batch), now_(now), today_(ShanghaiDate(now)) {}
+      : d_(d),
+        who_(who),
+        batch_(batch),
+        now_(now),
+        today_(ShanghaiDate(now)),
+        regions_(who.region) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     auto sid = ParseSessionId(c.Get(kSession));
@@ -94,7 +100,7 @@ class AttendanceRows : public imports::RowHandler {
     if (Status st = validate::IdCard(id, today_, "id_number"); !st.ok())
       return Rejected(c, kIdNumber, st.error().message);
     std::string bidx = d_.cipher.BlindIndex(id, kIdContext);
-    ASSIGN_OR_RETURN(std::optional<Person> known, Find(conn, bidx));
+    ASSIGN_OR_RETURN(std::optional<Person> known, Find(conn, bidx, id));
     if (known && known->name != c.Get(kName))
       return Rejected(c, kName, "该身份证号已登记为学员“" + known->name + "”，姓名不一致");
     auto [at, fresh] = s->in_file.emplace(bidx + "|" + day->ToString(), c.row.number);
@@ -135,10 +141,14 @@ class AttendanceRows : public imports::RowHandler {
     return &sessions_.emplace(id, std::move(k)).first->second;
   }
 
-  Result<std::optional<Person>> Find(storage::Connection& conn, const std::string& bidx) {
+  // A registered trainee, linked to the household it heads on first sight in this run (the ID
+  // number is at hand: a household registered after the trainee is found here).
+  Result<std::optional<Person>> Find(storage::Connection& conn, const std::string& bidx,
+                                     const std::string& id) {
     if (auto it = people_.find(bidx); it != people_.end()) return std::optional(it->second);
     ASSIGN_OR_RETURN(auto t, store::TraineeByIndex(conn, bidx));
     if (!t) return std::optional<Person>();
+    RETURN_IF_ERROR(internal::LinkHousehold(conn, d_, *t, id));
     Person p{t->id, t->name, *t};
     people_.emplace(bidx, p);
     return std::optional(p);
@@ -154,8 +164,11 @@ class AttendanceRows : public imports::RowHandler {
       in.mobile = c.Get(kMobile);
       in.audiences = SplitCategories(c.Get(kAudiences));
       if (c.Get(kRegion).empty()) return Rejected(c, kRegion, "新学员须填写户籍村区划代码");
-      auto region = RegionCode::Parse(c.Get(kRegion));
-      if (!region.ok()) return Rejected(c, kRegion, "户籍村区划代码无效");
+      auto region = regions_.Resolve(conn, c.Get(kRegion));  // a code, or a village name
+      if (!region.ok()) {
+        if (!imports::IsRowError(region.error())) return region.take_error();
+        return Rejected(c, kRegion, region.error().message);
+      }
       in.region = *region;
       auto r = internal::RegisterIn(conn, d_, who_, in, batch_, false);
       if (!r.ok()) {
@@ -205,6 +218,7 @@ class AttendanceRows : public imports::RowHandler {
   CivilDate today_;
   std::unordered_map<int64_t, KnownSession> sessions_;
   std::unordered_map<std::string, Person> people_;  // by blind index
+  region::LazyNameResolver regions_;
   std::vector<std::vector<storage::Value>> rows_;
 };
 
@@ -236,7 +250,8 @@ spreadsheet::Sheet AttendanceTemplate() {
        "班次编号：班次页面上显示的编号（须是您可以登记出勤的班次）。",
        "身份证号：18位居民身份证号（校验位和出生日期会被检查）；同一人多次参训只登记一次。",
        "签到日期：YYYY-MM-DD，须在班次的培训日期内，不能是未来日期。",
-       "户籍村区划代码、手机号、人员类别：仅新学员需要（已登记的学员忽略这三列）；人员类别用、分隔"
+       "户籍村区划代码、手机号、人员类别：仅新学员需要（已登记的学员忽略这三列）；户籍村可填12位"
+       "代码或村名（如“符离镇/沈圩村”）；人员类别用、分隔"
        "，"
        "如 建档立卡贫困户、返乡大学生、退役军人、农村青年。",
        "未报名的学员由导入自动报名（不超过班次容纳人数）；已有相同签到的行不重复写入；"

@@ -38,6 +38,10 @@ Result<store::NewTrainee> CheckTrainee(storage::Connection& conn, const account:
                                        TraineeInput in, CivilDate today);
 // RegisterTrainee inside the caller's transaction without the audit entry when `audit` is
 // false (an import writes one entry for its batch).
+// Links `t` to the registered poor household whose head has `id_number` (households module),
+// while the number is at hand; a linked trainee, or one heading no household, is left as is.
+Status LinkHousehold(storage::Connection& conn, const Deps& d, const Trainee& t,
+                     std::string_view id_number);
 Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
                               const account::Principal& who, const TraineeInput& in,
                               std::optional<int64_t> batch_id, bool audit);

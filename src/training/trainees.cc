@@ -5,6 +5,7 @@
 
 #include "account/stamp.h"
 #include "core/validate.h"
+#include "households/households.h"
 #include "region/region.h"
 #include "training/service_internal.h"
 #include "training/training.h"
@@ -66,6 +67,14 @@ Result<store::NewTrainee> CheckTrainee(storage::Connection& conn, const account:
   return t;
 }
 
+Status LinkHousehold(storage::Connection& conn, const Deps& d, const Trainee& t,
+                     std::string_view id_number) {
+  if (t.household_id) return {};
+  ASSIGN_OR_RETURN(auto h, households::FindByIdNumber(conn, d.cipher, id_number));
+  if (!h) return {};
+  return store::SetTraineeHousehold(conn, t.id, h->id);
+}
+
 Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
                               const account::Principal& who, const TraineeInput& input,
                               std::optional<int64_t> batch_id, bool audit) {
@@ -78,7 +87,10 @@ Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
   if (found) {
     if (found->name != t.in.name)
       return Error::Conflict("该身份证号已登记为学员“" + found->name + "”，姓名不一致", "name");
-    return Registered{*found, false};
+    if (found->household_id) return Registered{*found, false};
+    RETURN_IF_ERROR(LinkHousehold(conn, d, *found, t.in.id_number));
+    ASSIGN_OR_RETURN(Trainee again, store::GetTrainee(conn, found->id));
+    return Registered{again, false};
   }
   t.batch_id = batch_id;
   ASSIGN_OR_RETURN(int64_t id,
@@ -88,6 +100,8 @@ Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
                                                  id, "region=" + t.in.region.str())));
   }
   ASSIGN_OR_RETURN(Trainee out, store::GetTrainee(conn, id));
+  RETURN_IF_ERROR(LinkHousehold(conn, d, out, t.in.id_number));
+  ASSIGN_OR_RETURN(out, store::GetTrainee(conn, id));  // with the household, when linked
   return Registered{out, true};
 }
 
@@ -104,6 +118,33 @@ Result<Registered> RegisterTrainee(const Deps& d, const account::Principal& who,
         RETURN_IF_ERROR(NameRegions(*conn, one));
         r.trainee = one.front();
         return r;
+      });
+}
+
+Result<LinkReport> LinkTraineesToHouseholds(const Deps& d) {
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<LinkReport>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<LinkReport> {
+        LinkReport rep;
+        ASSIGN_OR_RETURN(auto unlinked, store::UnlinkedTrainees(*conn));
+        for (const auto& [id, enc] : unlinked) {
+          ++rep.checked;
+          ASSIGN_OR_RETURN(std::string number,
+                           d.cipher.Decrypt(enc, "training_trainees.id_number"));
+          ASSIGN_OR_RETURN(auto h, households::FindByIdNumber(*conn, d.cipher, number));
+          if (!h) continue;
+          RETURN_IF_ERROR(store::SetTraineeHousehold(*conn, id, h->id));
+          ++rep.linked;
+        }
+        RETURN_IF_ERROR(d.audit.Append(
+            *conn, {{{}, "cli", "operator", "local", ""},
+                    "training.trainee.link",
+                    "training_trainee",
+                    "",
+                    audit::Outcome::kSuccess,
+                    std::to_string(rep.linked) + " of " + std::to_string(rep.checked) +
+                        " unlinked trainees linked to their household"}));
+        return rep;
       });
 }
 

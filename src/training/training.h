@@ -60,6 +60,7 @@ struct Deps {
 struct DictValue {
   std::string value, label;
   bool builtin = true;
+  bool disabled = false;  // a county's own entry it disabled: no new choice, label still shown
 };
 // The built-in entries of training_levels / training_tags / training_audiences /
 // training_outcome_kinds (empty for another name).
@@ -192,6 +193,13 @@ struct Registered {
 };
 Result<Registered> RegisterTrainee(const Deps& d, const account::Principal& who,
                                    const TraineeInput& in);
+// Links every trainee not yet linked to the registered poor household it heads (households
+// module; each ID number decrypted with the key): for trainees registered before their
+// household. `ruralec training link-households`; one audit entry `training.trainee.link`.
+struct LinkReport {
+  int64_t checked = 0, linked = 0;
+};
+Result<LinkReport> LinkTraineesToHouseholds(const Deps& d);
 Result<Trainee> GetTrainee(const Deps& d, const account::Principal& who, int64_t id);
 Result<Page<Trainee>> ListTrainees(const Deps& d, const account::Principal& who,
                                    const TraineeFilter& f, const PageRequest& page);

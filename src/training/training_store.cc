@@ -736,11 +736,12 @@ Result<int64_t> TraineesWithOutcome(storage::Connection& conn, const Span& s,
 
 Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const RegionCode& county,
                                            const std::string& dict) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT value, label FROM training_dict_entries WHERE "
-                                         "county_code = ? AND dict = ? ORDER BY id",
-                                         {county.str(), dict}));
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT value, label, disabled FROM training_dict_entries WHERE "
+                              "county_code = ? AND dict = ? ORDER BY id",
+                              {county.str(), dict}));
   std::vector<DictValue> out;
-  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false});
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), false, r.Int(2) != 0});
   return out;
 }
 
@@ -750,6 +751,48 @@ Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const s
       conn.Exec("INSERT INTO training_dict_entries (county_code, dict, value, label, created_by, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 {county.str(), dict, v.value, v.label, OptId(stamp.by), stamp.now_ms}));
+}
+
+Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id) {
+  return Done(conn.Exec("UPDATE training_trainees SET household_id = ? WHERE id = ?",
+                        {household_id, trainee_id}));
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> UnlinkedTrainees(storage::Connection& conn) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, id_enc FROM training_trainees WHERE "
+                                         "household_id IS NULL ORDER BY id",
+                                         {}));
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (const auto& r : rows) out.emplace_back(r.Int(0), r.Text(1));
+  return out;
+}
+
+Result<std::set<int64_t>> HouseholdsTrained(storage::Connection& conn, const RegionCode& region,
+                                            CivilDate from, CivilDate to) {
+  Where w;
+  w.InSubtree("a.region_code", region)
+      .Cmp("a.day", ">=", from.ToString())
+      .Cmp("a.day", "<=", to.ToString())
+      .Sql("t.household_id IS NOT NULL");
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT DISTINCT t.household_id FROM training_attendance a "
+                              "JOIN training_trainees t ON t.id = a.trainee_id" +
+                                  w.Clause(),
+                              w.params()));
+  std::set<int64_t> out;
+  for (const auto& r : rows) out.insert(r.Int(0));
+  return out;
+}
+
+Status SetDictEntryDisabled(storage::Connection& conn, const RegionCode& county,
+                            const std::string& dict, const std::string& value, bool disabled) {
+  auto n = conn.Exec(
+      "UPDATE training_dict_entries SET disabled = ? WHERE county_code = ? AND "
+      "dict = ? AND value = ?",
+      {int64_t{disabled}, county.str(), dict, value});
+  if (!n.ok()) return n.take_error();
+  if (*n == 0) return Error::NotFound("本县没有添加字典项“" + value + "”");
+  return {};
 }
 
 }  // namespace ruralec::training::store

@@ -65,6 +65,14 @@ Result<int64_t> InsertTrainee(storage::Connection& conn, const crypto::FieldCiph
 Result<std::optional<Trainee>> TraineeByIndex(storage::Connection& conn, const std::string& bidx);
 Result<Trainee> GetTrainee(storage::Connection& conn, int64_t id);
 Result<std::string> TraineeIdCipher(storage::Connection& conn, int64_t id);
+// The registered poor household a trainee heads (households module), once found.
+Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id);
+// Trainees not yet linked to a household, with their ID ciphertext: {id, id_enc}, by id.
+Result<std::vector<std::pair<int64_t, std::string>>> UnlinkedTrainees(storage::Connection& conn);
+// The households (by their linked trainees) with attendance in `region`'s subtree on a day in
+// [from, to]: training as help for households' coverage (households::AddHelpSource).
+Result<std::set<int64_t>> HouseholdsTrained(storage::Connection& conn, const RegionCode& region,
+                                            CivilDate from, CivilDate to);
 Result<Page<Trainee>> ListTrainees(storage::Connection& conn, const View& v, const TraineeFilter& f,
                                    const PageRequest& page);
 // Whether trainer `user` teaches a session `trainee` is enrolled in.
@@ -171,5 +179,8 @@ Result<std::vector<DictValue>> DictEntries(storage::Connection& conn, const Regi
                                            const std::string& dict);
 Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const std::string& dict,
                     const DictValue& v, Stamp stamp);
+// kNotFound when the county has no such entry of its own (字典管理 disables or enables it).
+Status SetDictEntryDisabled(storage::Connection& conn, const RegionCode& county,
+                            const std::string& dict, const std::string& value, bool disabled);
 
 }  // namespace ruralec::training::store

@@ -1,5 +1,6 @@
 #include "training/training.h"
 
+#include "households/households.h"
 #include "training/test_fixture.h"
 
 namespace ruralec::training {
@@ -175,6 +176,34 @@ TEST_F(TrainingTest, AttendanceIsOneRowPerTraineePerDayWithinTheSessionAndCapaci
   EXPECT_EQ(rows->items[0].days, (std::vector<std::string>{"2023-11-01", "2023-11-02"}));
   EXPECT_TRUE(rows->items[1].days.empty());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'training.attendance'"), 3);
+}
+
+// Training counts as help for the household its trainee heads (households' coverage): a trainee
+// registered before the household is linked by the keyed link command, once; others are not.
+TEST_F(TrainingTest, TraineesRegisteredBeforeTheirHouseholdAreLinkedByTheCommand) {
+  int64_t zhang = Register(0, "张三", "341302100201");
+  int64_t li = Register(1, "李芳", "341302100201");
+  account::Principal clerk = county_;
+  clerk.permissions.insert({"household:edit", "household:read"});
+  households::HouseholdInput h;
+  h.region = *RegionCode::Parse("341302100201");
+  h.head_name = "张三";
+  h.id_number = kIds[0];
+  auto hh = households::Register({tdb_.db(), audit_, clock_, cipher_}, clerk, h);
+  ASSERT_TRUE(hh.ok()) << hh.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_trainees WHERE household_id IS NOT NULL"), 0);
+
+  auto rep = LinkTraineesToHouseholds(D());
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->checked, 2);
+  EXPECT_EQ(rep->linked, 1);
+  EXPECT_EQ(GetTrainee(D(), county_, zhang)->household_id, hh->id);
+  EXPECT_FALSE(GetTrainee(D(), county_, li)->household_id);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'training.trainee.link'"), 1);
+  auto again = LinkTraineesToHouseholds(D());  // only the unlinked one is looked at again
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->checked, 1);
+  EXPECT_EQ(again->linked, 0);
 }
 
 }  // namespace

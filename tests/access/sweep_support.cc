@@ -60,8 +60,13 @@ std::string Server::RunFixture(const std::string& path, std::vector<Recorded>* r
     Snapshot now = Take(db());
     rec_->push_back({x, !Changes(db(), prev, now).empty()});
     prev = std::move(now);
+    if (on_recorded) on_recorded(rec_->back());
+  };
+  env_.on_login = [this](const std::string&) {
+    if (on_login) on_login();
   };
   std::string err = script_->RunFile(path);
+  env_.on_login = nullptr;
   rec_ = nullptr;
   env_.on_request = [this](const Exchange& x) { last_ = x; };
   return err;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -35,11 +36,19 @@ class Server {
   std::string RunFixture(const std::string& path, std::vector<Recorded>* rec);
   std::string Run(const std::string& blocks);  // script blocks (users, logins, requests)
   std::string Var(const std::string& name) const { return script_->Var(name); }
+  std::pair<std::string, std::string> SessionOf(const std::string& user) const {
+    return script_->SessionOf(user);
+  }
   // One request as `user` ("anonymous" = no session); `x` gets the answer.
   std::string Send(const std::string& user, const std::string& method, const std::string& path,
                    const std::string& body, Exchange* x);
   http::Server& server() { return *server_; }
   storage::Database& db() { return ctx_->db(); }
+  FakeClock& clock() { return clock_; }
+  int port() const { return env_.port; }
+  // Called with each request RunFixture records, once recorded (the crash sweep snapshots).
+  std::function<void(const Recorded&)> on_recorded;
+  std::function<void()> on_login;  // after each `login` of RunFixture
   app::AppContext& ctx() { return *ctx_; }
   const std::filesystem::path& dir() const { return scratch_.dir(); }
   const std::string& db_path() const { return scratch_.target(); }

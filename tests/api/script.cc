@@ -108,6 +108,14 @@ class Runner {
     auto it = vars_.find(name);
     return it == vars_.end() ? "" : it->second;
   }
+  std::pair<std::string, std::string> SessionOf(const std::string& user) const {
+    auto it = sessions_.find(user);
+    if (it == sessions_.end()) return {};
+    return {it->second.cookie, it->second.csrf};
+  }
+  void Adopt(const std::string& user, const std::string& cookie, const std::string& csrf) {
+    sessions_[user] = {cookie, csrf};
+  }
 
   std::string Run(const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
@@ -231,6 +239,7 @@ class Runner {
     std::string cookie = res->get_header_value("Set-Cookie");
     sessions_[w.at(1)] = {cookie.substr(0, cookie.find(';')), Json::parse(res->body)["csrf_token"]};
     current_ = w.at(1);
+    if (env_.on_login) env_.on_login(w.at(1));
     return "";
   }
 
@@ -429,6 +438,12 @@ std::string Script::RunFile(const std::string& path) {
 }
 
 std::string Script::Var(const std::string& name) const { return r_->Var(name); }
+std::pair<std::string, std::string> Script::SessionOf(const std::string& user) const {
+  return r_->SessionOf(user);
+}
+void Script::Adopt(const std::string& user, const std::string& cookie, const std::string& csrf) {
+  r_->Adopt(user, cookie, csrf);
+}
 
 std::string Script::RunText(const std::string& text) {
   std::istringstream in(text);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "app/app_context.h"
 #include "core/clock.h"
@@ -23,6 +24,9 @@ struct Env {
     std::string response;
   };
   std::function<void(const Exchange&)> on_request;
+  // Called after each `login` (the crash sweep snapshots the database: `user` lines before it
+  // made the users its next requests need).
+  std::function<void(const std::string& user)> on_login;
 };
 
 // Returns "" on success, else a message naming the file, line and what differed.
@@ -40,6 +44,10 @@ class Script {
   std::string RunText(const std::string& text);  // blocks in the format of a .test file
   // A variable captured so far (`capture`, `user`'s NAME.id); "" when there is none.
   std::string Var(const std::string& name) const;
+  // A user's session (cookie, CSRF token) as signed in by `login`; Adopt makes another Script
+  // use one (the crash sweep's child process, on a copy of the database holding it).
+  std::pair<std::string, std::string> SessionOf(const std::string& user) const;
+  void Adopt(const std::string& user, const std::string& cookie, const std::string& csrf);
 
  private:
   std::unique_ptr<Runner> r_;

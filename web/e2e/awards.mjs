@@ -84,6 +84,8 @@ export async function awardSteps(ctx) {
     const v1 = page.locator('.aw-version-table .el-table__row').first()
     await v1.locator('.aw-list-status', { hasText: '草稿' }).waitFor()
     await v1.locator('.aw-propose').click()
+    await page.locator('.el-message-box', { hasText: '提交第' }).waitFor() // 提交审核 asks first
+    await page.locator('.el-message-box__btns .el-button--primary').click()
     await v1.locator('.aw-list-status', { hasText: '待审核' }).waitFor()
     expect((await page.locator('.aw-approve').count()) === 0, 'the maker must not see 审核通过')
     await context.clearCookies()
@@ -98,6 +100,8 @@ export async function awardSteps(ctx) {
     const v1 = page.locator('.aw-version-table .el-table__row').first()
     await v1.locator('.aw-list-status', { hasText: '待审核' }).waitFor()
     await v1.locator('.aw-approve').click()
+    await page.locator('.el-message-box', { hasText: '清单冻结' }).waitFor() // 审核通过 asks first
+    await page.locator('.el-message-box__btns .el-button--primary').click()
     await v1.locator('.aw-list-status', { hasText: '已审核' }).waitFor()
     await v1.locator('.aw-by', { hasText: '县商务局奖补经办' }).waitFor()
     await v1.locator('.aw-approved-by', { hasText: '县财政局复核' }).waitFor()

@@ -1,6 +1,7 @@
 // End-to-end steps of the designation pages (issue 17 item 4), run by run.mjs after the station
 // block. The admin creates, through the API, a county_staff user; in the console the user opens
-// 示范创建 from the menu, goes to 择优评定, selects the first ranked village as a candidate of the
+// 示范创建 from the menu, goes to 择优评定 (types a 择优名额 of 1: each row says why it is in or out),
+// selects the first ranked village as a candidate of the
 // current year, opens it from the list, recognises it (a missing document lands on its field
 // first) and sees the document in the history, uploads an evidence file, and opens the quota
 // progress page. The detail fits a 390 px screen.
@@ -30,6 +31,11 @@ export async function designationSteps(ctx) {
     const first = page.locator('.ranking-table .el-table__row').first()
     await first.waitFor()
     s.village = (await first.locator('td').nth(1).textContent()).trim()
+    // 择优名额: one place typed in; the line says so and every row says why it is in or out.
+    await page.locator('#rk-quota').fill('1')
+    await page.locator('#rk-quota').blur()
+    await page.locator('.rk-quota-line', { hasText: '择优名额 1 个' }).waitFor()
+    expect(((await first.locator('.rk-reason').textContent()) || '').trim() !== '', 'a ranked village without its reason')
     await shot('designation-ranking')
     await first.locator('.rk-select').click()
     await first.locator('.el-tag', { hasText: '候选' }).waitFor()

@@ -4,7 +4,9 @@
 // for the entity with a delivery point. In the console the user opens 采购需求与匹配 from the
 // menu, opens the demand's proposals (ranked, each with its reasons), accepts the best one (a
 // 产销对接 event) and sees the demand's matched quantity move; the produce board shows the lot as
-// 已对接 and fits a 390 px screen; 合作协议 opens with its form.
+// 已对接 and fits a 390 px screen; the open lot is edited (修改: quantity with a reason) and its
+// 修改记录 shows the change; 合作协议 opens with its form, and an agreement's detail edits its
+// title and lists the change.
 
 import { apiHelpers, usccWithCheck } from './api.mjs'
 
@@ -32,6 +34,11 @@ export async function matchingSteps(ctx) {
     const lot = { station_id: st.id, village_code: village.code, seller_name: '李四', contact: '13800138000', product: s.product, unit: '斤', available_from: today, available_to: later }
     s.near = await post(csrf, '/matching/listings', { ...lot, quantity: 800, price_fen: 250 })
     await post(csrf, '/matching/listings', { ...lot, quantity: 300 })
+    s.agreementTitle = '酥梨订单' + stamp
+    await post(csrf, '/matching/agreements', {
+      entity_id: ent.id, agreement_no: 'E2E-' + stamp, title: s.agreementTitle, model: 'order_farming', signed_on: today, valid_from: today,
+      valid_to: later, parties: [{ kind: 'coop', name: '沈圩酥梨合作社' }], products: [{ product: s.product, quantity: 5000, unit: '斤' }],
+    })
     s.demand = await post(csrf, '/matching/demands', { entity_id: ent.id, product: s.product, unit: '斤', quantity: 1000, price_max_fen: 300, wanted_from: today, wanted_to: later, lat: '33.646', lng: '116.964' })
   })
 
@@ -62,7 +69,12 @@ export async function matchingSteps(ctx) {
     await page.waitForURL(/\/matching\/listings$/)
     await page.locator('#f-ls-product').fill(s.product)
     await page.locator('.ls-search').click()
-    await page.locator('.ls-card', { hasText: '已对接' }).first().waitFor()
+    const matched = page.locator('.ls-card', { hasText: '已对接' }).first()
+    await matched.waitFor()
+    // The seller's mobile is masked on the card; 显示 fetches it through the audited pii route.
+    await matched.locator('.masked-value', { hasText: '138****8000' }).waitFor()
+    await matched.locator('.masked-show').click()
+    await matched.locator('.masked-value.revealed', { hasText: '13800138000' }).waitFor()
     await page.setViewportSize({ width: 390, height: 844 })
     await page.reload()
     await page.locator('.ls-card').first().waitFor()
@@ -72,10 +84,46 @@ export async function matchingSteps(ctx) {
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 
-  await step('matching: the agreements page opens with its form', async () => {
+  await step('matching: the open lot is edited and its change history shows before → after', async () => {
+    await page.locator('#f-ls-product').fill(s.product)
+    await page.locator('.ls-search').click()
+    const open = page.locator('.ls-card', { hasText: '在售' }).first()
+    await open.waitFor()
+    await open.locator('.ls-edit').click()
+    const dialog = page.locator('.listing-edit-dialog')
+    await dialog.locator('.le-quantity input').fill('500')
+    await dialog.locator('#le-reason').fill('补收了一批')
+    await dialog.locator('.le-save').click()
+    await page.locator('.el-message', { hasText: '已保存' }).waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+    await open.locator('.ls-qty', { hasText: '500 / 500 斤' }).waitFor()
+    await open.locator('.ls-history').click()
+    const drawer = page.locator('.listing-history-drawer')
+    await drawer.locator('.eh-change', { hasText: '300斤' }).waitFor()
+    await drawer.locator('.eh-after', { hasText: '500斤' }).waitFor()
+    await drawer.locator('.eh-reason', { hasText: '补收了一批' }).waitFor()
+    await shot('matching-listing-history')
+    await drawer.locator('.el-drawer__close-btn').click()
+    await drawer.waitFor({ state: 'hidden' })
+  })
+
+  await step('matching: the agreements page opens with its form and edits an agreement', async () => {
     await page.goto(BASE + '/matching/agreements')
     await page.locator('.agreements-page').waitFor()
     await page.locator('.ag-add').click()
     await page.locator('.agreement-dialog #ag-no').waitFor()
+    await page.locator('.agreement-dialog .el-dialog__headerbtn').click()
+    await page.locator('.agreement-dialog').waitFor({ state: 'hidden' })
+    const row = page.locator('.agreements-page .el-table__row', { hasText: s.agreementTitle }).first()
+    await row.locator('.ag-open').click()
+    const drawer = page.locator('.agreement-drawer')
+    await drawer.locator('.ag-edit').click()
+    await page.locator('.agreement-dialog #ag-title').fill(s.agreementTitle + '（补充）')
+    await page.locator('.agreement-dialog #ag-reason').fill('签订补充协议')
+    await page.locator('.agreement-dialog .ag-save').click()
+    await page.locator('.el-message', { hasText: '已保存' }).waitFor()
+    await drawer.locator('.ag-history .eh-after', { hasText: s.agreementTitle + '（补充）' }).waitFor()
+    await drawer.locator('.ag-history .eh-reason', { hasText: '签订补充协议' }).waitFor()
+    await shot('matching-agreement-history')
   })
 }

@@ -170,6 +170,7 @@ async function handle(req, res, url) {
   }
   let mm
   if (path === '/roles') return need('role:read'), ROLES
+  if (path === '/home/work') return { todos: [], figures: [], errors: [] } // the home page's to-dos (none in the mock)
   if ((mm = /^\/dicts\/(\w+)$/.exec(path))) {
     const d = { roles: ROLES.map((r) => ({ value: r.name, label: r.label })), user_status: [{ value: 'active', label: '正常' }, { value: 'disabled', label: '停用' }], region_tags: TAGS.map((t) => ({ value: t.name, label: t.label })), region_levels: [], audit_actions: [{ value: 'auth.login', label: '登录' }, { value: 'user.create', label: '新增用户' }, { value: 'region.tags', label: '修改区划标签' }, { value: 'pii.view', label: '查看个人信息' }] }
     return d[mm[1]] || []

@@ -42,7 +42,9 @@ export async function programmeSteps(ctx) {
   await step('programme detail: header, progress bars, 暂无数据来源 for lines without a source', async () => {
     await page().locator('.programmes-page .programme-link', { hasText: NAME }).click()
     await page().waitForURL(new RegExp(`/programmes/${s.row.id}$`))
-    await page().locator('.pd-name', { hasText: NAME }).waitFor()
+    // the server parses and checks the plan against the division files on its first read (~2 s
+    // of CPU: well over 15 s on a loaded machine)
+    await page().locator('.pd-name', { hasText: NAME }).waitFor({ timeout: 90000 })
     const meta = await page().locator('.pd-meta').innerText()
     expect(meta.includes('埇政办秘〔2019〕38号') && meta.includes('2019-10-12') && meta.includes('宿州市埇桥区人民政府办公室'), 'header: ' + meta)
     s.progress = await api(`/programmes/${s.row.id}/progress`)

@@ -13,7 +13,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { programmeSteps } from './programmes.mjs'
+import { editorSteps } from './editor.mjs'
 import { salesSteps } from './sales.mjs'
+import { conventionSteps } from './conventions.mjs'
 import { awardSteps } from './awards.mjs'
 import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
@@ -21,6 +23,10 @@ import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { householdSteps } from './households.mjs'
 import { matchingSteps } from './matching.mjs'
+import { reportSteps } from './reports.mjs'
+import { townTaskSteps } from './towns.mjs'
+import { logExportSteps, systemSteps } from './system.mjs'
+import { homeSteps } from './home.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -463,6 +469,7 @@ try {
       await page.setViewportSize({ width: 1366, height: 768 })
       await logout()
     })
+    await logExportSteps({ step, expect, shot, page: () => page, BASE, login, logout }, AUDITOR_PW) // 登录日志 export (issue 26 item 10): e2e/system.mjs
   }
 
   await step('five wrong passwords lock the account', async () => {
@@ -520,14 +527,20 @@ try {
   // programme pages (实施方案): the steps live in e2e/programmes.mjs
   if (STAFF_PW) {
     await programmeSteps({ step, expect, shot, page: () => page, context, BASE, ART, login, logout, log, password: STAFF_PW })
+    await editorSteps({ step, expect, shot, page: () => page, BASE, log, login, logout, password: STAFF_PW }) // programme editor (issue 26 item 2): e2e/editor.mjs
+    const townClerk = await townTaskSteps({ step, expect, shot, page: () => page, context, BASE, login, logout, adminPassword: ADMIN_PW, staffPassword: STAFF_PW }) // town reports (issue 26 item 9): e2e/towns.mjs
+    if (townClerk) await homeSteps({ step, expect, shot, page: () => page, context, BASE, login, logout, staffPassword: STAFF_PW }, townClerk) // the home page's to-dos (issue 26 item 11): e2e/home.mjs
   }
 
   // entities, brands and the online-sales ledger (issue 6): the steps live in e2e/sales.mjs
   await salesSteps({ step, expect, shot, page: () => page, context, BASE, login, state, adminPassword: ADMIN_PW })
+  await conventionSteps({ step, expect, shot, page: () => page, context, BASE, login, state, adminPassword: ADMIN_PW }) // tabs, columns, 导出选中 (issue 26 item 10): e2e/conventions.mjs
   const awardUsers = await awardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // award pages (issue 7): e2e/awards.mjs
   await localSteps({ step, expect, shot, page: () => page, context, BASE, login }, awardUsers) // 地方设定 (issue 16 item 3): e2e/local.mjs
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
+  await reportSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // manual reporting (issue 26 item 3): e2e/reports.mjs
+  await systemSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // 系统管理 (issue 26 item 10): e2e/system.mjs
   await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
   await matchingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // matching pages (issue 19 items 2–4): e2e/matching.mjs
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs

@@ -5,7 +5,10 @@
 // Chinese labels), changes it to 运营中 with a date, reason and document (a missing document
 // lands on its field first) and sees the change in the history. The detail fits a 390 px screen.
 // Then a station_operator account bound to the station is made and, on a 390 px screen, enters the
-// month's service figures on 服务记录填报, and corrects one (the old record stays in the history).
+// month's service figures on 服务记录填报, and corrects one (the old record stays in the history),
+// records two single services of 社区团购 (the month's figure becomes their sum, read-only) and
+// voids one, then adds a storefront photo there (a PDF refused); the county user sees its preview
+// on the detail page and adds the operator agreement.
 // The map (站点地图, from the list) shows the stations with coordinates. Finally the county user
 // sets an assessment template (考核模板), assesses the station on its detail page (the total is
 // computed as scores are typed), opens a rectification for the failed result and finds the
@@ -137,10 +140,66 @@ export async function stationSteps(ctx) {
     const hist = await (await page.request.get(BASE + `/api/v1/stations/${s.id}/records?item=purchase&history=true`)).json()
     expect(hist.total === 2 && hist.items[0].quantity === 13 && hist.items[0].correction_reason === '漏记一单' && !hist.items[1].current,
       'correction history: ' + JSON.stringify(hist.items))
+    // Single services (单笔记录, item 2): two 社区团购 sales one by one; the month's figure of the item
+    // becomes their sum, shown read-only; voiding one takes it out.
+    const panel = page.locator('.ev-panel')
+    await panel.locator('.ev-item').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '社区团购' }).click()
+    for (const [q, yuan] of [['2', '36.5'], ['1', '10']]) {
+      await panel.locator('#ev-quantity').fill(q)
+      await panel.locator('#ev-amount').fill(yuan)
+      await panel.locator('#ev-products').fill('酥梨、黄桃')
+      await panel.locator('.ev-add').click()
+      await panel.locator('.ev-entry', { hasText: yuan }).waitFor()
+    }
+    const row = form.locator('.rp-group_buying')
+    await row.locator('.rp-per-event').waitFor()
+    await page.waitForFunction(() => document.querySelector('.rp-group_buying .rp-a input')?.value === '46.50')
+    expect(await row.locator('.rp-a input').isDisabled(), 'a per-event item can be typed over')
+    await panel.locator('.ev-entry', { hasText: '10元' }).locator('.ev-void').click()
+    await page.locator('.el-message-box input').fill('录重了')
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await panel.locator('.ev-voided').waitFor()
+    await page.waitForFunction(() => document.querySelector('.rp-group_buying .rp-a input')?.value === '36.50')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(wide <= 1, 'report page with single services wider than the screen by ' + wide + ' px')
+    await shot('station-events-mobile')
     // The station's detail charts the months' records.
     await page.goto(BASE + `/stations/${s.id}`)
     await page.locator('.records-chart canvas').first().waitFor()
     await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  await step('stations: the operator adds a storefront photo on the phone page; the detail previews it', async () => {
+    // A 1×1 PNG: the server sniffs the bytes (jpg/png only for photos).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(BASE + '/stations/report')
+    const photos = page.locator('.rp-photos')
+    await photos.locator('.att-slot-photo_outside').waitFor()
+    expect((await photos.locator('.att-slot-agreement').count()) === 0, 'the phone page offers the agreement')
+    // A PDF is refused with the server's message; the photo is accepted and previewed.
+    await photos.locator('.att-input-photo_outside').setInputFiles({ name: '门头.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\xE2\xE3\n') })
+    await page.locator('.el-message--error', { hasText: 'jpg 或 png' }).waitFor()
+    await photos.locator('.att-input-photo_outside').setInputFiles({ name: '门头.png', mimeType: 'image/png', buffer: png })
+    await page.locator('.el-message--success', { hasText: '已上传' }).waitFor()
+    await photos.locator('.att-slot-photo_outside .att-thumb').first().waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow <= 1, 'report page with photos wider than the screen by ' + overflow + ' px')
+    await shot('station-photo-mobile')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    // The county user sees the photo on the station's detail and adds the operator agreement.
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.goto(BASE + `/stations/${s.id}`)
+    const files = page.locator('.station-files')
+    await files.locator('.att-slot-photo_outside .att-thumb img').first().waitFor()
+    await files.locator('.att-input-agreement').setInputFiles({ name: '承办协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\xE2\xE3\n') })
+    await files.locator('.att-slot-agreement .att-file-link', { hasText: '承办协议.pdf' }).waitFor()
+    const list = await (await page.request.get(BASE + `/api/v1/stations/${s.id}/files`)).json()
+    expect(list.total === 2 && list.items[0].slot === 'photo_outside' && list.items[1].slot === 'agreement', 'station files: ' + JSON.stringify(list.items))
+    await shot('station-files')
   })
 
   await step('stations: the county sets an assessment template, assesses the station and ranks it', async () => {

@@ -36,15 +36,19 @@ Json RecordJson(const Record& r) {
 
 }  // namespace
 
+Result<Filter> FilterFrom(const Request& req) {
+  Filter f{req.Query("user"), req.Query("action"), req.Query("object_type"), req.Query("outcome")};
+  ASSIGN_OR_RETURN(f.from_ms, DateBound(req, "from", false));
+  ASSIGN_OR_RETURN(f.to_ms, DateBound(req, "to", true));
+  f.scope = req.principal().region;  // an audit admin reads its own subtree only
+  return f;
+}
+
 void RegisterRoutes(http::Server& s, storage::Database& db, const AuditLog& audit) {
   s.Get("/audit", {.permission = "audit:read"},
         [&db, &audit](Request& req, Reply&) -> Result<Json> {
           ASSIGN_OR_RETURN(PageRequest page, req.Page());
-          Filter f{req.Query("user"), req.Query("action"), req.Query("object_type"),
-                   req.Query("outcome")};
-          ASSIGN_OR_RETURN(f.from_ms, DateBound(req, "from", false));
-          ASSIGN_OR_RETURN(f.to_ms, DateBound(req, "to", true));
-          f.scope = req.principal().region;  // an audit admin reads its own subtree only
+          ASSIGN_OR_RETURN(Filter f, FilterFrom(req));
           auto conn = db.Acquire();
           ASSIGN_OR_RETURN(auto p, audit.List(*conn, f, page));
           return http::PageJson(p, page, RecordJson);

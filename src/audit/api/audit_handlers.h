@@ -10,4 +10,8 @@ namespace ruralec::audit::api {
 
 void RegisterRoutes(http::Server& server, storage::Database& db, const AuditLog& audit);
 
+// The list's filters from the query: user, action (`auth.*`: every action starting "auth."),
+// object_type, outcome, from/to (civil dates, `to` inclusive); the caller's region as scope.
+Result<Filter> FilterFrom(const http::Request& req);
+
 }  // namespace ruralec::audit::api

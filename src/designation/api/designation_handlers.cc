@@ -1,5 +1,7 @@
 #include "designation/api/designation_handlers.h"
 
+#include <algorithm>
+
 #include "designation/import.h"
 #include "http/audit_entry.h"
 #include "http/file_reply.h"
@@ -102,7 +104,9 @@ Json RankedJson(const RankedVillage& v) {
           {"online_sales_fen", v.online_sales_fen ? Json(*v.online_sales_fen) : Json(nullptr)},
           {"designation_id", v.designation_id ? Json(*v.designation_id) : Json(nullptr)},
           {"designation_status",
-           v.designation_status ? Json(StatusName(*v.designation_status)) : Json(nullptr)}};
+           v.designation_status ? Json(StatusName(*v.designation_status)) : Json(nullptr)},
+          {"proposed", v.proposed},
+          {"reason", v.reason}};
 }
 
 // One page of the ranking, with the year, region and the source of the sales figures.
@@ -112,6 +116,9 @@ Json RankingJson(const Ranking& r, const PageRequest& page) {
   out["year"] = r.year;
   out["region_code"] = r.region.str();
   out["source"] = r.source;
+  out["quota"] = r.quota;
+  out["proposed"] = std::count_if(r.items.begin(), r.items.end(),
+                                  [](const RankedVillage& v) { return v.proposed; });
   return out;
 }
 
@@ -216,7 +223,12 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
             ASSIGN_OR_RETURN(level, ParseLevel(v));
           }
           ASSIGN_OR_RETURN(PageRequest page, req.Page());
-          ASSIGN_OR_RETURN(Ranking r, RankVillages(d, req.principal(), region, year, level));
+          ASSIGN_OR_RETURN(auto quota, http::QueryOptInt(req, "quota"));
+          if (quota && (*quota < 0 || *quota > 10000))
+            return Error::Invalid("quota", "择优名额应为 0 至 10000 的整数");
+          std::optional<int> q;
+          if (quota) q = static_cast<int>(*quota);
+          ASSIGN_OR_RETURN(Ranking r, RankVillages(d, req.principal(), region, year, level, q));
           return RankingJson(r, page);
         });
   s.Get(R"(/designations/(\d+))", {true, "designation:read"},

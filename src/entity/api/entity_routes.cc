@@ -1,6 +1,7 @@
 // Entities, their shops and brands; the brand list across entities.
 #include "entity/api/extensions.h"
 #include "entity/api/routes_internal.h"
+#include "http/query_ids.h"
 
 namespace ruralec::entity::api {
 namespace {
@@ -166,6 +167,7 @@ Result<queries::EntityFilter> EntityFilterFrom(const Request& req) {
   queries::EntityFilter f;
   ASSIGN_OR_RETURN(f.region, ScopedRegion(req));
   f.id = OwnEntityOnly(req.principal());
+  ASSIGN_OR_RETURN(f.ids, QueryIds(req));
   if (!req.Query("kind").empty()) {
     ASSIGN_OR_RETURN(f.kind, entity::ParseKind(req.Query("kind")));
   }

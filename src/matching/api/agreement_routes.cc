@@ -43,7 +43,8 @@ Json AgreementJson(const Agreement& a) {
 }
 
 Json SalesJson(const AttributedSales& s) {
-  return {{"month", s.month},
+  return {{"id", s.id},
+          {"month", s.month},
           {"amount_fen", s.amount_fen},
           {"evidence", s.evidence},
           {"created_at", http::TimeJson(s.created_at)}};
@@ -145,6 +146,24 @@ void RegisterAgreementRoutes(http::Server& s, const Deps& d) {
           out["sales"] = Json::array();
           for (const auto& x : sales) out["sales"].push_back(SalesJson(x));
           return out;
+        });
+  s.Put(R"(/matching/agreements/(\d+))", {true, "agreement:edit"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(Json body, req.Body());
+          ASSIGN_OR_RETURN(AgreementInput in, AgreementFrom(body));
+          ASSIGN_OR_RETURN(std::string reason, ReasonFrom(body));
+          ASSIGN_OR_RETURN(auto done, UpdateAgreement(d, req.principal(), id, in, reason));
+          Json out = AgreementJson(done.value);
+          out["edit"] = EditJson(done.edit);
+          return out;
+        });
+  s.Get(R"(/matching/agreements/(\d+)/history)", {true, "agreement:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto p, AgreementHistory(d, req.principal(), id, page));
+          return http::PageJson(p, page, [](const Edit& e) { return EditJson(e); });
         });
   s.Post(R"(/matching/agreements/(\d+)/files)", {true, "agreement:edit"},
          [d](Request& req, Reply& r) -> Result<Json> {

@@ -203,6 +203,23 @@ Result<DemandFilter> DemandFilterFrom(const Request& req) {
   return f;
 }
 
+// The changes of a listing edit: keys present are changed (price_fen null: 面议).
+Result<ListingChanges> ListingChangesFrom(const Json& body) {
+  ListingChanges c;
+  ASSIGN_OR_RETURN(c.product, http::OptionalString(body, "product"));
+  ASSIGN_OR_RETURN(c.unit, http::OptionalString(body, "unit"));
+  ASSIGN_OR_RETURN(c.note, http::OptionalString(body, "note"));
+  ASSIGN_OR_RETURN(c.quantity, http::BodyOptInt(body, "quantity"));
+  if (body.contains("price_fen")) {
+    ASSIGN_OR_RETURN(auto price, http::BodyOptInt(body, "price_fen"));
+    c.price_fen = price;
+  }
+  ASSIGN_OR_RETURN(c.available_from, OptDate(body, "available_from"));
+  ASSIGN_OR_RETURN(c.available_to, OptDate(body, "available_to"));
+  ASSIGN_OR_RETURN(c.reason, ReasonFrom(body));
+  return c;
+}
+
 struct Terms {
   std::optional<int64_t> quantity, price_fen;
 };
@@ -235,6 +252,27 @@ void RegisterListingRoutes(http::Server& s, const Deps& d) {
     out["photos"] = Json::array();
     for (const auto& f : photos) out["photos"].push_back(FileJson(f));
     return out;
+  });
+  s.Put(R"(/matching/listings/(\d+))", {true, "listing:edit"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(Json body, req.Body());
+          ASSIGN_OR_RETURN(ListingChanges c, ListingChangesFrom(body));
+          ASSIGN_OR_RETURN(auto done, UpdateListing(d, req.principal(), id, std::move(c)));
+          Json out = ListingJson(done.value);
+          out["edit"] = EditJson(done.edit);
+          return out;
+        });
+  s.Get(R"(/matching/listings/(\d+)/history)", {}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(PageRequest page, req.Page());
+    ASSIGN_OR_RETURN(auto p, ListingHistory(d, req.principal(), id, page));
+    return http::PageJson(p, page, [](const Edit& e) { return EditJson(e); });
+  });
+  s.Get(R"(/matching/listings/(\d+)/pii/contact)", {}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(std::string contact, RevealListingContact(d, req.principal(), id));
+    return Json{{"contact", contact}};
   });
   s.Post(R"(/matching/listings/(\d+)/withdraw)", {true, "listing:edit"},
          [d](Request& req, Reply&) -> Result<Json> {
@@ -341,6 +379,25 @@ Result<CivilDate> RequiredDate(const Json& body, const std::string& field) {
   ASSIGN_OR_RETURN(auto d, OptDate(body, field));
   if (!d) return Error::Invalid(field, "请填写日期（YYYY-MM-DD）: " + field);
   return *d;
+}
+
+Json EditJson(const std::optional<Edit>& e) {
+  if (!e) return nullptr;
+  Json changes = Json::array();
+  for (const FieldChange& c : e->changes)
+    changes.push_back(
+        {{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}});
+  return {{"id", e->id},
+          {"changes", changes},
+          {"reason", e->reason},
+          {"edited_by", http::OptIntJson(e->edited_by)},
+          {"edited_by_name", e->edited_by_name},
+          {"edited_at", http::TimeJson(e->edited_at)}};
+}
+
+Result<std::string> ReasonFrom(const Json& body) {
+  ASSIGN_OR_RETURN(auto reason, http::OptionalString(body, "reason"));
+  return reason.value_or("");
 }
 
 Json FileJson(const File& f) {

@@ -5,6 +5,7 @@
 
 #include "http/server.h"
 #include "matching/agreements.h"
+#include "matching/edits.h"
 #include "matching/matching.h"
 
 namespace ruralec::matching::api {
@@ -19,6 +20,10 @@ Result<CivilDate> RequiredDate(const http::Json& body, const std::string& field)
 http::Json FileJson(const File& f);
 // A stored file as the reply (its sniffed type and name); the JSON body is null.
 Result<http::Json> FileReply(std::pair<File, std::string> found, http::Reply& r);
+// An edit with its changed fields (null when nothing changed).
+http::Json EditJson(const std::optional<Edit>& e);
+// The reason of an edit from the body (key `reason`, optional).
+Result<std::string> ReasonFrom(const http::Json& body);
 // A file upload (multipart part `file`).
 Result<std::pair<std::string, std::string>> UploadedFile(const http::Request& req);
 

@@ -3,6 +3,8 @@
 #include "http/audit_entry.h"
 #include "http/list.h"
 #include "programme/api/access.h"
+#include "programme/api/editor_handlers.h"
+#include "programme/api/town_handlers.h"
 #include "programme/cli/programme_json.h"
 #include "programme/evaluate.h"
 #include "programme/local_store.h"
@@ -28,6 +30,14 @@ Result<Evaluated> Evaluate(storage::Connection& conn, const Request& req, const 
 Json Opt(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
+// Who reported and confirmed a reported actual (填报), null for a computed one.
+Json ReportedJson(const std::optional<runtime::ReportedBy>& r) {
+  if (!r) return nullptr;
+  return {{"report_id", r->report_id},       {"period", r->period},
+          {"reported_by", r->reported_by},   {"reported_at", http::TimeJson(r->reported_at)},
+          {"confirmed_by", r->confirmed_by}, {"confirmed_at", http::TimeJson(r->confirmed_at)}};
+}
+
 Json LineJson(const RegionProgress& l) {
   return {{"region_code", l.region_code},
           {"region_name", l.region_name},
@@ -35,7 +45,11 @@ Json LineJson(const RegionProgress& l) {
           {"actual", Opt(l.actual)},
           {"percent", l.percent ? Json(*l.percent) : Json(nullptr)},
           {"status", TargetStatusName(l.status)},
-          {"reason", l.reason}};
+          {"reason", l.reason},
+          {"reported", ReportedJson(l.reported)},
+          {"baseline", Opt(l.baseline)},
+          {"baseline_from", OptDate(l.baseline_from)},
+          {"baseline_to", OptDate(l.baseline_to)}};
 }
 
 Json TargetJson(const TargetProgress& t) {
@@ -49,15 +63,19 @@ Json TargetJson(const TargetProgress& t) {
 }
 
 Json TaskJson(const TaskProgress& t) {
-  return {{"number", t.number},    {"text", t.text},          {"lead_units", t.lead_units},
-          {"due", OptDate(t.due)}, {"status", t.status},      {"overdue", t.overdue},
-          {"notes", t.notes},      {"last_note", t.last_note}};
+  return {
+      {"number", t.number},    {"text", t.text},           {"lead_units", t.lead_units},
+      {"due", OptDate(t.due)}, {"status", t.status},       {"overdue", t.overdue},
+      {"notes", t.notes},      {"last_note", t.last_note}, {"towns_reported", t.towns_reported}};
 }
 
 Json ProgressJson(const Evaluated& ev) {
   Json targets = Json::array(), tasks = Json::array();
   for (const auto& t : ev.progress.targets) targets.push_back(TargetJson(t));
-  for (const auto& t : ev.progress.tasks) tasks.push_back(TaskJson(t));
+  for (const auto& t : ev.progress.tasks) {
+    tasks.push_back(TaskJson(t));
+    tasks.back()["towns_total"] = LeadingTownCount(ev.stored, t.number);  // 0: not town-led
+  }
   return {{"programme_id", ev.stored.id},
           {"today", ev.progress.today.ToString()},
           {"targets", targets},
@@ -126,6 +144,7 @@ Json CheckErrors(const std::vector<Issue>& issues) {
 Result<Json> Upload(storage::Database& db, const audit::AuditLog& audit, const Clock& clock,
                     Request& req, Reply& reply) {
   ASSIGN_OR_RETURN(Json body, req.Body());
+  if (body.contains("programme")) return CreateFromTree(db, audit, clock, req, reply);
   ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, "yaml"));
   CheckedText checked = CheckText(text, "upload", DefaultDivisionDir());
   if (!checked.issues.empty()) {
@@ -159,23 +178,26 @@ Result<Json> AddNote(storage::Database& db, const audit::AuditLog& audit, const 
   ASSIGN_OR_RETURN(Json body, req.Body());
   ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, "text"));
   ASSIGN_OR_RETURN(auto status, http::OptionalString(body, "status"));
+  ASSIGN_OR_RETURN(auto asked, http::OptionalString(body, "region"));
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
   ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
+  ASSIGN_OR_RETURN(std::string region, NoteRegion(req, sp, number, asked.value_or("")));
   const auto& who = req.principal();
   TaskNote note{
-      0, sp.id, number, text, status.value_or(""), who.id.value, who.username, clock.NowMs()};
+      0,     sp.id, number, text, status.value_or(""), who.id.value, who.username, clock.NowMs(),
+      region};
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(TaskNote saved, AddTaskNote(*conn, sp.region_code, note));
-    RETURN_IF_ERROR(audit.Append(
-        *conn, http::AuditEntry(req, "programme.task.note", "programme", sp.id,
-                                "task=" + std::to_string(number) + " status=" + saved.status)));
+    RETURN_IF_ERROR(audit.Append(*conn, http::AuditEntry(req, "programme.task.note", "programme",
+                                                         sp.id, NoteAuditDetail(saved))));
     reply.status = 201;
     return Json{{"id", saved.id},
                 {"task_number", saved.task_number},
                 {"text", saved.text},
                 {"status", saved.status},
                 {"author", saved.author_name},
+                {"region_code", saved.region_code},
                 {"created_at", http::TimeJson(saved.created_at)}};
   });
 }
@@ -187,6 +209,7 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   const std::string one = R"(/programmes/(\d+))";
   const http::Route read{.permission = "programme:read"};
   const http::Route edit{.permission = "programme:edit"};
+  const http::Route report{.permission = "programme:task:report"};  // then NoteRegion
   s.Get("/programmes", read, [&db](Request& req, Reply&) { return List(db, req); });
   s.Get(one, read, [&db](Request& req, Reply&) -> Result<Json> {
     auto conn = db.Acquire();
@@ -210,11 +233,13 @@ void RegisterRoutes(http::Server& s, storage::Database& db, const audit::AuditLo
   s.Post("/programmes", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
     return Upload(db, audit, clock, req, reply);
   });
-  s.Post(one + R"(/tasks/(\d+)/notes)", edit, [&db, &audit, &clock](Request& req, Reply& reply) {
+  s.Post(one + R"(/tasks/(\d+)/notes)", report, [&db, &audit, &clock](Request& req, Reply& reply) {
     return AddNote(db, audit, clock, req, reply);
   });
   RegisterReportRoute(s, db, audit, clock, indicators);
+  RegisterTownRoutes(s, db);
   RegisterAttachmentRoutes(s, db, audit, clock);
+  RegisterEditorRoutes(s, db, audit, clock);
 }
 
 }  // namespace ruralec::programme::api

@@ -10,6 +10,7 @@
 #include "http/file_reply.h"
 #include "http/list.h"
 #include "programme/api/access.h"
+#include "programme/api/town_handlers.h"
 #include "programme/attachments.h"
 #include "programme/evaluate.h"
 #include "programme/report/quarterly_report.h"
@@ -78,6 +79,7 @@ Json NoteJson(const TaskNote& n, const std::vector<Attachment>& attachments) {
           {"text", n.text},
           {"status", n.status},
           {"author", n.author_name},
+          {"region_code", n.region_code},
           {"created_at", http::TimeJson(n.created_at)},
           {"attachments", files}};
 }
@@ -89,9 +91,17 @@ Result<Json> ListNotes(storage::Database& db, Request& req) {
   ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
   ASSIGN_OR_RETURN(auto notes, ListTaskNotes(*conn, sp.id));
   ASSIGN_OR_RETURN(auto files, ListAttachments(*conn, sp.id));
-  return http::SlicePageJson(
-      notes, page, [&](const TaskNote& n) { return n.task_number == number; },
-      [&](const TaskNote& n) { return NoteJson(n, files); });
+  std::string region;  // ?region=: the notes of one region (a town's line)
+  if (!req.Query("region").empty()) {
+    ASSIGN_OR_RETURN(RegionCode r, RegionCode::Parse(req.Query("region")));
+    region = r.str();
+  }
+  auto keep = [&](const TaskNote& n) {
+    return n.task_number == number && MayReadNote(req, n) &&
+           (region.empty() || n.region_code == region);
+  };
+  return http::SlicePageJson(notes, page, keep,
+                             [&](const TaskNote& n) { return NoteJson(n, files); });
 }
 
 // Inserts one attachment with its audit entry; the caller holds the write transaction.
@@ -142,7 +152,11 @@ Result<Json> AddToNote(storage::Database& db, const audit::AuditLog& audit, cons
   for (const auto& n : notes) {
     if (n.id == note_id && n.task_number == number) note = &n;
   }
-  if (!note) return Error::NotFound("该任务没有编号为 " + req.Match(3) + " 的进展记录");
+  if (!note || !MayReadNote(req, *note))
+    return Error::NotFound("该任务没有编号为 " + req.Match(3) + " 的进展记录");
+  ASSIGN_OR_RETURN(std::string region, NoteRegion(req, sp, number, ""));
+  if (note->region_code != region)
+    return Error::Forbidden("只能为本人所在乡镇（或本级）的进展记录上传附件");
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(Attachment saved, SaveAttachment(*conn, audit, clock, req, sp, *note, part));
     reply.status = 201;
@@ -156,6 +170,11 @@ Result<Json> Download(storage::Database& db, const audit::AuditLog& audit, Reque
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
   ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "attachment_id"));
   ASSIGN_OR_RETURN(auto found, GetAttachment(*conn, sp.id, id));
+  ASSIGN_OR_RETURN(auto notes, ListTaskNotes(*conn, sp.id));
+  for (const auto& n : notes) {
+    if (n.id == found.first.note_id && !MayReadNote(req, n))
+      return Error::NotFound("附件不存在: " + std::to_string(id));
+  }
   RETURN_IF_ERROR(audit.Append(
       *conn,
       http::AuditEntry(req, "programme.attachment.download", "programme", sp.id,
@@ -172,10 +191,12 @@ Result<Json> AddNoteMultipart(storage::Database& db, const audit::AuditLog& audi
                               const Clock& clock, Request& req, Reply& reply) {
   auto text = req.FormPart("text");
   auto status = req.FormPart("status");
+  auto asked = req.FormPart("region");
   ASSIGN_OR_RETURN(Request::Part part, FilePart(req, false));
   auto conn = db.Acquire();
   ASSIGN_OR_RETURN(StoredProgramme sp, VisibleProgramme(*conn, req));
   ASSIGN_OR_RETURN(int number, KnownTask(sp, req));
+  ASSIGN_OR_RETURN(std::string region, NoteRegion(req, sp, number, asked ? asked->content : ""));
   const auto& who = req.principal();
   TaskNote note{0,
                 sp.id,
@@ -184,12 +205,12 @@ Result<Json> AddNoteMultipart(storage::Database& db, const audit::AuditLog& audi
                 status ? status->content : "",
                 who.id.value,
                 who.username,
-                clock.NowMs()};
+                clock.NowMs(),
+                region};
   return storage::InTransaction<Json>(*conn, storage::TxMode::kWrite, [&]() -> Result<Json> {
     ASSIGN_OR_RETURN(TaskNote saved, AddTaskNote(*conn, sp.region_code, note));
-    RETURN_IF_ERROR(audit.Append(
-        *conn, http::AuditEntry(req, "programme.task.note", "programme", sp.id,
-                                "task=" + std::to_string(number) + " status=" + saved.status)));
+    RETURN_IF_ERROR(audit.Append(*conn, http::AuditEntry(req, "programme.task.note", "programme",
+                                                         sp.id, NoteAuditDetail(saved))));
     std::vector<Attachment> files;
     if (!part.filename.empty()) {
       ASSIGN_OR_RETURN(Attachment a, SaveAttachment(*conn, audit, clock, req, sp, saved, part));
@@ -213,9 +234,9 @@ void RegisterAttachmentRoutes(http::Server& s, storage::Database& db, const audi
                               const Clock& clock) {
   const std::string task = R"(/programmes/(\d+)/tasks/(\d+))";
   const http::Route read{.permission = "programme:read"};
-  const http::Route edit{.permission = "programme:edit"};
+  const http::Route report{.permission = "programme:task:report"};  // then NoteRegion
   s.Get(task + "/notes", read, [&db](Request& req, Reply&) { return ListNotes(db, req); });
-  s.Post(task + R"(/notes/(\d+)/attachments)", edit,
+  s.Post(task + R"(/notes/(\d+)/attachments)", report,
          [&db, &audit, &clock](Request& req, Reply& reply) {
            return AddToNote(db, audit, clock, req, reply);
          });

@@ -151,6 +151,14 @@ std::string IndicatorName(const std::string& id) {
   return ind ? ind->name : id;
 }
 
+// The 说明 of a line: for a reported actual who reported and confirmed it, else the reason.
+std::string LineNote(const RegionProgress& line) {
+  if (!line.reported) return line.reason;
+  const runtime::ReportedBy& r = *line.reported;
+  return "填报（" + r.period + "）：" + r.reported_by + " 填报，" + r.confirmed_by + " 于 " +
+         ShanghaiDate(r.confirmed_at).ToString() + " 确认";
+}
+
 // Goal, actual and percent of one line at columns c, c + 1 and pct.
 void LineCells(const Book& b, lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, lxw_col_t pct,
                const TargetProgress& tp, const RegionProgress& line) {
@@ -187,7 +195,8 @@ void CoverSheet(const Book& b, const ReportData& d) {
       {"计入进展记录", std::to_string(d.notes_counted) + " 条（截至日期当日及以前）"},
       {"口径说明",
        "截至日期 = 季度末日与生成日期中较早者；目标实际值由指标数据源计算（统计区间自方案起始日"
-       "至截至日期与目标截止日期中较早者），从不手工填报；“无数据来源”表示该指标尚无数据来源，"
+       "至截至日期与目标截止日期中较早者）；尚无计算来源的指标取经第二人确认的填报值（说明栏注明"
+       "“填报”及填报人、确认人），有计算值时以计算值为准；“无数据来源”表示该指标尚无数据来源，"
        "不是零。金额单位为元（由分精确换算，保留两位小数）；完成率 = 实际值 ÷ 目标值。"}};
   lxw_row_t r = 2;
   for (const auto& [label, value] : rows) {
@@ -229,7 +238,7 @@ void TargetsSheet(const Book& b, const ReportData& d) {
     LineCells(b, ws, r, 6, 9, tp, tp.region);
     if (!tp.base_unit.empty()) Text(b, ws, r, 8, DisplayValue(0, tp.base_unit, tp.unit).unit);
     Text(b, ws, r, 10, StatusZh(tp.region.status));
-    Text(b, ws, r, 11, tp.region.reason, true);
+    Text(b, ws, r, 11, LineNote(tp.region), true);
     Date(b, ws, r, 12, tp.due);
     Date(b, ws, r, 13, tp.from);
     Text(b, ws, r, 14, t.source, true);

@@ -87,11 +87,15 @@ Individual Genetic::Run(const Budget& budget, const ProgressCallback& progress) 
       }
       const bool rr = UseRuinRecreate() && static_cast<int>(rng_() % 100) < kRuinRecreatePercent;
       const Individual* base = current_ ? &*current_ : pop_.best();
+      // Read now: Educate may add to the population and move the individual `base` points to
+      // (a heap-use-after-free found by the ASan build, DecomposeTest.LargeInstance…).
+      const bool has_base = base != nullptr;
+      const auto base_cost = has_base ? base->cost : decltype(base->cost){};
       Individual child = rr ? RuinRecreate(base ? *base : pop_.Tournament())
                             : Crossover(pop_.Tournament(), pop_.Tournament());
       Educate(child, rr ? &focus_ : nullptr);
       ++iteration_;
-      if (rr && child.feasible && base && Accept(child.cost, base->cost, budget)) {
+      if (rr && child.feasible && has_base && Accept(child.cost, base_cost, budget)) {
         current_ = std::move(child);
       }
       if (report()) {

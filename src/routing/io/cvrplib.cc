@@ -21,6 +21,8 @@ struct RawNode {
   int64_t open = 0, close = kNoLimit, service = 0;
 };
 
+constexpr int64_t kMaxDimension = 100'000;
+
 class Parser {
  public:
   explicit Parser(std::istream& in) : in_(in) {}
@@ -83,6 +85,9 @@ class Parser {
   Status Section(const std::string& key) {
     ASSIGN_OR_RETURN(dim_, HeaderInt("DIMENSION", -1));
     if (dim_ < 2) return Fail("DIMENSION missing or < 2 before " + key);
+    // The largest published instances have ~30,000 nodes; a larger figure only reserves memory
+    // (found by cvrplib_fuzz: DIMENSION 2222…2 threw std::length_error out of the reader).
+    if (dim_ > kMaxDimension) return Fail("DIMENSION above " + std::to_string(kMaxDimension));
     nodes_.resize(dim_);
     const size_t n = static_cast<size_t>(dim_);
     if (key == "NODE_COORD_SECTION") {
@@ -149,7 +154,13 @@ class Parser {
     while (NextLine(line)) {
       const std::string t = Trim(line);
       if (t.empty()) continue;
-      const long long id = std::stoll(t);
+      long long id = 0;
+      size_t used = 0;
+      try {
+        id = std::stoll(t, &used);
+      } catch (...) {  // found by tests/fuzz/cvrplib_fuzz: it escaped and ended the process
+      }
+      if (used == 0 || used != t.size()) return Fail("depot id is not an integer: " + t);
       if (id == -1) return {};
       if (depot_ >= 0) return Fail("only one depot is supported");
       if (id < 1 || id > dim_) return Fail("depot id out of range");
@@ -197,6 +208,10 @@ Result<CvrplibInstance> Parser::Build() {
     p.stops.push_back(s);
     order.push_back(i);
   }
+  // DIMENSION may be stated again after the matrix was read (found by cvrplib_fuzz: the
+  // matrix was then indexed past its end).
+  if (!matrix_.empty() && matrix_.size() != nodes_.size() * nodes_.size())
+    return Error::Invalid("vrp", "EDGE_WEIGHT_SECTION does not match DIMENSION");
   const size_t n = order.size();
   p.distance.resize(n * n);
   for (size_t a = 0; a < n; ++a) {

@@ -88,6 +88,42 @@ TEST(CvrplibTest, ErrorsNameTheLine) {
   EXPECT_NE(inst.error().message.find("line 13"), std::string::npos) << inst.error().message;
 }
 
+// Found by tests/fuzz/cvrplib_fuzz: a DEPOT_SECTION line that is no number threw
+// std::invalid_argument out of the reader (ending `ruralec route solve`).
+TEST(CvrplibTest, DepotSectionLineThatIsNoNumberIsAnErrorNamingTheLine) {
+  for (std::string line : {" : 4", "x", "1x"}) {
+    std::istringstream in("NAME : d\nDIMENSION : 3\nCAPACITY : 5\nDEPOT_SECTION\n" + line +
+                          "\n-1\nEOF\n");
+    auto inst = ParseCvrplib(in);
+    ASSERT_FALSE(inst.ok()) << line;
+    EXPECT_NE(inst.error().message.find("line 5"), std::string::npos) << inst.error().message;
+  }
+}
+
+// Found by tests/fuzz/cvrplib_fuzz: a huge DIMENSION threw std::length_error (or reserved
+// gigabytes) before a single node was read.
+TEST(CvrplibTest, HugeDimensionIsRefused) {
+  for (std::string dim : {"100001", "2222222222222222222"}) {
+    std::istringstream in("NAME : d\nDIMENSION : " + dim +
+                          "\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\nEOF\n");
+    auto inst = ParseCvrplib(in);
+    ASSERT_FALSE(inst.ok()) << dim;
+    EXPECT_NE(inst.error().message.find("DIMENSION above"), std::string::npos)
+        << inst.error().message;
+  }
+}
+
+// Found by tests/fuzz/cvrplib_fuzz (ASan: heap-buffer-overflow in Build): a DIMENSION stated
+// again, larger, after the matrix.
+TEST(CvrplibTest, MatrixThatDoesNotMatchTheDimensionIsRefused) {
+  std::istringstream in(
+      "NAME : m\nTYPE : CVRP\nDIMENSION : 2\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : EXPLICIT\n"
+      "EDGE_WEIGHT_FORMAT : FULL_MATRIX\nEDGE_WEIGHT_SECTION\n0 1\n1 0\nDIMENSION : 3\n"
+      "DEMAND_SECTION\n1 0\n2 1\n3 1\nEOF\n");
+  auto inst = ParseCvrplib(in);
+  ASSERT_FALSE(inst.ok());
+}
+
 TEST(CvrplibTest, SolRoundTripReproducesRoutesAndCost) {
   std::istringstream in(kSmallVrp);
   auto inst = ParseCvrplib(in);

@@ -1,14 +1,44 @@
 #include "routing/io/json_io.h"
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
 
 namespace ruralec::routing {
 namespace {
 
 using nlohmann::json;
+
+// A JSON number as an int64: integers within range, and doubles that are whole and within range
+// (2.0 is 2). json's own get<int>() casts 1e177 to int, which is undefined behaviour: found by
+// routing_json_fuzz.
+bool AsInt64(const json& x, int64_t& out) {
+  if (x.is_number_unsigned()) {
+    if (x.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return false;
+    out = static_cast<int64_t>(x.get<uint64_t>());
+    return true;
+  }
+  if (x.is_number_integer()) {
+    out = x.get<int64_t>();
+    return true;
+  }
+  if (!x.is_number_float()) return false;
+  const double d = x.get<double>();
+  // 2^63 is exactly representable; anything below it in magnitude converts without overflow.
+  if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) >= 9223372036854775808.0)
+    return false;
+  out = static_cast<int64_t>(d);
+  return true;
+}
+
+std::string Join(const std::string& path, const char* key) {
+  return path.empty() ? key : path + "." + key;
+}
 
 // Field access with JSON-path error messages.
 class Reader {
@@ -19,13 +49,21 @@ class Reader {
     if (!obj.is_object()) return Error::Invalid(path, "must be an object");
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
-      if (required) return Error::Invalid(path + "." + key, "is required");
+      if (required) return Error::Invalid(Join(path, key), "is required");
       return fallback;
     }
-    try {
-      return it->get<T>();
-    } catch (const json::exception&) {
-      return Error::Invalid(path + "." + key, "has the wrong type");
+    if constexpr (std::is_integral_v<T>) {
+      int64_t v = 0;
+      if (!AsInt64(*it, v) || v < std::numeric_limits<T>::min() ||
+          v > std::numeric_limits<T>::max())
+        return Error::Invalid(Join(path, key), "must be an integer in range");
+      return static_cast<T>(v);
+    } else {
+      try {
+        return it->get<T>();
+      } catch (const json::exception&) {
+        return Error::Invalid(Join(path, key), "has the wrong type");
+      }
     }
   }
   Result<Load> GetLoad(const json& obj, const std::string& path, const char* key) {
@@ -35,9 +73,8 @@ class Reader {
     if (!it->is_array() || it->size() > kMaxDims)
       return Error::Invalid(path + "." + key, "must be an array of <= 3 integers");
     for (size_t d = 0; d < it->size(); ++d) {
-      if (!(*it)[d].is_number_integer())
+      if (!(*it)[d].is_number_integer() || !AsInt64((*it)[d], load[d]))
         return Error::Invalid(path + "." + key, "must contain integers");
-      load[d] = (*it)[d].get<int64_t>();
     }
     return load;
   }
@@ -59,16 +96,31 @@ Result<std::vector<int64_t>> ReadMatrix(const json& m, const std::string& path, 
     if (!row.is_array() || row.size() != n)
       return Error::Invalid(path, "must be a nodes x nodes array");
     for (const json& x : row) {
-      if (!x.is_number()) return Error::Invalid(path, "must contain numbers");
-      out.push_back(x.is_number_integer() ? x.get<int64_t>() : std::llround(x.get<double>()));
+      // |value| < 2^53 keeps llround defined and sums of a route far from int64 overflow.
+      if (!x.is_number() || !std::isfinite(x.get<double>()) || std::fabs(x.get<double>()) > 9e15)
+        return Error::Invalid(path, "must contain finite numbers below 9e15");
+      out.push_back(x.is_number_integer() && !x.is_number_unsigned()
+                        ? x.get<int64_t>()
+                        : std::llround(x.get<double>()));
     }
   }
   return out;
 }
 
+// The member `key` of `doc` as an array (absent: empty). A number or an object there used to reach
+// json's operator[] and abort the process: found by routing_json_fuzz.
+Result<const json*> ArrayAt(const json& doc, const char* key) {
+  static const json kEmpty = json::array();
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) return &kEmpty;
+  if (!it->is_array()) return Error::Invalid(key, "must be an array");
+  return &*it;
+}
+
 Status ReadNodes(Reader& rd, const json& doc, Problem& p, std::vector<GeoPoint>& points,
                  std::map<std::string, int>& depot_index) {
-  const json& depots = doc.value("depots", json::array());
+  ASSIGN_OR_RETURN(const json* depots_ptr, ArrayAt(doc, "depots"));
+  const json& depots = *depots_ptr;
   for (size_t i = 0; i < depots.size(); ++i) {
     const std::string path = "depots[" + std::to_string(i) + "]";
     Depot d;
@@ -82,7 +134,8 @@ Status ReadNodes(Reader& rd, const json& doc, Problem& p, std::vector<GeoPoint>&
     points.push_back(g);
     p.depots.push_back(d);
   }
-  const json& stops = doc.value("stops", json::array());
+  ASSIGN_OR_RETURN(const json* stops_ptr, ArrayAt(doc, "stops"));
+  const json& stops = *stops_ptr;
   for (size_t i = 0; i < stops.size(); ++i) {
     const std::string path = "stops[" + std::to_string(i) + "]";
     Stop s;
@@ -103,7 +156,8 @@ Status ReadNodes(Reader& rd, const json& doc, Problem& p, std::vector<GeoPoint>&
 
 Status ReadVehicles(Reader& rd, const json& doc, Problem& p,
                     const std::map<std::string, int>& depot_index) {
-  const json& vehicles = doc.value("vehicles", json::array());
+  ASSIGN_OR_RETURN(const json* vehicles_ptr, ArrayAt(doc, "vehicles"));
+  const json& vehicles = *vehicles_ptr;
   for (size_t i = 0; i < vehicles.size(); ++i) {
     const std::string path = "vehicles[" + std::to_string(i) + "]";
     const json& j = vehicles[i];
@@ -146,7 +200,7 @@ Result<Problem> ParseProblemJson(const std::string& text) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range (1e9999): found by routing_json_fuzz
     return Error::Invalid("", std::string("invalid JSON: ") + e.what());
   }
   if (!doc.is_object()) return Error::Invalid("", "document must be an object");
@@ -166,8 +220,13 @@ Result<Problem> ParseProblemJson(const std::string& text) {
   } else {
     ASSIGN_OR_RETURN(const double road, rd.Get<double>(doc, "", "road_factor", 1.3));
     ASSIGN_OR_RETURN(const double speed, rd.Get<double>(doc, "", "speed_kmh", 40));
-    if (road <= 0 || speed <= 0)
-      return Error::Invalid("road_factor", "road_factor and speed_kmh must be > 0");
+    // Bounds keep the derived matrix (metres and seconds, rounded to int64) well defined.
+    if (!(road > 0 && road <= 10)) return Error::Invalid("road_factor", "must be in (0, 10]");
+    if (!(speed >= 1 && speed <= 300)) return Error::Invalid("speed_kmh", "must be in [1, 300]");
+    for (size_t i = 0; i < points.size(); ++i) {
+      if (!(std::fabs(points[i].lat) <= 90 && std::fabs(points[i].lon) <= 180))
+        return Error::Invalid("lat/lon", "coordinates out of range at node " + std::to_string(i));
+    }
     SetMatrixFromCoordinates(p, points, road, speed);
   }
   RETURN_IF_ERROR(Validate(p));

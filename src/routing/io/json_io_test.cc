@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "routing/rural.h"
@@ -70,4 +71,69 @@ TEST(JsonIoTest, PlanUsesIdsAndSchedule) {
 }
 
 }  // namespace
+// Found by tests/fuzz/routing_json_fuzz: a number too large for a double threw
+// json::out_of_range out of the reader (ending `ruralec route solve`).
+TEST(JsonIoTest, NumberOverflowIsAnError) {
+  auto p = ParseProblemJson(R"({"num_dims": 1e1777777777777})");
+  EXPECT_FALSE(p.ok());
+}
+
+}  // namespace ruralec::routing
+
+namespace ruralec::routing {
+// Found by routing_json_fuzz in CI: "stops": 5 (a number where the list belongs) reached json's
+// operator[] on a non-array, which throws out of the reader and ended the process.
+TEST(JsonIoTest, AListThatIsNotAnArrayNamesTheField) {
+  for (const char* key : {"depots", "stops", "vehicles"}) {
+    for (const char* value : {"5", "{\"a\": 1}", "\"x\"", "true"}) {
+      const std::string text = std::string("{\"") + key + "\": " + value + "}";
+      auto p = ParseProblemJson(text);
+      ASSERT_FALSE(p.ok()) << text;
+      EXPECT_EQ(p.error().field, key) << text;
+    }
+  }
+}
+}  // namespace ruralec::routing
+
+namespace ruralec::routing {
+// Found by routing_json_fuzz: json's get<int>() cast 1e177 to int (undefined behaviour). An
+// integer field takes integers, and whole doubles within range; anything else names the field.
+TEST(JsonIoTest, IntegerFieldsRefuseWhatDoesNotFit) {
+  struct Case {
+    const char* text;
+    const char* field;
+  };
+  const Case cases[] = {
+      {R"({"num_dims": 1e177})", "num_dims"},
+      {R"({"num_dims": 1.5})", "num_dims"},
+      {R"({"num_dims": 4294967297})", "num_dims"},
+      {R"({"depots":[{"id":"d","window":{"open":18446744073709551615}}]})",
+       "depots[0].window.open"},
+      {R"({"depots":[{"id":"d"}],"stops":[{"id":"s","service_time":-1e300}]})",
+       "stops[0].service_time"},
+      {R"({"depots":[{"id":"d"}],"stops":[{"id":"s","delivery":[18446744073709551615]}]})",
+       "stops[0].delivery"},
+  };
+  for (const Case& c : cases) {
+    auto p = ParseProblemJson(c.text);
+    ASSERT_FALSE(p.ok()) << c.text;
+    EXPECT_EQ(p.error().field, c.field) << c.text;
+  }
+  auto two = ParseProblemJson(
+      R"({"num_dims": 2.0, "depots":[{"id":"d"}], "vehicles":[{"id":"v","start_depot":"d"}]})");
+  ASSERT_TRUE(two.ok()) << two.error().message;
+  EXPECT_EQ(two->num_dims, 2);
+}
+
+TEST(JsonIoTest, CoordinatesAndSpeedsOutOfRangeAreRefused) {
+  const char* base = R"({"depots":[{"id":"d","lat":%s}],"vehicles":[{"id":"v","start_depot":"d"}],
+      "speed_kmh": %s})";
+  char buf[256];
+  std::snprintf(buf, sizeof buf, base, "1e300", "40");
+  EXPECT_EQ(ParseProblemJson(buf).error().field, "lat/lon");
+  std::snprintf(buf, sizeof buf, base, "30", "1e-300");
+  EXPECT_EQ(ParseProblemJson(buf).error().field, "speed_kmh");
+  std::snprintf(buf, sizeof buf, base, "30", "40");
+  EXPECT_TRUE(ParseProblemJson(buf).ok());
+}
 }  // namespace ruralec::routing

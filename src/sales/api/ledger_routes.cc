@@ -1,5 +1,6 @@
 // The online-sales ledger: list, detail, form entry, correction (supersede) and history.
 #include "entity/queries.h"
+#include "http/query_ids.h"
 #include "sales/api/common.h"
 
 namespace ruralec::sales::api {
@@ -128,6 +129,7 @@ Result<queries::SalesFilter> SalesFilterFrom(const Request& req) {
   ASSIGN_OR_RETURN(f.agricultural, QueryOptBool(req, "agricultural"));
   ASSIGN_OR_RETURN(auto history, QueryOptBool(req, "history"));
   f.history = history.value_or(false);
+  ASSIGN_OR_RETURN(f.ids, QueryIds(req));
   return f;
 }
 

@@ -4,6 +4,7 @@
 #include "programme/progress_store.h"
 #include "region/region.h"
 #include "sales/api/common.h"
+#include "sales/params.h"
 
 namespace ruralec::sales::api {
 namespace {
@@ -87,8 +88,11 @@ Result<SummaryQuery> ReadSummaryQuery(storage::Connection& conn, const Deps& d,
   SummaryQuery q;
   ASSIGN_OR_RETURN(q.region, ScopedRegion(req));
   ASSIGN_OR_RETURN(q.year, QueryYear(req, d.clock));
-  // Without a year: the latest year with data in the region (the current year when it has none).
-  if (req.Query("year").empty()) {
+  // Without a year: the county's parameter sales.default_year — the latest year with data in the
+  // region (the current year when it has none), or the current year.
+  ASSIGN_OR_RETURN(std::string mode,
+                   settings::ParamText(conn, q.region.county(), DefaultYearParam()));
+  if (req.Query("year").empty() && mode == "latest") {
     ASSIGN_OR_RETURN(auto latest, queries::LatestYear(conn, q.region));
     if (latest) q.year = *latest;
   }

@@ -41,7 +41,8 @@ struct Ask {
   queries::SumOptions sum;
   Over over = Over::kEntities;
   Fen threshold;
-  size_t range = 0, earlier = 0;  // indexes into the ranges read
+  size_t range = 0, earlier = 0;       // indexes into the ranges read
+  CivilDate earlier_from, earlier_to;  // the year-earlier dates of an increase or growth
 };
 
 const std::map<std::string, Figure, std::less<>>& Figures() {
@@ -126,6 +127,27 @@ struct Ledger {
     return ranges.size() - 1;
   }
 
+  // An increase or a growth rate, with its baseline. The year-earlier period must have a ledger:
+  // without a single row in it in the region's county the baseline was never imported, and
+  // counting it as 0 would report the whole year as new sales. (A town without rows in a
+  // county with a ledger had no sales: a real 0.) The county is read for every region asked
+  // (ComputeGroup), so a town asked alone answers as when asked with its county.
+  template <typename Sum>
+  Result<Measurement> Change(const Ask& a, const RegionCode& region, Sum sum) const {
+    std::string period = a.earlier_from.ToString() + " 至 " + a.earlier_to.ToString();
+    if (!queries::AnyRowsIn(cells, region.county(), a.earlier))
+      return NoData("基期（上年同期 " + period + "）没有网络销售台账，无法计算" +
+                    (a.figure == Figure::kIncrease ? "新增额" : "同比增长率") +
+                    "：请先导入基期数据");
+    ASSIGN_OR_RETURN(int64_t cur, sum(a.range));
+    ASSIGN_OR_RETURN(int64_t prev, sum(a.earlier));  // both ≥ 0: the difference fits
+    Measurement m = a.figure == Figure::kIncrease ? Ok(cur - prev) : Growth(cur, prev);
+    m.baseline = prev;
+    m.baseline_from = a.earlier_from;
+    m.baseline_to = a.earlier_to;
+    return m;
+  }
+
   // kConflict (MoneyOverflow) when a sum of the cells leaves int64.
   Result<Measurement> Answer(const Ask& a, const RegionCode& region) const {
     auto sum = [&](size_t range) { return queries::SumIn(cells, region, range, a.sum); };
@@ -136,11 +158,8 @@ struct Ledger {
         return Ok(v);
       }
       case Figure::kIncrease:
-      case Figure::kGrowth: {
-        ASSIGN_OR_RETURN(int64_t cur, sum(a.range));
-        ASSIGN_OR_RETURN(int64_t prev, sum(a.earlier));  // both ≥ 0: the difference fits
-        return a.figure == Figure::kIncrease ? Ok(cur - prev) : Growth(cur, prev);
-      }
+      case Figure::kGrowth:
+        return Change(a, region, sum);
       case Figure::kOver: {
         ASSIGN_OR_RETURN(int64_t n, queries::CountOverIn(cells, region, a.range, a.threshold,
                                                          a.over, a.sum.uplink_only));
@@ -163,8 +182,12 @@ Result<std::vector<Measurements>> ComputeGroup(storage::Connection& conn,
     Ask a = Read(b);
     if (a.no_data.empty() && a.figure != Figure::kNewEntities) {
       a.range = ledger.RangeOf(b.from, b.to);
-      if (a.figure == Figure::kIncrease || a.figure == Figure::kGrowth)
-        a.earlier = ledger.RangeOf(YearEarlier(b.from), YearEarlier(b.to));
+      if (a.figure == Figure::kIncrease || a.figure == Figure::kGrowth) {
+        a.earlier_from = YearEarlier(b.from);
+        a.earlier_to = YearEarlier(b.to);
+        a.earlier = ledger.RangeOf(a.earlier_from, a.earlier_to);
+        for (const auto& r : b.regions) ledger.regions.push_back(r.county());
+      }
       ledger.regions.insert(ledger.regions.end(), b.regions.begin(), b.regions.end());
     }
     asks.push_back(std::move(a));

@@ -80,6 +80,18 @@ TEST_F(SalesIndicatorsTest, IncreaseAndGrowthCompareWithTheSameRangeAYearEarlier
   EXPECT_EQ(Value("rural_online_sales_increase", "2024-01-01", "2024-12-31"), 3'334);
   // (13'334 - 10'000) / 10'000 = 33.34 % = 3'334 basis points.
   EXPECT_EQ(Value("rural_online_retail_growth", "2024-01-01", "2024-12-31"), 3'334);
+  Measurement inc = Compute("rural_online_sales_increase", "341302", "2024-01-01", "2024-12-31");
+  EXPECT_EQ(inc.baseline, 10'000);  // the year-earlier figure is shown with the increase
+  EXPECT_EQ(inc.baseline_from->ToString(), "2023-01-01");
+  EXPECT_EQ(inc.baseline_to->ToString(), "2023-12-31");
+  // A year-earlier period without one ledger row has no baseline (never imported): not a zero
+  // that would report the whole period as new sales.
+  Measurement feb = Compute("rural_online_sales_increase", "341302", "2024-02-29", "2024-02-29");
+  EXPECT_EQ(feb.status, Measurement::Status::kNoDataSource);
+  EXPECT_NE(feb.reason.find("基期（上年同期 2023-02-28 至 2023-02-28）没有网络销售台账"),
+            std::string::npos)
+      << feb.reason;
+  Add(b_, "2023-02", 0);  // a real zero month: the baseline exists and is 0
   EXPECT_EQ(Value("rural_online_sales_increase", "2024-02-29", "2024-02-29"), 1);
   Measurement none = Compute("rural_online_retail_growth", "341302", "2022-01-01", "2022-12-31");
   EXPECT_EQ(none.status, Measurement::Status::kNoDataSource);  // 2021 had no sales

@@ -6,6 +6,7 @@
 #include "http/params.h"
 #include "imports/api/upload.h"
 #include "station/api/station_handlers.h"
+#include "station/events_import.h"
 #include "station/import.h"
 #include "station/records.h"
 #include "station/records_import.h"
@@ -23,24 +24,6 @@ Json ItemJson(const RecordItem& i) {
           {"unit", i.unit},
           {"has_amount", i.has_amount},
           {"builtin", i.builtin}};
-}
-
-Json RecordJson(const ServiceRecord& r) {
-  auto opt = [](const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
-  return {{"id", r.id},
-          {"station_id", r.station_id},
-          {"period", r.period},
-          {"item", r.item},
-          {"quantity", r.quantity},
-          {"amount_fen", r.amount_fen},
-          {"source", r.source},
-          {"batch_id", opt(r.batch_id)},
-          {"source_row", opt(r.source_row)},
-          {"supersedes_id", opt(r.supersedes_id)},
-          {"current", r.current},
-          {"correction_reason", r.correction_reason},
-          {"created_by_name", r.created_by_name},
-          {"created_at", http::TimeJson(r.created_at)}};
 }
 
 Json MonthJson(const StationMonth& m) {
@@ -95,16 +78,50 @@ void RegisterImportRoutes(http::Server& s, const Deps& d) {
                   const std::string& p, imports::Mode m,
                   const imports::ImportOptions& o) { return ImportRecords(c, who, p, m, o); });
          });
+  imports::api::SetReadPermission("station_events", "station:read");
+  s.Post("/stations/events/import", {.permission = "station:record:import"},
+         [d](Request& req, Reply&) {
+           return imports::api::Upload(
+               CtxOf(d), req, "station_events",
+               [](const imports::ImportContext& c, const account::Principal& who,
+                  const std::string& p, imports::Mode m,
+                  const imports::ImportOptions& o) { return ImportEvents(c, who, p, m, o); });
+         });
   s.Get("/stations/template", {}, [](Request& req, Reply& r) -> Result<Json> {
-    bool records = req.Query("records") == "true" || req.Query("records") == "1";
-    RETURN_IF_ERROR(
-        http::XlsxReply(records ? RecordsTemplate() : StationsTemplate(),
-                        records ? "station-records-template.xlsx" : "stations-template.xlsx", r));
+    auto flag = [&](const char* name) {
+      return req.Query(name) == "true" || req.Query(name) == "1";
+    };
+    if (flag("events")) {
+      RETURN_IF_ERROR(http::XlsxReply(EventsTemplate(), "station-events-template.xlsx", r));
+    } else {
+      bool records = flag("records");
+      RETURN_IF_ERROR(
+          http::XlsxReply(records ? RecordsTemplate() : StationsTemplate(),
+                          records ? "station-records-template.xlsx" : "stations-template.xlsx", r));
+    }
     return Json::object();
   });
 }
 
 }  // namespace
+
+http::Json RecordJson(const ServiceRecord& r) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
+  return {{"id", r.id},
+          {"station_id", r.station_id},
+          {"period", r.period},
+          {"item", r.item},
+          {"quantity", r.quantity},
+          {"amount_fen", r.amount_fen},
+          {"source", r.source},
+          {"batch_id", opt(r.batch_id)},
+          {"source_row", opt(r.source_row)},
+          {"supersedes_id", opt(r.supersedes_id)},
+          {"current", r.current},
+          {"correction_reason", r.correction_reason},
+          {"created_by_name", r.created_by_name},
+          {"created_at", http::TimeJson(r.created_at)}};
+}
 
 void RegisterRecordRoutes(http::Server& s, const Deps& d) {
   s.Get("/stations/record-items", {}, [d](Request& req, Reply&) -> Result<Json> {
@@ -140,6 +157,7 @@ void RegisterRecordRoutes(http::Server& s, const Deps& d) {
     return http::PageJson(p, page, RecordJson);
   });
   RegisterImportRoutes(s, d);
+  RegisterEventRoutes(s, d);
 }
 
 }  // namespace ruralec::station::api

@@ -1,7 +1,9 @@
 #include "station/api/station_handlers.h"
 
+#include "attachments/api/file_routes.h"
 #include "http/params.h"
 #include "http/status_history.h"
+#include "station/files.h"
 
 namespace ruralec::station::api {
 namespace {
@@ -131,8 +133,10 @@ void RegisterDictRoutes(http::Server& s, const Deps& d) {
     auto conn = d.db.Acquire();
     ASSIGN_OR_RETURN(auto values, DictValues(*conn, v.region.county(), dict));
     Json out = Json::array();
-    for (const auto& e : values)
+    for (const auto& e : values) {
+      if (e.disabled) continue;  // disabled in 字典管理: no new choice
       out.push_back({{"value", e.value}, {"label", e.label}, {"builtin", e.builtin}});
+    }
     return out;
   });
   s.Post("/stations/dicts/([a-z]+)", {true, "station:dict:edit"},
@@ -229,6 +233,9 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
          });
   RegisterDictRoutes(s, d);
   RegisterRecordRoutes(s, d);
+  attachments::api::Register(s, d.db, d.audit, d.clock,
+                             {"/stations", "station", "station", "", "station:file:add",
+                              FileSlots(), FileAccess, "station", "station.file"});
   RegisterAssessmentRoutes(s, d);
 }
 

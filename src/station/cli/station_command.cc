@@ -1,12 +1,14 @@
 #include "station/cli/station_command.h"
 
 #include "imports/cli/import_command.h"
+#include "station/events_import.h"
 #include "station/import.h"
 #include "station/records_import.h"
 
 namespace ruralec::station {
 
-// `stations import|template [--records]` and `stations records import|template` run on the
+// `stations import|template [--records]`, `stations records import|template` and `stations
+// events import|template` run on the
 // imports module's commands (flags, report, exit codes 0 / 2 rows rejected / 1 file refused,
 // error workbook).
 void AddStationCommands(CLI::App& app, const runtime::CommandEnv& env) {
@@ -29,6 +31,14 @@ void AddStationCommands(CLI::App& app, const runtime::CommandEnv& env) {
          imports::Mode m,
          const imports::ImportOptions& o) { return ImportRecords(c, who, path, m, o); },
       RecordsTemplate);
+  auto* events = group->add_subcommand("events", "站点单笔服务记录 / per-event service records");
+  events->require_subcommand(1);
+  imports::cli::AddImportCommands(
+      events, env, "导入站点单笔服务记录 / import per-event service records",
+      [](const imports::ImportContext& c, const account::Principal& who, const std::string& path,
+         imports::Mode m,
+         const imports::ImportOptions& o) { return ImportEvents(c, who, path, m, o); },
+      EventsTemplate);
 }
 
 }  // namespace ruralec::station

@@ -1,12 +1,14 @@
 #include "storage/pg/pg_db.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 
+#include "storage/db_errors.h"
 #include "storage/pool.h"
 
 namespace ruralec::storage::pg {
@@ -24,9 +26,14 @@ Error PgError(const PGresult* res, PGconn* conn, std::string_view what) {
   if (s == "40001" || s == "40P01") return {ErrorCode::kRetry, "并发冲突，请重试", "", msg};
   if (s.rfind("23", 0) == 0) return {ErrorCode::kConflict, "数据约束冲突", "", msg};
   if (s == "22003") return IntegerOutOfRange();      // numeric_value_out_of_range (sum overflow)
+  if (s == "53100") return DiskFull(msg);            // disk_full
   if (s == "55P03" || s == "57014" || s == "53300")  // lock / statement timeout, too many clients
     return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试", "", msg};
-  if (PQstatus(conn) != CONNECTION_OK) return {ErrorCode::kUnavailable, "数据库连接中断", "", msg};
+  // Connection exceptions and operator intervention (the server shutting down or starting up);
+  // an error without SQLSTATE comes from libpq itself: the connection failed.
+  if (PQstatus(conn) != CONNECTION_OK || s.empty() || s.rfind("08", 0) == 0 ||
+      s.rfind("57P", 0) == 0)
+    return {ErrorCode::kUnavailable, "数据库连接中断", "", msg};
   return {ErrorCode::kInternal, "数据库错误", "", msg};
 }
 
@@ -127,6 +134,8 @@ void AppendCopyLine(std::string& out, const std::vector<Value>& row) {
 
 class PgConnection;
 
+constexpr char kSessionSetup[] = "SET client_min_messages = warning; SET TIME ZONE 'UTC'";
+
 class PgStatement final : public Statement {
  public:
   PgStatement(PgConnection* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {}
@@ -157,8 +166,28 @@ class PgConnection final : public Connection {
     return std::unique_ptr<Statement>(new PgStatement(this, std::string(sql)));
   }
 
+  // After the server restarted (or the network dropped) the connection is BAD: it is reset
+  // before its next use, outside a transaction (which died with it), and set up afresh
+  // (prepared statements are per session). Issue 20 item 4: the app reconnects by itself.
+  // An idle connection with something to read has been told to go (the server shut down: a
+  // FATAL, then end of file) and is reset. It is not read first: PQconsumeInput takes the FATAL
+  // and returns with the status still OK, the end of file unseen, and the next statement would
+  // fail (CI, stop 32). Nothing else arrives unasked: the app never LISTENs.
+  Status Alive() {
+    if (PQstatus(c_) == CONNECTION_OK) {
+      pollfd p{PQsocket(c_), POLLIN, 0};
+      if (poll(&p, 1, 0) == 0) return {};
+    }
+    PQreset(c_);
+    names_.clear();
+    if (PQstatus(c_) != CONNECTION_OK)
+      return Error{ErrorCode::kUnavailable, "数据库连接中断", "", PQerrorMessage(c_)};
+    return Script(kSessionSetup);
+  }
+
   // Runs a cached prepared statement; `changes` receives the affected row count.
   Result<std::vector<Row>> Run(std::string_view sql, const Params& params, int64_t* changes) {
+    if (!open_tx_) RETURN_IF_ERROR(Alive());
     ASSIGN_OR_RETURN(std::string name, Prepared(sql));
     ParamBuffer buf(params);
     PGresult* res = PQexecPrepared(c_, name.c_str(), static_cast<int>(params.size()),
@@ -191,6 +220,7 @@ class PgConnection final : public Connection {
   // COPY … FROM STDIN in text format: tab-separated, \N for NULL, backslash escapes.
   Result<int64_t> BulkInsert(std::string_view table, const std::vector<std::string>& columns,
                              const std::vector<std::vector<Value>>& rows) override {
+    if (!open_tx_) RETURN_IF_ERROR(Alive());
     std::string sql = "COPY " + std::string(table) + " (";
     for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
     PGresult* res = PQexec(c_, (sql + ") FROM STDIN").c_str());
@@ -220,6 +250,40 @@ class PgConnection final : public Connection {
   }
 
   Status ExecScript(std::string_view sql) override {
+    if (!open_tx_) RETURN_IF_ERROR(Alive());
+    return Script(sql);
+  }
+
+  // BEGIN on a connection that died unnoticed (the server restarted since its last use) fails
+  // having done nothing: reconnect and begin again, once. Inside a transaction nothing is
+  // reset: a statement on a dead connection fails, and so does COMMIT (a fresh session would
+  // answer COMMIT with a mere warning: the write would seem saved), until the rollback.
+  Status Begin(TxMode mode) override {
+    const char* sql = mode == TxMode::kWrite ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN";
+    Status st = ExecScript(sql);
+    if (!st.ok() && PQstatus(c_) != CONNECTION_OK) st = ExecScript(sql);
+    open_tx_ = st.ok();
+    return st;
+  }
+  Status Commit() override {
+    open_tx_ = false;
+    return Script("COMMIT");
+  }
+  Status Rollback() override {
+    bool live = PQtransactionStatus(c_) != PQTRANS_IDLE && PQstatus(c_) == CONNECTION_OK;
+    open_tx_ = false;
+    return live ? Script("ROLLBACK") : Status();
+  }
+  // A dead connection holds no transaction of its own (PQTRANS_UNKNOWN), but one it held stays
+  // "open" until rolled back, so that no caller joins it and writes outside a transaction.
+  bool InTransaction() const override {
+    auto t = PQtransactionStatus(c_);
+    return open_tx_ || (t != PQTRANS_IDLE && t != PQTRANS_UNKNOWN);
+  }
+  PGconn* raw() { return c_; }
+
+ private:
+  Status Script(std::string_view sql) {
     std::string s(sql);
     PGresult* res = PQexec(c_, s.c_str());
     ExecStatusType st = PQresultStatus(res);
@@ -229,18 +293,6 @@ class PgConnection final : public Connection {
     return out;
   }
 
-  Status Begin(TxMode mode) override {
-    return ExecScript(mode == TxMode::kWrite ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN");
-  }
-  Status Commit() override { return ExecScript("COMMIT"); }
-  Status Rollback() override {
-    if (!InTransaction()) return {};
-    return ExecScript("ROLLBACK");
-  }
-  bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
-  PGconn* raw() { return c_; }
-
- private:
   Result<std::string> Prepared(std::string_view sql) {
     auto it = names_.find(std::string(sql));
     if (it != names_.end()) return it->second;
@@ -259,6 +311,7 @@ class PgConnection final : public Connection {
 
   PGconn* c_;
   std::unordered_map<std::string, std::string> names_;
+  bool open_tx_ = false;  // between a successful Begin and Commit/Rollback
 };
 
 Result<std::vector<Row>> PgStatement::Run() { return conn_->Run(sql_, params_, &changes_); }
@@ -277,7 +330,7 @@ class PgDatabase final : public PooledDatabase {
         return Error{ErrorCode::kUnavailable, "无法连接PostgreSQL: " + msg, "db"};
       }
       auto conn = std::make_unique<PgConnection>(c);
-      RETURN_IF_ERROR(conn->ExecScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+      RETURN_IF_ERROR(conn->ExecScript(kSessionSetup));
       AddConnection(std::move(conn));
     }
     return {};

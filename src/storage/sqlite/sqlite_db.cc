@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "storage/db_errors.h"
 #include "storage/pool.h"
 
 namespace ruralec::storage::sqlite {
@@ -19,6 +20,8 @@ Error ClassifySqlite(int code, std::string detail) {
     return {ErrorCode::kUnavailable, "数据库繁忙，请稍后重试", "", std::move(detail)};
   if ((code & 0xff) == SQLITE_CONSTRAINT)
     return {ErrorCode::kConflict, "数据约束冲突", "", std::move(detail)};
+  // A full disk (issue 20 item 4): the transaction is rolled back whole; say so plainly.
+  if ((code & 0xff) == SQLITE_FULL) return DiskFull(std::move(detail));
   return {ErrorCode::kInternal, "数据库错误", "", std::move(detail)};
 }
 

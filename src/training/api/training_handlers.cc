@@ -1,8 +1,10 @@
 // Courses, sessions and dictionaries over HTTP.
 #include "training/api/training_handlers.h"
 
+#include "attachments/api/file_routes.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "training/files.h"
 
 namespace ruralec::training::api {
 namespace {
@@ -143,8 +145,10 @@ void RegisterDictRoutes(http::Server& s, const Deps& d) {
     auto conn = d.db.Acquire();
     ASSIGN_OR_RETURN(auto values, DictValues(*conn, req.principal().region.county(), dict));
     Json out = Json::array();
-    for (const auto& e : values)
+    for (const auto& e : values) {
+      if (e.disabled) continue;  // disabled in 字典管理: no new choice
       out.push_back({{"value", e.value}, {"label", e.label}, {"builtin", e.builtin}});
+    }
     return out;
   });
   s.Post("/training/dicts/([a-z]+)", {true, "training:dict:edit"},
@@ -234,6 +238,9 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterSessionRoutes(s, d);
   RegisterTraineeRoutes(s, d);
   RegisterFollowUpRoutes(s, d);
+  attachments::api::Register(s, d.db, d.audit, d.clock,
+                             {"/training/sessions", "training", "session", "", "training:evidence",
+                              FileSlots(), FileAccess, "training_session", "training.file"});
 }
 
 }  // namespace ruralec::training::api

@@ -1,7 +1,11 @@
 #include "training/cli/training_command.h"
 
+#include <iostream>
+
 #include "imports/cli/import_command.h"
+#include "runtime/cli.h"
 #include "training/import.h"
+#include "training/training.h"
 
 namespace ruralec::training {
 
@@ -19,6 +23,17 @@ void AddTrainingCommands(CLI::App& app, const runtime::CommandEnv& env) {
          const imports::ImportOptions& o) { return ImportAttendance(c, who, path, m, o); },
       AttendanceTemplate);
   imports::cli::AddTemplateCommand(group, AttendanceTemplate);
+  auto* link = group->add_subcommand(
+      "link-households",
+      "关联学员与其户主身份的贫困户 / link trainees to the households they head");
+  static runtime::Options o;
+  runtime::AddDbOptions(link, o);
+  link->callback([&env] {
+    auto ctx = runtime::OpenOrFail(env, o);
+    auto rep = LinkTraineesToHouseholds(Deps{ctx->db(), ctx->audit(), ctx->clock(), ctx->cipher()});
+    if (!rep.ok()) runtime::Fail(rep.error());
+    std::cout << "linked " << rep->linked << " of " << rep->checked << " unlinked trainees\n";
+  });
 }
 
 }  // namespace ruralec::training

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { h, reactive } from 'vue'
+import { defineComponent, h, KeepAlive, reactive, ref } from 'vue'
 import { ElFormItem, ElInput, ElTableColumn } from 'element-plus'
 import DataTable from './DataTable.vue'
-import { jsonResponse, mockFetch, settle } from '@/test-utils'
+import { cleanUp, jsonResponse, mockFetch, settle } from '@/test-utils'
+import { tableKey } from './tableColumns'
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -130,6 +131,127 @@ describe('DataTable', () => {
     await w.find('.dt-toggle-filters').trigger('click')
     expect((w.find('.dt-filters').element as HTMLElement).style.display).toBe('')
     expect(w.find('.dt-toggle-filters').attributes('aria-expanded')).toBe('true')
+    w.unmount()
+  })
+
+  it('hides a column from the column chooser, remembers it per page and resets', async () => {
+    localStorage.clear()
+    mockFetch({ 'GET /api/v1/users': { items: [{ id: 1, name: '张三', mobile: '138****0000', town: '符离镇' }], total: 1, page: 1, page_size: 20 } })
+    const cols = () => [
+      h(ElTableColumn, { prop: 'name', label: '姓名' }),
+      h(ElTableColumn, { prop: 'mobile', label: '手机' }),
+      h(ElTableColumn, { prop: 'town', label: '乡镇' }),
+    ]
+    const mountCols = () => mount(DataTable, { props: { url: '/users', storageKey: 'k-users' }, slots: { default: cols }, attachTo: document.body })
+    let w = mountCols()
+    await settle()
+    const heads = () => w.findAll('thead th').map((th) => th.text()).filter(Boolean)
+    expect(heads()).toEqual(['姓名', '手机', '乡镇'])
+    await w.find('.dt-columns').trigger('click')
+    await settle()
+    const options = [...document.querySelectorAll('.dt-columns-panel .dt-column-option')]
+    expect(options.map((o) => o.textContent!.trim())).toEqual(['姓名', '手机', '乡镇'])
+    ;(document.querySelector('.dt-columns-panel .dt-column-option[data-key="mobile"] input') as HTMLInputElement).click()
+    await settle()
+    expect(heads()).toEqual(['姓名', '乡镇'])
+    expect(w.text()).not.toContain('138****0000')
+    expect(JSON.parse(localStorage.getItem('ruralec.columns.k-users')!)).toEqual(['mobile'])
+    w.unmount()
+    cleanUp()
+
+    // the page opened again: the column is still hidden, and the chooser still offers it
+    mockFetch({ 'GET /api/v1/users': { items: [], total: 0, page: 1, page_size: 20 } })
+    w = mountCols()
+    await settle()
+    expect(heads()).toEqual(['姓名', '乡镇'])
+    const vm = w.vm as unknown as { columns: { key: string }[]; setShown: (k: string, s: boolean) => void; resetColumns: () => void }
+    expect(vm.columns.map((c) => c.key)).toEqual(['name', 'mobile', 'town'])
+    // the last visible column cannot be hidden
+    vm.setShown('name', false)
+    vm.setShown('town', false)
+    await settle()
+    expect(heads()).toEqual(['乡镇'])
+    await w.find('.dt-columns').trigger('click')
+    await settle()
+    ;(document.querySelector('.dt-columns-panel .dt-columns-reset') as HTMLButtonElement).click()
+    await settle()
+    expect(heads()).toEqual(['姓名', '手机', '乡镇'])
+    expect(localStorage.getItem('ruralec.columns.k-users')).toBeNull()
+    w.unmount()
+  })
+
+  it('keys the remembered columns by page and endpoint (record ids generalised)', () => {
+    expect(tableKey('programme-versions', '/programmes/12/versions')).toBe('ruralec.columns.programme-versions:/programmes/:id/versions')
+    expect(tableKey('', '/users')).toBe('ruralec.columns./users')
+  })
+
+  it('ticks rows across pages for the toolbar (ids), and a new search lets them go', async () => {
+    mockFetch({ 'GET /api/v1/users': (u: URL) => ({ items: rows(2, Number(u.searchParams.get('page')) * 10), total: 40, page: 1, page_size: 20 }) })
+    const filters = reactive({ q: '' })
+    const w = mount(DataTable, {
+      props: { url: '/users', filters, selectable: true },
+      slots: {
+        filters: () => h(ElFormItem, { label: '关键字' }, () => h(ElInput, { modelValue: filters.q })),
+        toolbar: ({ ids }: { ids: (string | number)[] }) => h('span', { class: 'picked' }, ids.join(',')),
+        default: () => [h(ElTableColumn, { prop: 'name', label: '姓名' })],
+      },
+      attachTo: document.body,
+    })
+    await settle()
+    const boxes = () => w.findAll('tbody .dt-select input')
+    expect(boxes()).toHaveLength(2)
+    await boxes()[1].setValue(true)
+    await settle()
+    expect(w.find('.picked').text()).toBe('11')
+    await w.find('.el-pager li:last-child').trigger('click')
+    await settle()
+    await boxes()[0].setValue(true)
+    await settle()
+    expect(w.find('.picked').text()).toBe('11,20')
+    expect(w.emitted('selection-change')!.at(-1)![0]).toHaveLength(2)
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(w.find('.picked').text()).toBe('')
+    w.unmount()
+  })
+
+  it('sets the row density from the toolbar and remembers it for every list', async () => {
+    localStorage.clear()
+    mockFetch({ 'GET /api/v1/users': { items: rows(1), total: 1, page: 1, page_size: 20 } })
+    let w = mountTable(reactive({ q: '' }))
+    await settle()
+    expect(w.find('.el-table').classes()).not.toContain('el-table--small')
+    ;(w.vm as unknown as { setDensity: (d: string) => void }).setDensity('small')
+    await settle()
+    expect(w.find('.el-table').classes()).toContain('el-table--small')
+    w.unmount()
+    w = mountTable(reactive({ q: '' }))
+    await settle()
+    expect(w.find('.el-table').classes()).toContain('el-table--small')
+    w.unmount()
+  })
+
+  it('on a page kept alive by its tab, keeps the filters and page and reads the rows again on return', async () => {
+    const f = mockFetch({ 'GET /api/v1/users': (u: URL) => ({ items: rows(1, Number(u.searchParams.get('page'))), total: 45, page: 1, page_size: 20 }) })
+    const on = ref(true)
+    const filters = reactive({ q: '' })
+    const Host = defineComponent(() => () =>
+      h(KeepAlive, null, [on.value ? h(DataTable, { url: '/users', filters, key: 't' }, { default: () => [h(ElTableColumn, { prop: 'name', label: '姓名' })] }) : h('p', { key: 'o' }, 'other')]),
+    )
+    const w = mount(Host, { attachTo: document.body })
+    await settle()
+    await w.find('.el-pager li:last-child').trigger('click')
+    await settle()
+    filters.q = '张'
+    on.value = false
+    await settle()
+    const calls = f.mock.calls.length
+    on.value = true
+    await settle()
+    expect(f.mock.calls.length).toBe(calls + 1)
+    const q = new URL(String(f.mock.calls.at(-1)![0]), 'http://x').searchParams
+    expect(q.get('page')).toBe('3')
+    expect(w.text()).toContain('用户3')
     w.unmount()
   })
 })

@@ -54,4 +54,18 @@ describe('ExportButton', () => {
     expect(mount(ExportButton, { props: { url: '/x', perm: 'user:export' } }).find('button').exists()).toBe(false)
     expect(mount(ExportButton, { props: { url: '/x', perm: 'user:read' } }).find('button').exists()).toBe(true)
   })
+
+  it('导出选中 (N): the same export with the ticked ids, disabled while none is ticked', async () => {
+    const f = mockFetch({ 'GET /api/v1/entities/export': () => new Response('xlsx') })
+    const w = mount(ExportButton, { props: { url: '/entities/export', query: () => ({ kind: '企业', q: '' }), ids: [] as number[] } })
+    expect(w.find('button').text()).toBe('导出选中 (0)')
+    expect(w.find('button').attributes('disabled')).toBeDefined()
+    await w.setProps({ ids: [3, 21] })
+    expect(w.find('button').text()).toBe('导出选中 (2)')
+    expect(w.find('button').classes()).toContain('export-selected')
+    await w.find('button').trigger('click')
+    await settle()
+    const url = new URL(String(f.mock.calls[0][0]), 'http://x')
+    expect(Object.fromEntries(url.searchParams)).toEqual({ kind: '企业', ids: '3,21' })
+  })
 })

@@ -24,6 +24,15 @@ const en: Messages<typeof zh> = {
   layout: {
     toggleMenu: 'Toggle menu', skip: 'Skip to content', region: 'Region', pickRegion: 'Switch region', language: 'Language',
     profile: 'My profile', logout: 'Sign out', logoutConfirm: 'Sign out now?', breadcrumb: 'Breadcrumb',
+    tabs: {
+      bar: 'Open pages',
+      menu: 'Tab actions',
+      refresh: 'Refresh this page',
+      close: 'Close this tab',
+      closeOne: 'Close “{name}”',
+      closeOthers: 'Close other tabs',
+      closeAll: 'Close all tabs',
+    },
   },
   error: {
     forbidden: 'You may not open this page',
@@ -36,6 +45,7 @@ const en: Messages<typeof zh> = {
     dropHere: 'Drop an xlsx file here or', clickToChoose: 'choose one', onlyXlsx: '.xlsx only, up to {mb} MB',
     upload: 'Import', uploading: 'Uploading…', importDone: 'Import finished',
     importResult: '{ok} rows imported, {bad} rejected', downloadErrors: 'Download error report',
+    attachments: { upload: 'Upload', uploaded: 'Uploaded', none: 'No files yet', failed: 'The file list could not be loaded' },
     wrongType: 'Choose an .xlsx file', tooLarge: 'The file exceeds {mb} MB', chooseFile: 'Choose a file first',
     export: 'Export', exporting: 'Exporting…', exported: 'Saved {name}', show: 'Show', hide: 'Hide',
     showAudited: 'Viewing the full value is written to the audit log',
@@ -57,6 +67,14 @@ const en: Messages<typeof zh> = {
     alreadyImported: 'This file was imported before; nothing was added',
     rolledBack: 'All-or-nothing: no row was written. The error report holds every row of the file with the reasons: fix them there and import the report itself',
     errRow: 'Row', errColumn: 'Column', errReason: 'Reason',
+    exportSelected: 'Export selected ({n})',
+    exportSelectedHint: 'Tick the rows to export in the table first',
+    table: {
+      columns: 'Show/hide columns',
+      resetColumns: 'Default columns',
+      density: 'Row density',
+      densities: { large: 'Roomy', default: 'Default', small: 'Compact' },
+    },
   },
 }
 

@@ -66,6 +66,15 @@ export default {
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
     breadcrumb: '面包屑',
+    tabs: {
+      bar: '已打开的页面',
+      menu: '页签操作',
+      refresh: '刷新当前',
+      close: '关闭当前',
+      closeOne: '关闭「{name}」',
+      closeOthers: '关闭其他',
+      closeAll: '关闭全部',
+    },
   },
   error: {
     forbidden: '抱歉，您无权访问此页面',
@@ -87,6 +96,7 @@ export default {
     importResult: '成功 {ok} 行，失败 {bad} 行',
     downloadErrors: '下载错误报告',
     wrongType: '请选择 .xlsx 文件',
+    attachments: { upload: '上传', uploaded: '已上传', none: '暂无文件', failed: '文件列表加载失败' },
     tooLarge: '文件超过 {mb} MB',
     chooseFile: '请先选择文件',
     export: '导出',
@@ -124,5 +134,13 @@ export default {
     errRow: '行号',
     errColumn: '列',
     errReason: '原因',
+    exportSelected: '导出选中 ({n})',
+    exportSelectedHint: '先在表格左侧勾选要导出的行',
+    table: {
+      columns: '显示/隐藏列',
+      resetColumns: '恢复默认列',
+      density: '表格密度',
+      densities: { large: '宽松', default: '默认', small: '紧凑' },
+    },
   },
 }

@@ -15,5 +15,7 @@ import station from './station'
 import designation from './designation'
 import households from './households'
 import training from './training'
+import reporting from './reporting'
+import settings from './settings'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, reporting, settings]

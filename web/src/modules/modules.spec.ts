@@ -22,15 +22,17 @@ const URLS: Record<string, string[]> = {
   account: ['/login', '/password', '/profile', '/users', '/roles', '/security/password-policy'],
   region: ['/regions', '/regions/:code'],
   calendar: ['/calendar'],
-  audit: ['/audit'],
-  programme: ['/programmes', '/programmes/:id(\\d+)', '/programmes/:id(\\d+)/local'],
+  audit: ['/audit', '/audit/logins'],
+  programme: ['/programmes', '/programmes/:id(\\d+)', '/programmes/:id(\\d+)/local', '/programmes/new', '/programmes/:id(\\d+)/edit', '/programmes/:id(\\d+)/versions'],
   entity: ['/entities', '/entities/:id(\\d+)', '/brands'],
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],
   station: ['/stations', '/stations/map', '/stations/report', '/stations/assessment-templates', '/stations/assessments/ranking', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
-  training: ['/training/courses', '/training/sessions', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],
+  reporting: ['/reports', '/reports/:id(\\d+)'],
+  settings: ['/system/dicts', '/system/params', '/system/imports'],
+  training: ['/training/courses', '/training/sessions', '/training/sessions/:id(\\d+)', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
 
@@ -93,13 +95,14 @@ describe('the module list', () => {
   it('builds the side menu in the declared order, grouped', () => {
     // the full console's menu; a module left out drops its entries, and a group left empty vanishes
     const FULL: [string, string, string?][] = [
-      ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'],
+      ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
       ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
       ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'],
       ['award', 'awards.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
-      ['account', '/security/password-policy', 'menu.system'], ['audit', 'menu.audit'],
+      ['account', '/security/password-policy', 'menu.system'], ['settings', '/system/dicts', 'menu.system'],
+      ['settings', '/system/params', 'menu.system'], ['settings', '/system/imports', 'menu.system'], ['audit', 'menu.audit'], ['audit', 'menu.loginLog'],
     ]
     const want = FULL.filter(([m]) => present.has(m))
     const menu = buildMenu(layoutRoutes(modules), everyone)

@@ -16,6 +16,7 @@ import { bareRoutes, layoutRoutes } from '@/modules/assemble'
  *   group  i18n key of the menu group (a sub-menu), e.g. 'menu.system'
  *   active menu entry to highlight for detail pages
  *   public reachable without a session
+ *   phone  a phone page of a field role (390 px): no page tab, no tab bar, not kept alive
  */
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +28,7 @@ declare module 'vue-router' {
     active?: string
     public?: boolean
     bare?: boolean
+    phone?: boolean
   }
 }
 

@@ -3,7 +3,7 @@ import type { Messages } from '../kit'
 import type zh from './locale.zh-CN'
 
 const en: Messages<typeof zh> = {
-  menu: { audit: 'Audit log' },
+  menu: { audit: 'Audit log', loginLog: 'Login log' },
   audit: {
     seq: 'Seq', at: 'Time', user: 'User', role: 'Role', ip: 'IP', action: 'Action', objectType: 'Object type',
     objectId: 'Object', outcome: 'Outcome', detail: 'Detail', from: 'From', to: 'To', range: 'Period',

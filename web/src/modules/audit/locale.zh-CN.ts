@@ -1,7 +1,7 @@
 // Chinese messages of the audit module, merged into the console's messages by modules/assemble.ts.
 // Terms follow /work/shared/GLOSSARY.md. No @ { } | $ in plain text (vue-i18n syntax).
 export default {
-  menu: { audit: '审计日志' },
+  menu: { audit: '审计日志', loginLog: '登录日志' },
   audit: {
     seq: '序号',
     at: '时间',

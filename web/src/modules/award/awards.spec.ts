@@ -193,6 +193,11 @@ describe('award components', () => {
     await settle()
     expect(w.find('[data-test="award-explanation"]').text()).toContain('#11, #12')
     await w.find('.aw-approve').trigger('click')
+    await settle(3)
+    // 审核通过 freezes a list of money: it asks first
+    const box = document.querySelector('.el-message-box')
+    expect(box?.textContent).toContain('审核通过后清单冻结')
+    ;(document.querySelector('.el-message-box__btns .el-button--primary') as HTMLElement).click()
     await settle(6)
     expect(w.find('.aw-error').text()).toContain('不能审核自己编制或提交的清单')
     w.unmount()

@@ -36,6 +36,7 @@ const en: Messages<typeof zh> = {
     listStatus: { draft: 'Draft', proposed: 'Proposed', approved: 'Approved', superseded: 'Superseded' },
     saveDraft: 'Save draft', drafted: 'Draft v{n} saved', propose: 'Propose',
     proposed: 'Proposed for approval', approve: 'Approve', approved: 'Approved; the list is frozen',
+    proposeConfirm: 'Submit version {n} of the list for review by finance staff? It cannot be edited afterwards.',
     approveConfirm: 'An approved list is frozen and cannot be edited. Approve?', export: 'Export list',
     publish: 'Publication download', createdBy: 'Made by', proposedBy: 'Proposed by',
     approvedBy: 'Approved by', viewLines: 'View', frozen: 'Approved version v{n} (frozen)',

@@ -61,6 +61,7 @@ export default {
     proposed: '已提交审核',
     approve: '审核通过',
     approved: '已审核通过，清单已冻结',
+    proposeConfirm: '提交第 {n} 版清单给财政人员审核？提交后不能再修改这一版。',
     approveConfirm: '审核通过后清单冻结，不能修改。确认审核通过？',
     export: '导出清单',
     publish: '公示下载',

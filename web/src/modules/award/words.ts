@@ -13,11 +13,12 @@ const EN_NAMES: Record<string, Record<string, string>> = {
     station_assessment_score: 'station assessment score', purchase_from_poor: 'purchases from poor villages and households', purchase_amount: 'purchases from the poor',
     stable_purchase_cooperation: 'sales under stable cooperation with bases and co-ops', poor_household_employment: 'poor-household members employed',
     poor_household_online_shop: 'online shops opened by poor households', training_qualified: 'qualified trainees',
+    cooperation_online_sales: 'online sales of stable cooperation',
     chain_store_count: 'chain stores', cold_chain_investment: 'cold-chain investment', new_large_platform_entry: 'new large-platform entry',
   },
   subject: {
     entity: 'business', brand: 'brand', export: 'exporting business', station: 'service station', demonstration: 'demonstration designation',
-    trainee: 'trainee', purchase: 'purchase from the poor', project: 'project',
+    trainee: 'trainee', purchase: 'purchase from the poor', project: 'project', household: 'poor household',
   },
   tag: {
     poverty_county: 'poverty county', poverty_village: 'poverty village', old_revolutionary_area: 'old revolutionary area (Dabie)',

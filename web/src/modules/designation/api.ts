@@ -80,12 +80,19 @@ export interface RankedVillage {
   online_sales_fen: number | null
   designation_id: number | null
   designation_status: DesignationStatus | null
+  /** inside the 择优名额: proposed by the system (staff decide) */
+  proposed: boolean
+  /** why it is proposed or not (rank, sales, quota, a tie at the cut) */
+  reason: string
 }
 
 export interface Ranking extends Page<RankedVillage> {
   year: number
   region_code: string
   source: string
+  /** the 择优名额 applied (0: none set) and how many villages it proposes */
+  quota: number
+  proposed: number
 }
 
 export const designationsApi = {

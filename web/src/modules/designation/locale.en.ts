@@ -19,7 +19,7 @@ const en: Messages<typeof zh> = {
     regionRequired: 'Pick the designated region', subjectRequired: 'Enter the subject id', yearRequired: 'Enter the year',
     final: 'A revoked designation cannot change status; its records are kept',
     upload: 'Upload file', uploaded: 'File uploaded', noFiles: 'No files', size: 'Size', uploadedBy: 'Uploaded by', download: 'Download',
-    rankRegion: 'Scope (county or town)', rank: 'Rank', village: 'Village', town: 'Town', sales: 'Online sales (yuan)',
+    rankRegion: 'Scope (county or town)', quota: 'Places', quotaLine: '{quota} places, {n} villages proposed (a tie across the line is left to staff)', noQuota: 'No number of places set (parameter: 示范村择优名额): ranked only', proposal: 'Proposal', proposed: 'Proposed', rank: 'Rank', village: 'Village', town: 'Town', sales: 'Online sales (yuan)',
     held: 'Designation', select: 'Select', selected: 'Selected as candidate', rankHint: 'Administrative villages by online sales of the year, highest first (002: district demonstration villages chosen by online sales); staff select',
     source: 'Source', noSales: 'No data',
     programme: 'Programme', target: 'Target', goal: 'Goal', actual: 'Recognised', progress: 'Progress', due: 'Due',

@@ -16,7 +16,7 @@ const zh = {
     regionRequired: '请选择被认定的区划', subjectRequired: '请填写被认定对象的编号', yearRequired: '请填写年度',
     final: '已撤销的示范不能再变更状态，其记录保留',
     upload: '上传档案', uploaded: '档案已上传', noFiles: '暂无档案', size: '大小', uploadedBy: '上传人', download: '下载',
-    rankRegion: '评定范围（县区或乡镇）', rank: '名次', village: '行政村', town: '乡镇', sales: '年网销额（元）',
+    rankRegion: '评定范围（县区或乡镇）', quota: '择优名额', quotaLine: '择优名额 {quota} 个，建议入选 {n} 个（并列跨名额线的由工作人员决定）', noQuota: '未设择优名额（参数设置：示范村择优名额），只排序不建议', proposal: '择优建议', proposed: '建议入选', rank: '名次', village: '行政村', town: '乡镇', sales: '年网销额（元）',
     held: '已有示范', select: '选为候选', selected: '已选为候选', rankHint: '按所选年度全部网络销售额由高到低排列（002：区级示范村按照网销额择优评定），供工作人员择优选择',
     source: '数据来源', noSales: '无数据',
     programme: '实施方案', target: '目标', goal: '目标数', actual: '已认定', progress: '完成度', due: '期限',

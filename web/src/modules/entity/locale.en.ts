@@ -6,6 +6,8 @@ const en: Messages<typeof zh> = {
   entities: {
     account: {
       open: 'Open business account', hint: 'The account sees and reports only this business’s shops, brands and online sales.',
+      companyHint: 'Operator company (承办企业) account: sees the stations this business operates and imports their service records.',
+      roles: { entity: 'Business account', operator_company: 'Operator company account' },
       username: 'Username', displayName: 'Name', mobile: 'Mobile', submit: 'Open',
       created: 'Account opened. Hand this one-time password to the business in person; it must be changed at first login:',
       copy: 'Copy', copied: 'Copied',

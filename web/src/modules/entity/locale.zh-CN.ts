@@ -63,6 +63,8 @@ export default {
     account: {
       open: '开通主体账号',
       hint: '该账号只能查看和填报本主体的网店、品牌和网络销售额。',
+      companyHint: '承办企业账号：查看本主体承办的服务站点，导入这些站点的服务记录（月度或单笔）。',
+      roles: { entity: '主体账号', operator_company: '承办企业账号' },
       username: '用户名',
       displayName: '姓名',
       mobile: '手机号',

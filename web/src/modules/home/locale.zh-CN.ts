@@ -10,5 +10,23 @@ export default {
     childrenCount: '下级区划数',
     quick: '快捷入口',
     childCount: '下级数量',
+    todoTitle: '今日待办',
+    todoNone: '暂无待办事项，今天可以按计划推进工作。',
+    todoCount: '{n} 项',
+    todoOpen: '去处理',
+    figuresTitle: '关键指标',
+    workErrors: '以下事项暂时无法统计：',
+    // the words of each work item by its key (the server sends the same Chinese label)
+    items: {
+      award: { lists_to_approve: '待审核的奖补清单', drafts: '待提交审核的奖补清单', approvals_waiting: '待审批奖补清单' },
+      reporting: { to_confirm: '待确认的指标填报', rejected: '被退回待修改的指标填报' },
+      programme: {
+        tasks_overdue: '逾期任务', targets_behind: '滞后目标', overdue_to_chase: '逾期任务待督办',
+        town_unreported: '本乡镇待填报的任务进展', town_behind: '本乡镇滞后的目标配额',
+      },
+      station: { records_missing: '上月服务记录未填报的站点' },
+      sales: { online_year: '网络销售额（{year}年）' },
+    },
+    units: { item: '项', list: '份', wanYuan: '万元', count: '个' },
   },
 }

@@ -41,6 +41,8 @@ const en: Messages<typeof zh> = {
     partyKinds: { household: 'Household', coop: 'Co-op', base: 'Base', village: 'Village collective', entity: 'Entity' },
     products: 'Products', addProduct: 'Add a product', details: 'Details', document: 'Signed document',
     attributed: 'Attributed sales', attributedSales: 'Online sales attributed to the agreement', month: 'Month', amount: 'Sales (yuan)', evidence: 'Evidence',
+    edit: 'Edit', editListing: 'Edit listing', editAgreement: 'Edit agreement', editReason: 'Reason for the change', history: 'Change history',
+    historyOf: 'Changes of {product}', noEdits: 'No changes yet', nothingChanged: 'Nothing was changed',
     attributedHint: "Monthly online sales of the agreement's products with their evidence (order export, settlement): the base of the cooperation award",
   },
 

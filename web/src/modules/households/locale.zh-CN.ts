@@ -38,6 +38,8 @@ const zh = {
     partyKinds: { household: '农户', coop: '专业合作社', base: '基地', village: '村集体', entity: '经营主体' },
     products: '合作产品', addProduct: '添加产品', details: '详情', document: '协议文本',
     attributed: '带动网销额', attributedSales: '协议带动的网络销售额', month: '月份', amount: '销售额（元）', evidence: '凭据',
+    edit: '修改', editListing: '修改供应信息', editAgreement: '修改合作协议', editReason: '修改原因', history: '修改记录',
+    historyOf: '{product} 的修改记录', noEdits: '暂无修改记录', nothingChanged: '没有修改任何内容',
     attributedHint: '按月填报本协议产品的网络销售额及凭据（订单导出、平台结算单），作为合作带动销售奖补的计算基数',
   },
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { agreementMissing, demandMissing, distanceText, listingMissing, matchedPercent, monthsOf, reasonLine, scoreType, unitPrice } from './matchingLogic'
-import type { AgreementInput, DemandInput, ListingInput } from './matching'
+import { agreementMissing, demandMissing, distanceText, listingChanges, listingMissing, matchedPercent, monthsOf, offerOf, reasonLine, scoreType, termsOf, unitPrice } from './matchingLogic'
+import type { Agreement, AgreementInput, DemandInput, Listing, ListingInput } from './matching'
 
 const listing = (over: Partial<ListingInput> = {}): ListingInput => ({
   station_id: 3, village_code: '341302100201', seller_name: '李四', contact: '13800138000', product: '酥梨', unit: '斤',
@@ -43,5 +43,35 @@ describe('matching logic', () => {
   it('lists the months of an agreement across a year end', () => {
     expect(monthsOf('2023-11-15', '2024-02-29')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02'])
     expect(monthsOf('2023-05-01', '2023-05-31')).toEqual(['2023-05'])
+  })
+})
+
+const stored: Listing = {
+  id: 7, village_code: '341302100201', village_name: '沈圩村', station_id: 3, station_name: '沈圩站', lat: null, lng: null,
+  seller_visible: true, household_id: null, seller_name: '李*', contact: '138****8000', product: '酥梨', unit: '斤', quantity: 800,
+  matched_quantity: 0, left: 800, price_fen: 250, available_from: '2023-11-10', available_to: '2023-12-31', note: '', status: 'open',
+  status_label: '在售', photo_count: 0,
+}
+
+describe('edits', () => {
+  const cases: { name: string; change: Partial<ReturnType<typeof offerOf>>; reason: string; body: object }[] = [
+    { name: 'nothing changed', change: {}, reason: '', body: {} },
+    { name: 'quantity only, with a reason', change: { quantity: 1000 }, reason: ' 补货 ', body: { quantity: 1000, reason: '补货' } },
+    { name: 'price cleared: 面议 is sent as null', change: { price_fen: null }, reason: '', body: { price_fen: null } },
+    { name: 'period and note', change: { available_to: '2024-01-31', note: '可送货' }, reason: '', body: { available_to: '2024-01-31', note: '可送货' } },
+  ]
+  for (const c of cases) {
+    it(`sends only the changed listing fields: ${c.name}`, () => {
+      expect(listingChanges(stored, { ...offerOf(stored), ...c.change }, c.reason)).toEqual(c.body)
+    })
+  }
+
+  it('fills the agreement form with copies of its terms', () => {
+    const a = { ...agreement(), id: 1, entity_id: 2, entity_name: '甲', model_label: '订单农业', file_count: 0, attributed_fen: 0 } as Agreement
+    const terms = termsOf(a)
+    expect(terms.parties).toEqual([{ kind: 'coop', name: '合作社', household_id: null, entity_id: null }])
+    terms.products[0].quantity = 5
+    expect(a.products[0].quantity).toBe(100)
+    expect(agreementMissing(terms)).toEqual([])
   })
 })

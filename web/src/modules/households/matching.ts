@@ -136,6 +136,7 @@ export interface AgreementInput {
 }
 
 export interface AttributedSales {
+  id?: number
   month: string
   amount_fen: number
   evidence: string
@@ -152,9 +153,36 @@ export interface Agreement extends AgreementInput {
   sales?: AttributedSales[]
 }
 
+/** One edit of a listing or an agreement (GET …/history; docs/MATCHING.md "Edits"). */
+export interface Edit {
+  id: number
+  changes: { field: string; label: string; before: string; after: string }[]
+  reason: string
+  edited_by: number | null
+  edited_by_name: string
+  edited_at: string
+}
+
+/** A listing edit: the keys sent are changed (price_fen null: 面议). */
+export interface ListingChanges {
+  product?: string
+  unit?: string
+  quantity?: number
+  price_fen?: number | null
+  available_from?: string
+  available_to?: string
+  note?: string
+  reason?: string
+}
+
 export const matchingApi = {
   createListing: (body: ListingInput) => http.post<Listing>('/matching/listings', body),
   withdraw: (id: number) => http.post<Listing>(`/matching/listings/${id}/withdraw`),
+  updateListing: (id: number, body: ListingChanges) => http.put<Listing & { edit: Edit | null }>(`/matching/listings/${id}`, body),
+  listingHistory: (id: number) => http.get<Page<Edit>>(`/matching/listings/${id}/history`, { page_size: 50 }),
+  updateAgreement: (id: number, body: AgreementInput & { reason?: string }) =>
+    http.put<Agreement & { edit: Edit | null }>(`/matching/agreements/${id}`, body),
+  agreementHistory: (id: number) => http.get<Page<Edit>>(`/matching/agreements/${id}/history`, { page_size: 50 }),
   take: (id: number, quantity?: number) => http.post<Match>(`/matching/listings/${id}/take`, quantity ? { quantity } : {}),
   createDemand: (body: DemandInput) => http.post<Demand>('/matching/demands', body),
   closeDemand: (id: number) => http.post<Demand>(`/matching/demands/${id}/close`),

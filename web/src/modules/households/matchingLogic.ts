@@ -1,5 +1,5 @@
 // Rules the matching pages mirror from the server (src/matching/rules.h, listings.cc, demands.cc).
-import type { AgreementInput, DemandInput, ListingInput, Reason } from './matching'
+import type { Agreement, AgreementInput, DemandInput, Listing, ListingChanges, ListingInput, Reason } from './matching'
 
 /** What the listing form must fill before saving (the server checks the same and names the field). */
 export function listingMissing(f: ListingInput): (keyof ListingInput)[] {
@@ -84,4 +84,35 @@ export function monthsOf(from: string, to: string): string[] {
     if (out.length > 240) break
   }
   return out
+}
+
+/** The offer fields of a listing the edit form shows. */
+export type ListingOffer = Required<Omit<ListingChanges, 'reason'>>
+
+export function offerOf(l: Listing): ListingOffer {
+  return {
+    product: l.product, unit: l.unit, quantity: l.quantity, price_fen: l.price_fen,
+    available_from: l.available_from, available_to: l.available_to, note: l.note,
+  }
+}
+
+/** The body of a listing edit: only the fields that differ from the listing (the server keeps the rest). */
+export function listingChanges(l: Listing, form: ListingOffer, reason: string): ListingChanges {
+  const before = offerOf(l)
+  const out: ListingChanges = {}
+  for (const k of Object.keys(before) as (keyof ListingOffer)[]) {
+    if (form[k] !== before[k]) (out as Record<string, unknown>)[k] = form[k]
+  }
+  if (reason.trim()) out.reason = reason.trim()
+  return out
+}
+
+/** An agreement's terms as the edit form fills them (parties and products copied). */
+export function termsOf(a: Agreement): AgreementInput {
+  return {
+    agreement_no: a.agreement_no, title: a.title, model: a.model, signed_on: a.signed_on, valid_from: a.valid_from,
+    valid_to: a.valid_to, note: a.note ?? '',
+    parties: a.parties.map((p) => ({ kind: p.kind, name: p.name, household_id: p.household_id ?? null, entity_id: p.entity_id ?? null })),
+    products: a.products.map((p) => ({ product: p.product, quantity: p.quantity, unit: p.unit, price_fen: p.price_fen ?? null })),
+  }
 }

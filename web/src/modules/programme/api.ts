@@ -73,6 +73,22 @@ export interface ProgressLine {
   percent: number | null
   status: LineStatus
   reason: string
+  /** set when the actual is a confirmed manual report (填报), not a computation */
+  reported?: ReportedBy | null
+  /** an increase or growth target: the year-earlier figure (base units) and its period */
+  baseline?: number | null
+  baseline_from?: string | null
+  baseline_to?: string | null
+}
+
+/** Who reported and who confirmed a reported actual. */
+export interface ReportedBy {
+  report_id: number
+  period: string
+  reported_by: string
+  reported_at: string
+  confirmed_by: string
+  confirmed_at: string
 }
 
 export interface TargetProgress {
@@ -99,6 +115,9 @@ export interface TaskProgress {
   overdue: boolean
   notes: number
   last_note: string
+  /** towns leading the task (0: the county reports it) and how many of them reported */
+  towns_total?: number
+  towns_reported?: number
 }
 
 export interface ProgrammeProgress {
@@ -128,7 +147,31 @@ export interface TaskNote {
   text: string
   status: string
   author: string
+  /** the region the note reports for: the programme's region, or one town of a town-led task */
+  region_code?: string
   created_at: string
+}
+
+/** One leading town's line of a town-led task (GET /programmes/{id}/tasks/{n}/towns). */
+export interface TownLine {
+  region_code: string
+  region_name: string
+  notes: number
+  status: TaskStatus
+  reported: boolean
+  latest: { id: number; text: string; status: string; author: string; created_at: string } | null
+}
+
+export interface TaskTowns extends Page<TownLine> {
+  task_number: number
+  town_led: boolean
+  towns_total: number
+  towns_reported: number
+  /** whether the caller may add a note, and for which region (decided by the server) */
+  can_report: boolean
+  report_region: string | null
+  /** the caller's own town (a town clerk), null for county staff */
+  caller_town: string | null
 }
 
 export interface Attachment {
@@ -302,6 +345,8 @@ export const programmesApi = {
     http.post<TaskNote>(`/programmes/${id}/tasks/${task}/notes`, status ? { text, status } : { text }),
   notes: (id: number | string, task: number, q: Query = {}) =>
     http.get<Page<TaskNoteWithFiles>>(`/programmes/${id}/tasks/${task}/notes`, { page_size: 100, ...q }),
+  towns: (id: number | string, task: number) =>
+    http.get<TaskTowns>(`/programmes/${id}/tasks/${task}/towns`, { page_size: 100 }),
   addNoteWithFile,
   addAttachment,
   attachmentUrl: (id: number | string, attachment: number) => `/programmes/${id}/attachments/${attachment}`,

@@ -1,10 +1,12 @@
 // English messages of the programme module: the same keys as locale.zh-CN.ts (checked by the type).
 import type { Messages } from '../kit'
 import type zh from './locale.zh-CN'
+import editor from './editor/locale.en'
 
 const en: Messages<typeof zh> = {
   menu: { programmes: 'Programmes' },
   programme: {
+    editor,
     detail: 'Programme', name: 'Programme', documentNumber: 'Document no.', regionCode: 'Region code',
     targetCount: 'Targets', taskCount: 'Tasks', version: 'Version', upload: 'Upload programme',
     uploadTitle: 'Upload a programme (YAML)', dropHere: 'Drop the programme file (.yaml) here, or',
@@ -16,8 +18,9 @@ const en: Messages<typeof zh> = {
     phases: 'Phases', asOf: 'Progress as of {date}', reportQuarter: 'Quarter', reportDownload: 'Quarterly report',
     tabTargets: 'Targets ({n})', tabMatrix: 'Quota matrix', tabTasks: 'Tasks ({n}, {n2} overdue)',
     tabLagging: 'Lagging ({n})', noTargets: 'The programme has no numeric targets',
-    noQuotas: 'The programme gives no quotas to child regions', noLagging: 'Nothing is behind or overdue',
-    due: 'Due', periodEnd: 'end of the period', quotaRegions: 'quotas for {n} regions', goal: 'Target',
+    noQuotas: 'The programme gives no quotas to child regions',
+    reportedTag: 'Reported', reportedBy: 'reported by {by}, confirmed by {checker} ({period})', noLagging: 'Nothing is behind or overdue',
+    due: 'Due', periodEnd: 'end of the period', quotaRegions: 'quotas for {n} regions', goal: 'Target', ownTown: 'mine', baseline: 'Baseline {from} to {to}: {value}',
     quota: 'Quota', actual: 'Actual', percent: 'Percent',
     status: {
       done: 'Done', on_track: 'On track', behind: 'Behind', overdue: 'Overdue', no_data_source: 'No data source',
@@ -34,6 +37,10 @@ const en: Messages<typeof zh> = {
     attachRefused: 'The note was saved; these files were not: {text}',
     attachWrongType: 'Attachment type not accepted: {name}', attachTooMany: 'At most {n} attachments',
     addNote: 'Add note', openAwards: 'Awards', openLocal: 'Local settings',
+    townsOpen: 'Progress by town', townsReported: 'Towns reported {k}/{n}',
+    townsTitle: 'Reports by town ({k} reported, {m} not yet)', townName: 'Town',
+    townLatest: 'Latest note', townNotReported: 'Not reported', townReporter: 'By / at',
+    ownTownTitle: 'Progress of {name}', reportFor: 'Report for {name}', countyNote: 'County',
     local: {
       title: 'Local settings', backToProgramme: 'Back to the programme', export: 'Export programme file (YAML)',
       versionLine: 'Programme {key}, in force: {label}',

@@ -1,8 +1,10 @@
 // Chinese messages of the programme module, merged into the console's messages by modules/assemble.ts.
 // Terms follow /work/shared/GLOSSARY.md. No @ { } | $ in plain text (vue-i18n syntax).
+import editor from './editor/locale.zh-CN'
 export default {
   menu: { programmes: '实施方案' },
   programme: {
+    editor,
     detail: '方案详情',
     name: '方案名称',
     documentNumber: '文号',
@@ -37,11 +39,14 @@ export default {
     tabLagging: '督查滞后（{n}）',
     noTargets: '方案没有量化目标',
     noQuotas: '方案没有分解到下级区划的配额',
+    reportedTag: '填报', reportedBy: '{by} 填报，{checker} 确认（{period}）',
     noLagging: '暂无滞后目标或逾期任务',
     due: '截止',
     periodEnd: '按实施期限截止',
     quotaRegions: '分解到 {n} 个地区',
     goal: '目标',
+    ownTown: '本镇',
+    baseline: '基期 {from} 至 {to}：{value}',
     quota: '配额',
     actual: '实际',
     percent: '完成率',
@@ -83,6 +88,16 @@ export default {
     attachWrongType: '不支持的附件类型：{name}',
     attachTooMany: '附件最多 {n} 个',
     addNote: '提交进展',
+    townsOpen: '各乡镇进展',
+    townsReported: '乡镇填报 {k}/{n}',
+    townsTitle: '各乡镇填报情况（已填报 {k} 个，未填报 {m} 个）',
+    townName: '乡镇（街道）',
+    townLatest: '最新进展',
+    townNotReported: '未填报',
+    townReporter: '填报人 / 时间',
+    ownTownTitle: '本乡镇（{name}）进展',
+    reportFor: '为 {name} 填报进展',
+    countyNote: '县级',
     openAwards: '奖补',
     openLocal: '地方设定',
     local: {

@@ -2,6 +2,8 @@
 export const P = {
   programmeRead: 'programme:read',
   programmeEdit: 'programme:edit',
+  /** progress notes: county staff for the county, town staff for their town on town-led tasks */
+  taskReport: 'programme:task:report',
   /** submit local settings (地方设定) */
   localEdit: 'programme:local:edit',
   /** approve another user's local settings */

@@ -104,6 +104,22 @@ describe('progress line', () => {
     expect(w.text()).not.toMatch(/实际\s*0/)
     expect(w.find('.pl-goal').text()).toBe('目标 2 个')
   })
+
+  it('shows an increase with its baseline, and says why when the baseline is missing', () => {
+    const w = mount(ProgressLineView, {
+      props: {
+        line: line({ goal: 1_500_000_000_000, actual: 300_000_000_000, percent: 20, status: 'behind', baseline: 900_000_000_000, baseline_from: '2018-01-01', baseline_to: '2018-12-31' }),
+        unit: '亿元', baseUnit: 'fen',
+      },
+    })
+    expect(w.find('.pl-baseline').text()).toBe('基期 2018-01-01 至 2018-12-31：90 亿元')
+    const reason = '基期（上年同期 2018-01-01 至 2018-12-31）没有网络销售台账，无法计算新增额：请先导入基期数据'
+    const missing = mount(ProgressLineView, {
+      props: { line: line({ actual: null, percent: null, status: 'no_data_source', reason }), unit: '亿元', baseUnit: 'fen' },
+    })
+    expect(missing.find('.pl-reason').text()).toBe(reason)
+    expect(missing.text()).not.toMatch(/实际\s*0/)
+  })
 })
 
 describe('quota matrix', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProgrammeDetail, ProgressLine, TargetProgress, TaskProgress } from './api'
 import {
-  barPercent, buildMatrix, checkErrorRows, defaultQuarter, formatValue, quarterOf, quartersBetween, scaleDecimal,
+  barPercent, buildMatrix, isOwnRegion, checkErrorRows, defaultQuarter, formatValue, quarterOf, quartersBetween, scaleDecimal,
   statusStyle, taskRows,
 } from './progress'
 
@@ -57,6 +57,16 @@ describe('status colours', () => {
     expect(barPercent(line({ percent: 42.5 }))).toBe(42.5)
     expect(barPercent(line({ percent: 250, status: 'done' }))).toBe(100)
     expect(barPercent(line({ actual: null, percent: null, status: 'no_data_source' }))).toBe(0)
+  })
+})
+
+describe('own region in the quota matrix', () => {
+  it('marks a town clerk’s town and a village user’s town, never the county or another town', () => {
+    expect(isOwnRegion('341302101000', '341302101000')).toBe(true)
+    expect(isOwnRegion('341302101000', '341302101201')).toBe(true)
+    expect(isOwnRegion('341302102000', '341302101000')).toBe(false)
+    expect(isOwnRegion('341302101000', '341302000000')).toBe(false)
+    expect(isOwnRegion('341302000000', '341302101000')).toBe(false)
   })
 })
 

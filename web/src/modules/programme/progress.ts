@@ -177,6 +177,9 @@ export interface TaskRow extends Omit<ProgrammeTask, 'targets'> {
   overdue: boolean
   notes: number
   last_note: string
+  /** a town-led task: how many towns lead it and how many reported (absent/0: county task) */
+  towns_total?: number
+  towns_reported?: number
 }
 
 /** The plan's task rows (with coordinating units, written deadline) joined with their progress. */
@@ -197,6 +200,8 @@ export function taskRows(detail: ProgrammeDetail | null, progress: TaskProgress[
       overdue: p?.overdue ?? false,
       notes: p?.notes ?? 0,
       last_note: p?.last_note ?? '',
+      towns_total: p?.towns_total ?? 0,
+      towns_reported: p?.towns_reported ?? 0,
     }
   })
   // tasks only the progress knows (should not happen: both come from the same stored version)
@@ -258,4 +263,15 @@ export function checkErrorRows(file: string, errors: CheckError[]): CheckErrorRo
   return errors
     .map((e) => ({ file, line: e.line, message: e.message }))
     .sort((x, y) => x.line - y.line)
+}
+
+/**
+ * Whether a matrix row (a child region's 12-digit code) is the user's own region or contains it:
+ * a town clerk's town, or the town of a village user. The county itself is never "own" here.
+ */
+export function isOwnRegion(rowCode: string, userCode: string): boolean {
+  if (rowCode.length !== 12 || userCode.length !== 12) return false
+  let prefix = rowCode
+  while (prefix.endsWith('000') && prefix.length > 6) prefix = prefix.slice(0, -3)
+  return prefix.length > 6 && userCode.startsWith(prefix)
 }

@@ -75,7 +75,8 @@ export interface ServiceRecord {
   item: string
   quantity: number
   amount_fen: number
-  source: 'form' | 'import' | 'generated'
+  /** events: the sum of the month's single events (the item is recorded per event) */
+  source: 'form' | 'import' | 'generated' | 'events'
   batch_id: number | null
   source_row: number | null
   supersedes_id: number | null
@@ -100,6 +101,41 @@ export interface RecordFigure {
   amount_fen: number
 }
 
+/** One single service (per-event records, docs/STATIONS.md "Per-event records"). */
+export interface ServiceEvent {
+  id: number
+  station_id: number
+  happened_on: string
+  period: string
+  item: string
+  quantity: number
+  amount_fen: number
+  products: string[]
+  household_ids: number[]
+  note: string
+  source: 'form' | 'import'
+  voided: boolean
+  void_reason: string
+  created_by_name: string
+  created_at: string
+}
+
+export interface EventInput {
+  happened_on: string
+  item: string
+  quantity: number
+  amount_fen: number
+  products: string[]
+  household_id_numbers: string[]
+  note: string
+}
+
+/** An event as written and the month's record of its item after it. */
+export interface EventResult {
+  event: ServiceEvent
+  month: ServiceRecord
+}
+
 export const stationsApi = {
   list: (q: Query) => http.get<Page<Station>>('/stations', q),
   get: (id: number) => http.get<StationDetail>(`/stations/${id}`),
@@ -109,4 +145,8 @@ export const stationsApi = {
   saveMonth: (id: number, period: string, figures: RecordFigure[], reason = '') =>
     http.put<StationMonth>(`/stations/${id}/records/${period}`, { figures, reason }),
   records: (id: number, q: Query) => http.get<Page<ServiceRecord>>(`/stations/${id}/records`, q),
+  events: (id: number, q: Query) => http.get<Page<ServiceEvent>>(`/stations/${id}/events`, q),
+  recordEvent: (id: number, body: EventInput) => http.post<EventResult>(`/stations/${id}/events`, body),
+  voidEvent: (id: number, eventId: number, reason: string) =>
+    http.post<EventResult>(`/stations/${id}/events/${eventId}/void`, { reason }),
 }

@@ -5,6 +5,7 @@ import type zh from './locale.zh-CN'
 const en: Messages<typeof zh> = {
   stations: {
     menu: 'Service stations', detail: 'Station',
+    files: { title: 'Storefront photos and agreement', photos: 'Storefront photos', outside: 'Storefront (outside)', inside: 'Inside', agreement: 'Operator agreement' },
     name: 'Name', level: 'Level', region: 'Region', status: 'Status', since: 'Since',
     levels: { town: 'Town service station', village: 'Village service point' },
     statuses: { planned: 'Planned', building: 'Building', operating: 'Operating', suspended: 'Suspended', exited: 'Exited' },
@@ -15,7 +16,7 @@ const en: Messages<typeof zh> = {
     history: 'Status history', from: 'From', to: 'To', date: 'Date', reason: 'Reason', document: 'Decision document',
     recordedBy: 'Recorded by', changeStatus: 'Change status', noHistory: 'No records', statusChanged: 'Status changed',
     reasonRequired: 'Enter the reason', documentRequired: 'Enter the decision document number', dateRequired: 'Pick the date',
-    reportMenu: 'Service records', records: 'Service records',
+    reportMenu: 'Service records', importRecords: 'Import monthly records', importEvents: 'Import single services', records: 'Service records',
     chart: { uplink: 'Uplink sales (yuan)', services: 'Services', none: 'No service records in the last 12 months' },
     map: {
       title: 'Station map', lng: 'Longitude', lat: 'Latitude', list: 'List', open: 'Map',
@@ -26,6 +27,13 @@ const en: Messages<typeof zh> = {
       reason: 'Reason for the correction', reasonHint: 'When changing a reported figure (optional)', saved: '{n} item(s) saved', nothing: 'Nothing changed',
       readonly: 'You can only read this station\'s records', generated: 'generated demo data',
       bad: { quantity: 'A whole number ≥ 0', amount: 'Yuan with at most two decimals' },
+    },
+    events: {
+      title: 'Single services', hint: 'Items recorded one by one: their month figure is the sum of the single services.', date: 'Date', item: 'Service',
+      products: 'Products (separated by 、, optional)', households: 'ID numbers of the poor households served (optional)', note: 'Note (optional)',
+      add: 'Record', added: 'Recorded: {item} this month {n}, {total} yuan', void: 'Void', voidReason: 'Why is it voided?',
+      none: 'No single services this month', sum: 'sum of singles',
+      bad: { item: 'Choose a service', quantity: 'A whole number ≥ 0', amount: 'Yuan with at most two decimals', happened_on: 'Choose a date' },
     },
     final: 'An exited station cannot change status; its records are kept',
     assess: {

@@ -2,6 +2,7 @@
 const zh = {
   stations: {
     menu: '服务站点', detail: '站点详情',
+    files: { title: '门头照片与承办协议', photos: '门头照片', outside: '门头照片（外景）', inside: '店内照片', agreement: '承办协议' },
     name: '站点名称', level: '级别', region: '所在区划', status: '状态', since: '状态日期',
     levels: { town: '镇级综合服务站', village: '村级服务点' },
     statuses: { planned: '规划中', building: '建设中', operating: '运营中', suspended: '暂停运营', exited: '已退出' },
@@ -13,7 +14,7 @@ const zh = {
     recordedBy: '登记人', changeStatus: '变更状态', noHistory: '暂无记录', statusChanged: '状态已变更',
     reasonRequired: '请填写变更原因', documentRequired: '请填写决定文件文号', dateRequired: '请选择日期',
     final: '已退出的站点不能再变更状态，其记录保留',
-    reportMenu: '服务记录填报', records: '服务记录',
+    reportMenu: '服务记录填报', records: '服务记录', importRecords: '导入月度服务记录', importEvents: '导入单笔服务记录',
     chart: { uplink: '上行销售额（元）', services: '服务量', none: '近12个月没有服务记录' },
     map: {
       title: '站点地图', lng: '经度', lat: '纬度', list: '列表', open: '地图',
@@ -24,6 +25,13 @@ const zh = {
       reason: '更正原因', reasonHint: '修改已报数字时填写（可不填）', saved: '已保存 {n} 项', nothing: '没有修改',
       readonly: '您只能查看该站点的服务记录', generated: '生成的演示数据',
       bad: { quantity: '数量应为非负整数', amount: '金额应为元，最多两位小数' },
+    },
+    events: {
+      title: '单笔记录', hint: '逐笔记录的项目，月度合计由单笔记录汇总（不再按月填写）。', date: '日期', item: '服务项目',
+      products: '产品（多个用、分隔，可不填）', households: '服务的建档立卡户身份证号（可不填）', note: '备注（可不填）',
+      add: '记录一笔', added: '已记录，本月{item}合计 {n} 笔 {total} 元', void: '作废', voidReason: '请填写作废原因',
+      none: '本月暂无单笔记录', sum: '单笔汇总',
+      bad: { item: '请选择服务项目', quantity: '数量应为非负整数', amount: '金额应为元，最多两位小数', happened_on: '请选择日期' },
     },
     assess: {
       title: '考核记录', new: '考核', none: '暂无考核', period: '考核期间', template: '考核模板', total: '总分',

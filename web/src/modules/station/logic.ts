@@ -1,6 +1,7 @@
 // Rules the station pages mirror from the server (src/station/service.cc): which status changes
 // the machine allows, and how dictionary values are shown.
-import type { DictValue, RecordFigure, ServiceRecord, Station, StationMonth, StationStatus } from './api'
+import type { DictValue, EventInput, RecordFigure, RecordItem, ServiceRecord, Station, StationMonth, StationStatus } from './api'
+import { ANY_ACCEPT, IMAGE_ACCEPT, type AttachmentSlot } from '@/api/attachments'
 
 const NEXT: Record<StationStatus, StationStatus[]> = {
   planned: ['building', 'exited'],
@@ -79,6 +80,55 @@ export function changedFigures(m: StationMonth, form: MonthForm): { figures: Rec
   return { figures, errors }
 }
 
+/** Whether the month records `item` per event: its figure is the events' sum, not typed. */
+export function perEvent(i: { record: ServiceRecord | null }): boolean {
+  return i.record?.source === 'events'
+}
+
+/** What the single-event form holds (typed text; amount in 元). */
+export interface EventForm {
+  happened_on: string
+  item: string
+  quantity: string
+  amount: string
+  products: string
+  id_numbers: string
+  note: string
+}
+
+/** Items of a list typed in one box: separated by 、 , ， ; ； or spaces. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+}
+
+/**
+ * The event to send for the form, or the field at fault: item (none chosen), quantity (not a
+ * whole number ≥ 0), amount (not exact 元; items without an amount send 0), happened_on (empty).
+ */
+export function eventFrom(form: EventForm, items: readonly RecordItem[]): { input?: EventInput; error?: 'item' | 'quantity' | 'amount' | 'happened_on' } {
+  const item = items.find((i) => i.value === form.item)
+  if (!item) return { error: 'item' }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.happened_on)) return { error: 'happened_on' }
+  const q = form.quantity.trim() === '' ? 1 : /^\d{1,10}$/.test(form.quantity.trim()) ? Number(form.quantity.trim()) : null
+  if (q === null) return { error: 'quantity' }
+  const a = item.has_amount ? yuanToFen(form.amount) : 0
+  if (a === null) return { error: 'amount' }
+  return {
+    input: {
+      happened_on: form.happened_on,
+      item: item.value,
+      quantity: q,
+      amount_fen: a,
+      products: splitList(form.products),
+      household_id_numbers: splitList(form.id_numbers),
+      note: form.note.trim(),
+    },
+  }
+}
+
 /** Colour of a status on the map (the tag colours of the list). */
 export const STATUS_COLOURS: Record<StationStatus, string> = {
   planned: '#909399',
@@ -134,4 +184,13 @@ export function monthlyFigures(records: readonly ServiceRecord[], periods: reado
     if (r.item === 'uplink') uplinkYuan[i] += r.amount_fen / 100
   }
   return { uplinkYuan, services }
+}
+
+/** The station's file slots (the server's station/files.cc); `photosOnly` for the phone page. */
+export function stationFileSlots(t: (key: string) => string, photosOnly = false): AttachmentSlot[] {
+  const photos: AttachmentSlot[] = [
+    { name: 'photo_outside', label: t('stations.files.outside'), accept: IMAGE_ACCEPT, images: true },
+    { name: 'photo_inside', label: t('stations.files.inside'), accept: IMAGE_ACCEPT, images: true },
+  ]
+  return photosOnly ? photos : [...photos, { name: 'agreement', label: t('stations.files.agreement'), accept: ANY_ACCEPT }]
 }

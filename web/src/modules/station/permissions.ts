@@ -13,4 +13,8 @@ export const P = {
   assessTemplate: 'station:assess:template',
   /** save and correct service records (operators: their own station) */
   recordEdit: 'station:record:edit',
+  /** upload storefront photos and the operator agreement (staff in scope; operators: their station) */
+  fileAdd: 'station:file:add',
+  /** import monthly records and single events (staff in scope; the operator company: its stations) */
+  recordImport: 'station:record:import',
 } as const

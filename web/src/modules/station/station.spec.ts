@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFigures, fenToYuan, formOf, labels, lastMonths, mapPoints, monthlyFigures, nextStatuses, periodOf, statusType, yuanToFen } from './logic'
+import { changedFigures, eventFrom, fenToYuan, formOf, labels, lastMonths, mapPoints, monthlyFigures, nextStatuses, perEvent, periodOf, splitList, statusType, yuanToFen } from './logic'
 import type { ServiceRecord, Station, StationMonth } from './api'
 
 describe('station logic', () => {
@@ -64,6 +64,38 @@ describe('service records form', () => {
   })
   it('takes the month of a date', () => {
     expect(periodOf(new Date(2024, 0, 31))).toBe('2024-01')
+  })
+})
+
+describe('single-event form', () => {
+  const items = [
+    { value: 'uplink', label: '代卖（农产品上行）', unit: '单', has_amount: true, builtin: true },
+    { value: 'parcel_in', label: '快递代收', unit: '件', has_amount: false, builtin: true },
+  ]
+  const form = { happened_on: '2024-05-18', item: 'uplink', quantity: '', amount: '128.5', products: '酥梨、黄桃 ,葡萄', id_numbers: '34130219660808654X', note: ' 张大爷 ' }
+  const cases: Array<[string, Partial<typeof form>, string | undefined]> = [
+    ['a sale with products and a household', {}, undefined],
+    ['no item chosen', { item: '' }, 'item'],
+    ['a fractional count', { quantity: '1.5' }, 'quantity'],
+    ['three decimals of yuan', { amount: '1.234' }, 'amount'],
+    ['no date', { happened_on: '' }, 'happened_on'],
+    ['a parcel ignores the amount box', { item: 'parcel_in', amount: 'x' }, undefined],
+  ]
+  it.each(cases)('%s', (_, change, error) => {
+    expect(eventFrom({ ...form, ...change }, items).error).toBe(error)
+  })
+  it('sends fen, the split lists and one by default', () => {
+    expect(eventFrom(form, items).input).toEqual({
+      happened_on: '2024-05-18', item: 'uplink', quantity: 1, amount_fen: 12850,
+      products: ['酥梨', '黄桃', '葡萄'], household_id_numbers: ['34130219660808654X'], note: '张大爷',
+    })
+    expect(splitList(' ；a;b，c ')).toEqual(['a', 'b', 'c'])
+  })
+  it('knows an item recorded per event by its record', () => {
+    const rec = { id: 1, station_id: 1, period: '2024-05', item: 'uplink', quantity: 1, amount_fen: 1, source: 'events' as const, batch_id: null, source_row: null, supersedes_id: null, current: true, correction_reason: '', created_by_name: '', created_at: '' }
+    expect(perEvent({ record: rec })).toBe(true)
+    expect(perEvent({ record: { ...rec, source: 'form' } })).toBe(false)
+    expect(perEvent({ record: null })).toBe(false)
   })
 })
 

@@ -12,10 +12,11 @@ export default defineModule({
   routes: [
     { path: 'training/courses', name: 'training-courses', component: () => import('./CoursesView.vue'), meta: { title: 'training.courses', perm: [P.read, P.readOwn] } },
     { path: 'training/sessions', name: 'training-sessions', component: () => import('./SessionsView.vue'), meta: { title: 'training.sessions', perm: [P.read, P.readOwn] } },
+    { path: 'training/sessions/:id(\\d+)', name: 'training-session', component: () => import('./SessionDetailView.vue'), meta: { title: 'training.sessionDetail', perm: [P.read, P.readOwn] } },
     { path: 'training/trainees', name: 'training-trainees', component: () => import('./TraineesView.vue'), meta: { title: 'training.trainees', perm: [P.read, P.readOwn] } },
     { path: 'training/followups', name: 'training-followups', component: () => import('./FollowUpView.vue'), meta: { title: 'training.followUps', perm: [P.read, P.readOwn] } },
     { path: 'training/matrix', name: 'training-matrix', component: () => import('./MatrixView.vue'), meta: { title: 'training.matrix', perm: P.read } },
-    { path: 'training/attendance', name: 'training-attendance', component: () => import('./AttendanceView.vue'), meta: { title: 'training.attendance', perm: P.attend } },
+    { path: 'training/attendance', name: 'training-attendance', component: () => import('./AttendanceView.vue'), meta: { title: 'training.attendance', perm: P.attend, phone: true } },
   ],
   bareRoutes: [
     { path: '/verify/:code?', name: 'certificate-verify', component: () => import('./CertificateView.vue'), meta: { public: true, title: 'training.verify', bare: true } },

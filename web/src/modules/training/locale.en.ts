@@ -5,6 +5,8 @@ import type zh from './locale.zh-CN'
 const en: Messages<typeof zh> = {
   training: {
     courses: 'Courses', sessions: 'Sessions', trainees: 'Trainees', attendance: 'Attendance', verify: 'Verify certificate',
+    sessionDetail: 'Session', detail: 'Details', syllabus: 'Syllabus',
+    files: { title: 'Training evidence', plan: 'Training plan', trainers: 'Trainer profiles', syllabus: 'Syllabus', signin: 'Sign-in sheets', photo: 'Photos' },
     title: 'Title', level: 'Level', tags: 'Content', organiser: 'Organiser', funding: 'Funding', audiences: 'Audience',
     rule: 'Pass rule', ruleText: 'attendance ≥{p}%', ruleScore: ', score ≥{s}', sessionCount: 'Sessions',
     newCourse: 'New course', newSession: 'New session', region: 'Organising region', saved: 'Saved',

@@ -2,6 +2,8 @@
 const zh = {
   training: {
     courses: '培训课程', sessions: '培训班次', trainees: '学员档案', attendance: '培训签到', verify: '证书查验',
+    sessionDetail: '班次详情', detail: '详情', syllabus: '课程大纲',
+    files: { title: '培训佐证材料', plan: '培训方案', trainers: '讲师简介', syllabus: '课程大纲', signin: '签到表', photo: '培训照片' },
     title: '课程名称', level: '培训层次', tags: '培训内容', organiser: '组织单位', funding: '资金来源', audiences: '培训对象',
     rule: '合格条件', ruleText: '出勤≥{p}%', ruleScore: '，成绩≥{s}分', sessionCount: '班次数',
     newCourse: '登记课程', newSession: '登记班次', region: '组织区划', saved: '已保存',

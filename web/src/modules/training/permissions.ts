@@ -8,6 +8,8 @@ export const P = {
   /** attendance (trainers: their own sessions) */
   attend: 'training:attend',
   import: 'training:import',
+  /** upload a session's evidence (staff in scope; trainers: their sessions) */
+  evidence: 'training:evidence',
   /** the county's conversion and follow-up settings */
   settings: 'training:settings',
 } as const

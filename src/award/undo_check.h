@@ -1,0 +1,18 @@
+// What an award list that left draft (proposed, approved, superseded: money decided or paid)
+// pins of the records its lines explain: such records must not disappear under it. Used by
+// award's runtime::ImportDependent hooks (an import batch of sales rows or entities cannot be
+// undone once a list used them; docs/AWARDS.md).
+#pragma once
+
+#include <vector>
+
+#include "storage/db.h"
+
+namespace ruralec::award {
+
+// kConflict naming the list when a line of a non-draft list explains its figure with one of
+// the ledger rows `record_ids` (metrics online_sales, uplink_online_sales, online_export_sales
+// of entity, brand and export subjects).
+Status CheckSalesUnused(storage::Connection& conn, const std::vector<int64_t>& record_ids);
+
+}  // namespace ruralec::award

@@ -1,0 +1,47 @@
+// The ledger's commands and its verification (docs/FUNDS.md). Each command runs in its own
+// write transaction (or joins the caller's, e.g. with the audit entry of an HTTP request).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "crypto/crypto.h"
+#include "funds/funds.h"
+#include "storage/db.h"
+
+namespace ruralec::funds {
+
+struct Actor {
+  std::optional<int64_t> user_id;
+  int64_t now_ms = 0;
+};
+
+// Validates (name, amount, dates, categories: codes unique, plans ≤ the amount) and stores.
+Result<FundId> CreateFund(storage::Connection& conn, Fund f, const Actor& by);
+// Adds a project or changes its status (open → accepted | failed, dated; never back to open).
+Status PutProject(storage::Connection& conn, FundId fund, Project p);
+// Closes the fund's books through `d` (later than any earlier close).
+Status CloseThrough(storage::Connection& conn, FundId fund, CivilDate d);
+
+// Moves money (funds.h contract). A repeated key returns the first transfer (repeated = true).
+Result<Transfer> Move(storage::Connection& conn, const crypto::RecordMac& mac, FundId fund,
+                      TransferRequest r, const Actor& by);
+
+Result<std::vector<Balance>> Balances(storage::Connection& conn, FundId fund);
+
+struct VerifyReport {
+  bool ok = true;
+  int64_t funds = 0, transfers = 0;
+  std::string violation;  // the first one, in Chinese; "" when ok
+};
+// Walks every fund's chain (or one fund's), recomputes every balance after each transfer
+// (never negative but for the treasury) and compares the end with the stored balances.
+Result<VerifyReport> Verify(storage::Connection& conn, const crypto::RecordMac& mac,
+                            std::optional<FundId> fund = std::nullopt);
+
+// The canonical text a transfer's tag covers (tests alter rows and expect verify to notice).
+std::string TagInput(const Transfer& t);
+
+}  // namespace ruralec::funds
