@@ -102,6 +102,33 @@ int StatusOf(const std::string& response) {
 
 std::string Get(const std::string& path) { return "GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
 
+// Collects what spdlog writes while it lives. The server's threads log through spdlog's default
+// logger, so a capture must outlive the server: EdgeTest owns it and stops the server first.
+class LogCapture {
+ public:
+  LogCapture() : previous_(spdlog::default_logger()) {
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
+    sink->set_pattern("%v");
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
+    spdlog::set_level(spdlog::level::info);
+  }
+  ~LogCapture() { spdlog::set_default_logger(previous_); }
+  // The log once it contains `text` (the access line is written after the response).
+  std::string WaitFor(const std::string& text) {
+    for (int i = 0; i < 100; ++i) {
+      spdlog::default_logger()->flush();
+      std::string s = out_.str();
+      if (s.find(text) != std::string::npos) return s;
+      std::this_thread::sleep_for(milliseconds(20));
+    }
+    return out_.str();
+  }
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_;
+  std::ostringstream out_;
+};
+
 class EdgeTest : public ::testing::Test {
  protected:
   EdgeTest()
@@ -124,6 +151,11 @@ class EdgeTest : public ::testing::Test {
   ~EdgeTest() override {
     if (server_) server_->Stop();
     if (thread_.joinable()) thread_.join();
+    log_.reset();  // only now: a server thread may still be writing its access line
+  }
+  LogCapture& CaptureLog() {
+    log_ = std::make_unique<LogCapture>();
+    return *log_;
   }
 
   void Start() {
@@ -171,6 +203,7 @@ class EdgeTest : public ::testing::Test {
   audit::AuditLog audit_;
   account::Accounts accounts_;
   ServerConfig config_;
+  std::unique_ptr<LogCapture> log_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
   int port_ = 0;
@@ -372,34 +405,8 @@ TEST_F(EdgeTest, LostSerializationRaceIs503WithRetryAfter) {
   EXPECT_EQ(r.find("serialize"), std::string::npos) << r;
 }
 
-// Collects what spdlog writes while it lives.
-class LogCapture {
- public:
-  LogCapture() : previous_(spdlog::default_logger()) {
-    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
-    sink->set_pattern("%v");
-    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
-    spdlog::set_level(spdlog::level::info);
-  }
-  ~LogCapture() { spdlog::set_default_logger(previous_); }
-  // The log once it contains `text` (the access line is written after the response).
-  std::string WaitFor(const std::string& text) {
-    for (int i = 0; i < 100; ++i) {
-      spdlog::default_logger()->flush();
-      std::string s = out_.str();
-      if (s.find(text) != std::string::npos) return s;
-      std::this_thread::sleep_for(milliseconds(20));
-    }
-    return out_.str();
-  }
-
- private:
-  std::shared_ptr<spdlog::logger> previous_;
-  std::ostringstream out_;
-};
-
 TEST_F(EdgeTest, InternalErrorsKeepTheirTextInTheLog) {
-  LogCapture log;
+  LogCapture& log = CaptureLog();
   Start();
   Client c(port_, "127.0.0.2");
   ASSERT_TRUE(c.Send(Get("/api/v1/internal")));
@@ -419,7 +426,7 @@ TEST_F(EdgeTest, InternalErrorsKeepTheirTextInTheLog) {
 // ---------------------------------------------------------------- item 15: log injection
 
 TEST_F(EdgeTest, AccessLogEscapesControlCharacters) {
-  LogCapture log;
+  LogCapture& log = CaptureLog();
   Start();
   Client c(port_, "127.0.0.2");
   ASSERT_TRUE(c.Send(Get("/x%0d%0a2026-01-01%20FORGED%20line%1b[31m")));

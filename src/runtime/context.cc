@@ -57,8 +57,9 @@ Result<std::unique_ptr<Context>> Context::Open(const Options& o, const Clock& cl
   RETURN_IF_ERROR(storage::Migrate(*ctx->db_));
   ASSIGN_OR_RETURN(auto cipher, crypto::FieldCipher::FromKeyFile(key));
   ctx->cipher_ = std::make_unique<crypto::FieldCipher>(cipher);
-  ASSIGN_OR_RETURN(auto audit_mac, crypto::RecordMac::FromKeyFile(key));  // keys the audit chain
-  ctx->audit_ = std::make_unique<audit::AuditLog>(clock, audit_mac);
+  ASSIGN_OR_RETURN(auto record_mac, crypto::RecordMac::FromKeyFile(key));  // keys the chains
+  ctx->record_mac_ = std::make_unique<crypto::RecordMac>(record_mac);
+  ctx->audit_ = std::make_unique<audit::AuditLog>(clock, record_mac);
   ctx->accounts_ =
       std::make_unique<account::Accounts>(*ctx->db_, clock, *ctx->cipher_, *ctx->audit_);
   RETURN_IF_ERROR(ctx->accounts_->Bootstrap());

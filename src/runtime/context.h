@@ -1,5 +1,5 @@
 // What every module may use at run time: the database, the audit writer, the clock, the field
-// cipher, the accounts service (sessions, principals), the indicator registry and the module list
+// cipher, the record MAC (keyed hash chains of ledgers), the accounts service (sessions, principals), the indicator registry and the module list
 // of the process. Opened once per process (server or command) by the composition root.
 // Contract: Open applies the migrations, loads (or creates, 0600) the field key file, installs
 // the role grants every module declares and syncs them into the roles tables, registers every
@@ -35,6 +35,8 @@ class Context {
   const audit::AuditLog& audit() const { return *audit_; }
   account::Accounts& accounts() { return *accounts_; }
   const crypto::FieldCipher& cipher() const { return *cipher_; }
+  // The key of the audit chain, also for a module's own chain (funds: context "funds.transfer").
+  const crypto::RecordMac& record_mac() const { return *record_mac_; }
   const IndicatorRegistry& indicators() const { return indicators_; }
   const ModuleList& modules() const { return modules_; }
 
@@ -47,6 +49,7 @@ class Context {
   IndicatorRegistry indicators_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<crypto::FieldCipher> cipher_;
+  std::unique_ptr<crypto::RecordMac> record_mac_;
   std::unique_ptr<audit::AuditLog> audit_;
   std::unique_ptr<account::Accounts> accounts_;
 };
