@@ -1,9 +1,10 @@
 // What every module may use at run time: the database, the audit writer, the clock, the field
-// cipher, the record MAC (keyed hash chains of ledgers), the accounts service (sessions, principals), the indicator registry and the module list
-// of the process. Opened once per process (server or command) by the composition root.
-// Contract: Open applies the migrations, loads (or creates, 0600) the field key file, installs
-// the role grants every module declares and syncs them into the roles tables, registers every
-// module's indicator computations, and fails — naming the field — on the first problem.
+// cipher, the record MAC (keyed hash chains of ledgers), the accounts service (sessions,
+// principals), the indicator registry and the module list of the process. Opened once per process
+// (server or command) by the composition root. Contract: Open applies the migrations, loads (or
+// creates, 0600) the field key file, installs the role grants every module declares and syncs them
+// into the roles tables, registers every module's indicator computations, and fails — naming the
+// field — on the first problem.
 #pragma once
 
 #include <memory>
