@@ -12,8 +12,13 @@ Result<Demand> VisibleDemand(storage::Connection& conn, const account::Principal
 DemandTerms TermsOf(const Demand& d);
 Offer OfferOf(const Listing& l);
 Status FillDemandNames(storage::Connection& conn, std::vector<Demand>& ds);
-// The ranked proposals of `dm` among the open listings `v` sees.
-Result<std::vector<Proposal>> RankFor(storage::Connection& conn, const ListingView& v,
-                                      const Demand& dm);
+// The ranked scores of `dm` among the open listings `v` sees; Explain(terms, offers, score)
+// gives a proposal with its reasons (built for the page shown only).
+struct Ranking {
+  DemandTerms terms;
+  std::vector<Offer> offers;
+  std::vector<Score> scores;  // best first
+};
+Result<Ranking> RankFor(storage::Connection& conn, const ListingView& v, const Demand& dm);
 
 }  // namespace ruralec::matching::internal

@@ -165,15 +165,16 @@ Result<Page<Demand>> ListDemands(const Deps& d, const account::Principal& who, D
   return p;
 }
 
-Result<std::vector<Proposal>> internal::RankFor(storage::Connection& conn, const ListingView& v,
-                                                const Demand& dm) {
+Result<internal::Ranking> internal::RankFor(storage::Connection& conn, const ListingView& v,
+                                            const Demand& dm) {
   ASSIGN_OR_RETURN(auto candidates, store::OpenCandidates(conn, dm.in.region, dm.in.product,
                                                           dm.in.wanted_from, dm.in.wanted_to));
-  std::vector<Offer> offers;
-  offers.reserve(candidates.size());
+  Ranking r{TermsOf(dm), {}, {}};
+  r.offers.reserve(candidates.size());
   for (const auto& l : candidates)
-    if (Sees(v, l)) offers.push_back(OfferOf(l));
-  return Rank(TermsOf(dm), offers);
+    if (Sees(v, l)) r.offers.push_back(OfferOf(l));
+  r.scores = RankScores(r.terms, r.offers);
+  return r;
 }
 
 Result<Page<ProposalView>> Proposals(const Deps& d, const account::Principal& who,
@@ -182,14 +183,17 @@ Result<Page<ProposalView>> Proposals(const Deps& d, const account::Principal& wh
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Demand dm, internal::VisibleDemand(*conn, who, demand_id));
   ASSIGN_OR_RETURN(auto ranked, internal::RankFor(*conn, v, dm));
-  Page<ProposalView> out{{}, static_cast<int64_t>(ranked.size()), page.page, page.page_size};
+  const auto& scores = ranked.scores;
+  Page<ProposalView> out{{}, static_cast<int64_t>(scores.size()), page.page, page.page_size};
   std::vector<int64_t> ids;
   for (int64_t i = page.offset(); i < out.total && i < page.offset() + page.page_size; ++i)
-    ids.push_back(ranked[static_cast<size_t>(i)].listing_id);
+    ids.push_back(scores[static_cast<size_t>(i)].listing_id);
   ASSIGN_OR_RETURN(auto rows, store::ListingsByIds(*conn, ids));
   ASSIGN_OR_RETURN(auto listings, internal::Present(d, *conn, v, std::move(rows)));
-  for (size_t i = 0; i < listings.size(); ++i)
-    out.items.push_back({ranked[static_cast<size_t>(page.offset()) + i], std::move(listings[i])});
+  for (size_t i = 0; i < listings.size(); ++i) {
+    const Score& s = scores[static_cast<size_t>(page.offset()) + i];
+    out.items.push_back({Explain(ranked.terms, ranked.offers, s), std::move(listings[i])});
+  }
   return out;
 }
 

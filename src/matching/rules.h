@@ -81,4 +81,21 @@ std::optional<Proposal> Propose(const DemandTerms& d, const Offer& o);
 // Every proposal, best first.
 std::vector<Proposal> Rank(const DemandTerms& d, const std::vector<Offer>& offers);
 
+// The ranking without the reasons' texts (issue 19's measure: building four sentences per
+// candidate was most of the time at 33,333 candidates). A Score carries what the order reads;
+// Explain gives the page's Proposals. RankScores(d, offers) in order, each Explained, equals
+// Rank(d, offers) (rules_test.cc checks it on random data).
+struct Score {
+  size_t offer = 0;  // index in the offers given to RankScores
+  int64_t listing_id = 0;
+  int score = 0;
+  std::optional<int64_t> distance_m;
+};
+// The score of `o` for `d` (numbers only), or nullopt when a hard rule excludes it.
+std::optional<Score> ScoreOf(const DemandTerms& d, const Offer& o);
+// Every score, best first (the order of Rank).
+std::vector<Score> RankScores(const DemandTerms& d, const std::vector<Offer>& offers);
+// The proposal, with its reasons, of a scored offer.
+Proposal Explain(const DemandTerms& d, const std::vector<Offer>& offers, const Score& s);
+
 }  // namespace ruralec::matching

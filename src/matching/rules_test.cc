@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace ruralec::matching {
 namespace {
 
@@ -149,6 +151,65 @@ TEST(MatchingRules, ProposedQuantityIsWhatBothHaveLeft) {
   kg.unit = "公斤";
   kg.left = 300;  // 600 斤 of the 1000 wanted
   EXPECT_EQ(Propose(Demand(), kg)->quantity, 300);
+}
+
+// A random demand and offers over a few products, mass and other units, periods, prices (some
+// 面议), stations (some without coordinates) and repeated points, so scores and distances tie.
+struct RandomCase {
+  DemandTerms demand;
+  std::vector<Offer> offers;
+};
+
+RandomCase Random(std::mt19937_64& rng, int n) {
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<uint64_t>(k)); };
+  const char* products[] = {"酥梨", "苹果", "山药"};
+  const char* units[] = {"斤", "公斤", "吨", "箱"};
+  auto date = [&](int day) { return CivilDate::FromDays(19358 + day); };  // 2023-01-01
+  auto point = [&]() -> std::optional<Point> {
+    if (pick(8) == 0) return std::nullopt;
+    return Point{33'400'000 + pick(20) * 20'000, 116'700'000 + pick(20) * 20'000};
+  };
+  RandomCase c;
+  int from = pick(300);
+  c.demand = {products[pick(2)], units[pick(3)], 1 + pick(5000),        std::nullopt,
+              std::nullopt,      date(from),     date(from + pick(90)), point()};
+  if (pick(3) > 0) c.demand.price_max_fen = 100 + pick(400);
+  for (int i = 0; i < n; ++i) {
+    int f = pick(365);
+    Offer o{
+        i + 1,        products[pick(3)], units[pick(4)],      pick(20) == 0 ? 0 : 1 + pick(3000),
+        std::nullopt, date(f),           date(f + pick(120)), point()};
+    if (pick(4) > 0) o.price_fen = 100 + pick(400);
+    c.offers.push_back(std::move(o));
+  }
+  return c;
+}
+
+TEST(MatchingRules, ScoresWithoutTextsRankAsProposeDoes) {
+  std::mt19937_64 rng(20261207);
+  for (int round = 0; round < 200; ++round) {
+    RandomCase c = Random(rng, 1 + round * 3);
+    auto expected = Rank(c.demand, c.offers);
+    auto scores = RankScores(c.demand, c.offers);
+    ASSERT_EQ(scores.size(), expected.size()) << "round " << round;
+    for (size_t i = 0; i < scores.size(); ++i) {
+      SCOPED_TRACE("round " + std::to_string(round) + " place " + std::to_string(i));
+      const Proposal& want = expected[i];
+      EXPECT_EQ(scores[i].listing_id, want.listing_id);
+      EXPECT_EQ(scores[i].score, want.score);
+      EXPECT_EQ(scores[i].distance_m, want.distance_m);
+      Proposal got = Explain(c.demand, c.offers, scores[i]);
+      EXPECT_EQ(got.listing_id, want.listing_id);
+      EXPECT_EQ(got.score, want.score);
+      EXPECT_EQ(got.quantity, want.quantity);
+      ASSERT_EQ(got.reasons.size(), want.reasons.size());
+      for (size_t r = 0; r < got.reasons.size(); ++r) {
+        EXPECT_EQ(got.reasons[r].code, want.reasons[r].code);
+        EXPECT_EQ(got.reasons[r].points, want.reasons[r].points);
+        EXPECT_EQ(got.reasons[r].text, want.reasons[r].text);
+      }
+    }
+  }
 }
 
 }  // namespace
