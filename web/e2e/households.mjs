@@ -6,6 +6,8 @@
 // households) and the purchases page. The town user sees the name unmasked. The coverage page
 // fits a 390 px screen.
 
+import { usccWithCheck } from './api.mjs'
+
 /** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
 export async function householdSteps(ctx) {
   const { step, expect, shot, context, BASE, login } = ctx
@@ -37,6 +39,9 @@ export async function householdSteps(ctx) {
 
   await step('households: a county and a town user; the town registers a household', async () => {
     s.county = await user('hhc', 'county_staff', COUNTY)
+    const stamp = Date.now().toString(36).slice(-5).toUpperCase().replace(/[IOSVZ]/g, 'A')
+    s.entityName = '帮扶用工测试公司' + stamp
+    await post(s.county.csrf, '/entities', { uscc: usccWithCheck('91341302MA5H' + stamp), name: s.entityName, kind: 'enterprise', region_code: '341302100201' })
     s.town = await user('hht', 'town_staff', TOWN)
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
     s.household = await post(s.town.csrf, '/households', {
@@ -85,5 +90,70 @@ export async function householdSteps(ctx) {
     await page.waitForURL(BASE + '/')
     await page.goto(BASE + '/households')
     await page.locator('.households-page .hh-head', { hasText: '欧阳小明' }).first().waitFor()
+  })
+
+  async function pickEntity(inputId) {
+    await page.locator(inputId).click()
+    await page.locator(inputId).fill(s.entityName.slice(0, 8))
+    await page.locator('.el-select-dropdown__item:visible', { hasText: s.entityName }).first().click()
+  }
+  async function date(inputId, value) {
+    await page.locator(inputId).fill(value)
+    await page.locator(inputId).press('Enter')
+  }
+
+  await step('households: the town user adds employment, a shop and a purchase on the household page', async () => {
+    await page.locator('.households-page a.hh-head', { hasText: '欧阳小明' }).first().click()
+    await page.waitForURL(/\/households\/\d+$/)
+    await page.locator('.household-detail-page .hh-title', { hasText: '欧阳小明' }).waitFor()
+    await page.locator('.hh-detail-id .masked-value', { hasText: '341302********3216' }).waitFor()
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+
+    await page.locator('.hh-add-employment').click()
+    await page.locator('.hh-employment-dialog').waitFor()
+    await pickEntity('#he-entity')
+    await page.locator('#he-member').fill('欧阳小红')
+    await page.locator('#he-position').fill('打包员')
+    await date('#he-since', today)
+    await page.locator('.hh-help-save').click()
+    await page.locator('.hh-employments .el-table__row', { hasText: '欧阳小红' }).waitFor()
+
+    await page.locator('.hh-add-shop').click()
+    await page.locator('.hh-shop-dialog').waitFor()
+    await page.locator('#hs-platform').fill('拼多多')
+    await page.locator('#hs-name').fill('小明酥梨铺')
+    await date('#hs-opened', today)
+    await page.locator('.hh-help-save').click()
+    await page.locator('.hh-shops .el-table__row', { hasText: '小明酥梨铺' }).waitFor()
+
+    await page.locator('.hh-add-purchase').click()
+    const dlg = page.locator('.hh-purchase-dialog')
+    await dlg.waitFor()
+    await pickEntity('#hp-entity')
+    await page.locator('#hp-product').fill('酥梨')
+    await page.locator('#hp-quantity').fill('300')
+    await page.locator('#hp-amount').fill('750')
+    await date('#hp-date', today)
+    await page.locator('#hp-evidence').fill('SJ-E2E-1')
+    await page.locator('.hp-save').click()
+    await dlg.waitFor({ state: 'hidden' })
+    await page.locator('.hh-purchases .el-table__row', { hasText: '750.00' }).waitFor()
+    await shot('households-detail', { fullPage: true })
+  })
+
+  await step('households: a purchase corrected on the household page keeps its history', async () => {
+    await page.locator('.hh-purchases .el-table__row', { hasText: '750.00' }).locator('.hh-correct').click()
+    const dlg = page.locator('.hh-purchase-dialog')
+    await dlg.waitFor()
+    await page.locator('#hp-amount').fill('780')
+    await page.locator('.hp-save').click()
+    await dlg.locator('.el-form-item.is-error', { hasText: '请填写此项' }).waitFor()
+    await page.locator('#hp-reason').fill('复核收据金额')
+    await page.locator('.hp-save').click()
+    await dlg.waitFor({ state: 'hidden' })
+    await page.locator('.hh-purchases .el-table__row', { hasText: '780.00' }).waitFor()
+    await page.locator('.hh-history').click()
+    await page.locator('.hh-purchases .el-table__row', { hasText: '750.00' }).locator('.el-tag', { hasText: '已更正' }).waitFor()
+    await page.locator('.hh-purchase-sum', { hasText: '780.00' }).waitFor()
   })
 }

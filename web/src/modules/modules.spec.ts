@@ -29,7 +29,7 @@ const URLS: Record<string, string[]> = {
   award: ['/awards'],
   station: ['/stations', '/stations/map', '/stations/report', '/stations/assessment-templates', '/stations/assessments/ranking', '/stations/:id(\\d+)'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
-  households: ['/households', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
+  households: ['/households', '/households/:id(\\d+)', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
   reporting: ['/reports', '/reports/:id(\\d+)'],
   settings: ['/system/dicts', '/system/params', '/system/imports'],
   training: ['/training/courses', '/training/sessions', '/training/sessions/:id(\\d+)', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],

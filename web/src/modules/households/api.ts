@@ -67,6 +67,7 @@ export interface Purchase {
   source: string
   current: boolean
   supersedes_id: number | null
+  correction_reason?: string
 }
 
 export interface CoverageCount {
@@ -84,8 +85,78 @@ export interface Coverage extends CoverageCount {
   towns: CoverageCount[]
 }
 
+export interface Employment {
+  id: number
+  household_id: number
+  entity_id: number
+  entity_name: string
+  /** masked (张*) unless the caller works in the household's town */
+  member_name: string
+  position: string
+  since: string
+  until: string | null
+}
+
+export interface EmploymentInput {
+  entity_id: number
+  member_name: string
+  position?: string
+  since: string
+  until?: string
+}
+
+export interface HouseholdShop {
+  id: number
+  household_id: number
+  platform: string
+  shop_name: string
+  shop_ref: string
+  entity_id: number | null
+  opened_on: string
+  closed_on: string | null
+}
+
+export interface ShopInput {
+  platform: string
+  shop_name: string
+  shop_ref?: string
+  entity_id?: number
+  opened_on: string
+  closed_on?: string
+}
+
+export interface HouseholdHelp {
+  employments: Employment[]
+  shops: HouseholdShop[]
+  /** current purchases from the household (count and sum in fen), all dates */
+  purchases: number
+  purchase_fen: number
+}
+
+export interface PurchaseInput {
+  entity_id: number
+  seller_kind: 'household' | 'village'
+  household_id?: number
+  village_code?: string
+  seller_name?: string
+  product: string
+  quantity: number
+  unit: string
+  amount_fen: number
+  purchased_on: string
+  evidence_kind: 'receipt' | 'transfer'
+  evidence_no: string
+}
+
 export const householdsApi = {
   list: (q: Query) => http.get<Page<Household>>('/households', q),
+  get: (id: number) => http.get<Household>(`/households/${id}`),
+  help: (id: number) => http.get<HouseholdHelp>(`/households/${id}/help`),
+  addEmployment: (id: number, body: EmploymentInput) => http.post<Employment>(`/households/${id}/employments`, body),
+  addShop: (id: number, body: ShopInput) => http.post<HouseholdShop>(`/households/${id}/shops`, body),
+  purchases: (q: Query) => http.get<Page<Purchase>>('/purchases', q),
+  recordPurchase: (body: PurchaseInput) => http.post<Purchase>('/purchases', body),
+  correctPurchase: (id: number, body: PurchaseInput & { reason: string }) => http.post<Purchase>(`/purchases/${id}/correct`, body),
   create: (body: HouseholdInput) => http.post<Household>('/households', body),
   coverage: (q: Query) => http.get<Coverage>('/households/coverage', q),
   uncovered: (q: Query) => http.get<Page<Household>>('/households/coverage/uncovered', q),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { coverageType, missing, ratePercent, splitProducts, statusType } from './logic'
-import type { HouseholdInput } from './api'
+import { coverageType, missing, missingPurchase, purchaseBody, purchaseForm, ratePercent, splitProducts, statusType } from './logic'
+import type { HouseholdInput, Purchase } from './api'
 
 const form = (over: Partial<HouseholdInput> = {}): HouseholdInput => ({
   region_code: '341302100201', head_name: '张三', id_number: '341302198001011233', members: 3, status: 'registered',
@@ -29,5 +29,21 @@ describe('household logic', () => {
     expect(coverageType(c(4999))).toBe('danger')
     expect(coverageType(c(null))).toBe('info')
     expect(statusType('lifted')).toBe('success')
+  })
+  it('asks a purchase form for what the server needs, the reason only when correcting', () => {
+    const blank = purchaseForm()
+    expect(missingPurchase(blank, false)).toEqual(['entity_id', 'product', 'quantity', 'amount_fen', 'purchased_on', 'evidence_no'])
+    const full = { ...blank, entity_id: 7, product: ' 酥梨 ', quantity: 300, amount_fen: 75000, purchased_on: '2023-09-02', evidence_no: 'SJ-1' }
+    expect(missingPurchase(full, false)).toEqual([])
+    expect(missingPurchase(full, true)).toEqual(['reason'])
+    expect(purchaseBody(full, 12)).toEqual({
+      entity_id: 7, seller_kind: 'household', household_id: 12, product: '酥梨', quantity: 300, unit: '斤', amount_fen: 75000,
+      purchased_on: '2023-09-02', evidence_kind: 'receipt', evidence_no: 'SJ-1',
+    })
+  })
+  it('fills the correction form from the purchase, the reason left to the user', () => {
+    const p = { id: 3, entity_id: 7, product: '山药', quantity: 20, unit: '公斤', amount_fen: 12000, purchased_on: '2023-10-01', evidence_kind: 'transfer', evidence_no: 'T9' } as Purchase
+    const f = purchaseForm(p)
+    expect(f).toMatchObject({ entity_id: 7, product: '山药', quantity: 20, unit: '公斤', amount_fen: 12000, evidence_kind: 'transfer', evidence_no: 'T9', reason: '' })
   })
 })

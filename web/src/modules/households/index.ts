@@ -1,6 +1,7 @@
 // Poor households and e-commerce help (src/households, issue 19): the register (names masked above
 // the town, audited reveal, registration and import), the purchases ledger with its import, and the
-// coverage of willing-and-able households by town with the households still to help; and the pages
+// coverage of willing-and-able households by town with the households still to help, a household's
+// page with its employments, shops and purchases (entry and correction); and the pages
 // of the matching module (src/matching): the listings board, demands with their proposals, agreements.
 import { defineModule } from '../kit'
 import { P } from './permissions'
@@ -9,8 +10,11 @@ import en from './locale.en'
 
 export default defineModule({
   name: 'households',
+  // the purchase and employment forms pick the entity with the sales module's EntityPicker
+  requires: ['sales'],
   routes: [
     { path: 'households', name: 'households', component: () => import('./HouseholdsView.vue'), meta: { title: 'households.register', perm: P.householdRead } },
+    { path: 'households/:id(\\d+)', name: 'household', component: () => import('./HouseholdDetailView.vue'), meta: { title: 'households.detail', perm: P.householdRead, active: '/households' } },
     { path: 'households/coverage', name: 'household-coverage', component: () => import('./CoverageView.vue'), meta: { title: 'households.coverage', perm: P.householdRead } },
     { path: 'matching/listings', name: 'listings', component: () => import('./ListingsView.vue'), meta: { title: 'matching.listings', perm: [P.listingRead, P.listingReadOwn, P.listingBrowse] } },
     { path: 'matching/demands', name: 'demands', component: () => import('./DemandsView.vue'), meta: { title: 'matching.demands', perm: P.demandRead } },

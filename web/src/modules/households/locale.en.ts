@@ -19,6 +19,11 @@ const en: Messages<typeof zh> = {
     year: 'Year', covered: 'Helped', eligible: 'Willing and able', rate: 'Coverage', town: 'Town', total: 'Total',
     uncovered: 'Not yet helped (follow up)', coverageHint: 'Coverage = willing-and-able households with a purchase, employment, shop or match in the period ÷ willing-and-able households (training pending)',
     noEligible: 'No willing-and-able household in this region',
+    detail: 'Household', source: 'Source', sources: { form: 'Entered', import: 'Imported', generated: 'Demo data' }, none: 'None yet', period: 'Period', ongoing: 'ongoing',
+    employments: 'Employment of members', addEmployment: 'Add employment', employer: 'Employer', memberName: 'Member', position: 'Position', since: 'Since', until: 'Until',
+    shops: 'Online shops', addShop: 'Add shop', platform: 'Platform', shopName: 'Shop name', shopRef: 'Shop link or number', shopEntity: 'Linked entity (optional)', openedOn: 'Opened on', closedOn: 'Closed on',
+    helpSaved: 'Saved', purchasesOf: 'Purchases', purchaseSum: '{n} current, {amount} yuan in all', addPurchase: 'Record purchase', correct: 'Correct',
+    correctPurchase: 'Correct a purchase', correctionReason: 'Reason', purchaseSaved: 'Purchase saved', unit: 'Unit', evidenceNo: 'Evidence number',
   },  matching: {
     listings: 'Produce board', demands: 'Demands and matching', agreements: 'Agreements',
     addListing: 'List produce', addDemand: 'Post a demand', addAgreement: 'Register an agreement',

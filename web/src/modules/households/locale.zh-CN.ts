@@ -16,6 +16,11 @@ const zh = {
     year: '年度', covered: '已帮扶', eligible: '愿参与能参与户数', rate: '覆盖率', town: '乡镇', total: '合计',
     uncovered: '未覆盖的户（请跟进帮扶）', coverageHint: '覆盖率 = 期间内有收购、就业、网店或产销对接帮扶记录的“愿参与、能参与”贫困户 ÷ “愿参与、能参与”贫困户（培训待接入）',
     noEligible: '该区划暂无愿参与、能参与的贫困户',
+    detail: '贫困户详情', source: '来源', sources: { form: '手工登记', import: '导入', generated: '演示数据' }, none: '暂无记录', period: '起止日期', ongoing: '至今',
+    employments: '成员就业', addEmployment: '登记就业', employer: '用工主体', memberName: '成员姓名', position: '岗位', since: '入职日期', until: '离职日期',
+    shops: '开办网店', addShop: '登记网店', platform: '平台', shopName: '店铺名称', shopRef: '店铺链接或编号', shopEntity: '关联经营主体（可选）', openedOn: '开店日期', closedOn: '关店日期',
+    helpSaved: '已登记', purchasesOf: '收购记录', purchaseSum: '现行 {n} 笔，合计 {amount} 元', addPurchase: '登记收购', correct: '更正',
+    correctPurchase: '更正收购记录', correctionReason: '更正原因', purchaseSaved: '收购记录已保存', unit: '单位', evidenceNo: '凭证号',
   },  matching: {
     listings: '供需信息板', demands: '采购需求与匹配', agreements: '合作协议',
     addListing: '发布供应信息', addDemand: '发布采购需求', addAgreement: '登记合作协议',

@@ -1,5 +1,5 @@
 // Rules the household pages mirror from the server (src/households/register.cc, help.cc).
-import type { CoverageCount, HouseholdInput, HouseholdStatus } from './api'
+import type { CoverageCount, HouseholdInput, HouseholdStatus, Purchase, PurchaseInput } from './api'
 
 /** What the form must fill before saving (the server checks the same and names the field). */
 export function missing(f: HouseholdInput): (keyof HouseholdInput)[] {
@@ -35,4 +35,48 @@ export function coverageType(c: CoverageCount): 'success' | 'warning' | 'danger'
 /** Tag colour of a status. */
 export function statusType(s: HouseholdStatus): 'danger' | 'success' | 'warning' {
   return s === 'registered' ? 'danger' : s === 'lifted' ? 'success' : 'warning'
+}
+
+/** The purchase form of a household's page: blank, or a current purchase to correct. */
+export interface PurchaseForm {
+  entity_id: number | null
+  product: string
+  quantity: number | undefined
+  unit: string
+  amount_fen: number | null
+  purchased_on: string
+  evidence_kind: 'receipt' | 'transfer'
+  evidence_no: string
+  reason: string
+}
+
+export function purchaseForm(p?: Purchase): PurchaseForm {
+  if (!p) return { entity_id: null, product: '', quantity: undefined, unit: '斤', amount_fen: null, purchased_on: '', evidence_kind: 'receipt', evidence_no: '', reason: '' }
+  return {
+    entity_id: p.entity_id, product: p.product, quantity: p.quantity, unit: p.unit, amount_fen: p.amount_fen,
+    purchased_on: p.purchased_on, evidence_kind: p.evidence_kind, evidence_no: p.evidence_no, reason: '',
+  }
+}
+
+/** The fields a purchase form still needs (the server checks the same). */
+export function missingPurchase(f: PurchaseForm, correcting: boolean): (keyof PurchaseForm)[] {
+  const out: (keyof PurchaseForm)[] = []
+  if (!f.entity_id) out.push('entity_id')
+  if (!f.product.trim()) out.push('product')
+  if (!f.quantity || f.quantity < 1) out.push('quantity')
+  if (!f.unit.trim()) out.push('unit')
+  if (!f.amount_fen || f.amount_fen < 1) out.push('amount_fen')
+  if (!f.purchased_on) out.push('purchased_on')
+  if (!f.evidence_no.trim()) out.push('evidence_no')
+  if (correcting && !f.reason.trim()) out.push('reason')
+  return out
+}
+
+/** The request body of a purchase from a household (a complete form: missingPurchase is empty). */
+export function purchaseBody(f: PurchaseForm, householdId: number): PurchaseInput {
+  return {
+    entity_id: Number(f.entity_id), seller_kind: 'household', household_id: householdId, product: f.product.trim(),
+    quantity: Number(f.quantity), unit: f.unit.trim(), amount_fen: Number(f.amount_fen), purchased_on: f.purchased_on,
+    evidence_kind: f.evidence_kind, evidence_no: f.evidence_no.trim(),
+  }
 }
