@@ -14,6 +14,10 @@
 //    (kNeedsLocalSetting lines, amount absent) and never invented.
 //  - frequency once: a subject with an approved award of the same rule in another period gets
 //    a kAlreadyAwarded line with no amount.
+//  - quota (择优名额): the rule's eligible subjects are ranked by its first eligibility metric;
+//    those whose rank and equals fit in the quota keep their line, the others get a
+//    kBeyondQuota line with no amount saying their rank (equals across the cut are all beyond
+//    it: the county decides).
 #pragma once
 
 #include <cstdint>
@@ -87,8 +91,9 @@ struct EvalInput {
   std::vector<PriorAward> prior;  // approved lines of the same programme, any period
 };
 
-enum class LineStatus { kPayable, kNeedsLocalSetting, kAlreadyAwarded };
-const char* LineStatusName(LineStatus s);  // payable | needs_local_setting | already_awarded
+enum class LineStatus { kPayable, kNeedsLocalSetting, kAlreadyAwarded, kBeyondQuota };
+// payable | needs_local_setting | already_awarded | beyond_quota
+const char* LineStatusName(LineStatus s);
 std::optional<LineStatus> ParseLineStatus(const std::string& s);
 
 struct MetricUse {
@@ -113,6 +118,15 @@ struct MultiplierUse {
   bool applied = false;   // the largest applicable uplift is applied, the others listed
 };
 
+// A rule's 择优名额 (`quota`): the subject's place among the rule's eligible subjects, ranked by
+// the first eligibility metric (competition ranks: equal values share a rank, 1, 2, 2, 4).
+struct QuotaUse {
+  int places = 0;  // the quota
+  int rank = 0;
+  int tied = 1;         // subjects sharing the rank (this one included)
+  bool within = false;  // the rank and all its equals fit in the places
+};
+
 struct Explanation {
   std::string rule_name, rule_text, source;
   std::string amount_type;  // fixed | percentage | tiers | open
@@ -134,6 +148,7 @@ struct Explanation {
   std::optional<PriorAward> prior;
   std::optional<DesignationRef> designation;  // the recognising document (demonstration)
   std::optional<TrainingRef> training;        // the qualification (trainee)
+  std::optional<QuotaUse> quota;              // the rule has a quota
 };
 
 struct Line {

@@ -69,6 +69,9 @@ Json ExplanationJson(const Line& l) {
                         {"document_no", d->document_no},
                         {"issuing_body", d->issuing_body},
                         {"recognised_on", d->recognised_on}};
+  if (const auto& q = e.quota)
+    j["quota"] = {
+        {"places", q->places}, {"rank", q->rank}, {"tied", q->tied}, {"within", q->within}};
   if (const auto& t = e.training)
     j["training"] = {{"enrolment_id", t->enrolment_id},
                      {"trainee_id", t->trainee_id},
@@ -182,6 +185,9 @@ Explanation DecodeExplanation(const Json& j) {
         DesignationRef{d->at("id").get<int64_t>(), Str(*d, "level"),       Str(*d, "kind"),
                        d->at("year").get<int>(),   Str(*d, "document_no"), Str(*d, "issuing_body"),
                        Str(*d, "recognised_on")};
+  if (auto q = j.find("quota"); q != j.end())
+    e.quota = QuotaUse{q->at("places").get<int>(), q->at("rank").get<int>(),
+                       q->at("tied").get<int>(), q->at("within").get<bool>()};
   if (auto t = j.find("training"); t != j.end())
     e.training = TrainingRef{t->at("enrolment_id").get<int64_t>(),
                              t->at("trainee_id").get<int64_t>(),

@@ -1,6 +1,8 @@
 // Evaluation of award rules: eligibility → amount → uplift → cap/floor, one line per subject.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 #include "award/award.h"
 #include "award/words.h"
@@ -18,12 +20,15 @@ const char* LineStatusName(LineStatus s) {
       return "needs_local_setting";
     case LineStatus::kAlreadyAwarded:
       return "already_awarded";
+    case LineStatus::kBeyondQuota:
+      return "beyond_quota";
   }
   return "payable";
 }
 
 std::optional<LineStatus> ParseLineStatus(const std::string& s) {
-  for (auto v : {LineStatus::kPayable, LineStatus::kNeedsLocalSetting, LineStatus::kAlreadyAwarded})
+  for (auto v : {LineStatus::kPayable, LineStatus::kNeedsLocalSetting, LineStatus::kAlreadyAwarded,
+                 LineStatus::kBeyondQuota})
     if (s == LineStatusName(v)) return v;
   return std::nullopt;
 }
@@ -368,9 +373,65 @@ Result<Line> LineFor(const EvalInput& in, const AwardRule& r, const Subject& s, 
   return l;
 }
 
+// A metric's value in words: 分 with two decimals, 元, or the number itself.
+std::string ValueText(int64_t v, const std::string& metric) {
+  std::string unit = MetricUnit(metric);
+  if (unit == "fen") return Fen{v}.ToYuan();
+  if (unit == "centi_point") {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld.%02lld分", static_cast<long long>(v / 100),
+                  static_cast<long long>(std::llabs(v % 100)));
+    return buf;
+  }
+  return std::to_string(v);
+}
+
+// Why a line is beyond the quota: its rank and value, and either how far beyond or the tie.
+std::string QuotaNote(const QuotaUse& q, int64_t v, const std::string& metric) {
+  std::string at = (q.tied > 1 ? "并列第" : "第") + std::to_string(q.rank) + "名（" +
+                   MetricLabel(metric) + " " + ValueText(v, metric) + "）";
+  int left = q.places - q.rank + 1;  // places still free at this rank
+  if (left > 0)
+    return at + "，" + std::to_string(q.tied) + "个并列争剩余" + std::to_string(left) +
+           "个名额，未自动入选，由地方决定";
+  return at + "，超出择优名额" + std::to_string(q.places) + "个";
+}
+
+// 择优名额: competition ranks of the eligible lines by their first eligibility metric (the
+// value each line's explanation names), highest first; a line whose rank and equals fit in the
+// quota keeps its status, the others become beyond_quota with no amount. Equals across the cut
+// are all beyond it: which of them the county chooses is its decision, not the engine's.
+void ApplyQuota(const AwardRule& r, std::vector<Line>& lines) {
+  if (!r.quota || lines.empty()) return;
+  auto value = [](const Line& l) {
+    return l.explanation.metrics.empty() ? 0 : l.explanation.metrics.front().value;
+  };
+  std::vector<size_t> order(lines.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return value(lines[a]) > value(lines[b]); });
+  const int places = *r.quota;
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j < order.size() && value(lines[order[j]]) == value(lines[order[i]])) ++j;
+    QuotaUse q{places, static_cast<int>(i) + 1, static_cast<int>(j - i), false};
+    q.within = q.rank + q.tied - 1 <= places;
+    for (size_t k = i; k < j; ++k) {
+      Line& l = lines[order[k]];
+      l.explanation.quota = q;
+      if (q.within) continue;
+      l.status = LineStatus::kBeyondQuota;
+      l.amount_fen.reset();
+      l.explanation.note = QuotaNote(q, value(l), l.explanation.metrics.front().metric);
+    }
+    i = j;
+  }
+}
+
 // Checked sums: a total that leaves int64 fails the evaluation (never a wrapped amount).
 Status EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
   RuleOutcome o = Precheck(r, *in.data);
+  std::vector<Line> lines;
   if (o.status == RuleStatus::kEvaluated) {
     for (const auto& s : in.data->by_kind.at(r.subject)) {
       if (!Applies(r, s)) continue;
@@ -380,11 +441,15 @@ Status EvaluateRule(const EvalInput& in, const AwardRule& r, Evaluation& out) {
       ex.training = s.training;
       if (!Eligible(r, s, ex)) continue;
       ASSIGN_OR_RETURN(Line l, LineFor(in, r, s, std::move(ex)));
-      ++o.lines;
-      if (l.amount_fen && !AddMoney(&o.payable_fen, *l.amount_fen))
-        return MoneyOverflow("规则 " + r.id + " 的奖补金额");
-      out.lines.push_back(std::move(l));
+      lines.push_back(std::move(l));
     }
+  }
+  ApplyQuota(r, lines);
+  for (auto& l : lines) {
+    ++o.lines;
+    if (l.amount_fen && !AddMoney(&o.payable_fen, *l.amount_fen))
+      return MoneyOverflow("规则 " + r.id + " 的奖补金额");
+    out.lines.push_back(std::move(l));
   }
   if (!AddMoney(&out.total_fen, o.payable_fen)) return MoneyOverflow("奖补清单");
   out.rules.push_back(std::move(o));

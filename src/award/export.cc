@@ -22,6 +22,8 @@ const char* StatusLabel(LineStatus s) {
       return "待地方设定";
     case LineStatus::kAlreadyAwarded:
       return "已获一次性奖励";
+    case LineStatus::kBeyondQuota:
+      return "超出择优名额";
   }
   return "";
 }

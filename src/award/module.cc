@@ -35,7 +35,8 @@ const runtime::Module& ModuleDef() {
                {"award_line_status",
                 {{"payable", "应付"},
                  {"needs_local_setting", "待地方设定"},
-                 {"already_awarded", "已获一次性奖励"}},
+                 {"already_awarded", "已获一次性奖励"},
+                 {"beyond_quota", "超出择优名额"}},
                 nullptr,
                 "奖补明细状态"}};
     m.audit_actions = {{"award.list.create", "生成奖补清单"},

@@ -342,6 +342,10 @@ void Checker::AwardRules() {
       Normalize(m.uplift, "uplift", Dimension::kPercent);
     }
     if (!In("frequency", r.frequency)) Add(r.line, "frequency 无效: " + r.frequency);
+    if (r.quota && (*r.quota < 1 || *r.quota > 100000))
+      Add(r.line, "quota (择优名额) 应为 1 至 100000 的整数: " + std::to_string(*r.quota));
+    if (r.quota && r.eligibility.empty())
+      Add(r.line, "quota (择优名额) 按第一条资格指标排名，须有 eligibility");
   }
 }
 

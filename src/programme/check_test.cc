@@ -165,6 +165,48 @@ targets:
   }();
 }
 
+// 择优名额 (docs/PROGRAMME_FORMAT.md "Award rules"): an optional whole number of places, ranked
+// by the rule's first eligibility metric; a file without it stays valid.
+TEST(Check, QuotaIsAWholeNumberOfPlacesOverAnEligibilityMetric) {
+  const std::string head =
+      "format: ruralec.programme/1\nid: q\nname: q\nkind: measures\nstatus: final\n"
+      "issuers: [x]\naward_rules:\n";
+  const std::string rule =
+      "  - id: R1\n    name: r\n    kind: subsidy\n    subject: station\n"
+      "    amount: {type: fixed, value: 1万元}\n    frequency: yearly\n    text: t\n"
+      "    source: s\n";
+  const std::string eligible =
+      "    eligibility:\n      - {metric: station_assessment_score, period: year, "
+      "comparator: \">=\", threshold: 80分, text: t}\n";
+  struct Case {
+    std::string extra;
+    std::string issue;  // empty: no quota issue
+    std::optional<int> quota;
+  } cases[] = {
+      {eligible, "", std::nullopt},
+      {eligible + "    quota: 10\n", "", 10},
+      {eligible + "    quota: 0\n", "1 至 100000", 0},
+      {eligible + "    quota: ten\n", "quota 应为整数", std::nullopt},
+      {"    quota: 3\n", "须有 eligibility", 3},
+  };
+  for (const auto& c : cases) {
+    auto parsed = ParseProgramme(head + rule + c.extra, "q.yaml");
+    auto more = Check(parsed.programme, "q.yaml", nullptr);
+    auto issues = parsed.issues;
+    issues.insert(issues.end(), more.begin(), more.end());
+    std::string quota_issues;
+    for (const auto& i : issues)
+      if (i.message.find("quota") != std::string::npos) quota_issues += i.message + "\n";
+    SCOPED_TRACE(c.extra);
+    if (c.issue.empty())
+      EXPECT_EQ(quota_issues, "");
+    else
+      EXPECT_NE(quota_issues.find(c.issue), std::string::npos) << quota_issues;
+    ASSERT_EQ(parsed.programme.award_rules.size(), 1u);
+    EXPECT_EQ(parsed.programme.award_rules[0].quota, c.quota);
+  }
+}
+
 // Issue 15 item 18: entered dates must be plausible (validate::PlausibleDate).
 TEST(Check, ImplausibleDatesAreIssues) {
   auto parsed = ParseProgramme(

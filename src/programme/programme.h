@@ -180,6 +180,9 @@ struct AwardRule {
   // period; per_person / per_event: once per trainee / purchase record.
   std::string frequency;  // once | yearly | per_person | per_event
   bool payable_after_acceptance = false;
+  // 择优名额: at most this many subjects are paid, ranked by the first eligibility metric
+  // (highest first); the others get a beyond_quota line (docs/AWARDS.md "择优名额").
+  std::optional<int> quota;
   std::vector<LocalSetting> set_locally;
   std::optional<LocalValues> local;
   std::string text;

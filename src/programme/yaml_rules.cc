@@ -129,6 +129,7 @@ void ReadAwardRules(Map& root, Programme& p) {
     });
     r.frequency = m.Str("frequency", true);
     r.payable_after_acceptance = ReadBool(m, "payable_after_acceptance");
+    r.quota = ReadInt(m, "quota");
     ReadLocalSettings(m, r);
     ReadLocalValues(m, r);
     r.text = m.Str("text", true);

@@ -106,6 +106,7 @@ const std::vector<std::string>& KeyOrder() {
                                                   "region_tag",
                                                   "uplift",
                                                   "payable_after_acceptance",
+                                                  "quota",
                                                   "set_locally",
                                                   "local",
                                                   "set_by",

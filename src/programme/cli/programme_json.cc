@@ -137,6 +137,7 @@ J RuleJson(const AwardRule& r) {
   j["multipliers"] = mult;
   j["frequency"] = r.frequency;
   j["payable_after_acceptance"] = r.payable_after_acceptance;
+  j["quota"] = r.quota ? J(*r.quota) : J(nullptr);
   J local = J::array();
   for (const auto& l : r.set_locally) local.push_back({{"setting", l.setting}, {"note", l.note}});
   j["set_locally"] = local;

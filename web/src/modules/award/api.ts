@@ -54,7 +54,7 @@ export interface AwardRule {
   source: string
 }
 
-export type LineStatus = 'payable' | 'needs_local_setting' | 'already_awarded'
+export type LineStatus = 'payable' | 'needs_local_setting' | 'already_awarded' | 'beyond_quota'
 
 export interface MetricUse {
   metric: string

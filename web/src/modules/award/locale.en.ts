@@ -21,7 +21,7 @@ const en: Messages<typeof zh> = {
     evaluate: 'Evaluate', evaluated: 'Evaluated: {n} lines',
     noRun: 'Choose a programme and year, then Evaluate', lines: 'Award list', total: 'Payable total (yuan)', localVersion: 'Local settings: {label}',
     amountYuan: 'Amount (yuan)', status: 'Status',
-    lineStatus: { payable: 'Payable', needs_local_setting: 'Needs local setting', already_awarded: 'Already awarded' },
+    lineStatus: { payable: 'Payable', needs_local_setting: 'Needs local setting', already_awarded: 'Already awarded', beyond_quota: 'Beyond quota' },
     noLines: 'No subject qualifies',
     ex: {
       rule: 'Rule', text: 'Text', metric: 'Data used', tier: 'Tier', rate: 'Rate', base: 'Base amount',

@@ -37,7 +37,7 @@ export default {
     localVersion: '地方设定：{label}',
     amountYuan: '金额（元）',
     status: '状态',
-    lineStatus: { payable: '应付', needs_local_setting: '待地方设定', already_awarded: '已奖励过' },
+    lineStatus: { payable: '应付', needs_local_setting: '待地方设定', already_awarded: '已奖励过', beyond_quota: '超出择优名额' },
     noLines: '没有符合条件的对象',
     ex: {
       rule: '规则', text: '原文', metric: '依据数据', tier: '档次', rate: '比例', base: '基数金额',
