@@ -9,6 +9,10 @@ UPDATE sqlite_master SET sql = replace(sql, '''already_awarded''))',
                                        '''already_awarded'', ''beyond_quota''))')
   WHERE type = 'table' AND name = 'award_lines';
 PRAGMA writable_schema = RESET;
+-- The edit leaves the schema cookie as it was: connections opened before it would keep the old
+-- CHECK. An index made and dropped again changes the cookie, so every connection reloads.
+CREATE INDEX award_lines_schema_bump ON award_lines (status);
+DROP INDEX award_lines_schema_bump;
 -- dialect: postgresql
 ALTER TABLE award_lines DROP CONSTRAINT IF EXISTS award_lines_status_check;
 ALTER TABLE award_lines ADD CONSTRAINT award_lines_status_check

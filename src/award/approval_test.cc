@@ -211,6 +211,34 @@ TEST_F(ApprovalTest, VersionsListInsideAndAncestorScopes) {
   EXPECT_EQ(seen->total, 3);
 }
 
+// A line beyond a rule's 择优名额 is stored and read back with its status and place (migration
+// 0035 widened award_lines.status), and approving the list pays only the payable line.
+TEST_F(ApprovalTest, BeyondQuotaLinesAreStoredAndNotPaid) {
+  Line paid = Payable(1, 2 * kWan), beyond = Payable(2, 2 * kWan);
+  paid.explanation.quota = QuotaUse{1, 1, 1, true};
+  beyond.status = LineStatus::kBeyondQuota;
+  beyond.amount_fen.reset();
+  beyond.explanation.quota = QuotaUse{1, 2, 1, false};
+  beyond.explanation.note = "第2名，超出择优名额1个";
+  auto list = Proposed({paid, beyond});
+  auto approved = lists_.Approve(fin_, list.id);
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->total_fen, 2 * kWan);
+  auto lines = lists_.AllLines(list.id);
+  ASSERT_TRUE(lines.ok()) << lines.error().message;
+  ASSERT_EQ(lines->size(), 2u);
+  const Line& back = (*lines)[1].line;
+  EXPECT_EQ(back.status, LineStatus::kBeyondQuota);
+  EXPECT_FALSE(back.amount_fen);
+  ASSERT_TRUE(back.explanation.quota);
+  EXPECT_EQ(back.explanation.quota->rank, 2);
+  EXPECT_EQ(back.explanation.note, "第2名，超出择优名额1个");
+  auto c = tdb_.db().Acquire();
+  auto items = c->QueryOne("SELECT COUNT(*) FROM award_payable_items", {}, "items");
+  ASSERT_TRUE(items.ok()) << items.error().message;
+  EXPECT_EQ(items->Int(0), 1);
+}
+
 TEST_F(ApprovalTest, DraftCannotBeApproved) {
   Evaluation ev;
   ev.period = "2019";
