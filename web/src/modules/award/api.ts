@@ -93,6 +93,8 @@ export interface Explanation {
   payee_entity_id: number | null
   note: string
   prior?: { period: string; list_id: number; version: number }
+  /** the rule's 择优名额: the line's competition rank among the eligible, and whether it fits */
+  quota?: { places: number; rank: number; tied: number; within: boolean }
 }
 
 export interface AwardLine {

@@ -11,7 +11,7 @@ import type { User } from '@/api'
 import type { AwardDiff, AwardLine, AwardList, AwardRule, Explanation, RuleOutcome } from './api'
 import AwardExplanation from './AwardExplanation.vue'
 import AwardsView from './AwardsView.vue'
-import { canApprove, canPropose, codeWords, diffRows, explanationRows, metricValue, percent, periodYears, ruleBadges, yuan, type Words } from './logic'
+import { canApprove, canPropose, codeWords, diffRows, explanationRows, metricValue, percent, periodYears, quotaText, ruleBadges, yuan, type Words } from './logic'
 
 // The page's words in Chinese mode, as useAwardWords builds them from the dictionaries.
 const zh: Words = {
@@ -109,6 +109,12 @@ describe('award logic', () => {
     expect(rows[8].value).toBe('1,000,000.00 元')
     const flagged = explanationRows(ex({ status: 'needs_local_setting', tier: null, base_fen: null, multipliers: [], after_uplift_fen: null, cap_fen: null, set_locally: false, note: '档次待地方设定' }))
     expect(flagged.map((r) => r.label)).toEqual(['rule', 'text', 'metric', 'note'])
+    const beyond = explanationRows(ex({ status: 'beyond_quota', tier: null, base_fen: null, multipliers: [], after_uplift_fen: null, cap_fen: null, set_locally: false, note: '第3名，超出择优名额2个', quota: { places: 2, rank: 3, tied: 1, within: false } }))
+    expect(beyond.slice(-2)).toEqual([
+      { label: 'quota', value: '第3名，名额 2 个，未入选' },
+      { label: 'note', value: '第3名，超出择优名额2个' },
+    ])
+    expect(quotaText({ places: 2, rank: 2, tied: 2, within: false })).toBe('第2名（2个并列），名额 2 个，未入选')
   })
 
   it('shows propose to county staff on a draft and approve only to another finance user', () => {

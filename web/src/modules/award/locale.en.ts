@@ -26,7 +26,7 @@ const en: Messages<typeof zh> = {
     ex: {
       rule: 'Rule', text: 'Text', metric: 'Data used', tier: 'Tier', rate: 'Rate', base: 'Base amount',
       uplift: 'Uplift', afterUplift: 'After uplift', cap: 'Cap', floor: 'Floor', local: 'Set locally', prior: 'Awarded before',
-      acceptance: 'Payment condition', note: 'Note', records: 'Ledger records',
+      acceptance: 'Payment condition', note: 'Note', records: 'Ledger records', quota: 'Quota',
     },
     diff: 'Difference to the approved version', noApproved: 'No approved version yet: every line is new',
     noDiff: 'Same as the approved version',

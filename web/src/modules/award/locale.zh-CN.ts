@@ -42,7 +42,7 @@ export default {
     ex: {
       rule: '规则', text: '原文', metric: '依据数据', tier: '档次', rate: '比例', base: '基数金额',
       uplift: '上浮', afterUplift: '上浮后', cap: '封顶', floor: '保底', local: '地方设定', prior: '已奖励',
-      acceptance: '拨付条件', note: '说明', records: '台账记录',
+      acceptance: '拨付条件', note: '说明', records: '台账记录', quota: '择优名额',
     },
     diff: '与已审核版本比较',
     noApproved: '尚无已审核版本，全部为新增',

@@ -168,8 +168,15 @@ export function explanationRows(ex: Explanation, words: Words = codeWords): ExRo
   if (ex.set_locally) rows.push({ label: 'local', value: [ex.set_by, ex.local_reference].filter(Boolean).join('，') })
   if (ex.prior) rows.push({ label: 'prior', value: `${ex.prior.period} · v${ex.prior.version}` })
   if (ex.payable_after_acceptance) rows.push({ label: 'acceptance', value: words.acceptance })
+  if (ex.quota) rows.push({ label: 'quota', value: quotaText(ex.quota) })
   if (ex.note) rows.push({ label: 'note', value: ex.note })
   return rows
+}
+
+/** A line's place under the rule's 择优名额: "第2名（2个并列），名额 2 个，未入选". */
+export function quotaText(q: NonNullable<Explanation['quota']>): string {
+  const tie = q.tied > 1 ? `（${q.tied}个并列）` : ''
+  return `第${q.rank}名${tie}，名额 ${q.places} 个，${q.within ? '入选' : '未入选'}`
 }
 
 /** Total of the payable amounts on a page of lines, in fen (integers only). */
