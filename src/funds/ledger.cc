@@ -137,6 +137,10 @@ Result<FundId> CreateFund(storage::Connection& conn, Fund f, const Actor& by) {
   });
 }
 
+Result<Fund> GetFund(storage::Connection& conn, FundId fund, const std::string& county) {
+  return store::LoadFund(conn, fund, county);
+}
+
 Status PutProject(storage::Connection& conn, FundId fund, Project p) {
   if (p.key.empty()) return Error::Invalid("project", "请填写项目编号");
   if (p.name.empty()) return Error::Invalid("name", "请填写项目名称");

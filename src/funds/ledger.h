@@ -20,6 +20,9 @@ struct Actor {
 
 // Validates (name, amount, dates, categories: codes unique, plans ≤ the amount) and stores.
 Result<FundId> CreateFund(storage::Connection& conn, Fund f, const Actor& by);
+// One fund (with its categories); kNotFound unless it exists (and lies in `county` when given).
+// For modules that name a fund (projects).
+Result<Fund> GetFund(storage::Connection& conn, FundId fund, const std::string& county = "");
 // Adds a project or changes its status (open → accepted | failed, dated; never back to open).
 Status PutProject(storage::Connection& conn, FundId fund, Project p);
 // Closes the fund's books through `d` (later than any earlier close).
