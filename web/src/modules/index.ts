@@ -16,6 +16,7 @@ import designation from './designation'
 import households from './households'
 import training from './training'
 import reporting from './reporting'
+import projects from './projects'
 import settings from './settings'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, reporting, settings]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, projects, reporting, settings]

@@ -1,0 +1,138 @@
+// Projects (项目申报评审验收): docs/API.md, "Projects".
+import { http, type Page, type Query } from '@/api/client'
+
+export type ProjectStatus =
+  | 'draft' | 'submitted' | 'pre_review' | 'correction' | 'review' | 'rejected' | 'implementing'
+  | 'acceptance_requested' | 'acceptance' | 'evaluation' | 'rectification' | 'approval' | 'failed'
+  | 'payment' | 'archived'
+export const STATUSES: ProjectStatus[] = [
+  'draft', 'submitted', 'pre_review', 'correction', 'review', 'rejected', 'implementing',
+  'acceptance_requested', 'acceptance', 'evaluation', 'rectification', 'approval', 'failed', 'payment', 'archived',
+]
+export type Grade = 'pass' | 'basic_pass' | 'fail'
+export const GRADES: Grade[] = ['pass', 'basic_pass', 'fail']
+export type Stage = 'review' | 'acceptance' | 'evaluation' | 'rectification'
+export const STAGES: Stage[] = ['review', 'acceptance', 'evaluation', 'rectification']
+
+export interface Material {
+  code: string
+  label: string
+}
+export interface ProjectType {
+  code: string
+  label: string
+  materials: Material[]
+}
+
+export interface Project {
+  id: number
+  county_code: string
+  region_code: string
+  region_name: string
+  type: string
+  type_label: string
+  name: string
+  applicant: string
+  note: string
+  phase: number
+  parent_id: number | null
+  fund_id: number | null
+  fund_project_key: string
+  subsidy_fen: number | null
+  status: ProjectStatus
+  status_label: string
+  status_on: string
+  grade: Grade | null
+  grade_label: string | null
+  reviewer_id: number | null
+  reviewer_name: string
+  created_at: string
+  updated_at: string
+}
+
+export interface Transition {
+  id: number
+  seq: number
+  from: ProjectStatus
+  to: ProjectStatus
+  to_label: string
+  on: string
+  idempotency_key: string
+  note: string
+  grade: Grade | null
+  rectify_by: string | null
+  evidence: number[]
+  calendar_version: string
+  actor_id: number | null
+  actor_name: string
+  created_at: string
+  repeated: boolean
+}
+
+export interface Deadline {
+  id: number
+  project_id: number
+  stage: Stage
+  started_on: string
+  working_days: number
+  due_on: string | null
+  provisional: boolean
+  paused: boolean
+  pauses: string
+  calendar_version: string
+  closed_on: string | null
+  overdue: boolean
+}
+
+export interface ProjectDetail extends Project {
+  materials: (Material & { files: number })[]
+  timeline: Transition[]
+  deadlines: Deadline[]
+  next: { to: ProjectStatus; label: string }[]
+  calendar_version: string
+}
+
+export interface ProjectInput {
+  region_code: string
+  type: string
+  name: string
+  applicant: string
+  note?: string
+  parent_id?: number
+  fund_id?: number
+  subsidy_fen?: number
+}
+
+export interface TransitionInput {
+  to: ProjectStatus
+  idempotency_key: string
+  on?: string
+  note?: string
+  grade?: Grade
+  rectify_by?: string
+  evidence?: number[]
+}
+
+export interface InboxItem extends Deadline {
+  project_name: string
+  region_code: string
+  project_status: ProjectStatus
+  project_status_label: string
+  reviewer_id: number | null
+  reviewer_name: string
+}
+
+export interface Inbox extends Page<InboxItem> {
+  overdue: { stage: Stage; reviewer_id: number | null; reviewer_name: string; count: number }[]
+  today: string
+}
+
+export const projectsApi = {
+  types: () => http.get<ProjectType[]>('/projects/types'),
+  list: (q: Query) => http.get<Page<Project>>('/projects', q),
+  get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),
+  create: (body: ProjectInput) => http.post<ProjectDetail>('/projects', body),
+  transition: (id: number, body: TransitionInput) =>
+    http.post<ProjectDetail & { transition: Transition }>(`/projects/${id}/transitions`, body),
+  inbox: (q: Query) => http.get<Inbox>('/projects/inbox', q),
+}
