@@ -84,6 +84,22 @@ Result<ProjectStatus> ParseProjectStatus(std::string_view s) {
   return Parse(kStatuses, s, "status", "项目状态");
 }
 
+const char* SourceLabel(Source s) {
+  static constexpr std::array<const char*, 5> kLabels = {"中央财政", "省级财政", "市级配套",
+                                                         "县级配套", "其他"};
+  return kLabels.at(static_cast<size_t>(s));
+}
+const char* OpLabel(Op op) {
+  static constexpr std::array<const char*, 10> kLabels = {
+      "资金到位", "安排项目资金", "核减安排", "预拨", "拨付", "预拨转拨付", "追回预拨",
+      "追回到账", "交回国库", "冲销"};
+  return kLabels.at(static_cast<size_t>(op));
+}
+const char* ProjectStatusLabel(ProjectStatus s) {
+  static constexpr std::array<const char*, 3> kLabels = {"未验收", "验收通过", "验收不合格"};
+  return kLabels.at(static_cast<size_t>(s));
+}
+
 // 004 lists the forbidden uses (不得用于…); the allowed purposes are the programme's spending
 // lines. Counties may add allowed purposes later through a dictionary; the forbidden stay.
 const std::vector<Purpose>& Purposes() {

@@ -35,7 +35,8 @@ using FundId = Id<FundTag>;
 using TransferId = Id<TransferTag>;
 
 enum class Source { kCentral, kProvincial, kCity, kCounty, kOther };
-const char* SourceName(Source s);  // "central", …
+const char* SourceName(Source s);   // "central", …
+const char* SourceLabel(Source s);  // "中央财政", …
 Result<Source> ParseSource(std::string_view s);
 
 // Where money sits. kTreasury: outside the fund (the money's source and where it is returned);
@@ -65,7 +66,8 @@ enum class Op {
   kGiveBack,  // unused money returned to the treasury: available → treasury
   kReverse,   // undo an earlier transfer: its accounts swapped
 };
-const char* OpName(Op op);  // "arrive", …
+const char* OpName(Op op);   // "arrive", …
+const char* OpLabel(Op op);  // "资金到位", …
 Result<Op> ParseOp(std::string_view s);
 
 struct Category {
@@ -94,6 +96,7 @@ struct Fund {
 
 enum class ProjectStatus { kOpen, kAccepted, kFailed };
 const char* ProjectStatusName(ProjectStatus s);
+const char* ProjectStatusLabel(ProjectStatus s);  // "未验收", …
 Result<ProjectStatus> ParseProjectStatus(std::string_view s);
 
 struct Project {

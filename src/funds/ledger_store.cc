@@ -1,21 +1,18 @@
 #include "funds/ledger_store.h"
 
+#include "funds/store_rows.h"
+
 namespace ruralec::funds::store {
-namespace {
+namespace rows {
 
-using storage::Null;
-using storage::Params;
 using storage::Row;
-using storage::Value;
-
-Value Opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
 
 CivilDate DateOf(const std::string& s) {
   auto d = CivilDate::Parse(s);
   return d.ok() ? *d : CivilDate();
 }
 
-constexpr const char* kFundColumns =
+const char* const kFundColumns =
     "id, county_code, programme_id, name, source, amount_fen, advance_pct, valid_from, valid_to, "
     "document, closed_through";
 
@@ -36,7 +33,7 @@ Fund FundOf(const Row& r) {
   return f;
 }
 
-constexpr const char* kTransferColumns =
+const char* const kTransferColumns =
     "id, fund_id, seq, op, from_kind, from_category, from_project, to_kind, to_category, "
     "to_project, amount_fen, value_date, document, purpose, uplink_pct, reason, reverses, "
     "idem_key, prev_tag, tag, created_by, created_at, fingerprint";
@@ -69,6 +66,19 @@ Transfer TransferOf(const Row& r) {
   t.created_at = r.Int(21);
   return t;
 }
+
+}  // namespace rows
+
+using namespace rows;  // NOLINT(google-build-using-namespace): the module's own row helpers
+
+namespace {
+
+using storage::Null;
+using storage::Params;
+using storage::Row;
+using storage::Value;
+
+Value Opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
 
 Result<std::vector<Category>> LoadCategories(storage::Connection& conn, FundId id) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT code, name, planned_fen FROM fund_categories "

@@ -21,6 +21,7 @@ import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
 import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
+import { fundSteps } from './funds.mjs'
 import { householdSteps } from './households.mjs'
 import { matchingSteps } from './matching.mjs'
 import { reportSteps } from './reports.mjs'
@@ -544,6 +545,7 @@ try {
   await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
   await matchingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // matching pages (issue 19 items 2–4): e2e/matching.mjs
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
+  await fundSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // funds pages (issue 21): e2e/funds.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

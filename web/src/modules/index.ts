@@ -17,6 +17,7 @@ import households from './households'
 import training from './training'
 import reporting from './reporting'
 import projects from './projects'
+import funds from './funds'
 import settings from './settings'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, projects, reporting, settings]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, projects, funds, reporting, settings]

@@ -1,0 +1,285 @@
+#include "funds/api/funds_routes.h"
+
+#include "http/list.h"
+#include "http/params.h"
+
+namespace ruralec::funds::api {
+namespace {
+
+using http::Json;
+using http::Reply;
+using http::Request;
+
+Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
+
+Json FiguresJson(const CategoryFigures& c) {
+  return {{"code", c.code},           {"name", c.name},
+          {"planned_fen", c.planned.value}, {"approved_fen", c.approved.value},
+          {"committed_fen", c.committed.value}, {"advanced_fen", c.advanced.value},
+          {"paid_fen", c.paid.value},     {"clawback_fen", c.clawback.value}};
+}
+
+Json ConstraintsJson(const Fund& f, const Constraints& c) {
+  return {{"public_service_center_bp", c.psc_bp},
+          {"public_service_center_limit_bp", kPublicServiceCenterPct * 100},
+          {"public_service_center_over", c.psc_over},
+          {"uplink_bp", c.uplink_bp < 0 ? Json(nullptr) : Json(c.uplink_bp)},
+          {"uplink_target_bp", 5000},
+          {"uplink_met", c.uplink_met},
+          {"advance_pct", f.advance_pct},
+          {"advance_over_projects", c.advance_over}};
+}
+
+Json FundJson(const FundView& v) {
+  const Fund& f = v.fund;
+  Json cats = Json::array();
+  for (const auto& c : v.figures.categories) cats.push_back(FiguresJson(c));
+  Json totals = FiguresJson(v.figures.total);
+  totals["arrived_fen"] = v.figures.arrived.value;
+  totals["available_fen"] = v.figures.available.value;
+  return {{"id", f.id.value},
+          {"county_code", f.county_code},
+          {"programme_id", http::OptIntJson(f.programme_id)},
+          {"name", f.name},
+          {"source", SourceName(f.source)},
+          {"source_label", SourceLabel(f.source)},
+          {"amount_fen", f.amount.value},
+          {"advance_pct", f.advance_pct},
+          {"valid_from", f.valid_from.ToString()},
+          {"valid_to", f.valid_to.ToString()},
+          {"document", f.document},
+          {"closed_through", OptDate(f.closed_through)},
+          {"categories", cats},
+          {"totals", totals},
+          {"constraints", ConstraintsJson(f, v.figures.constraints)},
+          {"project_count", v.projects}};
+}
+
+Json BalanceJson(const Balance& b) {
+  return {{"kind", KindName(b.account.kind)},
+          {"kind_label", KindLabel(b.account.kind)},
+          {"category", b.account.category},
+          {"project", b.account.project},
+          {"balance_fen", b.balance.value}};
+}
+
+Json AccountJson(const Account& a) {
+  return {{"kind", KindName(a.kind)},
+          {"kind_label", KindLabel(a.kind)},
+          {"category", a.category},
+          {"project", a.project}};
+}
+
+Json TransferJson(const Transfer& t) {
+  return {{"id", t.id.value},
+          {"fund_id", t.fund.value},
+          {"seq", t.seq},
+          {"op", OpName(t.op)},
+          {"op_label", OpLabel(t.op)},
+          {"from", AccountJson(t.from)},
+          {"to", AccountJson(t.to)},
+          {"amount_fen", t.amount.value},
+          {"value_date", t.value_date.ToString()},
+          {"document", t.document},
+          {"purpose", t.purpose},
+          {"uplink_pct", t.uplink_pct},
+          {"reason", t.reason},
+          {"reverses", t.reverses ? Json(t.reverses->value) : Json(nullptr)},
+          {"idempotency_key", t.idempotency_key},
+          {"created_by", http::OptIntJson(t.created_by)},
+          {"created_at", http::TimeJson(t.created_at)},
+          {"repeated", t.repeated}};
+}
+
+Json ProjectJson(const Project& p) {
+  return {{"project", p.key},
+          {"name", p.name},
+          {"status", ProjectStatusName(p.status)},
+          {"status_label", ProjectStatusLabel(p.status)},
+          {"status_on", OptDate(p.status_on)}};
+}
+
+Result<std::string> Text(const Json& body, const std::string& field) {
+  ASSIGN_OR_RETURN(auto v, http::OptionalString(body, field));
+  return v.value_or("");
+}
+
+Result<CivilDate> DateField(const Json& body, const std::string& field) {
+  ASSIGN_OR_RETURN(std::string v, http::RequiredString(body, field));
+  return CivilDate::Parse(v, field);
+}
+
+Result<Fen> FenField(const Json& body, const std::string& field) {
+  ASSIGN_OR_RETURN(auto v, http::BodyOptInt(body, field));
+  if (!v) return Error::Invalid(field, "请填写金额（分）");
+  return Fen{*v};
+}
+
+Result<std::vector<Category>> CategoriesFrom(const Json& body) {
+  std::vector<Category> out;
+  if (!body.contains("categories")) return out;
+  const Json& a = body["categories"];
+  if (!a.is_array()) return Error::Invalid("categories", "categories 应为数组");
+  for (const Json& c : a) {
+    if (!c.is_object()) return Error::Invalid("categories", "每个类别应为对象");
+    Category cat;
+    ASSIGN_OR_RETURN(cat.code, http::RequiredString(c, "code"));
+    ASSIGN_OR_RETURN(cat.name, http::RequiredString(c, "name"));
+    ASSIGN_OR_RETURN(cat.planned, FenField(c, "planned_fen"));
+    out.push_back(std::move(cat));
+  }
+  return out;
+}
+
+Result<Fund> FundFrom(const Json& body) {
+  Fund f;
+  ASSIGN_OR_RETURN(f.county_code, http::RequiredString(body, "county_code"));
+  ASSIGN_OR_RETURN(f.programme_id, http::BodyOptInt(body, "programme_id"));
+  ASSIGN_OR_RETURN(f.name, http::RequiredString(body, "name"));
+  ASSIGN_OR_RETURN(std::string source, http::RequiredString(body, "source"));
+  ASSIGN_OR_RETURN(f.source, ParseSource(source));
+  ASSIGN_OR_RETURN(f.amount, FenField(body, "amount_fen"));
+  ASSIGN_OR_RETURN(auto pct, http::BodyOptInt(body, "advance_pct"));
+  f.advance_pct = static_cast<int>(pct.value_or(0));
+  ASSIGN_OR_RETURN(f.valid_from, DateField(body, "valid_from"));
+  ASSIGN_OR_RETURN(f.valid_to, DateField(body, "valid_to"));
+  ASSIGN_OR_RETURN(f.document, http::RequiredString(body, "document"));
+  ASSIGN_OR_RETURN(f.categories, CategoriesFrom(body));
+  return f;
+}
+
+Result<TransferRequest> TransferFrom(const Json& body) {
+  TransferRequest r;
+  ASSIGN_OR_RETURN(std::string op, http::RequiredString(body, "op"));
+  ASSIGN_OR_RETURN(r.op, ParseOp(op));
+  ASSIGN_OR_RETURN(r.category, Text(body, "category"));
+  ASSIGN_OR_RETURN(r.project, Text(body, "project"));
+  ASSIGN_OR_RETURN(r.amount, FenField(body, "amount_fen"));
+  ASSIGN_OR_RETURN(r.value_date, DateField(body, "value_date"));
+  ASSIGN_OR_RETURN(r.document, Text(body, "document"));
+  ASSIGN_OR_RETURN(r.purpose, Text(body, "purpose"));
+  ASSIGN_OR_RETURN(auto uplink, http::BodyOptInt(body, "uplink_pct"));
+  if (uplink && (*uplink < 0 || *uplink > 100))
+    return Error::Invalid("uplink_pct", "上行占比应在0到100之间");
+  r.uplink_pct = static_cast<int>(uplink.value_or(0));
+  ASSIGN_OR_RETURN(r.reason, Text(body, "reason"));
+  ASSIGN_OR_RETURN(auto reverses, http::BodyOptInt(body, "reverses"));
+  if (reverses) r.reverses = TransferId{*reverses};
+  ASSIGN_OR_RETURN(r.idempotency_key, http::RequiredString(body, "idempotency_key"));
+  if (r.idempotency_key.size() > 200)
+    return Error::Invalid("idempotency_key", "幂等键不超过200个字符");
+  return r;
+}
+
+Result<Project> ProjectFrom(const Json& body) {
+  Project p;
+  ASSIGN_OR_RETURN(p.key, http::RequiredString(body, "project"));
+  ASSIGN_OR_RETURN(p.name, http::RequiredString(body, "name"));
+  ASSIGN_OR_RETURN(std::string status, Text(body, "status"));
+  if (!status.empty()) {
+    ASSIGN_OR_RETURN(p.status, ParseProjectStatus(status));
+  }
+  ASSIGN_OR_RETURN(std::string on, Text(body, "status_on"));
+  if (!on.empty()) {
+    ASSIGN_OR_RETURN(p.status_on, CivilDate::Parse(on, "status_on"));
+  }
+  return p;
+}
+
+Result<store::TransferFilter> FilterFrom(const Request& req) {
+  store::TransferFilter f;
+  if (std::string op = req.Query("op"); !op.empty()) {
+    ASSIGN_OR_RETURN(f.op, ParseOp(op));
+  }
+  f.project = req.Query("project");
+  f.category = req.Query("category");
+  return f;
+}
+
+void RegisterReads(http::Server& s, const Deps& d) {
+  s.Get("/funds", {true, "funds:read"}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(http::ListParams lp, http::ReadList(req, {}));
+    ASSIGN_OR_RETURN(auto p, ListFunds(d, req.principal(), lp.scope, lp.page));
+    return http::PageJson(p, lp.page, FundJson);
+  });
+  s.Get(R"(/funds/(\d+))", {true, "funds:read"}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(FundView v, GetFund(d, req.principal(), FundId{id}));
+    return FundJson(v);
+  });
+  s.Get(R"(/funds/(\d+)/balances)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto p, BalancesOf(d, req.principal(), FundId{id}, page));
+          return http::PageJson(p, page, BalanceJson);
+        });
+  s.Get(R"(/funds/(\d+)/transfers)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(store::TransferFilter f, FilterFrom(req));
+          ASSIGN_OR_RETURN(auto p, TransfersOf(d, req.principal(), FundId{id}, f, page));
+          return http::PageJson(p, page, [](const store::TransferRow& r) {
+            Json j = TransferJson(r.transfer);
+            j["reversed_by"] = r.reversed_by ? Json(r.reversed_by->value) : Json(nullptr);
+            return j;
+          });
+        });
+  s.Get(R"(/funds/(\d+)/projects)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto p, ProjectsOf(d, req.principal(), FundId{id}, page));
+          return http::PageJson(p, page, ProjectJson);
+        });
+  s.Get(R"(/funds/(\d+)/verify)", {true, "funds:read"}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(VerifyReport r, VerifyFund(d, req.principal(), FundId{id}));
+    return Json{{"ok", r.ok}, {"transfers", r.transfers}, {"violation", r.violation}};
+  });
+}
+
+void RegisterWrites(http::Server& s, const Deps& d) {
+  s.Post("/funds", {true, "funds:edit"}, [d](Request& req, Reply& reply) -> Result<Json> {
+    ASSIGN_OR_RETURN(Json body, req.Body());
+    ASSIGN_OR_RETURN(Fund f, FundFrom(body));
+    ASSIGN_OR_RETURN(FundView v, CreateFund(d, req.principal(), std::move(f)));
+    reply.status = 201;
+    return FundJson(v);
+  });
+  s.Post(R"(/funds/(\d+)/transfers)", {true, "funds:edit"},
+         [d](Request& req, Reply& reply) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(TransferRequest r, TransferFrom(body));
+           ASSIGN_OR_RETURN(Transfer t, MoveMoney(d, req.principal(), FundId{id}, std::move(r)));
+           reply.status = t.repeated ? 200 : 201;
+           return TransferJson(t);
+         });
+  s.Post(R"(/funds/(\d+)/projects)", {true, "funds:edit"},
+         [d](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(Project p, ProjectFrom(body));
+           RETURN_IF_ERROR(PutFundProject(d, req.principal(), FundId{id}, p));
+           return ProjectJson(p);
+         });
+  s.Post(R"(/funds/(\d+)/close)", {true, "funds:edit"}, [d](Request& req, Reply&) -> Result<Json> {
+    ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+    ASSIGN_OR_RETURN(Json body, req.Body());
+    ASSIGN_OR_RETURN(CivilDate through, DateField(body, "through"));
+    RETURN_IF_ERROR(CloseFund(d, req.principal(), FundId{id}, through));
+    ASSIGN_OR_RETURN(FundView v, GetFund(d, req.principal(), FundId{id}));
+    return FundJson(v);
+  });
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Server& s, const Deps& d) {
+  RegisterReads(s, d);
+  RegisterWrites(s, d);
+}
+
+}  // namespace ruralec::funds::api

@@ -1,0 +1,50 @@
+// The funds pages' pure rules: which fields a movement needs, shares in basis points, and the
+// idempotency key a form keeps.
+import { describe, expect, it } from 'vitest'
+import { bpText, fieldsFor, newIdempotencyKey, share } from './logic'
+
+describe('fieldsFor', () => {
+  it.each([
+    ['arrive', { project: false, purpose: false, reverses: false }],
+    ['give_back', { project: false, purpose: false, reverses: false }],
+    ['commit', { project: true, purpose: true, reverses: false }],
+    ['advance', { project: true, purpose: false, reverses: false }],
+    ['pay', { project: true, purpose: false, reverses: false }],
+    ['clawback', { project: true, purpose: false, reverses: false }],
+    ['reverse', { project: false, purpose: false, reverses: true }],
+  ] as const)('%s', (op, want) => {
+    expect(fieldsFor(op)).toEqual(want)
+  })
+})
+
+describe('bpText', () => {
+  it.each([
+    [1500, '15.0%'],
+    [1501, '15.0%'],
+    [1510, '15.1%'],
+    [5500, '55.0%'],
+    [0, '0.0%'],
+    [10000, '100.0%'],
+    [null, '—'],
+  ])('%s → %s', (bp, want) => {
+    expect(bpText(bp)).toBe(want)
+  })
+})
+
+describe('share', () => {
+  it('is a whole percentage within 0–100 and 0 for an empty whole', () => {
+    expect(share(150, 300)).toBe(50)
+    expect(share(1, 3)).toBe(33)
+    expect(share(500, 300)).toBe(100)
+    expect(share(5, 0)).toBe(0)
+  })
+})
+
+describe('newIdempotencyKey', () => {
+  it('differs per form and carries its prefix', () => {
+    const a = newIdempotencyKey('web')
+    const b = newIdempotencyKey('web')
+    expect(a).not.toBe(b)
+    expect(a.startsWith('web-')).toBe(true)
+  })
+})
