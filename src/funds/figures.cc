@@ -33,7 +33,8 @@ Constraints ConstraintsOf(const FundState& s, const FundFigures& f,
                           const std::map<std::string, UplinkSums>& uplink) {
   Constraints c;
   for (const auto& cat : f.categories)
-    if (cat.code == kPublicServiceCenter) c.psc_bp = BasisPoints(cat.approved.value, s.fund.amount.value);
+    if (cat.code == kPublicServiceCenter)
+      c.psc_bp = BasisPoints(cat.approved.value, s.fund.amount.value);
   c.psc_over = c.psc_bp > kPublicServiceCenterPct * 100;
   Big weighted = 0, approved = 0;
   for (const auto& [key, p] : s.projects) {

@@ -53,41 +53,72 @@ TEST(FiguresTest, ConstraintPanel) {
     std::vector<std::string> advance_over;
   };
   std::vector<Case> cases = {
-      {"nothing recorded about uplink: 0% of the approved", [](auto&, auto&) {}, 0, 0, false,
-       false, {}},
+      {"nothing recorded about uplink: 0% of the approved",
+       [](auto&, auto&) {},
+       0,
+       0,
+       false,
+       false,
+       {}},
       {"both projects fully uplink",
        [](auto&, auto& u) {
          u["P1"] = {100'000'000 * 100LL, 100'000'000};
          u["P2"] = {100'000'000 * 100LL, 100'000'000};
        },
-       0, 10000, false, true, {}},
+       0,
+       10000,
+       false,
+       true,
+       {}},
       {"P1 60% (weights 100万), P2 30%: 45% misses the 50%",
        [](auto&, auto& u) {
          u["P1"] = {100'000'000 * 60LL, 100'000'000};
          u["P2"] = {50'000'000 * 30LL, 50'000'000};  // its share, whatever the commit sizes
        },
-       0, 4500, false, false, {}},
+       0,
+       4500,
+       false,
+       false,
+       {}},
       {"公共服务中心 at exactly 15% is not over",
        [](auto& s, auto&) {
          s.projects["P3"] = {"P3", "公共服务中心", ProjectStatus::kOpen};
          s.balances[{Kind::kCommitted, "public_service_center", "P3"}] = 150'000'000;
        },
-       1500, 0, false, false, {}},
+       1500,
+       0,
+       false,
+       false,
+       {}},
       {"公共服务中心 one fen over 15% is over",
        [](auto& s, auto&) {
          s.projects["P3"] = {"P3", "公共服务中心", ProjectStatus::kOpen};
          s.balances[{Kind::kCommitted, "public_service_center", "P3"}] = 150'100'000;
        },
-       1501, 0, true, false, {}},
+       1501,
+       0,
+       true,
+       false,
+       {}},
       {"an advance above 50% after a decommitment is flagged",
-       [](auto& s, auto&) { s.balances[{Kind::kCommitted, "logistics", "P1"}] = 30'000'000; },
-       0, 0, false, false, {"P1"}},
+       [](auto& s, auto&) {
+         s.balances[{Kind::kCommitted, "logistics", "P1"}] = 30'000'000;
+       },
+       0,
+       0,
+       false,
+       false,
+       {"P1"}},
       {"nothing approved: no uplink share to show",
        [](auto& s, auto&) {
          for (auto& [a, v] : s.balances)
            if (a.kind != Kind::kTreasury && a.kind != Kind::kAvailable) v = 0;
        },
-       0, -1, false, false, {}},
+       0,
+       -1,
+       false,
+       false,
+       {}},
   };
   for (const auto& c : cases) {
     FundState s = State();

@@ -91,8 +91,8 @@ const char* SourceLabel(Source s) {
 }
 const char* OpLabel(Op op) {
   static constexpr std::array<const char*, 10> kLabels = {
-      "资金到位", "安排项目资金", "核减安排", "预拨", "拨付", "预拨转拨付", "追回预拨",
-      "追回到账", "交回国库", "冲销"};
+      "资金到位",   "安排项目资金", "核减安排", "预拨",     "拨付",
+      "预拨转拨付", "追回预拨",     "追回到账", "交回国库", "冲销"};
   return kLabels.at(static_cast<size_t>(op));
 }
 const char* ProjectStatusLabel(ProjectStatus s) {
@@ -111,6 +111,7 @@ const std::vector<Purpose>& Purposes() {
       {"station", "站点建设与运营", false},
       {"brand", "品牌培育与质量追溯", false},
       {"other_allowed", "其他方案内支出", false},
+      {"award", "奖补资金兑现", false},
       {"platform_build", "网络交易平台建设", true},
       {"buildings", "楼堂馆所建设", true},
       {"traffic", "购买流量", true},

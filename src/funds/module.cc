@@ -27,9 +27,9 @@ std::vector<runtime::DictEntry> PurposeEntries() {
 std::vector<runtime::Dict> Dicts() {
   return {
       {"fund_sources",
-       Entries({Source::kCentral, Source::kProvincial, Source::kCity, Source::kCounty,
-                Source::kOther},
-               SourceName, SourceLabel),
+       Entries(
+           {Source::kCentral, Source::kProvincial, Source::kCity, Source::kCounty, Source::kOther},
+           SourceName, SourceLabel),
        nullptr, "专项资金来源"},
       {"fund_ops",
        Entries({Op::kArrive, Op::kCommit, Op::kDecommit, Op::kAdvance, Op::kPay, Op::kSettle,
@@ -51,14 +51,14 @@ std::vector<runtime::Dict> Dicts() {
 
 }  // namespace
 
-// Issue 21: the ledger, its routes and `ruralec funds verify`. The project workflow is the
-// projects module; payments from award lists come next (docs/FUNDS.md "Not yet").
+// Issue 21: the ledger, its routes, payments of approved award lists and `ruralec funds verify`.
+// The project workflow is the projects module (docs/FUNDS.md).
 const runtime::Module& ModuleDef() {
   static const runtime::Module m = [] {
     runtime::Module m;
     m.name = "funds";
     m.title = "专项资金";
-    m.depends = {"audit", "account", "region"};
+    m.depends = {"audit", "account", "region", "award"};
     m.tables = {"funds",         "fund_categories", "fund_category_changes",
                 "fund_projects", "fund_transfers",  "fund_balances"};
     m.permissions = {
@@ -70,7 +70,8 @@ const runtime::Module& ModuleDef() {
                        {"funds.transfer", "资金变动"},
                        {"funds.project", "登记资金项目或验收结论"},
                        {"funds.close", "资金结账"},
-                       {"funds.verify", "校验资金台账"}};
+                       {"funds.verify", "校验资金台账"},
+                       {"funds.award_payment", "兑现奖补清单"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.record_mac()});
     };

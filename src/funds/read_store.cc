@@ -41,12 +41,14 @@ Result<Page<TransferRow>> TransfersPage(storage::Connection& conn, FundId fund,
   if (!f.project.empty()) w.Sql("(from_project = ? OR to_project = ?)", {f.project, f.project});
   if (!f.category.empty())
     w.Sql("(from_category = ? OR to_category = ?)", {f.category, f.category});
-  std::string columns = std::string(rows::kTransferColumns) +
-                        ", (SELECT r.id FROM fund_transfers r WHERE r.reverses = fund_transfers.id)";
+  std::string columns =
+      std::string(rows::kTransferColumns) +
+      ", (SELECT r.id FROM fund_transfers r WHERE r.reverses = fund_transfers.id)";
   return storage::QueryPage<TransferRow>(conn, columns, "FROM fund_transfers", w,
                                          " ORDER BY seq DESC", page, [](const Row& r) {
                                            TransferRow row{rows::TransferOf(r), std::nullopt};
-                                           if (!r.IsNull(23)) row.reversed_by = TransferId{r.Int(23)};
+                                           if (!r.IsNull(23))
+                                             row.reversed_by = TransferId{r.Int(23)};
                                            return row;
                                          });
 }
@@ -55,15 +57,14 @@ Result<Page<Project>> ProjectsPage(storage::Connection& conn, FundId fund,
                                    const PageRequest& page) {
   Where w;
   w.Eq("fund_id", fund.value);
-  return storage::QueryPage<Project>(
-      conn, "project, name, status, status_on", "FROM fund_projects", w, " ORDER BY project",
-      page, [](const Row& r) {
-        Project p{r.Text(0), r.Text(1)};
-        auto st = ParseProjectStatus(r.Text(2));
-        p.status = st.ok() ? *st : ProjectStatus::kOpen;
-        if (!r.IsNull(3)) p.status_on = rows::DateOf(r.Text(3));
-        return p;
-      });
+  return storage::QueryPage<Project>(conn, "project, name, status, status_on", "FROM fund_projects",
+                                     w, " ORDER BY project", page, [](const Row& r) {
+                                       Project p{r.Text(0), r.Text(1)};
+                                       auto st = ParseProjectStatus(r.Text(2));
+                                       p.status = st.ok() ? *st : ProjectStatus::kOpen;
+                                       if (!r.IsNull(3)) p.status_on = rows::DateOf(r.Text(3));
+                                       return p;
+                                     });
 }
 
 Result<std::map<std::string, UplinkSums>> ProjectUplink(storage::Connection& conn, FundId fund) {

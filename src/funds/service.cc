@@ -43,6 +43,12 @@ Result<Fund> Writable(storage::Connection& conn, const Principal& who, FundId id
   return f;
 }
 
+template <typename T>
+Status Ok(const Result<T>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
+
 Result<FundView> ViewOf(storage::Connection& conn, FundId id) {
   ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, id));
   ASSIGN_OR_RETURN(auto uplink, store::ProjectUplink(conn, id));
@@ -82,11 +88,10 @@ Result<Page<FundView>> ListFunds(const Deps& d, const Principal& who, const Regi
 Result<FundView> GetFund(const Deps& d, const Principal& who, FundId id) {
   RETURN_IF_ERROR(NeedRead(who));
   auto conn = d.db.Acquire();
-  return storage::InTransaction<FundView>(*conn, storage::TxMode::kRead,
-                                          [&]() -> Result<FundView> {
-                                            RETURN_IF_ERROR(Visible(*conn, who, id).status());
-                                            return ViewOf(*conn, id);
-                                          });
+  return storage::InTransaction<FundView>(*conn, storage::TxMode::kRead, [&]() -> Result<FundView> {
+    RETURN_IF_ERROR(Ok(Visible(*conn, who, id)));
+    return ViewOf(*conn, id);
+  });
 }
 
 Result<FundView> CreateFund(const Deps& d, const Principal& who, Fund f) {
@@ -94,8 +99,7 @@ Result<FundView> CreateFund(const Deps& d, const Principal& who, Fund f) {
   auto county = RegionCode::Parse(f.county_code);
   if (!county.ok() || county->level() != RegionLevel::kCounty)
     return Error::Invalid("county_code", "请填写县级区划代码");
-  if (!who.InScope(*county))
-    return Error::Forbidden("县 " + f.county_code + " 不在您的管辖范围内");
+  if (!who.InScope(*county)) return Error::Forbidden("县 " + f.county_code + " 不在您的管辖范围内");
   f.county_code = county->str();
   auto conn = d.db.Acquire();
   return storage::InTransaction<FundView>(
@@ -115,7 +119,7 @@ Result<Page<Balance>> BalancesOf(const Deps& d, const Principal& who, FundId id,
   auto conn = d.db.Acquire();
   return storage::InTransaction<Page<Balance>>(
       *conn, storage::TxMode::kRead, [&]() -> Result<Page<Balance>> {
-        RETURN_IF_ERROR(Visible(*conn, who, id).status());
+        RETURN_IF_ERROR(Ok(Visible(*conn, who, id)));
         ASSIGN_OR_RETURN(auto all, Balances(*conn, id));
         Page<Balance> out{{}, static_cast<int64_t>(all.size()), page.page, page.page_size};
         for (int64_t i = page.offset(); i < out.total && i < page.offset() + page.page_size; ++i)
@@ -131,7 +135,7 @@ Result<Page<store::TransferRow>> TransfersOf(const Deps& d, const Principal& who
   auto conn = d.db.Acquire();
   return storage::InTransaction<Page<store::TransferRow>>(
       *conn, storage::TxMode::kRead, [&]() -> Result<Page<store::TransferRow>> {
-        RETURN_IF_ERROR(Visible(*conn, who, id).status());
+        RETURN_IF_ERROR(Ok(Visible(*conn, who, id)));
         return store::TransfersPage(*conn, id, f, page);
       });
 }
@@ -142,7 +146,7 @@ Result<Page<Project>> ProjectsOf(const Deps& d, const Principal& who, FundId id,
   auto conn = d.db.Acquire();
   return storage::InTransaction<Page<Project>>(*conn, storage::TxMode::kRead,
                                                [&]() -> Result<Page<Project>> {
-                                                 RETURN_IF_ERROR(Visible(*conn, who, id).status());
+                                                 RETURN_IF_ERROR(Ok(Visible(*conn, who, id)));
                                                  return store::ProjectsPage(*conn, id, page);
                                                });
 }
@@ -152,7 +156,7 @@ Result<Transfer> MoveMoney(const Deps& d, const Principal& who, FundId id, Trans
   auto conn = d.db.Acquire();
   return storage::InTransaction<Transfer>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<Transfer> {
-        RETURN_IF_ERROR(Writable(*conn, who, id).status());
+        RETURN_IF_ERROR(Ok(Writable(*conn, who, id)));
         ASSIGN_OR_RETURN(Transfer t, Move(*conn, d.mac, id, r, ActorOf(d, who)));
         if (!t.repeated)
           RETURN_IF_ERROR(Audit(d, *conn, who, "funds.transfer", id,
@@ -167,7 +171,7 @@ Status PutFundProject(const Deps& d, const Principal& who, FundId id, Project p)
   RETURN_IF_ERROR(NeedEdit(who));
   auto conn = d.db.Acquire();
   return storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    RETURN_IF_ERROR(Writable(*conn, who, id).status());
+    RETURN_IF_ERROR(Ok(Writable(*conn, who, id)));
     RETURN_IF_ERROR(PutProject(*conn, id, p));
     return Audit(d, *conn, who, "funds.project", id,
                  "project=" + p.key + " status=" + ProjectStatusName(p.status) +
@@ -179,7 +183,7 @@ Status CloseFund(const Deps& d, const Principal& who, FundId id, CivilDate throu
   RETURN_IF_ERROR(NeedEdit(who));
   auto conn = d.db.Acquire();
   return storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    RETURN_IF_ERROR(Writable(*conn, who, id).status());
+    RETURN_IF_ERROR(Ok(Writable(*conn, who, id)));
     RETURN_IF_ERROR(CloseThrough(*conn, id, through));
     return Audit(d, *conn, who, "funds.close", id, "through=" + through.ToString());
   });
@@ -195,9 +199,9 @@ Result<VerifyReport> VerifyFund(const Deps& d, const Principal& who, FundId id) 
   }
   ASSIGN_OR_RETURN(VerifyReport rep, Verify(*conn, d.mac, id));
   RETURN_IF_ERROR(storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
-    return Audit(d, *conn, who, "funds.verify", id,
-                 rep.ok ? "ok transfers=" + std::to_string(rep.transfers)
-                        : "violation=" + rep.violation);
+    return Audit(
+        d, *conn, who, "funds.verify", id,
+        rep.ok ? "ok transfers=" + std::to_string(rep.transfers) : "violation=" + rep.violation);
   }));
   return rep;
 }

@@ -1,5 +1,6 @@
 #include "funds/api/funds_routes.h"
 
+#include "funds/award_pay.h"
 #include "http/list.h"
 #include "http/params.h"
 
@@ -13,10 +14,14 @@ using http::Request;
 Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
 Json FiguresJson(const CategoryFigures& c) {
-  return {{"code", c.code},           {"name", c.name},
-          {"planned_fen", c.planned.value}, {"approved_fen", c.approved.value},
-          {"committed_fen", c.committed.value}, {"advanced_fen", c.advanced.value},
-          {"paid_fen", c.paid.value},     {"clawback_fen", c.clawback.value}};
+  return {{"code", c.code},
+          {"name", c.name},
+          {"planned_fen", c.planned.value},
+          {"approved_fen", c.approved.value},
+          {"committed_fen", c.committed.value},
+          {"advanced_fen", c.advanced.value},
+          {"paid_fen", c.paid.value},
+          {"clawback_fen", c.clawback.value}};
 }
 
 Json ConstraintsJson(const Fund& f, const Constraints& c) {
@@ -196,6 +201,66 @@ Result<store::TransferFilter> FilterFrom(const Request& req) {
   return f;
 }
 
+Json AwardItemJson(const AwardItemView& v) {
+  const award::PayableItem& i = v.item;
+  return {{"item_id", i.id},
+          {"list_id", i.list_id},
+          {"line_id", http::OptIntJson(i.line_id)},
+          {"rule_id", i.rule_id},
+          {"subject_kind", i.subject_kind},
+          {"subject_id", i.subject_id},
+          {"payee_name", i.payee_name},
+          {"region_code", i.region_code},
+          {"amount_fen", i.amount_fen},
+          {"delta_fen", i.delta_fen},
+          {"status", i.status},
+          {"acceptance_status", i.acceptance_status},
+          {"project", v.project},
+          {"payable", v.payable},
+          {"reason", v.reason}};
+}
+
+Result<AwardPayment> AwardPaymentFrom(const Json& body) {
+  AwardPayment p;
+  ASSIGN_OR_RETURN(p.list_id, http::BodyId(body, "list_id"));
+  ASSIGN_OR_RETURN(p.category, http::RequiredString(body, "category"));
+  ASSIGN_OR_RETURN(p.value_date, DateField(body, "value_date"));
+  ASSIGN_OR_RETURN(p.document, http::RequiredString(body, "document"));
+  ASSIGN_OR_RETURN(auto uplink, http::BodyOptInt(body, "uplink_pct"));
+  if (uplink && (*uplink < 0 || *uplink > 100))
+    return Error::Invalid("uplink_pct", "上行占比应在0到100之间");
+  p.uplink_pct = static_cast<int>(uplink.value_or(0));
+  return p;
+}
+
+// GET /funds/{id}/award-items?list_id= and POST /funds/{id}/award-payments (award_pay.h).
+void RegisterAwardPayments(http::Server& s, const Deps& d) {
+  s.Get(R"(/funds/(\d+)/award-items)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(int64_t list, http::QueryId(req, "list_id"));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto items, AwardItems(d, req.principal(), FundId{id}, list));
+          Json out = http::SlicePageJson(
+              items, page, [](const AwardItemView&) { return true; }, AwardItemJson);
+          int64_t due = 0;
+          for (const auto& v : items)
+            if (v.payable) due += v.item.delta_fen;
+          out["payable_fen"] = due;
+          return out;
+        });
+  s.Post(R"(/funds/(\d+)/award-payments)", {true, "funds:edit"},
+         [d](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(AwardPayment p, AwardPaymentFrom(body));
+           ASSIGN_OR_RETURN(auto r, PayAwardList(d, req.principal(), FundId{id}, p));
+           Json items = Json::array();
+           for (const auto& v : r.items) items.push_back(AwardItemJson(v));
+           return Json{{"paid_items", r.paid_items}, {"paid_fen", r.paid.value}, {"items", items}};
+         });
+}
+
 void RegisterReads(http::Server& s, const Deps& d) {
   s.Get("/funds", {true, "funds:read"}, [d](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(http::ListParams lp, http::ReadList(req, {}));
@@ -280,6 +345,7 @@ void RegisterWrites(http::Server& s, const Deps& d) {
 void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterReads(s, d);
   RegisterWrites(s, d);
+  RegisterAwardPayments(s, d);
 }
 
 }  // namespace ruralec::funds::api

@@ -9,6 +9,8 @@
 // POST /funds/{id}/projects          (funds:edit; add a project or record its acceptance)
 // POST /funds/{id}/close             (funds:edit; close the books through a date)
 // GET  /funds/{id}/verify            (funds:read; walk the chain, audited)
+// GET  /funds/{id}/award-items       (funds:read; an award list's payable items, ?list_id=)
+// POST /funds/{id}/award-payments    (funds:edit; pay an approved award list's items)
 #pragma once
 
 #include "funds/service.h"

@@ -1,0 +1,133 @@
+#include "funds/award_pay.h"
+
+#include <algorithm>
+
+#include "account/stamp.h"
+#include "funds/ledger_store.h"
+
+namespace ruralec::funds {
+namespace {
+
+using account::Principal;
+
+// Why an item is not paid now ("" when it is).
+std::string NotPayableReason(const award::PayableItem& i) {
+  if (i.status == "paid") return "已支付";
+  if (i.status == "superseded") return "已被新版本清单取代";
+  if (i.payable_after_acceptance && i.acceptance_status != "accepted") return "待验收后支付";
+  if (i.delta_fen < 0) return "新版本核减" + Fen{-i.delta_fen}.ToYuan() + "元，须另行追回";
+  return "";
+}
+
+Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& f,
+                                         int64_t list_id) {
+  if (list_id <= 0) return Error::Invalid("list_id", "请指明奖补清单");
+  ASSIGN_OR_RETURN(auto items, award::ItemsOfList(conn, list_id));
+  if (items.empty())
+    return Error::Invalid("list_id", "该奖补清单没有应付事项（清单不存在、未审定或没有应付条目）");
+  std::vector<AwardItemView> out;
+  for (auto& i : items) {
+    if (i.county_code != f.county_code)
+      return Error::Invalid("list_id", "该奖补清单不属于本资金所在县");
+    AwardItemView v{i, AwardProjectKey(i), false, NotPayableReason(i)};
+    v.payable = v.reason.empty();
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+TransferRequest RequestOf(Op op, const AwardPayment& p, const AwardItemView& v) {
+  TransferRequest r;
+  r.op = op;
+  r.category = p.category;
+  r.project = v.project;
+  r.amount = Fen{v.item.delta_fen};
+  r.value_date = p.value_date;
+  r.document = p.document + "（奖补清单" + std::to_string(v.item.list_id) + "·应付事项" +
+               std::to_string(v.item.id) + "）";
+  if (op == Op::kCommit) {
+    r.purpose = "award";
+    r.uplink_pct = p.uplink_pct;
+  }
+  r.idempotency_key =
+      "award-item-" + std::to_string(v.item.id) + (op == Op::kCommit ? "-commit" : "-pay");
+  return r;
+}
+
+// Commits and pays one item's delta under its project (created accepted on the value date: the
+// approved list is the acceptance of an award), then marks the item paid.
+Status PayItem(const Deps& d, storage::Connection& conn, FundId fund, const AwardPayment& p,
+               const AwardItemView& v, const Actor& by) {
+  ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, fund));
+  if (!s.projects.count(v.project)) {
+    Project prj{v.project, v.item.payee_name + "（" + v.item.rule_id + "）",
+                ProjectStatus::kAccepted, p.value_date};
+    RETURN_IF_ERROR(store::PutProject(conn, fund, prj));
+  }
+  if (v.item.delta_fen > 0) {
+    ASSIGN_OR_RETURN(Transfer commit, Move(conn, d.mac, fund, RequestOf(Op::kCommit, p, v), by));
+    ASSIGN_OR_RETURN(Transfer pay, Move(conn, d.mac, fund, RequestOf(Op::kPay, p, v), by));
+    if (commit.repeated != pay.repeated)  // a half-run is impossible: both commit together
+      return Error::Internal("奖补事项的安排与拨付记录不一致");
+  }
+  return award::MarkPaid(conn, v.item.id);
+}
+
+}  // namespace
+
+std::string AwardProjectKey(const award::PayableItem& i) {
+  return "award:" + i.programme_key + ":" + i.rule_id + ":" + i.subject_kind + ":" +
+         std::to_string(i.subject_id);
+}
+
+Result<std::vector<AwardItemView>> AwardItems(const Deps& d, const Principal& who, FundId id,
+                                              int64_t list_id) {
+  if (!who.Can("funds:read")) return Error::Forbidden("没有查看专项资金的权限");
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<std::vector<AwardItemView>>(
+      *conn, storage::TxMode::kRead, [&]() -> Result<std::vector<AwardItemView>> {
+        ASSIGN_OR_RETURN(Fund f, store::LoadFund(*conn, id));
+        auto county = RegionCode::Parse(f.county_code);
+        if (!county.ok() || !who.CanSee(*county)) return Error::NotFound("资金不存在");
+        return Views(*conn, f, list_id);
+      });
+}
+
+Result<AwardPaymentResult> PayAwardList(const Deps& d, const Principal& who, FundId id,
+                                        const AwardPayment& p) {
+  if (!who.Can("funds:edit")) return Error::Forbidden("没有登记专项资金变动的权限");
+  if (p.category.empty()) return Error::Invalid("category", "请选择支出类别");
+  if (p.document.empty()) return Error::Invalid("document", "请填写国库支付凭证号");
+  Actor by{who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<AwardPaymentResult>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<AwardPaymentResult> {
+        ASSIGN_OR_RETURN(Fund f, store::LoadFund(*conn, id));
+        auto county = RegionCode::Parse(f.county_code);
+        if (!county.ok() || !who.CanSee(*county)) return Error::NotFound("资金不存在");
+        if (!who.InScope(*county))
+          return Error::Forbidden("资金所属县 " + f.county_code + " 不在您的管辖范围内");
+        AwardPaymentResult out;
+        ASSIGN_OR_RETURN(out.items, Views(*conn, f, p.list_id));
+        for (const auto& v : out.items) {
+          if (!v.payable) continue;
+          Status s = PayItem(d, *conn, id, p, v, by);
+          if (!s.ok()) {
+            Error e = s.error();
+            e.message = "应付事项" + std::to_string(v.item.id) + "（" + v.item.payee_name +
+                        "）: " + e.message;
+            return e;
+          }
+          ++out.paid_items;
+          out.paid.value += std::max<int64_t>(v.item.delta_fen, 0);
+        }
+        RETURN_IF_ERROR(d.audit.Append(
+            *conn, account::AuditOf(who, "funds.award_payment", "fund", id.value,
+                                    "list=" + std::to_string(p.list_id) +
+                                        " items=" + std::to_string(out.paid_items) + " amount=" +
+                                        out.paid.ToYuan() + " document=" + p.document)));
+        return out;
+      });
+}
+
+}  // namespace ruralec::funds

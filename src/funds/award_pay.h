@@ -1,0 +1,55 @@
+// Payable items of approved award lists become payments (issue 21 item 4; docs/FUNDS.md
+// "Award payments"). Each open, payable item of the list is one project of the fund — keyed by
+// programme, rule and subject, so a later version's delta lands on the same project — committed
+// and paid its delta_fen in one run, and the item is marked paid in the same transaction.
+//
+// Contract:
+//  - All or nothing: one refusal of the ledger (plan exceeded, not enough available money,
+//    closed books) refuses the run, naming the item and the rule; nothing is paid.
+//  - Idempotent: each item's transfers carry the keys `award-item-<id>-commit|pay`, and a paid
+//    item is not open any more, so running the same list again pays nothing twice.
+//  - Items not payable now are listed with the reason and left open: waiting for acceptance, or
+//    a negative delta (a later version pays less: reclaiming paid money is a decision the
+//    finance staff record by hand).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "award/payables.h"
+#include "funds/service.h"
+
+namespace ruralec::funds {
+
+struct AwardPayment {
+  int64_t list_id = 0;
+  std::string category;  // the plan category the awards are paid from
+  CivilDate value_date;
+  std::string document;  // the treasury payment reference of the run
+  int uplink_pct = 0;    // the share of these awards that serves uplink (0–100)
+};
+
+struct AwardItemView {
+  award::PayableItem item;
+  std::string project;  // the fund project key it is (or would be) paid under
+  bool payable = false;
+  std::string reason;  // why it is not paid now ("" when payable)
+};
+
+struct AwardPaymentResult {
+  int64_t paid_items = 0;
+  Fen paid;
+  std::vector<AwardItemView> items;  // every item of the list with what happened to it
+};
+
+// The list's items as a run would see them (read-only; funds:read).
+Result<std::vector<AwardItemView>> AwardItems(const Deps& d, const account::Principal& who,
+                                              FundId id, int64_t list_id);
+// Pays the list's payable items from the fund (funds:edit). Audited "funds.award_payment".
+Result<AwardPaymentResult> PayAwardList(const Deps& d, const account::Principal& who, FundId id,
+                                        const AwardPayment& p);
+
+// The project key of an item: "award:<programme>:<rule>:<kind>:<subject>".
+std::string AwardProjectKey(const award::PayableItem& item);
+
+}  // namespace ruralec::funds
