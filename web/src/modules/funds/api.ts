@@ -120,6 +120,25 @@ export interface FundProject {
   status_on: string | null
 }
 
+export interface AwardItem {
+  item_id: number
+  list_id: number
+  line_id: number | null
+  rule_id: string
+  subject_kind: string
+  subject_id: number
+  payee_name: string
+  region_code: string
+  amount_fen: number
+  /** what is still owed against the item it replaces (negative: a later version pays less) */
+  delta_fen: number
+  status: 'open' | 'superseded' | 'paid'
+  acceptance_status: string
+  project: string
+  payable: boolean
+  reason: string
+}
+
 export const fundsApi = {
   list: (q: Query) => http.get<Page<Fund>>('/funds', q),
   get: (id: number) => http.get<Fund>(`/funds/${id}`),
@@ -131,5 +150,8 @@ export const fundsApi = {
   putProject: (id: number, body: { project: string; name: string; status?: ProjectStatus; status_on?: string }) =>
     http.post<FundProject>(`/funds/${id}/projects`, body),
   close: (id: number, through: string) => http.post<Fund>(`/funds/${id}/close`, { through }),
+  awardItems: (id: number, q: Query) => http.get<Page<AwardItem> & { payable_fen: number }>(`/funds/${id}/award-items`, q),
+  payAwards: (id: number, body: { list_id: number; category: string; value_date: string; document: string; uplink_pct: number }) =>
+    http.post<{ paid_items: number; paid_fen: number; items: AwardItem[] }>(`/funds/${id}/award-payments`, body),
   verify: (id: number) => http.get<{ ok: boolean; transfers: number; violation: string }>(`/funds/${id}/verify`),
 }

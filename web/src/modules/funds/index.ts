@@ -12,7 +12,7 @@ export default defineModule({
     { path: 'funds', name: 'funds', component: () => import('./FundsView.vue'), meta: { title: 'funds.menu', perm: P.fundsRead } },
     { path: 'funds/:id(\\d+)', name: 'fund', component: () => import('./FundDetailView.vue'), meta: { title: 'funds.detail', perm: P.fundsRead, active: '/funds' } },
   ],
-  menu: [{ route: 'funds', icon: 'Wallet', order: 33.5, group: 'menu.business' }],
+  menu: [{ route: 'funds', icon: 'Wallet', order: 40.5 }],
   messages: { 'zh-CN': zh, en },
   permissions: P,
 })

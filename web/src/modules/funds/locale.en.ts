@@ -24,7 +24,7 @@ const en = {
     ops: { arrive: 'Arrival', commit: 'Commit to project', decommit: 'Reduce commitment', advance: 'Advance', pay: 'Pay', settle: 'Settle advance', clawback: 'Claw back', recover: 'Recovered', give_back: 'Return to treasury', reverse: 'Reversal' },
     statuses: { open: 'Not accepted', accepted: 'Accepted', failed: 'Failed' },
     required: '{field} is required', amountRequired: 'Enter the amount', noFunds: 'No funds',
-    keyHint: 'Submitting the same form twice records it once', inWan: '{label} (10k yuan)', totalAmount: 'Amount',
+    keyHint: 'Submitting the same form twice records it once', inWan: '{label} (10k yuan)', payAwards: 'Pay an award list', listId: 'Award list no.', listRequired: 'Enter the number of an approved award list', preview: 'Show payable items', awardsDue: '{n} items payable, {amount} yuan', payee: 'Payee', rule: 'Rule', owed: 'Owed (yuan)', state: 'State', willPay: 'Paid now', pay: 'Pay', awardsPaid: '{n} items paid, {amount} yuan', totalAmount: 'Amount',
   },
 }
 

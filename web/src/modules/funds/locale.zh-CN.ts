@@ -24,7 +24,7 @@ const zh = {
     ops: { arrive: '资金到位', commit: '安排项目资金', decommit: '核减安排', advance: '预拨', pay: '拨付', settle: '预拨转拨付', clawback: '追回预拨', recover: '追回到账', give_back: '交回国库', reverse: '冲销' },
     statuses: { open: '未验收', accepted: '验收通过', failed: '验收不合格' },
     required: '请填写{field}', amountRequired: '请填写金额', noFunds: '暂无专项资金',
-    keyHint: '同一表单重复提交不会重复记账', inWan: '{label}（万元）', totalAmount: '资金总额',
+    keyHint: '同一表单重复提交不会重复记账', inWan: '{label}（万元）', payAwards: '兑现奖补清单', listId: '奖补清单编号', listRequired: '请填写已审定的奖补清单编号', preview: '查看应付事项', awardsDue: '可支付 {n} 项，合计 {amount} 元', payee: '收款对象', rule: '条款', owed: '应付（元）', state: '状态', willPay: '本次支付', pay: '支付', awardsPaid: '已支付 {n} 项，合计 {amount} 元', totalAmount: '资金总额',
   },
 }
 
