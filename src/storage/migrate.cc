@@ -74,12 +74,17 @@ Result<int> Migrate(Database& db, const std::vector<Migration>& migrations) {
         RETURN_IF_ERROR(conn->Query("SELECT pg_advisory_xact_lock(727241)"));
       }
       ASSIGN_OR_RETURN(current, SchemaVersion(*conn));
-      if (m->version <= current) return {};
+      // Every migration not yet recorded runs, also one numbered below the highest applied:
+      // parallel work can land 0035 before 0034, and a database that saw 0035 first must still
+      // get 0034 (each migration touches only its own tables).
+      ASSIGN_OR_RETURN(auto done, conn->Query("SELECT 1 FROM schema_version WHERE version = ?",
+                                              {int64_t{m->version}}));
+      if (!done.empty()) return {};
       RETURN_IF_ERROR(conn->ExecScript(RenderSql(m->sql, conn->Dialect())));
       RETURN_IF_ERROR(
           conn->Exec("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                      {int64_t{m->version}, m->name, int64_t{0}}));
-      current = m->version;
+      current = std::max(current, m->version);
       return {};
     });
     if (!st.ok()) {

@@ -30,6 +30,22 @@ TEST_F(StorageTest, MigrationsAreAppliedOnceAndRecorded) {
   EXPECT_EQ(n->at(0).Int(0), static_cast<int64_t>(EmbeddedMigrations().size()));
 }
 
+// Work landed in parallel: a database that applied 9001 before 9000 existed still gets 9000,
+// once, and a later run applies nothing again.
+TEST_F(StorageTest, AMigrationNumberedBelowTheHighestAppliedStillRuns) {
+  std::vector<Migration> first = {{9001, "late_b", "CREATE TABLE mig_b (x INTEGER)"}};
+  ASSERT_TRUE(Migrate(tdb_.db(), first).ok());
+  std::vector<Migration> both = {{9000, "late_a", "CREATE TABLE mig_a (x INTEGER)"}, first[0]};
+  auto v = Migrate(tdb_.db(), both);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  EXPECT_EQ(*v, 9001);
+  auto conn = tdb_.db().Acquire();
+  EXPECT_TRUE(conn->Exec("INSERT INTO mig_a (x) VALUES (1)").ok()) << "9000 did not run";
+  ASSERT_TRUE(Migrate(tdb_.db(), both).ok());  // nothing runs twice (CREATE would fail)
+  auto n = conn->Query("SELECT COUNT(*) FROM schema_version WHERE version >= 9000");
+  EXPECT_EQ(n->at(0).Int(0), 2);
+}
+
 TEST_F(StorageTest, TypedValuesAndNullsRoundTrip) {
   auto c = tdb_.db().Acquire();
   ASSERT_TRUE(c->Exec("INSERT INTO t (id, name, n) VALUES (?, ?, ?)",
