@@ -15,8 +15,9 @@ export async function fundSteps(ctx) {
   const { makeUser } = apiHelpers(ctx)
   const fundName = '省级电商专项资金' + Date.now().toString(36).slice(-4)
 
+  // The select's box, not its input: with a value chosen the input has no width to click.
   async function pickOption(selectId, text) {
-    await page.locator(selectId).click()
+    await page.locator('.el-select', { has: page.locator(selectId) }).click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   }
   async function fillDate(selector, value) {
