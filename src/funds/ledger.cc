@@ -129,9 +129,7 @@ std::string TagInput(const Transfer& t) {
 Result<FundId> CreateFund(storage::Connection& conn, Fund f, const Actor& by) {
   RETURN_IF_ERROR(CheckFund(f));
   return storage::InTransaction<FundId>(conn, storage::TxMode::kWrite, [&]() -> Result<FundId> {
-    ASSIGN_OR_RETURN(auto same, conn.QueryOptional("SELECT id FROM funds WHERE county_code = ? "
-                                                   "AND name = ?",
-                                                   {f.county_code, f.name}));
+    ASSIGN_OR_RETURN(bool same, store::FundNamed(conn, f.county_code, f.name));
     if (same) return Error::Conflict("本县已有同名资金: " + f.name, "name");
     return store::InsertFund(conn, f, by.user_id, by.now_ms);
   });

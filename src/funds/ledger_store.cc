@@ -119,6 +119,14 @@ Result<Fund> LoadFund(storage::Connection& conn, FundId id, const std::string& c
   return f;
 }
 
+Result<bool> FundNamed(storage::Connection& conn, const std::string& county,
+                       const std::string& name) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT id FROM funds WHERE county_code = ? AND "
+                                                "name = ?",
+                                                {county, name}));
+  return row.has_value();
+}
+
 Result<std::vector<Fund>> ListFunds(storage::Connection& conn, const std::string& county) {
   ASSIGN_OR_RETURN(auto rows, conn.Query(std::string("SELECT ") + kFundColumns +
                                              " FROM funds WHERE ? = '' OR county_code = ? "

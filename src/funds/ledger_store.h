@@ -18,6 +18,9 @@ Result<FundId> InsertFund(storage::Connection& conn, const Fund& f, std::optiona
                           int64_t now_ms);
 // kNotFound unless the fund exists (and, when county is not empty, belongs to it).
 Result<Fund> LoadFund(storage::Connection& conn, FundId id, const std::string& county = "");
+// Whether the county already has a fund of that name.
+Result<bool> FundNamed(storage::Connection& conn, const std::string& county,
+                       const std::string& name);
 Result<std::vector<Fund>> ListFunds(storage::Connection& conn, const std::string& county);
 // The fund, every balance and every project.
 Result<FundState> LoadState(storage::Connection& conn, FundId id);
