@@ -1,5 +1,6 @@
 #include "routing/io/cvrplib.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -22,6 +23,9 @@ struct RawNode {
 };
 
 constexpr int64_t kMaxDimension = 100'000;
+// Demands, times, coordinates and matrix entries beyond this are refused: llround is undefined
+// past int64, and sums over 100,000 nodes must not overflow (found by cvrplib_fuzz).
+constexpr double kMaxMagnitude = 1e12;
 
 class Parser {
  public:
@@ -58,11 +62,16 @@ class Parser {
   Result<int64_t> HeaderInt(const std::string& key, int64_t fallback) const {
     auto it = header_.find(key);
     if (it == header_.end()) return fallback;
+    size_t used = 0;
+    long long v = 0;
     try {
-      return static_cast<int64_t>(std::stoll(it->second));
+      v = std::stoll(it->second, &used);
     } catch (...) {
-      return Error::Invalid("vrp", key + " is not an integer: " + it->second);
     }
+    // "1M-]" is not 1 (found by cvrplib_fuzz: a partial parse made CAPACITY 1).
+    if (used == 0 || used != it->second.size() || std::abs(static_cast<double>(v)) > kMaxMagnitude)
+      return Error::Invalid("vrp", key + " is not an integer: " + it->second);
+    return static_cast<int64_t>(v);
   }
   // Reads `count` whitespace-separated rows of `cols` numbers (rows may wrap over lines).
   Result<std::vector<double>> Numbers(size_t total) {
@@ -72,11 +81,15 @@ class Parser {
       std::istringstream ss(line);
       std::string tok;
       while (ss >> tok) {
+        double x = 0;
         try {
-          out.push_back(std::stod(tok));
+          x = std::stod(tok);
         } catch (...) {
           return Fail("expected a number, got '" + tok + "'");
         }
+        if (!std::isfinite(x) || std::abs(x) > kMaxMagnitude)
+          return Fail("number out of range: '" + tok + "'");
+        out.push_back(x);
       }
     }
     if (out.size() != total) return Fail("section ended early or has extra values");
@@ -140,7 +153,10 @@ class Parser {
       std::istringstream ss(line);
       std::vector<double> v;
       double x;
-      while (ss >> x) v.push_back(x);
+      while (ss >> x) {
+        if (!std::isfinite(x) || std::abs(x) > kMaxMagnitude) return Fail("demand out of range");
+        v.push_back(x);
+      }
       if (v.size() < 2 || v.size() > 3) return Fail("expected 'id demand [pickup]'");
       RETURN_IF_ERROR(At(v[0], [&](RawNode& r) {
         r.delivery[0] = std::llround(v[1]);
@@ -212,6 +228,10 @@ Result<CvrplibInstance> Parser::Build() {
   // matrix was then indexed past its end).
   if (!matrix_.empty() && matrix_.size() != nodes_.size() * nodes_.size())
     return Error::Invalid("vrp", "EDGE_WEIGHT_SECTION does not match DIMENSION");
+  // Checked before the n×n allocation: a DIMENSION of 100,000 with no section behind it would
+  // otherwise reserve 80 GB.
+  if (matrix_.empty() && !has_coords_)
+    return Error::Invalid("vrp", "neither coordinates nor an edge-weight matrix");
   const size_t n = order.size();
   p.distance.resize(n * n);
   for (size_t a = 0; a < n; ++a) {
@@ -220,10 +240,8 @@ Result<CvrplibInstance> Parser::Build() {
       const RawNode& v = nodes_[order[b]];
       if (!matrix_.empty()) {
         p.distance[a * n + b] = matrix_[static_cast<size_t>(order[a]) * nodes_.size() + order[b]];
-      } else if (has_coords_) {
-        p.distance[a * n + b] = std::llround(std::hypot(u.x - v.x, u.y - v.y));
       } else {
-        return Error::Invalid("vrp", "neither coordinates nor an edge-weight matrix");
+        p.distance[a * n + b] = std::llround(std::hypot(u.x - v.x, u.y - v.y));
       }
     }
   }
@@ -233,6 +251,9 @@ Result<CvrplibInstance> Parser::Build() {
   ASSIGN_OR_RETURN(int64_t fleet, HeaderInt("VEHICLES", -1));
   if (fleet <= 0)
     fleet = static_cast<int64_t>(std::ceil(1.3 * static_cast<double>(total) / capacity)) + 3;
+  // More vehicles than stops can never be used (one stop per vehicle is the most a fleet needs);
+  // found by cvrplib_fuzz: demand 6.5e10 at capacity 1 asked for 8.5e10 vehicles.
+  fleet = std::min<int64_t>(fleet, std::max<int64_t>(1, static_cast<int64_t>(p.stops.size())));
   for (int64_t k = 0; k < fleet; ++k) {
     Vehicle v;
     v.id = std::to_string(k + 1);
