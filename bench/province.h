@@ -37,11 +37,18 @@ Status Done(Result<T> r) {
   return {};
 }
 
-// `rows` into `table` in one write transaction.
+// `rows` into `table` in one write transaction. Rows given explicit ids leave PostgreSQL's
+// identity sequence behind them, so the next insert through the module would collide: the
+// sequence is moved past the largest id (SQLite's AUTOINCREMENT follows by itself).
 inline void Insert(storage::Connection& c, const char* table, const std::vector<std::string>& cols,
                    const std::vector<std::vector<storage::Value>>& rows) {
-  MustOk(storage::InTransaction(c, storage::TxMode::kWrite,
-                                [&]() -> Status { return Done(c.BulkInsert(table, cols, rows)); }));
+  MustOk(storage::InTransaction(c, storage::TxMode::kWrite, [&]() -> Status {
+    RETURN_IF_ERROR(Done(c.BulkInsert(table, cols, rows)));
+    if (c.Dialect() != "postgresql" || cols.empty() || cols[0] != "id") return {};
+    const std::string t = table;
+    return Done(c.Query("SELECT setval(pg_get_serial_sequence('" + t +
+                        "', 'id'), (SELECT MAX(id) FROM " + t + "))"));
+  }));
 }
 
 // 安徽省, its 10 cities, 100 counties, 1,000 towns and 20,000 villages (named 第N村委会, so

@@ -12,6 +12,7 @@
 #include "app/app_context.h"
 #include "app/routes.h"
 #include "calendar/cli/calendar_command.h"
+#include "funds/ledger.h"
 #include "region/cli/regions_command.h"
 #include "region/region.h"
 #include "storage/testing.h"
@@ -202,6 +203,96 @@ TEST_F(MultiInstanceTest, ParallelWrongGuessesEvaluateAtMostTheLimit) {
   ASSERT_TRUE(evaluated.ok());
   EXPECT_LE(evaluated->at(0).Int(0), account::kMaxFailures);
   EXPECT_EQ(LoginStatus(1, "county", kPassword), 423);
+}
+
+}  // namespace
+}  // namespace ruralec
+
+namespace ruralec {
+namespace {
+
+// Issue 21: two instances paying the same approval at once pay it once. A project of 50万
+// approved and accepted; 16 clients split over both instances pay it at the same moment — the
+// first 8 with one idempotency key (a retried request), the other 8 each with its own key (two
+// clerks paying one approval). One payment is recorded; the retries answer it (200, repeated);
+// the other keys are refused because nothing committed is left (409); the chain verifies.
+TEST_F(MultiInstanceTest, TwoInstancesPayingOneApprovalPayItOnce) {
+  auto& ctx = *instances_[0].ctx;
+  ASSERT_TRUE(
+      ctx.accounts()
+          .CreateUser(nullptr, {"fin", "财务", {"finance_staff"}, "341302", {}, kPassword, false})
+          .ok());
+  funds::FundId fund;
+  {
+    auto conn = ctx.db().Acquire();
+    funds::Fund f;
+    f.county_code = "341302";
+    f.name = "并发测试资金";
+    f.amount = Fen{100'000'000};
+    f.valid_from = CivilDate(2023, 1, 1);
+    f.valid_to = CivilDate(2024, 12, 31);
+    f.document = "埇财〔2023〕1号";
+    f.categories = {{"logistics", "物流体系", Fen{100'000'000}}};
+    fund = *funds::CreateFund(*conn, f, {});
+    ASSERT_TRUE(funds::PutProject(*conn, fund, {"P-1", "物流中心"}).ok());
+    for (auto [op, key] : {std::pair{funds::Op::kArrive, "a"}, {funds::Op::kCommit, "c"}}) {
+      funds::TransferRequest r{
+          op,         "logistics", "P-1", Fen{50'000'000}, CivilDate(2023, 3, 1), "埇财〔2023〕2号",
+          "logistics"};
+      r.idempotency_key = key;
+      auto t = funds::Move(*conn, ctx.record_mac(), fund, r, {});
+      ASSERT_TRUE(t.ok()) << t.error().message;
+    }
+    ASSERT_TRUE(funds::PutProject(
+                    *conn, fund,
+                    {"P-1", "物流中心", funds::ProjectStatus::kAccepted, CivilDate(2023, 6, 30)})
+                    .ok());
+  }
+  auto [cookie, csrf] = Login(0, "fin", kPassword);
+  ASSERT_FALSE(cookie.empty());
+  constexpr int kClients = 16;
+  std::vector<int> status(kClients, 0);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i, cookie = cookie, csrf = csrf] {
+      httplib::Client cli("127.0.0.1", instances_[i % 2].port);
+      cli.set_read_timeout(60, 0);
+      Json body = {
+          {"op", "pay"},
+          {"category", "logistics"},
+          {"project", "P-1"},
+          {"amount_fen", 50'000'000},
+          {"value_date", "2023-07-01"},
+          {"document", "国库支付2023-0701"},
+          {"idempotency_key", i < kClients / 2 ? "pay-p1" : "pay-p1-" + std::to_string(i)}};
+      auto res =
+          cli.Post(("/api/v1/funds/" + std::to_string(fund.value) + "/transfers").c_str(),
+                   {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, body.dump(), "application/json");
+      status[i] = res ? res->status : -1;
+    });
+  }
+  for (auto& c : clients) c.join();
+  int created = 0, repeated = 0, refused = 0;
+  for (int i = 0; i < kClients; ++i) {
+    if (status[i] == 201) ++created;
+    if (status[i] == 200) ++repeated;
+    if (status[i] == 409) ++refused;
+    if (i >= kClients / 2) EXPECT_NE(status[i], 200) << "client " << i;  // its own key
+  }
+  EXPECT_EQ(created, 1);
+  EXPECT_EQ(created + repeated + refused, kClients);
+  EXPECT_GE(refused, kClients / 2 - 1);
+  auto conn = instances_[1].ctx->db().Acquire();
+  auto balances = funds::Balances(*conn, fund);
+  ASSERT_TRUE(balances.ok());
+  for (const auto& b : *balances) {
+    if (b.account.kind == funds::Kind::kPaid) EXPECT_EQ(b.balance.value, 50'000'000);
+    if (b.account.kind == funds::Kind::kCommitted) EXPECT_EQ(b.balance.value, 0);
+  }
+  auto verify = funds::Verify(*conn, instances_[1].ctx->record_mac(), fund);
+  ASSERT_TRUE(verify.ok());
+  EXPECT_TRUE(verify->ok) << verify->violation;
+  EXPECT_EQ(verify->transfers, 3);
 }
 
 }  // namespace

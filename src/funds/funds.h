@@ -143,6 +143,19 @@ struct Balance {
   Fen balance;
 };
 
+// A documented adjustment of one category's planned amount (调整资金计划, 004: category totals
+// stay within the plan unless the plan is adjusted by a document). Kept as history; the plan
+// row holds the latest figure.
+struct PlanChange {
+  int64_t id = 0;
+  std::string code;  // the category
+  Fen planned;       // the new planned amount
+  Fen before;        // the planned amount it replaced (filled by the ledger)
+  std::string document, reason;
+  std::optional<int64_t> changed_by;
+  int64_t changed_at = 0;
+};
+
 // Forbidden uses of the funds (004): a commitment with one of these purposes is refused.
 struct Purpose {
   const char* code;

@@ -4,7 +4,9 @@
 #include <map>
 #include <set>
 
+#include "funds/figures.h"
 #include "funds/ledger_store.h"
+#include "funds/read_store.h"
 #include "funds/rules.h"
 
 namespace ruralec::funds {
@@ -156,10 +158,28 @@ Status PutProject(storage::Connection& conn, FundId fund, Project p) {
 
 Status CloseThrough(storage::Connection& conn, FundId fund, CivilDate d) {
   return storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
-    ASSIGN_OR_RETURN(Fund f, store::LoadFund(conn, fund));
-    if (f.closed_through && d <= *f.closed_through)
-      return Error::Conflict("已结账至" + f.closed_through->ToString(), "date");
+    ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, fund));
+    if (s.fund.closed_through && d <= *s.fund.closed_through)
+      return Error::Conflict("已结账至" + s.fund.closed_through->ToString(), "date");
+    if (d >= s.fund.valid_to) {
+      ASSIGN_OR_RETURN(auto uplink, store::ProjectUplink(conn, fund));
+      RETURN_IF_ERROR(CheckSettlement(s.fund, d, FiguresOf(s, uplink).constraints.uplink_bp));
+    }
     return store::SetClosedThrough(conn, fund, d);
+  });
+}
+
+Result<bool> AdjustPlan(storage::Connection& conn, FundId fund, PlanChange c, const Actor& by) {
+  return storage::InTransaction<bool>(conn, storage::TxMode::kWrite, [&]() -> Result<bool> {
+    ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, fund));
+    RETURN_IF_ERROR(CheckPlanChange(s, c));
+    for (const auto& cat : s.fund.categories)
+      if (cat.code == c.code) c.before = cat.planned;
+    if (c.before.value == c.planned.value) return false;
+    c.changed_by = by.user_id;
+    c.changed_at = by.now_ms;
+    RETURN_IF_ERROR(store::PutPlanChange(conn, fund, c));
+    return true;
   });
 }
 

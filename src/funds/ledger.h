@@ -25,8 +25,16 @@ Result<FundId> CreateFund(storage::Connection& conn, Fund f, const Actor& by);
 Result<Fund> GetFund(storage::Connection& conn, FundId fund, const std::string& county = "");
 // Adds a project or changes its status (open → accepted | failed, dated; never back to open).
 Status PutProject(storage::Connection& conn, FundId fund, Project p);
-// Closes the fund's books through `d` (later than any earlier close).
+// Closes the fund's books through `d` (later than any earlier close). Closing through the end
+// of the fund's validity is its settlement (结算): refused while the uplink share of what was
+// approved (figures.h) is below 50% (004: 农产品上行支出不低于50%).
 Status CloseThrough(storage::Connection& conn, FundId fund, CivilDate d);
+
+// Sets a category's planned amount by a document with a reason (both required). Refused when
+// the new plan is below what the category has approved, or the plans would exceed the fund's
+// amount. Setting the figure it already has changes nothing and returns false (a repeated
+// request is harmless); otherwise the change is kept in the history and true returned.
+Result<bool> AdjustPlan(storage::Connection& conn, FundId fund, PlanChange c, const Actor& by);
 
 // Moves money (funds.h contract). A repeated key returns the first transfer (repeated = true).
 Result<Transfer> Move(storage::Connection& conn, const crypto::RecordMac& mac, FundId fund,

@@ -170,6 +170,19 @@ Status PutProject(storage::Connection& conn, FundId fund, const Project& p) {
   return {};
 }
 
+Status PutPlanChange(storage::Connection& conn, FundId fund, const PlanChange& c) {
+  RETURN_IF_ERROR(
+      conn.Exec("UPDATE fund_categories SET planned_fen = ? WHERE fund_id = ? AND "
+                "code = ?",
+                {c.planned.value, fund.value, c.code}));
+  RETURN_IF_ERROR(conn.Exec(
+      "INSERT INTO fund_category_changes (fund_id, code, planned_fen, before_fen, document, "
+      "reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {fund.value, c.code, c.planned.value, c.before.value, c.document, c.reason, Opt(c.changed_by),
+       c.changed_at}));
+  return {};
+}
+
 Status SetClosedThrough(storage::Connection& conn, FundId fund, CivilDate d) {
   RETURN_IF_ERROR(
       conn.Exec("UPDATE funds SET closed_through = ? WHERE id = ?", {d.ToString(), fund.value}));
@@ -260,13 +273,17 @@ Status ScanTransfers(storage::Connection& conn, std::optional<FundId> fund,
   // Pages of 10,000 by (fund, seq): a million transfers never sit in memory at once.
   int64_t after_fund = 0, after_seq = 0;
   for (;;) {
-    ASSIGN_OR_RETURN(
-        auto rows,
-        conn.Query(
-            std::string("SELECT ") + kTransferColumns +
-                " FROM fund_transfers WHERE (? = 0 OR fund_id = ?) AND (fund_id > ? OR "
-                "(fund_id = ? AND seq > ?)) ORDER BY fund_id, seq LIMIT 10000",
-            {fund ? fund->value : 0, fund ? fund->value : 0, after_fund, after_fund, after_seq}));
+    // A row-value bound and one query shape per case, so both backends walk the (fund_id,
+    // seq) index from where the page ended (an OR here cost PostgreSQL a scan per page).
+    auto rs = fund ? conn.Query(std::string("SELECT ") + kTransferColumns +
+                                    " FROM fund_transfers WHERE fund_id = ? AND seq > ? "
+                                    "ORDER BY seq LIMIT 10000",
+                                {fund->value, after_seq})
+                   : conn.Query(std::string("SELECT ") + kTransferColumns +
+                                    " FROM fund_transfers WHERE (fund_id, seq) > (?, ?) "
+                                    "ORDER BY fund_id, seq LIMIT 10000",
+                                {after_fund, after_seq});
+    ASSIGN_OR_RETURN(auto rows, std::move(rs));
     for (const auto& r : rows)
       if (!fn(TransferOf(r))) return {};
     if (rows.size() < 10000) return {};

@@ -26,6 +26,8 @@ Result<std::vector<Fund>> ListFunds(storage::Connection& conn, const std::string
 Result<FundState> LoadState(storage::Connection& conn, FundId id);
 
 Status PutProject(storage::Connection& conn, FundId fund, const Project& p);
+// Sets the category's plan and appends the change (with `before`) to its history.
+Status PutPlanChange(storage::Connection& conn, FundId fund, const PlanChange& c);
 Status SetClosedThrough(storage::Connection& conn, FundId fund, CivilDate d);
 
 Result<std::optional<Transfer>> FindByKey(storage::Connection& conn, FundId fund,

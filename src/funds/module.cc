@@ -71,6 +71,7 @@ const runtime::Module& ModuleDef() {
                        {"funds.project", "登记资金项目或验收结论"},
                        {"funds.close", "资金结账"},
                        {"funds.verify", "校验资金台账"},
+                       {"funds.plan_change", "调整资金计划"},
                        {"funds.award_payment", "兑现奖补清单"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.record_mac()});

@@ -67,6 +67,26 @@ Result<Page<Project>> ProjectsPage(storage::Connection& conn, FundId fund,
                                      });
 }
 
+Result<Page<PlanChange>> PlanChangesPage(storage::Connection& conn, FundId fund,
+                                         const PageRequest& page) {
+  Where w;
+  w.Eq("fund_id", fund.value);
+  return storage::QueryPage<PlanChange>(
+      conn, "id, code, planned_fen, before_fen, document, reason, changed_by, changed_at",
+      "FROM fund_category_changes", w, " ORDER BY id DESC", page, [](const Row& r) {
+        PlanChange c;
+        c.id = r.Int(0);
+        c.code = r.Text(1);
+        c.planned = Fen{r.Int(2)};
+        c.before = Fen{r.Int(3)};
+        c.document = r.Text(4);
+        c.reason = r.Text(5);
+        c.changed_by = r.OptInt(6);
+        c.changed_at = r.Int(7);
+        return c;
+      });
+}
+
 Result<std::map<std::string, UplinkSums>> ProjectUplink(storage::Connection& conn, FundId fund) {
   ASSIGN_OR_RETURN(auto rs, conn.Query("SELECT t.to_project, SUM(t.amount_fen * t.uplink_pct), "
                                        "SUM(t.amount_fen) FROM fund_transfers t WHERE "

@@ -34,6 +34,10 @@ Result<Page<TransferRow>> TransfersPage(storage::Connection& conn, FundId fund,
 // A fund's projects by key.
 Result<Page<Project>> ProjectsPage(storage::Connection& conn, FundId fund, const PageRequest& page);
 
+// A fund's plan changes, newest first.
+Result<Page<PlanChange>> PlanChangesPage(storage::Connection& conn, FundId fund,
+                                         const PageRequest& page);
+
 // Per project: Σ amount × uplink_pct and Σ amount of its commitments not reversed.
 Result<std::map<std::string, UplinkSums>> ProjectUplink(storage::Connection& conn, FundId fund);
 

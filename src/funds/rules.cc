@@ -162,4 +162,33 @@ Status CheckTransfer(const FundState& s, const TransferRequest& r, const Account
   return {};
 }
 
+Status CheckPlanChange(const FundState& s, const PlanChange& c) {
+  const Category* cat = FindCategory(s.fund, c.code);
+  if (!cat) return Error::Invalid("code", "资金计划中没有类别: " + c.code);
+  if (c.planned.value < 0) return Error::Invalid("planned_fen", "计划金额不能为负");
+  if (c.document.empty()) return Error::Invalid("document", "调整资金计划须有依据文件");
+  if (c.reason.empty()) return Error::Invalid("reason", "请填写调整理由");
+  const int64_t approved = s.CategoryApproved(c.code);
+  if (c.planned.value < approved)
+    return Error::Conflict(
+        cat->name + "已安排" + YuanOf(approved) + "，计划不能调低到" + YuanOf(c.planned.value),
+        "planned_fen");
+  Big plans = c.planned.value;
+  for (const auto& other : s.fund.categories)
+    if (other.code != c.code) plans += other.planned.value;
+  if (plans > s.fund.amount.value)
+    return Error::Conflict("调整后各类别计划合计" + YuanOf(static_cast<int64_t>(plans)) +
+                               "，超过资金总额" + YuanOf(s.fund.amount.value),
+                           "planned_fen");
+  return {};
+}
+
+Status CheckSettlement(const Fund& f, CivilDate through, int64_t uplink_bp) {
+  if (through < f.valid_to || uplink_bp < 0 || uplink_bp >= 5000) return {};
+  return Error::Conflict("结算须农产品上行支出不低于50%，现为" + std::to_string(uplink_bp / 100) +
+                             "." + std::to_string(uplink_bp % 100 / 10) + "%（资金有效期至" +
+                             f.valid_to.ToString() + "）",
+                         "through");
+}
+
 }  // namespace ruralec::funds

@@ -35,4 +35,13 @@ std::pair<Account, Account> MovementOf(Op op, const std::string& category,
 Status CheckTransfer(const FundState& s, const TransferRequest& r, const Account& from,
                      const Account& to);
 
+// Checks a plan adjustment against the state before it: document and reason present, the
+// category in the plan, the new figure ≥ what the category has approved, and the plans within
+// the fund's amount.
+Status CheckPlanChange(const FundState& s, const PlanChange& c);
+
+// Settlement (closing through the end of validity): the uplink share of what is approved, in
+// basis points (figures.h), must be ≥ 5000 when anything is approved.
+Status CheckSettlement(const Fund& f, CivilDate through, int64_t uplink_bp);
+
 }  // namespace ruralec::funds

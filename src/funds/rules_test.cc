@@ -138,3 +138,74 @@ TEST(CheckTransferTest, NoAdvanceWhereTheFundPaysOnlyAfterAcceptanceAndNothingIn
 
 }  // namespace
 }  // namespace ruralec::funds
+
+namespace ruralec::funds {
+namespace {
+
+PlanChange Change(const char* code, int64_t fen) {
+  PlanChange c;
+  c.code = code;
+  c.planned = Fen{fen};
+  c.document = "埇财〔2024〕30号";
+  c.reason = "调整";
+  return c;
+}
+
+// The state above: logistics plans 400万 and has approved 100万; the three plans total the
+// fund's 1,000万, so no plan may rise without another falling.
+TEST(CheckPlanChangeTest, RefusesWithTheFieldAndFigures) {
+  struct Case {
+    const char* name;
+    PlanChange c;
+    const char* field;  // "" = allowed
+    const char* want;
+  };
+  PlanChange no_doc = Change("logistics", 300'000'000), no_reason = no_doc;
+  no_doc.document.clear();
+  no_reason.reason.clear();
+  const std::vector<Case> cases = {
+      {"lower, above approved", Change("logistics", 100'000'000), "", ""},
+      {"below approved", Change("logistics", 99'999'999), "planned_fen", "已安排1,000,000.00元"},
+      {"over the fund", Change("logistics", 400'000'001), "planned_fen", "超过资金总额"},
+      {"unknown category", Change("brand", 1), "code", "没有类别"},
+      {"negative", Change("logistics", -1), "planned_fen", "不能为负"},
+      {"no document", no_doc, "document", "依据文件"},
+      {"no reason", no_reason, "reason", "理由"},
+  };
+  for (const auto& k : cases) {
+    Status s = CheckPlanChange(State(), k.c);
+    if (*k.field == '\0') {
+      EXPECT_TRUE(s.ok()) << k.name << ": " << s.error().message;
+      continue;
+    }
+    ASSERT_FALSE(s.ok()) << k.name;
+    EXPECT_EQ(s.error().field, k.field) << k.name;
+    EXPECT_NE(s.error().message.find(k.want), std::string::npos)
+        << k.name << ": " << s.error().message;
+  }
+}
+
+TEST(CheckSettlementTest, OnlyTheCloseAtTheEndOfValidityAssertsTheUplinkShare) {
+  Fund f;
+  f.valid_to = CivilDate(2021, 12, 31);
+  struct Case {
+    CivilDate through;
+    int64_t uplink_bp;
+    bool ok;
+  } cases[] = {
+      {CivilDate(2021, 6, 30), 1000, true},   // a period's close
+      {CivilDate(2021, 12, 31), 5000, true},  // exactly 50%
+      {CivilDate(2021, 12, 31), 4999, false}, {CivilDate(2022, 3, 31), 0, false},
+      {CivilDate(2021, 12, 31), -1, true},  // nothing approved: no share to assert
+  };
+  for (const auto& c : cases) {
+    Status s = CheckSettlement(f, c.through, c.uplink_bp);
+    EXPECT_EQ(s.ok(), c.ok) << c.through.ToString() << " " << c.uplink_bp;
+    if (!s.ok()) {
+      EXPECT_EQ(s.error().field, "through");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ruralec::funds

@@ -189,6 +189,31 @@ Status CloseFund(const Deps& d, const Principal& who, FundId id, CivilDate throu
   });
 }
 
+Result<bool> AdjustFundPlan(const Deps& d, const Principal& who, FundId id, PlanChange c) {
+  RETURN_IF_ERROR(NeedEdit(who));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<bool>(*conn, storage::TxMode::kWrite, [&]() -> Result<bool> {
+    RETURN_IF_ERROR(Ok(Writable(*conn, who, id)));
+    ASSIGN_OR_RETURN(bool changed, AdjustPlan(*conn, id, c, ActorOf(d, who)));
+    if (changed)
+      RETURN_IF_ERROR(Audit(d, *conn, who, "funds.plan_change", id,
+                            "category=" + c.code + " planned=" + c.planned.ToYuan() +
+                                " document=" + c.document + " reason=" + c.reason));
+    return changed;
+  });
+}
+
+Result<Page<PlanChange>> PlanChangesOf(const Deps& d, const Principal& who, FundId id,
+                                       const PageRequest& page) {
+  RETURN_IF_ERROR(NeedRead(who));
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<Page<PlanChange>>(*conn, storage::TxMode::kRead,
+                                                  [&]() -> Result<Page<PlanChange>> {
+                                                    RETURN_IF_ERROR(Ok(Visible(*conn, who, id)));
+                                                    return store::PlanChangesPage(*conn, id, page);
+                                                  });
+}
+
 Result<VerifyReport> VerifyFund(const Deps& d, const Principal& who, FundId id) {
   RETURN_IF_ERROR(NeedRead(who));
   auto conn = d.db.Acquire();

@@ -57,6 +57,11 @@ Result<Transfer> MoveMoney(const Deps& d, const account::Principal& who, FundId 
                            TransferRequest r);
 Status PutFundProject(const Deps& d, const account::Principal& who, FundId id, Project p);
 Status CloseFund(const Deps& d, const account::Principal& who, FundId id, CivilDate through);
+// Adjusts a category's plan by a document (ledger.h AdjustPlan; audited "funds.plan_change"
+// when something changed). Returns whether it changed.
+Result<bool> AdjustFundPlan(const Deps& d, const account::Principal& who, FundId id, PlanChange c);
+Result<Page<PlanChange>> PlanChangesOf(const Deps& d, const account::Principal& who, FundId id,
+                                       const PageRequest& page);
 // Walks the fund's chain (audited "funds.verify": who checked, and what was found).
 Result<VerifyReport> VerifyFund(const Deps& d, const account::Principal& who, FundId id);
 

@@ -3,7 +3,8 @@
 // with a category plan (an empty name lands on its field first), records the first tranche, adds
 // a project and commits money to it, sees a forbidden purpose refused on its field, reverses
 // the tranche's double (a second arrival) and sees it struck through, reads the constraint panel
-// and the balance sheet, and verifies the ledger. The fund's page fits a 390 px screen.
+// and the balance sheet, adjusts a category's plan (below what is approved is refused on its
+// field), and verifies the ledger. The fund's page fits a 390 px screen.
 
 import { apiHelpers } from './api.mjs'
 
@@ -109,6 +110,23 @@ export async function fundSteps(ctx) {
     await dlg.waitFor({ state: 'hidden' })
     await page.locator('.uplink-value', { hasText: '100.0%' }).waitFor()
     await shot('fund-detail')
+  })
+
+  await step('funds: a category plan is adjusted by a document; below what is approved is refused', async () => {
+    await page.locator('.figures-table .el-table__row', { hasText: '农产品上行' }).locator('.plan-adjust').click()
+    const dlg = page.locator('.plan-dialog')
+    await dlg.waitFor()
+    await dlg.locator('#plan-amount').fill('500000')
+    await dlg.locator('#plan-document').fill('皖财建〔2019〕30号')
+    await dlg.locator('#plan-reason').fill('压减')
+    await dlg.locator('.plan-save').click()
+    await dlg.locator('.el-form-item__error', { hasText: '计划不能调低到' }).waitFor()
+    await dlg.locator('#plan-amount').fill('5000000')
+    await dlg.locator('#plan-reason').fill('追加上行品牌培育')
+    await dlg.locator('.plan-save').click()
+    await dlg.waitFor({ state: 'hidden' })
+    await page.locator('.fund-tabs .el-tabs__item', { hasText: '计划调整' }).click()
+    await page.locator('.plan-changes-table .plan-after', { hasText: '5,000,000.00' }).waitFor()
   })
 
   await step('funds: the balance sheet and the chain check', async () => {

@@ -104,6 +104,17 @@ Json ProjectJson(const Project& p) {
           {"status_on", OptDate(p.status_on)}};
 }
 
+Json PlanChangeJson(const PlanChange& c) {
+  return {{"id", c.id},
+          {"code", c.code},
+          {"planned_fen", c.planned.value},
+          {"before_fen", c.before.value},
+          {"document", c.document},
+          {"reason", c.reason},
+          {"changed_by", http::OptIntJson(c.changed_by)},
+          {"changed_at", http::TimeJson(c.changed_at)}};
+}
+
 Result<std::string> Text(const Json& body, const std::string& field) {
   ASSIGN_OR_RETURN(auto v, http::OptionalString(body, field));
   return v.value_or("");
@@ -189,6 +200,15 @@ Result<Project> ProjectFrom(const Json& body) {
     ASSIGN_OR_RETURN(p.status_on, CivilDate::Parse(on, "status_on"));
   }
   return p;
+}
+
+Result<PlanChange> PlanChangeFrom(const Json& body) {
+  PlanChange c;
+  ASSIGN_OR_RETURN(c.code, http::RequiredString(body, "code"));
+  ASSIGN_OR_RETURN(c.planned, FenField(body, "planned_fen"));
+  ASSIGN_OR_RETURN(c.document, Text(body, "document"));
+  ASSIGN_OR_RETURN(c.reason, Text(body, "reason"));
+  return c;
 }
 
 Result<store::TransferFilter> FilterFrom(const Request& req) {
@@ -291,6 +311,13 @@ void RegisterReads(http::Server& s, const Deps& d) {
             return j;
           });
         });
+  s.Get(R"(/funds/(\d+)/plan-changes)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto p, PlanChangesOf(d, req.principal(), FundId{id}, page));
+          return http::PageJson(p, page, PlanChangeJson);
+        });
   s.Get(R"(/funds/(\d+)/projects)", {true, "funds:read"},
         [d](Request& req, Reply&) -> Result<Json> {
           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
@@ -329,6 +356,17 @@ void RegisterWrites(http::Server& s, const Deps& d) {
            ASSIGN_OR_RETURN(Project p, ProjectFrom(body));
            RETURN_IF_ERROR(PutFundProject(d, req.principal(), FundId{id}, p));
            return ProjectJson(p);
+         });
+  // Setting the figure the plan already has is a no-op answered 200 with changed=false.
+  s.Post(R"(/funds/(\d+)/plan-changes)", {true, "funds:edit"},
+         [d](Request& req, Reply& reply) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(PlanChange c, PlanChangeFrom(body));
+           ASSIGN_OR_RETURN(bool changed, AdjustFundPlan(d, req.principal(), FundId{id}, c));
+           ASSIGN_OR_RETURN(FundView v, GetFund(d, req.principal(), FundId{id}));
+           reply.status = changed ? 201 : 200;
+           return Json{{"changed", changed}, {"fund", FundJson(v)}};
          });
   s.Post(R"(/funds/(\d+)/close)", {true, "funds:edit"}, [d](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(int64_t id, http::PathId(req));

@@ -120,6 +120,17 @@ export interface FundProject {
   status_on: string | null
 }
 
+export interface PlanChange {
+  id: number
+  code: string
+  planned_fen: number
+  before_fen: number
+  document: string
+  reason: string
+  changed_by: number | null
+  changed_at: string
+}
+
 export interface AwardItem {
   item_id: number
   list_id: number
@@ -149,6 +160,9 @@ export const fundsApi = {
   projects: (id: number, q: Query) => http.get<Page<FundProject>>(`/funds/${id}/projects`, q),
   putProject: (id: number, body: { project: string; name: string; status?: ProjectStatus; status_on?: string }) =>
     http.post<FundProject>(`/funds/${id}/projects`, body),
+  planChanges: (id: number, q: Query) => http.get<Page<PlanChange>>(`/funds/${id}/plan-changes`, q),
+  adjustPlan: (id: number, body: { code: string; planned_fen: number; document: string; reason: string }) =>
+    http.post<{ changed: boolean; fund: Fund }>(`/funds/${id}/plan-changes`, body),
   close: (id: number, through: string) => http.post<Fund>(`/funds/${id}/close`, { through }),
   awardItems: (id: number, q: Query) => http.get<Page<AwardItem> & { payable_fen: number }>(`/funds/${id}/award-items`, q),
   payAwards: (id: number, body: { list_id: number; category: string; value_date: string; document: string; uplink_pct: number }) =>

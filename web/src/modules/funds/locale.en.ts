@@ -25,6 +25,9 @@ const en = {
     statuses: { open: 'Not accepted', accepted: 'Accepted', failed: 'Failed' },
     required: '{field} is required', amountRequired: 'Enter the amount', noFunds: 'No funds',
     keyHint: 'Submitting the same form twice records it once', inWan: '{label} (10k yuan)', payAwards: 'Pay an award list', listId: 'Award list no.', listRequired: 'Enter the number of an approved award list', preview: 'Show payable items', awardsDue: '{n} items payable, {amount} yuan', payee: 'Payee', rule: 'Rule', owed: 'Owed (yuan)', state: 'State', willPay: 'Paid now', pay: 'Pay', awardsPaid: '{n} items paid, {amount} yuan', totalAmount: 'Amount',
+    adjustPlan: 'Adjust', adjustPlanTitle: 'Adjust the plan: {name}', planNow: 'Planned {planned}, approved {approved}', newPlan: 'New plan (yuan)',
+    planDocument: 'Adjustment document', planChanged: 'Plan adjusted', planUnchanged: 'The plan already has that amount; nothing changed', planChanges: 'Plan changes',
+    planBefore: 'Before (yuan)', planAfter: 'After (yuan)', changedAt: 'Changed at',
   },
 }
 

@@ -25,6 +25,9 @@ const zh = {
     statuses: { open: '未验收', accepted: '验收通过', failed: '验收不合格' },
     required: '请填写{field}', amountRequired: '请填写金额', noFunds: '暂无专项资金',
     keyHint: '同一表单重复提交不会重复记账', inWan: '{label}（万元）', payAwards: '兑现奖补清单', listId: '奖补清单编号', listRequired: '请填写已审定的奖补清单编号', preview: '查看应付事项', awardsDue: '可支付 {n} 项，合计 {amount} 元', payee: '收款对象', rule: '条款', owed: '应付（元）', state: '状态', willPay: '本次支付', pay: '支付', awardsPaid: '已支付 {n} 项，合计 {amount} 元', totalAmount: '资金总额',
+    adjustPlan: '调整', adjustPlanTitle: '调整资金计划：{name}', planNow: '现计划 {planned} 元，已安排 {approved} 元', newPlan: '调整后计划（元）',
+    planDocument: '调整依据文件', planChanged: '资金计划已调整', planUnchanged: '计划金额未变化，未作调整', planChanges: '计划调整',
+    planBefore: '调整前（元）', planAfter: '调整后（元）', changedAt: '调整时间',
   },
 }
 
