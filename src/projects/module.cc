@@ -1,8 +1,10 @@
 #include "projects/module.h"
 
 #include "http/server.h"
+#include "projects/api/findings_handlers.h"
 #include "projects/api/projects_handlers.h"
 #include "projects/projects.h"
+#include "projects/work_items.h"
 #include "runtime/context.h"
 
 namespace ruralec::projects {
@@ -11,6 +13,19 @@ namespace {
 std::vector<runtime::DictEntry> TypeEntries() {
   std::vector<runtime::DictEntry> out;
   for (const auto& t : Types()) out.push_back({t.code, t.label});
+  return out;
+}
+
+std::vector<runtime::DictEntry> FindingSourceEntries() {
+  std::vector<runtime::DictEntry> out;
+  for (const auto& s : FindingSources()) out.push_back({s.code, s.label});
+  return out;
+}
+
+std::vector<runtime::DictEntry> FindingStatusEntries() {
+  std::vector<runtime::DictEntry> out;
+  for (auto s : {FindingStatus::kOpen, FindingStatus::kSubmitted, FindingStatus::kClosed})
+    out.push_back({FindingStatusName(s), FindingStatusLabel(s)});
   return out;
 }
 
@@ -28,7 +43,8 @@ const runtime::Module& ModuleDef() {
     m.name = "projects";
     m.title = "项目申报评审验收";
     m.depends = {"region", "account", "calendar", "attachments", "funds", "audit"};
-    m.tables = {"projects", "project_transitions", "project_deadlines"};
+    m.tables = {"projects", "project_transitions", "project_deadlines", "project_findings",
+                "project_finding_moves"};
     m.permissions = {
         {"projects:read",
          "查看辖区内的项目申报、评审、验收和期限",
@@ -41,13 +57,17 @@ const runtime::Module& ModuleDef() {
          {"county_staff", "finance_staff"}},
     };
     m.dicts = {{"project_types", TypeEntries(), nullptr, "项目类型"},
-               {"project_statuses", StateEntries(), nullptr, "项目状态"}};
-    m.audit_actions = {{"projects.create", "登记项目申报"},
-                       {"projects.transition", "项目流程操作"},
-                       {"projects.file.add", "上传项目材料"},
-                       {"projects.file.download", "下载项目材料"}};
+               {"project_statuses", StateEntries(), nullptr, "项目状态"},
+               {"finding_sources", FindingSourceEntries(), nullptr, "问题来源"},
+               {"finding_statuses", FindingStatusEntries(), nullptr, "整改状态"}};
+    m.audit_actions = {
+        {"projects.create", "登记项目申报"},   {"projects.transition", "项目流程操作"},
+        {"projects.file.add", "上传项目材料"}, {"projects.file.download", "下载项目材料"},
+        {"projects.finding", "登记问题清单"},  {"projects.finding_move", "问题整改操作"}};
+    m.work = WorkProviders();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock()});
+      api::RegisterFindingRoutes(s, Deps{c.db(), c.audit(), c.clock()});
     };
     return m;
   }();

@@ -22,6 +22,7 @@ import { stationSteps } from './stations.mjs'
 import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { fundSteps } from './funds.mjs'
+import { findingSteps } from './findings.mjs'
 import { householdSteps } from './households.mjs'
 import { matchingSteps } from './matching.mjs'
 import { reportSteps } from './reports.mjs'
@@ -546,6 +547,7 @@ try {
   await matchingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // matching pages (issue 19 items 2–4): e2e/matching.mjs
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
   await fundSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // funds pages (issue 21): e2e/funds.mjs
+  await findingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // issue list (issue 21 item 9): e2e/findings.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

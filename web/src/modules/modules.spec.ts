@@ -33,7 +33,7 @@ const URLS: Record<string, string[]> = {
   funds: ['/funds', '/funds/:id(\\d+)'],
   reporting: ['/reports', '/reports/:id(\\d+)'],
   settings: ['/system/dicts', '/system/params', '/system/imports'],
-  projects: ['/projects', '/projects/inbox', '/projects/:id(\\d+)'],
+  projects: ['/projects', '/projects/inbox', '/findings', '/projects/:id(\\d+)'],
   training: ['/training/courses', '/training/sessions', '/training/sessions/:id(\\d+)', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
@@ -100,7 +100,7 @@ describe('the module list', () => {
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
       ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
-      ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'], ['projects', 'projects.menu'], ['projects', 'projects.inbox'],
+      ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'], ['projects', 'projects.menu'], ['projects', 'projects.inbox'], ['projects', 'projects.findings.menu'],
       ['award', 'awards.menu'], ['funds', 'funds.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],
       ['account', '/security/password-policy', 'menu.system'], ['settings', '/system/dicts', 'menu.system'],

@@ -17,6 +17,7 @@ const en: Messages<typeof zh> = {
       },
       station: { records_missing: 'Stations without last month service records' },
       sales: { online_year: 'Online sales {year}' },
+      projects: { findings_overdue: 'Findings past their deadline', findings_to_check: 'Rectifications to check', deadlines_overdue: 'Review and acceptance deadlines overdue' },
     },
     units: { item: '', list: '', wanYuan: '× 10k yuan', count: '' },
   },

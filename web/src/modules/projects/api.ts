@@ -127,6 +127,60 @@ export interface Inbox extends Page<InboxItem> {
   today: string
 }
 
+export type FindingStatus = 'open' | 'submitted' | 'closed'
+export const FINDING_STATUSES: FindingStatus[] = ['open', 'submitted', 'closed']
+
+/** A finding of the issue list (问题清单): docs/PROJECTS.md "Issue list". */
+export interface Finding {
+  id: number
+  county_code: string
+  region_code: string
+  region_name: string
+  project_id: number | null
+  project_name: string
+  source: string
+  source_label: string
+  found_on: string
+  title: string
+  detail: string
+  requirement: string
+  owner_unit: string
+  due_on: string
+  status: FindingStatus
+  status_label: string
+  status_on: string
+  overdue: boolean
+}
+
+export interface FindingMove {
+  id: number
+  seq: number
+  from: FindingStatus
+  to: FindingStatus
+  to_label: string
+  on: string
+  note: string
+  actor_name: string
+  repeated: boolean
+}
+
+export interface FindingDetail extends Finding {
+  moves: FindingMove[]
+  next: { to: FindingStatus; label: string; note_required: boolean }[]
+}
+
+export interface FindingInput {
+  region_code?: string
+  project_id?: number
+  source: string
+  found_on?: string
+  title: string
+  detail?: string
+  requirement?: string
+  owner_unit: string
+  due_on: string
+}
+
 export const projectsApi = {
   types: () => http.get<ProjectType[]>('/projects/types'),
   list: (q: Query) => http.get<Page<Project>>('/projects', q),
@@ -135,4 +189,9 @@ export const projectsApi = {
   transition: (id: number, body: TransitionInput) =>
     http.post<ProjectDetail & { transition: Transition }>(`/projects/${id}/transitions`, body),
   inbox: (q: Query) => http.get<Inbox>('/projects/inbox', q),
+  findings: (q: Query) => http.get<Page<Finding>>('/findings', q),
+  finding: (id: number) => http.get<FindingDetail>(`/findings/${id}`),
+  createFinding: (body: FindingInput) => http.post<FindingDetail>('/findings', body),
+  moveFinding: (id: number, body: { to: FindingStatus; idempotency_key: string; on?: string; note?: string }) =>
+    http.post<FindingDetail & { move: FindingMove }>(`/findings/${id}/moves`, body),
 }

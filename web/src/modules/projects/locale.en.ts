@@ -26,6 +26,16 @@ const en: Messages<typeof zh> = {
     subsidyInvalid: 'Yuan with at most two decimals',
     stage: 'Stage', overdueOnly: 'Overdue only', overdueSummary: 'Overdue', today: 'Today', project: 'Project', unassigned: 'Unassigned',
     inboxEmpty: 'Nothing waiting',
+    findings: {
+      menu: 'Issue list', add: 'Record a finding', title: 'Finding', detail: 'Description', requirement: 'Required rectification', owner: 'Responsible unit',
+      source: 'Source', foundOn: 'Found on', dueOn: 'Due', status: 'Status', statusOn: 'Status date', region: 'Region',
+      project: 'Project', programme: 'The programme', overdue: 'Overdue', overdueOnly: 'Overdue only', created: 'Finding recorded',
+      statuses: { open: 'To rectify', submitted: 'Awaiting check', closed: 'Closed' },
+      handle: 'Handle', moves: 'Rectification', noMoves: 'Nothing done yet', note: 'Rectification / check', noteRequired: 'Describe the rectification or the reason',
+      moved: 'Done', repeated: 'Already done; not repeated', on: 'Date', dueRequired: 'Choose the deadline',
+      titleRequired: 'Enter the finding', ownerRequired: 'Enter the responsible unit', sourceRequired: 'Choose the source', regionRequired: 'Choose the region',
+      searchPlaceholder: 'Finding or unit', empty: 'No findings',
+    },
   },
 }
 

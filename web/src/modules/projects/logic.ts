@@ -1,5 +1,5 @@
 // Rules the project pages mirror from the server (src/projects/catalogue.cc, workflow.cc).
-import type { Deadline, Grade, ProjectStatus } from './api'
+import type { Deadline, FindingStatus, Grade, ProjectStatus } from './api'
 
 /** What a move needs besides its key: a note (补正, conclusions, 验收意见…), a grade, a rectification date. */
 export function needs(from: ProjectStatus, to: ProjectStatus): { note: boolean; grade: boolean; rectifyBy: boolean } {
@@ -22,6 +22,11 @@ export function statusType(s: ProjectStatus): 'success' | 'warning' | 'info' | '
   if (s === 'correction' || s === 'rectification') return 'warning'
   if (s === 'draft') return 'info'
   return 'primary'
+}
+
+/** Tag colour of a finding's status: open is work to do, awaiting check is in hand, closed is done. */
+export function findingType(s: FindingStatus): 'success' | 'warning' | 'danger' {
+  return s === 'closed' ? 'success' : s === 'submitted' ? 'warning' : 'danger'
 }
 
 /** Tag colour of a grade. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadlineState, fenOf, needs, newKey, statusType } from './logic'
+import { deadlineState, fenOf, findingType, needs, newKey, statusType } from './logic'
 import type { Deadline } from './api'
 
 const d = (over: Partial<Deadline>): Deadline => ({
@@ -30,5 +30,13 @@ describe('project rules mirrored from the server', () => {
     expect(fenOf('12.5')).toBe(1250)
     expect(fenOf('1.234')).toBeNull()
     expect(statusType('failed')).toBe('danger')
+  })
+})
+
+describe('finding status colours', () => {
+  it('marks what is still to do, what awaits the check and what is closed apart', () => {
+    expect(findingType('open')).toBe('danger')
+    expect(findingType('submitted')).toBe('warning')
+    expect(findingType('closed')).toBe('success')
   })
 })
