@@ -369,8 +369,8 @@ Result<ImportReport> Run(const ImportContext& ctx, const account::Principal& who
 }
 
 Result<Mode> ParseMode(std::string_view text) {
-  if (text.empty() || text == "all-or-nothing") return Mode::kAllOrNothing;
-  if (text == "valid-only") return Mode::kValidOnly;
+  if (text.empty() || text == "all-or-nothing" || text == "all") return Mode::kAllOrNothing;
+  if (text == "valid-only" || text == "valid") return Mode::kValidOnly;
   return Error::Invalid("mode", "导入方式应为 all-or-nothing 或 valid-only");
 }
 

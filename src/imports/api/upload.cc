@@ -22,8 +22,13 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 Result<std::string> UploadName(const std::string& raw) {
   std::string name =
       raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
-  std::string ext = EndsWith(name, ".csv") ? ".csv" : EndsWith(name, ".xlsx") ? ".xlsx" : "";
+  std::string ext = EndsWith(name, ".csv")     ? ".csv"
+                    : EndsWith(name, ".xlsx")  ? ".xlsx"
+                    : EndsWith(name, ".jsonl") ? ".jsonl"
+                                               : "";
   if (ext.empty()) return Error::Invalid("file", "只接受 .xlsx 或 .csv 文件");
+  // JSON lines (.jsonl) only for a module that reads them (the logistics scans); the others'
+  // readers refuse the file (spreadsheet::Open: .csv or .xlsx).
   for (char c : name) {
     if (static_cast<unsigned char>(c) < 0x20) return std::string("upload") + ext;
   }
