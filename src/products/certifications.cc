@@ -92,6 +92,17 @@ Result<Certification> Stored(storage::Connection& conn, int64_t id, CivilDate to
 
 }  // namespace
 
+Result<std::string> CertificateFileAccess(storage::Connection& conn, const account::Principal& who,
+                                          int64_t id, bool write) {
+  RETURN_IF_ERROR(internal::NeedRead(who));
+  ASSIGN_OR_RETURN(auto c, store::GetCertification(conn, id));
+  if (!c || !internal::Sees(who, c->region, c->entity_id))
+    return Error::NotFound("认证证书不存在或不在您的管辖范围内");
+  if (write && (!who.Can("products:edit") || !internal::MayWrite(who, c->region, c->entity_id)))
+    return Error::Forbidden("没有为该证书上传文件的权限");
+  return c->county_code;
+}
+
 Result<Certification> AddCertification(const Deps& d, const account::Principal& who,
                                        CertificationInput in) {
   if (!who.Can("products:edit")) return Error::Forbidden("没有登记认证证书的权限");

@@ -222,6 +222,18 @@ Result<Product> VisibleProduct(storage::Connection& conn, const account::Princip
   return *p;
 }
 
+Result<std::string> ProductFileAccess(storage::Connection& conn, const account::Principal& who,
+                                      int64_t id, bool write) {
+  ASSIGN_OR_RETURN(Product p, VisibleProduct(conn, who, id));
+  if (write) {
+    if (!who.Can("products:edit") || !internal::MayWrite(who, p.region, p.entity_id))
+      return Error::Forbidden("没有为该产品上传照片的权限");
+    if (p.admission == Admission::kRemoved)
+      return Error::Conflict("产品已移出产品库，不能再上传照片", "file");
+  }
+  return p.county_code;
+}
+
 Result<Detail> Create(const Deps& d, const account::Principal& who, ProductInput in) {
   if (!who.Can("products:edit")) return Error::Forbidden("没有登记特色产品的权限");
   auto conn = d.db.Acquire();

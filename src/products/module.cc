@@ -51,7 +51,7 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "products";
     m.title = "特色产品库与溯源";
-    m.depends = {"region", "account", "entity", "settings", "audit"};
+    m.depends = {"region", "account", "entity", "settings", "attachments", "audit"};
     m.tables = {"product_grade_scales", "products",        "product_certifications",
                 "product_admissions",   "trace_batches",   "trace_events",
                 "epcis_events",         "epcis_event_epcs"};
@@ -91,7 +91,11 @@ const runtime::Module& ModuleDef() {
                        {"trace.batch.create", "登记溯源批次"},
                        {"trace.event.record", "登记溯源事件"},
                        {"trace.event.correct", "更正溯源事件（声明有误）"},
-                       {"epcis.capture", "采集 EPCIS 事件"}};
+                       {"epcis.capture", "采集 EPCIS 事件"},
+                       {"products.file.add", "上传产品照片"},
+                       {"products.file.download", "下载产品照片"},
+                       {"products.cert.file.add", "上传证书扫描件"},
+                       {"products.cert.file.download", "下载证书扫描件"}};
     // An imported entity these records name cannot be removed by undoing its import.
     m.import_dependents = {runtime::ReferencesTo(
         "entities", "经营主体",

@@ -208,6 +208,14 @@ Result<Page<Certification>> ListCertifications(const Deps& d, const account::Pri
 Result<std::pair<AdmissionMove, Detail>> Apply(const Deps& d, const account::Principal& who,
                                                int64_t id, AdmissionCommand c);
 
+// The files of a product (photos) and of a certificate (its scan), for attachments::api: the
+// county they are filed under when `who` may read them (write false) or add one (write true:
+// products:edit, the record writable, a product not removed); kNotFound outside the view.
+Result<std::string> ProductFileAccess(storage::Connection& conn, const account::Principal& who,
+                                      int64_t id, bool write);
+Result<std::string> CertificateFileAccess(storage::Connection& conn, const account::Principal& who,
+                                          int64_t id, bool write);
+
 // ---- for trace.h (same module) ----
 // The product when `who` may read it (else kNotFound), in the caller's connection.
 Result<Product> VisibleProduct(storage::Connection& conn, const account::Principal& who,

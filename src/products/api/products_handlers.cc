@@ -1,5 +1,6 @@
 #include "products/api/products_handlers.h"
 
+#include "attachments/api/file_routes.h"
 #include "http/list.h"
 #include "http/params.h"
 
@@ -263,11 +264,37 @@ void RegisterScaleRoutes(http::Server& s, const Deps& d) {
          });
 }
 
+// Photos of a product and the scan of a certificate (attachments, docs/ATTACHMENTS.md).
+void RegisterFileRoutes(http::Server& s, const Deps& d) {
+  attachments::api::Register(s, d.db, d.audit, d.clock,
+                             {"/products",
+                              "products",
+                              "product",
+                              "products:read",
+                              "products:edit",
+                              {{"photo", "产品照片", attachments::ImagesOnly(), 10},
+                               {"packaging", "包装照片", attachments::ImagesOnly(), 10}},
+                              ProductFileAccess,
+                              "product",
+                              "products.file"});
+  attachments::api::Register(s, d.db, d.audit, d.clock,
+                             {"/products/certifications",
+                              "products",
+                              "product_certification",
+                              "products:read",
+                              "products:edit",
+                              {{"certificate", "证书扫描件", {}, 5}},
+                              CertificateFileAccess,
+                              "product_certification",
+                              "products.cert.file"});
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterCertRoutes(s, d);
   RegisterScaleRoutes(s, d);
+  RegisterFileRoutes(s, d);
   s.Get("/products", {true, "products:read"}, [d](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(auto lp, http::ReadList(req, {"id", "name", "updated_at"}));
     ASSIGN_OR_RETURN(Filter f, FilterFrom(req, lp.scope));
