@@ -19,6 +19,7 @@ import { conventionSteps } from './conventions.mjs'
 import { awardSteps } from './awards.mjs'
 import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
+import { logisticsSteps } from './logistics.mjs'
 import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { fundSteps } from './funds.mjs'
@@ -540,6 +541,7 @@ try {
   const awardUsers = await awardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // award pages (issue 7): e2e/awards.mjs
   await localSteps({ step, expect, shot, page: () => page, context, BASE, login }, awardUsers) // 地方设定 (issue 16 item 3): e2e/local.mjs
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
+  await logisticsSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // logistics pages (issue 22): e2e/logistics.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
   await reportSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // manual reporting (issue 26 item 3): e2e/reports.mjs
   await systemSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // 系统管理 (issue 26 item 10): e2e/system.mjs

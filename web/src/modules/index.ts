@@ -12,6 +12,7 @@ import entity from './entity'
 import sales from './sales'
 import award from './award'
 import station from './station'
+import logistics from './logistics'
 import designation from './designation'
 import households from './households'
 import training from './training'
@@ -20,4 +21,4 @@ import projects from './projects'
 import funds from './funds'
 import settings from './settings'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, designation, households, training, projects, funds, reporting, settings]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, reporting, settings]

@@ -1,0 +1,79 @@
+// End-to-end steps of the logistics pages (issue 22), run by run.mjs after the station block. A
+// county_staff user opens 物流网络, registers a town hub of the first town through the dialog
+// (a hub whose region is no town is refused, in words) and finds it in the list; on 快递查询
+// they import a carrier's csv (one scan twice, one bad row, valid-only) and read the receipt —
+// new, duplicates, rejected —, then open the waybill's timeline: 签收 stays the state although a
+// later 到达 was scanned.
+
+import { apiHelpers } from './api.mjs'
+
+/** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
+export async function logisticsSteps(ctx) {
+  const { step, expect, shot, context, BASE, login } = ctx
+  const page = ctx.page()
+  const COUNTY = '341302000000'
+  const s = { stamp: Date.now().toString(36).slice(-5).toUpperCase() }
+  const { makeUser } = apiHelpers(ctx)
+
+  await step('logistics: a county user registers a town hub on 物流网络', async () => {
+    Object.assign(s, await makeUser('lgs', 'county_staff', '县商务局物流专员'))
+    const towns = await (await page.request.get(BASE + `/api/v1/regions/${COUNTY}/children?page_size=5`)).json()
+    s.town = towns.items[0]
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.goto(BASE + '/logistics/network')
+    await page.locator('.ln-add').click()
+    const dlg = page.locator('.ln-dialog')
+    // the select's box, not its input: with a value chosen the input has no width to click
+    await dlg.locator('.el-select', { has: page.locator('#ln-level') }).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '镇级快递物流中转站' }).first().click()
+    await dlg.locator('#ln-region').fill(COUNTY)
+    await dlg.locator('#ln-code').fill('HUB' + s.stamp)
+    await dlg.locator('#ln-name').fill(s.town.name + '快递物流中转站')
+    await dlg.locator('#ln-hours').fill('08:00-18:00')
+    await dlg.locator('.ln-save').click()
+    await page.locator('.el-message', { hasText: '乡镇' }).waitFor()
+    await dlg.locator('#ln-region').fill(s.town.code)
+    await dlg.locator('.ln-save').click()
+    await page.locator('.el-message', { hasText: '网点已登记' }).waitFor()
+    await page.locator('.ln-nodes .el-table__row', { hasText: 'HUB' + s.stamp }).waitFor()
+    await shot('logistics-network')
+  })
+
+  await step('logistics: a carrier file is ingested with a receipt and a waybill shows its timeline', async () => {
+    s.number = '7531' + Date.now().toString().slice(-10)
+    const rows = [
+      '快递公司,运单号,扫描类型,扫描时间,网点,收件人手机',
+      `中通,${s.number},到达,2024-05-01 09:00:00,HUB${s.stamp},13912345678`,
+      `中通,${s.number},签收,2024-05-01 15:30:00,,`,
+      `中通,${s.number},签收,2024-05-01 15:30:00,,`,
+      `中通,${s.number},到达,2024-05-01 18:00:00,HUB${s.stamp},`,
+      `中通,${s.number},飞走,2024-05-01 10:00:00,,`,
+    ]
+    await page.goto(BASE + '/logistics/parcels')
+    await page.locator('.lp-import').click()
+    const dlg = page.locator('.import-dialog')
+    await dlg.locator('.import-mode-valid').click()
+    await dlg.locator('.import-input').setInputFiles({ name: 'zto.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') })
+    await dlg.locator('.import-start').click()
+    await dlg.locator('.import-result').waitFor()
+    await dlg.locator('.import-error-rows', { hasText: '扫描类型' }).waitFor()
+    await dlg.locator('.el-dialog__headerbtn').click()
+    const receipt = page.locator('.lp-receipt')
+    await receipt.waitFor()
+    const text = await receipt.innerText()
+    expect(text.includes('新增 3 条') && text.includes('重复 1 条') && text.includes('未通过 1 行'), 'the receipt: ' + text)
+    await page.locator('#f-lp-q').fill(s.number)
+    await page.locator('#f-lp-q').press('Enter')
+    const row = page.locator('.lp-waybills .el-table__row', { hasText: s.number })
+    await row.waitFor()
+    expect((await row.innerText()).includes('签收'), 'the state is 签收: ' + (await row.innerText()))
+    await row.locator('.lp-view').click()
+    const drawer = page.locator('.lp-drawer')
+    await drawer.locator('.lp-event').nth(2).waitFor()
+    expect((await drawer.locator('.lp-event').count()) === 3, 'three events in the timeline')
+    expect((await drawer.locator('.lp-state').innerText()).includes('签收'), 'the drawer shows 签收')
+    await shot('logistics-timeline')
+  })
+}

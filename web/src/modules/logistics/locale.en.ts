@@ -1,0 +1,18 @@
+// English messages of the logistics module (the keys of locale.zh-CN.ts).
+import type { Messages } from '../kit'
+import type zh from './locale.zh-CN'
+
+const en: Messages<typeof zh> = {
+  logistics: {
+    networkMenu: 'Logistics network', parcelsMenu: 'Parcels',
+    nodes: 'Nodes', lines: 'Lines', level: 'Level', search: 'Code or name', addNode: 'Register node', nodeSaved: 'Node registered',
+    code: 'Code', name: 'Name', region: 'Region', regionCode: 'Region code', carriers: 'Carriers', hours: 'Opening hours', station: 'Service station',
+    kind: 'Kind', from: 'From', stops: 'Stops', daysPerWeek: 'Days a week',
+    levels: { county_centre: 'County centre', town_hub: 'Town hub', village_point: 'Village point' },
+    waybillNo: 'Waybill', carrier: 'Carrier', state: 'State', events: 'Scans', lastAt: 'Last scan', phone: 'Recipient mobile', timeline: 'Timeline',
+    stateNow: 'State: {state}', ingest: 'Import scans',
+    receipt: 'Imported: {accepted} new, {duplicates} duplicates (already stored), {rejected} rows rejected',
+    scanTypes: { accepted: 'Accepted', dispatched: 'Dispatched', arrived: 'Arrived', out_for_delivery: 'Out for delivery', stored: 'In locker / post', signed: 'Signed', problem: 'Problem', returned: 'Returned' },
+  },
+}
+export default en
