@@ -228,15 +228,36 @@ Result<Household> Register(const Deps& d, const account::Principal& who,
       });
 }
 
+namespace {
+
+// An update that leaves the head's name or ID number out keeps the stored one: the console's
+// edit form shows them masked and cannot send them back (the clerk retypes them only to change
+// them). Decrypted here only to re-encrypt; nothing is shown, so no pii.view entry.
+Status KeepIdentity(storage::Connection& conn, const crypto::FieldCipher& cipher, int64_t id,
+                    HouseholdInput& in) {
+  if (!in.head_name.empty() && !in.id_number.empty()) return {};
+  ASSIGN_OR_RETURN(auto secrets, store::Secrets(conn, id));
+  if (in.head_name.empty()) {
+    ASSIGN_OR_RETURN(in.head_name, cipher.Decrypt(secrets.first, kNameContext));
+  }
+  if (in.id_number.empty()) {
+    ASSIGN_OR_RETURN(in.id_number, cipher.Decrypt(secrets.second, kIdContext));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<Household> Update(const Deps& d, const account::Principal& who, int64_t id,
                          const HouseholdInput& raw) {
   if (!who.Can("household:edit")) return Error::Forbidden("没有修改贫困户信息的权限");
   HouseholdInput in = raw;
-  RETURN_IF_ERROR(CheckFields(in, ShanghaiDate(d.clock.NowMs())));
   auto conn = d.db.Acquire();
   return storage::InTransaction<Household>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<Household> {
         RETURN_IF_ERROR(Visible(*conn, who, id));
+        RETURN_IF_ERROR(KeepIdentity(*conn, d.cipher, id, in));
+        RETURN_IF_ERROR(CheckFields(in, ShanghaiDate(d.clock.NowMs())));
         RETURN_IF_ERROR(CheckPlace(*conn, who, in));
         store::Row r = RowOf(d, who, in);
         ASSIGN_OR_RETURN(auto dup, store::FindByBlindIndex(*conn, r.id_bidx));

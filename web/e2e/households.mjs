@@ -156,4 +156,17 @@ export async function householdSteps(ctx) {
     await page.locator('.hh-purchases .el-table__row', { hasText: '750.00' }).locator('.el-tag', { hasText: '已更正' }).waitFor()
     await page.locator('.hh-purchase-sum', { hasText: '780.00' }).waitFor()
   })
+
+  await step('households: the household page edits its own fields; the ID number is kept', async () => {
+    await page.locator('.hh-edit').click()
+    const dlg = page.locator('.household-dialog')
+    await dlg.waitFor()
+    expect((await page.locator('#hh-id').inputValue()) === '', 'the ID number is not sent back to the form')
+    await page.locator('#hh-members').fill('6')
+    await page.locator('#hh-members').press('Tab')
+    await page.locator('.hh-save').click()
+    await dlg.waitFor({ state: 'hidden' })
+    await page.locator('.hh-members', { hasText: /^6$/ }).waitFor()
+    await page.locator('.hh-detail-id .masked-value', { hasText: '341302********3216' }).waitFor()
+  })
 }

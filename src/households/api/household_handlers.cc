@@ -39,14 +39,22 @@ Result<std::vector<Helper>> HelpersFrom(const Json& body) {
   return out;
 }
 
-Result<HouseholdInput> InputFrom(const Json& body) {
+// `update`: the head's name and ID number may be left out (the stored ones are kept).
+Result<HouseholdInput> InputFrom(const Json& body, bool update = false) {
   HouseholdInput in;
   ASSIGN_OR_RETURN(std::string region, http::RequiredString(body, "region_code"));
   auto code = RegionCode::Parse(region);
   if (!code.ok()) return Error::Invalid("region_code", "区划代码无效: " + region);
   in.region = *code;
-  ASSIGN_OR_RETURN(in.head_name, http::RequiredString(body, "head_name"));
-  ASSIGN_OR_RETURN(in.id_number, http::RequiredString(body, "id_number"));
+  if (update) {
+    ASSIGN_OR_RETURN(auto name, http::OptionalString(body, "head_name"));
+    ASSIGN_OR_RETURN(auto idn, http::OptionalString(body, "id_number"));
+    in.head_name = name.value_or("");
+    in.id_number = idn.value_or("");
+  } else {
+    ASSIGN_OR_RETURN(in.head_name, http::RequiredString(body, "head_name"));
+    ASSIGN_OR_RETURN(in.id_number, http::RequiredString(body, "id_number"));
+  }
   ASSIGN_OR_RETURN(auto members, http::BodyOptInt(body, "members"));
   if (!members) return Error::Invalid("members", "请填写家庭人口");
   if (*members < 1 || *members > 30) return Error::Invalid("members", "家庭人口应为 1 至 30 人");
@@ -152,7 +160,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
         [d](Request& req, Reply&) -> Result<Json> {
           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
           ASSIGN_OR_RETURN(Json body, req.Body());
-          ASSIGN_OR_RETURN(HouseholdInput in, InputFrom(body));
+          ASSIGN_OR_RETURN(HouseholdInput in, InputFrom(body, true));
           ASSIGN_OR_RETURN(Household h, Update(d, req.principal(), id, in));
           return HouseholdJson(h);
         });

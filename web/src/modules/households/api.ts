@@ -158,6 +158,8 @@ export const householdsApi = {
   recordPurchase: (body: PurchaseInput) => http.post<Purchase>('/purchases', body),
   correctPurchase: (id: number, body: PurchaseInput & { reason: string }) => http.post<Purchase>(`/purchases/${id}/correct`, body),
   create: (body: HouseholdInput) => http.post<Household>('/households', body),
+  /** head_name and id_number may be empty: the stored ones are kept */
+  update: (id: number, body: HouseholdInput) => http.put<Household>(`/households/${id}`, body),
   coverage: (q: Query) => http.get<Coverage>('/households/coverage', q),
   uncovered: (q: Query) => http.get<Page<Household>>('/households/coverage/uncovered', q),
 }

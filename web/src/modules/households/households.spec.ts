@@ -16,6 +16,11 @@ describe('household logic', () => {
     expect(missing(form({ status: 'lifted' }))).toEqual(['lifted_year'])
     expect(missing(form({ willing: true, able: true, able_on: '2023-03-01' }))).toEqual(['willing_on'])
   })
+  it('lets an edit leave the name and ID number empty (kept by the server), not a wrong one', () => {
+    expect(missing(form({ head_name: '', id_number: '' }))).toEqual(['head_name', 'id_number'])
+    expect(missing(form({ head_name: '', id_number: '' }), true)).toEqual([])
+    expect(missing(form({ id_number: '34130219800101123' }), true)).toEqual(['id_number'])
+  })
   it('splits products on the separators the import accepts', () => {
     expect(splitProducts('酥梨、山芋，大豆; 红薯 ')).toEqual(['酥梨', '山芋', '大豆', '红薯'])
     expect(splitProducts('')).toEqual([])

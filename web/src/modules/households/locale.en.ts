@@ -10,7 +10,7 @@ const en: Messages<typeof zh> = {
     liftedYear: 'Year lifted', willing: 'Willing', willingOn: 'Willing since', able: 'Able', ableOn: 'Able since',
     willingAndAble: 'Willing and able', products: 'Products', productsHint: 'separate with 、', helpers: 'Paired helpers',
     helperKinds: { unit: 'Unit', entity: 'Entity', grower: 'Large grower', capable: 'Capable person' },
-    add: 'Register household', created: 'Registered', import: 'Import register', importTitle: 'Import the household register',
+    add: 'Register household', created: 'Registered', editHousehold: 'Edit household', updated: 'Saved', keepIfEmpty: 'leave empty to keep', import: 'Import register', importTitle: 'Import the household register',
     masked: 'Names are masked above the town; revealing is audited', yes: 'Yes', no: 'No', all: 'All',
     required: 'Required', idInvalid: 'An ID number has 18 characters', villageRequired: 'Choose the village',
     entity: 'Buyer', seller: 'Seller', sellerKinds: { household: 'Household', village: 'Poor village' }, product: 'Product',

@@ -7,7 +7,7 @@ const zh = {
     liftedYear: '脱贫年度', willing: '有参与意愿', willingOn: '意愿表示日期', able: '有参与能力', ableOn: '能力认定日期',
     willingAndAble: '愿参与、能参与', products: '生产产品', productsHint: '多个用顿号分隔', helpers: '结对帮扶',
     helperKinds: { unit: '帮扶单位', entity: '经营主体', grower: '大户', capable: '能人' },
-    add: '登记贫困户', created: '已登记', import: '导入登记簿', importTitle: '导入贫困户登记簿',
+    add: '登记贫困户', created: '已登记', editHousehold: '修改贫困户信息', updated: '已保存', keepIfEmpty: '不修改请留空', import: '导入登记簿', importTitle: '导入贫困户登记簿',
     masked: '乡镇以上只显示脱敏姓名，查看完整信息将记入审计日志', yes: '是', no: '否', all: '全部',
     required: '请填写此项', idInvalid: '身份证号应为18位', villageRequired: '请选择所在行政村',
     entity: '收购主体', seller: '卖方', sellerKinds: { household: '贫困户', village: '贫困村' }, product: '产品',

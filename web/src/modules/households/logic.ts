@@ -2,11 +2,12 @@
 import type { CoverageCount, HouseholdInput, HouseholdStatus, Purchase, PurchaseInput } from './api'
 
 /** What the form must fill before saving (the server checks the same and names the field). */
-export function missing(f: HouseholdInput): (keyof HouseholdInput)[] {
+export function missing(f: HouseholdInput, editing = false): (keyof HouseholdInput)[] {
   const out: (keyof HouseholdInput)[] = []
   if (!f.region_code || f.region_code.length !== 12 || f.region_code.endsWith('000')) out.push('region_code')
-  if (!f.head_name.trim()) out.push('head_name')
-  if (!/^\d{17}[\dXx]$/.test(f.id_number.trim())) out.push('id_number')
+  // Editing: an empty name or ID number keeps the stored one (the server's rule).
+  if (!f.head_name.trim() && !editing) out.push('head_name')
+  if (!/^\d{17}[\dXx]$/.test(f.id_number.trim()) && !(editing && !f.id_number.trim())) out.push('id_number')
   if (f.status === 'lifted' && !f.lifted_year) out.push('lifted_year')
   if (f.willing && !f.willing_on) out.push('willing_on')
   if (f.able && !f.able_on) out.push('able_on')
