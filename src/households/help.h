@@ -18,8 +18,8 @@
 //    period: a current purchase from the household dated in it, an employment overlapping it, or
 //    a shop open during it — and any help source registered by a module above this one
 //    (AddHelpSource: the matching module counts a household whose listing was taken up in a
-//    match dated in the period). Training attendance (training module) will add to the help
-//    kinds when it names households. A region without willing-and-able households has no value
+//    match dated in the period; the training module a household whose head, linked as a trainee,
+//    attended a session day in it). A region without willing-and-able households has no value
 //    (no data, with the reason).
 #pragma once
 
