@@ -62,6 +62,13 @@ Result<RegionCode> ScopedRegion(const Request& req, const std::string& name) {
   return *code;
 }
 
+Result<std::optional<CivilDate>> BodyOptDate(const Json& body, const std::string& field) {
+  ASSIGN_OR_RETURN(auto text, OptionalString(body, field));
+  if (!text || text->empty()) return std::optional<CivilDate>();
+  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
+  return std::optional<CivilDate>(d);
+}
+
 Result<std::optional<int64_t>> BodyOptInt(const Json& body, const std::string& field) {
   if (!body.contains(field) || body[field].is_null()) return std::optional<int64_t>();
   const Json& v = body[field];

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/result.h"
 #include "core/types.h"
 #include "http/server.h"
@@ -36,6 +37,9 @@ Result<RegionCode> ScopedRegion(const Request& req, const std::string& name = "r
 // Body fields (a JSON object). Absent or null: nullopt. Integers are bounded by ±9e16 (the
 // bound of Fen::Parse), so sums over many rows cannot overflow.
 Result<std::optional<int64_t>> BodyOptInt(const Json& body, const std::string& field);
+// An optional "YYYY-MM-DD" field: absent, null or "" → nullopt; anything else must parse
+// (kInvalidArgument naming `field`).
+Result<std::optional<CivilDate>> BodyOptDate(const Json& body, const std::string& field);
 Result<std::optional<bool>> BodyOptBool(const Json& body, const std::string& field);
 // A required id in the body (positive integer); kInvalidArgument naming `field` otherwise.
 Result<int64_t> BodyId(const Json& body, const std::string& field);

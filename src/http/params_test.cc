@@ -143,6 +143,14 @@ TEST(BodyReaders, TypedWithTheFieldInTheError) {
     EXPECT_EQ(BodyId(b, bad).error().field, bad) << bad;
 }
 
+TEST(BodyReaders, AnOptionalDateIsAbsentEmptyOrACivilDate) {
+  Json b = Json::parse(R"({"on": "2019-10-08", "empty": "", "z": null, "bad": "2019-02-30",
+                           "n": 20191008})");
+  EXPECT_EQ(*BodyOptDate(b, "on"), std::optional<CivilDate>(CivilDate(2019, 10, 8)));
+  for (const char* none : {"empty", "z", "absent"}) EXPECT_EQ(*BodyOptDate(b, none), std::nullopt);
+  for (const char* bad : {"bad", "n"}) EXPECT_EQ(BodyOptDate(b, bad).error().field, bad) << bad;
+}
+
 TEST(ReadList, PageSortWhitelistAndScope) {
   auto lp = ReadList(Fixture("", {{"page", "2"}, {"page_size", "5"}, {"sort", "name"}}).req,
                      {"id", "name"});

@@ -15,13 +15,6 @@ using http::Request;
 
 Json OptDate(const std::optional<CivilDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 Result<std::vector<Helper>> HelpersFrom(const Json& body) {
   std::vector<Helper> out;
   if (!body.contains("helpers") || body["helpers"].is_null()) return out;
@@ -69,8 +62,8 @@ Result<HouseholdInput> InputFrom(const Json& body, bool update = false) {
   ASSIGN_OR_RETURN(auto able, http::BodyOptBool(body, "able"));
   in.willing = willing.value_or(false);
   in.able = able.value_or(false);
-  ASSIGN_OR_RETURN(in.willing_on, DateField(body, "willing_on"));
-  ASSIGN_OR_RETURN(in.able_on, DateField(body, "able_on"));
+  ASSIGN_OR_RETURN(in.willing_on, http::BodyOptDate(body, "willing_on"));
+  ASSIGN_OR_RETURN(in.able_on, http::BodyOptDate(body, "able_on"));
   if (body.contains("products") && !body["products"].is_null()) {
     ASSIGN_OR_RETURN(in.products, http::StringArray(body, "products"));
   }

@@ -101,13 +101,6 @@ Json DetailJson(const Detail& d) {
   return out;
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 std::string OptText(const Json& body, const std::string& field, Status& st) {
   auto v = http::OptionalString(body, field);
   if (!v.ok()) {
@@ -151,8 +144,8 @@ Result<CertificationInput> CertFrom(const Json& body) {
   Status st;
   in.note = OptText(body, "note", st);
   RETURN_IF_ERROR(st);
-  ASSIGN_OR_RETURN(in.valid_from, DateField(body, "valid_from"));
-  ASSIGN_OR_RETURN(in.valid_to, DateField(body, "valid_to"));
+  ASSIGN_OR_RETURN(in.valid_from, http::BodyOptDate(body, "valid_from"));
+  ASSIGN_OR_RETURN(in.valid_to, http::BodyOptDate(body, "valid_to"));
   return in;
 }
 
@@ -163,7 +156,7 @@ Result<AdmissionCommand> CommandFrom(const Json& body) {
   if (!a.ok()) return Error::Invalid("to", "未知的准入状态: " + to);
   c.to = *a;
   ASSIGN_OR_RETURN(c.idempotency_key, http::RequiredString(body, "idempotency_key"));
-  ASSIGN_OR_RETURN(c.on, DateField(body, "on"));
+  ASSIGN_OR_RETURN(c.on, http::BodyOptDate(body, "on"));
   Status st;
   c.note = OptText(body, "note", st);
   RETURN_IF_ERROR(st);

@@ -76,13 +76,6 @@ Json DetailJson(const trace::BatchDetail& d) {
   return out;
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 Result<std::string> Opt(const Json& body, const std::string& field) {
   ASSIGN_OR_RETURN(auto v, http::OptionalString(body, field));
   return v.value_or("");
@@ -106,10 +99,10 @@ Result<trace::EventInput> EventFrom(const Json& body) {
   ASSIGN_OR_RETURN(in.quantity, Opt(body, "quantity"));
   ASSIGN_OR_RETURN(in.input_quantity, Opt(body, "input_quantity"));
   ASSIGN_OR_RETURN(in.uom, Opt(body, "uom"));
-  ASSIGN_OR_RETURN(in.harvest_start, DateField(body, "harvest_start"));
-  ASSIGN_OR_RETURN(in.harvest_end, DateField(body, "harvest_end"));
-  ASSIGN_OR_RETURN(in.production_date, DateField(body, "production_date"));
-  ASSIGN_OR_RETURN(in.best_before, DateField(body, "best_before"));
+  ASSIGN_OR_RETURN(in.harvest_start, http::BodyOptDate(body, "harvest_start"));
+  ASSIGN_OR_RETURN(in.harvest_end, http::BodyOptDate(body, "harvest_end"));
+  ASSIGN_OR_RETURN(in.production_date, http::BodyOptDate(body, "production_date"));
+  ASSIGN_OR_RETURN(in.best_before, http::BodyOptDate(body, "best_before"));
   ASSIGN_OR_RETURN(in.test_report, Opt(body, "test_report"));
   ASSIGN_OR_RETURN(in.result, Opt(body, "result"));
   ASSIGN_OR_RETURN(in.note, Opt(body, "note"));
@@ -177,7 +170,7 @@ void RegisterTraceRoutes(http::Server& s, const trace::Deps& d) {
            ASSIGN_OR_RETURN(in.lot, http::RequiredString(body, "lot"));
            ASSIGN_OR_RETURN(in.quantity, Opt(body, "quantity"));
            ASSIGN_OR_RETURN(in.uom, Opt(body, "uom"));
-           ASSIGN_OR_RETURN(in.produced_on, DateField(body, "produced_on"));
+           ASSIGN_OR_RETURN(in.produced_on, http::BodyOptDate(body, "produced_on"));
            ASSIGN_OR_RETURN(auto detail, trace::CreateBatch(d, req.principal(), in));
            reply.status = 201;
            return DetailJson(detail);

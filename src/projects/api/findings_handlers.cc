@@ -70,13 +70,6 @@ Json DetailJson(const FindingDetail& d) {
   return out;
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 Result<std::string> Text(const Json& body, const std::string& field) {
   ASSIGN_OR_RETURN(auto v, http::OptionalString(body, field));
   return v.value_or("");
@@ -92,12 +85,12 @@ Result<FindingInput> InputFrom(const Json& body) {
     in.region = *code;
   }
   ASSIGN_OR_RETURN(in.source, Text(body, "source"));
-  ASSIGN_OR_RETURN(in.found_on, DateField(body, "found_on"));
+  ASSIGN_OR_RETURN(in.found_on, http::BodyOptDate(body, "found_on"));
   ASSIGN_OR_RETURN(in.title, Text(body, "title"));
   ASSIGN_OR_RETURN(in.detail, Text(body, "detail"));
   ASSIGN_OR_RETURN(in.requirement, Text(body, "requirement"));
   ASSIGN_OR_RETURN(in.owner_unit, Text(body, "owner_unit"));
-  ASSIGN_OR_RETURN(in.due_on, DateField(body, "due_on"));
+  ASSIGN_OR_RETURN(in.due_on, http::BodyOptDate(body, "due_on"));
   return in;
 }
 
@@ -108,7 +101,7 @@ Result<FindingCommand> CommandFrom(const Json& body) {
   if (!st.ok()) return Error::Invalid("to", "未知的整改状态: " + to);
   c.to = *st;
   ASSIGN_OR_RETURN(c.idempotency_key, http::RequiredString(body, "idempotency_key"));
-  ASSIGN_OR_RETURN(c.on, DateField(body, "on"));
+  ASSIGN_OR_RETURN(c.on, http::BodyOptDate(body, "on"));
   ASSIGN_OR_RETURN(c.note, Text(body, "note"));
   return c;
 }

@@ -103,13 +103,6 @@ Json DetailJson(const Detail& d) {
   return out;
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 Result<ProjectInput> InputFrom(const Json& body) {
   ProjectInput in;
   ASSIGN_OR_RETURN(std::string region, http::RequiredString(body, "region_code"));
@@ -134,14 +127,14 @@ Result<Command> CommandFrom(const Json& body) {
   ASSIGN_OR_RETURN(std::string to, http::RequiredString(body, "to"));
   ASSIGN_OR_RETURN(c.to, ParseState(to));
   ASSIGN_OR_RETURN(c.idempotency_key, http::RequiredString(body, "idempotency_key"));
-  ASSIGN_OR_RETURN(c.on, DateField(body, "on"));
+  ASSIGN_OR_RETURN(c.on, http::BodyOptDate(body, "on"));
   ASSIGN_OR_RETURN(auto note, http::OptionalString(body, "note"));
   c.note = note.value_or("");
   ASSIGN_OR_RETURN(auto grade, http::OptionalString(body, "grade"));
   if (grade && !grade->empty()) {
     ASSIGN_OR_RETURN(c.grade, ParseGrade(*grade));
   }
-  ASSIGN_OR_RETURN(c.rectify_by, DateField(body, "rectify_by"));
+  ASSIGN_OR_RETURN(c.rectify_by, http::BodyOptDate(body, "rectify_by"));
   if (body.contains("evidence") && !body["evidence"].is_null()) {
     if (!body["evidence"].is_array())
       return Error::Invalid("evidence", "evidence 应为文件编号数组");

@@ -79,13 +79,6 @@ Result<int64_t> IntField(const Json& body, const std::string& field) {
   return *v;
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 // {"name","period_kind","pass_mark","items":[{"name","weight","max_score"}]}
 Result<TemplateInput> TemplateFrom(const Json& body) {
   TemplateInput in;
@@ -115,7 +108,7 @@ Result<AssessmentInput> AssessmentFrom(const Json& body) {
   AssessmentInput in;
   ASSIGN_OR_RETURN(in.template_id, http::BodyId(body, "template_id"));
   ASSIGN_OR_RETURN(in.period, http::RequiredString(body, "period"));
-  ASSIGN_OR_RETURN(in.assessed_on, DateField(body, "assessed_on"));
+  ASSIGN_OR_RETURN(in.assessed_on, http::BodyOptDate(body, "assessed_on"));
   ASSIGN_OR_RETURN(auto comment, http::OptionalString(body, "comment"));
   in.comment = comment.value_or("");
   if (!body.contains("scores") || !body["scores"].is_array())
@@ -195,7 +188,7 @@ void RegisterFollowupRoutes(http::Server& s, const Deps& d) {
            } else {
              return Error::Invalid("kind", "后续处理应为 整改(rectification) 或 退出(exit)");
            }
-           ASSIGN_OR_RETURN(in.deadline, DateField(body, "deadline"));
+           ASSIGN_OR_RETURN(in.deadline, http::BodyOptDate(body, "deadline"));
            ASSIGN_OR_RETURN(auto note, http::OptionalString(body, "note"));
            in.note = note.value_or("");
            ASSIGN_OR_RETURN(auto a, OpenFollowup(d, req.principal(), id, in));

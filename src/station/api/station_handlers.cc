@@ -41,13 +41,6 @@ Result<std::optional<Point>> PointFrom(const Json& body) {
   return std::optional<Point>(p);
 }
 
-Result<std::optional<CivilDate>> DateField(const Json& body, const std::string& field) {
-  ASSIGN_OR_RETURN(auto text, http::OptionalString(body, field));
-  if (!text || text->empty()) return std::optional<CivilDate>();
-  ASSIGN_OR_RETURN(CivilDate d, CivilDate::Parse(*text, field));
-  return std::optional<CivilDate>(d);
-}
-
 Result<std::vector<std::string>> ListField(const Json& body, const std::string& field) {
   if (!body.contains(field) || body[field].is_null()) return std::vector<std::string>();
   return http::StringArray(body, field);
@@ -78,8 +71,8 @@ Result<StationInput> InputFrom(const Json& body) {
   }
   ASSIGN_OR_RETURN(in.agreement_no, TextField(body, "agreement_no"));
   ASSIGN_OR_RETURN(in.build_kind, TextField(body, "build_kind"));
-  ASSIGN_OR_RETURN(in.built_on, DateField(body, "built_on"));
-  ASSIGN_OR_RETURN(in.online_on, DateField(body, "online_on"));
+  ASSIGN_OR_RETURN(in.built_on, http::BodyOptDate(body, "built_on"));
+  ASSIGN_OR_RETURN(in.online_on, http::BodyOptDate(body, "online_on"));
   ASSIGN_OR_RETURN(in.facilities, ListField(body, "facilities"));
   ASSIGN_OR_RETURN(in.services, ListField(body, "services"));
   ASSIGN_OR_RETURN(in.carriers, ListField(body, "carriers"));
