@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/db_errors.h"
@@ -12,6 +15,20 @@ namespace ruralec::storage::sqlite {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10'000;
+// Memory per connection (docs/PERFORMANCE.md "The station record import"). SQLite's default
+// 2 MiB page cache made a 100,000-row import spill dirty pages to the WAL mid-transaction and
+// write them again, and re-read index pages through pread: a fifth of its CPU in system calls.
+// - the page cache holds 32 MiB of pages, filled only as pages are used (8 connections: 256 MiB
+//   at most);
+// - a transaction spills only past 65,536 dirty pages (256 MiB), so a large import writes each
+//   page to the WAL once; one writer at a time, so this is once per database, not per connection;
+// - the database file is read through a shared memory map of up to 1 GiB (the OS page cache,
+//   no copy per read). Writes still go through write(): a full disk stays an error, not SIGBUS.
+constexpr std::string_view kConnectionPragmas =
+    "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+    "PRAGMA cache_size=-32768; PRAGMA cache_spill=65536; PRAGMA mmap_size=1073741824;";
+// How often the checkpointer copies committed WAL frames into the database file.
+constexpr std::chrono::milliseconds kCheckpointEvery{200};
 
 // Classifies an SQLite failure. The message is generic and safe to show a client; SQLite's own
 // text goes to `detail` (the server log), never to the client (issue 15 item 8).
@@ -204,10 +221,51 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path
   }
   auto conn = std::make_unique<SqliteConnection>(db);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  RETURN_IF_ERROR(conn->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
+  RETURN_IF_ERROR(conn->ExecScript(kConnectionPragmas));
   return conn;
 }
+
+// Checkpoints the WAL from its own connection and thread, so no writer pays for it. With
+// SQLite's automatic checkpoint the commit that takes the WAL past 1,000 pages copies them all
+// into the database file and syncs it before it returns: a third of a 100,000-row import's commit
+// (docs/PERFORMANCE.md "The station record import"). The pool's connections turn that off
+// (wal_autocheckpoint=0) and this thread runs a PASSIVE checkpoint every kCheckpointEvery: it
+// never waits for readers or writers and copies what it can; a crash during one is safe (SQLite
+// replays the WAL). When the last connection closes, SQLite checkpoints the rest and removes
+// the WAL, as before.
+class Checkpointer {
+ public:
+  explicit Checkpointer(std::unique_ptr<SqliteConnection> conn)
+      : conn_(std::move(conn)), thread_([this] { Loop(); }) {}
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!cv_.wait_for(lock, kCheckpointEvery, [&] { return stop_; })) {
+      lock.unlock();
+      // SQLITE_BUSY (another process checkpointing) and errors are retried on the next turn.
+      (void)sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                      nullptr);
+      lock.lock();
+    }
+  }
+
+  std::unique_ptr<SqliteConnection> conn_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;  // last: started once the members above exist
+};
 
 class SqliteDatabase final : public PooledDatabase {
  public:
@@ -217,8 +275,11 @@ class SqliteDatabase final : public PooledDatabase {
   Status Init(int pool_size) {
     for (int i = 0; i < pool_size; ++i) {
       ASSIGN_OR_RETURN(auto conn, OpenConnection(path_));
+      RETURN_IF_ERROR(conn->ExecScript("PRAGMA wal_autocheckpoint=0;"));
       AddConnection(std::move(conn));
     }
+    ASSIGN_OR_RETURN(auto own, OpenConnection(path_));
+    checkpointer_ = std::make_unique<Checkpointer>(std::move(own));
     return {};
   }
 
@@ -248,6 +309,7 @@ class SqliteDatabase final : public PooledDatabase {
   }
 
   std::string path_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // destroyed before the pool's connections
 };
 
 }  // namespace
