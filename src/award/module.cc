@@ -52,7 +52,9 @@ const runtime::Module& ModuleDef() {
               "('entity', 'export') AND subject_id",
               "条奖补明细"},
              {"SELECT COUNT(*) FROM award_lines WHERE payee_entity_id", "条奖补明细（收款主体）"}}),
-        {"sales", CheckSalesUnused}};
+        {"sales", CheckSalesUnused},
+        {"station_records", CheckStationRecordsUnused},
+        {"station_events", CheckStationEventsUnused}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, c.db(), c.audit(), c.clock());
     };

@@ -14,5 +14,9 @@ namespace ruralec::award {
 // the ledger rows `record_ids` (metrics online_sales, uplink_online_sales, online_export_sales
 // of entity, brand and export subjects).
 Status CheckSalesUnused(storage::Connection& conn, const std::vector<int64_t>& record_ids);
+// The same for station lines and the service records `record_ids` (every metric but the
+// assessment score), and for the monthly records that count the events `event_ids`.
+Status CheckStationRecordsUnused(storage::Connection& conn, const std::vector<int64_t>& record_ids);
+Status CheckStationEventsUnused(storage::Connection& conn, const std::vector<int64_t>& event_ids);
 
 }  // namespace ruralec::award

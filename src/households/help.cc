@@ -1,6 +1,7 @@
 // Employment, shops and coverage (help.h contract).
 #include "households/help.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/validate.h"
@@ -78,6 +79,17 @@ Status CheckShop(ShopInput& in, CivilDate today) {
   return CheckDates(in.opened_on, in.closed_on, "opened_on", "closed_on", today);
 }
 
+Status LinkEntityShop(storage::Connection& conn, ShopInput& in) {
+  in.entity_shop_id.reset();
+  if (!in.entity_id || in.shop_ref.empty()) return {};
+  ASSIGN_OR_RETURN(auto shop, entity::FindShop(conn, *in.entity_id, in.shop_ref));
+  if (!shop)
+    return Error::Invalid("shop_ref", "该经营主体没有店铺编号或网址为“" + in.shop_ref +
+                                          "”的网店；请先在经营主体中登记该网店，或不填经营主体");
+  in.entity_shop_id = shop->id;
+  return {};
+}
+
 }  // namespace internal
 
 Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
@@ -117,12 +129,73 @@ Result<HouseholdShop> AddShop(const Deps& d, const account::Principal& who, int6
       *conn, storage::TxMode::kWrite, [&]() -> Result<HouseholdShop> {
         ASSIGN_OR_RETURN(store::Stored h, Writable(*conn, who, household_id));
         if (in.entity_id) RETURN_IF_ERROR(CheckEntity(*conn, *in.entity_id));
+        RETURN_IF_ERROR(internal::LinkEntityShop(*conn, in));
         store::NewShop n{household_id, h.h.region, in, Actor(who), d.clock.NowMs()};
         ASSIGN_OR_RETURN(int64_t id, store::InsertShop(*conn, n));
         RETURN_IF_ERROR(Audit(d, *conn, who, "household.shop.add", household_id,
                               "shop=" + std::to_string(id) + " platform=" + in.platform +
                                   " opened_on=" + in.opened_on.ToString()));
         return HouseholdShop{id, household_id, in, n.now};
+      });
+}
+
+Result<Employment> EndEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
+                                 int64_t employment_id, CivilDate until) {
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<Employment>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<Employment> {
+        ASSIGN_OR_RETURN(store::Stored h, Writable(*conn, who, household_id));
+        ASSIGN_OR_RETURN(auto all, store::EmploymentsOf(*conn, household_id));
+        auto it = std::find_if(all.begin(), all.end(),
+                               [&](const auto& e) { return e.first.id == employment_id; });
+        if (it == all.end())
+          return Error::NotFound("就业记录 " + std::to_string(employment_id) + " 不存在");
+        Employment e = it->first;
+        if (e.in.until)
+          return Error::Conflict("该就业记录已于 " + e.in.until->ToString() + " 结束", "until");
+        RETURN_IF_ERROR(validate::PlausibleDate(until, "until", ShanghaiDate(d.clock.NowMs())));
+        if (until < e.in.since)
+          return Error::Invalid("until", "离职日期不能早于入职日期 " + e.in.since.ToString());
+        ASSIGN_OR_RETURN(bool ended, store::EndEmployment(*conn, employment_id, until));
+        if (!ended) return Error::Conflict("该就业记录已结束", "until");
+        RETURN_IF_ERROR(
+            Audit(d, *conn, who, "household.employment.end", household_id,
+                  "employment=" + std::to_string(employment_id) + " until=" + until.ToString()));
+        e.in.until = until;
+        if (SeesNames(who, h.h.region))
+          if (auto n = d.cipher.Decrypt(it->second, kMemberContext); n.ok()) e.in.member_name = *n;
+        std::vector<Employment> one{e};
+        RETURN_IF_ERROR(NameEntities(*conn, one));
+        return one[0];
+      });
+}
+
+Result<HouseholdShop> CloseShop(const Deps& d, const account::Principal& who, int64_t household_id,
+                                int64_t shop_id, CivilDate closed_on) {
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<HouseholdShop>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<HouseholdShop> {
+        RETURN_IF_ERROR(Writable(*conn, who, household_id));
+        ASSIGN_OR_RETURN(auto all, store::ShopsOf(*conn, household_id));
+        auto it = std::find_if(all.begin(), all.end(),
+                               [&](const HouseholdShop& s) { return s.id == shop_id; });
+        if (it == all.end())
+          return Error::NotFound("网店记录 " + std::to_string(shop_id) + " 不存在");
+        HouseholdShop s = *it;
+        if (s.in.closed_on)
+          return Error::Conflict("该网店已于 " + s.in.closed_on->ToString() + " 关闭", "closed_on");
+        CivilDate today = ShanghaiDate(d.clock.NowMs());
+        RETURN_IF_ERROR(validate::PlausibleDate(closed_on, "closed_on", today));
+        if (closed_on < s.in.opened_on)
+          return Error::Invalid("closed_on",
+                                "关店日期不能早于开店日期 " + s.in.opened_on.ToString());
+        ASSIGN_OR_RETURN(bool closed, store::CloseShop(*conn, shop_id, closed_on));
+        if (!closed) return Error::Conflict("该网店已关闭", "closed_on");
+        RETURN_IF_ERROR(
+            Audit(d, *conn, who, "household.shop.close", household_id,
+                  "shop=" + std::to_string(shop_id) + " closed_on=" + closed_on.ToString()));
+        s.in.closed_on = closed_on;
+        return s;
       });
 }
 

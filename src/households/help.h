@@ -8,7 +8,13 @@
 //    until (until absent: still employed; never before since; since not in the future).
 //  - Shop: an online shop (网店、微店) opened by the household: platform, shop name, the
 //    platform's shop id or URL, the date opened (not in the future) and closed (optional),
-//    optionally the entity it trades as.
+//    optionally the entity it trades as. With an entity and a shop id/URL it is linked to that
+//    entity's registered shop with the same id/URL (entity_shop_id); an entity without such a
+//    shop is refused (field shop_ref): register the shop on the entity first, or leave the
+//    entity out.
+//  - Ending (结束就业 / 关店): an open employment gets its until date, an open shop its
+//    closed_on (not in the future, not before since / opened_on); one that already ended is
+//    kConflict. Audited "household.employment.end" / "household.shop.close".
 //  - Writes need household:edit and the household visible and in the caller's scope (else
 //    "not found"); audited "household.employment.add" / "household.shop.add". Reads follow the
 //    register (households.h): names masked above the town.
@@ -51,6 +57,7 @@ struct ShopInput {
   std::optional<int64_t> entity_id;
   CivilDate opened_on;
   std::optional<CivilDate> closed_on;
+  std::optional<int64_t> entity_shop_id;  // set by the link check, never taken from input
 };
 struct HouseholdShop {
   int64_t id = 0, household_id = 0;
@@ -62,6 +69,10 @@ Result<Employment> AddEmployment(const Deps& d, const account::Principal& who, i
                                  const EmploymentInput& in);
 Result<HouseholdShop> AddShop(const Deps& d, const account::Principal& who, int64_t household_id,
                               const ShopInput& in);
+Result<Employment> EndEmployment(const Deps& d, const account::Principal& who, int64_t household_id,
+                                 int64_t employment_id, CivilDate until);
+Result<HouseholdShop> CloseShop(const Deps& d, const account::Principal& who, int64_t household_id,
+                                int64_t shop_id, CivilDate closed_on);
 
 // Every help record of one household (the household visible to `who`).
 struct HouseholdHelp {

@@ -145,7 +145,8 @@ class ShopRows : public HelpRows {
     Status st = [&]() -> Status {
       ASSIGN_OR_RETURN(in.opened_on, CivilDate::Parse(c.Get(kSOpened), "opened_on"));
       ASSIGN_OR_RETURN(in.closed_on, OptDate(c.Get(kSClosed), "closed_on"));
-      return internal::CheckShop(in, today_);
+      RETURN_IF_ERROR(internal::CheckShop(in, today_));
+      return internal::LinkEntityShop(conn, in);
     }();
     if (!st.ok()) return Reject(c, st.error(), ColumnOf(st.error().field));
     std::string key = std::to_string(h->h.id) + "|" + in.platform + "|" + in.shop_name;

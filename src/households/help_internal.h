@@ -13,5 +13,8 @@ inline constexpr char kMemberContext[] = "households.member_name";
 // kInvalidArgument naming the field.
 Status CheckEmployment(EmploymentInput& in, CivilDate today);
 Status CheckShop(ShopInput& in, CivilDate today);
+// Links a shop naming an entity and a shop id/URL to that entity's shop record (help.h);
+// kInvalidArgument naming shop_ref when the entity has none.
+Status LinkEntityShop(storage::Connection& conn, ShopInput& in);
 
 }  // namespace ruralec::households::internal

@@ -63,19 +63,21 @@ Result<int64_t> InsertShop(storage::Connection& conn, const NewShop& s) {
       storage::Row row,
       conn.QueryOne("INSERT INTO household_shops (household_id, county_code, region_code, "
                     "platform, shop_name, shop_ref, entity_id, opened_on, closed_on, created_by, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "created_at, entity_shop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id",
                     {s.household_id, s.region.county().str(), s.region.str(), s.in.platform,
                      s.in.shop_name, s.in.shop_ref, Opt(s.in.entity_id), s.in.opened_on.ToString(),
-                     Opt(s.in.closed_on), Opt(s.created_by), s.now},
+                     Opt(s.in.closed_on), Opt(s.created_by), s.now, Opt(s.in.entity_shop_id)},
                     "insert shop"));
   return row.Int(0);
 }
 
 Result<std::vector<HouseholdShop>> ShopsOf(storage::Connection& conn, int64_t household_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, platform, shop_name, shop_ref, entity_id, "
-                                         "opened_on, closed_on, created_at FROM household_shops "
-                                         "WHERE household_id = ? ORDER BY opened_on, id",
-                                         {household_id}));
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT id, platform, shop_name, shop_ref, entity_id, "
+                            "opened_on, closed_on, created_at, entity_shop_id FROM household_shops "
+                            "WHERE household_id = ? ORDER BY opened_on, id",
+                            {household_id}));
   std::vector<HouseholdShop> out;
   for (const auto& r : rows) {
     HouseholdShop s;
@@ -88,9 +90,24 @@ Result<std::vector<HouseholdShop>> ShopsOf(storage::Connection& conn, int64_t ho
     s.in.opened_on = Date(r.Text(5));
     s.in.closed_on = OptDate(r.OptText(6));
     s.created_at = r.Int(7);
+    s.in.entity_shop_id = r.OptInt(8);
     out.push_back(std::move(s));
   }
   return out;
+}
+
+Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until) {
+  ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_employments SET until = ? WHERE id = ? "
+                                        "AND until IS NULL",
+                                        {until.ToString(), id}));
+  return n == 1;
+}
+
+Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on) {
+  ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_shops SET closed_on = ? WHERE id = ? AND "
+                                        "closed_on IS NULL",
+                                        {closed_on.ToString(), id}));
+  return n == 1;
 }
 
 Result<std::pair<int64_t, int64_t>> PurchaseTotalsOf(storage::Connection& conn,

@@ -60,6 +60,8 @@ const runtime::Module& ModuleDef() {
                        {"purchase.import", "导入收购台账"},
                        {"household.employment.add", "登记贫困户成员就业"},
                        {"household.shop.add", "登记贫困户开设网店"},
+                       {"household.employment.end", "登记贫困户成员离职"},
+                       {"household.shop.close", "登记贫困户网店关闭"},
                        {"household.employment.import", "导入贫困户成员就业"},
                        {"household.shop.import", "导入贫困户开设网店"}};
     m.indicators = indicators::Sources();

@@ -29,7 +29,9 @@ enum Col {
   kAmount,
   kDate,
   kEvidenceKind,
-  kEvidenceNo
+  kEvidenceNo,
+  kAgreementNo,
+  kListingId
 };
 constexpr Column kColumns[] = {
     {"收购主体信用代码*", true},
@@ -44,6 +46,8 @@ constexpr Column kColumns[] = {
     {"收购日期*", true},
     {"凭证类型", false},
     {"凭证号*", true},
+    {"协议编号", false},
+    {"信息编号", false},
 };
 
 int ColumnOf(const std::string& field) {
@@ -58,7 +62,9 @@ int ColumnOf(const std::string& field) {
                                                         {"amount", kAmount},
                                                         {"purchased_on", kDate},
                                                         {"evidence_kind", kEvidenceKind},
-                                                        {"evidence_no", kEvidenceNo}};
+                                                        {"evidence_no", kEvidenceNo},
+                                                        {"agreement_id", kAgreementNo},
+                                                        {"listing_id", kListingId}};
   for (const auto& [name, col] : kFields)
     if (field == name) return col;
   return -1;
@@ -99,6 +105,7 @@ class PurchaseRows : public imports::RowHandler {
       auto b = internal::CheckBuyer(conn, who_, in.entity_id);
       if (b.ok()) buyer = *b;
       st = b.ok() ? internal::CheckSeller(conn, in) : Status(b.error());
+      if (st.ok()) st = internal::CheckLink(conn, in);
     }
     if (!st.ok()) {
       if (!imports::IsRowError(st.error())) return st.error();
@@ -139,6 +146,12 @@ class PurchaseRows : public imports::RowHandler {
     ASSIGN_OR_RETURN(in.purchased_on, CivilDate::Parse(c.Get(kDate), "purchased_on"));
     ASSIGN_OR_RETURN(in.evidence_kind, EvidenceKind(c.Get(kEvidenceKind)));
     in.evidence_no = c.Get(kEvidenceNo);
+    in.agreement_no = c.Get(kAgreementNo);
+    if (const std::string& l = c.Get(kListingId); !l.empty()) {
+      auto id = Quantity(l);
+      if (!id.ok()) return Error::Invalid("listing_id", "信息编号应为正整数");
+      in.listing_id = *id;
+    }
     return {};
   }
 
@@ -193,13 +206,15 @@ spreadsheet::Sheet PurchasesTemplate() {
   return imports::Template(
       "收购台账", kColumns,
       {"91341302MA2NAP9013", "农户", "341302198001011233", "", "", "酥梨", "500", "斤", "1250.00",
-       "2019-09-12", "转账凭证", "ZZ20240912001"},
+       "2019-09-12", "转账凭证", "ZZ20240912001", "", ""},
       {"带*的列必填；列的顺序不限。每行一笔收购。",
        "收购主体信用代码：已登记经营主体的统一社会信用代码（须在您的管辖范围内）。",
        "卖方类型：农户（填卖方身份证号，须在贫困户登记簿中）或 贫困村（填卖方村区划代码，"
        "该村须标注为贫困村，并填卖方名称，如合作社）。",
        "数量：正整数，按所填单位计；金额：元，最多两位小数。收购日期：YYYY-MM-DD，不晚于今天。",
        "凭证类型：收据 或 转账凭证（默认收据）；凭证号必填。",
+       "协议编号（可选）：收购所依据的订单农业等协议，填收购主体的协议编号；信息编号（可选）："
+       "收购所依据的产销信息编号，该信息须已由收购主体对接。",
        "同一收购主体、卖方、日期、产品、凭证号只能有一笔；已有相同记录的行不重复写入，已有不同记录"
        "的行被拒绝（请更正该记录）；同一文件再次导入不会新增数据。"});
 }

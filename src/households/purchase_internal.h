@@ -15,5 +15,7 @@ Result<RegionCode> CheckBuyer(storage::Connection& conn, const account::Principa
 // The seller exists: a registered household (in.village set to its village) or a village tagged
 // poverty_village. kInvalidArgument naming household_id / village_code.
 Status CheckSeller(storage::Connection& conn, PurchaseInput& in);
+// The link, by the registered check (purchases.h); OK when there is none to check.
+Status CheckLink(storage::Connection& conn, PurchaseInput& in);
 
 }  // namespace ruralec::households::internal

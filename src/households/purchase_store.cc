@@ -13,7 +13,8 @@ const storage::Columns kPurchase(
     "p.id, p.entity_id, p.buyer_region_code, p.seller_kind, p.household_id, p.region_code, "
     "p.seller_name, p.product, p.quantity, p.unit, p.amount_fen, p.purchased_on, "
     "p.evidence_kind, p.evidence_no, p.source, p.batch_id, p.source_row, p.is_current, "
-    "p.supersedes_id, p.correction_reason, p.created_by, p.created_at");
+    "p.supersedes_id, p.correction_reason, p.created_by, p.created_at, p.agreement_id, "
+    "p.listing_id");
 
 Purchase ToPurchase(const storage::Row& row) {
   storage::NamedRow r(row, kPurchase);
@@ -42,6 +43,8 @@ Purchase ToPurchase(const storage::Row& row) {
   p.correction_reason = r.Text("correction_reason");
   p.created_by = r.OptInt("created_by");
   p.created_at = r.Int("created_at");
+  p.in.agreement_id = r.OptInt("agreement_id");
+  p.in.listing_id = r.OptInt("listing_id");
   return p;
 }
 
@@ -60,8 +63,9 @@ Result<int64_t> InsertPurchase(storage::Connection& conn, const NewPurchase& p) 
           "INSERT INTO purchases (entity_id, buyer_county_code, buyer_region_code, seller_kind, "
           "household_id, county_code, region_code, seller_name, product, quantity, unit, "
           "amount_fen, purchased_on, evidence_kind, evidence_no, natural_key, source, batch_id, "
-          "source_row, is_current, supersedes_id, correction_reason, created_by, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) "
+          "source_row, is_current, supersedes_id, correction_reason, created_by, created_at, "
+          "agreement_id, listing_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) "
           "RETURNING id",
           {in.entity_id,
            p.buyer_region.county().str(),
@@ -85,7 +89,9 @@ Result<int64_t> InsertPurchase(storage::Connection& conn, const NewPurchase& p) 
            Opt(p.supersedes_id),
            p.correction_reason,
            Opt(p.created_by),
-           p.created_at},
+           p.created_at,
+           Opt(in.agreement_id),
+           Opt(in.listing_id)},
           "insert purchase"));
   return row.Int(0);
 }

@@ -2,6 +2,7 @@
 #include "households/purchases.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "core/validate.h"
@@ -86,7 +87,37 @@ Status CheckSeller(storage::Connection& conn, PurchaseInput& in) {
   return {};
 }
 
+namespace {
+
+std::mutex link_mu;
+PurchaseLinkCheck& LinkCheck() {
+  static PurchaseLinkCheck check;
+  return check;
+}
+
+}  // namespace
+
+Status CheckLink(storage::Connection& conn, PurchaseInput& in) {
+  if (!in.agreement_id && in.agreement_no.empty() && !in.listing_id) return {};
+  PurchaseLinkCheck check;
+  {
+    std::lock_guard lock(link_mu);
+    check = LinkCheck();
+  }
+  if (!check)
+    return Error::Invalid(in.listing_id && !in.agreement_id && in.agreement_no.empty()
+                              ? "listing_id"
+                              : "agreement_id",
+                          "未启用产销对接模块，不能关联协议或信息");
+  return check(conn, in);
+}
+
 }  // namespace internal
+
+void SetPurchaseLinkCheck(PurchaseLinkCheck check) {
+  std::lock_guard lock(internal::link_mu);
+  internal::LinkCheck() = std::move(check);
+}
 
 namespace {
 
@@ -129,7 +160,9 @@ Result<Purchase> Visible(storage::Connection& conn, const account::Principal& wh
 std::string Detail(const PurchaseInput& in) {
   return "entity=" + std::to_string(in.entity_id) + " seller=" + SellerKindName(in.seller_kind) +
          " village=" + in.village.str() + " on=" + in.purchased_on.ToString() +
-         " amount_fen=" + std::to_string(in.amount_fen) + " evidence=" + in.evidence_no;
+         " amount_fen=" + std::to_string(in.amount_fen) + " evidence=" + in.evidence_no +
+         (in.agreement_id ? " agreement=" + std::to_string(*in.agreement_id) : "") +
+         (in.listing_id ? " listing=" + std::to_string(*in.listing_id) : "");
 }
 
 // Checks and writes `in` (superseding `old` when given); returns the new id.
@@ -138,6 +171,7 @@ Result<int64_t> Write(const Deps& d, storage::Connection& conn, const account::P
   RETURN_IF_ERROR(ValidatePurchase(in, ShanghaiDate(d.clock.NowMs())));
   ASSIGN_OR_RETURN(RegionCode buyer, internal::CheckBuyer(conn, who, in.entity_id));
   RETURN_IF_ERROR(internal::CheckSeller(conn, in));
+  RETURN_IF_ERROR(internal::CheckLink(conn, in));
   ASSIGN_OR_RETURN(auto dup, store::CurrentByKey(conn, PurchaseKey(in)));
   if (dup && (!old || dup->id != old->id))
     return Error::Conflict("重复的收购记录（同一收购主体、卖方、日期、产品、凭证号）: 记录 " +

@@ -17,10 +17,15 @@
 //    that entity's purchases. Outside the view a purchase is "not found".
 //  - Writes need purchase:edit and are audited ("purchase.create" / "purchase.correct") in the
 //    same transaction. Lists never show a household's unmasked name.
+//  - Link (关联协议或信息): a purchase may name the agreement (订单农业、你种我销协议) or the
+//    listing (信息) it was made under, or both. Both belong to the matching module, above this
+//    one: it registers the check (SetPurchaseLinkCheck, docs/HOUSEHOLDS.md "Purchases"); without
+//    it a link is refused (field agreement_id / listing_id). A correction carries its own link.
 //  - Read side for other modules (award's `purchase` subject, the coverage indicator): current
 //    purchases only, scoped by the caller.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,7 +55,17 @@ struct PurchaseInput {
   CivilDate purchased_on;
   std::string evidence_kind = "receipt";  // receipt | transfer
   std::string evidence_no;
+  // The link: an agreement by id, or by its number (agreement_no, the buyer's; the check
+  // resolves it into agreement_id), and/or a listing by id.
+  std::optional<int64_t> agreement_id, listing_id;
+  std::string agreement_no;
 };
+
+// Checks (and resolves) a purchase's link in the caller's transaction; kInvalidArgument naming
+// agreement_id / listing_id with the reason. Registered by the matching module's manifest; a
+// second registration replaces the first.
+using PurchaseLinkCheck = std::function<Status(storage::Connection&, PurchaseInput&)>;
+void SetPurchaseLinkCheck(PurchaseLinkCheck check);
 
 struct Purchase {
   int64_t id = 0;

@@ -6,6 +6,7 @@
 #include "matching/api/matching_handlers.h"
 #include "matching/cli/matching_command.h"
 #include "matching/matching_store.h"
+#include "matching/purchase_link.h"
 #include "runtime/context.h"
 #include "runtime/import_undo.h"
 
@@ -102,6 +103,8 @@ const runtime::Module& ModuleDef() {
     m.commands = AddMatchingCommands;
     // A household whose listing was taken up counts as helped (households' coverage).
     households::AddHelpSource("matching", store::HouseholdsMatched);
+    // A purchase from the poor may name the agreement or listing it was made under.
+    households::SetPurchaseLinkCheck(CheckPurchaseLink);
     return m;
   }();
   return m;

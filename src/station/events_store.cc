@@ -1,5 +1,6 @@
 #include "station/events_store.h"
 
+#include "storage/in_list.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -121,6 +122,38 @@ Status MarkVoided(storage::Connection& conn, int64_t id, std::optional<int64_t> 
       {at, Opt(by), reason, id});
   if (!n.ok()) return n.take_error();
   return {};
+}
+
+Result<std::vector<int64_t>> BatchEventIds(storage::Connection& conn, int64_t batch_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM station_service_events WHERE batch_id = ? "
+                                         "AND voided_at IS NULL ORDER BY id",
+                                         {batch_id}));
+  std::vector<int64_t> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+Result<int64_t> VoidBatchEvents(storage::Connection& conn, int64_t batch_id,
+                                const std::vector<int64_t>& ids, std::optional<int64_t> by,
+                                int64_t at, const std::string& reason) {
+  return storage::ExecWhereIn(conn,
+                              "UPDATE station_service_events SET voided_at = ?, voided_by = ?, "
+                              "void_reason = ? WHERE batch_id = ? AND voided_at IS NULL AND id",
+                              ids, "", {at, Opt(by), reason, batch_id});
+}
+
+Result<std::set<EventKey>> KeysOfEvents(storage::Connection& conn,
+                                        const std::vector<int64_t>& ids) {
+  std::set<EventKey> out;
+  RETURN_IF_ERROR(storage::ForIdChunks(
+      "SELECT DISTINCT station_id, region_code, period, item FROM station_service_events WHERE id",
+      ids, "", [&](const std::string& sql, const storage::Params& p) -> Status {
+        ASSIGN_OR_RETURN(auto rows, conn.Query(sql, p));
+        for (const auto& r : rows) out.insert({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+        return {};
+      }));
+  return out;
 }
 
 Result<EventSum> SumEvents(storage::Connection& conn, int64_t station_id, const std::string& period,

@@ -34,6 +34,20 @@ Result<std::optional<ServiceEvent>> GetEvent(storage::Connection& conn, int64_t 
 Status MarkVoided(storage::Connection& conn, int64_t id, std::optional<int64_t> by, int64_t at,
                   const std::string& reason);
 
+// Import undo (undo.h): the events batch `batch_id` wrote that are not voided; voiding `ids`
+// of the batch with a reason (returns the rows voided); the distinct (station, region, period,
+// item) keys of events `ids`, which the monthly records sum.
+Result<std::vector<int64_t>> BatchEventIds(storage::Connection& conn, int64_t batch_id);
+Result<int64_t> VoidBatchEvents(storage::Connection& conn, int64_t batch_id,
+                                const std::vector<int64_t>& ids, std::optional<int64_t> by,
+                                int64_t at, const std::string& reason);
+struct EventKey {
+  int64_t station_id = 0;
+  std::string region, period, item;
+  auto operator<=>(const EventKey&) const = default;
+};
+Result<std::set<EventKey>> KeysOfEvents(storage::Connection& conn, const std::vector<int64_t>& ids);
+
 // The sum of the events of (station, period, item) that are not voided.
 struct EventSum {
   int64_t quantity = 0, amount_fen = 0;

@@ -9,6 +9,7 @@
 #include "station/indicators.h"
 #include "station/station.h"
 #include "station/station_store.h"
+#include "station/undo.h"
 #include "station/work_items.h"
 
 namespace ruralec::station {
@@ -116,6 +117,10 @@ const runtime::Module& ModuleDef() {
     m.import_dependents = {runtime::ReferencesTo(
         "entities", "经营主体",
         {{"SELECT COUNT(*) FROM stations WHERE operator_entity_id", "个服务站点（承办企业）"}})};
+    m.import_undo = {{"station_records", "站点服务记录", "station:record:import", RecordBatchIds,
+                      UndoRecordBatch},
+                     {"station_events", "站点单笔服务记录", "station:record:import", EventBatchIds,
+                      UndoEventBatch}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.cipher()});
     };

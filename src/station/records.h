@@ -53,6 +53,7 @@ struct ServiceRecord {
   int64_t quantity = 0, amount_fen = 0;
   std::string source;  // form | import | generated
   std::optional<int64_t> batch_id, source_row, supersedes_id, created_by;
+  std::optional<int64_t> voided_at;  // its import was undone (undo.h): history only
   bool current = true;
   std::string correction_reason, created_by_name;
   int64_t created_at = 0;

@@ -1,5 +1,6 @@
 #include "station/records_store.h"
 
+#include "storage/in_list.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -12,7 +13,7 @@ using storage::Value;
 const storage::Columns kRecord(
     "r.id, r.station_id, r.period, r.item, r.quantity, r.amount_fen, r.source, r.batch_id, "
     "r.source_row, r.supersedes_id, r.created_by, r.is_current, r.correction_reason, "
-    "r.created_at");
+    "r.created_at, r.voided_at");
 
 ServiceRecord ToRecord(const storage::Row& row) {
   storage::NamedRow r(row, kRecord);
@@ -31,6 +32,7 @@ ServiceRecord ToRecord(const storage::Row& row) {
   s.current = r.Bool("is_current");
   s.correction_reason = r.Text("correction_reason");
   s.created_at = r.Int("created_at");
+  s.voided_at = r.OptInt("voided_at");
   return s;
 }
 
@@ -190,6 +192,31 @@ Status ScanCurrent(storage::Connection& conn, const RegionCode& scope, const std
                                          w.params()));
   for (const auto& r : rows) fn(r.Int(0), r.Text(1), r.Int(2), r.Int(3), r.Int(4));
   return {};
+}
+
+Result<std::vector<int64_t>> BatchRecordIds(storage::Connection& conn, int64_t batch_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("SELECT id FROM station_service_records WHERE batch_id = "
+                              "? AND source = 'import' AND voided_at IS NULL ORDER BY id",
+                              {batch_id}));
+  std::vector<int64_t> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+Result<int64_t> CountCorrectionsOf(storage::Connection& conn, const std::vector<int64_t>& ids) {
+  return storage::CountWhereIn(
+      conn, "SELECT COUNT(*) FROM station_service_records WHERE supersedes_id", ids);
+}
+
+Result<int64_t> VoidBatchRecords(storage::Connection& conn, int64_t batch_id,
+                                 const std::vector<int64_t>& ids, std::optional<int64_t> by,
+                                 int64_t at) {
+  return storage::ExecWhereIn(conn,
+                              "UPDATE station_service_records SET is_current = 0, voided_at = ?, "
+                              "voided_by = ? WHERE batch_id = ? AND voided_at IS NULL AND id",
+                              ids, "", {at, Opt(by), batch_id});
 }
 
 }  // namespace ruralec::station::store

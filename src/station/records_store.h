@@ -33,6 +33,15 @@ Result<std::map<std::string, ServiceRecord>> CurrentOfMonth(storage::Connection&
 Result<int64_t> PutRecord(storage::Connection& conn, const NewRecord& r);
 // The columns BulkInsert writes and the row of `r` for them (the import writes in bulk).
 const std::vector<std::string>& RecordColumns();
+
+// Import undo (undo.h): the records batch `batch_id` wrote that are not voided; how many
+// records supersede one of `ids` (corrections made since); voiding `ids` of the batch (no
+// longer current, voided_at/voided_by set). Returns the rows voided.
+Result<std::vector<int64_t>> BatchRecordIds(storage::Connection& conn, int64_t batch_id);
+Result<int64_t> CountCorrectionsOf(storage::Connection& conn, const std::vector<int64_t>& ids);
+Result<int64_t> VoidBatchRecords(storage::Connection& conn, int64_t batch_id,
+                                 const std::vector<int64_t>& ids, std::optional<int64_t> by,
+                                 int64_t at);
 std::vector<storage::Value> RecordRow(const NewRecord& r);
 Status ClearCurrent(storage::Connection& conn, const std::vector<int64_t>& ids);
 

@@ -126,6 +126,19 @@ export async function householdSteps(ctx) {
     await page.locator('.hh-help-save').click()
     await page.locator('.hh-shops .el-table__row', { hasText: '小明酥梨铺' }).waitFor()
 
+    // The member leaves: the end date is required, then the row shows it and no 离职 button.
+    const worker = page.locator('.hh-employments .el-table__row', { hasText: '欧阳小红' })
+    await worker.locator('.hh-end-employment').click()
+    const end = page.locator('.hh-end-dialog')
+    await end.waitFor()
+    await page.locator('.hx-save').click()
+    await end.locator('.el-form-item.is-error', { hasText: '请填写此项' }).waitFor()
+    await date('#hx-date', today)
+    await page.locator('.hx-save').click()
+    await end.waitFor({ state: 'hidden' })
+    await worker.filter({ hasText: `${today} ~ ${today}` }).waitFor()
+    expect((await worker.locator('.hh-end-employment').count()) === 0, 'an ended employment offers no 离职 button')
+
     await page.locator('.hh-add-purchase').click()
     const dlg = page.locator('.hh-purchase-dialog')
     await dlg.waitFor()

@@ -44,6 +44,7 @@ Json ShopJson(const HouseholdShop& s) {
           {"shop_name", s.in.shop_name},
           {"shop_ref", s.in.shop_ref},
           {"entity_id", http::OptIntJson(s.in.entity_id)},
+          {"entity_shop_id", http::OptIntJson(s.in.entity_shop_id)},
           {"opened_on", s.in.opened_on.ToString()},
           {"closed_on", OptDate(s.in.closed_on)},
           {"created_at", http::TimeJson(s.created_at)}};
@@ -132,6 +133,24 @@ void RegisterHelpRoutes(http::Server& s, const Deps& d) {
            ASSIGN_OR_RETURN(in.closed_on, OptionalDate(body, "closed_on"));
            ASSIGN_OR_RETURN(HouseholdShop shop, AddShop(d, req.principal(), id, in));
            reply.status = 201;
+           return ShopJson(shop);
+         });
+  s.Post(R"(/households/(\d+)/employments/(\d+)/end)", {true, "household:edit"},
+         [d](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
+           ASSIGN_OR_RETURN(int64_t eid, http::PathId(req, 2));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(CivilDate until, RequiredDate(body, "until"));
+           ASSIGN_OR_RETURN(Employment e, EndEmployment(d, req.principal(), id, eid, until));
+           return EmploymentJson(e);
+         });
+  s.Post(R"(/households/(\d+)/shops/(\d+)/close)", {true, "household:edit"},
+         [d](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 1));
+           ASSIGN_OR_RETURN(int64_t sid, http::PathId(req, 2));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(CivilDate on, RequiredDate(body, "closed_on"));
+           ASSIGN_OR_RETURN(HouseholdShop shop, CloseShop(d, req.principal(), id, sid, on));
            return ShopJson(shop);
          });
   s.Get(R"(/households/(\d+)/help)", {true, "household:read"},

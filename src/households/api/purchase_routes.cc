@@ -40,6 +40,10 @@ Result<PurchaseInput> InputFrom(const Json& body) {
   ASSIGN_OR_RETURN(auto ek, http::OptionalString(body, "evidence_kind"));
   in.evidence_kind = ek && !ek->empty() ? *ek : "receipt";
   ASSIGN_OR_RETURN(in.evidence_no, http::RequiredString(body, "evidence_no"));
+  ASSIGN_OR_RETURN(in.agreement_id, http::BodyOptInt(body, "agreement_id"));
+  ASSIGN_OR_RETURN(auto no, http::OptionalString(body, "agreement_no"));
+  in.agreement_no = no.value_or("");
+  ASSIGN_OR_RETURN(in.listing_id, http::BodyOptInt(body, "listing_id"));
   return in;
 }
 
@@ -60,6 +64,8 @@ Json PurchaseJson(const Purchase& p) {
           {"purchased_on", p.in.purchased_on.ToString()},
           {"evidence_kind", p.in.evidence_kind},
           {"evidence_no", p.in.evidence_no},
+          {"agreement_id", http::OptIntJson(p.in.agreement_id)},
+          {"listing_id", http::OptIntJson(p.in.listing_id)},
           {"source", p.source},
           {"batch_id", http::OptIntJson(p.batch_id)},
           {"current", p.current},

@@ -120,7 +120,8 @@ http::Json RecordJson(const ServiceRecord& r) {
           {"current", r.current},
           {"correction_reason", r.correction_reason},
           {"created_by_name", r.created_by_name},
-          {"created_at", http::TimeJson(r.created_at)}};
+          {"created_at", http::TimeJson(r.created_at)},
+          {"voided_at", r.voided_at ? Json(http::TimeJson(*r.voided_at)) : Json(nullptr)}};
 }
 
 void RegisterRecordRoutes(http::Server& s, const Deps& d) {

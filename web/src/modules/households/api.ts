@@ -64,6 +64,9 @@ export interface Purchase {
   purchased_on: string
   evidence_kind: 'receipt' | 'transfer'
   evidence_no: string
+  /** the agreement / listing (matching module) the purchase was made under */
+  agreement_id: number | null
+  listing_id: number | null
   source: string
   current: boolean
   supersedes_id: number | null
@@ -112,6 +115,8 @@ export interface HouseholdShop {
   shop_name: string
   shop_ref: string
   entity_id: number | null
+  /** the entity's registered shop it is linked to (same shop id / URL) */
+  entity_shop_id?: number | null
   opened_on: string
   closed_on: string | null
 }
@@ -146,6 +151,8 @@ export interface PurchaseInput {
   purchased_on: string
   evidence_kind: 'receipt' | 'transfer'
   evidence_no: string
+  agreement_id?: number
+  listing_id?: number
 }
 
 export const householdsApi = {
@@ -154,6 +161,10 @@ export const householdsApi = {
   help: (id: number) => http.get<HouseholdHelp>(`/households/${id}/help`),
   addEmployment: (id: number, body: EmploymentInput) => http.post<Employment>(`/households/${id}/employments`, body),
   addShop: (id: number, body: ShopInput) => http.post<HouseholdShop>(`/households/${id}/shops`, body),
+  endEmployment: (id: number, employment: number, until: string) =>
+    http.post<Employment>(`/households/${id}/employments/${employment}/end`, { until }),
+  closeShop: (id: number, shop: number, closed_on: string) =>
+    http.post<HouseholdShop>(`/households/${id}/shops/${shop}/close`, { closed_on }),
   purchases: (q: Query) => http.get<Page<Purchase>>('/purchases', q),
   recordPurchase: (body: PurchaseInput) => http.post<Purchase>('/purchases', body),
   correctPurchase: (id: number, body: PurchaseInput & { reason: string }) => http.post<Purchase>(`/purchases/${id}/correct`, body),

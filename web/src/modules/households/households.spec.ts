@@ -45,10 +45,13 @@ describe('household logic', () => {
       entity_id: 7, seller_kind: 'household', household_id: 12, product: '酥梨', quantity: 300, unit: '斤', amount_fen: 75000,
       purchased_on: '2023-09-02', evidence_kind: 'receipt', evidence_no: 'SJ-1',
     })
+    expect(purchaseBody({ ...full, agreement_id: 4, listing_id: 9 }, 12)).toMatchObject({ agreement_id: 4, listing_id: 9 })
   })
   it('fills the correction form from the purchase, the reason left to the user', () => {
     const p = { id: 3, entity_id: 7, product: '山药', quantity: 20, unit: '公斤', amount_fen: 12000, purchased_on: '2023-10-01', evidence_kind: 'transfer', evidence_no: 'T9' } as Purchase
     const f = purchaseForm(p)
     expect(f).toMatchObject({ entity_id: 7, product: '山药', quantity: 20, unit: '公斤', amount_fen: 12000, evidence_kind: 'transfer', evidence_no: 'T9', reason: '' })
+    expect(f).toMatchObject({ agreement_id: null, listing_id: null })
+    expect(purchaseForm({ ...p, agreement_id: 4, listing_id: null })).toMatchObject({ agreement_id: 4, listing_id: null })
   })
 })

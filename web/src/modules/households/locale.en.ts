@@ -24,6 +24,10 @@ const en: Messages<typeof zh> = {
     shops: 'Online shops', addShop: 'Add shop', platform: 'Platform', shopName: 'Shop name', shopRef: 'Shop link or number', shopEntity: 'Linked entity (optional)', openedOn: 'Opened on', closedOn: 'Closed on',
     helpSaved: 'Saved', purchasesOf: 'Purchases', purchaseSum: '{n} current, {amount} yuan in all', addPurchase: 'Record purchase', correct: 'Correct',
     correctPurchase: 'Correct a purchase', correctionReason: 'Reason', purchaseSaved: 'Purchase saved', unit: 'Unit', evidenceNo: 'Evidence number',
+    end: 'Left', close: 'Close', endEmployment: 'Member left', closeShop: 'Shop closed', leftOn: 'Left on',
+    helpEnded: 'Saved',
+    linkAgreement: 'Under agreement', linkListing: 'Under listing', linkNone: 'None (optional)',
+    listingOption: 'Listing {id}: {product} {quantity} {unit}, {village}, matched {on}', linked: 'Link',
   },  matching: {
     listings: 'Produce board', demands: 'Demands and matching', agreements: 'Agreements',
     addListing: 'List produce', addDemand: 'Post a demand', addAgreement: 'Register an agreement',

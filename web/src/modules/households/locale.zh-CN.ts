@@ -21,6 +21,10 @@ const zh = {
     shops: '开办网店', addShop: '登记网店', platform: '平台', shopName: '店铺名称', shopRef: '店铺链接或编号', shopEntity: '关联经营主体（可选）', openedOn: '开店日期', closedOn: '关店日期',
     helpSaved: '已登记', purchasesOf: '收购记录', purchaseSum: '现行 {n} 笔，合计 {amount} 元', addPurchase: '登记收购', correct: '更正',
     correctPurchase: '更正收购记录', correctionReason: '更正原因', purchaseSaved: '收购记录已保存', unit: '单位', evidenceNo: '凭证号',
+    end: '离职', close: '关店', endEmployment: '登记离职', closeShop: '登记关店', leftOn: '离职日期',
+    helpEnded: '已登记',
+    linkAgreement: '依据协议', linkListing: '依据信息', linkNone: '无（可选）',
+    listingOption: '信息 {id}：{product} {quantity}{unit}，{village}，{on} 对接', linked: '关联',
   },  matching: {
     listings: '供需信息板', demands: '采购需求与匹配', agreements: '合作协议',
     addListing: '发布供应信息', addDemand: '发布采购需求', addAgreement: '登记合作协议',

@@ -48,14 +48,23 @@ export interface PurchaseForm {
   purchased_on: string
   evidence_kind: 'receipt' | 'transfer'
   evidence_no: string
+  /** the agreement / listing it was made under (optional; the server checks the link) */
+  agreement_id: number | null
+  listing_id: number | null
   reason: string
 }
 
 export function purchaseForm(p?: Purchase): PurchaseForm {
-  if (!p) return { entity_id: null, product: '', quantity: undefined, unit: '斤', amount_fen: null, purchased_on: '', evidence_kind: 'receipt', evidence_no: '', reason: '' }
+  if (!p) {
+    return {
+      entity_id: null, product: '', quantity: undefined, unit: '斤', amount_fen: null, purchased_on: '', evidence_kind: 'receipt',
+      evidence_no: '', agreement_id: null, listing_id: null, reason: '',
+    }
+  }
   return {
     entity_id: p.entity_id, product: p.product, quantity: p.quantity, unit: p.unit, amount_fen: p.amount_fen,
-    purchased_on: p.purchased_on, evidence_kind: p.evidence_kind, evidence_no: p.evidence_no, reason: '',
+    purchased_on: p.purchased_on, evidence_kind: p.evidence_kind, evidence_no: p.evidence_no,
+    agreement_id: p.agreement_id ?? null, listing_id: p.listing_id ?? null, reason: '',
   }
 }
 
@@ -79,5 +88,7 @@ export function purchaseBody(f: PurchaseForm, householdId: number): PurchaseInpu
     entity_id: Number(f.entity_id), seller_kind: 'household', household_id: householdId, product: f.product.trim(),
     quantity: Number(f.quantity), unit: f.unit.trim(), amount_fen: Number(f.amount_fen), purchased_on: f.purchased_on,
     evidence_kind: f.evidence_kind, evidence_no: f.evidence_no.trim(),
+    ...(f.agreement_id ? { agreement_id: f.agreement_id } : {}),
+    ...(f.listing_id ? { listing_id: f.listing_id } : {}),
   }
 }

@@ -190,6 +190,8 @@ export const matchingApi = {
   accept: (demand: number, listing: number, quantity?: number) =>
     http.post<Match>(`/matching/demands/${demand}/proposals/${listing}/accept`, quantity ? { quantity } : {}),
   createAgreement: (body: AgreementInput) => http.post<Agreement>('/matching/agreements', body),
+  agreements: (q: Query) => http.get<Page<Agreement>>('/matching/agreements', q),
+  matches: (q: Query) => http.get<Page<Match>>('/matching/matches', q),
   agreement: (id: number) => http.get<Agreement>(`/matching/agreements/${id}`),
   recordSales: (id: number, month: string, amount_fen: number, evidence: string) =>
     http.put<AttributedSales>(`/matching/agreements/${id}/sales/${month}`, { amount_fen, evidence }),
