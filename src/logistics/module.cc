@@ -1,9 +1,14 @@
 #include "logistics/module.h"
 
 #include "http/server.h"
+#include "logistics/api/coverage_handlers.h"
+#include "logistics/api/daily_plan_handlers.h"
 #include "logistics/api/network_handlers.h"
 #include "logistics/api/plan_handlers.h"
 #include "logistics/cli/parcels_command.h"
+#include "logistics/cli/report_command.h"
+#include "logistics/daily_plan.h"
+#include "logistics/indicators.h"
 #include "logistics/network.h"
 #include "runtime/context.h"
 
@@ -24,14 +29,17 @@ const runtime::Module& ModuleDef() {
     m.name = "logistics";
     m.title = "物流配送";
     m.depends = {"region", "station", "settings", "imports"};
-    m.tables = {"logistics_plans",      "logistics_nodes",      "logistics_vehicles",
-                "logistics_lines",      "logistics_line_stops", "logistics_waybills",
-                "logistics_scan_events"};
+    m.tables = {"logistics_plans",        "logistics_nodes",       "logistics_vehicles",
+                "logistics_lines",        "logistics_line_stops",  "logistics_waybills",
+                "logistics_scan_events",  "logistics_pickups",     "logistics_daily_plans",
+                "logistics_daily_routes", "logistics_daily_stops", "logistics_stop_confirmations"};
     m.permissions = {
         {"logistics:plan:read",
          "查看配送计划",
          {"county_staff", "town_staff", "driver", "auditor"}},
         {"logistics:plan:create", "编制配送计划", {"county_staff", "town_staff"}},
+        {"logistics:plan:publish", "发布每日共配计划", {"county_staff", "town_staff"}},
+        {"logistics:pickup:edit", "登记上行揽收需求", {"county_staff", "town_staff"}},
         {"logistics:network:read",
          "查看物流网络（网点、车辆、线路）",
          {"county_staff", "town_staff", "driver", "auditor"}},
@@ -73,14 +81,27 @@ const runtime::Module& ModuleDef() {
                        {"logistics.line.create", "登记配送线路"},
                        {"logistics.line.update", "修改配送线路"},
                        {"logistics.scan", "录入快递扫描"},
-                       {"logistics.scans.import", "导入快递扫描记录"}};
+                       {"logistics.scans.import", "导入快递扫描记录"},
+                       {"logistics.pickup.create", "登记揽收需求"},
+                       {"logistics.daily_plan.create", "编制每日共配计划"},
+                       {"logistics.daily_plan.move", "调整共配计划站点"},
+                       {"logistics.daily_plan.lock", "锁定/解锁共配线路"},
+                       {"logistics.daily_plan.publish", "发布每日共配计划"},
+                       {"logistics.stop.confirm", "司机确认站点"}};
+    m.params = {RoadFactorParam(), SpeedParam(), ParcelKgParam()};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, c.db(), c.clock());
       Deps d{c.db(), c.audit(), c.clock(), c.cipher()};
       api::RegisterNetworkRoutes(s, d);
       api::RegisterParcelRoutes(s, d);
+      api::RegisterCoverageRoutes(s, d);
+      api::RegisterDailyPlanRoutes(s, d);
     };
-    m.commands = AddParcelCommands;
+    m.indicators = indicators::Sources();
+    m.commands = [](CLI::App& app, const runtime::CommandEnv& env) {
+      AddParcelCommands(app, env);
+      AddLogisticsCommands(app, env);
+    };
     return m;
   }();
   return m;

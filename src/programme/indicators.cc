@@ -160,7 +160,40 @@ std::vector<Indicator> BuildIndicators() {
        D::kPercent,
        {},
        {},
-       "Share of administrative villages served by express delivery.",
+       "Share of administrative villages (行政村) reached in the period: at least one delivery "
+       "(到达/入柜/签收, downlink) or pickup (揽收/发往, uplink) scan at one of their village "
+       "points.",
+       kLogistics},
+      {"delivery_frequency",
+       "行政村快递投送频次",
+       D::kRatio,
+       {},
+       {},
+       "Deliveries per administrative village per week: days with a delivery scan at the "
+       "village's points, summed over the villages, ÷ villages ÷ (days of the period / 7).",
+       kLogistics},
+      {"delivery_lead_minutes",
+       "镇到村快递签收时长",
+       D::kDuration,
+       {"stat"},
+       {},
+       "Minutes from the last 到达 at a town hub to the 签收 at a village point of the parcels "
+       "signed in the period (stat: median, the default, or p90; nearest rank).",
+       kLogistics},
+      {"carriers_per_point",
+       "村级物流服务点收发兼容度",
+       D::kRatio,
+       {},
+       {},
+       "Carriers accepted per active village point (收发兼容度), averaged over the points.",
+       kLogistics},
+      {"uplink_parcels_per_village",
+       "行政村上行快递件数",
+       D::kRatio,
+       {},
+       {},
+       "Uplink parcels picked up (揽收/发往 at a village point) in the period per administrative "
+       "village.",
        kLogistics},
       {"broadband_village_coverage_rate",
        "行政村光纤和4G覆盖率",
@@ -188,7 +221,8 @@ std::vector<Indicator> BuildIndicators() {
        D::kCount,
        {"kind", "scope"},
        {"kind"},
-       "Nodes of the three-level network (kind: county_centre | town_hub | village_point).",
+       "Nodes of the three-level network (kind: county_centre | town_hub | village_point; "
+       "scope: new = registered in the period, default: active at its end).",
        kLogistics},
       {"logistics_lines",
        "物流配送线路数",
@@ -264,6 +298,10 @@ const char* DimensionName(Dimension d) {
       return "percent";
     case Dimension::kScore:
       return "score";
+    case Dimension::kRatio:
+      return "ratio";
+    case Dimension::kDuration:
+      return "duration";
   }
   return "";
 }
@@ -284,6 +322,10 @@ const char* BaseUnitName(Dimension d) {
       return "basis_point";
     case Dimension::kScore:
       return "centi_point";
+    case Dimension::kRatio:
+      return "centi";
+    case Dimension::kDuration:
+      return "minute";
   }
   return "";
 }
@@ -306,7 +348,12 @@ const std::vector<UnitDef>& Units() {
       {"万人次", D::kPersonTimes, 10'000},
       {"公里", D::kLength, 1000},
       {"%", D::kPercent, 100},
-      {"分", D::kScore, 100},  // assessment points, to the hundredth (85.25分 → 8525)
+      {"分", D::kScore, 100},     // assessment points, to the hundredth (85.25分 → 8525)
+      {"次/周", D::kRatio, 100},  // 投送频次, to the hundredth (2.5次/周 → 250)
+      {"家/点", D::kRatio, 100},  // carriers accepted per point
+      {"件/村", D::kRatio, 100},  // parcels per village
+      {"分钟", D::kDuration, 1},
+      {"小时", D::kDuration, 60},
   };
   return kUnits;
 }

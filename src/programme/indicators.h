@@ -29,7 +29,19 @@ namespace ruralec::programme {
 
 // kScore: assessment points (分), base unit hundredths of a point (centi_point), for locally set
 // eligibility thresholds on assessment totals (003 R03).
-enum class Dimension { kMoney, kUsd, kCount, kPersonTimes, kLength, kPercent, kScore };
+// kRatio: a plain figure per unit of something, to the hundredth (base unit centi: 投送频次
+// 次/周, carriers per point 家/点, parcels per village 件/村). kDuration: minutes (分钟, 小时).
+enum class Dimension {
+  kMoney,
+  kUsd,
+  kCount,
+  kPersonTimes,
+  kLength,
+  kPercent,
+  kScore,
+  kRatio,
+  kDuration
+};
 const char* DimensionName(Dimension d);  // "money", "usd", …
 const char* BaseUnitName(Dimension d);  // "fen", "us_cent", "count", "person_time", … "centi_point"
 

@@ -75,6 +75,11 @@ Display DisplayValue(int64_t base, const std::string& base_unit, const std::stri
   if (base_unit == "basis_point") return {Decimal(base, 2), "%", 2};
   if (base_unit == "person_time") return {Decimal(base, 0), "人次", 0};
   if (base_unit == "centi_point") return {Decimal(base, 2), "分", 2};
+  if (base_unit == "minute") return {Decimal(base, 0), "分钟", 0};
+  if (base_unit == "centi") {  // 次/周, 家/点, 件/村: the plan's own unit
+    const UnitDef* u = FindUnit(plan_unit);
+    return {Decimal(base, 2), u && u->dimension == Dimension::kRatio ? plan_unit : "", 2};
+  }
   // Counts: the plan's own unit when it is a plain count unit (个, 家, 种 …), else 个.
   const UnitDef* u = FindUnit(plan_unit);
   std::string unit = u && u->factor == 1 ? plan_unit : "个";
