@@ -3,7 +3,10 @@
 // (a hub whose region is no town is refused, in words) and finds it in the list; on 快递查询
 // they import a carrier's csv (one scan twice, one bad row, valid-only) and read the receipt —
 // new, duplicates, rejected —, then open the waybill's timeline: 签收 stays the state although a
-// later 到达 was scanned.
+// later 到达 was scanned. On 通达与频次 the county's towns are listed with their rates and the
+// villages not reached; on 共配计划 the user makes the day's plan (a parcel waiting at a new hub
+// for a village point) and publishes it; the driver page (390 px) confirms the stop and the
+// parcel is signed.
 
 import { apiHelpers } from './api.mjs'
 
@@ -75,5 +78,51 @@ export async function logisticsSteps(ctx) {
     expect((await drawer.locator('.lp-event').count()) === 3, 'three events in the timeline')
     expect((await drawer.locator('.lp-state').innerText()).includes('签收'), 'the drawer shows 签收')
     await shot('logistics-timeline')
+  })
+
+  await step('logistics: coverage by town lists the villages not reached', async () => {
+    await page.goto(BASE + '/logistics/coverage')
+    const rows = page.locator('.lc-towns .el-table__row')
+    await rows.first().waitFor()
+    expect((await rows.count()) > 1, 'several towns of the county')
+    const rate = await page.locator('.lc-total .lc-rate').innerText()
+    expect(/%|—/.test(rate), 'the county rate: ' + rate)
+    expect((await page.locator('.lc-not-reached').first().innerText()).length > 0, 'a town names its villages not reached')
+    await shot('logistics-coverage')
+  })
+
+  await step('logistics: the day\'s co-delivery plan is made, published and confirmed on the driver page', async () => {
+    const { apiLogin, post } = apiHelpers(ctx)
+    const csrf = await apiLogin(s.username, s.password)
+    const villages = await (await page.request.get(BASE + `/api/v1/regions/${s.town.code}/children?page_size=1`)).json()
+    const village = villages.items[0]
+    const hub = await post(csrf, '/logistics/nodes', { region_code: s.town.code, level: 'town_hub', code: 'H2' + s.stamp, name: s.town.name + '共配中转站', lat: '33.800000', lng: '117.050000' })
+    await post(csrf, '/logistics/nodes', { region_code: village.code, level: 'village_point', code: 'VP' + s.stamp, name: village.name + '物流服务点', lat: '33.820000', lng: '117.060000', opening_hours: '00:00-24:00' })
+    await post(csrf, '/logistics/vehicles', { region_code: s.town.code, plate: '皖L' + s.stamp, capacity_parcels: 100, home_node_id: hub.id })
+    const at = new Date(Date.now() + 8 * 3600_000 - 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+    s.parcel = '7532' + Date.now().toString().slice(-10)
+    await post(csrf, '/logistics/scans', { carrier: '中通', waybill_no: s.parcel, scan_type: '到达', scanned_at: at, node: 'H2' + s.stamp, next_node: 'VP' + s.stamp })
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.goto(BASE + '/logistics/plans')
+    await page.locator('.lpl-make').click()
+    await page.locator('.el-message', { hasText: '计划已生成' }).waitFor()
+    await page.locator('.lpl-route', { hasText: '皖L' + s.stamp }).waitFor()
+    expect((await page.locator('.lpl-status').innerText()).includes('草稿'), 'a draft')
+    await shot('logistics-plan')
+    await page.locator('.lpl-publish').click()
+    await page.locator('.lpl-status', { hasText: '已发布' }).waitFor()
+    expect((await page.locator('.lpl-publish').count()) === 0, 'a published plan offers no more publishing')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(BASE + '/logistics/driver')
+    const stop = page.locator('.ld-stop', { hasText: s.parcel })
+    await stop.waitFor()
+    await stop.locator('.ld-confirm').click()
+    await stop.locator('.ld-state', { hasText: '已确认' }).waitFor()
+    await shot('logistics-driver')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const w = await (await page.request.get(BASE + `/api/v1/logistics/waybills/zto/${s.parcel}`)).json()
+    expect(w.state === 'signed', 'the driver\'s confirmation signed the parcel: ' + w.state)
   })
 }

@@ -28,7 +28,7 @@ const URLS: Record<string, string[]> = {
   sales: ['/sales', '/sales/summary'],
   award: ['/awards'],
   station: ['/stations', '/stations/map', '/stations/report', '/stations/assessment-templates', '/stations/assessments/ranking', '/stations/:id(\\d+)'],
-  logistics: ['/logistics/network', '/logistics/parcels'],
+  logistics: ['/logistics/network', '/logistics/parcels', '/logistics/coverage', '/logistics/plans', '/logistics/driver'],
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/:id(\\d+)', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
   funds: ['/funds', '/funds/:id(\\d+)'],
@@ -100,7 +100,7 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['logistics', 'logistics.networkMenu'], ['logistics', 'logistics.parcelsMenu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['logistics', 'logistics.networkMenu'], ['logistics', 'logistics.parcelsMenu'], ['logistics', 'logistics.coverageMenu'], ['logistics', 'logistics.plansMenu'], ['logistics', 'logistics.driverMenu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
       ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'], ['projects', 'projects.menu'], ['projects', 'projects.inbox'], ['projects', 'projects.findings.menu'],
       ['award', 'awards.menu'], ['funds', 'funds.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],

@@ -8,4 +8,10 @@ export const P = {
   parcelRead: 'logistics:parcel:read',
   /** ingest scan files and single scans (county and town staff, drivers) */
   parcelIngest: 'logistics:parcel:ingest',
+  /** daily co-delivery plans (county and town staff, drivers, auditors) */
+  planRead: 'logistics:plan:read',
+  /** make and adjust them */
+  planCreate: 'logistics:plan:create',
+  /** publish them to the drivers */
+  planPublish: 'logistics:plan:publish',
 } as const

@@ -24,6 +24,11 @@ const UNIT_SCALE: Record<string, { base: string; scale: number }> = {
   公里: { base: 'metre', scale: 1000 },
   '%': { base: 'basis_point', scale: 100 },
   分: { base: 'centi_point', scale: 100 },
+  '次/周': { base: 'centi', scale: 100 },
+  '家/点': { base: 'centi', scale: 100 },
+  '件/村': { base: 'centi', scale: 100 },
+  分钟: { base: 'minute', scale: 1 },
+  小时: { base: 'minute', scale: 60 },
 }
 
 /** The unit shown when the plan wrote none (quota-only targets): the base unit's everyday name. */
@@ -35,6 +40,8 @@ const BASE_DISPLAY: Record<string, string> = {
   metre: '公里',
   basis_point: '%',
   centi_point: '分',
+  centi: '次/周',
+  minute: '分钟',
 }
 
 /** Unit to show a base-unit value in: the plan's own unit when it fits the base unit. */
