@@ -1,11 +1,12 @@
 // Daily co-delivery plan benchmark (issue 22 Measures: "the daily plan for a 380-village county
 // with pickups, time windows and two vehicle types in under 10 s"; docs/PERFORMANCE.md
 // "Logistics"). A deterministic county: a centre and 25 town hubs, VILLAGES village points
-// clustered around the hubs within ~35 km, 1–10 parcels waiting for each point (a third at the
-// centre, the rest at the town's hub), uplink pickups at 40% of the points (a quarter of them
-// cold), opening hours 08:00–18:00 (10% 09:00–12:00, 10% 14:00–17:30), vans (150 parcels,
-// 1,500 kg) at the centre and at every hub and cold trucks (80 parcels, 2,000 kg, cold) at the
-// centre and every fifth hub, shifts 07:00–19:00. What is timed is logistics::SolvePlan — the
+// clustered around the hubs within ~35 km, 1–10 parcels waiting for each point (at the centre
+// for the towns within 12 km of it, else at the town's hub: the trunk lines brought them there),
+// uplink pickups at 40% of the points (a quarter of them cold), opening hours 08:00–18:00 (10%
+// 09:00–12:00, 10% 14:00–17:30), vans (150 parcels, 1,500 kg) — six at the centre, one at every
+// hub — and cold trucks (80 parcels, 2,000 kg, cold) — two at the centre, one at every fifth
+// hub —, shifts 07:00–19:00. What is timed is logistics::SolvePlan — the
 // stops, one problem per depot, the solver, the plan read back — which is what
 // POST /logistics/daily-plans runs between its read and its write.
 //   logistics_bench [IGNORED_DB] [VILLAGES=380] [TIME_LIMIT_SECONDS=8]
@@ -82,7 +83,7 @@ PlanInputs County(int villages) {
                                 At(towns.back().first, towns.back().second)));
   }
   int64_t vid = 1000, wid = 1, pid = 1;
-  for (int d = 0; d < 4; ++d) in.vehicles.push_back(MakeVehicle(vid++, 1, d == 3));
+  for (int d = 0; d < 8; ++d) in.vehicles.push_back(MakeVehicle(vid++, 1, d >= 6));
   for (int t = 0; t < kTowns; ++t) {
     in.vehicles.push_back(MakeVehicle(vid++, 2 + t, false));
     if (t % 5 == 0) in.vehicles.push_back(MakeVehicle(vid++, 2 + t, true));
@@ -102,7 +103,8 @@ PlanInputs County(int villages) {
                         : Hours{14 * 60, 17 * 60 + 30};
     in.nodes.push_back(p);
     const int64_t parcels = rng.Int(1, 10);
-    for (int64_t k = 0; k < parcels; ++k) in.parcels.push_back({wid++, k % 3 == 0 ? 1 : 2 + t, id});
+    const bool near = std::hypot(towns[t].first, towns[t].second) < 12;
+    for (int64_t k = 0; k < parcels; ++k) in.parcels.push_back({wid++, near ? 1 : 2 + t, id});
     if (rng.Uniform() < 0.4) {
       Pickup pk;
       pk.id = pid++;
@@ -129,6 +131,12 @@ int main(int argc, char** argv) {
   auto [built, plan] = bench::Must(SolvePlan(in, o));
   const double wall = bench::Since(t0), cpu = bench::Cpu() - c0;
   int64_t routed = 0, unassigned = 0, distance = 0;
+  if (std::getenv("DEBUG_STOPS")) {
+    for (const auto& s : built.stops)
+      std::printf("stop depot=%lld node=%lld parcels=%lld pieces=%lld cold=%d reason=%s\n",
+                  (long long)s.depot_node_id, (long long)s.node_id, (long long)s.parcels,
+                  (long long)s.pickup_pieces, s.cold ? 1 : 0, s.reason.c_str());
+  }
   for (const auto& s : built.stops) (s.route ? routed : unassigned) += 1;
   for (const auto& r : plan.routes) distance += r.distance_m;
   std::printf(

@@ -11,7 +11,8 @@
 //    or not; a plan takes the open pickups of its date and marks them planned.
 //  - Stops: one per (depot, village point) with its parcels and non-cold pickups; cold pickups
 //    make a stop of their own. A pickup goes to the depot of its village's town hub when that
-//    hub has vehicles in the plan, else to the county centre's.
+//    hub has vehicles in the plan, else to the county centre's; a cold pickup to the first of
+//    them with a cold vehicle.
 //  - Problem per depot: the depot's active vehicles (home node; a vehicle without one belongs to
 //    the region's county centre), dimensions [pieces, kg, cold kg]: a parcel weighs the
 //    county's `logistics.parcel_kg`; a cold vehicle carries cold kg up to its kg capacity, any

@@ -53,15 +53,24 @@ Index MakeIndex(const PlanInputs& in) {
   return ix;
 }
 
-// The depot of a pickup at `point`: its town's hub with vehicles, the centre with vehicles,
-// its town's hub, the centre; 0 when the region has none.
-int64_t PickupDepot(const Index& ix, const Node& point) {
+// The depot of a pickup at `point`: its town's hub with vehicles, else the centre with
+// vehicles (for a cold pickup: the first of them with a cold vehicle), else its town's hub or
+// the centre; 0 when the region has none.
+int64_t PickupDepot(const Index& ix, const Node& point, bool cold) {
   const Node* hub = nullptr;
   for (const auto& [id, n] : ix.nodes) {
     if (n->level == NodeLevel::kTownHub && n->region == point.region.parent()) hub = n;
   }
-  for (const Node* c : {hub, ix.centre}) {
-    if (c && ix.fleet.count(c->id)) return c->id;
+  auto has = [&](const Node* c, bool need_cold) {
+    if (!c) return false;
+    auto f = ix.fleet.find(c->id);
+    if (f == ix.fleet.end()) return false;
+    return !need_cold || std::any_of(f->second.begin(), f->second.end(),
+                                     [](const Vehicle* v) { return v->cold; });
+  };
+  for (bool need_cold : {cold, false}) {
+    for (const Node* c : {hub, ix.centre})
+      if (has(c, need_cold)) return c->id;
   }
   if (hub) return hub->id;
   return ix.centre ? ix.centre->id : 0;
@@ -153,7 +162,7 @@ Built BuildProblems(const PlanInputs& in) {
   for (const auto& pk : in.pickups) {
     auto point = ix.nodes.find(pk.node_id);
     if (point == ix.nodes.end()) continue;
-    const int64_t depot = PickupDepot(ix, *point->second);
+    const int64_t depot = PickupDepot(ix, *point->second, pk.cold);
     if (depot == 0) continue;
     ++b.pickups;
     StopDraft& s = StopFor(keys, b, {depot, pk.node_id, pk.cold});

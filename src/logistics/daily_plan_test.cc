@@ -132,6 +132,21 @@ TEST(DailyPlanBuildTest, ColdGoodsRideTheColdVehicle) {
   EXPECT_TRUE(b2.stops[0].route.has_value());
 }
 
+// A cold pickup goes where a cold vehicle is: the hub has only the van, the county centre the
+// cold truck; the other pickup stays at the village's own hub.
+TEST(DailyPlanBuildTest, ColdPickupGoesToADepotWithAColdVehicle) {
+  PlanInputs in = SmallInputs();
+  in.nodes.push_back(MakeNodeAt(5, NodeLevel::kCountyCentre, "341302", 30.9, 117.0));
+  in.vehicles[1].home_node_id = 5;
+  Built b = BuildProblems(in);
+  ASSERT_EQ(b.stops.size(), 4u);
+  EXPECT_EQ(b.stops[0].depot_node_id, 1);  // point 2: parcels and the ordinary pickup
+  EXPECT_EQ(b.stops[0].pickup_ids, std::vector<int64_t>{201});
+  EXPECT_EQ(b.stops[3].depot_node_id, 5);  // point 3's cold pickup
+  EXPECT_TRUE(b.stops[3].cold);
+  EXPECT_EQ(b.problems.size(), 2u);
+}
+
 TEST(DailyPlanBuildTest, DepotWithoutVehiclesOrCoordinates) {
   PlanInputs in = SmallInputs();
   in.vehicles.clear();
