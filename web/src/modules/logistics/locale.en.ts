@@ -21,6 +21,7 @@ const en: Messages<typeof zh> = {
     stop: 'Stop', arrival: 'Arrival', parcels: 'Parcels', pickups: 'Pickups', cold: 'Cold', unassigned: 'Unassigned', reason: 'Reason', moveTo: 'Move to', moved: 'Moved',
     planSummary: '{date}: {parcels} parcels waiting, {pickups} pickups',
     driverMenu: 'Driver', noRoute: 'No published route today', confirmStop: 'Confirm stop', confirmed: 'Confirmed', queuedShort: 'Queued', queued: 'Saved; sent when online', pending: '{n} to send',
+    progress: 'Drivers confirmed {done} of {total} stops',
     scanTypes: { accepted: 'Accepted', dispatched: 'Dispatched', arrived: 'Arrived', out_for_delivery: 'Out for delivery', stored: 'In locker / post', signed: 'Signed', problem: 'Problem', returned: 'Returned' },
   },
 }
