@@ -269,7 +269,9 @@ void Server::Install() {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
-    if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+    // API answers are never cached, unless the handler said otherwise (http/cache.h).
+    if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control"))
+      res.set_header("Cache-Control", "no-store");
   });
   svr_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -421,6 +423,11 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
     res.set_header("Set-Cookie", SessionCookie(*reply.set_session, config_.secure_cookies));
   if (!reply.filename.empty()) {
     res.set_header("Content-Disposition", ContentDisposition(reply.filename));
+  }
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  if (reply.status == 304) {  // not modified: headers only
+    res.status = 304;
+    return;
   }
   if (!reply.content_type.empty()) {
     res.status = reply.status;

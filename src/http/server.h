@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "account/account.h"
@@ -99,6 +100,8 @@ struct Reply {
   std::string content_type;                // non-JSON body (exports)
   std::string raw_body;
   std::string filename;  // Content-Disposition attachment (UTF-8; sent per RFC 6266/5987)
+  // More response headers (ETag, Cache-Control: http/cache.h). Status 304 sends no body.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 using Handler = std::function<Result<Json>(Request&, Reply&)>;

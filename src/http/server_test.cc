@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "crypto/crypto.h"
+#include "http/cache.h"
 #include "storage/testing.h"
 
 namespace ruralec::http {
@@ -176,6 +177,9 @@ class EdgeTest : public ::testing::Test {
       // What PostgreSQL's storage answers once a transaction lost every serialization retry.
       return Error{ErrorCode::kRetry, "并发冲突，请重试", "",
                    "ERROR: could not serialize access due to read/write dependencies"};
+    });
+    server_->Get("/cached", open, [](Request& req, Reply& reply) -> Result<Json> {
+      return Cacheable(req, reply, Json{{"page", "溯源"}}, 60);
     });
     server_->Post("/write", open, [this](Request&, Reply&) -> Result<Json> {
       auto conn = tdb_.db().Acquire();
@@ -391,6 +395,31 @@ TEST_F(EdgeTest, BusyDatabaseIs503WithRetryAfterAndNoDatabaseText) {
   EXPECT_NE(r.find("Retry-After: "), std::string::npos) << r;
   for (const char* leak : {"locked", "BEGIN", "SQL", "sqlite", "database is"})
     EXPECT_EQ(r.find(leak), std::string::npos) << leak << " in " << r;
+}
+
+// A cacheable answer carries its ETag and max-age (not no-store), and the same ETag sent back
+// is 304 with no body; every other API answer stays no-store.
+TEST_F(EdgeTest, ACacheableAnswerIs304WhenTheClientHoldsIt) {
+  Start();
+  Client c(port_, "127.0.0.2");
+  ASSERT_TRUE(c.Send(Get("/api/v1/cached")));
+  std::string r = c.Read();
+  EXPECT_EQ(StatusOf(r), 200) << r;
+  EXPECT_NE(r.find("Cache-Control: public, max-age=60"), std::string::npos) << r;
+  EXPECT_EQ(r.find("no-store"), std::string::npos) << r;
+  size_t at = r.find("ETag: ");
+  ASSERT_NE(at, std::string::npos) << r;
+  std::string etag = r.substr(at + 6, r.find("\r\n", at) - at - 6);
+  ASSERT_TRUE(c.Send("GET /api/v1/cached HTTP/1.1\r\nHost: t\r\nIf-None-Match: W/\"x\", " + etag +
+                     "\r\n\r\n"));
+  r = c.Read();
+  EXPECT_EQ(StatusOf(r), 304) << r;
+  EXPECT_EQ(r.find("溯源"), std::string::npos) << r;
+  ASSERT_TRUE(c.Send("GET /api/v1/cached HTTP/1.1\r\nHost: t\r\nIf-None-Match: \"other\"\r\n\r\n"));
+  EXPECT_EQ(StatusOf(c.Read()), 200);
+  Client d(port_, "127.0.0.2");
+  ASSERT_TRUE(d.Send(Get("/api/v1/internal")));
+  EXPECT_NE(d.Read().find("Cache-Control: no-store"), std::string::npos);
 }
 
 // A serialization race lost on every retry is as transient as a busy database: 503 with

@@ -1,10 +1,15 @@
 #include "pdf/pdf.h"
 
 #include <hpdf.h>
-#include <qrencode.h>
+#include <iconv.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
+
+#include "pdf/qr.h"
 
 namespace ruralec::pdf {
 
@@ -13,6 +18,8 @@ struct Document::Impl {
   HPDF_Doc doc = nullptr;
   HPDF_Page page = nullptr;
   HPDF_Font font = nullptr;
+  bool gbk = false;  // the built-in font: text goes in as GBK
+  bool landscape = false;
   HPDF_STATUS error = HPDF_OK, detail = 0;
 
   ~Impl() {
@@ -36,6 +43,38 @@ void OnError(HPDF_STATUS error, HPDF_STATUS detail, void* data) {
   impl->detail = detail;
 }
 
+// UTF-8 to GBK with glibc's iconv; a character GBK lacks (or a broken sequence) becomes '?'.
+std::string ToGbk(std::string_view utf8) {
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(static_cast<intptr_t>(-1))) return std::string(utf8);
+  std::string out(utf8.size() + 4, '\0');  // GBK is never longer than UTF-8
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size(), out_left = out.size();
+  char* o = out.data();
+  while (in_left > 0 && iconv(cd, &in, &in_left, &o, &out_left) == static_cast<size_t>(-1)) {
+    if (errno != EILSEQ && errno != EINVAL) break;
+    unsigned char c = static_cast<unsigned char>(*in);
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    n = std::min(n, in_left);
+    in += n;
+    in_left -= n;
+    if (out_left > 0) {
+      *o++ = '?';
+      --out_left;
+    }
+  }
+  out.resize(static_cast<size_t>(o - out.data()));
+  iconv_close(cd);
+  return out;
+}
+
+Status NewPage(Document::Impl& impl) {
+  impl.page = HPDF_AddPage(impl.doc);
+  HPDF_Page_SetSize(impl.page, HPDF_PAGE_SIZE_A4,
+                    impl.landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+  return impl.Check("page");
+}
+
 }  // namespace
 
 Document::Document(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -55,18 +94,39 @@ Result<Document> Document::Create(bool landscape, const std::string& font) {
   const char* name = HPDF_LoadTTFontFromFile2(impl->doc, font.c_str(), 0, HPDF_TRUE);
   RETURN_IF_ERROR(impl->Check("font"));
   impl->font = HPDF_GetFont(impl->doc, name, "UTF-8");
-  impl->page = HPDF_AddPage(impl->doc);
-  HPDF_Page_SetSize(impl->page, HPDF_PAGE_SIZE_A4,
-                    landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
-  RETURN_IF_ERROR(impl->Check("page"));
+  impl->landscape = landscape;
+  RETURN_IF_ERROR(NewPage(*impl));
   return Document(std::move(impl));
 }
+
+Result<Document> Document::CreateBuiltinCjk(bool landscape) {
+  auto impl = std::make_unique<Impl>();
+  impl->doc = HPDF_New(OnError, impl.get());
+  if (!impl->doc) return Error{ErrorCode::kInternal, "PDF 生成失败 (HPDF_New)", ""};
+  HPDF_UseCNSFonts(impl->doc);
+  HPDF_UseCNSEncodings(impl->doc);
+  HPDF_SetCompressionMode(impl->doc, HPDF_COMP_ALL);
+  impl->font = HPDF_GetFont(impl->doc, "SimSun", "GBK-EUC-H");
+  RETURN_IF_ERROR(impl->Check("font"));
+  impl->gbk = true;
+  impl->landscape = landscape;
+  RETURN_IF_ERROR(NewPage(*impl));
+  return Document(std::move(impl));
+}
+
+Status Document::AddPage() { return NewPage(*impl_); }
 
 double Document::width() const { return HPDF_Page_GetWidth(impl_->page); }
 double Document::height() const { return HPDF_Page_GetHeight(impl_->page); }
 
+double Document::TextWidth(double size, std::string_view utf8) {
+  std::string s = impl_->gbk ? ToGbk(utf8) : std::string(utf8);
+  HPDF_Page_SetFontAndSize(impl_->page, impl_->font, static_cast<HPDF_REAL>(size));
+  return HPDF_Page_TextWidth(impl_->page, s.c_str());
+}
+
 Status Document::Text(double x, double y, double size, std::string_view utf8, Align align) {
-  std::string s(utf8);
+  std::string s = impl_->gbk ? ToGbk(utf8) : std::string(utf8);
   HPDF_Page p = impl_->page;
   HPDF_Page_SetFontAndSize(p, impl_->font, static_cast<HPDF_REAL>(size));
   double w = HPDF_Page_TextWidth(p, s.c_str());
@@ -90,16 +150,14 @@ Status Document::Rect(double x, double y, double w, double h, double line) {
 }
 
 Status Document::Qr(double x, double y, double side, std::string_view text) {
-  std::string s(text);
-  std::unique_ptr<QRcode, void (*)(QRcode*)> q(
-      QRcode_encodeString(s.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
-  if (!q) return Error{ErrorCode::kInternal, "二维码生成失败", ""};
-  const int n = q->width;
+  auto q = EncodeQr(text);
+  if (!q.ok()) return Error{ErrorCode::kInternal, "二维码生成失败", ""};
+  const int n = q->size;
   const double m = side / n;  // one module
   HPDF_Page p = impl_->page;
   for (int row = 0; row < n; ++row)
     for (int col = 0; col < n; ++col)
-      if (q->data[row * n + col] & 1)  // bit 0: a dark module
+      if (q->At(row, col))
         HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x + col * m),
                             static_cast<HPDF_REAL>(y + (n - 1 - row) * m),
                             static_cast<HPDF_REAL>(m), static_cast<HPDF_REAL>(m));

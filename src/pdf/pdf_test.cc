@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pdf/qr.h"
+
 namespace ruralec::pdf {
 namespace {
 
@@ -28,6 +30,51 @@ TEST(Pdf, AMissingFontIsAnError) {
   auto doc = Document::Create(false, "/nonexistent/font.ttc");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kInternal);
+}
+
+TEST(Pdf, TheBuiltinChineseFontNeedsNoFileAndEmbedsNothing) {
+  auto doc = Document::CreateBuiltinCjk(false);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_LT(doc->width(), doc->height());                                 // A4 portrait
+  ASSERT_TRUE(doc->Text(50, 800, 14, "砀山酥梨 批号 L20231101 ✓").ok());  // ✓ is not in GBK: '?'
+  ASSERT_TRUE(doc->AddPage().ok());
+  ASSERT_TRUE(doc->Qr(50, 600, 120, "https://trace.example.cn/01/06901234567892/10/L1").ok());
+  auto bytes = doc->Bytes();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  EXPECT_NE(bytes->find("/SimSun"), std::string::npos);
+  EXPECT_NE(bytes->find("/GBK-EUC-H"), std::string::npos);
+  EXPECT_EQ(bytes->find("/FontFile2"), std::string::npos);  // nothing embedded
+  EXPECT_NE(bytes->find("/Count 2"), std::string::npos);    // two pages
+}
+
+TEST(Qr, TheMatrixHasFinderPatternsAndTheImagesDrawIt) {
+  auto q = EncodeQr("https://trace.example.cn/01/06901234567892/10/L1?t=abc");
+  ASSERT_TRUE(q.ok());
+  ASSERT_GE(q->size, 21);
+  ASSERT_EQ((q->size - 17) % 4, 0);  // version v has 17 + 4v modules
+  for (int i = 0; i < 7; ++i) {      // the top-left finder's outer ring is dark
+    EXPECT_TRUE(q->At(0, i));
+    EXPECT_TRUE(q->At(i, 0));
+  }
+  EXPECT_FALSE(q->At(1, 1));  // its white ring
+  std::string svg = QrSvg(*q);
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+  EXPECT_NE(svg.find("viewBox=\"0 0 " + std::to_string(q->size + 8) + " "), std::string::npos);
+  auto png = QrPng(*q, 4, 4);
+  ASSERT_TRUE(png.ok());
+  EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  // IHDR: the width in pixels, 1-bit greyscale.
+  auto be32 = [&](size_t at) {
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) v = v << 8 | static_cast<unsigned char>((*png)[at + k]);
+    return v;
+  };
+  EXPECT_EQ(be32(16), static_cast<uint32_t>((q->size + 8) * 4));
+  EXPECT_EQ((*png)[24], 1);
+  EXPECT_EQ((*png)[25], 0);
+  EXPECT_FALSE(EncodeQr("").ok());
+  EXPECT_FALSE(EncodeQr(std::string(8000, 'x')).ok());
+  EXPECT_FALSE(QrPng(*q, 0).ok());
 }
 
 }  // namespace

@@ -3,8 +3,11 @@
 #include "http/server.h"
 #include "products/api/epcis_handlers.h"
 #include "products/api/products_handlers.h"
+#include "products/api/public_handlers.h"
 #include "products/api/trace_handlers.h"
 #include "products/cli/trace_command.h"
+#include "products/indicators.h"
+#include "products/links.h"
 #include "products/products.h"
 #include "products/trace.h"
 #include "runtime/context.h"
@@ -51,10 +54,10 @@ const runtime::Module& ModuleDef() {
     runtime::Module m;
     m.name = "products";
     m.title = "特色产品库与溯源";
-    m.depends = {"region", "account", "entity", "settings", "attachments", "audit"};
-    m.tables = {"product_grade_scales", "products",        "product_certifications",
-                "product_admissions",   "trace_batches",   "trace_events",
-                "epcis_events",         "epcis_event_epcs"};
+    m.depends = {"region", "account", "entity", "settings", "attachments", "audit", "sales"};
+    m.tables = {"product_grade_scales", "products",         "product_certifications",
+                "product_admissions",   "trace_batches",    "trace_events",
+                "epcis_events",         "epcis_event_epcs", "trace_scans"};
     m.permissions = {
         {"products:read",
          "查看特色产品库、认证证书和准入记录",
@@ -82,6 +85,8 @@ const runtime::Module& ModuleDef() {
         {"trace_steps", StepEntries(), nullptr, "溯源环节"},
         {"trace_units", UnitEntries(), nullptr, "溯源数量单位"},
     };
+    m.params = {trace::BaseUrlParam()};
+    m.indicators = indicators::Sources();
     m.audit_actions = {{"products.create", "登记特色产品"},
                        {"products.update", "修改特色产品"},
                        {"products.scale.create", "制定分等分级标准"},
@@ -107,6 +112,7 @@ const runtime::Module& ModuleDef() {
       trace::Deps td{c.db(), c.audit(), c.clock(), c.record_mac()};
       api::RegisterTraceRoutes(s, td);
       api::RegisterEpcisRoutes(s, td);
+      api::RegisterPublicRoutes(s, td);
     };
     m.commands = cli::AddTraceCommand;
     return m;

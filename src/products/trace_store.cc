@@ -123,6 +123,14 @@ Result<std::optional<Batch>> GetBatch(storage::Connection& conn, int64_t id) {
   return std::optional<Batch>(ToBatch(*row));
 }
 
+Result<std::optional<Batch>> BatchByCode(storage::Connection& conn, const std::string& code) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT " + kBatchCols.List() +
+                                                    " FROM trace_batches WHERE public_code = ?",
+                                                {code}));
+  if (!row) return std::optional<Batch>();
+  return std::optional<Batch>(ToBatch(*row));
+}
+
 Result<bool> LotTaken(storage::Connection& conn, int64_t product_id, const std::string& lot) {
   ASSIGN_OR_RETURN(
       auto row, conn.QueryOptional("SELECT id FROM trace_batches WHERE product_id = ? AND lot = ?",

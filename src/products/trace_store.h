@@ -14,6 +14,8 @@ namespace ruralec::products::trace::store {
 
 Result<int64_t> InsertBatch(storage::Connection& conn, const Batch& b, storage::Stamp by);
 Result<std::optional<Batch>> GetBatch(storage::Connection& conn, int64_t id);
+// The batch of a public code (the public trace page).
+Result<std::optional<Batch>> BatchByCode(storage::Connection& conn, const std::string& code);
 Result<bool> LotTaken(storage::Connection& conn, int64_t product_id, const std::string& lot);
 Result<Page<Batch>> ListBatches(storage::Connection& conn, const BatchFilter& f,
                                 std::optional<int64_t> owner, const PageRequest& page);

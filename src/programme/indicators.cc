@@ -269,6 +269,28 @@ std::vector<Indicator> BuildIndicators() {
        {},
        "Regional public brands (区域公用品牌) created.",
        "product library"},
+      {"admitted_products",
+       "入库特色产品数",
+       D::kCount,
+       {},
+       {},
+       "Products admitted to the county specialty product library (准入) as of the end of the "
+       "period.",
+       "product library"},
+      {"traced_batches",
+       "溯源批次数",
+       D::kCount,
+       {},
+       {},
+       "Batches of library products with at least one trace event in the period.",
+       "product library"},
+      {"trace_page_scans",
+       "溯源码扫码次数",
+       D::kCount,
+       {},
+       {},
+       "Lookups of the public trace pages of the region's batches in the period.",
+       "product library"},
       {"strong_towns_or_parks",
        "超阈值电商强镇或特色产业园区数",
        D::kCount,
@@ -428,7 +450,8 @@ bool Reportable(std::string_view id) {
   static const std::string_view kReportable[] = {
       // planned: operator report with evidence
       "broadband_village_coverage_rate", "rural_road_km", "service_centres", "facilities",
-      // modules not built yet (logistics network, product library): reported until they land
+      // modules that compute some of them where they are in the binary (logistics network,
+      // product library): a computed value wins, a report is the record where none computes
       "express_coverage_rate", "logistics_nodes", "logistics_lines", "certified_products",
       "certified_entities_selling_online", "trademark_enterprises_selling_online",
       "regional_public_brands",

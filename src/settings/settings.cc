@@ -1,6 +1,7 @@
 #include "settings/settings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/date.h"
@@ -38,6 +39,29 @@ Status CheckBounds(const ParamDef& def, int64_t v) {
   if (def.max && v > *def.max)
     return Error::Invalid(def.name, def.label + "不能大于" + show(*def.max));
   return {};
+}
+
+// A web origin: http(s)://host[:port], the host of letters, digits, '-' and '.', lower-cased.
+Result<std::string> Origin(const ParamDef& def, std::string_view text) {
+  std::string s(text);
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  if (s.empty()) return s;
+  size_t start = s.rfind("https://", 0) == 0 ? 8 : s.rfind("http://", 0) == 0 ? 7 : 0;
+  std::string rest = s.substr(start);
+  size_t colon = rest.find(':');
+  std::string host = rest.substr(0, colon),
+              port = colon == std::string::npos ? "" : rest.substr(colon + 1);
+  bool host_ok =
+      !host.empty() && host.size() <= 253 && host.front() != '.' && host.front() != '-' &&
+      host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-.") == std::string::npos;
+  bool port_ok =
+      colon == std::string::npos || (!port.empty() && port.size() <= 5 &&
+                                     port.find_first_not_of("0123456789") == std::string::npos);
+  if (start == 0 || !host_ok || !port_ok)
+    return Error::Invalid(def.name,
+                          def.label + "应为 https://域名[:端口]（不含路径）: " + std::string(text));
+  return s;
 }
 
 }  // namespace
@@ -107,6 +131,8 @@ std::string_view ParamTypeName(ParamType t) {
       return "enum";
     case ParamType::kDate:
       return "date";
+    case ParamType::kUrl:
+      return "url";
   }
   return "int";
 }
@@ -133,6 +159,8 @@ Result<std::string> CheckValue(const ParamDef& def, std::string_view text) {
         return Error::Invalid(def.name, def.label + "应为日期 YYYY-MM-DD: " + std::string(text));
       return d->ToString();
     }
+    case ParamType::kUrl:
+      return Origin(def, text);
   }
   return Error::Invalid(def.name, def.label + "类型未知");
 }

@@ -7,7 +7,7 @@
 //    entry is hidden from new choices (pickers) but records carrying it keep showing its label.
 //    Built-in entries (the manifest's) can be neither changed nor disabled.
 //  - Values and labels are unique within one dictionary of one county, built-in included.
-//  - A parameter has a declared type (int, fen, bool, enum, date), bounds or options and a
+//  - A parameter has a declared type (int, fen, bool, enum, date, url), bounds or options and a
 //    default; a county without a stored value reads the default. Values are stored as their
 //    canonical text ("12", "true", "2019-01-01"); CheckValue refuses anything else naming the
 //    parameter's Chinese label.
@@ -55,8 +55,9 @@ Status SetCountyEntryDisabled(storage::Connection& conn, const RegionCode& count
 
 // ---- parameters ----
 
-enum class ParamType { kInt, kFen, kBool, kEnum, kDate };
-std::string_view ParamTypeName(ParamType t);  // "int" | "fen" | "bool" | "enum" | "date"
+// kUrl: a web origin, http(s)://host[:port] in lower case without a path, or "" (not set).
+enum class ParamType { kInt, kFen, kBool, kEnum, kDate, kUrl };
+std::string_view ParamTypeName(ParamType t);  // "int" | "fen" | "bool" | "enum" | "date" | "url"
 
 struct ParamDef {
   std::string name;   // "<module>.<snake_case>", unique across the modules

@@ -28,6 +28,7 @@ TEST(CheckValueTest, EachTypeAcceptsItsCanonicalFormAndNamesTheFieldOtherwise) {
                 {},
                 {{"latest", "有数据的最近年份"}, {"current", "当年"}}};
   ParamDef date{"programme.start", "起算日期", ParamType::kDate, "2019-01-01"};
+  ParamDef url{"products.trace_base_url", "溯源码域名", ParamType::kUrl, ""};
   struct Case {
     const ParamDef* def;
     const char* input;
@@ -54,6 +55,12 @@ TEST(CheckValueTest, EachTypeAcceptsItsCanonicalFormAndNamesTheFieldOtherwise) {
       {&mode, "next", "", "默认年份不是可选的值"},
       {&date, "2020-02-29", "2020-02-29", ""},
       {&date, "2019-02-29", "", "起算日期应为日期"},
+      {&url, "https://Trace.Example.gov.cn/", "https://trace.example.gov.cn", ""},
+      {&url, "http://localhost:8080", "http://localhost:8080", ""},
+      {&url, "trace.example.gov.cn", "", "溯源码域名应为 https://域名"},
+      {&url, "https://trace.example.gov.cn/t", "", "不含路径"},
+      {&url, "https://trace.example.gov.cn:80a", "", "溯源码域名"},
+      {&url, "javascript:alert(1)", "", "溯源码域名"},
   };
   for (const Case& c : cases) {
     auto r = CheckValue(*c.def, c.input);
@@ -66,6 +73,7 @@ TEST(CheckValueTest, EachTypeAcceptsItsCanonicalFormAndNamesTheFieldOtherwise) {
     EXPECT_EQ(r.error().field, c.def->name);
     EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
   }
+  EXPECT_EQ(*CheckValue(url, ""), "");  // a url may be left unset
 }
 
 TEST(ParamStoreTest, ACountyReadsItsOwnValueElseTheDefault) {

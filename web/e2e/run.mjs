@@ -20,6 +20,7 @@ import { awardSteps } from './awards.mjs'
 import { localSteps } from './local.mjs'
 import { stationSteps } from './stations.mjs'
 import { logisticsSteps } from './logistics.mjs'
+import { productsSteps } from './products.mjs'
 import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { fundSteps } from './funds.mjs'
@@ -542,6 +543,7 @@ try {
   await localSteps({ step, expect, shot, page: () => page, context, BASE, login }, awardUsers) // 地方设定 (issue 16 item 3): e2e/local.mjs
   await stationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // station pages (issue 17): e2e/stations.mjs
   await logisticsSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // logistics pages (issue 22): e2e/logistics.mjs
+  await productsSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // products pages (issue 23): e2e/products.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
   await reportSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // manual reporting (issue 26 item 3): e2e/reports.mjs
   await systemSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // 系统管理 (issue 26 item 10): e2e/system.mjs

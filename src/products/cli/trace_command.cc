@@ -1,16 +1,68 @@
 #include "products/cli/trace_command.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
+#include "products/labels/label_sheet.h"
+#include "products/links.h"
 #include "products/trace.h"
 #include "runtime/cli.h"
 
 namespace ruralec::products::cli {
 
+namespace {
+
+// `trace labels --db F --batch ID --out FILE.pdf [--count N] [--base-url URL]`: the batch's A4
+// label sheet; the QR codes hold its Digital Link on the county's domain (the setting
+// products.trace_base_url, or --base-url).
+void AddLabels(CLI::App* trace, const runtime::CommandEnv& env) {
+  auto* cmd = trace->add_subcommand("labels", "打印批次溯源标签 (A4 PDF) / a batch's label sheet");
+  static runtime::Options o;
+  static int64_t batch = 0;
+  static int count = labels::kPerPage;
+  static std::string out, base_url;
+  runtime::AddDbOptions(cmd, o);
+  cmd->add_option("--batch", batch, "批次编号 / batch id")->required();
+  cmd->add_option("--out", out, "输出 PDF 文件 / FILE.pdf")->required();
+  cmd->add_option("--count", count, "标签张数（每页 12 张）/ labels (12 a page)");
+  cmd->add_option("--base-url", base_url, "二维码网址的域名 / origin of the links (https://host)");
+  cmd->callback([&env] {
+    auto ctx = runtime::OpenOrFail(env, o);
+    auto conn = ctx->db().Acquire();
+    auto b = trace::BatchWithGtin(*conn, batch);
+    if (!b.ok()) runtime::Fail(b.error());
+    std::string base = base_url;
+    if (!base.empty()) {
+      auto checked = settings::CheckValue(trace::BaseUrlParam(), base);
+      if (!checked.ok()) runtime::Fail(Error::Invalid("base_url", checked.error().message));
+      base = *checked;
+    } else {
+      auto set = trace::CountyBaseUrl(*conn, b->county_code);
+      if (!set.ok()) runtime::Fail(set.error());
+      base = *set;
+    }
+    if (base.empty())
+      runtime::Fail(
+          Error::Invalid("base_url", "请在参数设置中填写本县的溯源码域名，或用 --base-url 指定"));
+    auto text = trace::LabelTextOf(*conn, *b);
+    if (!text.ok()) runtime::Fail(text.error());
+    std::string link = trace::DigitalLink(base, *b);
+    auto pdf = labels::SheetPdf({text->title, {link, text->lines}, count});
+    if (!pdf.ok()) runtime::Fail(pdf.error());
+    std::ofstream file(out, std::ios::binary);
+    file << *pdf;
+    if (!file.good()) runtime::Fail(Error::Invalid("out", "无法写入 " + out));
+    std::cout << "wrote " << out << ": " << count << " labels, " << link << "\n";
+  });
+}
+
+}  // namespace
+
 void AddTraceCommand(CLI::App& app, const runtime::CommandEnv& env) {
   auto* trace = app.add_subcommand("trace", "溯源 / traceability");
   trace->require_subcommand(1);
+  AddLabels(trace, env);
   auto* verify = trace->add_subcommand("verify", "校验溯源事件链 / verify the trace event chains");
   static runtime::Options o;
   static int64_t batch = 0;

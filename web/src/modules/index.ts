@@ -19,6 +19,7 @@ import training from './training'
 import reporting from './reporting'
 import projects from './projects'
 import funds from './funds'
+import products from './products'
 import settings from './settings'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, reporting, settings]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, products, reporting, settings]

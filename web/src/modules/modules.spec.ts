@@ -32,6 +32,7 @@ const URLS: Record<string, string[]> = {
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/:id(\\d+)', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
   funds: ['/funds', '/funds/:id(\\d+)'],
+  products: ['/products', '/products/admission', '/products/certificates', '/products/batches', '/products/scans', '/t/:code', '/01/:key/10/:lot'],
   reporting: ['/reports', '/reports/:id(\\d+)'],
   settings: ['/system/dicts', '/system/params', '/system/imports'],
   projects: ['/projects', '/projects/inbox', '/findings', '/projects/:id(\\d+)'],
@@ -100,7 +101,7 @@ describe('the module list', () => {
     const FULL: [string, string, string?][] = [
       ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
-      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['logistics', 'logistics.networkMenu'], ['logistics', 'logistics.parcelsMenu'], ['logistics', 'logistics.coverageMenu'], ['logistics', 'logistics.plansMenu'], ['logistics', 'logistics.driverMenu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
+      ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['logistics', 'logistics.networkMenu'], ['logistics', 'logistics.parcelsMenu'], ['logistics', 'logistics.coverageMenu'], ['logistics', 'logistics.plansMenu'], ['logistics', 'logistics.driverMenu'], ['products', 'products.libraryMenu'], ['products', 'products.queueMenu'], ['products', 'products.certsMenu'], ['products', 'products.batchesMenu'], ['products', 'products.scansMenu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
       ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'], ['projects', 'projects.menu'], ['projects', 'projects.inbox'], ['projects', 'projects.findings.menu'],
       ['award', 'awards.menu'], ['funds', 'funds.menu'], ['account', '/users', 'menu.system'],
       ['account', '/roles', 'menu.system'], ['calendar', '/calendar', 'menu.system'],

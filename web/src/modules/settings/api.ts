@@ -21,7 +21,7 @@ export interface DictEntryRow {
   disabled: boolean
 }
 
-export type ParamType = 'int' | 'fen' | 'bool' | 'enum' | 'date'
+export type ParamType = 'int' | 'fen' | 'bool' | 'enum' | 'date' | 'url'
 export type ParamValue = number | boolean | string | null
 
 export interface Param {
