@@ -22,6 +22,7 @@
 using namespace ruralec;
 using bench::Must;
 using bench::MustOk;
+namespace trace = ruralec::products::trace;
 
 namespace {
 
