@@ -280,8 +280,7 @@ const settings::ParamDef& ParcelKgParam() {
   return d;
 }
 
-Result<std::pair<Built, SolvedPlan>> SolvePlan(const PlanInputs& in, const PlanOptions& o) {
-  Built built = BuildProblems(in);
+Result<SolvedPlan> SolveBuilt(Built& built, const PlanOptions& o) {
   SolvedPlan solved;
   // The time is shared by the depots' problems in proportion to their stops.
   size_t total = 0;
@@ -296,6 +295,12 @@ Result<std::pair<Built, SolvedPlan>> SolvePlan(const PlanInputs& in, const PlanO
     ASSIGN_OR_RETURN(routing::Solution sol, routing::Solve(dp.problem, so));
     ApplySolution(dp, sol, built, solved);
   }
+  return solved;
+}
+
+Result<std::pair<Built, SolvedPlan>> SolvePlan(const PlanInputs& in, const PlanOptions& o) {
+  Built built = BuildProblems(in);
+  ASSIGN_OR_RETURN(SolvedPlan solved, SolveBuilt(built, o));
   return std::make_pair(std::move(built), std::move(solved));
 }
 

@@ -25,7 +25,8 @@
 //    unassigned), at a position; neither route may be locked, a cold stop needs a cold vehicle,
 //    and a vehicle's parcel and kg capacities hold. The two routes are rescheduled (distance,
 //    arrivals) from the stored coordinates. A route is locked and unlocked. Publishing fixes
-//    the plan (no more moves or locks); publishing again changes nothing.
+//    the plan (no more moves or locks); publishing again changes nothing. A draft is solved
+//    again around its locked routes (their vehicles and stops kept).
 //  - Scope: a plan belongs to a region in the planner's scope; reads of another region's plan
 //    are "not found". Writes need logistics:plan:create (publish: logistics:plan:publish);
 //    every write is audited in its transaction.
@@ -125,6 +126,10 @@ struct Built {
   int64_t parcels = 0, parcels_without_point = 0, pickups = 0;
 };
 Built BuildProblems(const PlanInputs& in);
+// The problems of stops already made (a re-solve): stops whose depot or point is no longer an
+// active node get the reason 网点已停用 and stay out.
+Built BuildFromStops(const std::vector<Node>& nodes, const std::vector<Vehicle>& vehicles,
+                     const PlanSettings& settings, std::vector<StopDraft> stops);
 
 struct RouteDraft {
   int64_t vehicle_id = 0, depot_node_id = 0;
@@ -146,6 +151,8 @@ struct PlanOptions {
 
 // BuildProblems, then each depot's problem solved (routing::Solve) and applied.
 Result<std::pair<Built, SolvedPlan>> SolvePlan(const PlanInputs& in, const PlanOptions& o);
+// Solves each depot's problem of `built` (the time shared in proportion to the stops).
+Result<SolvedPlan> SolveBuilt(Built& built, const PlanOptions& o);
 
 // ---- the stored plan ----
 
@@ -215,6 +222,10 @@ Result<DailyPlan> MoveStop(const Deps& d, const account::Principal& who, int64_t
 Result<DailyPlan> LockRoute(const Deps& d, const account::Principal& who, int64_t plan_id,
                             int64_t route_id, bool locked);
 Result<DailyPlan> PublishPlan(const Deps& d, const account::Principal& who, int64_t plan_id);
+// Solves a draft again around its locked routes: their vehicles and stops stay; every other stop
+// (on an unlocked route or unassigned) is routed anew with the depots' other active vehicles.
+Result<DailyPlan> ResolvePlan(const Deps& d, const account::Principal& who, int64_t plan_id,
+                              const PlanOptions& options);
 
 // ---- the driver's confirmation (item 6) ----
 

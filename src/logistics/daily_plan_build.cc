@@ -34,13 +34,13 @@ struct Index {
   const Node* centre = nullptr;
 };
 
-Index MakeIndex(const PlanInputs& in) {
+Index MakeIndex(const std::vector<Node>& nodes, const std::vector<Vehicle>& vehicles) {
   Index ix;
-  for (const auto& n : in.nodes) {
+  for (const auto& n : nodes) {
     ix.nodes[n.id] = &n;
     if (n.level == NodeLevel::kCountyCentre && !ix.centre) ix.centre = &n;
   }
-  for (const auto& v : in.vehicles) {
+  for (const auto& v : vehicles) {
     if (!v.active) continue;
     const Node* depot = nullptr;
     if (v.home_node_id) {
@@ -141,10 +141,36 @@ void AddProblem(const Index& ix, const PlanSettings& s, int64_t depot_id,
   b.problems.push_back(std::move(dp));
 }
 
+// One problem per depot of the stops in `b`.
+void AddProblems(const Index& ix, const PlanSettings& s, Built& b) {
+  std::map<int64_t, std::vector<size_t>> by_depot;
+  for (size_t i = 0; i < b.stops.size(); ++i) by_depot[b.stops[i].depot_node_id].push_back(i);
+  for (const auto& [depot, stops] : by_depot) AddProblem(ix, s, depot, stops, b);
+}
+
 }  // namespace
 
+Built BuildFromStops(const std::vector<Node>& nodes, const std::vector<Vehicle>& vehicles,
+                     const PlanSettings& settings, std::vector<StopDraft> stops) {
+  Index ix = MakeIndex(nodes, vehicles);
+  Built b;
+  for (auto& st : stops) {
+    if (!ix.nodes.count(st.depot_node_id) || !ix.nodes.count(st.node_id)) {
+      st.reason = "网点已停用";
+      st.route.reset();
+    }
+  }
+  b.stops = std::move(stops);
+  // Stops whose nodes are gone keep their reason and stay out of the problems.
+  std::map<int64_t, std::vector<size_t>> by_depot;
+  for (size_t i = 0; i < b.stops.size(); ++i)
+    if (b.stops[i].reason.empty()) by_depot[b.stops[i].depot_node_id].push_back(i);
+  for (const auto& [depot, idx] : by_depot) AddProblem(ix, settings, depot, idx, b);
+  return b;
+}
+
 Built BuildProblems(const PlanInputs& in) {
-  Index ix = MakeIndex(in);
+  Index ix = MakeIndex(in.nodes, in.vehicles);
   Built b;
   std::map<StopKey, size_t> keys;
   for (const auto& w : in.parcels) {
@@ -170,9 +196,7 @@ Built BuildProblems(const PlanInputs& in) {
     s.pickup_kg += pk.kg;
     s.pickup_ids.push_back(pk.id);
   }
-  std::map<int64_t, std::vector<size_t>> by_depot;
-  for (size_t i = 0; i < b.stops.size(); ++i) by_depot[b.stops[i].depot_node_id].push_back(i);
-  for (const auto& [depot, stops] : by_depot) AddProblem(ix, in.settings, depot, stops, b);
+  AddProblems(ix, in.settings, b);
   return b;
 }
 

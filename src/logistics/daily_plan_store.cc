@@ -305,6 +305,12 @@ Status TouchPlan(storage::Connection& conn, int64_t id, int64_t now_ms) {
       conn.Exec("UPDATE logistics_daily_plans SET updated_at = ? WHERE id = ?", {now_ms, id}));
 }
 
+Status DeleteRoutes(storage::Connection& conn, const std::vector<int64_t>& ids) {
+  for (int64_t id : ids)
+    RETURN_IF_ERROR(Done(conn.Exec("DELETE FROM logistics_daily_routes WHERE id = ?", {id})));
+  return {};
+}
+
 Status PublishPlan(storage::Connection& conn, int64_t id, storage::Stamp stamp) {
   return Done(
       conn.Exec("UPDATE logistics_daily_plans SET status = 'published', published_by = ?, "

@@ -51,6 +51,8 @@ Result<Page<DailyPlan>> ListPlans(storage::Connection& conn, const RegionCode& r
 Status UpdateStop(storage::Connection& conn, const PlanStop& s);
 Status UpdateRoute(storage::Connection& conn, const PlanRoute& r);
 Status TouchPlan(storage::Connection& conn, int64_t id, int64_t now_ms);
+// Deletes routes no stop names any more.
+Status DeleteRoutes(storage::Connection& conn, const std::vector<int64_t>& ids);
 Status PublishPlan(storage::Connection& conn, int64_t id, storage::Stamp stamp);
 
 // Carrier and number of the waybills of `ids`, by id (500 ids a statement).

@@ -353,6 +353,54 @@ TEST_F(DailyPlanTest, CapacityIsCheckedOnAMove) {
   }
 }
 
+// Re-solving around a locked route: the van (P1's 3 parcels) is locked, P2's 9 are moved out to
+// the unassigned; solving again routes them on the truck and leaves the van's route as it was.
+// With both routes locked nothing is free to take an unassigned stop.
+TEST_F(DailyPlanTest, ResolveKeepsLockedRoutes) {
+  for (int i = 0; i < 8; ++i) Arrive("B000" + std::to_string(i + 2), "P2");
+  auto plan = Plan(town_);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_EQ(plan->routes.size(), 2u);
+  const PlanRoute& van = plan->routes[0].vehicle_id == van_ ? plan->routes[0] : plan->routes[1];
+  const PlanRoute& truck = plan->routes[0].vehicle_id == van_ ? plan->routes[1] : plan->routes[0];
+  const int64_t van_route = van.id, van_stop = van.stops[0].id, p2_stop = truck.stops[0].id;
+  ASSERT_TRUE(LockRoute(D(), town_, plan->id, van_route, true).ok());
+  ASSERT_TRUE(MoveStop(D(), town_, plan->id, p2_stop, std::nullopt, std::nullopt).ok());
+  PlanOptions o;
+  o.max_iterations = 300;
+  auto again = ResolvePlan(D(), town_, plan->id, o);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->unassigned.empty());
+  ASSERT_EQ(again->routes.size(), 2u);
+  for (const auto& r : again->routes) {
+    ASSERT_EQ(r.stops.size(), 1u);
+    if (r.vehicle_id == van_) {
+      EXPECT_EQ(r.id, van_route);
+      EXPECT_TRUE(r.locked);
+      EXPECT_EQ(r.stops[0].id, van_stop);
+    } else {
+      EXPECT_EQ(r.vehicle_id, cold_);
+      EXPECT_EQ(r.stops[0].id, p2_stop);
+      EXPECT_TRUE(r.stops[0].arrival_s.has_value());
+    }
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM logistics_daily_routes"), 2);
+  // Both locked, P2 out again: it stays unassigned, for want of a free vehicle.
+  int64_t truck_route = 0;
+  for (const auto& r : again->routes)
+    if (r.vehicle_id == cold_) truck_route = r.id;
+  ASSERT_TRUE(MoveStop(D(), town_, plan->id, p2_stop, std::nullopt, std::nullopt).ok());
+  ASSERT_TRUE(LockRoute(D(), town_, plan->id, truck_route, true).ok());
+  auto stuck = ResolvePlan(D(), town_, plan->id, o);
+  ASSERT_TRUE(stuck.ok()) << stuck.error().message;
+  ASSERT_EQ(stuck->unassigned.size(), 1u);
+  EXPECT_EQ(stuck->unassigned[0].reason, "该网点没有可用车辆");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'logistics.daily_plan.resolve'"),
+            2);
+  ASSERT_TRUE(PublishPlan(D(), town_, plan->id).ok());
+  EXPECT_EQ(ResolvePlan(D(), town_, plan->id, o).error().code, ErrorCode::kConflict);
+}
+
 // The driver confirms the stop of P1 (three parcels): one is a problem. The same key again
 // (the phone's queue sending twice) writes nothing; a key of another stop is refused.
 TEST_F(DailyPlanTest, DriverConfirmsAStopOnce) {

@@ -86,6 +86,7 @@ const runtime::Module& ModuleDef() {
                        {"logistics.daily_plan.create", "编制每日共配计划"},
                        {"logistics.daily_plan.move", "调整共配计划站点"},
                        {"logistics.daily_plan.lock", "锁定/解锁共配线路"},
+                       {"logistics.daily_plan.resolve", "围绕锁定线路重新求解共配计划"},
                        {"logistics.daily_plan.publish", "发布每日共配计划"},
                        {"logistics.stop.confirm", "司机确认站点"}};
     m.params = {RoadFactorParam(), SpeedParam(), ParcelKgParam()};

@@ -289,6 +289,14 @@ void RegisterDailyPlanRoutes(http::Server& s, const Deps& d) {
          [d](Request& req, Reply&) -> Result<Json> { return Move(d, req); });
   s.Post(R"(/logistics/daily-plans/(\d+)/routes/(\d+)/lock)", {.permission = kCreate},
          [d](Request& req, Reply&) -> Result<Json> { return Lock(d, req); });
+  s.Post(R"(/logistics/daily-plans/(\d+)/resolve)", {.permission = kCreate},
+         [d](Request& req, Reply&) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(PlanOptions o, OptionsFrom(body));
+           ASSIGN_OR_RETURN(DailyPlan p, ResolvePlan(d, req.principal(), id, o));
+           return PlanJson(p);
+         });
   s.Post(R"(/logistics/daily-plans/(\d+)/stops/(\d+)/confirm)",
          {.permission = "logistics:parcel:ingest"},
          [d](Request& req, Reply& reply) -> Result<Json> { return Confirm(d, req, reply); });

@@ -4,6 +4,7 @@
 //   GET/POST /logistics/daily-plans, GET /logistics/daily-plans/{id}  plan:read / plan:create
 //   POST /logistics/daily-plans/{id}/stops/{sid}/move                 plan:create
 //   POST /logistics/daily-plans/{id}/routes/{rid}/lock                plan:create
+//   POST /logistics/daily-plans/{id}/resolve                          plan:create
 //   POST /logistics/daily-plans/{id}/publish                          plan:publish
 //   POST /logistics/daily-plans/{id}/stops/{sid}/confirm              parcel:ingest (drivers)
 #pragma once
