@@ -168,6 +168,7 @@ export const logisticsApi = {
   lockRoute: (plan: number, route: number, locked: boolean) =>
     http.post<DailyPlan>(`/logistics/daily-plans/${plan}/routes/${route}/lock`, { locked }),
   publish: (plan: number) => http.post<DailyPlan>(`/logistics/daily-plans/${plan}/publish`),
+  resolve: (plan: number) => http.post<DailyPlan>(`/logistics/daily-plans/${plan}/resolve`, {}),
   confirmStop: (c: { plan_id: number; stop_id: number; client_key: string; confirmed_at: string }) =>
     http.post<{ duplicate: boolean; outcome: string }>(`/logistics/daily-plans/${c.plan_id}/stops/${c.stop_id}/confirm`, {
       client_key: c.client_key,

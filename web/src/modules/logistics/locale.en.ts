@@ -22,6 +22,7 @@ const en: Messages<typeof zh> = {
     planSummary: '{date}: {parcels} parcels waiting, {pickups} pickups',
     driverMenu: 'Driver', noRoute: 'No published route today', confirmStop: 'Confirm stop', confirmed: 'Confirmed', queuedShort: 'Queued', queued: 'Saved; sent when online', pending: '{n} to send',
     progress: 'Drivers confirmed {done} of {total} stops',
+    resolve: 'Solve again around locked routes', resolved: 'Solved again',
     scanTypes: { accepted: 'Accepted', dispatched: 'Dispatched', arrived: 'Arrived', out_for_delivery: 'Out for delivery', stored: 'In locker / post', signed: 'Signed', problem: 'Problem', returned: 'Returned' },
   },
 }

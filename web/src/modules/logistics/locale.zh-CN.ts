@@ -19,6 +19,7 @@ const zh = {
     planSummary: '{date}：待配送 {parcels} 件，揽收需求 {pickups} 单',
     driverMenu: '司机任务', noRoute: '今天没有已发布的配送线路', confirmStop: '确认到站（送达/揽收）', confirmed: '已确认', queuedShort: '待发送', queued: '已记录，将在联网时发送', pending: '{n} 条待发送',
     progress: '司机已确认 {done}/{total} 站',
+    resolve: '围绕锁定线路重新求解', resolved: '已重新求解',
     scanTypes: { accepted: '揽收', dispatched: '发往', arrived: '到达', out_for_delivery: '派送', stored: '入柜/驿站', signed: '签收', problem: '问题件', returned: '退回' },
   },
 }
