@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "projects/deadlines.h"
 #include "projects/projects.h"
 #include "projects/projects_store.h"
 #include "projects/service_internal.h"
@@ -44,11 +45,14 @@ Result<Inbox> OpenDeadlines(const Deps& d, const account::Principal& who, InboxF
   ASSIGN_OR_RETURN(internal::CalendarNow cal, internal::LoadCalendar(*conn));
   Inbox box;
   box.today = ShanghaiDate(d.clock.NowMs());
+  box.soon_until = DueAfter(cal.cal, box.today, kReminderWorkingDays, {}).date;
   std::map<std::pair<std::string, int64_t>, int64_t> overdue;
   for (auto& x : open) {
     internal::Compute(x, cal);
     x.overdue = x.due_on && *x.due_on < box.today;
+    x.due_soon = x.due_on && !x.overdue && box.soon_until && *x.due_on <= *box.soon_until;
     if (f.overdue_only && !x.overdue) continue;
+    if (f.due_soon_only && !x.due_soon) continue;
     if (x.overdue) ++overdue[{x.stage, x.reviewer_id.value_or(0)}];
     box.items.push_back(std::move(x));
   }

@@ -19,6 +19,10 @@
 //    from the request, evaluation 3 from the acceptance, rectification a date set locally.
 //    A deadline whose walk enters a year the calendar does not know has no date and is
 //    provisional; open deadlines are recomputed on the current calendar whenever read.
+//  - Reminders: an open deadline is due soon when its date is today or within the next
+//    kReminderWorkingDays working days (on the calendar; past a year it does not know, nothing
+//    is guessed: such a deadline is not flagged). The inbox filters them and the home page
+//    counts them, as it counts the overdue ones.
 //  - An evaluation's outcome is the fund's: approval → the fund's project accepted, failed →
 //    failed (funds::PutProject, in the same transaction).
 //  - Scope: projects:read sees projects whose region is in the caller's subtree; writes need
@@ -170,7 +174,11 @@ struct Deadline {
   std::optional<int64_t> reviewer_id;
   std::string reviewer_name;
   bool overdue = false;
+  bool due_soon = false;  // not overdue, due within kReminderWorkingDays working days
 };
+
+// The reminder horizon: deadlines due today or within this many working days are "due soon".
+inline constexpr int kReminderWorkingDays = 2;
 
 struct MaterialStatus {
   Material material;
@@ -197,6 +205,7 @@ struct InboxFilter {
   std::string stage;
   std::optional<int64_t> reviewer_id;
   bool overdue_only = false;
+  bool due_soon_only = false;
 };
 struct OverdueCount {
   std::string stage;
@@ -208,6 +217,7 @@ struct Inbox {
   std::vector<Deadline> items;  // sorted by due date (undated last), then project id
   std::vector<OverdueCount> overdue;
   CivilDate today;
+  std::optional<CivilDate> soon_until;  // the horizon's last day (none: the calendar ends first)
 };
 
 struct Deps {

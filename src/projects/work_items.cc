@@ -39,6 +39,13 @@ Result<WorkItems> Items(runtime::Context& ctx, const account::Principal& who) {
     if (!box.items.empty())
       w.todos.push_back({"projects.deadlines_overdue", "已逾期的评审验收期限",
                          static_cast<int64_t>(box.items.size()), "danger", "/projects/inbox"});
+    InboxFilter soon;
+    soon.due_soon_only = true;
+    ASSIGN_OR_RETURN(Inbox near, OpenDeadlines(d, who, soon));
+    if (!near.items.empty())
+      w.todos.push_back({"projects.deadlines_due_soon", "两个工作日内到期的评审验收期限",
+                         static_cast<int64_t>(near.items.size()), "warning",
+                         "/projects/inbox?due_soon=true"});
   }
   return w;
 }

@@ -80,7 +80,8 @@ Json DeadlineJson(const Deadline& d) {
           {"pauses", d.pauses},
           {"calendar_version", d.calendar_version},
           {"closed_on", OptDate(d.closed_on)},
-          {"overdue", d.overdue}};
+          {"overdue", d.overdue},
+          {"due_soon", d.due_soon}};
 }
 
 Json DetailJson(const Detail& d) {
@@ -171,6 +172,8 @@ Result<InboxFilter> InboxFrom(const Request& req) {
   ASSIGN_OR_RETURN(f.reviewer_id, http::QueryOptInt(req, "reviewer_id"));
   ASSIGN_OR_RETURN(auto overdue, http::QueryOptBool(req, "overdue"));
   f.overdue_only = overdue.value_or(false);
+  ASSIGN_OR_RETURN(auto soon, http::QueryOptBool(req, "due_soon"));
+  f.due_soon_only = soon.value_or(false);
   return f;
 }
 
@@ -215,6 +218,7 @@ void RegisterReads(http::Server& s, const Deps& d) {
                          {"count", o.count}});
     out["overdue"] = overdue;
     out["today"] = box.today.ToString();
+    out["due_soon_until"] = OptDate(box.soon_until);
     return out;
   });
   s.Get(R"(/projects/(\d+))", {true, "projects:read"}, [d](Request& req, Reply&) -> Result<Json> {

@@ -17,7 +17,7 @@ const en: Messages<typeof zh> = {
       },
       station: { records_missing: 'Stations without last month service records' },
       sales: { online_year: 'Online sales {year}' },
-      projects: { findings_overdue: 'Findings past their deadline', findings_to_check: 'Rectifications to check', deadlines_overdue: 'Review and acceptance deadlines overdue' },
+      projects: { findings_overdue: 'Findings past their deadline', findings_to_check: 'Rectifications to check', deadlines_overdue: 'Review and acceptance deadlines overdue', deadlines_due_soon: 'Review and acceptance deadlines due within two working days' },
     },
     units: { item: '', list: '', wanYuan: '× 10k yuan', count: '' },
   },

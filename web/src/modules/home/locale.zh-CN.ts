@@ -26,7 +26,7 @@ export default {
       },
       station: { records_missing: '上月服务记录未填报的站点' },
       sales: { online_year: '网络销售额（{year}年）' },
-      projects: { findings_overdue: '逾期未整改的问题', findings_to_check: '整改待核实的问题', deadlines_overdue: '已逾期的评审验收期限' },
+      projects: { findings_overdue: '逾期未整改的问题', findings_to_check: '整改待核实的问题', deadlines_overdue: '已逾期的评审验收期限', deadlines_due_soon: '两个工作日内到期的评审验收期限' },
     },
     units: { item: '项', list: '份', wanYuan: '万元', count: '个' },
   },

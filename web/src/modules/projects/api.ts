@@ -82,6 +82,8 @@ export interface Deadline {
   calendar_version: string
   closed_on: string | null
   overdue: boolean
+  /** not overdue, due today or within the reminder's working days (kReminderWorkingDays) */
+  due_soon?: boolean
 }
 
 export interface ProjectDetail extends Project {
@@ -125,6 +127,8 @@ export interface InboxItem extends Deadline {
 export interface Inbox extends Page<InboxItem> {
   overdue: { stage: Stage; reviewer_id: number | null; reviewer_name: string; count: number }[]
   today: string
+  /** the last day a deadline counts as due soon (null: the calendar ends first) */
+  due_soon_until: string | null
 }
 
 export type FindingStatus = 'open' | 'submitted' | 'closed'

@@ -35,11 +35,12 @@ export function gradeType(g: Grade): 'success' | 'warning' | 'danger' {
 }
 
 /** How a deadline shows: its date, or why it has none (paused by 补正, provisional: year unknown). */
-export function deadlineState(d: Deadline): 'closed' | 'overdue' | 'paused' | 'provisional' | 'open' {
+export function deadlineState(d: Deadline): 'closed' | 'overdue' | 'paused' | 'provisional' | 'soon' | 'open' {
   if (d.closed_on) return 'closed'
   if (d.paused) return 'paused'
   if (d.provisional) return 'provisional'
-  return d.overdue ? 'overdue' : 'open'
+  if (d.overdue) return 'overdue'
+  return d.due_soon ? 'soon' : 'open'
 }
 
 /** Yuan (two decimals) as fen; null for an empty or invalid text. */

@@ -23,6 +23,8 @@ describe('project rules mirrored from the server', () => {
     expect(deadlineState(d({ paused: true, due_on: null }))).toBe('paused')
     expect(deadlineState(d({ provisional: true, due_on: null }))).toBe('provisional')
     expect(deadlineState(d({ overdue: true }))).toBe('overdue')
+    expect(deadlineState(d({ due_soon: true }))).toBe('soon')
+    expect(deadlineState(d({}))).toBe('open')
     expect(deadlineState(d({ closed_on: '2019-10-09' }))).toBe('closed')
   })
   it('reads yuan as fen and colours statuses', () => {
