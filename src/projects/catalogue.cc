@@ -36,6 +36,25 @@ const char* const kInvest =
 
 }  // namespace
 
+const std::vector<Material>& ExtraMaterialSlots() {
+  static const std::vector<Material> extra = [] {
+    std::vector<Material> out;
+    for (int i = 1; i <= 10; ++i)
+      out.push_back({"extra_" + std::to_string(i), "其他材料" + std::to_string(i)});
+    return out;
+  }();
+  return extra;
+}
+
+bool IsMaterialSlot(std::string_view code) {
+  for (const auto& t : Types())
+    for (const auto& m : t.materials)
+      if (m.code == code) return true;
+  for (const auto& m : ExtraMaterialSlots())
+    if (m.code == code) return true;
+  return false;
+}
+
 const char* StateName(State s) { return kStates[static_cast<int>(s)].name; }
 const char* StateLabel(State s) { return kStates[static_cast<int>(s)].label; }
 

@@ -43,8 +43,8 @@ const runtime::Module& ModuleDef() {
     m.name = "projects";
     m.title = "项目申报评审验收";
     m.depends = {"region", "account", "calendar", "attachments", "funds", "audit"};
-    m.tables = {"projects", "project_transitions", "project_deadlines", "project_findings",
-                "project_finding_moves"};
+    m.tables = {"projects",         "project_transitions",   "project_deadlines",
+                "project_findings", "project_finding_moves", "project_material_sets"};
     m.permissions = {
         {"projects:read",
          "查看辖区内的项目申报、评审、验收和期限",
@@ -61,9 +61,10 @@ const runtime::Module& ModuleDef() {
                {"finding_sources", FindingSourceEntries(), nullptr, "问题来源"},
                {"finding_statuses", FindingStatusEntries(), nullptr, "整改状态"}};
     m.audit_actions = {
-        {"projects.create", "登记项目申报"},   {"projects.transition", "项目流程操作"},
-        {"projects.file.add", "上传项目材料"}, {"projects.file.download", "下载项目材料"},
-        {"projects.finding", "登记问题清单"},  {"projects.finding_move", "问题整改操作"}};
+        {"projects.create", "登记项目申报"},       {"projects.transition", "项目流程操作"},
+        {"projects.file.add", "上传项目材料"},     {"projects.file.download", "下载项目材料"},
+        {"projects.finding", "登记问题清单"},      {"projects.finding_move", "问题整改操作"},
+        {"projects.materials", "设置申报材料清单"}};
     m.work = WorkProviders();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock()});

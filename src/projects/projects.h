@@ -85,6 +85,11 @@ struct ProjectType {
 // The six types of 004 附件2, 28 materials in all.
 const std::vector<ProjectType>& Types();
 const ProjectType* FindType(std::string_view code);
+// The attachment slots a programme's material set may add beyond the 28 (materials.h):
+// extra_1 … extra_10, "其他材料1" ….
+const std::vector<Material>& ExtraMaterialSlots();
+// Whether `code` is a material slot: one of the 28 or an extra one.
+bool IsMaterialSlot(std::string_view code);
 
 // Who may take a transition and what it needs (catalogue.cc kTransitions).
 enum class Needs { kNothing, kMaterials, kNote, kGrade, kRectifyBy };

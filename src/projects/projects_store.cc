@@ -258,4 +258,72 @@ Result<std::vector<Deadline>> OpenDeadlines(storage::Connection& conn, const Inb
   return out;
 }
 
+namespace {
+
+std::string JoinMaterials(const std::vector<Material>& ms) {
+  std::string out;
+  for (const auto& m : ms) out += m.code + "\t" + m.label + "\n";
+  return out;
+}
+
+std::vector<Material> SplitMaterials(const std::string& text) {
+  std::vector<Material> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (size_t tab = line.find('\t'); tab != std::string::npos)
+      out.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<MaterialSet>> MaterialSetsOf(storage::Connection& conn,
+                                                const std::string& county,
+                                                std::optional<int64_t> programme_id,
+                                                const std::string& type) {
+  std::string sql =
+      "SELECT id, materials, reason, created_by, created_at FROM project_material_sets WHERE "
+      "county_code = ? AND type = ? AND ";
+  storage::Params params{county, type};
+  if (programme_id) {
+    sql += "programme_id = ?";
+    params.emplace_back(*programme_id);
+  } else {
+    sql += "programme_id IS NULL";
+  }
+  ASSIGN_OR_RETURN(auto rows, conn.Query(sql + " ORDER BY id DESC", params));
+  std::vector<MaterialSet> out;
+  for (const auto& r : rows) {
+    MaterialSet s{county, type, programme_id, programme_id ? "programme" : "county"};
+    s.id = r.Int(0);
+    s.materials = SplitMaterials(r.Text(1));
+    s.reason = r.Text(2);
+    s.created_by = r.OptInt(3);
+    s.created_at = r.Int(4);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<int64_t> InsertMaterialSet(storage::Connection& conn, const MaterialSet& s,
+                                  std::optional<int64_t> by, int64_t now_ms) {
+  ASSIGN_OR_RETURN(
+      storage::Row row,
+      conn.QueryOne(
+          "INSERT INTO project_material_sets (county_code, programme_id, type, "
+          "materials, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {s.county_code,
+           s.programme_id ? storage::Value{*s.programme_id} : storage::Value{storage::Null{}},
+           s.type, JoinMaterials(s.materials), s.reason,
+           by ? storage::Value{*by} : storage::Value{storage::Null{}}, now_ms},
+          "insert material set"));
+  return row.Int(0);
+}
+
 }  // namespace ruralec::projects::store

@@ -4,6 +4,7 @@
 #include "core/validate.h"
 #include "funds/ledger.h"
 #include "projects/deadlines.h"
+#include "projects/materials.h"
 #include "projects/projects.h"
 #include "projects/projects_store.h"
 #include "projects/service_internal.h"
@@ -46,10 +47,9 @@ void Compute(Deadline& d, const CalendarNow& c) {
 
 Result<std::vector<MaterialStatus>> Materials(storage::Connection& conn, const Project& p) {
   std::vector<MaterialStatus> out;
-  const ProjectType* type = FindType(p.type);
-  if (!type) return out;
+  ASSIGN_OR_RETURN(MaterialSet set, MaterialsInForce(conn, p));
   ASSIGN_OR_RETURN(auto files, attachments::List(conn, {kModule, kKind, p.id}));
-  for (const auto& m : type->materials) {
+  for (const auto& m : set.materials) {
     MaterialStatus s{m, 0};
     for (const auto& f : files)
       if (f.slot == m.code) ++s.files;
@@ -65,10 +65,12 @@ Result<Detail> DetailOf(storage::Connection& conn, const account::Principal& who
   ASSIGN_OR_RETURN(out.timeline, store::Timeline(conn, p.id));
   ASSIGN_OR_RETURN(out.deadlines, store::Deadlines(conn, p.id));
   ASSIGN_OR_RETURN(CalendarNow c, LoadCalendar(conn));
+  std::optional<CivilDate> soon = DueAfter(c.cal, today, kReminderWorkingDays, {}).date;
   for (auto& d : out.deadlines) {
     if (d.closed_on) continue;  // a closed stage keeps the date it had
     Compute(d, c);
     d.overdue = d.due_on && *d.due_on < today;
+    d.due_soon = d.due_on && !d.overdue && soon && *d.due_on <= *soon;
   }
   out.calendar_version = c.version;
   for (const auto& r : Transitions())

@@ -3,7 +3,8 @@
 // programme (an empty form lands on its fields first), the list flags it overdue once its
 // deadline has passed (recorded with a deadline before today), the clerk reports the
 // rectification in the drawer (a missing text is refused on its field), and closes it; the list
-// then shows it closed and not overdue. The drawer fits a 390 px screen.
+// then shows it closed and not overdue. The drawer fits a 390 px screen. The same clerk sets a
+// project type's required materials for the county (项目申报 → 申报材料清单).
 
 import { apiHelpers } from './api.mjs'
 
@@ -70,6 +71,29 @@ export async function findingSteps(ctx) {
     await drawer.locator('.el-drawer__close-btn').click()
     await row().locator('.fd-row-status', { hasText: '已销号' }).waitFor()
     expect((await row().locator('.fd-row-overdue').count()) === 0, 'a closed finding is not overdue')
+  })
+
+  await step('projects: the county office sets the required materials of a type', async () => {
+    await page.goto(BASE + '/projects')
+    await page.locator('.pj-materials').click()
+    const dlg = page.locator('.material-set-dialog')
+    await dlg.waitFor()
+    await dlg.locator('.ms-source', { hasText: '004 附件2' }).waitFor()
+    const before = await dlg.locator('.ms-row').count()
+    await dlg.locator('.ms-row').last().locator('.ms-remove').click()
+    await dlg.locator('.ms-add').click()
+    await dlg.locator('.ms-row').last().locator('.ms-code', { hasText: 'extra_1' }).waitFor()
+    await dlg.locator('.ms-row').last().locator('input').fill('项目公示截图（县门户网站）')
+    await dlg.locator('.ms-save').click()
+    await dlg.locator('.el-form-item__error', { hasText: '请填写此项' }).waitFor()
+    await dlg.locator('#ms-reason').fill('本县要求公示截图')
+    await dlg.locator('.ms-save').click()
+    await dlg.locator('.ms-source', { hasText: '本县设置' }).waitFor()
+    expect((await dlg.locator('.ms-row').count()) === before, 'one material removed, one added')
+    await shot('project-material-sets')
+    await page.keyboard.press('Escape')
+    await dlg.waitFor({ state: 'hidden' })
+    await page.goto(BASE + '/findings')
   })
 
   await step('findings: the drawer fits a phone screen', async () => {

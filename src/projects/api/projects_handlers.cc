@@ -3,6 +3,7 @@
 #include "attachments/api/file_routes.h"
 #include "http/list.h"
 #include "http/params.h"
+#include "projects/materials.h"
 
 namespace ruralec::projects::api {
 namespace {
@@ -18,6 +19,7 @@ std::vector<attachments::api::Slot> Slots() {
   std::vector<attachments::api::Slot> out;
   for (const auto& t : Types())
     for (const auto& m : t.materials) out.push_back({m.code, m.label, {}, 10});
+  for (const auto& m : ExtraMaterialSlots()) out.push_back({m.code, m.label, {}, 10});
   out.push_back({"evidence", "佐证材料（评审、验收、评估、整改）", {}, 50});
   return out;
 }
@@ -188,7 +190,59 @@ Json InboxItemJson(const Deadline& d) {
   return out;
 }
 
+Json MaterialSetJson(const MaterialSet& m) {
+  Json materials = Json::array();
+  for (const auto& x : m.materials) materials.push_back({{"code", x.code}, {"label", x.label}});
+  return {{"id", http::OptIntJson(m.id)},
+          {"type", m.type},
+          {"programme_id", http::OptIntJson(m.programme_id)},
+          {"source", m.source},
+          {"materials", materials},
+          {"reason", m.reason},
+          {"created_by_name", m.created_by_name},
+          {"created_at", m.id ? Json(http::TimeJson(m.created_at)) : Json(nullptr)}};
+}
+
+Result<MaterialSetInput> MaterialSetFrom(const Json& body) {
+  MaterialSetInput in;
+  ASSIGN_OR_RETURN(in.type, http::RequiredString(body, "type"));
+  ASSIGN_OR_RETURN(in.programme_id, http::BodyOptInt(body, "programme_id"));
+  ASSIGN_OR_RETURN(auto reason, http::OptionalString(body, "reason"));
+  in.reason = reason.value_or("");
+  if (!body.contains("materials") || !body["materials"].is_array())
+    return Error::Invalid("materials", "请填写材料清单（数组）");
+  for (const auto& m : body["materials"]) {
+    if (!m.is_object() || !m.contains("code") || !m["code"].is_string() || !m.contains("label") ||
+        !m["label"].is_string())
+      return Error::Invalid("materials", "每项材料应有 code 和 label");
+    in.materials.push_back({m["code"].get<std::string>(), m["label"].get<std::string>()});
+  }
+  return in;
+}
+
+void RegisterMaterialSets(http::Server& s, const Deps& d) {
+  s.Get("/projects/material-sets", {true, "projects:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(auto programme, http::QueryOptInt(req, "programme_id"));
+          ASSIGN_OR_RETURN(MaterialSets sets,
+                           GetMaterialSets(d, req.principal(), req.Query("type"), programme));
+          Json history = Json::array();
+          for (const auto& h : sets.history) history.push_back(MaterialSetJson(h));
+          Json out = MaterialSetJson(sets.current);
+          out["history"] = history;
+          return out;
+        });
+  s.Put("/projects/material-sets", {true, "projects:review"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(Json body, req.Body());
+          ASSIGN_OR_RETURN(MaterialSetInput in, MaterialSetFrom(body));
+          ASSIGN_OR_RETURN(MaterialSet set, SetMaterials(d, req.principal(), std::move(in)));
+          return MaterialSetJson(set);
+        });
+}
+
 void RegisterReads(http::Server& s, const Deps& d) {
+  RegisterMaterialSets(s, d);
   s.Get("/projects/types", {true, "projects:read"}, [](Request&, Reply&) -> Result<Json> {
     Json out = Json::array();
     for (const auto& t : Types()) {

@@ -185,7 +185,23 @@ export interface FindingInput {
   due_on: string
 }
 
+/** The required materials of a type in force for the county or a programme (docs/PROJECTS.md). */
+export interface MaterialSet {
+  id: number | null
+  type: string
+  programme_id: number | null
+  source: 'builtin' | 'county' | 'programme'
+  materials: Material[]
+  reason: string
+  created_by_name: string
+  created_at: string | null
+}
+
 export const projectsApi = {
+  materialSets: (type: string, programme_id?: number | null) =>
+    http.get<MaterialSet & { history: MaterialSet[] }>('/projects/material-sets', { type, programme_id: programme_id || undefined }),
+  setMaterials: (body: { type: string; programme_id?: number | null; materials: Material[]; reason: string }) =>
+    http.put<MaterialSet>('/projects/material-sets', body),
   types: () => http.get<ProjectType[]>('/projects/types'),
   list: (q: Query) => http.get<Page<Project>>('/projects', q),
   get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),

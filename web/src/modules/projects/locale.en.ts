@@ -4,6 +4,12 @@ import type zh from './locale.zh-CN'
 
 const en: Messages<typeof zh> = {
   projects: {
+    required: 'Required',
+    materialSets: {
+      title: 'Required materials', programme: 'Programme', countyWide: 'The county (no programme)', materials: 'Materials', reason: 'Reason for the change',
+      add: 'Add a material', remove: 'Remove', saved: 'Materials updated', history: '{n} earlier versions',
+      sources: { builtin: 'In force: the default list of 004 annex 2', county: 'In force: set by the county', programme: 'In force: set for this programme' },
+    },
     menu: 'Projects', inbox: 'Review inbox', detail: 'Project',
     name: 'Project', applicant: 'Applicant', type: 'Type', region: 'Region', status: 'Status', statusOn: 'Since',
     phase: 'Phase', phaseN: 'Phase {n}', subsidy: 'Subsidy asked (yuan)', note: 'Note', grade: 'Evaluation', reviewer: 'Reviewer',

@@ -1,7 +1,12 @@
 // Chinese messages of the projects module (the default locale).
 const zh = {
   projects: {
-    menu: '项目申报', inbox: '评审待办', detail: '项目详情',
+    menu: '项目申报', inbox: '评审待办', detail: '项目详情', required: '请填写此项',
+    materialSets: {
+      title: '申报材料清单', programme: '适用方案', countyWide: '本县（未指定方案）', materials: '所需材料', reason: '调整原因',
+      add: '增加材料', remove: '删除', saved: '材料清单已更新', history: '此前 {n} 个版本',
+      sources: { builtin: '现行：004 附件2 默认清单', county: '现行：本县设置', programme: '现行：该方案设置' },
+    },
     name: '项目名称', applicant: '申报单位', type: '项目类型', region: '所在区划', status: '状态', statusOn: '状态日期',
     phase: '申报阶段', phaseN: '第 {n} 阶段', subsidy: '拟补贴金额（元）', note: '备注', grade: '评估结论', reviewer: '评审负责人',
     fundKey: '资金项目编号', searchPlaceholder: '项目名称或申报单位', view: '详情', add: '新建申报', created: '已登记，请上传申报材料',

@@ -9,6 +9,12 @@ export function needs(from: ProjectStatus, to: ProjectStatus): { note: boolean; 
 }
 
 /** A fresh idempotency key: one per opened dialog, so a double click sends the same key twice. */
+/** The next free extra slot (extra_1 … extra_10) for a material a programme adds; null when none is left. */
+export function nextExtraSlot(codes: string[]): string | null {
+  for (let i = 1; i <= 10; i++) if (!codes.includes(`extra_${i}`)) return `extra_${i}`
+  return null
+}
+
 export function newKey(): string {
   const c = globalThis.crypto
   if (c && typeof c.randomUUID === 'function') return c.randomUUID()

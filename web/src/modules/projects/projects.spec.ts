@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadlineState, fenOf, findingType, needs, newKey, statusType } from './logic'
+import { deadlineState, fenOf, findingType, needs, newKey, nextExtraSlot, statusType } from './logic'
 import type { Deadline } from './api'
 
 const d = (over: Partial<Deadline>): Deadline => ({
@@ -15,6 +15,11 @@ describe('project rules mirrored from the server', () => {
     expect(needs('evaluation', 'approval').note).toBe(false)
     expect(needs('rectification', 'approval').note).toBe(true)
     expect(needs('draft', 'submitted').note).toBe(false)
+  })
+  it('gives an added material the next free extra slot', () => {
+    expect(nextExtraSlot(['trn_report'])).toBe('extra_1')
+    expect(nextExtraSlot(['extra_1', 'extra_3'])).toBe('extra_2')
+    expect(nextExtraSlot(Array.from({ length: 10 }, (_, i) => `extra_${i + 1}`))).toBeNull()
   })
   it('makes a new key per dialog', () => {
     expect(newKey()).not.toEqual(newKey())
