@@ -54,6 +54,7 @@ const std::vector<FindingMoveRule>& FindingMoves() {
       {S::kSubmitted, S::kClosed, false, false, "核实销号"},
       {S::kSubmitted, S::kOpen, false, true, "核实未通过，退回整改"},
       {S::kOpen, S::kClosed, false, true, "直接销号"},
+      {S::kOpen, S::kOpen, false, true, "延期"},
   };
   return kMoves;
 }
@@ -80,6 +81,14 @@ Status CheckFindingMove(const Finding& f, const account::Principal& who, const F
   RETURN_IF_ERROR(validate::PlausibleDate(on, "on", today));
   if (on < last_move_on)
     return Error::Invalid("on", "日期不能早于上一步（" + last_move_on.ToString() + "）");
+  bool extension = f.status == c.to;
+  if (!extension && c.due_on) return Error::Invalid("due_on", "只有延期可以修改整改期限");
+  if (extension) {
+    if (!c.due_on) return Error::Invalid("due_on", "请填写延期后的整改期限");
+    if (*c.due_on <= f.due_on)
+      return Error::Invalid("due_on", "延期后的期限应晚于原期限（" + f.due_on.ToString() + "）");
+    if (*c.due_on < on) return Error::Invalid("due_on", "延期后的期限不能早于办理日期");
+  }
   return {};
 }
 
@@ -149,7 +158,8 @@ Result<Finding> FindingOf(storage::Connection& conn, const account::Principal& w
 }
 
 std::string Fingerprint(const FindingCommand& c) {
-  return std::string(FindingStatusName(c.to)) + "|" + (c.on ? c.on->ToString() : "") + "|" + c.note;
+  return std::string(FindingStatusName(c.to)) + "|" + (c.on ? c.on->ToString() : "") + "|" +
+         c.note + (c.due_on ? "|due=" + c.due_on->ToString() : "");
 }
 
 Result<FindingMove> Record(storage::Connection& conn, const Deps& d, const account::Principal& who,
@@ -165,16 +175,23 @@ Result<FindingMove> Record(storage::Connection& conn, const Deps& d, const accou
   m.on = c.on.value_or(today);
   m.idempotency_key = c.idempotency_key;
   m.note = c.note;
+  if (c.due_on) {
+    m.due_on = c.due_on;
+    m.previous_due_on = f.due_on;
+  }
   if (who.id.valid()) m.actor_id = who.id.value;
   m.actor_name = who.display_name.empty() ? who.username : who.display_name;
   m.created_at = d.clock.NowMs();
   ASSIGN_OR_RETURN(m.id, store::InsertFindingMove(conn, m, fp));
   RETURN_IF_ERROR(store::SetFindingStatus(conn, f.id, m.to, m.on, m.created_at));
+  if (m.due_on) RETURN_IF_ERROR(store::SetFindingDue(conn, f.id, *m.due_on));
+  std::string due =
+      m.due_on ? " due=" + f.due_on.ToString() + "->" + m.due_on->ToString() : std::string();
   RETURN_IF_ERROR(d.audit.Append(
       conn,
       account::AuditOf(who, "projects.finding_move", "finding", f.id,
                        std::string(FindingStatusName(m.from)) + "->" + FindingStatusName(m.to) +
-                           " on=" + m.on.ToString() + " key=" + m.idempotency_key)));
+                           " on=" + m.on.ToString() + due + " key=" + m.idempotency_key)));
   return m;
 }
 

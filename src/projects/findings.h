@@ -15,6 +15,10 @@
 //    move (repeated) and changes nothing; another command under it is kConflict. The move's date
 //    is not before the finding's last move and not after today. Moves and creation are audited
 //    in the same transaction ("projects.finding", "projects.finding_move").
+//  - Extension (延期): a reviewer moves an open finding to open with a new due date (due_on,
+//    later than the current one and not before the move's date) and the reason; the move keeps
+//    the deadline before and after, and the finding's deadline changes. due_on is refused on
+//    every other move.
 //  - A finding is overdue when it is not closed and today (Asia/Shanghai) is after its due date.
 #pragma once
 
@@ -82,6 +86,7 @@ struct FindingMove {
   FindingStatus from = FindingStatus::kOpen, to = FindingStatus::kOpen;
   CivilDate on;
   std::string idempotency_key, note;
+  std::optional<CivilDate> due_on, previous_due_on;  // an extension's deadline after / before
   std::optional<int64_t> actor_id;
   std::string actor_name;
   int64_t created_at = 0;
@@ -93,6 +98,7 @@ struct FindingCommand {
   std::string idempotency_key;
   std::optional<CivilDate> on;  // default today
   std::string note;
+  std::optional<CivilDate> due_on;  // the new deadline of an extension (open → open)
 };
 
 struct FindingDetail {

@@ -13,6 +13,10 @@ const storage::Columns kFCols(
 constexpr const char* kFFrom =
     "FROM project_findings f LEFT JOIN projects p ON p.id = f.project_id";
 
+storage::Value DateOrNull(const std::optional<CivilDate>& d) {
+  return d ? storage::Value{d->ToString()} : storage::Value{storage::Null{}};
+}
+
 CivilDate DateOf(const std::string& t) {
   auto d = CivilDate::Parse(t);
   return d.ok() ? *d : CivilDate{};
@@ -48,7 +52,7 @@ Finding ToFinding(const storage::Row& row) {
 
 const storage::Columns kMCols(
     "id, finding_id, seq, from_status, to_status, on_date, idempotency_key, fingerprint, note, "
-    "actor_id, actor_name, created_at");
+    "actor_id, actor_name, created_at, due_on, previous_due_on");
 
 FindingMove ToMove(const storage::Row& row) {
   storage::NamedRow r(row, kMCols);
@@ -64,6 +68,8 @@ FindingMove ToMove(const storage::Row& row) {
   m.actor_id = r.OptInt("actor_id");
   m.actor_name = r.Text("actor_name");
   m.created_at = r.Int("created_at");
+  if (auto due = r.OptText("due_on")) m.due_on = DateOf(*due);
+  if (auto prev = r.OptText("previous_due_on")) m.previous_due_on = DateOf(*prev);
   return m;
 }
 
@@ -106,6 +112,13 @@ Result<Page<Finding>> ListFindings(storage::Connection& conn, const FindingFilte
       " ORDER BY CASE WHEN f.status = 'closed' THEN 1 ELSE 0 END, f.due_on, f.id", page, ToFinding);
 }
 
+Status SetFindingDue(storage::Connection& conn, int64_t id, CivilDate due_on) {
+  auto r =
+      conn.Exec("UPDATE project_findings SET due_on = ? WHERE id = ?", {due_on.ToString(), id});
+  if (!r.ok()) return r.take_error();
+  return {};
+}
+
 Status SetFindingStatus(storage::Connection& conn, int64_t id, FindingStatus s, CivilDate on,
                         int64_t now_ms) {
   auto r = conn.Exec(
@@ -131,13 +144,15 @@ Result<int64_t> InsertFindingMove(storage::Connection& conn, const FindingMove& 
                                   const std::string& fingerprint) {
   ASSIGN_OR_RETURN(
       storage::Row row,
-      conn.QueryOne("INSERT INTO project_finding_moves (finding_id, seq, from_status, to_status, "
-                    "on_date, idempotency_key, fingerprint, note, actor_id, actor_name, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {m.finding_id, int64_t{m.seq}, Name(m.from), Name(m.to), m.on.ToString(),
-                     m.idempotency_key, fingerprint, m.note, storage::OrNull(m.actor_id),
-                     m.actor_name, m.created_at},
-                    "insert finding move"));
+      conn.QueryOne(
+          "INSERT INTO project_finding_moves (finding_id, seq, from_status, to_status, "
+          "on_date, idempotency_key, fingerprint, note, actor_id, actor_name, "
+          "created_at, due_on, previous_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?) RETURNING id",
+          {m.finding_id, int64_t{m.seq}, Name(m.from), Name(m.to), m.on.ToString(),
+           m.idempotency_key, fingerprint, m.note, storage::OrNull(m.actor_id), m.actor_name,
+           m.created_at, DateOrNull(m.due_on), DateOrNull(m.previous_due_on)},
+          "insert finding move"));
   return row.Int(0);
 }
 

@@ -15,6 +15,7 @@ Result<std::optional<Finding>> GetFinding(storage::Connection& conn, int64_t id)
 // Findings in f.region's subtree; `today` decides overdue_only and each row's overdue flag.
 Result<Page<Finding>> ListFindings(storage::Connection& conn, const FindingFilter& f,
                                    CivilDate today, const PageRequest& page);
+Status SetFindingDue(storage::Connection& conn, int64_t id, CivilDate due_on);
 Status SetFindingStatus(storage::Connection& conn, int64_t id, FindingStatus s, CivilDate on,
                         int64_t now_ms);
 

@@ -31,7 +31,8 @@ TEST(CheckFindingMoveTest, EachMoveNeedsItsSideItsNoteAndAPlausibleDate) {
     const account::Principal* who;
     const char* note;
     const char* on;
-    const char* field;  // "" = allowed; "-" = forbidden
+    const char* field;     // "" = allowed; "-" = forbidden
+    const char* due = "";  // the command's due_on (an extension's new deadline)
   };
   const std::vector<Case> cases = {
       {"town reports the rectification", S::kOpen, S::kSubmitted, &town, "已整改", "", ""},
@@ -42,15 +43,28 @@ TEST(CheckFindingMoveTest, EachMoveNeedsItsSideItsNoteAndAPlausibleDate) {
       {"sent back with the reason", S::kSubmitted, S::kOpen, &review, "佐证不足", "", ""},
       {"closed directly with a note", S::kOpen, S::kClosed, &review, "问题已撤销", "", ""},
       {"closed is final", S::kClosed, S::kOpen, &review, "x", "", "to"},
-      {"no move to itself", S::kOpen, S::kOpen, &review, "x", "", "to"},
+      {"no move to itself but an extension", S::kSubmitted, S::kSubmitted, &review, "x", "", "to"},
+      {"an extension needs the new deadline", S::kOpen, S::kOpen, &review, "申请延期", "",
+       "due_on"},
+      {"an extension needs the reason", S::kOpen, S::kOpen, &review, "", "", "note", "2019-10-31"},
+      {"the office extends", S::kOpen, S::kOpen, &review, "汛期施工", "", "", "2019-10-31"},
+      {"the town cannot extend", S::kOpen, S::kOpen, &town, "汛期施工", "", "-", "2019-10-31"},
+      {"an extension is later than the deadline", S::kOpen, S::kOpen, &review, "x", "", "due_on",
+       "2019-09-30"},
+      {"an extension is not before its date", S::kOpen, S::kOpen, &review, "x", "2019-09-20",
+       "due_on", "2019-09-19"},
+      {"only an extension moves the deadline", S::kOpen, S::kSubmitted, &town, "已整改", "",
+       "due_on", "2019-10-31"},
       {"not before the last move", S::kOpen, S::kSubmitted, &town, "x", "2019-09-09", "on"},
       {"not in the future", S::kOpen, S::kSubmitted, &town, "x", "2019-09-21", "on"},
   };
   for (const auto& k : cases) {
     Finding f;
     f.status = k.from;
+    f.due_on = D("2019-09-30");
     FindingCommand c{k.to, "k", std::nullopt, k.note};
     if (*k.on) c.on = D(k.on);
+    if (*k.due) c.due_on = D(k.due);
     Status s = CheckFindingMove(f, *k.who, c, D("2019-09-10"), D("2019-09-20"));
     if (*k.field == '\0') {
       EXPECT_TRUE(s.ok()) << k.name << ": " << s.error().message;
@@ -142,6 +156,39 @@ TEST_F(FindingsTest, RecordedByTheOfficeRectifiedByTheTownClosedOnceOverdueUntil
   EXPECT_EQ(closed->second.moves.size(), 2u);
   EXPECT_TRUE(closed->second.next.empty());
   EXPECT_EQ(ListFindings(Dp(), county_, overdue, {})->total, 0);
+}
+
+}  // namespace
+}  // namespace ruralec::projects
+
+namespace ruralec::projects {
+namespace {
+
+TEST_F(FindingsTest, AnExtensionMovesTheDeadlineAndKeepsTheOldOne) {
+  auto f = CreateFinding(Dp(), county_, Input());
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  const int64_t id = f->finding.id;
+  FindingCommand extend{S::kOpen, "extend-1", D("2019-09-20"), "汛期无法施工"};
+  extend.due_on = D("2019-10-31");
+  EXPECT_EQ(MoveFinding(Dp(), town_, id, extend).error().code, ErrorCode::kForbidden);
+  auto m = MoveFinding(Dp(), county_, id, extend);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->first.previous_due_on, D("2019-09-30"));
+  EXPECT_EQ(m->first.due_on, D("2019-10-31"));
+  EXPECT_EQ(m->second.finding.due_on, D("2019-10-31"));
+  EXPECT_EQ(m->second.finding.status, S::kOpen);
+  // The same key again: the first move, nothing changed twice.
+  auto again = MoveFinding(Dp(), county_, id, extend);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->first.repeated);
+  EXPECT_EQ(again->second.moves.size(), 1u);
+  // Past the old deadline, not past the new one: not overdue.
+  clock_.Set(NoonOf("2019-10-08"));
+  auto seen = GetFinding(Dp(), county_, id);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_FALSE(seen->finding.overdue);
+  ASSERT_EQ(seen->moves.size(), 1u);
+  EXPECT_EQ(seen->moves[0].previous_due_on, D("2019-09-30"));
 }
 
 }  // namespace

@@ -54,6 +54,21 @@ export async function findingSteps(ctx) {
     await shot('findings-list')
   })
 
+  await step('findings: the office extends the deadline (延期), so it is no longer overdue', async () => {
+    await row().locator('.fd-handle').click()
+    const drawer = page.locator('.finding-drawer')
+    await drawer.locator('.fd-to-open').click()
+    await drawer.locator('#fd-note').fill('汛期无法张贴，申请延期')
+    await drawer.locator('.fd-move-save').click()
+    await drawer.locator('.el-form-item__error', { hasText: '请选择延期后的整改期限' }).waitFor()
+    const later = new Date(Date.now() + 8 * 3600e3 + 30 * 86400e3).toISOString().slice(0, 10)
+    await fillDate('#fd-new-due', later)
+    await drawer.locator('.fd-move-save').click()
+    await drawer.locator('.fd-move-extended', { hasText: later }).waitFor()
+    expect((await drawer.locator('.fd-overdue').count()) === 0, 'an extended finding is not overdue')
+    await drawer.locator('.el-drawer__close-btn').click()
+  })
+
   await step('findings: the rectification is reported (its text required), then closed', async () => {
     await row().locator('.fd-handle').click()
     const drawer = page.locator('.finding-drawer')
@@ -66,7 +81,7 @@ export async function findingSteps(ctx) {
     await drawer.locator('.fd-to-closed').click()
     await drawer.locator('.fd-move-save').click()
     await drawer.locator('.fd-status', { hasText: '已销号' }).waitFor()
-    expect((await drawer.locator('.fd-moves .el-timeline-item').count()) === 2, 'two moves in the timeline')
+    expect((await drawer.locator('.fd-moves .el-timeline-item').count()) === 3, 'three moves in the timeline (the extension, the report, the close)')
     await shot('finding-drawer')
     await drawer.locator('.el-drawer__close-btn').click()
     await row().locator('.fd-row-status', { hasText: '已销号' }).waitFor()

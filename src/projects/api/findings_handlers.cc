@@ -40,18 +40,21 @@ Json FindingJson(const Finding& f) {
 }
 
 Json MoveJson(const FindingMove& m) {
-  return {{"id", m.id},
-          {"seq", m.seq},
-          {"from", FindingStatusName(m.from)},
-          {"to", FindingStatusName(m.to)},
-          {"to_label", FindingStatusLabel(m.to)},
-          {"on", m.on.ToString()},
-          {"idempotency_key", m.idempotency_key},
-          {"note", m.note},
-          {"actor_id", http::OptIntJson(m.actor_id)},
-          {"actor_name", m.actor_name},
-          {"created_at", http::TimeJson(m.created_at)},
-          {"repeated", m.repeated}};
+  return {
+      {"id", m.id},
+      {"seq", m.seq},
+      {"from", FindingStatusName(m.from)},
+      {"to", FindingStatusName(m.to)},
+      {"to_label", FindingStatusLabel(m.to)},
+      {"on", m.on.ToString()},
+      {"idempotency_key", m.idempotency_key},
+      {"note", m.note},
+      {"due_on", m.due_on ? Json(m.due_on->ToString()) : Json(nullptr)},
+      {"previous_due_on", m.previous_due_on ? Json(m.previous_due_on->ToString()) : Json(nullptr)},
+      {"actor_id", http::OptIntJson(m.actor_id)},
+      {"actor_name", m.actor_name},
+      {"created_at", http::TimeJson(m.created_at)},
+      {"repeated", m.repeated}};
 }
 
 Json DetailJson(const FindingDetail& d) {
@@ -103,6 +106,7 @@ Result<FindingCommand> CommandFrom(const Json& body) {
   ASSIGN_OR_RETURN(c.idempotency_key, http::RequiredString(body, "idempotency_key"));
   ASSIGN_OR_RETURN(c.on, http::BodyOptDate(body, "on"));
   ASSIGN_OR_RETURN(c.note, Text(body, "note"));
+  ASSIGN_OR_RETURN(c.due_on, http::BodyOptDate(body, "due_on"));
   return c;
 }
 

@@ -164,6 +164,9 @@ export interface FindingMove {
   to_label: string
   on: string
   note: string
+  /** an extension (延期): the deadline after and before */
+  due_on?: string | null
+  previous_due_on?: string | null
   actor_name: string
   repeated: boolean
 }
@@ -212,6 +215,6 @@ export const projectsApi = {
   findings: (q: Query) => http.get<Page<Finding>>('/findings', q),
   finding: (id: number) => http.get<FindingDetail>(`/findings/${id}`),
   createFinding: (body: FindingInput) => http.post<FindingDetail>('/findings', body),
-  moveFinding: (id: number, body: { to: FindingStatus; idempotency_key: string; on?: string; note?: string }) =>
+  moveFinding: (id: number, body: { to: FindingStatus; idempotency_key: string; on?: string; note?: string; due_on?: string }) =>
     http.post<FindingDetail & { move: FindingMove }>(`/findings/${id}/moves`, body),
 }
