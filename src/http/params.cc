@@ -92,4 +92,17 @@ Result<int64_t> BodyId(const Json& body, const std::string& field) {
   return *v;
 }
 
+Result<std::vector<int64_t>> BodyIds(const Json& body, const std::string& field) {
+  std::vector<int64_t> out;
+  if (!body.contains(field) || body[field].is_null()) return out;
+  const Json& v = body[field];
+  if (!v.is_array()) return Error::Invalid(field, field + " 应为编号数组");
+  for (const auto& x : v) {
+    if (!x.is_number_integer() || x.get<int64_t>() <= 0 || x.get<int64_t>() > kMaxBodyInt)
+      return Error::Invalid(field, field + " 应为编号数组");
+    out.push_back(x.get<int64_t>());
+  }
+  return out;
+}
+
 }  // namespace ruralec::http

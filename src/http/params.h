@@ -43,5 +43,8 @@ Result<std::optional<CivilDate>> BodyOptDate(const Json& body, const std::string
 Result<std::optional<bool>> BodyOptBool(const Json& body, const std::string& field);
 // A required id in the body (positive integer); kInvalidArgument naming `field` otherwise.
 Result<int64_t> BodyId(const Json& body, const std::string& field);
+// An optional array of ids (positive integers): absent or null → empty; anything else that is
+// not such an array is kInvalidArgument naming `field`.
+Result<std::vector<int64_t>> BodyIds(const Json& body, const std::string& field);
 
 }  // namespace ruralec::http

@@ -143,6 +143,15 @@ TEST(BodyReaders, TypedWithTheFieldInTheError) {
     EXPECT_EQ(BodyId(b, bad).error().field, bad) << bad;
 }
 
+TEST(BodyReaders, AnIdListIsAbsentNullOrPositiveIds) {
+  Json b = Json::parse(R"({"ids": [3, 7], "empty": [], "z": null, "zero": [1, 0], "neg": [-2],
+                           "text": ["1"], "obj": {"a": 1}, "big": [90000000000000001]})");
+  EXPECT_EQ(*BodyIds(b, "ids"), (std::vector<int64_t>{3, 7}));
+  for (const char* none : {"empty", "z", "absent"}) EXPECT_TRUE(BodyIds(b, none)->empty()) << none;
+  for (const char* bad : {"zero", "neg", "text", "obj", "big"})
+    EXPECT_EQ(BodyIds(b, bad).error().field, bad) << bad;
+}
+
 TEST(BodyReaders, AnOptionalDateIsAbsentEmptyOrACivilDate) {
   Json b = Json::parse(R"({"on": "2019-10-08", "empty": "", "z": null, "bad": "2019-02-30",
                            "n": 20191008})");

@@ -2,7 +2,10 @@
 // through rectification as idempotent, audited commands.
 #include "projects/findings.h"
 
+#include <algorithm>
+
 #include "account/stamp.h"
+#include "attachments/attachments.h"
 #include "core/validate.h"
 #include "projects/findings_store.h"
 #include "projects/service_internal.h"
@@ -158,8 +161,21 @@ Result<Finding> FindingOf(storage::Connection& conn, const account::Principal& w
 }
 
 std::string Fingerprint(const FindingCommand& c) {
+  std::string ev;
+  for (int64_t id : c.evidence) ev += "," + std::to_string(id);
   return std::string(FindingStatusName(c.to)) + "|" + (c.on ? c.on->ToString() : "") + "|" +
-         c.note + (c.due_on ? "|due=" + c.due_on->ToString() : "");
+         c.note + (c.due_on ? "|due=" + c.due_on->ToString() : "") + "|ev" + ev;
+}
+
+Status CheckFindingEvidence(storage::Connection& conn, const Finding& f,
+                            const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  if (ids.size() > 20) return Error::Invalid("evidence", "佐证材料最多 20 个");
+  ASSIGN_OR_RETURN(auto files, attachments::List(conn, {"projects", "finding", f.id}));
+  for (int64_t id : ids)
+    if (std::none_of(files.begin(), files.end(), [&](const auto& x) { return x.id == id; }))
+      return Error::Invalid("evidence", "文件 " + std::to_string(id) + " 不是本问题的佐证材料");
+  return {};
 }
 
 Result<FindingMove> Record(storage::Connection& conn, const Deps& d, const account::Principal& who,
@@ -167,6 +183,7 @@ Result<FindingMove> Record(storage::Connection& conn, const Deps& d, const accou
                            const std::string& fp) {
   ASSIGN_OR_RETURN(auto moves, store::FindingMoves(conn, f.id));
   RETURN_IF_ERROR(CheckFindingMove(f, who, c, f.status_on, today));
+  RETURN_IF_ERROR(CheckFindingEvidence(conn, f, c.evidence));
   FindingMove m;
   m.finding_id = f.id;
   m.seq = static_cast<int>(moves.size()) + 1;
@@ -175,6 +192,7 @@ Result<FindingMove> Record(storage::Connection& conn, const Deps& d, const accou
   m.on = c.on.value_or(today);
   m.idempotency_key = c.idempotency_key;
   m.note = c.note;
+  m.evidence = c.evidence;
   if (c.due_on) {
     m.due_on = c.due_on;
     m.previous_due_on = f.due_on;
@@ -243,6 +261,16 @@ Result<Page<Finding>> ListFindings(const Deps& d, const account::Principal& who,
     for (auto& x : p.items)
       if (names->contains(x.region.str())) x.region_name = names->at(x.region.str());
   return p;
+}
+
+Result<std::string> FindingFileAccess(storage::Connection& conn, const account::Principal& who,
+                                      int64_t id, bool write) {
+  ASSIGN_OR_RETURN(Finding f, Visible(conn, who, id, CivilDate{}));
+  if (write && !who.Can("projects:edit") && !who.Can("projects:review"))
+    return Error::Forbidden("没有上传整改佐证材料的权限");
+  if (write && f.status == FindingStatus::kClosed)
+    return Error::Conflict("问题已销号，不能再上传材料", "file");
+  return f.county_code;
 }
 
 Result<std::pair<FindingMove, FindingDetail>> MoveFinding(const Deps& d,

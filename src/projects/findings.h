@@ -19,6 +19,10 @@
 //    later than the current one and not before the move's date) and the reason; the move keeps
 //    the deadline before and after, and the finding's deadline changes. due_on is refused on
 //    every other move.
+//  - Evidence (整改佐证): files uploaded to the finding (attachments, owner {projects, finding,
+//    id}, slot evidence; FindingFileAccess) are named by a move (up to 20 ids; each a file of
+//    this finding, else kInvalidArgument "evidence"). Uploading needs projects:edit or
+//    projects:review and the finding visible and not closed.
 //  - A finding is overdue when it is not closed and today (Asia/Shanghai) is after its due date.
 #pragma once
 
@@ -87,6 +91,7 @@ struct FindingMove {
   CivilDate on;
   std::string idempotency_key, note;
   std::optional<CivilDate> due_on, previous_due_on;  // an extension's deadline after / before
+  std::vector<int64_t> evidence;                     // file ids of the finding
   std::optional<int64_t> actor_id;
   std::string actor_name;
   int64_t created_at = 0;
@@ -99,6 +104,7 @@ struct FindingCommand {
   std::optional<CivilDate> on;  // default today
   std::string note;
   std::optional<CivilDate> due_on;  // the new deadline of an extension (open → open)
+  std::vector<int64_t> evidence;    // files of this finding
 };
 
 struct FindingDetail {
@@ -124,6 +130,10 @@ Result<Page<Finding>> ListFindings(const Deps& d, const account::Principal& who,
 Result<std::pair<FindingMove, FindingDetail>> MoveFinding(const Deps& d,
                                                           const account::Principal& who, int64_t id,
                                                           const FindingCommand& c);
+
+// The finding's files access rule for attachments::api (the county when allowed).
+Result<std::string> FindingFileAccess(storage::Connection& conn, const account::Principal& who,
+                                      int64_t id, bool write);
 
 // Pure rule of a move (table-tested): the rule, the caller's permission, the note and the date.
 Status CheckFindingMove(const Finding& f, const account::Principal& who, const FindingCommand& c,

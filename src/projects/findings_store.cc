@@ -13,6 +13,12 @@ const storage::Columns kFCols(
 constexpr const char* kFFrom =
     "FROM project_findings f LEFT JOIN projects p ON p.id = f.project_id";
 
+std::string EvidenceList(const std::vector<int64_t>& ids) {
+  std::vector<std::string> s;
+  for (int64_t id : ids) s.push_back(std::to_string(id));
+  return s.empty() ? std::string() : storage::JoinedList(s);
+}
+
 storage::Value DateOrNull(const std::optional<CivilDate>& d) {
   return d ? storage::Value{d->ToString()} : storage::Value{storage::Null{}};
 }
@@ -52,7 +58,7 @@ Finding ToFinding(const storage::Row& row) {
 
 const storage::Columns kMCols(
     "id, finding_id, seq, from_status, to_status, on_date, idempotency_key, fingerprint, note, "
-    "actor_id, actor_name, created_at, due_on, previous_due_on");
+    "actor_id, actor_name, created_at, due_on, previous_due_on, evidence");
 
 FindingMove ToMove(const storage::Row& row) {
   storage::NamedRow r(row, kMCols);
@@ -70,6 +76,7 @@ FindingMove ToMove(const storage::Row& row) {
   m.created_at = r.Int("created_at");
   if (auto due = r.OptText("due_on")) m.due_on = DateOf(*due);
   if (auto prev = r.OptText("previous_due_on")) m.previous_due_on = DateOf(*prev);
+  for (const auto& s : storage::SplitList(r.Text("evidence"))) m.evidence.push_back(std::stoll(s));
   return m;
 }
 
@@ -147,11 +154,12 @@ Result<int64_t> InsertFindingMove(storage::Connection& conn, const FindingMove& 
       conn.QueryOne(
           "INSERT INTO project_finding_moves (finding_id, seq, from_status, to_status, "
           "on_date, idempotency_key, fingerprint, note, actor_id, actor_name, "
-          "created_at, due_on, previous_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?) RETURNING id",
+          "created_at, due_on, previous_due_on, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?) RETURNING id",
           {m.finding_id, int64_t{m.seq}, Name(m.from), Name(m.to), m.on.ToString(),
            m.idempotency_key, fingerprint, m.note, storage::OrNull(m.actor_id), m.actor_name,
-           m.created_at, DateOrNull(m.due_on), DateOrNull(m.previous_due_on)},
+           m.created_at, DateOrNull(m.due_on), DateOrNull(m.previous_due_on),
+           EvidenceList(m.evidence)},
           "insert finding move"));
   return row.Int(0);
 }

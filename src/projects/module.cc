@@ -60,11 +60,15 @@ const runtime::Module& ModuleDef() {
                {"project_statuses", StateEntries(), nullptr, "项目状态"},
                {"finding_sources", FindingSourceEntries(), nullptr, "问题来源"},
                {"finding_statuses", FindingStatusEntries(), nullptr, "整改状态"}};
-    m.audit_actions = {
-        {"projects.create", "登记项目申报"},       {"projects.transition", "项目流程操作"},
-        {"projects.file.add", "上传项目材料"},     {"projects.file.download", "下载项目材料"},
-        {"projects.finding", "登记问题清单"},      {"projects.finding_move", "问题整改操作"},
-        {"projects.materials", "设置申报材料清单"}};
+    m.audit_actions = {{"projects.create", "登记项目申报"},
+                       {"projects.transition", "项目流程操作"},
+                       {"projects.file.add", "上传项目材料"},
+                       {"projects.file.download", "下载项目材料"},
+                       {"projects.finding", "登记问题清单"},
+                       {"projects.finding_move", "问题整改操作"},
+                       {"projects.materials", "设置申报材料清单"},
+                       {"projects.finding_file.add", "上传整改佐证材料"},
+                       {"projects.finding_file.download", "下载整改佐证材料"}};
     m.work = WorkProviders();
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock()});

@@ -1,5 +1,6 @@
 #include "projects/api/findings_handlers.h"
 
+#include "attachments/api/file_routes.h"
 #include "http/list.h"
 #include "http/params.h"
 
@@ -51,6 +52,7 @@ Json MoveJson(const FindingMove& m) {
       {"note", m.note},
       {"due_on", m.due_on ? Json(m.due_on->ToString()) : Json(nullptr)},
       {"previous_due_on", m.previous_due_on ? Json(m.previous_due_on->ToString()) : Json(nullptr)},
+      {"evidence", m.evidence},
       {"actor_id", http::OptIntJson(m.actor_id)},
       {"actor_name", m.actor_name},
       {"created_at", http::TimeJson(m.created_at)},
@@ -107,6 +109,7 @@ Result<FindingCommand> CommandFrom(const Json& body) {
   ASSIGN_OR_RETURN(c.on, http::BodyOptDate(body, "on"));
   ASSIGN_OR_RETURN(c.note, Text(body, "note"));
   ASSIGN_OR_RETURN(c.due_on, http::BodyOptDate(body, "due_on"));
+  ASSIGN_OR_RETURN(c.evidence, http::BodyIds(body, "evidence"));
   return c;
 }
 
@@ -129,6 +132,17 @@ Result<FindingFilter> FilterFrom(const Request& req) {
 }  // namespace
 
 void RegisterFindingRoutes(http::Server& s, const Deps& d) {
+  // 整改佐证: files of a finding, named by its moves (findings.h "Evidence").
+  attachments::api::Register(s, d.db, d.audit, d.clock,
+                             {"/findings",
+                              "projects",
+                              "finding",
+                              "projects:read",
+                              "",
+                              {{"evidence", "整改佐证材料", {}, 50}},
+                              FindingFileAccess,
+                              "finding",
+                              "projects.finding_file"});
   s.Get("/findings", {true, "projects:read"}, [d](Request& req, Reply&) -> Result<Json> {
     ASSIGN_OR_RETURN(auto lp, http::ReadList(req, {}));
     ASSIGN_OR_RETURN(FindingFilter f, FilterFrom(req));

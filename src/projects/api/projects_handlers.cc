@@ -138,15 +138,7 @@ Result<Command> CommandFrom(const Json& body) {
     ASSIGN_OR_RETURN(c.grade, ParseGrade(*grade));
   }
   ASSIGN_OR_RETURN(c.rectify_by, http::BodyOptDate(body, "rectify_by"));
-  if (body.contains("evidence") && !body["evidence"].is_null()) {
-    if (!body["evidence"].is_array())
-      return Error::Invalid("evidence", "evidence 应为文件编号数组");
-    for (const auto& v : body["evidence"]) {
-      if (!v.is_number_integer() || v.get<int64_t>() <= 0)
-        return Error::Invalid("evidence", "evidence 应为文件编号数组");
-      c.evidence.push_back(v.get<int64_t>());
-    }
-  }
+  ASSIGN_OR_RETURN(c.evidence, http::BodyIds(body, "evidence"));
   return c;
 }
 

@@ -167,6 +167,8 @@ export interface FindingMove {
   /** an extension (延期): the deadline after and before */
   due_on?: string | null
   previous_due_on?: string | null
+  /** ids of the finding's files the move rests on (整改佐证) */
+  evidence?: number[]
   actor_name: string
   repeated: boolean
 }
@@ -215,6 +217,6 @@ export const projectsApi = {
   findings: (q: Query) => http.get<Page<Finding>>('/findings', q),
   finding: (id: number) => http.get<FindingDetail>(`/findings/${id}`),
   createFinding: (body: FindingInput) => http.post<FindingDetail>('/findings', body),
-  moveFinding: (id: number, body: { to: FindingStatus; idempotency_key: string; on?: string; note?: string; due_on?: string }) =>
+  moveFinding: (id: number, body: { to: FindingStatus; idempotency_key: string; on?: string; note?: string; due_on?: string; evidence?: number[] }) =>
     http.post<FindingDetail & { move: FindingMove }>(`/findings/${id}/moves`, body),
 }

@@ -37,7 +37,7 @@ const en: Messages<typeof zh> = {
       source: 'Source', foundOn: 'Found on', dueOn: 'Due', status: 'Status', statusOn: 'Status date', region: 'Region',
       project: 'Project', programme: 'The programme', overdue: 'Overdue', overdueOnly: 'Overdue only', created: 'Finding recorded',
       statuses: { open: 'To rectify', submitted: 'Awaiting check', closed: 'Closed' },
-      handle: 'Handle', moves: 'Rectification', noMoves: 'Nothing done yet', note: 'Rectification / check', noteRequired: 'Describe the rectification or the reason', extendDueRequired: 'Pick the new deadline', newDue: 'New deadline', extendedTo: 'Extended to {due} (was {was})',
+      handle: 'Handle', moves: 'Rectification', noMoves: 'Nothing done yet', note: 'Rectification / check', noteRequired: 'Describe the rectification or the reason', evidence: 'Evidence', extendDueRequired: 'Pick the new deadline', newDue: 'New deadline', extendedTo: 'Extended to {due} (was {was})',
       moved: 'Done', repeated: 'Already done; not repeated', on: 'Date', dueRequired: 'Choose the deadline',
       titleRequired: 'Enter the finding', ownerRequired: 'Enter the responsible unit', sourceRequired: 'Choose the source', regionRequired: 'Choose the region',
       searchPlaceholder: 'Finding or unit', empty: 'No findings',

@@ -33,7 +33,7 @@ const zh = {
       source: '问题来源', foundOn: '发现日期', dueOn: '整改期限', status: '整改状态', statusOn: '状态日期', region: '所属区划',
       project: '所属项目', programme: '方案整体', overdue: '逾期', overdueOnly: '只看逾期', created: '问题已登记',
       statuses: { open: '待整改', submitted: '整改待核实', closed: '已销号' },
-      handle: '办理', moves: '整改过程', noMoves: '尚无办理记录', note: '整改情况 / 核实意见', noteRequired: '请填写整改情况或理由', extendDueRequired: '请选择延期后的整改期限', newDue: '延期至', extendedTo: '延期至 {due}（原期限 {was}）',
+      handle: '办理', moves: '整改过程', noMoves: '尚无办理记录', note: '整改情况 / 核实意见', noteRequired: '请填写整改情况或理由', evidence: '整改佐证材料', extendDueRequired: '请选择延期后的整改期限', newDue: '延期至', extendedTo: '延期至 {due}（原期限 {was}）',
       moved: '已办理', repeated: '该操作已办理过，未重复执行', on: '办理日期', dueRequired: '请选择整改期限',
       titleRequired: '请填写问题概述', ownerRequired: '请填写整改责任单位', sourceRequired: '请选择问题来源', regionRequired: '请选择所属区划',
       searchPlaceholder: '问题概述或责任单位', empty: '没有问题',
