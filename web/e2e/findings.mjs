@@ -69,15 +69,19 @@ export async function findingSteps(ctx) {
     await drawer.locator('.el-drawer__close-btn').click()
   })
 
-  await step('findings: the rectification is reported (its text required), then closed', async () => {
+  await step('findings: the rectification is reported with its evidence (its text required), then closed', async () => {
     await row().locator('.fd-handle').click()
     const drawer = page.locator('.finding-drawer')
+    await drawer.locator('.fd-files .att-input-evidence').setInputFiles({ name: '价格表照片.txt', mimeType: 'text/plain', buffer: Buffer.from('各站点价格表照片\n') })
+    await drawer.locator('.fd-files', { hasText: '价格表照片.txt' }).waitFor()
     await drawer.locator('.fd-to-submitted').click()
     await drawer.locator('.fd-move-save').click()
     await drawer.locator('.el-form-item__error', { hasText: '请填写整改情况' }).waitFor()
+    await drawer.locator('.fd-evidence .el-checkbox', { hasText: '价格表照片.txt' }).click()
     await drawer.locator('#fd-note').fill('各站点已张贴价格表，附照片')
     await drawer.locator('.fd-move-save').click()
     await drawer.locator('.fd-status', { hasText: '整改待核实' }).waitFor()
+    await drawer.locator('.fd-move-evidence', { hasText: '价格表照片.txt' }).waitFor()
     await drawer.locator('.fd-to-closed').click()
     await drawer.locator('.fd-move-save').click()
     await drawer.locator('.fd-status', { hasText: '已销号' }).waitFor()
