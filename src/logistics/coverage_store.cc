@@ -72,11 +72,16 @@ Result<std::vector<SignedRow>> SignedAtVillages(storage::Connection& conn, const
   return out;
 }
 
-Result<int64_t> CountNodes(storage::Connection& conn, const RegionCode& region,
-                           const std::string& level, std::optional<int64_t> from_ms,
-                           int64_t end_ms) {
+namespace {
+
+// Rows of `table` (nodes or lines) of one `column` value in `region`'s subtree created before
+// `end_ms`: those created from `from_ms` on (added in the period), or without it the active ones.
+Result<int64_t> CountNetwork(storage::Connection& conn, const std::string& table,
+                             const std::string& column, const std::string& value,
+                             const RegionCode& region, std::optional<int64_t> from_ms,
+                             int64_t end_ms) {
   storage::Where w;
-  w.Eq("level", level);
+  w.Eq(column, value);
   w.InSubtree("region_code", region);
   w.Cmp("created_at", "<", end_ms);
   if (from_ms) {
@@ -84,26 +89,23 @@ Result<int64_t> CountNodes(storage::Connection& conn, const RegionCode& region,
   } else {
     w.Eq("status", std::string("active"));
   }
-  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT COUNT(*) FROM logistics_nodes" + w.Clause(),
-                                           w.params(), "logistics_nodes count"));
+  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT COUNT(*) FROM " + table + w.Clause(), w.params(),
+                                           table + " count"));
   return row.Int(0);
+}
+
+}  // namespace
+
+Result<int64_t> CountNodes(storage::Connection& conn, const RegionCode& region,
+                           const std::string& level, std::optional<int64_t> from_ms,
+                           int64_t end_ms) {
+  return CountNetwork(conn, "logistics_nodes", "level", level, region, from_ms, end_ms);
 }
 
 Result<int64_t> CountLines(storage::Connection& conn, const RegionCode& region,
                            const std::string& kind, std::optional<int64_t> from_ms,
                            int64_t end_ms) {
-  storage::Where w;
-  w.Eq("kind", kind);
-  w.InSubtree("region_code", region);
-  w.Cmp("created_at", "<", end_ms);
-  if (from_ms) {
-    w.Cmp("created_at", ">=", *from_ms);
-  } else {
-    w.Eq("status", std::string("active"));
-  }
-  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT COUNT(*) FROM logistics_lines" + w.Clause(),
-                                           w.params(), "logistics_lines count"));
-  return row.Int(0);
+  return CountNetwork(conn, "logistics_lines", "kind", kind, region, from_ms, end_ms);
 }
 
 }  // namespace ruralec::logistics::store
