@@ -7,7 +7,10 @@
 //     them (BuildScreen + BuildRanking), median and slowest of RUNS;
 //   - each panel alone (BuildScreen with one panel; the ranking), median and slowest of RUNS
 //     (the slowest of 25 stands for p99 at this sample size).
-//   dashboard_bench TARGET [RUNS=25]   (TARGET: a new SQLite file or postgresql:// URL)
+// With STORED=1 the county figures are first stored by the refresh job (`dashboard refresh
+// --region 34`: every figure this month, the trend figures 12 months; timed), so the city and
+// province screens roll up stored rows (docs/DASHBOARD.md "Precomputation and staleness").
+//   dashboard_bench TARGET [RUNS=25] [STORED=0]   (TARGET: a new SQLite file or postgresql:// URL)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +21,7 @@
 #include "common.h"
 #include "dashboard/catalogue.h"
 #include "dashboard/screen.h"
+#include "dashboard/summary.h"
 #include "province.h"
 
 using namespace ruralec;
@@ -150,7 +154,7 @@ void Bench(const dashboard::Deps& d, const std::string& code, int runs) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: dashboard_bench TARGET [RUNS=25]\n");
+    std::fprintf(stderr, "usage: dashboard_bench TARGET [RUNS=25] [STORED=0]\n");
     return 2;
   }
   const int runs = argc > 2 ? std::atoi(argv[2]) : 25;
@@ -170,6 +174,15 @@ int main(int argc, char** argv) {
       "generated in %.1f s: %d counties, %d villages, %d entities × %d months, %d stations\n",
       Since(t0), kCounties, kCounties * kTowns * kVillages, kCounties * kEntitiesPerCounty, kMonths,
       kCounties * kStationsPerCounty);
+  if (argc > 3 && std::atoi(argv[3]) == 1) {
+    auto t1 = std::chrono::steady_clock::now();
+    auto c = ctx->db().Acquire();
+    auto rep = Must(dashboard::RefreshSummaries(*c, ctx->indicators(), *RegionCode::Parse("34"),
+                                                {2025, 11}, 1, 12, clock.NowMs()));
+    std::printf("refresh (dashboard refresh --region 34): %.1f s, %lld counties, %lld figures\n",
+                Since(t1), static_cast<long long>(rep.counties), static_cast<long long>(rep.rows));
+    std::fflush(stdout);
+  }
   dashboard::Deps d{ctx->db(),
                     ctx->indicators(),
                     ctx->clock(),

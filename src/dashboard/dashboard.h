@@ -78,6 +78,7 @@ struct Figure {
   std::optional<int64_t> baseline;  // an increase: the year-earlier figure it is measured from
   std::string source, reason;
   int64_t as_of = 0;                 // UTC ms the measurement was made
+  bool stored = false;               // from the stored county figures (summary.h)
   int64_t children = 0;              // counties summed (roll-up only), else 0
   std::vector<std::string> missing;  // counties without data (roll-up only)
 };

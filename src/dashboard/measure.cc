@@ -126,15 +126,17 @@ Figure RollUp(const FigureDef& def, const std::vector<Figure>& children,
 Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
                          const Target& target, const std::vector<std::string>& keys,
                          const std::vector<std::string>& ranked, const Period& period,
-                         int64_t now_ms) {
+                         int64_t now_ms, const StoredByKey* stored) {
   ASSIGN_OR_RETURN(std::vector<Ask> asks, Plan(target, keys, ranked));
+  auto known = [&](const Ask& a) { return stored && a.children && stored->count(a.def->key); };
   const std::vector<RegionCode> kids = Codes(target.children);
   std::vector<IndicatorBatch> batches;
   for (auto& a : asks) {
+    if (known(a) && !a.own) continue;
     Range r = RangeOf(a.def->span, period);
     IndicatorBatch b{a.def->indicator, {}, r.from, r.to, a.def->params};
     if (a.own) b.regions.push_back(target.region);
-    if (a.children) b.regions.insert(b.regions.end(), kids.begin(), kids.end());
+    if (a.children && !known(a)) b.regions.insert(b.regions.end(), kids.begin(), kids.end());
     a.batch = batches.size();
     batches.push_back(std::move(b));
   }
@@ -143,14 +145,18 @@ Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegi
   for (const auto& c : target.children) codes.push_back(c.code);
   Measured out;
   for (const auto& a : asks) {
-    const auto& ms = answers.at(a.batch);
     const std::string unit = registry.Unit(a.def->indicator);
     const Range r = RangeOf(a.def->span, period);
     size_t k = 0;
-    if (a.own) out.own[a.def->key] = FigureOf(*a.def, ms.at(k++), unit, r, now_ms);
+    if (a.own) out.own[a.def->key] = FigureOf(*a.def, answers.at(a.batch).at(k++), unit, r, now_ms);
     if (!a.children) continue;
     auto& list = out.of[a.def->key];
-    for (; k < ms.size(); ++k) list.push_back(FigureOf(*a.def, ms[k], unit, r, now_ms));
+    if (known(a)) {
+      list = stored->at(a.def->key);
+    } else {
+      const auto& ms = answers.at(a.batch);
+      for (; k < ms.size(); ++k) list.push_back(FigureOf(*a.def, ms[k], unit, r, now_ms));
+    }
     if (!a.own) out.own[a.def->key] = RollUp(*a.def, list, codes);
   }
   return out;

@@ -37,10 +37,13 @@ struct Measured {
 
 // Measures `keys` (figure keys of the catalogue) for the target in `period`; children are
 // measured for a roll-up and for the keys in `ranked`. `now_ms` is every figure's as_of.
+// `stored` (summary.h StoredFigures): the children's figures already known, by key; those keys
+// are not measured again.
+using StoredByKey = std::map<std::string, std::vector<Figure>>;
 Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
                          const Target& target, const std::vector<std::string>& keys,
                          const std::vector<std::string>& ranked, const Period& period,
-                         int64_t now_ms);
+                         int64_t now_ms, const StoredByKey* stored = nullptr);
 
 // One figure from one measurement.
 Figure FigureOf(const FigureDef& def, const runtime::Measurement& m, const std::string& unit,

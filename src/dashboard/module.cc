@@ -19,7 +19,7 @@ const runtime::Module& ModuleDef() {
          "查看统计监测大屏与统计报送包",
          {"county_staff", "finance_staff", "town_staff", "auditor"}},
         {"dashboard:boundary:edit", "上传本县边界图（大屏分区着色）", {"county_staff"}}};
-    m.tables = {"dashboard_boundaries"};
+    m.tables = {"dashboard_boundaries", "dashboard_summaries"};
     m.audit_actions = {{"dashboard.package.export", "导出统计报送包"},
                        {"dashboard.boundary.upload", "上传本县边界图"}};
     m.routes = [](http::Server& s, runtime::Context& c) {

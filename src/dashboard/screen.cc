@@ -5,6 +5,7 @@
 
 #include "dashboard/catalogue.h"
 #include "dashboard/side_panels.h"
+#include "dashboard/summary.h"
 #include "region/region.h"
 
 namespace ruralec::dashboard {
@@ -37,7 +38,8 @@ Result<std::vector<Panel>> RegistryPanels(const Deps& d, storage::Connection& co
     if (Wanted(only, p.key))
       for (const auto& f : p.figures) keys.push_back(f.key);
   if (keys.empty()) return std::vector<Panel>{};
-  ASSIGN_OR_RETURN(Measured m, Measure(conn, d.registry, t, keys, {}, period, now));
+  ASSIGN_OR_RETURN(auto stored, StoredFigures(conn, d.registry, t, keys, period, now));
+  ASSIGN_OR_RETURN(Measured m, Measure(conn, d.registry, t, keys, {}, period, now, &stored));
   std::vector<Panel> out;
   for (const auto& p : Panels()) {
     if (!Wanted(only, p.key)) continue;
@@ -49,33 +51,47 @@ Result<std::vector<Panel>> RegistryPanels(const Deps& d, storage::Connection& co
   return out;
 }
 
-// The trend series of the region's subtree over the 12 months ending with `period`.
-Result<Trends> BuildTrends(const Deps& d, storage::Connection& conn, const RegionCode& region,
+// The trend series over the 12 months ending with `period`: a city or province from the stored
+// county figures where every county has them, else (and below) measured over the subtree.
+Result<Trends> BuildTrends(const Deps& d, storage::Connection& conn, const Target& t,
                            const Period& period, int64_t now) {
-  Trends t;
-  t.as_of = now;
+  Trends out;
+  out.as_of = now;
+  std::vector<std::string> codes;
+  for (const auto& c : t.children) codes.push_back(c.code);
+  std::map<std::pair<std::string, int>, std::optional<int64_t>> known;
   std::vector<runtime::IndicatorBatch> batches;
-  for (int i = 11; i >= 0; --i) t.months.push_back(Shift(period, -i).Label());
-  for (const auto& key : TrendKeys()) {
-    const FigureDef* def = FindFigure(key);
-    for (int i = 11; i >= 0; --i) {
-      Range r = RangeOf(Span::kMonth, Shift(period, -i));
-      batches.push_back({def->indicator, {region}, r.from, r.to, def->params});
+  std::vector<std::pair<std::string, int>> asked;
+  for (int i = 11; i >= 0; --i) {
+    const Period p = Shift(period, -i);
+    out.months.push_back(p.Label());
+    ASSIGN_OR_RETURN(auto stored, StoredFigures(conn, d.registry, t, TrendKeys(), p, now));
+    for (const auto& key : TrendKeys()) {
+      const FigureDef* def = FindFigure(key);
+      if (auto it = stored.find(key); it != stored.end()) {
+        Figure f = RollUp(*def, it->second, codes);
+        known[{key, i}] = f.ok ? f.value : std::nullopt;
+        out.as_of = std::min(out.as_of, f.as_of);
+        continue;
+      }
+      Range r = RangeOf(Span::kMonth, p);
+      batches.push_back({def->indicator, {t.region}, r.from, r.to, def->params});
+      asked.emplace_back(key, i);
     }
   }
   ASSIGN_OR_RETURN(auto answers, d.registry.ComputeAll(conn, batches));
-  size_t b = 0;
+  for (size_t b = 0; b < asked.size(); ++b) {
+    const auto& m = answers.at(b).at(0);
+    const bool ok = m.status == runtime::Measurement::Status::kOk && m.value;
+    known[asked[b]] = ok ? m.value : std::nullopt;
+  }
   for (const auto& key : TrendKeys()) {
     const FigureDef* def = FindFigure(key);
     TrendSeries s{key, def->label, d.registry.Unit(def->indicator), {}};
-    for (int i = 0; i < 12; ++i, ++b) {
-      const auto& m = answers.at(b).at(0);
-      const bool ok = m.status == runtime::Measurement::Status::kOk && m.value;
-      s.values.push_back(ok ? m.value : std::nullopt);
-    }
-    t.series.push_back(std::move(s));
+    for (int i = 11; i >= 0; --i) s.values.push_back(known[{key, i}]);
+    out.series.push_back(std::move(s));
   }
-  return t;
+  return out;
 }
 
 // Descending by value; children without data after, by code.
@@ -146,7 +162,7 @@ Result<Screen> BuildScreen(const Deps& d, const account::Principal& who, const R
     ASSIGN_OR_RETURN(s.programme, ProgrammesPanel(d, *conn, who, region, now));
   }
   if (Wanted(only, "trends")) {
-    ASSIGN_OR_RETURN(s.trends, BuildTrends(d, *conn, region, period, now));
+    ASSIGN_OR_RETURN(s.trends, BuildTrends(d, *conn, t, period, now));
   }
   return s;
 }
@@ -159,7 +175,8 @@ Result<Ranking> BuildRanking(const Deps& d, const account::Principal& who, const
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Target t, TargetOf(*conn, who, region));
   const int64_t now = d.clock.NowMs();
-  ASSIGN_OR_RETURN(Measured m, Measure(*conn, d.registry, t, keys, keys, period, now));
+  ASSIGN_OR_RETURN(auto stored, StoredFigures(*conn, d.registry, t, keys, period, now));
+  ASSIGN_OR_RETURN(Measured m, Measure(*conn, d.registry, t, keys, keys, period, now, &stored));
   Ranking out{by, {}, now};
   for (size_t i = 0; i < t.children.size(); ++i) {
     RankRow row{0, t.children[i], {}};

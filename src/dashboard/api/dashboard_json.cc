@@ -81,6 +81,7 @@ Json FigureJson(const Figure& f) {
          {"source", f.source},
          {"reason", f.reason},
          {"as_of", f.as_of}};
+  if (f.stored) j["stored"] = true;
   if (f.children > 0) {
     j["children"] = f.children;
     j["missing"] = f.missing;

@@ -4,8 +4,10 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/date.h"
 #include "dashboard/api/dashboard_json.h"
 #include "dashboard/package.h"
+#include "dashboard/summary.h"
 #include "region/region.h"
 #include "runtime/cli.h"
 #include "runtime/context.h"
@@ -38,11 +40,37 @@ Result<Package> Build(runtime::Context& ctx, const std::string& region, const st
   return BuildPackage(*conn, ctx.indicators(), t, p, k, ctx.clock().NowMs());
 }
 
+// `dashboard refresh --region 34 [--months 2] [--trend-months 12]`: the stored county figures.
+void AddRefresh(CLI::App* group, const runtime::CommandEnv& env) {
+  auto* cmd =
+      group->add_subcommand("refresh", "刷新各县月度汇总 / refresh the stored county figures");
+  static runtime::Options o;
+  static std::string region;
+  static int months = 2, trend = 12;
+  runtime::AddDbOptions(cmd, o);
+  cmd->add_option("--region", region, "区划代码（省、市或县），如 34")->required();
+  cmd->add_option("--months", months, "刷新全部指标的月数（含本月），默认 2");
+  cmd->add_option("--trend-months", trend, "刷新趋势指标的月数，默认 12");
+  cmd->callback([&env] {
+    auto code = RegionCode::Parse(region);
+    if (!code.ok()) runtime::Fail(Error::Invalid("region", "区划代码无效: " + region));
+    auto ctx = runtime::OpenOrFail(env, o);
+    auto conn = ctx->db().Acquire();
+    const int64_t now = ctx->clock().NowMs();
+    auto rep = RefreshSummaries(*conn, ctx->indicators(), *code, PeriodOf(ShanghaiDate(now)),
+                                months, trend, now);
+    if (!rep.ok()) runtime::Fail(rep.error());
+    std::cout << "refreshed " << region << ": " << rep->counties << " counties, " << rep->months
+              << " months, " << rep->rows << " figures\n";
+  });
+}
+
 }  // namespace
 
 void AddDashboardCommands(CLI::App& app, const runtime::CommandEnv& env) {
   auto* group = app.add_subcommand("dashboard", "统计监测 / statistical monitoring");
   group->require_subcommand(1);
+  AddRefresh(group, env);
   auto* cmd = group->add_subcommand("package", "统计报送包 (xlsx/json) / statistics package");
   static runtime::Options o;
   static std::string region, period, kind = "month", out;

@@ -1,0 +1,28 @@
+// SQL of dashboard_summaries (the stored county figures, summary.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/db.h"
+
+namespace ruralec::dashboard::store {
+
+struct SummaryRow {
+  std::string region, month, figure;
+  bool ok = false;
+  std::optional<int64_t> value, numerator, denominator, baseline;
+  std::string source, reason;
+  int64_t computed_at = 0;
+};
+
+// Upserts the rows (the caller holds a write transaction).
+Status PutSummaries(storage::Connection& conn, const std::vector<SummaryRow>& rows);
+// Rows of `month` for `regions` computed at or after `since`.
+Result<std::vector<SummaryRow>> SummariesOf(storage::Connection& conn,
+                                            const std::vector<std::string>& regions,
+                                            const std::string& month, int64_t since);
+
+}  // namespace ruralec::dashboard::store
