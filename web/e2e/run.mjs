@@ -31,6 +31,7 @@ import { reportSteps } from './reports.mjs'
 import { townTaskSteps } from './towns.mjs'
 import { logExportSteps, systemSteps } from './system.mjs'
 import { homeSteps } from './home.mjs'
+import { dashboardSteps } from './dashboard.mjs'
 
 const BASE = process.env.RURALEC_URL || 'http://127.0.0.1:8080'
 const ADMIN_PW = process.env.ADMIN_PASSWORD || ''
@@ -552,6 +553,7 @@ try {
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
   await fundSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // funds pages (issue 21): e2e/funds.mjs
   await findingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // issue list (issue 21 item 9): e2e/findings.mjs
+  await dashboardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // the monitoring screen (issue 25): e2e/dashboard.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
     expect(consoleProblems.length === 0, consoleProblems.slice(0, 5).join('\n'))

@@ -21,5 +21,6 @@ import projects from './projects'
 import funds from './funds'
 import products from './products'
 import settings from './settings'
+import dashboard from './dashboard'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, products, reporting, settings]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, products, reporting, settings, dashboard]

@@ -36,6 +36,7 @@ const URLS: Record<string, string[]> = {
   reporting: ['/reports', '/reports/:id(\\d+)'],
   settings: ['/system/dicts', '/system/params', '/system/imports'],
   projects: ['/projects', '/projects/inbox', '/findings', '/projects/:id(\\d+)'],
+  dashboard: ['/dashboard', '/screen/:region?'],
   training: ['/training/courses', '/training/sessions', '/training/sessions/:id(\\d+)', '/training/trainees', '/training/followups', '/training/matrix', '/training/attendance', '/verify/:code?'],
 }
 const present = new Set(['shell', ...modules.map((m) => m.name)])
@@ -99,7 +100,7 @@ describe('the module list', () => {
   it('builds the side menu in the declared order, grouped', () => {
     // the full console's menu; a module left out drops its entries, and a group left empty vanishes
     const FULL: [string, string, string?][] = [
-      ['home', 'menu.home'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
+      ['home', 'menu.home'], ['dashboard', 'dashboard.menu'], ['region', 'menu.regions'], ['programme', 'menu.programmes'], ['reporting', 'reports.menu'],
       ['entity', '/entities', 'menu.business'], ['entity', '/brands', 'menu.business'], ['sales', '/sales', 'menu.business'],
       ['sales', '/sales/summary', 'menu.business'], ['station', 'stations.menu'], ['station', 'stations.reportMenu'], ['station', 'stations.assess.templates'], ['designation', 'designations.menu'], ['logistics', 'logistics.networkMenu'], ['logistics', 'logistics.parcelsMenu'], ['logistics', 'logistics.coverageMenu'], ['logistics', 'logistics.plansMenu'], ['logistics', 'logistics.driverMenu'], ['products', 'products.libraryMenu'], ['products', 'products.queueMenu'], ['products', 'products.certsMenu'], ['products', 'products.batchesMenu'], ['products', 'products.scansMenu'], ['households', 'households.register'], ['households', 'households.coverage'], ['households', 'households.purchases'], ['households', 'matching.listings'], ['households', 'matching.demands'], ['households', 'matching.agreements'],
       ['training', 'training.courses'], ['training', 'training.sessions'], ['training', 'training.trainees'], ['training', 'training.followUps'], ['training', 'training.matrix'], ['training', 'training.attendance'], ['projects', 'projects.menu'], ['projects', 'projects.inbox'], ['projects', 'projects.findings.menu'],

@@ -1,0 +1,97 @@
+// End-to-end steps of the monitoring screen (issue 25 items 1–3, 6), run by run.mjs after the
+// funds block (so the county has entities, sales, stations and a fund). A county clerk created
+// through the API opens 统计监测大屏 from the menu, opens the screen (a page without the console
+// chrome) at 1920×1080 and at 3840×2160: the page does not scroll either way, no panel's content
+// overflows its box, every figure shows a value with its as-of line or 暂无数据, a screenshot of
+// each size lands in ARTIFACTS, and the year-to-date online sales shown equals GET /indicators
+// for the same region and period. The tile grid and the point map switch; the screen's JSON for
+// another county is refused.
+import { apiHelpers } from './api.mjs'
+
+const COUNTY = '341302000000'
+
+/** ctx: { step, expect, shot, page: () => Page, context, BASE, login, adminPassword } */
+export async function dashboardSteps(ctx) {
+  const { step, expect, shot, context, BASE, login } = ctx
+  const page = ctx.page()
+  const { makeUser } = apiHelpers(ctx)
+  const s = {}
+
+  const month = () => {
+    const d = new Date(Date.now() + 8 * 3600 * 1000)
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  }
+
+  /** Page and panel overflow of the open screen: what spills, in px (0 when nothing does). */
+  async function overflow() {
+    return page.evaluate(() => {
+      const doc = document.documentElement
+      const out = { x: doc.scrollWidth - window.innerWidth, y: doc.scrollHeight - window.innerHeight, panels: [] }
+      for (const b of document.querySelectorAll('.dash-panel-body')) {
+        const p = b.closest('.dash-panel')
+        if (b.scrollHeight - b.clientHeight > 1 || b.scrollWidth - b.clientWidth > 1) out.panels.push(p?.getAttribute('data-panel') || p?.className)
+      }
+      return out
+    })
+  }
+
+  await step('dashboard: a county clerk opens the screen from the menu', async () => {
+    Object.assign(s, await makeUser('dash', 'county_staff', '县商务局统计员'))
+    await context.clearCookies()
+    await login(s.username, s.password)
+    await page.waitForURL(BASE + '/')
+    await page.locator('.app-aside .menu .el-menu-item', { hasText: '统计监测大屏' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    await page.locator('.dashboard-page .dash-package-month').waitFor()
+    await page.locator('#dash-month').fill(month())
+    await page.locator('#dash-month').press('Enter')
+    await page.locator('.dash-open').click()
+    await page.waitForURL(/\/screen\//)
+    await page.locator('.dash-grid .figure-panel').first().waitFor()
+    expect((await page.locator('.app-aside').count()) === 0, 'the screen must have no console menu')
+  })
+
+  for (const [w, h] of [[1920, 1080], [3840, 2160]]) {
+    await step(`dashboard: the screen fits ${w}×${h} without scrolling or clipped panels`, async () => {
+      await page.setViewportSize({ width: w, height: h })
+      await page.goto(`${BASE}/screen/${COUNTY}?month=${month()}`)
+      await page.locator('.dash-grid [data-panel="sales"] .figure').first().waitFor()
+      await page.locator('.tiles .tile').first().waitFor()
+      await page.waitForTimeout(800) // charts draw
+      const o = await overflow()
+      expect(o.x <= 1 && o.y <= 1, `page overflows by ${o.x}×${o.y} px`)
+      expect(o.panels.length === 0, 'panels with clipped content: ' + o.panels.join(', '))
+      const figures = await page.locator('.figure').count()
+      const asof = await page.locator('.figure .figure-asof').count()
+      expect(figures >= 25 && asof === figures, `figures ${figures}, as-of lines ${asof}`)
+      const texts = await page.locator('.figure .figure-value').allInnerTexts()
+      expect(texts.every((t) => t.trim() !== ''), 'a figure shows nothing: ' + JSON.stringify(texts))
+      await shot(`d0${w === 1920 ? 1 : 2}-screen-${w}x${h}`)
+    })
+  }
+
+  await step('dashboard: the year-to-date sales on the screen equal the indicator API', async () => {
+    const m = month()
+    const [y, mm] = m.split('-').map(Number)
+    const last = new Date(Date.UTC(y, mm, 0)).getUTCDate()
+    const r = await page.request.fetch(`${BASE}/api/v1/indicators/rural_online_sales?region=${COUNTY}&from=${y}-01-01&to=${m}-${String(last).padStart(2, '0')}&direction=all`)
+    expect(r.ok(), 'indicator API: HTTP ' + r.status())
+    const api = await r.json()
+    const shown = await page.locator('[data-panel="sales"] .figure[data-key="sales_ytd"]').getAttribute('data-value')
+    expect(String(api.value ?? '') === String(shown ?? ''), `screen ${shown} ≠ indicator API ${api.value}`)
+    const text = await page.locator('[data-panel="sales"] .figure[data-key="sales_ytd"] .figure-value').innerText()
+    expect(api.status === 'ok' ? text.includes((api.value / 1e6).toFixed(2)) || text.includes((api.value / 1e10).toFixed(2)) : text.includes('暂无数据'), 'shown text ' + text)
+  })
+
+  await step('dashboard: the point map and the tile grid switch; another county is refused', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.locator('.map-mode[data-mode="points"]').click()
+    await page.locator('.screen-map .echart, .screen-map .map-empty').first().waitFor()
+    await shot('d03-screen-points')
+    await page.locator('.map-mode[data-mode="tiles"]').click()
+    await page.locator('.tiles .tile').first().waitFor()
+    const other = await page.request.fetch(`${BASE}/api/v1/dashboard/341321`)
+    expect(other.status() === 403, 'another county: HTTP ' + other.status())
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+}
