@@ -123,23 +123,39 @@ Figure RollUp(const FigureDef& def, const std::vector<Figure>& children,
   return out;
 }
 
-Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
-                         const Target& target, const std::vector<std::string>& keys,
-                         const std::vector<std::string>& ranked, const Period& period,
-                         int64_t now_ms, const StoredByKey* stored) {
-  ASSIGN_OR_RETURN(std::vector<Ask> asks, Plan(target, keys, ranked));
-  auto known = [&](const Ask& a) { return stored && a.children && stored->count(a.def->key); };
+namespace {
+
+bool KnownChildren(const Stored* s, const Ask& a) {
+  return s && a.children && s->children.count(a.def->key);
+}
+bool KnownOwn(const Stored* s, const Ask& a) { return s && a.own && s->own.count(a.def->key); }
+
+// One batch per ask with something left to measure (a.batch set); the others are known.
+std::vector<IndicatorBatch> Batches(std::vector<Ask>& asks, const Target& target,
+                                    const Period& period, const Stored* stored) {
   const std::vector<RegionCode> kids = Codes(target.children);
   std::vector<IndicatorBatch> batches;
   for (auto& a : asks) {
-    if (known(a) && !a.own) continue;
     Range r = RangeOf(a.def->span, period);
     IndicatorBatch b{a.def->indicator, {}, r.from, r.to, a.def->params};
-    if (a.own) b.regions.push_back(target.region);
-    if (a.children && !known(a)) b.regions.insert(b.regions.end(), kids.begin(), kids.end());
+    if (a.own && !KnownOwn(stored, a)) b.regions.push_back(target.region);
+    if (a.children && !KnownChildren(stored, a))
+      b.regions.insert(b.regions.end(), kids.begin(), kids.end());
+    if (b.regions.empty()) continue;
     a.batch = batches.size();
     batches.push_back(std::move(b));
   }
+  return batches;
+}
+
+}  // namespace
+
+Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
+                         const Target& target, const std::vector<std::string>& keys,
+                         const std::vector<std::string>& ranked, const Period& period,
+                         int64_t now_ms, const Stored* stored) {
+  ASSIGN_OR_RETURN(std::vector<Ask> asks, Plan(target, keys, ranked));
+  std::vector<IndicatorBatch> batches = Batches(asks, target, period, stored);
   ASSIGN_OR_RETURN(auto answers, registry.ComputeAll(conn, batches));
   std::vector<std::string> codes;
   for (const auto& c : target.children) codes.push_back(c.code);
@@ -147,17 +163,22 @@ Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegi
   for (const auto& a : asks) {
     const std::string unit = registry.Unit(a.def->indicator);
     const Range r = RangeOf(a.def->span, period);
+    const std::string& key = a.def->key;
     size_t k = 0;
-    if (a.own) out.own[a.def->key] = FigureOf(*a.def, answers.at(a.batch).at(k++), unit, r, now_ms);
+    if (KnownOwn(stored, a)) {
+      out.own[key] = stored->own.at(key);
+    } else if (a.own) {
+      out.own[key] = FigureOf(*a.def, answers.at(a.batch).at(k++), unit, r, now_ms);
+    }
     if (!a.children) continue;
-    auto& list = out.of[a.def->key];
-    if (known(a)) {
-      list = stored->at(a.def->key);
+    auto& list = out.of[key];
+    if (KnownChildren(stored, a)) {
+      list = stored->children.at(key);
     } else {
       const auto& ms = answers.at(a.batch);
       for (; k < ms.size(); ++k) list.push_back(FigureOf(*a.def, ms[k], unit, r, now_ms));
     }
-    if (!a.own) out.own[a.def->key] = RollUp(*a.def, list, codes);
+    if (!a.own) out.own[key] = RollUp(*a.def, list, codes);
   }
   return out;
 }

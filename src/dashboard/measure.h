@@ -37,13 +37,16 @@ struct Measured {
 
 // Measures `keys` (figure keys of the catalogue) for the target in `period`; children are
 // measured for a roll-up and for the keys in `ranked`. `now_ms` is every figure's as_of.
-// `stored` (summary.h StoredFigures): the children's figures already known, by key; those keys
-// are not measured again.
-using StoredByKey = std::map<std::string, std::vector<Figure>>;
+// `stored` (summary.h StoredFigures): figures already known — the children's by key (children
+// order) and the region's own by key; those are not measured again.
+struct Stored {
+  std::map<std::string, std::vector<Figure>> children;
+  std::map<std::string, Figure> own;
+};
 Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
                          const Target& target, const std::vector<std::string>& keys,
                          const std::vector<std::string>& ranked, const Period& period,
-                         int64_t now_ms, const StoredByKey* stored = nullptr);
+                         int64_t now_ms, const Stored* stored = nullptr);
 
 // One figure from one measurement.
 Figure FigureOf(const FigureDef& def, const runtime::Measurement& m, const std::string& unit,

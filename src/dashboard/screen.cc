@@ -62,13 +62,16 @@ Result<Trends> BuildTrends(const Deps& d, storage::Connection& conn, const Targe
   std::map<std::pair<std::string, int>, std::optional<int64_t>> known;
   std::vector<runtime::IndicatorBatch> batches;
   std::vector<std::pair<std::string, int>> asked;
+  std::vector<Period> periods;
+  for (int i = 11; i >= 0; --i) periods.push_back(Shift(period, -i));
+  ASSIGN_OR_RETURN(auto months, StoredMonths(conn, d.registry, t, TrendKeys(), periods, now));
   for (int i = 11; i >= 0; --i) {
     const Period p = Shift(period, -i);
     out.months.push_back(p.Label());
-    ASSIGN_OR_RETURN(auto stored, StoredFigures(conn, d.registry, t, TrendKeys(), p, now));
+    const Stored& stored = months[p.Label()];
     for (const auto& key : TrendKeys()) {
       const FigureDef* def = FindFigure(key);
-      if (auto it = stored.find(key); it != stored.end()) {
+      if (auto it = stored.children.find(key); it != stored.children.end()) {
         Figure f = RollUp(*def, it->second, codes);
         known[{key, i}] = f.ok ? f.value : std::nullopt;
         out.as_of = std::min(out.as_of, f.as_of);

@@ -2,6 +2,7 @@
 
 #include "dashboard/catalogue.h"
 #include "dashboard/summary_store.h"
+#include "region/region.h"
 
 namespace ruralec::dashboard {
 namespace {
@@ -43,38 +44,93 @@ std::vector<std::string> PanelKeys() {
 
 }  // namespace
 
-Result<std::map<std::string, std::vector<Figure>>> StoredFigures(
-    storage::Connection& conn, const runtime::IndicatorRegistry& registry, const Target& t,
-    const std::vector<std::string>& keys, const Period& period, int64_t now_ms) {
-  std::map<std::string, std::vector<Figure>> out;
-  if (!t.RollsUp() || t.children.empty()) return out;
-  std::vector<std::string> codes;
+namespace {
+
+// One month's rows of `t`'s children (complete keys only) and of `t` itself (kDirect keys).
+Stored Assemble(const runtime::IndicatorRegistry& registry, const Target& t,
+                const std::vector<std::string>& keys, const Period& period,
+                const std::vector<const store::SummaryRow*>& rows) {
   std::map<std::string, size_t> index;
-  for (const auto& c : t.children) {
-    index[c.code] = codes.size();
-    codes.push_back(c.code);
-  }
-  ASSIGN_OR_RETURN(auto rows,
-                   store::SummariesOf(conn, codes, period.Label(), now_ms - kSummaryMaxAgeMs));
+  for (size_t i = 0; i < t.children.size(); ++i) index[t.children[i].code] = i;
   std::map<std::string, std::vector<const store::SummaryRow*>> by_key;
-  for (const auto& r : rows) {
-    auto& slot = by_key[r.figure];
-    slot.resize(codes.size(), nullptr);
-    slot[index.at(r.region)] = &r;
+  std::map<std::string, const store::SummaryRow*> own;
+  for (const auto* r : rows) {
+    if (r->region == t.region.str()) own[r->figure] = r;
+    auto it = index.find(r->region);
+    if (it == index.end()) continue;
+    auto& slot = by_key[r->figure];
+    slot.resize(t.children.size(), nullptr);
+    slot[it->second] = r;
   }
+  Stored out;
   for (const auto& key : keys) {
     const FigureDef* def = FindFigure(key);
+    if (!def) continue;
+    const std::string unit = registry.Unit(def->indicator);
+    if (auto o = own.find(key); o != own.end() && def->roll == Roll::kDirect)
+      out.own[key] = FromRow(*def, *o->second, unit, period);
     auto it = by_key.find(key);
-    if (!def || it == by_key.end()) continue;
+    if (it == by_key.end()) continue;
     bool complete = true;
     for (const auto* r : it->second) complete = complete && r;
     if (!complete) continue;
-    const std::string unit = registry.Unit(def->indicator);
-    auto& list = out[key];
+    auto& list = out.children[key];
     for (const auto* r : it->second) list.push_back(FromRow(*def, *r, unit, period));
   }
   return out;
 }
+
+}  // namespace
+
+Result<std::map<std::string, Stored>> StoredMonths(
+    storage::Connection& conn, const runtime::IndicatorRegistry& registry, const Target& t,
+    const std::vector<std::string>& keys, const std::vector<Period>& periods, int64_t now_ms) {
+  std::map<std::string, Stored> out;
+  if (!t.RollsUp() || t.children.empty()) return out;
+  std::vector<std::string> codes{t.region.str()}, months;
+  for (const auto& c : t.children) codes.push_back(c.code);
+  for (const auto& p : periods) months.push_back(p.Label());
+  ASSIGN_OR_RETURN(auto rows, store::SummariesOf(conn, codes, months, now_ms - kSummaryMaxAgeMs));
+  std::map<std::string, std::vector<const store::SummaryRow*>> by_month;
+  for (const auto& r : rows) by_month[r.month].push_back(&r);
+  for (const auto& p : periods)
+    out[p.Label()] = Assemble(registry, t, keys, p, by_month[p.Label()]);
+  return out;
+}
+
+Result<Stored> StoredFigures(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
+                             const Target& t, const std::vector<std::string>& keys,
+                             const Period& period, int64_t now_ms) {
+  ASSIGN_OR_RETURN(auto months, StoredMonths(conn, registry, t, keys, {period}, now_ms));
+  return months.empty() ? Stored{} : months.begin()->second;
+}
+
+namespace {
+
+// The figures that are no sum, measured for the region itself and its cities (a province).
+Result<std::vector<store::SummaryRow>> DirectRows(storage::Connection& conn,
+                                                  const runtime::IndicatorRegistry& registry,
+                                                  const RegionCode& region, const Period& p,
+                                                  const std::vector<std::string>& keys,
+                                                  int64_t now_ms) {
+  std::vector<store::SummaryRow> rows;
+  std::vector<std::string> direct;
+  for (const auto& k : keys)
+    if (FindFigure(k)->roll == Roll::kDirect) direct.push_back(k);
+  if (direct.empty() || region.level() >= RegionLevel::kCounty) return rows;
+  std::vector<RegionCode> regions{region};
+  if (region.level() == RegionLevel::kProvince) {
+    ASSIGN_OR_RETURN(auto cities, region::AtLevelIn(conn, region, RegionLevel::kCity));
+    for (const auto& c : cities) regions.push_back(c.code);
+  }
+  for (const auto& r : regions) {
+    ASSIGN_OR_RETURN(Measured m, Measure(conn, registry, Target{r, "", {}}, direct, {}, p, now_ms));
+    for (const auto& k : direct) rows.push_back(ToRow(r.str(), p, m.own.at(k)));
+  }
+  return rows;
+}
+
+}  // namespace
 
 Result<RefreshReport> RefreshSummaries(storage::Connection& conn,
                                        const runtime::IndicatorRegistry& registry,
@@ -92,7 +148,8 @@ Result<RefreshReport> RefreshSummaries(storage::Connection& conn,
     const Period p = Shift(last, -i);
     const std::vector<std::string>& keys = i < full ? all : TrendKeys();
     ASSIGN_OR_RETURN(Measured m, Measure(conn, registry, t, keys, keys, p, now_ms));
-    std::vector<store::SummaryRow> rows;
+    ASSIGN_OR_RETURN(std::vector<store::SummaryRow> rows,
+                     DirectRows(conn, registry, region, p, keys, now_ms));
     for (const auto& key : keys)
       for (size_t c = 0; c < counties.size(); ++c)
         rows.push_back(ToRow(counties[c].code, p, m.of.at(key).at(c)));

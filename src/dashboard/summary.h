@@ -21,10 +21,15 @@ namespace ruralec::dashboard {
 inline constexpr int64_t kSummaryMaxAgeMs = 15 * 60 * 1000;
 
 // For each of `keys` whose stored rows cover every child of `t` for `period`, fresh at `now`:
-// the children's figures in children order.
-Result<std::map<std::string, std::vector<Figure>>> StoredFigures(
+// the children's figures in children order; and the region's own stored figures of `keys` that
+// are no sum (Roll::kDirect, stored for the refreshed region and its cities).
+Result<Stored> StoredFigures(storage::Connection& conn, const runtime::IndicatorRegistry& registry,
+                             const Target& t, const std::vector<std::string>& keys,
+                             const Period& period, int64_t now_ms);
+// The same for several months in one read, by month label.
+Result<std::map<std::string, Stored>> StoredMonths(
     storage::Connection& conn, const runtime::IndicatorRegistry& registry, const Target& t,
-    const std::vector<std::string>& keys, const Period& period, int64_t now_ms);
+    const std::vector<std::string>& keys, const std::vector<Period>& periods, int64_t now_ms);
 
 struct RefreshReport {
   int64_t counties = 0, months = 0, rows = 0;
@@ -32,7 +37,8 @@ struct RefreshReport {
 
 // Measures every county of `region` for each month of `months` — every figure of the panels
 // for the last `full` months, the trend figures for all — and stores them (one write
-// transaction per month).
+// transaction per month); the figures that are no sum (Roll::kDirect) also for the region itself
+// and, for a province, each of its cities.
 Result<RefreshReport> RefreshSummaries(storage::Connection& conn,
                                        const runtime::IndicatorRegistry& registry,
                                        const RegionCode& region, const Period& last, int full,

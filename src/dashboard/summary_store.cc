@@ -31,19 +31,22 @@ Status PutSummaries(storage::Connection& conn, const std::vector<SummaryRow>& ro
 
 Result<std::vector<SummaryRow>> SummariesOf(storage::Connection& conn,
                                             const std::vector<std::string>& regions,
-                                            const std::string& month, int64_t since) {
+                                            const std::vector<std::string>& months, int64_t since) {
   std::vector<SummaryRow> out;
-  for (size_t at = 0; at < regions.size(); at += 500) {
-    storage::Params params{month, since};
+  std::string month_marks;
+  for (size_t i = 0; i < months.size(); ++i) month_marks += i ? ", ?" : "?";
+  for (size_t at = 0; at < regions.size(); at += 400) {
+    storage::Params params{since};
+    for (const auto& m : months) params.push_back(m);
     std::string marks;
-    for (size_t i = at; i < regions.size() && i < at + 500; ++i) {
+    for (size_t i = at; i < regions.size() && i < at + 400; ++i) {
       marks += marks.empty() ? "?" : ", ?";
       params.push_back(regions[i]);
     }
     ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kCols.List() +
-                                               " FROM dashboard_summaries WHERE month = ? AND "
-                                               "computed_at >= ? AND region_code IN (" +
-                                               marks + ")",
+                                               " FROM dashboard_summaries WHERE computed_at >= ? "
+                                               "AND month IN (" +
+                                               month_marks + ") AND region_code IN (" + marks + ")",
                                            params));
     for (const auto& row : rows) {
       storage::NamedRow r(row, kCols);

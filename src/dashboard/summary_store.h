@@ -20,9 +20,9 @@ struct SummaryRow {
 
 // Upserts the rows (the caller holds a write transaction).
 Status PutSummaries(storage::Connection& conn, const std::vector<SummaryRow>& rows);
-// Rows of `month` for `regions` computed at or after `since`.
+// Rows of `months` for `regions` computed at or after `since`.
 Result<std::vector<SummaryRow>> SummariesOf(storage::Connection& conn,
                                             const std::vector<std::string>& regions,
-                                            const std::string& month, int64_t since);
+                                            const std::vector<std::string>& months, int64_t since);
 
 }  // namespace ruralec::dashboard::store

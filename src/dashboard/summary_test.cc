@@ -55,7 +55,7 @@ TEST_F(SummaryTest, ACityRollsUpTheStoredCountiesWithoutMeasuringThem) {
   const Target city = City();
   auto stored = StoredFigures(*conn, reg_, city, {"sales_month", "sales_ytd"}, june_, t0_ + 1000);
   ASSERT_TRUE(stored.ok());
-  ASSERT_EQ(stored->count("sales_month"), 1u);
+  ASSERT_EQ(stored->children.count("sales_month"), 1u);
   auto m =
       Measure(*conn, reg_, city, {"sales_month", "sales_ytd"}, {}, june_, t0_ + 1000, &*stored);
   ASSERT_TRUE(m.ok());
@@ -69,8 +69,8 @@ TEST_F(SummaryTest, ACityRollsUpTheStoredCountiesWithoutMeasuringThem) {
   // Earlier months hold the trend figures only.
   auto may =
       StoredFigures(*conn, reg_, city, {"sales_month", "sales_ytd"}, Shift(june_, -1), t0_ + 1000);
-  EXPECT_EQ(may->count("sales_month"), 1u);
-  EXPECT_EQ(may->count("sales_ytd"), 0u);
+  EXPECT_EQ(may->children.count("sales_month"), 1u);
+  EXPECT_EQ(may->children.count("sales_ytd"), 0u);
 }
 
 TEST_F(SummaryTest, OldOrIncompleteRowsAreNotUsed) {
@@ -78,11 +78,36 @@ TEST_F(SummaryTest, OldOrIncompleteRowsAreNotUsed) {
   ASSERT_TRUE(RefreshSummaries(*conn, reg_, *RegionCode::Parse("3413"), june_, 1, 1, t0_).ok());
   auto late =
       StoredFigures(*conn, reg_, City(), {"sales_month"}, june_, t0_ + kSummaryMaxAgeMs + 1);
-  EXPECT_TRUE(late->empty());
+  EXPECT_TRUE(late->children.empty());
   // A county added after the refresh: the stored rows no longer cover the city.
   ASSERT_TRUE(region::UpsertDivisions(*conn, {{*RegionCode::Parse("341322"), "R341322"}}).ok());
   auto partial = StoredFigures(*conn, reg_, City(), {"sales_month"}, june_, t0_ + 1);
-  EXPECT_TRUE(partial->empty());
+  EXPECT_TRUE(partial->children.empty());
+}
+
+TEST_F(SummaryTest, AFigureThatIsNoSumIsStoredForTheRegionAndItsCities) {
+  int freq_calls = 0;
+  ASSERT_TRUE(reg_.Register("delivery_frequency", "fake",
+                            [&freq_calls](storage::Connection&,
+                                          const runtime::IndicatorQuery& q) -> Result<Measurement> {
+                              ++freq_calls;
+                              Measurement m;
+                              m.status = Measurement::Status::kOk;
+                              m.value = q.region.str() == "341300000000" ? 250 : 300;
+                              return m;
+                            })
+                  .ok());
+  auto conn = tdb_.db().Acquire();
+  ASSERT_TRUE(RefreshSummaries(*conn, reg_, *RegionCode::Parse("34"), june_, 1, 1, t0_).ok());
+  const int after = freq_calls;
+  auto stored = StoredFigures(*conn, reg_, City(), {"delivery_frequency"}, june_, t0_ + 1);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->own.count("delivery_frequency"), 1u);
+  auto m = Measure(*conn, reg_, City(), {"delivery_frequency"}, {}, june_, t0_ + 1, &*stored);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(freq_calls, after);
+  EXPECT_EQ(m->own.at("delivery_frequency").value, 250);  // the city's own, not a sum
+  EXPECT_TRUE(m->own.at("delivery_frequency").stored);
 }
 
 }  // namespace
