@@ -133,6 +133,15 @@ std::string TotalNote(const ListInfo& list, const Words& w) {
 
 }  // namespace
 
+Result<PublicTable> PublicTableOf(storage::Connection& conn, const ListInfo& list,
+                                  const std::vector<StoredLine>& lines) {
+  ASSIGN_OR_RETURN(Words w, LoadWords(conn, list, lines));
+  spreadsheet::Sheet sheet = PublicSheet(lines, w);
+  PublicTable out{sheet.headers, sheet.rows, {}};
+  out.notes = {"奖补年度: " + list.period + "年", TotalNote(list, w), "自然人姓名已部分隐去。"};
+  return out;
+}
+
 Result<std::string> ExportXlsx(storage::Connection& conn, const ListInfo& list,
                                const std::vector<StoredLine>& lines,
                                const std::string& programme_name, bool publish) {

@@ -40,6 +40,17 @@ Result<ProgrammeEvaluation> EvaluateProgramme(storage::Database& db, Lists& list
 // from the region tree, metrics and tags by their labels, amounts as numbers. `publish`: the
 // 公示 table — 序号 / 单位名称 / 所在乡镇 / 奖补项目 / 依据 / 金额, payable lines only, names of
 // natural persons masked, no internal ids, codes or explanation JSON.
+// The 公示 table itself, as text cells (what ExportXlsx(…, publish = true) writes, and what the
+// disclosure portal publishes): payable lines only, natural persons' names masked, amounts in
+// 元, and the notes below it.
+struct PublicTable {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> notes;
+};
+Result<PublicTable> PublicTableOf(storage::Connection& conn, const ListInfo& list,
+                                  const std::vector<StoredLine>& lines);
+
 Result<std::string> ExportXlsx(storage::Connection& conn, const ListInfo& list,
                                const std::vector<StoredLine>& lines,
                                const std::string& programme_name, bool publish);

@@ -21,14 +21,22 @@ bool Names(const std::string& if_none_match, const std::string& etag) {
   return false;
 }
 
-}  // namespace
-
-Json Cacheable(const Request& req, Reply& reply, Json body, int max_age_s) {
-  std::string etag = "\"" + crypto::Sha256Hex(body.dump()).substr(0, 32) + "\"";
+void Mark(const Request& req, Reply& reply, const std::string& bytes, int max_age_s) {
+  std::string etag = "\"" + crypto::Sha256Hex(bytes).substr(0, 32) + "\"";
   reply.headers.emplace_back("ETag", etag);
   reply.headers.emplace_back("Cache-Control", "public, max-age=" + std::to_string(max_age_s));
   if (Names(req.Header("If-None-Match"), etag)) reply.status = 304;
+}
+
+}  // namespace
+
+Json Cacheable(const Request& req, Reply& reply, Json body, int max_age_s) {
+  Mark(req, reply, body.dump(), max_age_s);
   return body;
+}
+
+void CacheableRaw(const Request& req, Reply& reply, int max_age_s) {
+  Mark(req, reply, reply.raw_body, max_age_s);
 }
 
 }  // namespace ruralec::http

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <stdexcept>
 
 #include "core/date.h"
 #include "crypto/crypto.h"
@@ -346,9 +347,15 @@ void Server::Delete(const std::string& p, Route r, Handler h) {
   Add("DELETE", p, std::move(r), std::move(h));
 }
 
-void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h) {
-  std::string full = "/api/v1" + pattern;
-  routes_.push_back({method, pattern, route, registrar_});
+void Server::Page(const std::string& p, Route r, Handler h) {
+  if (p.rfind("/public/", 0) != 0) throw std::logic_error("page route outside /public/: " + p);
+  Add("GET", p, std::move(r), std::move(h), "");
+}
+
+void Server::Add(const std::string& method, const std::string& pattern, Route route, Handler h,
+                 const std::string& base) {
+  std::string full = base + pattern;
+  routes_.push_back({method, pattern, route, registrar_, base});
   // Unmasked personal data is served only under `.../pii/...` (docs/API.md); such a route
   // answers 404 for an out-of-scope record (no existence oracle), which is still audited.
   bool pii = pattern.find("/pii/") != std::string::npos;

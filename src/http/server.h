@@ -115,9 +115,12 @@ struct Route {
 // One entry of the route table, as registered: the access sweep (tests/access) walks it.
 struct RouteEntry {
   std::string method;   // GET, POST, PUT, DELETE
-  std::string pattern;  // the regex after /api/v1
+  std::string pattern;  // the regex after `base`
   Route route;
   std::string module;  // the module whose manifest registered it ("" = the composition root)
+  // "/api/v1" for the API; "" for a server-rendered page (Server::Page), whose pattern is the
+  // whole path.
+  std::string base = "/api/v1";
 };
 
 class Server {
@@ -130,6 +133,10 @@ class Server {
   void Post(const std::string& pattern, Route route, Handler h);
   void Put(const std::string& pattern, Route route, Handler h);
   void Delete(const std::string& pattern, Route route, Handler h);
+  // A GET outside /api/v1 answered by a handler (a server-rendered public page: `pattern` is the
+  // whole path and must start with "/public/"; the handler sets reply.content_type and
+  // raw_body). It takes precedence over the web console's files and client-side routes.
+  void Page(const std::string& pattern, Route route, Handler h);
   // The largest request body accepted (the console's upload dialogs promise this much).
   size_t max_body_bytes() const { return config_.max_body_bytes; }
   // Called by GET /readyz; the server answers 503 until it returns OK.
@@ -146,7 +153,8 @@ class Server {
   void Stop();
 
  private:
-  void Add(const std::string& method, const std::string& pattern, Route route, Handler h);
+  void Add(const std::string& method, const std::string& pattern, Route route, Handler h,
+           const std::string& base = "/api/v1");
   void Dispatch(const httplib::Request& raw, httplib::Response& res, const Route& route,
                 const Handler& h, bool pii_route);
   Status Authorize(Request& req, const Route& route, const std::string& method);

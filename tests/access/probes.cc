@@ -98,7 +98,7 @@ void ProbeBuilder::LearnIds(const std::vector<Recorded>& rec) {
 
 std::vector<Probe> ProbeBuilder::ProbesFor(const http::RouteEntry& e,
                                            const std::vector<Recorded>& rec) {
-  std::regex re("^/api/v1" + e.pattern + "$");
+  std::regex re("^" + e.base + e.pattern + "$");
   std::string tail;
   auto groups = Groups(e.pattern, &tail);
   bool names = std::any_of(groups.begin(), groups.end(),
@@ -117,7 +117,7 @@ std::vector<Probe> ProbeBuilder::ProbesFor(const http::RouteEntry& e,
 
 std::vector<Probe> ProbeBuilder::Synthesized(const http::RouteEntry& e,
                                              const std::vector<Recorded>& rec, bool always) {
-  std::string tail, path = "/api/v1";
+  std::string tail, path = e.base;
   auto groups = Groups(e.pattern, &tail);
   for (const Group& g : groups) {
     path += g.before;

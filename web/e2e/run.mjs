@@ -28,6 +28,7 @@ import { findingSteps } from './findings.mjs'
 import { householdSteps } from './households.mjs'
 import { matchingSteps } from './matching.mjs'
 import { reportSteps } from './reports.mjs'
+import { disclosureSteps } from './disclosure.mjs'
 import { townTaskSteps } from './towns.mjs'
 import { logExportSteps, systemSteps } from './system.mjs'
 import { homeSteps } from './home.mjs'
@@ -547,6 +548,7 @@ try {
   await productsSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // products pages (issue 23): e2e/products.mjs
   await designationSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // designation pages (issue 17): e2e/designations.mjs
   await reportSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // manual reporting (issue 26 item 3): e2e/reports.mjs
+  await disclosureSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // disclosure portal (issue 25 item 5): e2e/disclosure.mjs
   await systemSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // 系统管理 (issue 26 item 10): e2e/system.mjs
   await householdSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // household pages (issue 19): e2e/households.mjs
   await matchingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // matching pages (issue 19 items 2–4): e2e/matching.mjs

@@ -20,7 +20,8 @@ import reporting from './reporting'
 import projects from './projects'
 import funds from './funds'
 import products from './products'
+import disclosure from './disclosure'
 import settings from './settings'
 import dashboard from './dashboard'
 
-export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, products, reporting, settings, dashboard]
+export const modules: readonly WebModule[] = [home, account, region, calendar, audit, programme, entity, sales, award, station, logistics, designation, households, training, projects, funds, products, reporting, disclosure, settings, dashboard]
