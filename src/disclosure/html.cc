@@ -26,6 +26,7 @@ constexpr const char* kStyle =
     "margin:8px 0;padding:10px 12px}"
     "small,.small{color:#666;font-size:.85em}"
     "footer{color:#666;font-size:.85em;border-top:1px solid #ddd;margin-top:24px}"
+    "footer,.meta,.notice{overflow-wrap:anywhere}"
     "a{color:#a61b1b}";
 
 std::string Head(const std::string& title, const std::string& description) {
