@@ -78,35 +78,38 @@ void RegisterJson(http::Server& s, const Env& e) {
   });
   s.Get(std::string(kCounty) + R"(/publications/(\d+))", {.auth = false},
         [e](Request& req, Reply& reply) -> Result<Json> {
-          return Read(e, req, [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
-            ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
-            ASSIGN_OR_RETURN(Json out, PublicationJson(conn, county, id));
-            return http::Cacheable(req, reply, std::move(out), kMaxAge);
-          });
+          return Read(e, req,
+                      [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
+                        ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
+                        ASSIGN_OR_RETURN(Json out, PublicationJson(conn, county, id));
+                        return http::Cacheable(req, reply, std::move(out), kMaxAge);
+                      });
         });
   s.Get(std::string(kCounty) + R"(/publications/(\d+)/versions)", {.auth = false},
         [e](Request& req, Reply& reply) -> Result<Json> {
-          return Read(e, req, [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
-            ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
-            ASSIGN_OR_RETURN(auto versions, PublicVersions(conn, county, id));
-            ASSIGN_OR_RETURN(std::string name, CountyNameOf(conn, county));
-            Json items = Json::array();
-            for (const auto& v : versions) items.push_back(PublicJson(v, name));
-            return http::Cacheable(req, reply, {{"items", items}}, kMaxAge);
-          });
+          return Read(e, req,
+                      [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
+                        ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
+                        ASSIGN_OR_RETURN(auto versions, PublicVersions(conn, county, id));
+                        ASSIGN_OR_RETURN(std::string name, CountyNameOf(conn, county));
+                        Json items = Json::array();
+                        for (const auto& v : versions) items.push_back(PublicJson(v, name));
+                        return http::Cacheable(req, reply, {{"items", items}}, kMaxAge);
+                      });
         });
   // The stored bytes whose SHA-256 is content_sha256 (for checking a capture).
   s.Get(std::string(kCounty) + R"(/publications/(\d+)/content)", {.auth = false},
         [e](Request& req, Reply& reply) -> Result<Json> {
-          return Read(e, req, [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
-            ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
-            ASSIGN_OR_RETURN(Publication p, PublicGet(conn, county, id));
-            if (p.content.empty()) return Error::NotFound("该公开信息已撤回");
-            reply.content_type = "application/json; charset=utf-8";
-            reply.raw_body = std::move(p.content);
-            http::CacheableRaw(req, reply, kMaxAge);
-            return Json(nullptr);
-          });
+          return Read(e, req,
+                      [&](storage::Connection& conn, const RegionCode& county) -> Result<Json> {
+                        ASSIGN_OR_RETURN(int64_t id, http::PathId(req, 2, "id"));
+                        ASSIGN_OR_RETURN(Publication p, PublicGet(conn, county, id));
+                        if (p.content.empty()) return Error::NotFound("该公开信息已撤回");
+                        reply.content_type = "application/json; charset=utf-8";
+                        reply.raw_body = std::move(p.content);
+                        http::CacheableRaw(req, reply, kMaxAge);
+                        return Json(nullptr);
+                      });
         });
 }
 
