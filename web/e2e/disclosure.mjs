@@ -31,9 +31,9 @@ export async function disclosureSteps(ctx) {
     await dlg.waitFor()
     await dlg.locator('.dc-draft-save').click()
     await dlg.locator('.el-form-item__error', { hasText: '请选择类别' }).waitFor() // Chinese field errors
-    await dlg.locator('#dc-kind').click()
+    await dlg.locator('.dc-kind-select').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: '实施方案与目标进度' }).click()
-    await dlg.locator('#dc-source').click()
+    await dlg.locator('.dc-source-select').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: NAME }).first().click()
     await shot('disclosure-draft-form')
     await dlg.locator('.dc-draft-save').click()
