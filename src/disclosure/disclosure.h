@@ -14,7 +14,9 @@
 //    the caller's region. The publisher must differ from the maker and the submitter
 //    (kForbidden). Publishing gives the next version number of its slot (county, kind, subject)
 //    and supersedes the slot's published version. A withdrawal (reason required) keeps the row:
-//    the public sees a notice with the date and reason instead of the content.
+//    the public sees a notice with the date and reason instead of the content. Withdrawing a
+//    draft or a submitted one discards it (the checker sends it away with the reason); having
+//    no version, it never becomes public.
 //  - Moves are idempotent: repeating a move already made returns the publication (already =
 //    true) and writes nothing. Every change is audited in its transaction.
 //  - Public reads (public.h) see only published, superseded and withdrawn publications of the

@@ -181,8 +181,16 @@ TEST_F(DisclosureTest, AWithdrawalLeavesANoticeWithoutTheContent) {
   auto index = IndexOf(*conn, County());
   ASSERT_EQ(index->items.size(), 1u);
   EXPECT_EQ(index->items[0].status, State::kWithdrawn);
+  // A submitted draft the checker refuses is withdrawn (discarded): never public, no version.
   Publication draft = Draft();
-  EXPECT_EQ(Withdraw(D(), checker_, draft.id, "草稿").error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(Submit(D(), maker_, draft.id).ok());
+  auto discarded = Withdraw(D(), checker_, draft.id, "名录不全，请补充后重新编制");
+  ASSERT_TRUE(discarded.ok()) << discarded.error().message;
+  EXPECT_EQ(discarded->status, State::kWithdrawn);
+  EXPECT_EQ(discarded->version, 0);
+  EXPECT_EQ(Publish(D(), checker_, draft.id).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(PublicGet(*conn, County(), draft.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(IndexOf(*conn, County())->items.size(), 1u);
 }
 
 TEST_F(DisclosureTest, NoPublicPathLeadsToADraftOrAnotherCounty) {

@@ -140,8 +140,8 @@ Status MarkSuperseded(storage::Connection& conn, int64_t id, int64_t by, int64_t
 Status MarkWithdrawn(storage::Connection& conn, const Publication& p) {
   return One(conn.Exec(
       "UPDATE disclosure_publications SET status = 'withdrawn', withdrawn_by = ?, "
-      "withdrawn_name = ?, withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND status IN "
-      "('published', 'superseded')",
+      "withdrawn_name = ?, withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND status <> "
+      "'withdrawn'",
       {storage::OrNull(p.withdrawn_by), p.withdrawn_name, storage::OrNull(p.withdrawn_at),
        p.withdraw_reason, p.id}));
 }

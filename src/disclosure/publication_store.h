@@ -23,7 +23,8 @@ Result<std::vector<Publication>> SlotVersions(storage::Connection& conn, const P
 Result<std::vector<Publication>> CountyVersions(storage::Connection& conn,
                                                 const RegionCode& county);
 
-// Moves; each updates only a row in the expected state (kConflict otherwise).
+// Moves; each updates only a row in the expected state (kConflict otherwise). A draft or a
+// submitted row withdrawn keeps version 0: it was never public and never will be.
 Status MarkSubmitted(storage::Connection& conn, const Publication& p);
 Status MarkPublished(storage::Connection& conn, const Publication& p);
 Status MarkSuperseded(storage::Connection& conn, int64_t id, int64_t by, int64_t at);

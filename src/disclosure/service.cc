@@ -140,9 +140,9 @@ Result<Publication> Publish(const Deps& d, const account::Principal& who, int64_
       p.already = true;
       return p;
     }
-    if (p.status != State::kSubmitted)
-      return Error::Conflict(
-          std::string("该公开信息") + StateLabel(p.status) + "，须先提交才能发布", "id");
+    if (p.status == State::kWithdrawn)
+      return Error::Conflict("该公开信息已撤回，不能发布（请重新编制草稿）", "id");
+    if (p.status != State::kSubmitted) return Error::Conflict("草稿须先提交才能发布", "id");
     auto me = IdOf(who);
     if (me && (me == p.created_by || me == p.submitted_by))
       return Error::Forbidden("不能发布自己编制或提交的公开信息（须由另一人审核发布）");
@@ -167,8 +167,6 @@ Result<Publication> Withdraw(const Deps& d, const account::Principal& who, int64
       p.already = true;
       return p;
     }
-    if (p.status != State::kPublished && p.status != State::kSuperseded)
-      return Error::Conflict("只有已发布的公开信息可以撤回（草稿无需撤回）", "id");
     p.withdrawn_by = IdOf(who);
     p.withdrawn_name = NameOf(who);
     p.withdrawn_at = d.clock.NowMs();
