@@ -5,7 +5,8 @@
 // overflows its box, every figure shows a value with its as-of line or 暂无数据, a screenshot of
 // each size lands in ARTIFACTS, and the year-to-date online sales shown equals GET /indicators
 // for the same region and period. The tile grid and the point map switch; the screen's JSON for
-// another county is refused.
+// another county is refused. The clerk uploads a boundary GeoJSON of three towns with its 审图号
+// and the screen draws the choropleth, showing the number.
 import { apiHelpers } from './api.mjs'
 
 const COUNTY = '341302000000'
@@ -14,7 +15,7 @@ const COUNTY = '341302000000'
 export async function dashboardSteps(ctx) {
   const { step, expect, shot, context, BASE, login } = ctx
   const page = ctx.page()
-  const { makeUser } = apiHelpers(ctx)
+  const { makeUser, apiLogin } = apiHelpers(ctx)
   const s = {}
 
   const month = () => {
@@ -92,6 +93,28 @@ export async function dashboardSteps(ctx) {
     await page.locator('.tiles .tile').first().waitFor()
     const other = await page.request.fetch(`${BASE}/api/v1/dashboard/341321`)
     expect(other.status() === 403, 'another county: HTTP ' + other.status())
+  })
+
+  await step('dashboard: a county boundary upload draws the choropleth with its 审图号', async () => {
+    const towns = (await (await page.request.fetch(`${BASE}/api/v1/regions/${COUNTY}/children?page_size=3`)).json()).items
+    const square = (code, i) => ({
+      type: 'Feature',
+      properties: { code },
+      geometry: { type: 'Polygon', coordinates: [[[116.9 + i * 0.1, 33.6], [117.0 + i * 0.1, 33.6], [117.0 + i * 0.1, 33.7], [116.9 + i * 0.1, 33.6]]] },
+    })
+    const geo = JSON.stringify({ type: 'FeatureCollection', features: towns.map((t, i) => square(t.code, i)) })
+    const csrf = await apiLogin(s.username, s.password)
+    const r = await page.request.post(`${BASE}/api/v1/dashboard/${COUNTY}/boundary`, {
+      headers: { 'X-CSRF-Token': csrf },
+      multipart: { file: { name: 'yq.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(geo) }, approval_number: '皖S(2026)001号' },
+    })
+    expect(r.status() === 201, `boundary upload: HTTP ${r.status()} ${await r.text()}`)
+    await page.goto(`${BASE}/screen/${COUNTY}?month=${month()}`)
+    await page.locator('.map-mode[data-mode="boundary"]').click()
+    await page.locator('.screen-map .echart canvas').first().waitFor()
+    const note = await page.locator('.screen-map .map-note').innerText()
+    expect(note.includes('皖S(2026)001号'), 'approval number not shown: ' + note)
+    await shot('d04-screen-boundary')
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 }
