@@ -8,7 +8,7 @@ const all = { edit: true, approve: true }
 
 describe('the moves the console offers', () => {
   it('lets the maker submit a draft and nobody publish it yet', () => {
-    expect(movesFor(pub('draft'), 1, all)).toEqual({ submit: true, publish: false, withdraw: false, own: true })
+    expect(movesFor(pub('draft'), 1, all)).toEqual({ submit: true, publish: false, withdraw: true, discard: true, own: true })
   })
   it('offers publishing a submitted draft, marked as own for its maker or submitter', () => {
     expect(movesFor(pub('submitted', { submitted_by_id: 1 }), 2, all)).toMatchObject({ publish: true, own: false })
@@ -18,7 +18,8 @@ describe('the moves the console offers', () => {
   it('needs the approve permission to publish or withdraw', () => {
     expect(movesFor(pub('submitted'), 2, { edit: true, approve: false }).publish).toBe(false)
     expect(movesFor(pub('published'), 2, { edit: true, approve: false }).withdraw).toBe(false)
-    expect(movesFor(pub('superseded'), 2, all).withdraw).toBe(true)
+    expect(movesFor(pub('superseded'), 2, all)).toMatchObject({ withdraw: true, discard: false })
+    expect(movesFor(pub('submitted'), 2, all)).toMatchObject({ withdraw: true, discard: true })
     expect(movesFor(pub('withdrawn'), 2, all)).toMatchObject({ submit: false, publish: false, withdraw: false })
   })
   it('colours the states and shortens hashes', () => {

@@ -14,6 +14,7 @@ const en: Messages<typeof zh> = {
     publishAsk: 'Once published anyone can read it without signing in, and it never changes. Publish?', own: 'You drafted or submitted this: someone else must publish it',
     withdraw: 'Withdraw', withdrawn: 'Withdrawn', withdrawReason: 'Reason', reasonRequired: 'Enter the reason',
     withdrawHint: 'The public page then shows a notice (date and reason) instead of the content.',
+    discard: 'Discard', discarded: 'Discarded', discardHint: 'A discarded draft was never public and never will be; make a new draft to publish.',
     preview: 'Preview', versions: 'Versions', already: 'This had been done before', empty: 'No content',
   },
 }

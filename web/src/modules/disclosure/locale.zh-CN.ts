@@ -11,6 +11,7 @@ const zh = {
     publishAsk: '发布后公众无需登录即可查看，内容不再修改。确定发布吗？', own: '这是您编制或提交的公开信息，须由另一人发布',
     withdraw: '撤回', withdrawn: '已撤回', withdrawReason: '撤回原因', reasonRequired: '请填写撤回原因',
     withdrawHint: '撤回后公开页面改为撤回说明（含日期和原因），原内容不再公开。',
+    discard: '作废', discarded: '已作废', discardHint: '作废的草稿从未公开，也不会再公开；如需公开请重新编制草稿。',
     preview: '内容预览', versions: '历史版本', already: '该操作此前已完成', empty: '暂无内容',
   },
 }

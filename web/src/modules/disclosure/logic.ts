@@ -13,6 +13,7 @@ export interface Moves {
   submit: boolean
   publish: boolean
   withdraw: boolean
+  discard: boolean
   /** the caller made or submitted it: publishing needs another person */
   own: boolean
 }
@@ -24,7 +25,9 @@ export function movesFor(p: Publication, userId: number | string | undefined, pe
   return {
     submit: perms.edit && p.status === 'draft',
     publish: perms.approve && p.status === 'submitted',
-    withdraw: perms.approve && (p.status === 'published' || p.status === 'superseded'),
+    withdraw: perms.approve && p.status !== 'withdrawn',
+    /** a draft or a submitted one is discarded (never public), a published one withdrawn */
+    discard: p.status === 'draft' || p.status === 'submitted',
     own,
   }
 }
