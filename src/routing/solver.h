@@ -30,9 +30,22 @@ struct SolveOptions {
   int elite = 4;
   int close = 5;
   int64_t iterations_without_improvement = 20000;  // restart trigger
-  // Large instances (more than 200 clients): ruin-and-recreate children of a current plan
-  // accepted by simulated annealing; temperature from annealing_start to annealing_end times
+  // Penalties of excess load and time warp are adapted every penalty_window iterations (and
+  // every 1 % of a time budget) towards a share of feasible local-search outcomes; the
+  // time-warp penalty starts at
+  // time_penalty_start times the cost of a distance unit.
+  int penalty_window = 100;
+  double time_penalty_start = 1;
+  // With time windows, clients are reinserted (ruin and recreate, route crossover) at the
+  // least penalised cost, time warp included, rather than by distance alone.
+  bool timed_insertion = true;
+  // Share (percent) of ruin-and-recreate steps that also remove a whole small route; -1: 50
+  // with time windows, 0 otherwise.
+  int route_ruin_percent = -1;
+  // Large instances (more than ruin_recreate_from_clients): ruin-and-recreate children of a current
+  // plan accepted by simulated annealing; temperature from annealing_start to annealing_end times
   // the mean arc cost of the best plan, geometrically over the budget.
+  int ruin_recreate_from_clients = 200;
   double annealing_start = 0.3;
   double annealing_end = 0.001;
   // Route-based decomposition (one depot, homogeneous fleet, positions known): every

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "routing/checker.h"
@@ -24,6 +26,8 @@ struct SolveArgs {
   int64_t max_iterations = -1;
   bool verbose = false;
   bool cpu_time = false;
+  std::string rounding = "auto";
+  std::vector<std::string> params;  // name=value tuning of SolveOptions
 };
 
 double ProcessCpuSeconds() {
@@ -43,15 +47,58 @@ void WriteFile(const std::string& path, const std::string& text) {
   if (!out) Die("cannot write " + path);
 }
 
+// Tuning knobs reachable from the command line (`--param name=value`), for benchmarks and
+// experiments; the defaults are the measured best (docs/ROUTING.md).
+void SetParam(SolveOptions& o, const std::string& spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string::npos) Die("--param wants name=value, got " + spec);
+  const std::string name = spec.substr(0, eq), value = spec.substr(eq + 1);
+  double v = 0;
+  try {
+    v = std::stod(value);
+  } catch (...) {
+    Die("--param " + name + ": not a number: " + value);
+  }
+  const std::map<std::string, std::function<void(double)>> knobs = {
+      {"granular_neighbours", [&](double x) { o.granular_neighbours = static_cast<int>(x); }},
+      {"population_min", [&](double x) { o.population_min = static_cast<int>(x); }},
+      {"generation_size", [&](double x) { o.generation_size = static_cast<int>(x); }},
+      {"elite", [&](double x) { o.elite = static_cast<int>(x); }},
+      {"close", [&](double x) { o.close = static_cast<int>(x); }},
+      {"iterations_without_improvement",
+       [&](double x) { o.iterations_without_improvement = static_cast<int64_t>(x); }},
+      {"penalty_window", [&](double x) { o.penalty_window = std::max(1, static_cast<int>(x)); }},
+      {"time_penalty_start", [&](double x) { o.time_penalty_start = x; }},
+      {"route_ruin_percent", [&](double x) { o.route_ruin_percent = static_cast<int>(x); }},
+      {"timed_insertion", [&](double x) { o.timed_insertion = x != 0; }},
+      {"ruin_recreate_from_clients",
+       [&](double x) { o.ruin_recreate_from_clients = static_cast<int>(x); }},
+      {"annealing_start", [&](double x) { o.annealing_start = x; }},
+      {"annealing_end", [&](double x) { o.annealing_end = x; }},
+      {"decomposition_every", [&](double x) { o.decomposition_every = static_cast<int>(x); }},
+      {"decomposition_clients", [&](double x) { o.decomposition_clients = static_cast<int>(x); }},
+      {"decomposition_iterations",
+       [&](double x) { o.decomposition_iterations = static_cast<int>(x); }},
+  };
+  auto it = knobs.find(name);
+  if (it == knobs.end()) Die("--param: unknown name " + name);
+  it->second(v);
+}
+
 void RunSolve(const SolveArgs& a) {
   if (a.vrp.empty() == a.json.empty()) Die("give exactly one of --vrp FILE or --json FILE");
   Problem problem;
   std::string name;
+  int64_t scale = 1;
   if (!a.vrp.empty()) {
-    auto inst = ReadCvrplibFile(a.vrp);
+    const Rounding rounding = a.rounding == "nearest"  ? Rounding::kNearest
+                              : a.rounding == "dimacs" ? Rounding::kDimacs
+                                                       : Rounding::kAuto;
+    auto inst = ReadCvrplibFile(a.vrp, rounding);
     if (!inst.ok()) Die(inst.error().message);
     problem = std::move(inst->problem);
     name = inst->name;
+    scale = inst->scale;
   } else {
     auto p = ReadProblemJsonFile(a.json);
     if (!p.ok()) Die(a.json + ": " + p.error().field + ": " + p.error().message);
@@ -64,6 +111,7 @@ void RunSolve(const SolveArgs& a) {
   opt.threads = a.threads;
   opt.max_iterations = a.max_iterations;
   opt.cpu_time = a.cpu_time;
+  for (const std::string& p : a.params) SetParam(opt, p);
   const auto t0 = std::chrono::steady_clock::now();
   const double cpu0 = ProcessCpuSeconds();
   ProgressCallback progress;
@@ -93,6 +141,7 @@ void RunSolve(const SolveArgs& a) {
             << "unserved " << sol->unserved.size() << "\n"
             << "distance " << sol->total_distance << "\n"
             << "feasible " << (check.feasible ? "yes" : "no") << "\n"
+            << "scale " << scale << "\n"
             << "seconds " << secs << "\n"
             << "cpu_seconds " << cpu_secs << "\n"
             << "cost " << std::llround(sol->cost.total()) << std::endl;
@@ -115,6 +164,13 @@ void AddSolve(CLI::App& route) {
       ->check(CLI::Range(1, 64));
   solve->add_option("--max-iterations", args->max_iterations, "stop after N genetic iterations");
   solve->add_flag("--verbose", args->verbose, "print improvements to stderr");
+  solve
+      ->add_option("--rounding", args->rounding,
+                   "EUC_2D distances: nearest (CVRPLIB), dimacs (tenths, truncated; VRPTW "
+                   "collections), auto (dimacs for TYPE VRPTW)")
+      ->check(CLI::IsMember({"auto", "nearest", "dimacs"}));
+  solve->add_option("--param", args->params,
+                    "tuning, name=value (repeatable; see docs/ROUTING.md \"Parameters\")");
   solve->callback([args] { RunSolve(*args); });
 }
 

@@ -31,14 +31,18 @@ class Genetic {
   Individual SweepIndividual();
   bool UseRuinRecreate() const;
   Individual RuinRecreate(const Individual& parent);
+  std::vector<int> RouteRuin(const Individual& parent, std::vector<char>& removed);
+  int RouteRuinPercent() const;
   Individual Crossover(const Individual& a, const Individual& b);
   Individual OrderCrossover(const Individual& a, const Individual& b);
   Individual RouteCrossover(const Individual& a, const Individual& b);
   void SplitTour(const std::vector<int>& tour, Individual& out);
   bool SplitLimited(const std::vector<int>& tour, int max_routes, Individual& out);
   void InsertMissing(std::vector<int> missing, Individual& out);
+  void InsertMissingTimed(const std::vector<int>& missing, Individual& out);
   void Educate(Individual& ind, const std::vector<char>* focus = nullptr);
   void ManagePenalties();
+  bool PenaltiesDue(const Budget& budget);
   bool Accept(double child, double current, const Budget& budget);
   bool UseDecomposition() const;
   void Decompose(const Budget& budget);
@@ -56,6 +60,7 @@ class Genetic {
                                      // of ruin and recreate (simulated annealing)
   std::vector<char> focus_;          // routes changed by the last ruin and recreate
   int64_t iteration_ = 0;
+  double last_penalty_update_ = 0;  // budget seconds
 };
 
 }  // namespace ruralec::routing::internal

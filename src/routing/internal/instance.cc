@@ -140,6 +140,18 @@ void Instance::BuildNeighbours(const Problem& p, int granular) {
     std::partial_sort(order.begin(), order.begin() + k, order.end());
     for (size_t t = 0; t < k; ++t) neighbours_[i].push_back(order[t].second);
   }
+  // Symmetric, as in HGS-CVRP: when j is among i's nearest, moves of j next to i are tried as
+  // well as moves of i next to j (a client far from everything is still someone's neighbour).
+  std::vector<std::vector<int>> back(n_);
+  for (int i = depots_; i < n_; ++i) {
+    for (int j : neighbours_[i]) back[j].push_back(i);
+  }
+  for (int j = depots_; j < n_; ++j) {
+    for (int i : back[j]) {
+      if (std::find(neighbours_[j].begin(), neighbours_[j].end(), i) == neighbours_[j].end())
+        neighbours_[j].push_back(i);
+    }
+  }
 }
 
 }  // namespace ruralec::routing::internal

@@ -29,7 +29,7 @@ constexpr double kMaxMagnitude = 1e12;
 
 class Parser {
  public:
-  explicit Parser(std::istream& in) : in_(in) {}
+  Parser(std::istream& in, Rounding rounding) : in_(in), rounding_(rounding) {}
 
   Result<CvrplibInstance> Run() {
     std::string line;
@@ -125,6 +125,21 @@ class Parser {
           node.delivery[0] = std::llround(r[6]);
         }));
       }
+    } else if (key == "TIME_WINDOW_SECTION") {
+      ASSIGN_OR_RETURN(auto v, Numbers(3 * n));
+      for (size_t i = 0; i < n; ++i) {
+        const double* r = &v[3 * i];
+        if (r[1] > r[2]) return Fail("time window opens after it closes");
+        RETURN_IF_ERROR(At(r[0], [&](RawNode& node) {
+          node.open = std::llround(r[1]);
+          node.close = std::llround(r[2]);
+        }));
+      }
+    } else if (key == "SERVICE_TIME_SECTION") {
+      ASSIGN_OR_RETURN(auto v, Numbers(2 * n));
+      for (size_t i = 0; i < n; ++i)
+        RETURN_IF_ERROR(
+            At(v[2 * i], [&](RawNode& node) { node.service = std::llround(v[2 * i + 1]); }));
     } else if (key == "EDGE_WEIGHT_SECTION") {
       auto fmt = header_.find("EDGE_WEIGHT_FORMAT");
       if (fmt == header_.end() || fmt->second != "FULL_MATRIX")
@@ -187,7 +202,15 @@ class Parser {
 
   Result<CvrplibInstance> Build();
 
+  // Distance of two nodes given by coordinates, in the instance's integer unit.
+  int64_t Euclid(const RawNode& u, const RawNode& v) const {
+    const double d = std::sqrt((u.x - v.x) * (u.x - v.x) + (u.y - v.y) * (u.y - v.y));
+    return dimacs_ ? static_cast<int64_t>(10.0 * d) : std::llround(d);
+  }
+
   std::istream& in_;
+  Rounding rounding_;
+  bool dimacs_ = false;
   int line_no_ = 0;
   int64_t dim_ = -1;
   int depot_ = -1;
@@ -204,11 +227,17 @@ Result<CvrplibInstance> Parser::Build() {
   if (capacity <= 0) return Error::Invalid("vrp", "CAPACITY missing");
   ASSIGN_OR_RETURN(const int64_t max_dist, HeaderInt("DISTANCE", 0));
   ASSIGN_OR_RETURN(const int64_t service, HeaderInt("SERVICE_TIME", 0));
+  dimacs_ = rounding_ == Rounding::kDimacs ||
+            (rounding_ == Rounding::kAuto && header_.count("TYPE") && header_["TYPE"] == "VRPTW");
   CvrplibInstance out;
   out.name = header_.count("NAME") ? header_["NAME"] : "";
+  out.scale = dimacs_ ? 10 : 1;
+  const int64_t k = out.scale;
+  auto scaled = [k](int64_t t) { return t >= kNoLimit / k ? kNoLimit : t * k; };
   Problem& p = out.problem;
   const RawNode& dn = nodes_[depot_];
-  p.depots.push_back(Depot{"1", TimeWindow{dn.open, dn.close}});
+  const TimeWindow depot_window{scaled(dn.open), scaled(dn.close)};
+  p.depots.push_back(Depot{"1", depot_window});
   std::vector<int> order = {depot_};
   int64_t total = 0;
   for (int i = 0; i < static_cast<int>(nodes_.size()); ++i) {
@@ -218,8 +247,8 @@ Result<CvrplibInstance> Parser::Build() {
     s.id = std::to_string(i + 1);
     s.delivery = r.delivery;
     s.pickup = r.pickup;
-    s.service_time = r.service > 0 ? r.service : service;
-    s.window = TimeWindow{r.open, r.close};
+    s.service_time = scaled(r.service > 0 ? r.service : service);
+    s.window = TimeWindow{scaled(r.open), scaled(r.close)};
     total += std::max(r.delivery[0], r.pickup[0]);
     p.stops.push_back(s);
     order.push_back(i);
@@ -241,7 +270,7 @@ Result<CvrplibInstance> Parser::Build() {
       if (!matrix_.empty()) {
         p.distance[a * n + b] = matrix_[static_cast<size_t>(order[a]) * nodes_.size() + order[b]];
       } else {
-        p.distance[a * n + b] = std::llround(std::hypot(u.x - v.x, u.y - v.y));
+        p.distance[a * n + b] = Euclid(u, v);
       }
     }
   }
@@ -258,7 +287,7 @@ Result<CvrplibInstance> Parser::Build() {
     Vehicle v;
     v.id = std::to_string(k + 1);
     v.capacity[0] = capacity;
-    if (max_dist > 0) v.max_duration = max_dist;
+    if (max_dist > 0) v.max_duration = scaled(max_dist);
     p.vehicles.push_back(v);
   }
   RETURN_IF_ERROR(Validate(p));
@@ -267,12 +296,14 @@ Result<CvrplibInstance> Parser::Build() {
 
 }  // namespace
 
-Result<CvrplibInstance> ParseCvrplib(std::istream& in) { return Parser(in).Run(); }
+Result<CvrplibInstance> ParseCvrplib(std::istream& in, Rounding rounding) {
+  return Parser(in, rounding).Run();
+}
 
-Result<CvrplibInstance> ReadCvrplibFile(const std::string& path) {
+Result<CvrplibInstance> ReadCvrplibFile(const std::string& path, Rounding rounding) {
   std::ifstream in(path);
   if (!in) return Error::Invalid("vrp", "cannot open " + path);
-  auto r = ParseCvrplib(in);
+  auto r = ParseCvrplib(in, rounding);
   if (!r.ok()) {
     Error e = r.take_error();
     e.message = path + ": " + e.message;

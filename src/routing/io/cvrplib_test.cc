@@ -189,6 +189,96 @@ TEST(CvrplibTest, SolRoundTripReproducesRoutesAndCost) {
   EXPECT_EQ(rep.distance, parsed->cost);
 }
 
+// A Solomon/Gehring–Homberger style instance in the VRPLIB format of PyVRP's collection.
+constexpr char kSmallVrptw[] = R"(NAME : tw
+TYPE : VRPTW
+DIMENSION : 4
+VEHICLES : 2
+CAPACITY : 10
+SERVICE_TIME : 9
+EDGE_WEIGHT_TYPE : EUC_2D
+NODE_COORD_SECTION
+1 0 0
+2 3 4
+3 1 1
+4 0 7
+DEMAND_SECTION
+1 0
+2 6
+3 5
+4 4
+TIME_WINDOW_SECTION
+1 0 100
+2 10 20
+3 0 50
+4 30 40
+DEPOT_SECTION
+1
+-1
+EOF
+)";
+
+TEST(CvrplibTest, VrptwUsesTheDimacsConventionInTenths) {
+  std::istringstream in(kSmallVrptw);
+  auto inst = ParseCvrplib(in);
+  ASSERT_TRUE(inst.ok()) << inst.error().message;
+  const Problem& p = inst->problem;
+  EXPECT_EQ(inst->scale, 10);
+  EXPECT_EQ(p.Dist(0, 1), 50);  // 5.0 exactly
+  EXPECT_EQ(p.Dist(0, 2), 14);  // sqrt(2) = 1.414 -> 1.4, truncated
+  EXPECT_EQ(p.Dist(1, 3), 42);  // sqrt(18) = 4.243 -> 4.2
+  EXPECT_EQ(p.Time(1, 3), 42);  // travel time = distance
+  EXPECT_EQ(p.stops[0].window.open, 100);
+  EXPECT_EQ(p.stops[0].window.close, 200);
+  EXPECT_EQ(p.stops[2].window.open, 300);
+  EXPECT_EQ(p.stops[1].service_time, 90);
+  EXPECT_EQ(p.depots[0].window.close, 1000);
+  EXPECT_EQ(p.vehicles.size(), 2u);  // VEHICLES is the fleet limit
+}
+
+TEST(CvrplibTest, RoundingCanBeChosen) {
+  std::istringstream tw(kSmallVrptw);
+  auto nearest = ParseCvrplib(tw, Rounding::kNearest);
+  ASSERT_TRUE(nearest.ok());
+  EXPECT_EQ(nearest->scale, 1);
+  EXPECT_EQ(nearest->problem.Dist(1, 3), 4);
+  EXPECT_EQ(nearest->problem.stops[0].window.close, 20);
+  std::istringstream cvrp(kSmallVrp);
+  auto dimacs = ParseCvrplib(cvrp, Rounding::kDimacs);
+  ASSERT_TRUE(dimacs.ok());
+  EXPECT_EQ(dimacs->problem.Dist(1, 3), 42);
+}
+
+TEST(CvrplibTest, VrptwPlanRespectsTheWindowsByTheChecker) {
+  std::istringstream in(kSmallVrptw);
+  auto inst = ParseCvrplib(in);
+  ASSERT_TRUE(inst.ok());
+  SolveOptions o;
+  o.max_iterations = 200;
+  auto sol = Solve(inst->problem, o);
+  ASSERT_TRUE(sol.ok());
+  const CheckReport rep = CheckSolution(inst->problem, *sol);
+  EXPECT_TRUE(rep.feasible) << (rep.violations.empty() ? "" : rep.violations[0]);
+  EXPECT_TRUE(sol->unserved.empty());
+  for (const Route& r : sol->routes) {
+    for (const Visit& v : r.visits) {
+      const TimeWindow& w = inst->problem.stops[v.stop].window;
+      EXPECT_GE(v.service_start, w.open);
+      EXPECT_LE(v.service_start, w.close);
+    }
+  }
+}
+
+TEST(CvrplibTest, TimeWindowThatClosesBeforeItOpensIsRefused) {
+  std::string text = kSmallVrptw;
+  text.replace(text.find("4 30 40"), 7, "4 40 30");
+  std::istringstream in(text);
+  auto inst = ParseCvrplib(in);
+  ASSERT_FALSE(inst.ok());
+  EXPECT_NE(inst.error().message.find("closes"), std::string::npos);
+  EXPECT_NE(inst.error().message.find("line"), std::string::npos);
+}
+
 TEST(CvrplibTest, ReadsSharedBenchmarkInstanceIfPresent) {
   const char* env = std::getenv("RURALEC_SHARED_DIR");
   const char* src = std::getenv("RURALEC_SOURCE_DIR");
