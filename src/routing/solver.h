@@ -46,6 +46,9 @@ struct SolveOptions {
   // plan accepted by simulated annealing; temperature from annealing_start to annealing_end times
   // the mean arc cost of the best plan, geometrically over the budget.
   int ruin_recreate_from_clients = 200;
+  int ruin_recreate_percent = 97;    // the other children come from crossover
+  int ruin_min = 10, ruin_max = 40;  // clients removed by the cluster ruin
+  int string_ruin_percent = 0;       // share of ruin steps that remove strings (SISR) instead
   double annealing_start = 0.3;
   double annealing_end = 0.001;
   // Route-based decomposition (one depot, homogeneous fleet, positions known): every

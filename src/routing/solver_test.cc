@@ -126,6 +126,35 @@ TEST(SolverTest, RuralMultiDepotMixedFleetIsFeasibleAndComplete) {
   }
 }
 
+// Above ruin_recreate_from_clients with time windows: the annealed ruin and recreate with
+// timed insertion and route ruin (no decomposition) must return a complete plan the checker
+// accepts, the same for the same seed and iteration limit.
+TEST(SolverTest, LargeInstanceWithWindowsIsFeasibleCompleteAndReproducible) {
+  Problem p = testing::PlaneProblem(testing::RandomPoints(241, 5), 40, 80);
+  p.depots[0].window = {0, 6000};
+  for (size_t i = 0; i < p.stops.size(); ++i) {
+    p.stops[i].delivery[0] = 1 + static_cast<int64_t>(i % 5);
+    p.stops[i].service_time = 10;
+    // Reachable from the depot in time, and back before it closes.
+    const int64_t open =
+        p.Dist(0, p.stop_node(static_cast<int>(i))) + static_cast<int64_t>((i * 37) % 2400);
+    p.stops[i].window = {open, open + 300};
+  }
+  SolveOptions o = Quick(150);
+  o.ruin_recreate_from_clients = 200;
+  // The iteration limit must bind first even on a loaded machine (a 30-s wall-clock limit did
+  // not, and the two runs differed).
+  o.time_limit_seconds = 600;
+  o.cpu_time = true;
+  auto a = Solve(p, o), b = Solve(p, o);
+  ASSERT_TRUE(a.ok() && b.ok());
+  const CheckReport rep = CheckSolution(p, *a);
+  EXPECT_TRUE(rep.feasible) << (rep.violations.empty() ? "" : rep.violations[0]);
+  EXPECT_TRUE(a->unserved.empty());
+  ASSERT_EQ(a->routes.size(), b->routes.size());
+  for (size_t r = 0; r < a->routes.size(); ++r) EXPECT_EQ(a->routes[r].stops, b->routes[r].stops);
+}
+
 TEST(SolverTest, RejectsInvalidProblemWithField) {
   Problem p = testing::PlaneProblem({{0, 0}, {10, 0}}, 5, 1);
   p.vehicles[0].start_depot = 3;

@@ -12,8 +12,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTargetFeasible = 0.2;
 constexpr int kSweepFromClients = 500;
-constexpr int kRuinMin = 10, kRuinMax = 40;
-constexpr int kRuinRecreatePercent = 97;
 // Initialisation stops at 5 % of the budget once 4 individuals exist (large instances): the
 // annealed ruin and recreate needs one good plan, not a full population.
 constexpr double kInitPercent = 5;
@@ -83,7 +81,8 @@ Individual Genetic::Run(const Budget& budget, const ProgressCallback& progress) 
         }
         continue;
       }
-      const bool rr = UseRuinRecreate() && static_cast<int>(rng_() % 100) < kRuinRecreatePercent;
+      const bool rr =
+          UseRuinRecreate() && static_cast<int>(rng_() % 100) < options_.ruin_recreate_percent;
       const Individual* base = current_ ? &*current_ : pop_.best();
       // Read now: Educate may add to the population and move the individual `base` points to
       // (a heap-use-after-free found by the ASan build, DecomposeTest.LargeInstance…).
@@ -267,13 +266,67 @@ std::vector<int> Genetic::RouteRuin(const Individual& parent, std::vector<char>&
   return out;
 }
 
+// String removal (SISR, Christiaens & Vanden Berghe 2020): from a random seed client, walk its
+// neighbours; in each route met for the first time remove a string of consecutive clients
+// containing that neighbour, until about `target` clients from a few routes are out. Strings
+// keep the removed clients adjacent in their routes, so the recreate can rebuild route ends
+// and reorder route segments that a scattered cluster removal leaves in place.
+std::vector<int> Genetic::StringRuin(const Individual& parent, int target,
+                                     std::vector<char>& removed) {
+  std::vector<int> route_of(inst_.n(), -1), pos_of(inst_.n(), -1);
+  double clients = 0, used = 0;
+  for (size_t r = 0; r < parent.routes.size(); ++r) {
+    const auto& route = parent.routes[r];
+    for (size_t i = 0; i < route.size(); ++i) {
+      route_of[route[i]] = static_cast<int>(r);
+      pos_of[route[i]] = static_cast<int>(i);
+    }
+    clients += static_cast<double>(route.size());
+    used += route.empty() ? 0 : 1;
+  }
+  const int max_len = std::max(1, std::min(10, static_cast<int>(clients / std::max(used, 1.0))));
+  const int max_strings = std::max(1, 4 * target / (1 + max_len) - 1);
+  const int strings = 1 + static_cast<int>(rng_() % max_strings);
+  std::uniform_int_distribution<int> pick(inst_.num_depots(), inst_.n() - 1);
+  const int seed = pick(rng_);
+  std::vector<int> out;
+  std::vector<char> ruined(parent.routes.size(), 0);
+  int done = 0;
+  std::vector<int> walk = {seed};
+  walk.insert(walk.end(), inst_.Neighbours(seed).begin(), inst_.Neighbours(seed).end());
+  for (int c : walk) {
+    if (done >= strings) break;
+    const int r = route_of[c];
+    if (r < 0 || removed[c] || ruined[r]) continue;
+    const auto& route = parent.routes[r];
+    const int size = static_cast<int>(route.size());
+    const int len = 1 + static_cast<int>(rng_() % std::min(size, max_len));
+    // A random window of `len` positions that contains c's position.
+    const int lo_min = std::max(0, pos_of[c] - len + 1), lo_max = std::min(pos_of[c], size - len);
+    const int lo = lo_min + static_cast<int>(rng_() % (lo_max - lo_min + 1));
+    for (int i = lo; i < lo + len; ++i) {
+      removed[route[i]] = 1;
+      out.push_back(route[i]);
+    }
+    ruined[r] = 1;
+    ++done;
+  }
+  return out;
+}
+
 Individual Genetic::RuinRecreate(const Individual& parent) {
   std::uniform_int_distribution<int> pick(inst_.num_depots(), inst_.n() - 1);
-  std::uniform_int_distribution<int> size(kRuinMin, kRuinMax);
+  std::uniform_int_distribution<int> size(options_.ruin_min,
+                                          std::max(options_.ruin_min, options_.ruin_max));
   const int target = std::min(size(rng_), inst_.num_clients());
   std::vector<char> removed(inst_.n(), 0);
   std::vector<int> out;
-  if (static_cast<int>(rng_() % 100) < RouteRuinPercent()) out = RouteRuin(parent, removed);
+  if (static_cast<int>(rng_() % 100) < RouteRuinPercent()) {
+    out = RouteRuin(parent, removed);
+  } else if (static_cast<int>(rng_() % 100) < options_.string_ruin_percent) {
+    out = StringRuin(parent, target, removed);
+    if (!out.empty()) return Recreate(parent, std::move(out), removed);
+  }
   const size_t first_cluster = out.size();
   if (out.empty()) {
     out.push_back(pick(rng_));
@@ -287,6 +340,13 @@ Individual Genetic::RuinRecreate(const Individual& parent) {
       if (static_cast<int>(out.size() - first_cluster) >= target) break;
     }
   }
+  return Recreate(parent, std::move(out), removed);
+}
+
+// The parent without the removed clients, which are reinserted in random order; the routes
+// that changed are the local search's focus.
+Individual Genetic::Recreate(const Individual& parent, std::vector<int> out,
+                             const std::vector<char>& removed) {
   Individual child;
   child.routes = parent.routes;
   for (auto& route : child.routes) {

@@ -32,6 +32,9 @@ class Genetic {
   bool UseRuinRecreate() const;
   Individual RuinRecreate(const Individual& parent);
   std::vector<int> RouteRuin(const Individual& parent, std::vector<char>& removed);
+  std::vector<int> StringRuin(const Individual& parent, int target, std::vector<char>& removed);
+  Individual Recreate(const Individual& parent, std::vector<int> out,
+                      const std::vector<char>& removed);
   int RouteRuinPercent() const;
   Individual Crossover(const Individual& a, const Individual& b);
   Individual OrderCrossover(const Individual& a, const Individual& b);
