@@ -187,7 +187,7 @@ void Genetic::Educate(Individual& ind, const std::vector<char>* focus) {
 // iterations (5 s) leave the search infeasible for most of a one-minute run. Seeded runs with
 // an iteration limit count iterations only.
 bool Genetic::PenaltiesDue(const Budget& budget) {
-  bool due = iteration_ % options_.penalty_window == 0;
+  bool due = iteration_ % std::max(1, options_.penalty_window) == 0;
   if (options_.max_iterations < 0 && budget.Elapsed() - last_penalty_update_ > budget.limit() / 100)
     due = true;
   if (due) last_penalty_update_ = budget.Elapsed();
@@ -316,8 +316,8 @@ std::vector<int> Genetic::StringRuin(const Individual& parent, int target,
 
 Individual Genetic::RuinRecreate(const Individual& parent) {
   std::uniform_int_distribution<int> pick(inst_.num_depots(), inst_.n() - 1);
-  std::uniform_int_distribution<int> size(options_.ruin_min,
-                                          std::max(options_.ruin_min, options_.ruin_max));
+  const int ruin_min = std::max(1, options_.ruin_min);
+  std::uniform_int_distribution<int> size(ruin_min, std::max(ruin_min, options_.ruin_max));
   const int target = std::min(size(rng_), inst_.num_clients());
   std::vector<char> removed(inst_.n(), 0);
   std::vector<int> out;
