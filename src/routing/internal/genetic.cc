@@ -234,17 +234,17 @@ Individual Genetic::SweepIndividual() {
 // and a 60-s budget allows only a few hundred of them (X-n1001). There, 97 % of the children
 // are made by ruin and recreate around the best plan: remove a cluster of 10-40 neighbouring
 // clients, reinsert them at least cost; the local search starts from the changed routes only.
+bool Genetic::UseRuinRecreate() const {
+  return inst_.num_clients() > options_.ruin_recreate_from_clients;
+}
+
 int Genetic::RouteRuinPercent() const {
   if (options_.route_ruin_percent >= 0) return options_.route_ruin_percent;
   return inst_.has_tw() ? 50 : 0;
 }
 
-bool Genetic::UseRuinRecreate() const {
-  return inst_.num_clients() > options_.ruin_recreate_from_clients;
-}
-
 // Route ruin: every client of a small route (the smallest of three drawn at random) is
-// removed, with a cluster around its first client. Clustered removals alone never empty a
+// removed; the caller then grows the usual cluster from those clients. Clustered removals alone never empty a
 // route, so a plan that starts with too many routes (time windows: a random start is split
 // into many short routes) keeps them; reinserting a whole route is how it loses one.
 std::vector<int> Genetic::RouteRuin(const Individual& parent, std::vector<char>& removed) {
