@@ -244,9 +244,9 @@ int Genetic::RouteRuinPercent() const {
 }
 
 // Route ruin: every client of a small route (the smallest of three drawn at random) is
-// removed; the caller then grows the usual cluster from those clients. Clustered removals alone never empty a
-// route, so a plan that starts with too many routes (time windows: a random start is split
-// into many short routes) keeps them; reinserting a whole route is how it loses one.
+// removed; the caller then grows the usual cluster from those clients. Clustered removals alone
+// never empty a route, so a plan that starts with too many routes (time windows: a random start is
+// split into many short routes) keeps them; reinserting a whole route is how it loses one.
 std::vector<int> Genetic::RouteRuin(const Individual& parent, std::vector<char>& removed) {
   std::vector<int> used;
   for (size_t r = 0; r < parent.routes.size(); ++r) {
