@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "account/stamp.h"
+#include "funds/award_reclaim.h"
 #include "funds/ledger_store.h"
 
 namespace ruralec::funds {
@@ -10,12 +11,14 @@ namespace {
 
 using account::Principal;
 
-// Why an item is not paid now ("" when it is).
-std::string NotPayableReason(const award::PayableItem& i) {
-  if (i.status == "paid") return "已支付";
+// Why an item is not paid now ("" when it is). `reclaim`: what a reclaim would take now.
+std::string NotPayableReason(const award::PayableItem& i, const Result<int64_t>& reclaim) {
+  if (i.status == "paid") return i.delta_fen < 0 ? "已立追回" : "已支付";
   if (i.status == "superseded") return "已被新版本清单取代";
   if (i.payable_after_acceptance && i.acceptance_status != "accepted") return "待验收后支付";
-  if (i.delta_fen < 0) return "新版本核减" + Fen{-i.delta_fen}.ToYuan() + "元，须另行追回";
+  if (i.delta_fen < 0)
+    return "新版本核减" + Fen{-i.delta_fen}.ToYuan() +
+           (reclaim.ok() ? "，可追回" + Fen{*reclaim}.ToYuan() : "：" + reclaim.error().message);
   return "";
 }
 
@@ -25,12 +28,17 @@ Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& 
   ASSIGN_OR_RETURN(auto items, award::ItemsOfList(conn, list_id));
   if (items.empty())
     return Error::Invalid("list_id", "该奖补清单没有应付事项（清单不存在、未审定或没有应付条目）");
+  ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, f.id));
   std::vector<AwardItemView> out;
   for (auto& i : items) {
     if (i.county_code != f.county_code)
       return Error::Invalid("list_id", "该奖补清单不属于本资金所在县");
-    AwardItemView v{i, AwardProjectKey(i), false, NotPayableReason(i)};
+    AwardItemView v{i, AwardProjectKey(i), false, ""};
+    auto reclaim = i.delta_fen < 0 ? ReclaimableAmount(i, PaidOnProject(s, v.project))
+                                   : Result<int64_t>(int64_t{0});
+    v.reason = NotPayableReason(i, reclaim);
     v.payable = v.reason.empty();
+    if (i.delta_fen < 0 && i.status == "open" && reclaim.ok()) v.reclaim = Fen{*reclaim};
     out.push_back(std::move(v));
   }
   return out;

@@ -9,8 +9,8 @@
 //  - Idempotent: each item's transfers carry the keys `award-item-<id>-commit|pay`, and a paid
 //    item is not open any more, so running the same list again pays nothing twice.
 //  - Items not payable now are listed with the reason and left open: waiting for acceptance, or
-//    a negative delta (a later version pays less: reclaiming paid money is a decision the
-//    finance staff record by hand).
+//    a negative delta (a later version pays less: its reclaim is raised item by item,
+//    award_reclaim.h; the view shows what a reclaim would take now).
 #pragma once
 
 #include <string>
@@ -34,6 +34,7 @@ struct AwardItemView {
   std::string project;  // the fund project key it is (or would be) paid under
   bool payable = false;
   std::string reason;  // why it is not paid now ("" when payable)
+  Fen reclaim;         // an open negative delta: what its reclaim would take now (0: nothing)
 };
 
 struct AwardPaymentResult {

@@ -36,7 +36,7 @@ constexpr std::array<std::pair<Kind, const char*>, 6> kKinds = {{
     {Kind::kPaid, "paid"},
     {Kind::kClawback, "clawback"},
 }};
-constexpr std::array<std::pair<Op, const char*>, 10> kOps = {{
+constexpr std::array<std::pair<Op, const char*>, 11> kOps = {{
     {Op::kArrive, "arrive"},
     {Op::kCommit, "commit"},
     {Op::kDecommit, "decommit"},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<Op, const char*>, 10> kOps = {{
     {Op::kRecover, "recover"},
     {Op::kGiveBack, "give_back"},
     {Op::kReverse, "reverse"},
+    {Op::kReclaim, "reclaim"},
 }};
 constexpr std::array<std::pair<ProjectStatus, const char*>, 3> kStatuses = {{
     {ProjectStatus::kOpen, "open"},
@@ -90,9 +91,9 @@ const char* SourceLabel(Source s) {
   return kLabels.at(static_cast<size_t>(s));
 }
 const char* OpLabel(Op op) {
-  static constexpr std::array<const char*, 10> kLabels = {
-      "资金到位",   "安排项目资金", "核减安排", "预拨",     "拨付",
-      "预拨转拨付", "追回预拨",     "追回到账", "交回国库", "冲销"};
+  static constexpr std::array<const char*, 11> kLabels = {
+      "资金到位", "安排项目资金", "核减安排", "预拨", "拨付",        "预拨转拨付",
+      "追回预拨", "追回到账",     "交回国库", "冲销", "追回多付奖补"};
   return kLabels.at(static_cast<size_t>(op));
 }
 const char* ProjectStatusLabel(ProjectStatus s) {

@@ -10,7 +10,8 @@
 //  - Rules checked before anything is written, each refusal naming the rule and the figures
 //    (CheckTransfer, rules.h): advance only before acceptance and at most the fund's advance_pct
 //    of the project's approved subsidy; pay and settle only after acceptance; claw back only
-//    after a failed acceptance; a category's commitments within its plan; forbidden purposes
+//    after a failed acceptance; an award over-payment reclaimed only with its reason and at
+//    most what was paid; a category's commitments within its plan; forbidden purposes
 //    refused; 公共服务中心 over 15% of the fund only with a recorded reason; nothing dated on or
 //    before the fund's closed date.
 //  - Every transfer carries an idempotency key: the same key with the same command returns the
@@ -65,6 +66,8 @@ enum class Op {
   kRecover,   // the clawed-back money returned: claw-back → available
   kGiveBack,  // unused money returned to the treasury: available → treasury
   kReverse,   // undo an earlier transfer: its accounts swapped
+  kReclaim,   // an award over-payment to recover (a later list version pays less): paid →
+              // claw-back receivable; raised only from the award list (award_reclaim.h)
 };
 const char* OpName(Op op);   // "arrive", …
 const char* OpLabel(Op op);  // "资金到位", …

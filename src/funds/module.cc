@@ -33,7 +33,7 @@ std::vector<runtime::Dict> Dicts() {
        nullptr, "专项资金来源"},
       {"fund_ops",
        Entries({Op::kArrive, Op::kCommit, Op::kDecommit, Op::kAdvance, Op::kPay, Op::kSettle,
-                Op::kClawback, Op::kRecover, Op::kGiveBack, Op::kReverse},
+                Op::kClawback, Op::kRecover, Op::kGiveBack, Op::kReverse, Op::kReclaim},
                OpName, OpLabel),
        nullptr, "资金变动类型"},
       {"fund_kinds",
@@ -59,8 +59,8 @@ const runtime::Module& ModuleDef() {
     m.name = "funds";
     m.title = "专项资金";
     m.depends = {"audit", "account", "region", "award"};
-    m.tables = {"funds",         "fund_categories", "fund_category_changes",
-                "fund_projects", "fund_transfers",  "fund_balances"};
+    m.tables = {"funds",          "fund_categories", "fund_category_changes", "fund_projects",
+                "fund_transfers", "fund_balances",   "fund_award_reclaims"};
     m.permissions = {
         {"funds:read", "查看专项资金及其台账", {"county_staff", "finance_staff", "auditor"}},
         {"funds:edit", "登记资金、项目和资金变动", {"finance_staff"}},
@@ -72,7 +72,8 @@ const runtime::Module& ModuleDef() {
                        {"funds.close", "资金结账"},
                        {"funds.verify", "校验资金台账"},
                        {"funds.plan_change", "调整资金计划"},
-                       {"funds.award_payment", "兑现奖补清单"}};
+                       {"funds.award_payment", "兑现奖补清单"},
+                       {"funds.award_reclaim", "追回多付奖补"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.record_mac()});
     };

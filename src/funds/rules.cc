@@ -96,6 +96,20 @@ Status CheckStatusFor(const FundState& s, const TransferRequest& r) {
   return {};
 }
 
+// An award over-payment (paid under an earlier version of the list, no longer owed by the
+// approved later one) becomes a claw-back receivable: only with its reason, at most what the
+// project was paid in that category.
+Status CheckReclaim(const FundState& s, const TransferRequest& r) {
+  if (r.reason.empty())
+    return Error::Invalid("reason", "追回多付奖补须写明依据（哪一版奖补清单核减了多少）");
+  const int64_t paid = s.Balance({Kind::kPaid, r.category, r.project});
+  if (r.amount.value > paid)
+    return Error::Conflict("追回多付" + YuanOf(r.amount.value) + "超过项目" + r.project + "在" +
+                               FindCategory(s.fund, r.category)->name + "已拨付的" + YuanOf(paid),
+                           "amount");
+  return {};
+}
+
 }  // namespace
 
 int64_t FundState::Balance(const Account& a) const {
@@ -138,6 +152,8 @@ std::pair<Account, Account> MovementOf(Op op, const std::string& category,
       return {at(Kind::kAdvanced), at(Kind::kClawback)};
     case Op::kRecover:
       return {at(Kind::kClawback), available};
+    case Op::kReclaim:
+      return {at(Kind::kPaid), at(Kind::kClawback)};
     case Op::kGiveBack:
       return {available, treasury};
     case Op::kReverse:
@@ -151,6 +167,7 @@ Status CheckTransfer(const FundState& s, const TransferRequest& r, const Account
   RETURN_IF_ERROR(CheckRequest(s, r));
   if (r.op == Op::kCommit) RETURN_IF_ERROR(CheckCommit(s, r));
   if (r.op == Op::kAdvance) RETURN_IF_ERROR(CheckAdvance(s, r));
+  if (r.op == Op::kReclaim) RETURN_IF_ERROR(CheckReclaim(s, r));
   if (IsProjectOp(r.op)) RETURN_IF_ERROR(CheckStatusFor(s, r));
   if (from == to) return Error::Invalid("op", "转出和转入是同一账户");
   if (from.kind != Kind::kTreasury && s.Balance(from) < r.amount.value)

@@ -85,6 +85,18 @@ TEST(CheckTransferTest, EachRuleRefusesWithItsFiguresAndAllowsWhatItShould) {
        "只有验收不合格的项目"},
       {"give back more than available", Req(Op::kGiveBack, "", "", 500'000'001),
        "余额不足: 可用资金余额5,000,000.00元"},
+      {"reclaim an award over-payment",
+       with(Req(Op::kReclaim, "uplink", "P2", 50'000'000), [](auto& r) { r.reason = "第2版核减"; }),
+       ""},
+      {"reclaim more than was paid",
+       with(Req(Op::kReclaim, "uplink", "P2", 50'000'001), [](auto& r) { r.reason = "第2版核减"; }),
+       "追回多付500,000.01元超过项目P2在农产品上行已拨付的500,000.00元"},
+      {"reclaim where nothing was paid",
+       with(Req(Op::kReclaim, "logistics", "P1", 1), [](auto& r) { r.reason = "第2版核减"; }),
+       "追回多付0.01元超过项目P1在物流体系已拨付的0.00元"},
+      {"reclaim without its reason", Req(Op::kReclaim, "uplink", "P2", 1), "须写明依据"},
+      {"recover a reclaimed over-payment", Req(Op::kRecover, "uplink", "P2", 1),
+       "余额不足: 项目P2的应追回余额0.00元"},
   };
   FundState s = State();
   for (const auto& c : cases) {

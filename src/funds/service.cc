@@ -153,6 +153,8 @@ Result<Page<Project>> ProjectsOf(const Deps& d, const Principal& who, FundId id,
 
 Result<Transfer> MoveMoney(const Deps& d, const Principal& who, FundId id, TransferRequest r) {
   RETURN_IF_ERROR(NeedEdit(who));
+  if (r.op == Op::kReclaim)
+    return Error::Invalid("op", "追回多付奖补须从奖补清单的核减事项发起（award-reclaims）");
   auto conn = d.db.Acquire();
   return storage::InTransaction<Transfer>(
       *conn, storage::TxMode::kWrite, [&]() -> Result<Transfer> {

@@ -8,6 +8,8 @@
 //    (the refusal is audited as an attempt by the HTTP layer, not here).
 //  - A repeated idempotency key moves nothing and returns the first transfer (repeated=true);
 //    it is not audited again.
+//  - MoveMoney refuses `reclaim`: an award over-payment is reclaimed from its list item only
+//    (award_reclaim.h); its reversal and the recoveries are ordinary commands.
 #pragma once
 
 #include <optional>

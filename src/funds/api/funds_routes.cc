@@ -1,6 +1,7 @@
 #include "funds/api/funds_routes.h"
 
 #include "funds/award_pay.h"
+#include "funds/award_reclaim.h"
 #include "http/list.h"
 #include "http/params.h"
 
@@ -237,7 +238,65 @@ Json AwardItemJson(const AwardItemView& v) {
           {"acceptance_status", i.acceptance_status},
           {"project", v.project},
           {"payable", v.payable},
-          {"reason", v.reason}};
+          {"reason", v.reason},
+          {"reclaim_fen", v.reclaim.value}};
+}
+
+Json ReclaimJson(const AwardReclaim& a) {
+  return {{"id", a.id},
+          {"fund_id", a.fund.value},
+          {"list_id", a.list_id},
+          {"item_id", a.item_id},
+          {"transfer_id", a.transfer.value},
+          {"project", a.project},
+          {"category", a.category},
+          {"payee_name", a.payee_name},
+          {"rule_id", a.rule_id},
+          {"delta_fen", a.delta.value},
+          {"amount_fen", a.amount.value},
+          {"recovered_fen", a.recovered.value},
+          {"outstanding_fen", a.outstanding.value},
+          {"state", ReclaimStateName(a.state)},
+          {"state_label", ReclaimStateLabel(a.state)},
+          {"reversed_by", a.reversed_by ? Json(a.reversed_by->value) : Json(nullptr)},
+          {"value_date", a.value_date.ToString()},
+          {"document", a.document},
+          {"created_by", http::OptIntJson(a.created_by)},
+          {"created_at", http::TimeJson(a.created_at)},
+          {"repeated", a.repeated}};
+}
+
+Result<AwardReclaimRequest> ReclaimFrom(const Json& body) {
+  AwardReclaimRequest r;
+  ASSIGN_OR_RETURN(r.list_id, http::BodyId(body, "list_id"));
+  ASSIGN_OR_RETURN(r.item_id, http::BodyId(body, "item_id"));
+  ASSIGN_OR_RETURN(r.category, Text(body, "category"));
+  ASSIGN_OR_RETURN(r.value_date, DateField(body, "value_date"));
+  ASSIGN_OR_RETURN(r.document, Text(body, "document"));
+  return r;
+}
+
+// GET /funds/{id}/award-reclaims?list_id= and POST /funds/{id}/award-reclaims (award_reclaim.h).
+void RegisterAwardReclaims(http::Server& s, const Deps& d) {
+  s.Get(R"(/funds/(\d+)/award-reclaims)", {true, "funds:read"},
+        [d](Request& req, Reply&) -> Result<Json> {
+          ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+          ASSIGN_OR_RETURN(auto list, http::QueryOptInt(req, "list_id"));
+          ASSIGN_OR_RETURN(PageRequest page, req.Page());
+          ASSIGN_OR_RETURN(auto all,
+                           AwardReclaimsOf(d, req.principal(), FundId{id}, list.value_or(0)));
+          return http::SlicePageJson(
+              all, page, [](const AwardReclaim&) { return true; }, ReclaimJson);
+        });
+  s.Post(R"(/funds/(\d+)/award-reclaims)", {true, "funds:edit"},
+         [d](Request& req, Reply& reply) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(AwardReclaimRequest r, ReclaimFrom(body));
+           ASSIGN_OR_RETURN(AwardReclaim a, RaiseAwardReclaim(d, req.principal(), FundId{id}, r));
+           reply.status = a.repeated ? 200 : 201;
+           return ReclaimJson(a);
+         });
 }
 
 Result<AwardPayment> AwardPaymentFrom(const Json& body) {
@@ -384,6 +443,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterReads(s, d);
   RegisterWrites(s, d);
   RegisterAwardPayments(s, d);
+  RegisterAwardReclaims(s, d);
 }
 
 }  // namespace ruralec::funds::api

@@ -3,7 +3,8 @@ import { http, type Page, type Query } from '@/api/client'
 
 export type FundSource = 'central' | 'provincial' | 'city' | 'county' | 'other'
 export const SOURCES: FundSource[] = ['central', 'provincial', 'city', 'county', 'other']
-export type Op = 'arrive' | 'commit' | 'decommit' | 'advance' | 'pay' | 'settle' | 'clawback' | 'recover' | 'give_back' | 'reverse'
+export type Op = 'arrive' | 'commit' | 'decommit' | 'advance' | 'pay' | 'settle' | 'clawback' | 'recover' | 'give_back' | 'reverse' | 'reclaim'
+/** The operations of the transfer form; `reclaim` is raised from an award item (award-reclaims). */
 export const OPS: Op[] = ['arrive', 'commit', 'decommit', 'advance', 'pay', 'settle', 'clawback', 'recover', 'give_back', 'reverse']
 export type AccountKind = 'treasury' | 'available' | 'committed' | 'advanced' | 'paid' | 'clawback'
 export type ProjectStatus = 'open' | 'accepted' | 'failed'
@@ -148,6 +149,33 @@ export interface AwardItem {
   project: string
   payable: boolean
   reason: string
+  /** an open negative delta: what its reclaim would take back now (0: nothing over-paid) */
+  reclaim_fen: number
+}
+
+export type ReclaimState = 'raised' | 'partly_recovered' | 'recovered' | 'reversed'
+
+/** A reclaim of an award over-payment (paid → claw-back), with what has come back. */
+export interface AwardReclaim {
+  id: number
+  list_id: number
+  item_id: number
+  transfer_id: number
+  project: string
+  category: string
+  payee_name: string
+  rule_id: string
+  delta_fen: number
+  amount_fen: number
+  recovered_fen: number
+  outstanding_fen: number
+  state: ReclaimState
+  state_label: string
+  reversed_by: number | null
+  value_date: string
+  document: string
+  created_at: string
+  repeated: boolean
 }
 
 export const fundsApi = {
@@ -167,5 +195,8 @@ export const fundsApi = {
   awardItems: (id: number, q: Query) => http.get<Page<AwardItem> & { payable_fen: number }>(`/funds/${id}/award-items`, q),
   payAwards: (id: number, body: { list_id: number; category: string; value_date: string; document: string; uplink_pct: number }) =>
     http.post<{ paid_items: number; paid_fen: number; items: AwardItem[] }>(`/funds/${id}/award-payments`, body),
+  reclaims: (id: number, q: Query) => http.get<Page<AwardReclaim>>(`/funds/${id}/award-reclaims`, q),
+  raiseReclaim: (id: number, body: { list_id: number; item_id: number; value_date: string; document: string; category?: string }) =>
+    http.post<AwardReclaim>(`/funds/${id}/award-reclaims`, body),
   verify: (id: number) => http.get<{ ok: boolean; transfers: number; violation: string }>(`/funds/${id}/verify`),
 }

@@ -1,7 +1,7 @@
 // The funds pages' pure rules: which fields a movement needs, shares in basis points, and the
 // idempotency key a form keeps.
 import { describe, expect, it } from 'vitest'
-import { bpText, fieldsFor, newIdempotencyKey, share } from './logic'
+import { bpText, canReclaim, fieldsFor, newIdempotencyKey, recoveryKey, share } from './logic'
 
 describe('fieldsFor', () => {
   it.each([
@@ -46,5 +46,17 @@ describe('newIdempotencyKey', () => {
     const b = newIdempotencyKey('web')
     expect(a).not.toBe(b)
     expect(a.startsWith('web-')).toBe(true)
+  })
+})
+
+describe('reclaims', () => {
+  it('offers the reclaim of an open reduced item with something over-paid only', () => {
+    expect(canReclaim({ status: 'open', delta_fen: -500, reclaim_fen: 500 })).toBe(true)
+    expect(canReclaim({ status: 'open', delta_fen: -500, reclaim_fen: 0 })).toBe(false)
+    expect(canReclaim({ status: 'paid', delta_fen: -500, reclaim_fen: 0 })).toBe(false)
+    expect(canReclaim({ status: 'open', delta_fen: 500, reclaim_fen: 0 })).toBe(false)
+  })
+  it('keys a recovery by the reclaim and the voucher', () => {
+    expect(recoveryKey(3, ' 缴款书01 ')).toBe('award-reclaim-3-recover-缴款书01')
   })
 })

@@ -21,13 +21,17 @@ const en = {
     reverse: 'Reverse', reverseTitle: 'Reverse transfer {seq}', addProject: 'Add project', recordAcceptance: 'Record acceptance',
     projectSaved: 'Project saved', close: 'Close books', closeTitle: 'Close the books (transfers dated on or before are refused)', through: 'Through', closed: 'Books closed',
     verify: 'Verify ledger', verifyOk: 'Ledger verified: {n} transfers', verifyBad: 'Ledger problem found: {v}',
-    ops: { arrive: 'Arrival', commit: 'Commit to project', decommit: 'Reduce commitment', advance: 'Advance', pay: 'Pay', settle: 'Settle advance', clawback: 'Claw back', recover: 'Recovered', give_back: 'Return to treasury', reverse: 'Reversal' },
+    ops: { arrive: 'Arrival', commit: 'Commit to project', decommit: 'Reduce commitment', advance: 'Advance', pay: 'Pay', settle: 'Settle advance', clawback: 'Claw back', recover: 'Recovered', give_back: 'Return to treasury', reverse: 'Reversal', reclaim: 'Reclaim award over-payment' },
     statuses: { open: 'Not accepted', accepted: 'Accepted', failed: 'Failed' },
     required: '{field} is required', amountRequired: 'Enter the amount', noFunds: 'No funds',
     keyHint: 'Submitting the same form twice records it once', inWan: '{label} (10k yuan)', payAwards: 'Pay an award list', listId: 'Award list no.', listRequired: 'Enter the number of an approved award list', preview: 'Show payable items', awardsDue: '{n} items payable, {amount} yuan', payee: 'Payee', rule: 'Rule', owed: 'Owed (yuan)', state: 'State', willPay: 'Paid now', pay: 'Pay', awardsPaid: '{n} items paid, {amount} yuan', totalAmount: 'Amount',
     adjustPlan: 'Adjust', adjustPlanTitle: 'Adjust the plan: {name}', planNow: 'Planned {planned}, approved {approved}', newPlan: 'New plan (yuan)',
     planDocument: 'Adjustment document', planChanged: 'Plan adjusted', planUnchanged: 'The plan already has that amount; nothing changed', planChanges: 'Plan changes',
     planBefore: 'Before (yuan)', planAfter: 'After (yuan)', changedAt: 'Changed at',
+    reclaim: 'Reclaim', reclaims: 'Reclaims', reclaimRaised: 'Reclaim raised: {payee} {amount} yuan', reclaimDocument: 'Reclaim decision',
+    reclaimAmount: 'Reclaimed (yuan)', recovered: 'Returned (yuan)', outstanding: 'Outstanding (yuan)', recover: 'Record return', recoverTitle: 'Money returned: {payee}',
+    voucher: 'Payment voucher', recoveredOk: 'Return recorded', outstandingNow: '{amount} yuan still outstanding',
+    reclaimStates: { raised: 'Outstanding', partly_recovered: 'Partly returned', recovered: 'Returned', reversed: 'Reversed' },
   },
 }
 

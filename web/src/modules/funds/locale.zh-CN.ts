@@ -21,13 +21,17 @@ const zh = {
     reverse: '冲销', reverseTitle: '冲销第 {seq} 笔', addProject: '登记项目', recordAcceptance: '记录验收结论',
     projectSaved: '项目已保存', close: '结账', closeTitle: '结账（此日及以前的资金变动将被拒绝）', through: '结账日期', closed: '已结账',
     verify: '校验台账', verifyOk: '台账校验通过：{n} 笔资金变动', verifyBad: '台账校验发现问题：{v}',
-    ops: { arrive: '资金到位', commit: '安排项目资金', decommit: '核减安排', advance: '预拨', pay: '拨付', settle: '预拨转拨付', clawback: '追回预拨', recover: '追回到账', give_back: '交回国库', reverse: '冲销' },
+    ops: { arrive: '资金到位', commit: '安排项目资金', decommit: '核减安排', advance: '预拨', pay: '拨付', settle: '预拨转拨付', clawback: '追回预拨', recover: '追回到账', give_back: '交回国库', reverse: '冲销', reclaim: '追回多付奖补' },
     statuses: { open: '未验收', accepted: '验收通过', failed: '验收不合格' },
     required: '请填写{field}', amountRequired: '请填写金额', noFunds: '暂无专项资金',
     keyHint: '同一表单重复提交不会重复记账', inWan: '{label}（万元）', payAwards: '兑现奖补清单', listId: '奖补清单编号', listRequired: '请填写已审定的奖补清单编号', preview: '查看应付事项', awardsDue: '可支付 {n} 项，合计 {amount} 元', payee: '收款对象', rule: '条款', owed: '应付（元）', state: '状态', willPay: '本次支付', pay: '支付', awardsPaid: '已支付 {n} 项，合计 {amount} 元', totalAmount: '资金总额',
     adjustPlan: '调整', adjustPlanTitle: '调整资金计划：{name}', planNow: '现计划 {planned} 元，已安排 {approved} 元', newPlan: '调整后计划（元）',
     planDocument: '调整依据文件', planChanged: '资金计划已调整', planUnchanged: '计划金额未变化，未作调整', planChanges: '计划调整',
     planBefore: '调整前（元）', planAfter: '调整后（元）', changedAt: '调整时间',
+    reclaim: '追回', reclaims: '追回多付', reclaimRaised: '已立追回：{payee} {amount} 元', reclaimDocument: '追回依据文件',
+    reclaimAmount: '追回金额（元）', recovered: '已退回（元）', outstanding: '待追回（元）', recover: '登记退回', recoverTitle: '登记退回：{payee}',
+    voucher: '缴款凭证号', recoveredOk: '退回已登记', outstandingNow: '尚待追回 {amount} 元',
+    reclaimStates: { raised: '待追回', partly_recovered: '部分追回', recovered: '已追回', reversed: '已冲销' },
   },
 }
 

@@ -8,6 +8,19 @@ export function fieldsFor(op: Op): { project: boolean; purpose: boolean; reverse
   return { project, purpose: op === 'commit', reverses: op === 'reverse' }
 }
 
+/**
+ * The key of a recovery of a reclaim: the reclaim and the payee's voucher, so entering the same
+ * returned money twice records it once.
+ */
+export function recoveryKey(reclaimId: number, voucher: string): string {
+  return `award-reclaim-${reclaimId}-recover-${voucher.trim()}`
+}
+
+/** Whether an award item offers the reclaim button: open, reduced, and something over-paid. */
+export function canReclaim(item: { status: string; delta_fen: number; reclaim_fen: number }): boolean {
+  return item.status === 'open' && item.delta_fen < 0 && item.reclaim_fen > 0
+}
+
 /** 1500 → "15.0%"; null → "—". Integer arithmetic: no float rounding reaches the figure. */
 export function bpText(bp: number | null | undefined): string {
   if (bp === null || bp === undefined) return '—'
