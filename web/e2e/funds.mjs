@@ -4,7 +4,7 @@
 // a project and commits money to it, sees a forbidden purpose refused on its field, reverses
 // the tranche's double (a second arrival) and sees it struck through, reads the constraint panel
 // and the balance sheet, adjusts a category's plan (below what is approved is refused on its
-// field), and verifies the ledger. The fund's page fits a 390 px screen.
+// field), opens the reclaims tab, and verifies the ledger. The fund's page fits a 390 px screen.
 
 import { apiHelpers } from './api.mjs'
 
@@ -132,6 +132,8 @@ export async function fundSteps(ctx) {
   await step('funds: the balance sheet and the chain check', async () => {
     await page.locator('.fund-tabs .el-tabs__item', { hasText: '账户余额' }).click()
     await page.locator('.balances-table .el-table__row', { hasText: '可用资金' }).waitFor()
+    await page.locator('.fund-tabs .el-tabs__item', { hasText: '追回多付' }).click()
+    await page.locator('.reclaims-table').waitFor()
     await page.locator('.fund-verify').click()
     await page.locator('.el-message--success', { hasText: '台账校验通过' }).waitFor()
   })

@@ -25,6 +25,7 @@ import { trainingSteps } from './training.mjs'
 import { designationSteps } from './designations.mjs'
 import { fundSteps } from './funds.mjs'
 import { findingSteps } from './findings.mjs'
+import { projectSteps } from './projects.mjs'
 import { householdSteps } from './households.mjs'
 import { matchingSteps } from './matching.mjs'
 import { reportSteps } from './reports.mjs'
@@ -555,6 +556,7 @@ try {
   await trainingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // training pages (issue 18): e2e/training.mjs
   await fundSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // funds pages (issue 21): e2e/funds.mjs
   await findingSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // issue list (issue 21 item 9): e2e/findings.mjs
+  await projectSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // project workflow walk (issue 21 items 7–8): e2e/projects.mjs
   await dashboardSteps({ step, expect, shot, page: () => page, context, BASE, login, adminPassword: ADMIN_PW }) // the monitoring screen (issue 25): e2e/dashboard.mjs
 
   await step('no CSP violations or uncaught errors in the console', async () => {
