@@ -2,14 +2,14 @@
 
 namespace ruralec::award {
 
-Result<std::vector<PayableItem>> ItemsOfList(storage::Connection& conn, int64_t list_id) {
-  ASSIGN_OR_RETURN(
-      auto rows,
-      conn.Query("SELECT id, list_id, line_id, county_code, programme_key, scope_code, period, "
-                 "rule_id, subject_kind, subject_id, payee_name, region_code, amount_fen, "
-                 "delta_fen, payable_after_acceptance, acceptance_status, status "
-                 "FROM award_payable_items WHERE list_id = ? ORDER BY id",
-                 {list_id}));
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, list_id, line_id, county_code, programme_key, scope_code, period, rule_id, "
+    "subject_kind, subject_id, payee_name, region_code, amount_fen, delta_fen, "
+    "payable_after_acceptance, acceptance_status, status FROM award_payable_items ";
+
+std::vector<PayableItem> ItemsOf(const std::vector<storage::Row>& rows) {
   std::vector<PayableItem> out;
   for (const auto& r : rows) {
     PayableItem p;
@@ -33,6 +33,24 @@ Result<std::vector<PayableItem>> ItemsOfList(storage::Connection& conn, int64_t 
     out.push_back(std::move(p));
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<PayableItem>> ItemsOfList(storage::Connection& conn, int64_t list_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query(std::string(kColumns) + "WHERE list_id = ? ORDER BY id", {list_id}));
+  return ItemsOf(rows);
+}
+
+Result<std::vector<PayableItem>> ItemsOfSubject(storage::Connection& conn, const PayableItem& i) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query(
+          std::string(kColumns) + "WHERE programme_key = ? AND scope_code = ? AND period = ? AND "
+                                  "rule_id = ? AND subject_kind = ? AND subject_id = ? ORDER BY id",
+          {i.programme_key, i.scope_code, i.period, i.rule_id, i.subject_kind, i.subject_id}));
+  return ItemsOf(rows);
 }
 
 Status MarkPaid(storage::Connection& conn, int64_t item_id) {

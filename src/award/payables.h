@@ -39,6 +39,9 @@ struct PayableItem {
 
 // Every item of a list, in id order.
 Result<std::vector<PayableItem>> ItemsOfList(storage::Connection& conn, int64_t list_id);
+// Every item, of any version, owing the same subject the same award as `item` (programme, scope,
+// period, rule, subject): the chain of versions whose deltas add up to what is owed, in id order.
+Result<std::vector<PayableItem>> ItemsOfSubject(storage::Connection& conn, const PayableItem& item);
 // Marks an open item paid; kConflict (field "item") when it is no longer open.
 Status MarkPaid(storage::Connection& conn, int64_t item_id);
 

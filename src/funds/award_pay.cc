@@ -28,14 +28,16 @@ Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& 
   ASSIGN_OR_RETURN(auto items, award::ItemsOfList(conn, list_id));
   if (items.empty())
     return Error::Invalid("list_id", "该奖补清单没有应付事项（清单不存在、未审定或没有应付条目）");
-  ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, f.id));
   std::vector<AwardItemView> out;
   for (auto& i : items) {
     if (i.county_code != f.county_code)
       return Error::Invalid("list_id", "该奖补清单不属于本资金所在县");
     AwardItemView v{i, AwardProjectKey(i), false, ""};
-    auto reclaim = i.delta_fen < 0 ? ReclaimableAmount(i, PaidOnProject(s, v.project))
-                                   : Result<int64_t>(int64_t{0});
+    Result<int64_t> reclaim = int64_t{0};
+    if (i.delta_fen < 0 && i.status == "open") {
+      ASSIGN_OR_RETURN(int64_t paid, PaidOnSubject(conn, f.id, i));
+      reclaim = ReclaimableAmount(i, paid);
+    }
     v.reason = NotPayableReason(i, reclaim);
     v.payable = v.reason.empty();
     if (i.delta_fen < 0 && i.status == "open" && reclaim.ok()) v.reclaim = Fen{*reclaim};
@@ -57,8 +59,8 @@ TransferRequest RequestOf(Op op, const AwardPayment& p, const AwardItemView& v) 
     r.purpose = "award";
     r.uplink_pct = p.uplink_pct;
   }
-  r.idempotency_key =
-      "award-item-" + std::to_string(v.item.id) + (op == Op::kCommit ? "-commit" : "-pay");
+  r.idempotency_key = op == Op::kCommit ? "award-item-" + std::to_string(v.item.id) + "-commit"
+                                        : AwardPayKey(v.item.id);
   return r;
 }
 
@@ -82,6 +84,10 @@ Status PayItem(const Deps& d, storage::Connection& conn, FundId fund, const Awar
 }
 
 }  // namespace
+
+std::string AwardPayKey(int64_t item_id) {
+  return "award-item-" + std::to_string(item_id) + "-pay";
+}
 
 std::string AwardProjectKey(const award::PayableItem& i) {
   return "award:" + i.programme_key + ":" + i.rule_id + ":" + i.subject_kind + ":" +

@@ -52,5 +52,7 @@ Result<AwardPaymentResult> PayAwardList(const Deps& d, const account::Principal&
 
 // The project key of an item: "award:<programme>:<rule>:<kind>:<subject>".
 std::string AwardProjectKey(const award::PayableItem& item);
+// The idempotency key of an item's payment ("award-item-<id>-pay").
+std::string AwardPayKey(int64_t item_id);
 
 }  // namespace ruralec::funds

@@ -103,7 +103,8 @@ Result<AwardReclaim> Raise(const Deps& d, storage::Connection& conn, const Princ
   if (!s.projects.count(project))
     return Error::Conflict("本资金没有兑现过" + item.payee_name + "的奖补（项目" + project + "）",
                            "item_id");
-  ASSIGN_OR_RETURN(int64_t amount, ReclaimableAmount(item, PaidOnProject(s, project)));
+  ASSIGN_OR_RETURN(int64_t paid, PaidOnSubject(conn, f.id, item));
+  ASSIGN_OR_RETURN(int64_t amount, ReclaimableAmount(item, paid));
   ASSIGN_OR_RETURN(std::string category, CategoryFor(s, project, q.category));
   Actor by{who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
   ASSIGN_OR_RETURN(Transfer t, Move(conn, d.mac, f.id, TransferOf(q, item, category, amount), by));
@@ -125,10 +126,21 @@ std::string ReclaimKey(int64_t list_id, int64_t item_id) {
   return "award-list-" + std::to_string(list_id) + "-item-" + std::to_string(item_id) + "-reclaim";
 }
 
-int64_t PaidOnProject(const FundState& s, const std::string& project) {
+Result<int64_t> PaidOnSubject(storage::Connection& conn, FundId fund,
+                              const award::PayableItem& item) {
+  ASSIGN_OR_RETURN(auto chain, award::ItemsOfSubject(conn, item));
   int64_t paid = 0;
-  for (const auto& [a, v] : s.balances)
-    if (a.kind == Kind::kPaid && a.project == project) paid += v;
+  std::string fingerprint;
+  for (const auto& c : chain) {
+    ASSIGN_OR_RETURN(auto pay, store::FindByKey(conn, fund, AwardPayKey(c.id), &fingerprint));
+    if (pay) {
+      ASSIGN_OR_RETURN(bool reversed, store::IsReversed(conn, pay->id));
+      if (!reversed) paid += pay->amount.value;
+    }
+    ASSIGN_OR_RETURN(auto reclaim, store::ReclaimOfItem(conn, c.id));
+    if (reclaim && reclaim->fund.value == fund.value && !reclaim->reversed_by)
+      paid -= reclaim->amount.value;
+  }
   return paid;
 }
 

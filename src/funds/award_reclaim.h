@@ -8,10 +8,11 @@
 //  - The decision is the approved later version of the list (maker-checker in the award module),
 //    as for award payments (award_pay.h): finance staff (funds:edit) raise the reclaim of one
 //    open item with a negative delta. The transfer route refuses `reclaim` (service.h).
-//  - Amount: min(−delta, paid − owed), paid being what the subject's project was paid from this
-//    fund (all categories, net of earlier reclaims) and owed the item's amount: never more than
-//    was actually paid, never more than the later version took away; refused with the figures
-//    when nothing was over-paid (an earlier version superseded before it was paid).
+//  - Amount: min(−delta, paid − owed), paid being what this fund paid for the subject's award
+//    over the versions of its list (each version's item paid, unless reversed, less its reclaim,
+//    unless reversed; PaidOnSubject) and owed the item's amount: never more than was actually
+//    paid, never more than the later version took away; refused with the figures when nothing
+//    was over-paid (an earlier version superseded before it was paid).
 //  - Taken from the category the project's payments sit in (or the one named when they sit in
 //    several); the ledger refuses more than was paid in it.
 //  - One reclaim per item, key award-list-<list>-item-<item>-reclaim: repeating it answers the
@@ -51,8 +52,12 @@ Result<int64_t> ReclaimableAmount(const award::PayableItem& item, int64_t paid);
 // Fills recovered / outstanding / state of a fund's reclaims (any order) from its balances:
 // a (category, project)'s claw-back balance is owed by its newest live reclaims.
 void ReclaimStates(std::vector<AwardReclaim>& all, const FundState& s);
-// What a project was paid from the fund, over its categories.
-int64_t PaidOnProject(const FundState& s, const std::string& project);
+// What the fund paid for `item`'s subject and award (award::ItemsOfSubject: the same programme,
+// scope, period, rule and subject) over every version: each item's payment (award_pay.h key)
+// unless reversed, less each item's reclaim unless reversed. Other periods or rules paid on the
+// same project do not count.
+Result<int64_t> PaidOnSubject(storage::Connection& conn, FundId fund,
+                              const award::PayableItem& item);
 std::string ReclaimKey(int64_t list_id, int64_t item_id);
 
 }  // namespace ruralec::funds

@@ -3,8 +3,9 @@
 // payable items are seeded by SQL as its approval writes them: version 1 paid by a payment run,
 // version 2 (+2万 for 甲) superseded before it was paid, version 3 paying 甲 5万 (−7万 against
 // version 2). The reclaim takes back only what was paid beyond 5万; 乙, never paid from the
-// fund, has nothing to reclaim; a repeat answers the first reclaim; another fund of the county
-// cannot reclaim the same item; the state follows the recoveries.
+// fund, has nothing to reclaim; what 2018's list paid on the same project does not count; a
+// repeat answers the first reclaim; another fund of the county cannot reclaim the same item; the
+// state follows the recoveries.
 #include <gtest/gtest.h>
 
 #include "funds/award_pay.h"
@@ -44,6 +45,12 @@ class AwardReclaimServiceTest : public ::testing::Test {
                std::to_string(v) + ", '341302000000', '341302000000', 1, 'p', '2019', " +
                std::to_string(v) + ", '" + (v == 3 ? "approved" : "superseded") +
                "', 0, 0, 0, 'h', '[]', 8, 0)");
+    // The 2018 list (id 4) of the same yearly rule: its payment lands on the same project.
+    Exec(*c,
+         "INSERT INTO award_lists (id, county_code, scope_code, programme_id, programme_key, "
+         "period, version, status, line_count, payable_count, total_fen, content_sha256, "
+         "rules_json, created_by, created_at) VALUES (4, '341302000000', '341302000000', 1, 'p', "
+         "'2018', 1, 'approved', 0, 0, 0, 'h', '[]', 8, 0)");
     fund_ = MakeFund(*c, "县级奖补资金");
     // Version 1: 甲 10万, open until the payment run below; 乙's item of version 1 was
     // superseded before anything was paid.
@@ -56,15 +63,16 @@ class AwardReclaimServiceTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.error().message << "\n" << sql;
   }
   void Item(storage::Connection& c, int64_t id, int64_t list, int64_t subject, const char* payee,
-            int64_t amount, int64_t delta, const char* status) {
+            int64_t amount, int64_t delta, const char* status, const char* period = "2019") {
     Exec(c,
          "INSERT INTO award_payable_items (id, county_code, list_id, programme_key, scope_code, "
          "period, rule_id, subject_kind, subject_id, payee_name, region_code, amount_fen, "
          "delta_fen, payable_after_acceptance, acceptance_status, status, created_at) VALUES (" +
              std::to_string(id) + ", '341302000000', " + std::to_string(list) +
-             ", 'p', '341302000000', '2019', 'R01', 'entity', " + std::to_string(subject) + ", '" +
-             payee + "', '341302100000', " + std::to_string(amount) + ", " + std::to_string(delta) +
-             ", 0, 'not_required', '" + status + "', 0)");
+             ", 'p', '341302000000', '" + period + "', 'R01', 'entity', " +
+             std::to_string(subject) + ", '" + payee + "', '341302100000', " +
+             std::to_string(amount) + ", " + std::to_string(delta) + ", 0, 'not_required', '" +
+             status + "', 0)");
   }
   FundId MakeFund(storage::Connection& c, const char* name) {
     Fund f;
@@ -111,6 +119,12 @@ TEST_F(AwardReclaimServiceTest, TakesBackOnlyWhatWasPaidBeyondWhatTheLatestVersi
   ASSERT_EQ(paid->paid.value, 10 * kWan);
   {
     auto c = tdb_.db().Acquire();
+    Item(*c, 6, 4, 1, "甲电商有限公司", 4 * kWan, 4 * kWan, "open", "2018");
+  }
+  p.list_id = 4;  // 2018's 4万 on the same project: not part of 2019's award
+  ASSERT_TRUE(PayAwardList(Dp(), finance_, fund_, p).ok());
+  {
+    auto c = tdb_.db().Acquire();
     // Version 2 (12万, +2万) was superseded by version 3 before it was paid; version 3 pays 甲
     // 5万 (−7万 against version 2) and drops 乙 (−3万 against version 1, never paid).
     Item(*c, 3, 2, 1, "甲电商有限公司", 12 * kWan, 2 * kWan, "superseded");
@@ -119,7 +133,8 @@ TEST_F(AwardReclaimServiceTest, TakesBackOnlyWhatWasPaidBeyondWhatTheLatestVersi
   }
   auto views = AwardItems(Dp(), finance_, fund_, 3);
   ASSERT_TRUE(views.ok());
-  EXPECT_EQ(views->at(0).reclaim.value, 5 * kWan);  // 10万 paid − 5万 owed, not 7万
+  // 10万 paid for 2019 − 5万 owed: not the 7万 delta, nor 14万 − 5万 (the project's payments)
+  EXPECT_EQ(views->at(0).reclaim.value, 5 * kWan);
   EXPECT_EQ(views->at(1).reclaim.value, 0);
   EXPECT_NE(views->at(0).reason.find("可追回50,000.00元"), std::string::npos)
       << views->at(0).reason;
