@@ -80,6 +80,9 @@ Figure RollUp(const FigureDef& def, const std::vector<Figure>& children,
               const std::vector<std::string>& codes) {
   Figure out;
   if (!children.empty()) out = children.front();
+  // Stored only when every child's figure is (a marked county measured live makes it live).
+  out.stored = !children.empty() && std::all_of(children.begin(), children.end(),
+                                                [](const Figure& c) { return c.stored; });
   out.key = def.key;
   out.label = def.label;
   out.children = static_cast<int64_t>(children.size());
@@ -129,6 +132,12 @@ bool KnownChildren(const Stored* s, const Ask& a) {
   return s && a.children && s->children.count(a.def->key);
 }
 bool KnownOwn(const Stored* s, const Ask& a) { return s && a.own && s->own.count(a.def->key); }
+// The children of `a` some of which are known (nullptr when none is).
+const std::vector<std::optional<Figure>>* Partial(const Stored* s, const Ask& a) {
+  if (!s || !a.children) return nullptr;
+  auto it = s->partial.find(a.def->key);
+  return it == s->partial.end() ? nullptr : &it->second;
+}
 
 // One batch per ask with something left to measure (a.batch set); the others are known.
 std::vector<IndicatorBatch> Batches(std::vector<Ask>& asks, const Target& target,
@@ -139,8 +148,11 @@ std::vector<IndicatorBatch> Batches(std::vector<Ask>& asks, const Target& target
     Range r = RangeOf(a.def->span, period);
     IndicatorBatch b{a.def->indicator, {}, r.from, r.to, a.def->params};
     if (a.own && !KnownOwn(stored, a)) b.regions.push_back(target.region);
-    if (a.children && !KnownChildren(stored, a))
-      b.regions.insert(b.regions.end(), kids.begin(), kids.end());
+    if (a.children && !KnownChildren(stored, a)) {
+      const auto* part = Partial(stored, a);
+      for (size_t i = 0; i < kids.size(); ++i)
+        if (!part || !part->at(i)) b.regions.push_back(kids[i]);
+    }
     if (b.regions.empty()) continue;
     a.batch = batches.size();
     batches.push_back(std::move(b));
@@ -175,8 +187,14 @@ Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegi
     if (KnownChildren(stored, a)) {
       list = stored->children.at(key);
     } else {
-      const auto& ms = answers.at(a.batch);
-      for (; k < ms.size(); ++k) list.push_back(FigureOf(*a.def, ms[k], unit, r, now_ms));
+      const auto* part = Partial(stored, a);
+      for (size_t i = 0; i < target.children.size(); ++i) {
+        if (part && part->at(i)) {
+          list.push_back(*part->at(i));
+          continue;
+        }
+        list.push_back(FigureOf(*a.def, answers.at(a.batch).at(k++), unit, r, now_ms));
+      }
     }
     if (!a.own) out.own[key] = RollUp(*a.def, list, codes);
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,10 @@ struct Measured {
 // measured for a roll-up and for the keys in `ranked`. `now_ms` is every figure's as_of.
 // `stored` (summary.h StoredFigures): figures already known — the children's by key (children
 // order) and the region's own by key; those are not measured again.
+// `partial`: keys some children have figures for (children order, nullopt = measure that child).
 struct Stored {
   std::map<std::string, std::vector<Figure>> children;
+  std::map<std::string, std::vector<std::optional<Figure>>> partial;
   std::map<std::string, Figure> own;
 };
 Result<Measured> Measure(storage::Connection& conn, const runtime::IndicatorRegistry& registry,

@@ -3,6 +3,7 @@
 #include "dashboard/api/boundary_handlers.h"
 #include "dashboard/api/dashboard_handlers.h"
 #include "dashboard/cli/dashboard_command.h"
+#include "dashboard/refresher.h"
 #include "http/server.h"
 #include "runtime/context.h"
 
@@ -24,7 +25,9 @@ const runtime::Module& ModuleDef() {
                        {"dashboard.boundary.upload", "上传本县边界图"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       Deps d{c.db(), c.indicators(), c.clock(), {c.db(), c.audit(), c.clock(), c.record_mac()}};
-      api::RegisterRoutes(s, d);
+      // Re-measures the stored county figures the change feed marks, while the routes live.
+      auto refresher = std::make_shared<ChangeRefresher>(c.db(), c.indicators(), c.clock());
+      api::RegisterRoutes(s, d, refresher);
       api::RegisterBoundaryRoutes(s, BoundaryDeps{c.db(), c.audit(), c.clock()});
     };
     m.commands = [](CLI::App& app, const runtime::CommandEnv& env) {

@@ -3,6 +3,7 @@
 #include "dashboard/catalogue.h"
 #include "dashboard/summary_store.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::dashboard {
 namespace {
@@ -42,6 +43,28 @@ std::vector<std::string> PanelKeys() {
   return keys;
 }
 
+// The marks of the change feed in a region (storage/figure_changes.h): a county's row of a month
+// at or after its mark is stale, and so is a region's own row when a county below it is marked.
+struct ChangedFrom {
+  std::map<std::string, std::string> county;  // county → first changed month
+  std::string earliest;                       // of all of them ("" = none)
+  bool Stale(const store::SummaryRow& r, const RegionCode& region) const {
+    if (r.region == region.str()) return !earliest.empty() && earliest <= r.month;
+    auto it = county.find(r.region);
+    return it != county.end() && it->second <= r.month;
+  }
+};
+
+Result<ChangedFrom> ChangedCounties(storage::Connection& conn, const RegionCode& region) {
+  ASSIGN_OR_RETURN(auto marks, storage::PendingFigureChanges(conn, region.prefix(), 1 << 20));
+  ChangedFrom out;
+  for (const auto& m : marks) {
+    out.county[m.county] = m.from_month;
+    if (out.earliest.empty() || m.from_month < out.earliest) out.earliest = m.from_month;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -73,7 +96,12 @@ Stored Assemble(const runtime::IndicatorRegistry& registry, const Target& t,
     if (it == by_key.end()) continue;
     bool complete = true;
     for (const auto* r : it->second) complete = complete && r;
-    if (!complete) continue;
+    if (!complete) {  // the children without a fresh row are measured live
+      auto& part = out.partial[key];
+      for (const auto* r : it->second)
+        part.push_back(r ? std::optional(FromRow(*def, *r, unit, period)) : std::nullopt);
+      continue;
+    }
     auto& list = out.children[key];
     for (const auto* r : it->second) list.push_back(FromRow(*def, *r, unit, period));
   }
@@ -91,8 +119,10 @@ Result<std::map<std::string, Stored>> StoredMonths(
   for (const auto& c : t.children) codes.push_back(c.code);
   for (const auto& p : periods) months.push_back(p.Label());
   ASSIGN_OR_RETURN(auto rows, store::SummariesOf(conn, codes, months, now_ms - kSummaryMaxAgeMs));
+  ASSIGN_OR_RETURN(ChangedFrom changed, ChangedCounties(conn, t.region));
   std::map<std::string, std::vector<const store::SummaryRow*>> by_month;
-  for (const auto& r : rows) by_month[r.month].push_back(&r);
+  for (const auto& r : rows)
+    if (!changed.Stale(r, t.region)) by_month[r.month].push_back(&r);
   for (const auto& p : periods)
     out[p.Label()] = Assemble(registry, t, keys, p, by_month[p.Label()]);
   return out;

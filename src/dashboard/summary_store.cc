@@ -59,4 +59,15 @@ Result<std::vector<SummaryRow>> SummariesOf(storage::Connection& conn,
   return out;
 }
 
+Result<std::map<std::string, std::vector<std::string>>> StoredKeys(storage::Connection& conn,
+                                                                   const std::string& region,
+                                                                   const std::string& from_month) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT month, figure FROM dashboard_summaries WHERE "
+                                         "region_code = ? AND month >= ? ORDER BY month, figure",
+                                         {region, from_month}));
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& r : rows) out[r.Text(0)].push_back(r.Text(1));
+  return out;
+}
+
 }  // namespace ruralec::dashboard::store

@@ -1,6 +1,7 @@
 // SQL of dashboard_summaries (the stored county figures, summary.h).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,5 +25,10 @@ Status PutSummaries(storage::Connection& conn, const std::vector<SummaryRow>& ro
 Result<std::vector<SummaryRow>> SummariesOf(storage::Connection& conn,
                                             const std::vector<std::string>& regions,
                                             const std::vector<std::string>& months, int64_t since);
+
+// The figures stored for `region` by month, of `from_month` ("YYYY-MM") and later.
+Result<std::map<std::string, std::vector<std::string>>> StoredKeys(storage::Connection& conn,
+                                                                   const std::string& region,
+                                                                   const std::string& from_month);
 
 }  // namespace ruralec::dashboard::store

@@ -83,6 +83,14 @@ TEST_F(SummaryTest, OldOrIncompleteRowsAreNotUsed) {
   ASSERT_TRUE(region::UpsertDivisions(*conn, {{*RegionCode::Parse("341322"), "R341322"}}).ok());
   auto partial = StoredFigures(*conn, reg_, City(), {"sales_month"}, june_, t0_ + 1);
   EXPECT_TRUE(partial->children.empty());
+  // The two stored counties are used; only the new one is measured live.
+  ASSERT_EQ(partial->partial.count("sales_month"), 1u);
+  const int before = calls_;
+  auto m = Measure(*conn, reg_, City(), {"sales_month"}, {}, june_, t0_ + 1, &*partial);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(calls_, before + 1);
+  EXPECT_EQ(m->own.at("sales_month").value, 140);  // 100 + 20 stored, 20 live
+  EXPECT_FALSE(m->own.at("sales_month").stored);
 }
 
 TEST_F(SummaryTest, AFigureThatIsNoSumIsStoredForTheRegionAndItsCities) {

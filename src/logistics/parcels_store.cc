@@ -1,5 +1,7 @@
 #include "logistics/parcels_store.h"
 
+#include "core/date.h"
+#include "storage/figure_changes.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -122,6 +124,9 @@ Result<bool> InsertEvent(storage::Connection& conn, const RegionCode& county, in
                  OrNull(e.next_node_id), e.operator_name, std::string(DirectionName(e.direction)),
                  e.reason, e.raw_code, e.raw_text, std::string(SourceName(e.source)),
                  OrNull(e.batch_id), OrNull(e.source_row), OrNull(created_by), now_ms}));
+  if (n > 0)  // the county's express coverage and delivery frequency of the scan's month
+    RETURN_IF_ERROR(
+        storage::MarkFiguresChanged(conn, county, ShanghaiDate(e.at.utc_ms).ToString(), now_ms));
   return n > 0;
 }
 

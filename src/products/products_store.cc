@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -276,10 +277,15 @@ Result<int64_t> InsertCertification(storage::Connection& conn, const Certificati
                      c.kind, c.number, c.issuer, c.valid_from.ToString(), c.valid_to.ToString(),
                      c.note, storage::OrNull(by.by), by.now_ms, by.now_ms},
                     "insert certification"));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, c.region, c.valid_from.ToString(), by.now_ms));
   return row.Int(0);
 }
 
 Status UpdateCertification(storage::Connection& conn, const Certification& c, int64_t now_ms) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn, "SELECT region_code, valid_from FROM product_certifications WHERE id = ?", {c.id},
+      now_ms));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, c.region, c.valid_from.ToString(), now_ms));
   return ExecOk(conn.Exec(
       "UPDATE product_certifications SET kind = ?, number = ?, issuer = ?, valid_from = ?, "
       "valid_to = ?, note = ?, updated_at = ? WHERE id = ?",
@@ -364,6 +370,11 @@ Result<int64_t> InsertMove(storage::Connection& conn, const AdmissionMove& m,
            m.note, m.checklist.empty() ? std::string() : storage::JoinedList(m.checklist),
            storage::OrNull(m.actor_id), m.actor_name, m.created_at},
           "insert admission move"));
+  ASSIGN_OR_RETURN(auto product, conn.QueryOptional("SELECT region_code FROM products WHERE id = ?",
+                                                    {m.product_id}));
+  if (product)  // the admitted products of the county from the move's date on
+    if (auto region = RegionCode::Parse(product->Text(0)); region.ok())
+      RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, *region, m.on.ToString(), m.created_at));
   return row.Int(0);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "entity/entity.h"
 #include "sales/import_internal.h"
 #include "sales/sales.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::sales {
 namespace {
@@ -156,6 +158,7 @@ class SalesHandler : public imports::RowHandler {
     if (dup) return dup;
     seen_.Insert(KeyHashes::Of(key), c.row.number);
     used_.try_emplace(uscc, e->id, e->region.str());
+    NoteChange(e->region, in.period);
     return Buffer(conn, *e, in, key, c.row.number);
   }
 
@@ -195,6 +198,9 @@ class SalesHandler : public imports::RowHandler {
                        {batch});
     if (!n.ok() && n.error().code == ErrorCode::kConflict) return imports::RestartImport();
     if (!n.ok()) return n.take_error();
+    // The screen's stored figures of these counties are stale from this commit on.
+    for (const auto& [county, month] : changed_)
+      RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, *RegionCode::Parse(county), month, now_));
     return {};
   }
 
@@ -214,6 +220,12 @@ class SalesHandler : public imports::RowHandler {
     bool in_scope = false;
     std::vector<int> ledger_months;  // months with current ledger rows before this batch
   };
+
+  // The county of each staged row with its earliest month (marked changed in Publish).
+  void NoteChange(const RegionCode& region, const std::string& period) {
+    auto [it, fresh] = changed_.try_emplace(region.county().str(), period);
+    if (!fresh && period < it->second) it->second = period;
+  }
 
   Result<const EntityInfo*> FindEntity(storage::Connection& conn, const std::string& uscc) {
     if (auto it = entities_.find(uscc); it != entities_.end()) return &it->second;
@@ -399,6 +411,7 @@ class SalesHandler : public imports::RowHandler {
   std::unordered_map<std::string, std::optional<int64_t>> linked_;
   KeyHashes seen_;
   bool stage_ready_ = false;
+  std::map<std::string, std::string> changed_;  // county → earliest staged month
   // Entities of the accepted rows: USCC -> (id, region code) as checked.
   std::unordered_map<std::string, std::pair<int64_t, std::string>> used_;
   std::vector<std::vector<storage::Value>> rows_;

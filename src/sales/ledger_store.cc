@@ -5,6 +5,7 @@
 #include "entity/entity.h"
 #include "sales/ledger_internal.h"
 #include "sales/sales.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::sales {
 
@@ -121,6 +122,7 @@ Result<int64_t> InsertFor(storage::Connection& conn, const account::Principal& w
            who.id.valid() ? Value{who.id.value} : Value{Null{}},
            now_ms},
           "insert sales"));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r, in.period, now_ms));
   return row.Int(0);
 }
 
@@ -231,6 +233,7 @@ Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who
     if (!old.is_current) return Error::Conflict("该记录已被更正，请更正最新记录");
     if (!who.InScope(old.region)) return Error::Forbidden("该记录不在您的管辖范围内");
     RETURN_IF_ERROR(conn.Exec("UPDATE sales_records SET is_current = 0 WHERE id = ?", {id}));
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, old.region, old.in.period, now_ms));
     if (NaturalKey(in) != NaturalKey(old.in)) {
       ASSIGN_OR_RETURN(auto dup, conn.Query("SELECT 1 FROM sales_records WHERE natural_key = ? "
                                             "AND is_current = 1",

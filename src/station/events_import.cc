@@ -10,6 +10,7 @@
 #include "station/events_store.h"
 #include "station/import_rows_internal.h"
 #include "station/records_internal.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::station {
 namespace {
@@ -161,6 +162,8 @@ class EventRows : public imports::RowHandler {
 
   Status Flush(storage::Connection& conn) {
     if (rows_.empty()) return {};
+    RETURN_IF_ERROR(storage::MarkFiguresChangedRows(conn, store::EventColumns(), rows_,
+                                                    "region_code", "happened_on", now_));
     auto n = conn.BulkInsert("station_service_events", store::EventColumns(), rows_);
     rows_.clear();
     if (!n.ok()) return n.take_error();

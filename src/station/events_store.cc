@@ -1,5 +1,6 @@
 #include "station/events_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/in_list.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -103,6 +104,7 @@ Result<int64_t> InsertEvent(storage::Connection& conn, const NewEvent& e) {
   ASSIGN_OR_RETURN(storage::Row row, conn.QueryOne("INSERT INTO station_service_events (" + cols +
                                                        ") VALUES (" + marks + ") RETURNING id",
                                                    EventRow(e), "insert event"));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, e.region, e.happened_on, e.created_at));
   return row.Int(0);
 }
 
@@ -116,6 +118,8 @@ Result<std::optional<ServiceEvent>> GetEvent(storage::Connection& conn, int64_t 
 
 Status MarkVoided(storage::Connection& conn, int64_t id, std::optional<int64_t> by, int64_t at,
                   const std::string& reason) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn, "SELECT region_code, happened_on FROM station_service_events WHERE id = ?", {id}, at));
   auto n = conn.Exec(
       "UPDATE station_service_events SET voided_at = ?, voided_by = ?, void_reason = ? "
       "WHERE id = ? AND voided_at IS NULL",
@@ -137,6 +141,11 @@ Result<std::vector<int64_t>> BatchEventIds(storage::Connection& conn, int64_t ba
 Result<int64_t> VoidBatchEvents(storage::Connection& conn, int64_t batch_id,
                                 const std::vector<int64_t>& ids, std::optional<int64_t> by,
                                 int64_t at, const std::string& reason) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(happened_on) FROM station_service_events WHERE batch_id = ? AND "
+      "voided_at IS NULL GROUP BY region_code",
+      {batch_id}, at));
   return storage::ExecWhereIn(conn,
                               "UPDATE station_service_events SET voided_at = ?, voided_by = ?, "
                               "void_reason = ? WHERE batch_id = ? AND voided_at IS NULL AND id",

@@ -6,6 +6,7 @@
 #include "region/region.h"
 #include "station/import_rows_internal.h"
 #include "station/records_internal.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::station {
 namespace {
@@ -81,6 +82,8 @@ class RecordRows : public imports::RowHandler {
 
   Status Flush(storage::Connection& conn) {
     if (rows_.empty()) return {};
+    RETURN_IF_ERROR(storage::MarkFiguresChangedRows(conn, store::RecordColumns(), rows_,
+                                                    "region_code", "period", now_));
     auto n = conn.BulkInsert("station_service_records", store::RecordColumns(), rows_);
     rows_.clear();
     if (!n.ok()) return n.take_error();

@@ -1,5 +1,6 @@
 #include "station/records_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/in_list.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -102,7 +103,13 @@ Status ClearCurrent(storage::Connection& conn, const std::vector<int64_t>& ids) 
 }
 
 Result<int64_t> PutRecord(storage::Connection& conn, const NewRecord& r) {
-  if (r.supersedes_id) RETURN_IF_ERROR(ClearCurrent(conn, {*r.supersedes_id}));
+  if (r.supersedes_id) {
+    RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+        conn, "SELECT region_code, period FROM station_service_records WHERE id = ?",
+        {*r.supersedes_id}, r.created_at));
+    RETURN_IF_ERROR(ClearCurrent(conn, {*r.supersedes_id}));
+  }
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.region, r.period, r.created_at));
   ASSIGN_OR_RETURN(
       storage::Row row,
       conn.QueryOne("INSERT INTO station_service_records (station_id, county_code, region_code, "
@@ -213,6 +220,11 @@ Result<int64_t> CountCorrectionsOf(storage::Connection& conn, const std::vector<
 Result<int64_t> VoidBatchRecords(storage::Connection& conn, int64_t batch_id,
                                  const std::vector<int64_t>& ids, std::optional<int64_t> by,
                                  int64_t at) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(period) FROM station_service_records WHERE batch_id = ? AND "
+      "voided_at IS NULL GROUP BY region_code",
+      {batch_id}, at));
   return storage::ExecWhereIn(conn,
                               "UPDATE station_service_records SET is_current = 0, voided_at = ?, "
                               "voided_by = ? WHERE batch_id = ? AND voided_at IS NULL AND id",

@@ -1,5 +1,6 @@
 #include "station/station_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/order_by.h"
 #include "storage/status_history.h"
 #include "storage/where.h"
@@ -77,6 +78,7 @@ Status AppendChange(storage::Connection& conn, int64_t id, const RegionCode& reg
   storage::HistoryRow row =
       storage::HistoryRowOf(id, region.county(), from, c, StatusName, stamp.by, stamp.now_ms);
   row.extra = {{"region_code", region.str()}};
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, region, c.on.ToString(), stamp.now_ms));
   return storage::AppendStatusChange(conn, kHistory, row);
 }
 
@@ -190,7 +192,9 @@ Result<std::vector<std::string>> Update(storage::Connection& conn,
   s.params.push_back(cur.id);
   RETURN_IF_ERROR(
       conn.Exec("UPDATE stations SET " + s.sql + ", updated_at = ? WHERE id = ?", s.params));
-  if (cur.region != in.region) {
+  if (cur.region != in.region) {  // every month of both counties' station figures
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, cur.region, "2000-01", stamp.now_ms));
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, in.region, "2000-01", stamp.now_ms));
     RETURN_IF_ERROR(conn.Exec(
         "UPDATE station_status_changes SET region_code = ?, county_code = ? WHERE station_id = ?",
         {in.region.str(), in.region.county().str(), cur.id}));

@@ -6,6 +6,7 @@
 
 #include "core/validate.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 #include "training/service_internal.h"
 #include "training/training_store.h"
 
@@ -206,6 +207,8 @@ class AttendanceRows : public imports::RowHandler {
 
   Status Flush(storage::Connection& conn) {
     if (rows_.empty()) return {};
+    RETURN_IF_ERROR(storage::MarkFiguresChangedRows(conn, store::AttendanceColumns(), rows_,
+                                                    "region_code", "day", now_));
     auto n = conn.BulkInsert("training_attendance", store::AttendanceColumns(), rows_);
     rows_.clear();
     if (!n.ok()) return n.take_error();

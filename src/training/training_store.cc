@@ -1,5 +1,6 @@
 #include "training/training_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -518,6 +519,8 @@ Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendan
   std::vector<std::vector<Value>> values;
   values.reserve(rows.size());
   for (const auto& a : rows) values.push_back(AttendanceValues(a, stamp));
+  RETURN_IF_ERROR(storage::MarkFiguresChangedRows(conn, AttendanceColumns(), values, "region_code",
+                                                  "day", stamp.now_ms));
   return Done(conn.BulkInsert("training_attendance", AttendanceColumns(), values));
 }
 

@@ -18,8 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kRoot = RURALEC_SOURCE_DIR;
 
-// Tables of the foundation libraries (not modules): the migration runner's own.
-const std::map<std::string, std::string> kFoundationTables = {{"schema_version", "storage"}};
+// Tables of the foundation libraries (not modules): the migration runner's own, and the change
+// feed of stored figures (storage/figure_changes.h) every writing module marks through.
+const std::map<std::string, std::string> kFoundationTables = {{"schema_version", "storage"},
+                                                              {"figure_changes", "storage"}};
 
 std::string Read(const fs::path& p) {
   std::ifstream in(p);

@@ -108,11 +108,13 @@ Result<Json> PackageReply(const Deps& d, Request& req, Reply& reply) {
 
 }  // namespace
 
-void RegisterRoutes(http::Server& s, const Deps& d) {
+void RegisterRoutes(http::Server& s, const Deps& d, std::shared_ptr<void> keep) {
   RegisterScreen(s, d);
   RegisterRanking(s, d);
   s.Get(std::string(kRegionPath) + "/package", {true, kRead},
-        [d](Request& req, Reply& reply) -> Result<Json> { return PackageReply(d, req, reply); });
+        [d, keep](Request& req, Reply& reply) -> Result<Json> {
+          return PackageReply(d, req, reply);
+        });
 }
 
 }  // namespace ruralec::dashboard::api

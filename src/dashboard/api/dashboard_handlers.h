@@ -5,12 +5,15 @@
 //   GET /dashboard/{region}/package?period=&kind=&format= the statistics package (xlsx or JSON)
 #pragma once
 
+#include <memory>
+
 #include "dashboard/screen.h"
 #include "http/server.h"
 
 namespace ruralec::dashboard::api {
 
-void RegisterRoutes(http::Server& s, const Deps& d);
+// `keep`: what must live as long as the routes (the change refresher of `ruralec serve`).
+void RegisterRoutes(http::Server& s, const Deps& d, std::shared_ptr<void> keep = nullptr);
 
 // The route pattern of a region in the path (2, 4, 6, 9 or 12 digits).
 inline constexpr const char* kRegionPath = R"(/dashboard/(\d{2}|\d{4}|\d{6}|\d{9}|\d{12}))";
