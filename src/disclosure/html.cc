@@ -139,6 +139,24 @@ std::string BeijingTime(int64_t utc_ms) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5) + "（北京时间）";
 }
 
+std::string SitemapXml(const std::string& origin, const std::vector<SitemapEntry>& pages) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const auto& p : pages) {
+    out += "<url><loc>" + Escape(origin + p.path) + "</loc>";
+    if (p.lastmod > 0) out += "<lastmod>" + FormatUtc(p.lastmod).substr(0, 19) + "Z</lastmod>";
+    out += "</url>\n";
+  }
+  return out + "</urlset>\n";
+}
+
+std::string RobotsTxt(const std::string& origin, const std::vector<RegionCode>& counties) {
+  std::string out = "User-agent: *\nAllow: /public/\nDisallow: /\n";
+  for (const auto& c : counties) out += "Sitemap: " + origin + CountyPath(c) + "/sitemap.xml\n";
+  return out;
+}
+
 std::string CountyPath(const RegionCode& county) {
   return "/public/" + std::string(county.str().substr(0, 6));
 }

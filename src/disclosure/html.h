@@ -32,4 +32,11 @@ std::string VersionsPage(const std::string& county_name, const Publication& p,
 // A page for an error (not found, too many requests).
 std::string ErrorPage(int status, const std::string& message);
 
+// The county's sitemap (sitemaps.org 0.9): each page's absolute address (`origin` + path, e.g.
+// "https://gk.example.cn") and its lastmod in UTC.
+std::string SitemapXml(const std::string& origin, const std::vector<SitemapEntry>& pages);
+// /robots.txt: crawlers may read the portal (/public/) and nothing else; one Sitemap line per
+// county with a sitemap.
+std::string RobotsTxt(const std::string& origin, const std::vector<RegionCode>& counties);
+
 }  // namespace ruralec::disclosure::html

@@ -45,6 +45,29 @@ Result<std::string> CountyNameOf(storage::Connection& conn, const RegionCode& co
   return names.count(county.str()) ? names[county.str()] : county.str();
 }
 
+Result<std::vector<SitemapEntry>> SitemapOf(storage::Connection& conn, const RegionCode& county) {
+  ASSIGN_OR_RETURN(auto rows, store::CountyVersions(conn, county));
+  std::vector<SitemapEntry> pages;
+  int64_t latest = 0;
+  const std::string base = "/public/" + std::string(county.prefix());
+  for (const auto& p : rows) {
+    if (!IsPublic(p)) continue;
+    const int64_t at =
+        p.status == State::kWithdrawn ? p.withdrawn_at.value_or(0) : p.published_at.value_or(0);
+    pages.push_back({base + "/publications/" + std::to_string(p.id), at});
+    latest = std::max(latest, at);
+  }
+  std::stable_sort(pages.begin(), pages.end(),
+                   [](const auto& a, const auto& b) { return a.lastmod > b.lastmod; });
+  if (pages.empty()) return pages;
+  pages.insert(pages.begin(), SitemapEntry{base, latest});
+  return pages;
+}
+
+Result<std::vector<RegionCode>> SitemapCounties(storage::Connection& conn) {
+  return store::PublishingCounties(conn);
+}
+
 Result<PublicIndex> IndexOf(storage::Connection& conn, const RegionCode& county) {
   PublicIndex out;
   out.county = county;

@@ -50,4 +50,16 @@ Result<std::vector<Publication>> PublicVersions(storage::Connection& conn, const
 // Whether the public may see it at all.
 bool IsPublic(const Publication& p);
 
+// One page of a county's sitemap: its path and when it last changed (UTC ms).
+struct SitemapEntry {
+  std::string path;
+  int64_t lastmod = 0;
+};
+// The county's public pages: the index (the latest of the times below), then every publication
+// the public may see — a published or superseded version at its publication time, a withdrawn
+// one (its notice) at its withdrawal time — newest first. Drafts and submitted rows never.
+Result<std::vector<SitemapEntry>> SitemapOf(storage::Connection& conn, const RegionCode& county);
+// The counties with a sitemap (at least one publication ever published).
+Result<std::vector<RegionCode>> SitemapCounties(storage::Connection& conn);
+
 }  // namespace ruralec::disclosure

@@ -115,6 +115,15 @@ Result<std::vector<Publication>> CountyVersions(storage::Connection& conn,
   return Select(conn, w, " ORDER BY p.kind, p.subject, p.version DESC");
 }
 
+Result<std::vector<RegionCode>> PublishingCounties(storage::Connection& conn) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT DISTINCT county_code FROM disclosure_publications "
+                                         "WHERE version > 0 ORDER BY county_code"));
+  std::vector<RegionCode> out;
+  for (const auto& r : rows)
+    if (auto code = RegionCode::Parse(r.Text(0)); code.ok()) out.push_back(*code);
+  return out;
+}
+
 Status MarkSubmitted(storage::Connection& conn, const Publication& p) {
   return One(conn.Exec(
       "UPDATE disclosure_publications SET status = 'submitted', submitted_by = ?, "

@@ -23,6 +23,9 @@ Result<std::vector<Publication>> SlotVersions(storage::Connection& conn, const P
 Result<std::vector<Publication>> CountyVersions(storage::Connection& conn,
                                                 const RegionCode& county);
 
+// The counties with at least one row that has a version (published at some time), by code.
+Result<std::vector<RegionCode>> PublishingCounties(storage::Connection& conn);
+
 // Moves; each updates only a row in the expected state (kConflict otherwise). A draft or a
 // submitted row withdrawn keeps version 0: it was never public and never will be.
 Status MarkSubmitted(storage::Connection& conn, const Publication& p);

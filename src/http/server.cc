@@ -348,7 +348,8 @@ void Server::Delete(const std::string& p, Route r, Handler h) {
 }
 
 void Server::Page(const std::string& p, Route r, Handler h) {
-  if (p.rfind("/public/", 0) != 0) throw std::logic_error("page route outside /public/: " + p);
+  if (p.rfind("/public/", 0) != 0 && p != "/robots.txt")
+    throw std::logic_error("page route outside /public/: " + p);
   Add("GET", p, std::move(r), std::move(h), "");
 }
 

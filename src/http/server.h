@@ -134,8 +134,9 @@ class Server {
   void Put(const std::string& pattern, Route route, Handler h);
   void Delete(const std::string& pattern, Route route, Handler h);
   // A GET outside /api/v1 answered by a handler (a server-rendered public page: `pattern` is the
-  // whole path and must start with "/public/"; the handler sets reply.content_type and
-  // raw_body). It takes precedence over the web console's files and client-side routes.
+  // whole path and must start with "/public/", or be "/robots.txt"; the handler sets
+  // reply.content_type and raw_body). It takes precedence over the web console's files and
+  // client-side routes.
   void Page(const std::string& pattern, Route route, Handler h);
   // The largest request body accepted (the console's upload dialogs promise this much).
   size_t max_body_bytes() const { return config_.max_body_bytes; }

@@ -1,6 +1,7 @@
 #include "disclosure/api/public_handlers.h"
 
 #include <memory>
+#include <regex>
 
 #include "disclosure/html.h"
 #include "http/cache.h"
@@ -113,17 +114,22 @@ void RegisterJson(http::Server& s, const Env& e) {
         });
 }
 
-// An HTML page: any error becomes an error page with the error's status.
+// An HTML page (or `type`: the sitemap): any error becomes an error page with the error's status.
+// `county`: the path names a county (group 1).
 template <typename Fn>
-http::Handler HtmlRoute(const Env& e, Fn render) {
-  return [e, render](Request& req, Reply& reply) -> Result<Json> {
+http::Handler HtmlRoute(const Env& e, Fn render, const char* type = "text/html; charset=utf-8",
+                        bool county_path = true) {
+  return [e, render, type, county_path](Request& req, Reply& reply) -> Result<Json> {
     Result<std::string> page = [&]() -> Result<std::string> {
       RETURN_IF_ERROR(e.gate->Admit(req.ip()));
       auto conn = e.db.Acquire();
-      ASSIGN_OR_RETURN(RegionCode county, PublicCounty(*conn, req.Match(1)));
+      RegionCode county;
+      if (county_path) {
+        ASSIGN_OR_RETURN(county, PublicCounty(*conn, req.Match(1)));
+      }
       return render(*conn, county, req);
     }();
-    reply.content_type = "text/html; charset=utf-8";
+    reply.content_type = page.ok() ? type : "text/html; charset=utf-8";
     if (page.ok()) {
       reply.raw_body = std::move(*page);
       http::CacheableRaw(req, reply, kMaxAge);
@@ -146,6 +152,40 @@ Result<std::string> PublicationHtml(storage::Connection& conn, const RegionCode&
   if (p.status == State::kWithdrawn) return html::NoticePage(name, p);
   ASSIGN_OR_RETURN(Document doc, ParseDocument(p.content));
   return html::PublicationPage(name, p, doc);
+}
+
+// The scheme and host the request came to ("https://gk.example.cn"): the Host header (a name or
+// address with an optional port, nothing else) and X-Forwarded-Proto from a TLS proxy.
+Result<std::string> Origin(const Request& req) {
+  static const std::regex kHost(
+      R"(^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$)");
+  const std::string host = req.Header("Host");
+  if (!std::regex_match(host, kHost)) return Error::Invalid("Host", "请求头 Host 无效");
+  const std::string proto = req.Header("X-Forwarded-Proto");
+  return (proto == "https" ? "https://" : "http://") + host;
+}
+
+// The county's sitemap and /robots.txt naming every county's (docs/DISCLOSURE.md "Sitemaps").
+void RegisterSitemaps(http::Server& s, const Env& e) {
+  s.Page(std::string(kCounty) + "/sitemap.xml", {.auth = false},
+         HtmlRoute(
+             e,
+             [](storage::Connection& conn, const RegionCode& county,
+                Request& req) -> Result<std::string> {
+               ASSIGN_OR_RETURN(std::string origin, Origin(req));
+               ASSIGN_OR_RETURN(auto pages, SitemapOf(conn, county));
+               return html::SitemapXml(origin, pages);
+             },
+             "application/xml; charset=utf-8"));
+  s.Page("/robots.txt", {.auth = false},
+         HtmlRoute(
+             e,
+             [](storage::Connection& conn, const RegionCode&, Request& req) -> Result<std::string> {
+               ASSIGN_OR_RETURN(std::string origin, Origin(req));
+               ASSIGN_OR_RETURN(auto counties, SitemapCounties(conn));
+               return html::RobotsTxt(origin, counties);
+             },
+             "text/plain; charset=utf-8", false));
 }
 
 void RegisterPages(http::Server& s, const Env& e) {
@@ -176,6 +216,7 @@ void RegisterPublicRoutes(http::Server& s, storage::Database& db, const Clock& c
   Env e{db, std::make_shared<Gate>(clock)};
   RegisterJson(s, e);
   RegisterPages(s, e);
+  RegisterSitemaps(s, e);
 }
 
 }  // namespace ruralec::disclosure::api
