@@ -317,11 +317,16 @@ Result<YearSummary> Summary(storage::Connection& conn, const RegionCode& region,
   return YearSummary{Fen{r.Int(0)}, Fen{r.Int(1)}, Fen{r.Int(2)}, r.Int(3)};
 }
 
-Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to) {
+Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to,
+                          int64_t now_ms) {
+  const std::string kMonths =
+      "SELECT county_code, MIN(period) FROM sales_records WHERE entity_id = ? GROUP BY "
+      "county_code";
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(conn, kMonths, {entity_id}, now_ms));  // from
   RETURN_IF_ERROR(
       conn.Exec("UPDATE sales_records SET region_code = ?, county_code = ? WHERE entity_id = ?",
                 {to.str(), to.county().str(), entity_id}));
-  return {};
+  return storage::MarkFiguresChangedBy(conn, kMonths, {entity_id}, now_ms);  // to
 }
 
 }  // namespace ruralec::sales

@@ -97,7 +97,7 @@ TEST_F(QueriesTest, UpdateEntityReportsChangedFieldsAndMovesLedgerRows) {
   EXPECT_EQ(e->updated_at, 9);
   // The entity's update leaves the ledger alone; the entity route's extension moves its rows.
   EXPECT_EQ(Get(*c, s)->region.str(), "341302100000");
-  ASSERT_TRUE(FollowEntityRegion(*c, a_, *p.region).ok());
+  ASSERT_TRUE(FollowEntityRegion(*c, a_, *p.region, 9).ok());
   EXPECT_EQ(Get(*c, s)->region.str(), "341302100201");
   // The same values again change nothing.
   auto again = entity::queries::UpdateEntity(*c, cipher_, a_, p, 10);

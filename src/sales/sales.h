@@ -92,7 +92,9 @@ Result<int64_t> Correct(storage::Connection& conn, const account::Principal& who
 Result<SalesRecord> Get(storage::Connection& conn, int64_t id);
 // Moves every ledger row of the entity (current and history) to its new region, as the entity
 // moved (the figures of a region are those of the entities in it).
-Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to);
+// Both counties' figures are marked changed from the entity's first month (figure_changes.h).
+Status FollowEntityRegion(storage::Connection& conn, int64_t entity_id, const RegionCode& to,
+                          int64_t now_ms);
 // Every row (current and superseded) of an entity, newest first.
 Result<std::vector<SalesRecord>> History(storage::Connection& conn, int64_t entity_id);
 

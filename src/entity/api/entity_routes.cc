@@ -108,7 +108,7 @@ Result<Json> Update(const Deps& d, Request& req) {
     ASSIGN_OR_RETURN(auto changed, queries::UpdateEntity(*conn, d.cipher, id, p, d.clock.NowMs()));
     if (p.region && *p.region != cur.entity.region) {
       for (const Extension& x : Extensions())
-        if (x.region_moved) RETURN_IF_ERROR(x.region_moved(*conn, id, *p.region));
+        if (x.region_moved) RETURN_IF_ERROR(x.region_moved(*conn, id, *p.region, d.clock.NowMs()));
     }
     if (!changed.empty()) {
       RETURN_IF_ERROR(d.audit.Append(

@@ -17,8 +17,10 @@ struct Extension {
   // Adds members to GET /entities/{id} (`year`: the query's year, default this year).
   std::function<Status(storage::Connection&, int64_t entity_id, int year, http::Json& out)> detail;
   // Runs in the transaction of PUT /entities/{id} once the entity's region changed to `to`
-  // (rows kept by region follow the entity).
-  std::function<Status(storage::Connection&, int64_t entity_id, const RegionCode& to)> region_moved;
+  // (rows kept by region follow the entity); `now_ms` is the change's time.
+  std::function<Status(storage::Connection&, int64_t entity_id, const RegionCode& to,
+                       int64_t now_ms)>
+      region_moved;
 };
 
 // Registers (or replaces) the extension of `module`.
