@@ -6,8 +6,8 @@
 // day on the official calendar (the server's own calendar answer) and in 评审待办. The office then
 // takes 初审 and the review, publishes the conclusion (a note is required), the applicant requests
 // acceptance, the office records the 验收意见, grades the evaluation 合格 and sends it for
-// approval. Every stage's deadline is closed, the timeline holds each move, and the project page
-// fits a 390 px screen.
+// approval. Every stage's deadline is closed, the timeline holds each move; a finding recorded on
+// the project is listed on its page and opens its drawer; the page fits a 390 px screen.
 
 import { apiHelpers } from './api.mjs'
 
@@ -16,7 +16,7 @@ export async function projectSteps(ctx) {
   const { step, expect, shot, context, BASE, login } = ctx
   const page = ctx.page()
   const s = {}
-  const { makeUser } = apiHelpers(ctx)
+  const { makeUser, post } = apiHelpers(ctx)
   const name = '县级物流配送中心' + Date.now().toString(36).slice(-4)
   const statusTag = (label) => page.locator('.project-detail-page .project-status', { hasText: label })
   // pages stay alive in the console's tabs (keep-alive): every look is inside the project page
@@ -137,6 +137,21 @@ export async function projectSteps(ctx) {
     expect((await detail.locator('.deadlines-table .deadline-state', { hasText: '已结束' }).count()) === 3, 'review, acceptance and evaluation closed')
     expect((await detail.locator('.project-timeline .el-timeline-item').count()) === 8, 'eight moves in the timeline')
     await shot('project-walk')
+  })
+
+  await step('projects: a finding on the project is listed on its page and opens its drawer', async () => {
+    await detail.locator('.project-findings').waitFor()
+    // the console's own session (its CSRF token from /auth/me): no second sign-in
+    const me = await page.request.get(BASE + '/api/v1/auth/me')
+    expect(me.ok(), `auth/me: HTTP ${me.status()}`)
+    const csrf = (await me.json()).csrf_token
+    const projectId = Number(s.url.split('/').pop())
+    const title = '验收发现设备台账不全' + Date.now().toString(36).slice(-4)
+    await post(csrf, '/findings', { project_id: projectId, source: 'acceptance', title, owner_unit: '埇桥物流有限公司', due_on: '2030-12-31' })
+    await page.reload()
+    await detail.locator('.project-findings .pf-link', { hasText: title }).click()
+    await page.locator('.finding-drawer:visible .fd-status', { hasText: '待整改' }).waitFor()
+    await page.locator('.finding-drawer:visible .el-drawer__close-btn').click()
   })
 
   await step('projects: the project page fits a phone screen', async () => {
