@@ -51,7 +51,11 @@ namespace internal {
 Result<PasswordPolicy> LoadPolicy(storage::Connection& conn) {
   PasswordPolicy p;
   ASSIGN_OR_RETURN(
-      auto rows, conn.Query("SELECT key, value FROM settings WHERE key LIKE 'password_policy.%'"));
+      auto rows,
+      // The four keys by name, not LIKE: primary-key lookups instead of a scan of every setting.
+      conn.Query("SELECT key, value FROM settings WHERE key IN ('password_policy.min_length', "
+                 "'password_policy.require_classes', 'password_policy.max_age_days', "
+                 "'password_policy.history')"));
   for (const auto& r : rows) {
     std::string k = r.Text(0);
     int v = std::stoi(r.Text(1));

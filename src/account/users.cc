@@ -20,13 +20,13 @@ using storage::Row;
 const storage::Columns kUser(
     "u.id, u.username, u.display_name, u.region_code, u.status, "
     "u.must_change_password, u.mobile_masked, u.last_login_at, u.previous_login_at, u.created_at, "
-    "t.locked_until, "
+    "(SELECT MAX(a.locked_until) FROM auth_throttle a "
+    "WHERE a.username = u.username AND a.kind IN ('user', 'pair')) AS locked_until, "
     "u.bound_kind, u.bound_id");
-constexpr const char* kUserFrom =
-    "FROM users u "
-    "LEFT JOIN (SELECT username AS locked_name, MAX(locked_until) AS locked_until "
-    "FROM auth_throttle WHERE kind IN ('user', 'pair') GROUP BY username) t "
-    "ON t.locked_name = u.username ";
+// The lock is a correlated lookup through auth_throttle's username index: a joined GROUP BY
+// over the whole throttle table was materialised on every read of a user (every request's
+// authentication), and grew with every failed login anyone made.
+constexpr const char* kUserFrom = "FROM users u ";
 
 User ToUser(const Row& row) {
   storage::NamedRow r(row, kUser);

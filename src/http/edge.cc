@@ -528,6 +528,14 @@ void EdgeServer::Work() {
   }
 }
 
+// Whether connections wait in the queue for a worker: then a worker serves them in turn rather
+// than the next request of the connection it holds (first come, first served; a worker holding
+// its connection while others queued made the slowest requests wait many turns).
+bool EdgeServer::OthersWaiting() {
+  std::lock_guard lk(mu_);
+  return !queue_.empty();
+}
+
 // The requests arriving complete in quick succession (the poller gathers any others).
 bool EdgeServer::ServeRequests(Connection& c) {
   t_current = &c;
@@ -541,7 +549,7 @@ bool EdgeServer::ServeRequests(Connection& c) {
       keep = false;
       break;
     }
-  } while (c.NextRequestWithin(kNextRequestWait));
+  } while (!OthersWaiting() && c.NextRequestWithin(kNextRequestWait));
   t_current = nullptr;
   return keep && !c.closed();
 }

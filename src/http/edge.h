@@ -9,7 +9,8 @@
 //     headers are not complete within header_timeout of their first byte, and 431 beyond
 //     kMaxHeaderBytes. Idle and trickling clients therefore hold no worker.
 //   - A connection with complete headers goes to a bounded queue served by `threads` workers
-//     (a worker keeps the connection 50 ms for its next request, then hands it back);
+//     (a worker keeps the connection 50 ms for its next request, then hands it back; at once
+//     when other connections wait in the queue);
 //     when queue_size are already waiting it is answered 503 (Retry-After) at once. At most
 //     max_workers_per_ip of one address are queued or served at a time; the others wait
 //     (parked, for at most header_timeout, then 503).
@@ -86,6 +87,7 @@ class EdgeServer : public httplib::Server {
   // Worker threads.
   void Work();
   bool ServeRequests(Connection& c);  // true: keep the connection open (back to the poller)
+  bool OthersWaiting();
 
   ServerConfig config_;
   int wake_[2] = {-1, -1};  // self-pipe: workers and Stop() wake the poller

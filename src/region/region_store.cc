@@ -107,8 +107,12 @@ Result<std::map<std::string, std::string>> NamesOf(storage::Connection& conn,
 
 Result<Page<Region>> Children(storage::Connection& conn, const RegionCode& code,
                               const PageRequest& page) {
-  RETURN_IF_ERROR(Get(conn, code));
-  return RegionPage(conn, storage::Where().Eq("r.parent_code", code.str()), page);
+  ASSIGN_OR_RETURN(auto out,
+                   RegionPage(conn, storage::Where().Eq("r.parent_code", code.str()), page));
+  if (!out.items.empty()) return out;  // a region with children exists
+  ASSIGN_OR_RETURN(bool exists, Exists(conn, code));
+  if (!exists) return Error::NotFound("区划 " + code.str() + " 不存在");
+  return out;
 }
 
 Result<std::vector<Region>> Path(storage::Connection& conn, const RegionCode& code) {

@@ -1,10 +1,13 @@
 // Storage conformance: what every backend must do for the domain code to be correct.
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "storage/db.h"
 #include "storage/migrate.h"
+#include "storage/pool.h"
 #include "storage/testing.h"
 
 namespace ruralec::storage {
@@ -188,6 +191,34 @@ TEST_F(StorageTest, BackupAndRestoreRoundTrip) {
   EXPECT_EQ(rows(**restored), before);
   auto c = (*restored)->Acquire();
   EXPECT_EQ(*SchemaVersion(*c), EmbeddedMigrations().back().version);
+}
+
+// Connections go to waiters first come, first served: a thread that releases and acquires
+// again queues behind the threads already waiting (no barging, so no request starves).
+TEST(PoolTest, WaitersAreServedInArrivalOrder) {
+  testing::ScratchTarget target;
+  auto db = Open(target.target(), 1);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto* pool = dynamic_cast<PooledDatabase*>(db->get());
+  ASSERT_NE(pool, nullptr);
+  std::mutex mu;
+  std::vector<int> order;
+  auto take = [&](int who) {
+    auto lease = pool->Acquire();
+    std::lock_guard lock(mu);
+    order.push_back(who);
+  };
+  std::vector<std::thread> waiters;
+  {
+    auto held = pool->Acquire();
+    for (int who = 1; who <= 3; ++who) {
+      waiters.emplace_back(take, who);
+      while (pool->Waiting() < static_cast<size_t>(who)) std::this_thread::yield();
+    }
+  }  // released: the oldest waiter gets it, not the next caller
+  take(4);
+  for (auto& t : waiters) t.join();
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3, 4}));
 }
 
 TEST(RenderSqlTest, ReplacesIdTokenPerDialect) {

@@ -60,9 +60,11 @@ class Where {
   Params params_;
 };
 
-// A page of a list: `SELECT COUNT(*) <from><where>`, then
-// `SELECT <columns> <from><where><order> LIMIT ? OFFSET ?`, each row through `convert`
-// (returning T or Result<T>). `from` starts with "FROM", `order` with " ORDER BY" (or is "").
+// A page of a list: `SELECT <columns> <from><where><order> LIMIT ? OFFSET ?`, each row through
+// `convert` (returning T or Result<T>), and `SELECT COUNT(*) <from><where>` for the total only
+// when the page cannot tell it: a page with rows but fewer than page_size is the last one, so
+// the total is its offset plus its rows (most lists fit on one page: one query, not two).
+// `from` starts with "FROM", `order` with " ORDER BY" (or is "").
 template <typename T, typename Convert>
 Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::string_view from,
                           const Where& where, std::string_view order, const PageRequest& page,
@@ -71,13 +73,19 @@ Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::strin
   out.page = page.page;
   out.page_size = page.page_size;
   std::string tail = std::string(from) + where.Clause();
-  ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + tail, where.params()));
-  out.total = count.at(0).Int(0);
   Params params = where.params();
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
   std::string sql = "SELECT " + std::string(columns) + " " + tail + std::string(order);
   ASSIGN_OR_RETURN(auto rows, conn.Query(sql + " LIMIT ? OFFSET ?", params));
+  if (!rows.empty() && static_cast<int64_t>(rows.size()) < page.page_size) {
+    out.total = page.offset() + static_cast<int64_t>(rows.size());
+  } else if (rows.empty() && page.offset() == 0) {
+    out.total = 0;
+  } else {
+    ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + tail, where.params()));
+    out.total = count.at(0).Int(0);
+  }
   for (const auto& r : rows) {
     if constexpr (std::is_same_v<std::invoke_result_t<Convert, const Row&>, T>) {
       out.items.push_back(convert(r));

@@ -87,6 +87,40 @@ TEST(QueryPage, CountsFiltersAndPages) {
   EXPECT_FALSE(failing.ok());
 }
 
+// The total is counted only when the page cannot tell it; every case must report the same
+// total a COUNT(*) would.
+TEST(QueryPage, TotalIsRightWhetherCountedOrDerived) {
+  testing::TempDatabase tdb;
+  auto c = tdb.db().Acquire();
+  ASSERT_TRUE(c->Exec("CREATE TABLE t (id BIGINT)").ok());
+  ASSERT_TRUE(c->Exec("INSERT INTO t VALUES (1), (2), (3), (4), (5)").ok());
+  struct Case {
+    int page, size;
+    std::string where;
+    int64_t total;
+    size_t items;
+  };
+  const Case cases[] = {
+      {1, 2, "", 5, 2},    // a full first page: counted
+      {3, 2, "", 5, 1},    // the last, partial page: offset + rows
+      {1, 10, "", 5, 5},   // everything on one page
+      {2, 5, "", 5, 0},    // just past the end: counted
+      {9, 2, "", 5, 0},    // far past the end: counted
+      {1, 20, "x", 0, 0},  // nothing matches
+      {2, 20, "x", 0, 0},  // nothing matches, a later page
+      {1, 5, "", 5, 5},    // exactly one full page: counted
+  };
+  for (const Case& k : cases) {
+    Where w;
+    if (!k.where.empty()) w.Sql("id > ?", {int64_t{100}});
+    auto p = QueryPage<int64_t>(*c, "id", "FROM t", w, " ORDER BY id", PageRequest{k.page, k.size},
+                                [](const Row& r) { return r.Int(0); });
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    EXPECT_EQ(p->total, k.total) << "page " << k.page << " size " << k.size << " " << k.where;
+    EXPECT_EQ(p->items.size(), k.items) << "page " << k.page << " size " << k.size;
+  }
+}
+
 TEST(ListColumnTest, JoinsAndSplitsCodeLists) {
   EXPECT_EQ(JoinedList({"a", "b_c"}), ",a,b_c,");
   EXPECT_EQ(JoinedList({}), ",");
