@@ -44,7 +44,7 @@ csrf=$(sed -n '/^\r\?$/,$p' <<<"$login" | python3 -c 'import json,sys; print(jso
 towns=$(curl -fs -H "Cookie: $cookie" "$base/api/v1/regions/341302000000/children" |
   python3 -c 'import json,sys; print(", ".join("\"%s\"" % r["code"] for r in json.load(sys.stdin)["items"][:4]))')
 tag=$(curl -fs -H "Cookie: $cookie" "$base/api/v1/region-tags" |
-  python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("items",d); print(d[0]["name"])')
+  python3 -c 'import json,sys; d=json.load(sys.stdin); d=d["items"] if isinstance(d, dict) else d; print(d[0]["name"])')
 
 # The mixed load: each connection cycles through 10 requests, one of them a write.
 cat >"$work/mixed.lua" <<EOF

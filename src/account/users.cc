@@ -357,7 +357,7 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
                                        const PageRequest& page) {
   RETURN_IF_ERROR(RequirePermission(who, "user:read"));
   storage::Where where;
-  where.StartsWith("u.region_code", who.region.prefix())
+  where.InSubtree("u.region_code", who.region)
       .ContainsIf({"u.username", "u.display_name"}, f.q)
       .EqIf("u.status", f.status);
   if (!f.role.empty()) {
@@ -366,7 +366,7 @@ Result<Page<User>> Accounts::ListUsers(const Principal& who, const UserFilter& f
   }
   if (!f.region_code.empty()) {
     ASSIGN_OR_RETURN(RegionCode rc, RegionCode::Parse(f.region_code));
-    where.StartsWith("u.region_code", rc.prefix());
+    where.InSubtree("u.region_code", rc);
   }
   ASSIGN_OR_RETURN(std::string order, storage::OrderBy(page,
                                                        {{"id", "u.id"},

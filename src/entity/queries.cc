@@ -61,7 +61,7 @@ void MatchText(storage::Where& w, const std::string& text, const char* contains_
 
 storage::Where EntityWhere(const EntityFilter& f) {
   storage::Where w;
-  w.StartsWith("e.region_code", f.region.prefix());
+  w.InSubtree("e.region_code", f.region);
   if (f.id) w.Eq("e.id", *f.id);
   storage::IdsIn(w, "e.id", f.ids);
   if (f.kind) w.Eq("e.kind", std::string(KindName(*f.kind)));
@@ -267,7 +267,7 @@ Result<Page<BrandRow>> ListBrands(storage::Connection& conn, const BrandFilter& 
   ASSIGN_OR_RETURN(std::string order,
                    storage::OrderBy(page, {{"id", "b.id"}, {"name", "b.name"}}, "b.id"));
   storage::Where w;
-  w.StartsWith("e.region_code", f.region.prefix()).EqIf("b.entity_id", f.entity_id);
+  w.InSubtree("e.region_code", f.region).EqIf("b.entity_id", f.entity_id);
   MatchText(w, f.q, "b.name", "b.trademark_no");
   if (f.regional_brand) w.Eq("b.regional_brand", int64_t{*f.regional_brand});
   return storage::QueryPage<BrandRow>(conn, kBrand.List(), kBrandFrom, w, order, page, ToBrandRow);

@@ -13,7 +13,7 @@ using storage::Where;
 // starts with the scope's significant digits.
 Where ScopeOf(const RegionCode& scope) {
   Where w;
-  if (!scope.empty()) w.StartsWith("county_code", scope.prefix());
+  if (!scope.empty()) w.InSubtree("county_code", scope);
   return w;
 }
 

@@ -133,7 +133,7 @@ Result<Page<Region>> Search(storage::Connection& conn, const RegionCode& scope,
                             const std::string& query, const PageRequest& page) {
   if (query.empty()) return Error::Invalid("q", "请输入要搜索的名称");
   storage::Where where;
-  where.StartsWith("r.code", scope.prefix()).ContainsIf({"r.name"}, query);
+  where.InSubtree("r.code", scope).ContainsIf({"r.name"}, query);
   return RegionPage(conn, where, page);
 }
 

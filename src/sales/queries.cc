@@ -38,7 +38,7 @@ SalesRow ToSalesRow(const Row& row) {
 
 storage::Where SalesWhere(const SalesFilter& f) {
   storage::Where w;
-  w.StartsWith("s.region_code", f.region.prefix());
+  w.InSubtree("s.region_code", f.region);
   if (!f.history) w.Sql("s.is_current = 1");
   w.EqIf("s.entity_id", f.entity_id)
       .CmpIf("s.period", ">=", f.from)
@@ -56,7 +56,7 @@ namespace {}  // namespace
 
 Result<std::optional<int>> LatestYear(storage::Connection& conn, const RegionCode& region) {
   storage::Where w;
-  w.StartsWith("s.region_code", region.prefix()).Sql("s.is_current = 1");
+  w.InSubtree("s.region_code", region).Sql("s.is_current = 1");
   ASSIGN_OR_RETURN(
       auto rows, conn.Query("SELECT MAX(s.period) FROM sales_records s" + w.Clause(), w.params()));
   if (rows.empty() || rows[0].IsNull(0)) return std::optional<int>{};
