@@ -4,7 +4,7 @@
 // Waiters are served first come, first served: Release() hands the connection straight to the
 // oldest waiter, so a thread that releases and acquires again cannot barge ahead of threads
 // already waiting. (With a plain condition variable, 64 request threads on 16 connections
-// starved some requests: p99 ten times the mean, docs/PERFORMANCE.md "HTTP".)
+// starved some requests: p99 about ten times the mean, docs/PERFORMANCE.md "HTTP".)
 #pragma once
 
 #include <condition_variable>
