@@ -3,6 +3,7 @@
 #include <map>
 
 #include "attachments/attachments.h"
+#include "storage/figure_changes.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/status_history.h"
@@ -86,6 +87,9 @@ const storage::HistoryTable kHistory{"designation_status_changes", "designation_
 
 Status InsertChange(storage::Connection& conn, int64_t id, const RegionCode& region,
                     std::optional<State> from, const NewStatus& c, Stamp stamp) {
+  // The demonstration-unit figures count a unit from the date of its status (the screen's
+  // stored county figures: storage/figure_changes.h), so the change marks that month.
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, region, c.on.ToString(), stamp.now_ms));
   return storage::AppendStatusChange(
       conn, kHistory,
       storage::HistoryRowOf(id, region.county(), from, c, StatusName, stamp.by, stamp.now_ms));

@@ -2,6 +2,12 @@
 // Contract:
 //  - An entity is identified by its 统一社会信用代码 (uscc, GB 32100 check; unique nationally).
 //  - Its region is an existing town or village; writes check the caller's scope on it.
+//  - An entity may have a position (issue 25 item 2, the screen's point map): WGS-84, both
+//    coordinates or neither, at most 6 decimals, inside China's extent (lat 3–54, lng 73–136),
+//    stored as integer micro-degrees; entered by the county, never derived from the address.
+//  - Registering an entity or changing its region or registration date marks the county's
+//    stored screen figures changed (`new_entities`; storage/figure_changes.h) in the same
+//    transaction.
 //  - Contact mobile is stored encrypted (FieldCipher, context "entities.mobile") with a blind
 //    index and a masked copy; reads return only the masked value.
 //  - Store functions run in the caller's connection (and its transaction, if one is open);
@@ -37,6 +43,20 @@ struct Linkage {
   bool employs_poor = false;      // 带动建档立卡贫困户
 };
 
+// A WGS-84 position in micro-degrees.
+struct Point {
+  int64_t lat_e6 = 0, lng_e6 = 0;
+  bool operator==(const Point&) const = default;
+};
+// China's extent, as the boundary files are checked (docs/DASHBOARD.md): a point outside it is
+// a typing error (swapped coordinates, a sign) rather than a business abroad.
+inline constexpr int64_t kMinLatE6 = 3'000'000, kMaxLatE6 = 54'000'000;
+inline constexpr int64_t kMinLngE6 = 73'000'000, kMaxLngE6 = 136'000'000;
+// Parses decimal degrees (at most 6 decimals) of "lat" and "lng" ("" = absent): both or neither,
+// inside China's extent; errors name the field ("lat", "lng") in Chinese.
+Result<std::optional<Point>> ParsePoint(std::string_view lat, std::string_view lng);
+std::string FormatDegrees(int64_t e6);  // "33.645200"
+
 struct NewEntity {
   std::string uscc;
   std::string name;
@@ -46,6 +66,7 @@ struct NewEntity {
   std::string contact_name;
   std::string mobile;  // "" = none
   Linkage linkage;
+  std::optional<Point> point;
 };
 
 struct Entity {
@@ -57,6 +78,7 @@ struct Entity {
   std::string contact_name;
   std::optional<std::string> mobile_masked;
   Linkage linkage;
+  std::optional<Point> point;
   int64_t created_at = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "entity/store_internal.h"
 #include "entity/validation.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -31,7 +32,7 @@ constexpr std::array<KindInfo, 5> kKinds{{
 
 const storage::Columns kEntity(
     "id, uscc, name, kind, region_code, registered_on, contact_name, mobile_masked, "
-    "linkage_model, contract_farming, employs_poor, created_at");
+    "linkage_model, contract_farming, employs_poor, lat_e6, lng_e6, created_at");
 const std::string kEntityColumns = "SELECT " + kEntity.List() + " FROM entities ";
 
 Entity ToEntity(const Row& row) { return internal::EntityFrom(storage::NamedRow(row, kEntity)); }
@@ -54,6 +55,8 @@ Entity internal::EntityFrom(const storage::NamedRow& r) {
   e.contact_name = r.Text("contact_name");
   e.mobile_masked = r.OptText("mobile_masked");
   e.linkage = {r.Bool("linkage_model"), r.Bool("contract_farming"), r.Bool("employs_poor")};
+  if (auto lat = r.OptInt("lat_e6"), lng = r.OptInt("lng_e6"); lat && lng)
+    e.point = Point{*lat, *lng};
   e.created_at = r.Int("created_at");
   return e;
 }
@@ -155,7 +158,13 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
     bidx = cipher.BlindIndex(e.mobile, "entities.mobile");
     masked = crypto::MaskMobile(e.mobile);
   }
+  if (e.point) {  // the same checks as ParsePoint, for a caller that built the point itself
+    ASSIGN_OR_RETURN(e.point,
+                     ParsePoint(FormatDegrees(e.point->lat_e6), FormatDegrees(e.point->lng_e6)));
+  }
   Value reg = e.registered_on ? Value{e.registered_on->ToString()} : Value{Null{}};
+  Value lat = e.point ? Value{e.point->lat_e6} : Value{Null{}};
+  Value lng = e.point ? Value{e.point->lng_e6} : Value{Null{}};
   Value batch = batch_id ? Value{*batch_id} : Value{Null{}};
   Value by = who.id.valid() ? Value{who.id.value} : Value{Null{}};
   ASSIGN_OR_RETURN(
@@ -163,13 +172,17 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
       conn.QueryOne(
           "INSERT INTO entities (county_code, region_code, uscc, name, kind, registered_on, "
           "contact_name, mobile_enc, mobile_bidx, mobile_masked, linkage_model, contract_farming, "
-          "employs_poor, batch_id, created_by, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "employs_poor, lat_e6, lng_e6, batch_id, created_by, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {e.region.county().str(), e.region.str(), e.uscc, e.name, std::string(KindName(e.kind)),
            reg, OptText(e.contact_name), enc, bidx, masked, int64_t{e.linkage.model},
-           int64_t{e.linkage.contract_farming}, int64_t{e.linkage.employs_poor}, batch, by, now_ms,
-           now_ms},
+           int64_t{e.linkage.contract_farming}, int64_t{e.linkage.employs_poor}, lat, lng, batch,
+           by, now_ms, now_ms},
           "insert entity"));
+  // `new_entities` counts it in its registration month (the screen's stored county figures).
+  if (e.registered_on)
+    RETURN_IF_ERROR(
+        storage::MarkFiguresChanged(conn, e.region, e.registered_on->ToString(), now_ms));
   return row.Int(0);
 }
 

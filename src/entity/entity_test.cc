@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "entity/queries.h"
 #include "region/region.h"
 #include "region/testing.h"
+#include "storage/figure_changes.h"
 #include "storage/testing.h"
 
 namespace ruralec::entity {
@@ -98,6 +100,98 @@ TEST_F(EntityTest, ShopsAndBrands) {
   ASSERT_TRUE(b.ok() && b->has_value());
   EXPECT_TRUE((*b)->regional_brand);
   EXPECT_TRUE(FindShop(*c, id, "shop123")->has_value());
+}
+
+TEST(EntityRules, PositionIsBothCoordinatesInsideChina) {
+  auto p = ParsePoint(" 33.6452 ", "116.9644");
+  ASSERT_TRUE(p.ok() && p->has_value()) << p.error().message;
+  EXPECT_EQ((*p)->lat_e6, 33'645'200);
+  EXPECT_EQ((*p)->lng_e6, 116'964'400);
+  EXPECT_EQ(FormatDegrees((*p)->lng_e6), "116.964400");
+  EXPECT_FALSE(ParsePoint("", "")->has_value());  // optional
+  struct Bad {
+    const char *lat, *lng, *field, *says;
+  };
+  for (const Bad& b : std::vector<Bad>{
+           {"33.6", "", "lng", "同时填写"},
+           {"", "116.9", "lat", "同时填写"},
+           {"116.9644", "33.6452", "lat", "中国境内"},  // swapped: latitude 116 is none
+           {"33.6452", "33.6452", "lng", "中国境内"},   // longitude 33 is west of China
+           {"-33.6", "116.9", "lat", "中国境内"},
+           {"33.6", "16.9", "lng", "中国境内"},
+           {"33.1234567", "116.9", "lat", "最多6位小数"},
+           {"北纬33", "116.9", "lat", "十进制度数"},
+       }) {
+    auto r = ParsePoint(b.lat, b.lng);
+    ASSERT_FALSE(r.ok()) << b.lat << "," << b.lng;
+    EXPECT_EQ(r.error().field, b.field) << b.lat << "," << b.lng;
+    EXPECT_NE(r.error().message.find(b.says), std::string::npos) << r.error().message;
+  }
+}
+
+TEST_F(EntityTest, PositionIsStoredUpdatedClearedAndFiltered) {
+  auto c = tdb_.db().Acquire();
+  NewEntity e = Sample(kUscc1, "341302100201");
+  e.point = Point{33'645'200, 116'964'400};
+  int64_t with = *Insert(*c, cipher_, county_, e, 1);
+  int64_t without = *Insert(*c, cipher_, county_, Sample(kUscc2, "341302100"), 1);
+  EXPECT_EQ(Get(*c, with)->point, (Point{33'645'200, 116'964'400}));
+  EXPECT_FALSE(Get(*c, without)->point.has_value());
+  e.uscc = "91341302MA2N00003J";
+  e.point = Point{116'964'400, 33'645'200};  // swapped: latitude 116 is no latitude
+  EXPECT_EQ(Insert(*c, cipher_, county_, e, 1).error().field, "lat");
+
+  queries::EntityFilter f;
+  f.region = *RegionCode::Parse("341302");
+  f.located = true;
+  PageRequest page;
+  auto located = queries::ListEntities(*c, f, page);
+  ASSERT_TRUE(located.ok());
+  ASSERT_EQ(located->items.size(), 1u);
+  EXPECT_EQ(located->items[0].entity.id, with);
+  f.located = false;
+  EXPECT_EQ(queries::ListEntities(*c, f, page)->items.at(0).entity.id, without);
+
+  queries::EntityPatch set;
+  set.point = std::optional<Point>(Point{33'700'000, 117'000'000});
+  auto changed = queries::UpdateEntity(*c, cipher_, without, set, 2);
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_EQ(*changed, std::vector<std::string>{"location"});
+  EXPECT_EQ(Get(*c, without)->point, (Point{33'700'000, 117'000'000}));
+  queries::EntityPatch clear;
+  clear.point = std::optional<Point>();
+  ASSERT_TRUE(queries::UpdateEntity(*c, cipher_, without, clear, 3).ok());
+  EXPECT_FALSE(Get(*c, without)->point.has_value());
+  queries::EntityPatch abroad;
+  abroad.point = std::optional<Point>(Point{48'850'000, 2'350'000});  // Paris
+  EXPECT_EQ(queries::UpdateEntity(*c, cipher_, without, abroad, 4).error().field, "lng");
+}
+
+// `new_entities` is stored per county and month on the screen: a registration, a changed
+// registration date and an import undone mark the county from the month they change.
+TEST_F(EntityTest, RegistrationsMarkTheirCountyAndMonth) {
+  auto c = tdb_.db().Acquire();
+  auto marks = [&] { return *storage::PendingFigureChanges(*c); };
+  NewEntity undated = Sample(kUscc2, "341302100");
+  undated.registered_on.reset();
+  int64_t id = *Insert(*c, cipher_, county_, undated, 1);
+  EXPECT_TRUE(marks().empty());  // counted in no month
+  queries::EntityPatch name;
+  name.name = "改名后的公司";
+  ASSERT_TRUE(queries::UpdateEntity(*c, cipher_, id, name, 2).ok());
+  EXPECT_TRUE(marks().empty());  // a name is no figure
+
+  ASSERT_TRUE(Insert(*c, cipher_, county_, Sample(kUscc1, "341302100201"), 3).ok());
+  ASSERT_EQ(marks().size(), 1u);
+  EXPECT_EQ(marks()[0].county, "341302000000");
+  EXPECT_EQ(marks()[0].from_month, "2019-03");
+  ASSERT_TRUE(storage::ClearFigureChange(*c, marks()[0]).ok());
+
+  queries::EntityPatch dated;
+  dated.registered_on = std::optional<CivilDate>(CivilDate(2018, 11, 5));
+  ASSERT_TRUE(queries::UpdateEntity(*c, cipher_, id, dated, 4).ok());
+  ASSERT_EQ(marks().size(), 1u);
+  EXPECT_EQ(marks()[0].from_month, "2018-11");
 }
 
 }  // namespace

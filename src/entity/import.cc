@@ -33,7 +33,9 @@ enum EntityCol {
   kEPoor,
   kEPlatform,
   kEShopName,
-  kEShopRef
+  kEShopRef,
+  kELng,
+  kELat
 };
 constexpr Column kEntityColumns[] = {{"统一社会信用代码*", true},
                                      {"主体名称*", true},
@@ -47,7 +49,9 @@ constexpr Column kEntityColumns[] = {{"统一社会信用代码*", true},
                                      {"带动建档立卡贫困户", false},
                                      {"网店平台", false},
                                      {"网店名称", false},
-                                     {"网店ID或网址", false}};
+                                     {"网店ID或网址", false},
+                                     {"经度", false},
+                                     {"纬度", false}};
 
 int EntityColumnOf(const std::string& field) {
   if (field == "uscc") return kEUscc;
@@ -59,6 +63,8 @@ int EntityColumnOf(const std::string& field) {
   if (field == "platform") return kEPlatform;
   if (field == "shop_name") return kEShopName;
   if (field == "shop_ref") return kEShopRef;
+  if (field == "lat") return kELat;
+  if (field == "lng") return kELng;
   return -1;
 }
 
@@ -89,6 +95,9 @@ std::optional<RowError> ParseEntityFields(const Cells& c, const region::NameReso
   }
   if (Status st = Validate(e); !st.ok())
     return c.Reject(EntityColumnOf(st.error().field), st.error().message);
+  auto point = ParsePoint(c.Get(kELat), c.Get(kELng));
+  if (!point.ok()) return c.Reject(EntityColumnOf(point.error().field), point.error().message);
+  e.point = *point;
   return std::nullopt;
 }
 
@@ -139,6 +148,7 @@ RowOutcome UpdateRow(storage::Connection& conn, const ImportContext& ctx,
   if (present(kELinkage)) p.model = e.linkage.model;
   if (present(kEContract)) p.contract_farming = e.linkage.contract_farming;
   if (present(kEPoor)) p.employs_poor = e.linkage.employs_poor;
+  if (present(kELat) || present(kELng)) p.point = e.point;
   auto changed = queries::UpdateEntity(conn, ctx.cipher, id, p, now);
   if (!changed.ok() && imports::IsRowError(changed.error()))
     return std::optional(c.Reject(EntityColumnOf(changed.error().field), changed.error().message));
@@ -251,12 +261,14 @@ spreadsheet::Sheet EntitiesTemplate() {
   return imports::Template(
       "经营主体", kEntityColumns,
       {"91341302MA2N00001C", "示例电商有限公司", "企业", "341302100000", "2019-03-01", "张三",
-       "13800138000", "是", "否", "否", "淘宝", "示例旗舰店", "123456"},
+       "13800138000", "是", "否", "否", "淘宝", "示例旗舰店", "123456", "116.964400", "33.645200"},
       {"带*的列为必填；列的顺序可以调整，但表头文字须与模板一致。",
        "主体类型：企业、合作社、家庭农场、个体工商户、运营服务商。",
        "所在区划代码：12位统计用区划代码，或乡镇、村的名称（如“符离镇”“符离镇/沈圩村”；村名在"
        "辖区内唯一时可只写村名），须为乡镇（街道）或行政村（社区），且在您的管辖范围内。",
        "利益联结机制、订单农业、带动建档立卡贫困户：是 或 否。",
+       "经度、纬度：可不填；填写时两列都填，WGS-84 十进制度数（最多6位小数，如 116.964400、"
+       "33.645200），须在中国境内，用于统计监测大屏的点位图。",
        "联系电话加密保存，列表中只显示掩码。导入前请删除示例行。"});
 }
 

@@ -6,6 +6,7 @@
 #include "entity/store_internal.h"
 #include "entity/validation.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 #include "storage/id_filter.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
@@ -22,7 +23,8 @@ using storage::Value;
 // ---- entities ----
 const storage::Columns kEntity(
     "e.id, e.uscc, e.name, e.kind, e.region_code, e.registered_on, e.contact_name, "
-    "e.mobile_masked, e.linkage_model, e.contract_farming, e.employs_poor, e.created_at, "
+    "e.mobile_masked, e.linkage_model, e.contract_farming, e.employs_poor, e.lat_e6, e.lng_e6, "
+    "e.created_at, "
     "e.updated_at, "
     "(SELECT COUNT(*) FROM entity_shops sh WHERE sh.entity_id = e.id) AS shop_count, "
     "(SELECT COUNT(*) FROM brands b WHERE b.entity_id = e.id) AS brand_count");
@@ -65,6 +67,7 @@ storage::Where EntityWhere(const EntityFilter& f) {
   if (f.id) w.Eq("e.id", *f.id);
   storage::IdsIn(w, "e.id", f.ids);
   if (f.kind) w.Eq("e.kind", std::string(KindName(*f.kind)));
+  if (f.located) w.Sql(*f.located ? "e.lat_e6 IS NOT NULL" : "e.lat_e6 IS NULL", {});
   MatchText(w, f.q, "e.name", "e.uscc");
   if (f.registered_year) {
     std::string y = std::to_string(*f.registered_year);
@@ -182,6 +185,25 @@ Status PatchText(SetList& s, const Entity& e, const EntityPatch& p) {
   return {};
 }
 
+void PatchPoint(SetList& s, const Entity& e, const EntityPatch& p) {
+  if (!p.point || *p.point == e.point) return;
+  s.Add("location", "lat_e6", *p.point ? Value{(*p.point)->lat_e6} : Value{Null{}});
+  s.Add("location", "lng_e6", *p.point ? Value{(*p.point)->lng_e6} : Value{Null{}});
+}
+
+// `new_entities` counts an entity in its region and registration month: a change of either
+// marks the old and the new (county, month) of the screen's stored figures.
+Status MarkMoved(storage::Connection& conn, const Entity& e, const EntityPatch& p, int64_t now_ms) {
+  RegionCode region = p.region.value_or(e.region);
+  std::optional<CivilDate> on = p.registered_on ? *p.registered_on : e.registered_on;
+  if (region == e.region && on == e.registered_on) return {};
+  if (e.registered_on)
+    RETURN_IF_ERROR(
+        storage::MarkFiguresChanged(conn, e.region, e.registered_on->ToString(), now_ms));
+  if (on) RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, region, on->ToString(), now_ms));
+  return {};
+}
+
 void PatchFlags(SetList& s, const Entity& e, const EntityPatch& p) {
   if (p.model && *p.model != e.linkage.model)
     s.Add("linkage.model", "linkage_model", int64_t{*p.model});
@@ -202,6 +224,12 @@ Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
   if (p.registered_on) RETURN_IF_ERROR(CheckRegisteredOn(*p.registered_on));
   RETURN_IF_ERROR(PatchText(s, e, p));
   PatchFlags(s, e, p);
+  if (p.point && *p.point) {  // checked as a new entity's (inside China's extent)
+    ASSIGN_OR_RETURN(auto checked, ParsePoint(FormatDegrees((*p.point)->lat_e6),
+                                              FormatDegrees((*p.point)->lng_e6)));
+    if (!checked) return Error::Invalid("lat", "经度和纬度须同时填写");
+  }
+  PatchPoint(s, e, p);
   if (p.mobile) {
     if (p.mobile->empty()) {
       if (e.mobile_masked) {
@@ -224,6 +252,7 @@ Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,
   for (const auto& c : s.changed)
     if (changed.empty() || changed.back() != c) changed.push_back(c);
   if (s.sql.empty()) return changed;
+  RETURN_IF_ERROR(MarkMoved(conn, e, p, now_ms));
   s.params.emplace_back(now_ms);
   s.params.emplace_back(id);
   RETURN_IF_ERROR(

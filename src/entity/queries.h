@@ -24,8 +24,9 @@ struct EntityFilter {
   std::optional<Kind> kind;
   std::string q;  // part of the name, or the start of the uscc
   std::optional<int> registered_year;
-  std::optional<int64_t> id;  // only this entity (a caller acting for one business)
-  std::vector<int64_t> ids;   // only these (selected rows); empty: no such filter
+  std::optional<bool> located;  // true: only those with a position; false: only those without
+  std::optional<int64_t> id;    // only this entity (a caller acting for one business)
+  std::vector<int64_t> ids;     // only these (selected rows); empty: no such filter
 };
 struct EntityRow {
   Entity entity;
@@ -44,8 +45,11 @@ struct EntityPatch {
   std::optional<RegionCode> region;  // caller checks it (CheckRegion)
   std::optional<std::optional<CivilDate>> registered_on;
   std::optional<bool> model, contract_farming, employs_poor;
+  std::optional<std::optional<Point>> point;  // nullopt inside: clears the position
 };
 // Applies the patch and returns the names of the fields that changed (for the audit entry).
+// A changed region or registration date marks the old and new county-months of the screen's
+// stored figures (storage/figure_changes.h) in the caller's transaction.
 // Only the entity's own row changes: a caller moving the entity to another region tells the
 // modules that keep rows by region (api/extensions.h).
 Result<std::vector<std::string>> UpdateEntity(storage::Connection& conn,

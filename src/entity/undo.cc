@@ -1,5 +1,6 @@
 #include "entity/undo.h"
 
+#include "storage/figure_changes.h"
 #include "storage/in_list.h"
 
 namespace ruralec::entity {
@@ -37,9 +38,15 @@ Result<std::vector<int64_t>> BatchEntityIds(storage::Connection& conn, int64_t b
   return out;
 }
 
-Result<int64_t> RemoveBatch(storage::Connection& conn, int64_t, const std::vector<int64_t>& ids,
-                            storage::Stamp) {
+Result<int64_t> RemoveBatch(storage::Connection& conn, int64_t batch_id,
+                            const std::vector<int64_t>& ids, storage::Stamp stamp) {
   RETURN_IF_ERROR(CheckOwn(conn, ids));
+  // The batch's entities leave `new_entities` of their registration months (figure_changes.h).
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(registered_on) FROM entities WHERE batch_id = ? GROUP BY "
+      "region_code",
+      {batch_id}, stamp.now_ms));
   RETURN_IF_ERROR(storage::ExecWhereIn(conn, "DELETE FROM entity_shops WHERE entity_id", ids));
   return storage::ExecWhereIn(conn, "DELETE FROM entities WHERE id", ids);
 }

@@ -10,6 +10,7 @@
 #include "households/help_store.h"
 #include "households/register_internal.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::households {
 namespace {
@@ -156,7 +157,8 @@ Result<Employment> EndEmployment(const Deps& d, const account::Principal& who, i
         RETURN_IF_ERROR(validate::PlausibleDate(until, "until", ShanghaiDate(d.clock.NowMs())));
         if (until < e.in.since)
           return Error::Invalid("until", "离职日期不能早于入职日期 " + e.in.since.ToString());
-        ASSIGN_OR_RETURN(bool ended, store::EndEmployment(*conn, employment_id, until));
+        ASSIGN_OR_RETURN(bool ended,
+                         store::EndEmployment(*conn, employment_id, until, d.clock.NowMs()));
         if (!ended) return Error::Conflict("该就业记录已结束", "until");
         RETURN_IF_ERROR(
             Audit(d, *conn, who, "household.employment.end", household_id,
@@ -189,7 +191,7 @@ Result<HouseholdShop> CloseShop(const Deps& d, const account::Principal& who, in
         if (closed_on < s.in.opened_on)
           return Error::Invalid("closed_on",
                                 "关店日期不能早于开店日期 " + s.in.opened_on.ToString());
-        ASSIGN_OR_RETURN(bool closed, store::CloseShop(*conn, shop_id, closed_on));
+        ASSIGN_OR_RETURN(bool closed, store::CloseShop(*conn, shop_id, closed_on, d.clock.NowMs()));
         if (!closed) return Error::Conflict("该网店已关闭", "closed_on");
         RETURN_IF_ERROR(
             Audit(d, *conn, who, "household.shop.close", household_id,

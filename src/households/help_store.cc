@@ -1,5 +1,6 @@
 #include "households/help_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -22,7 +23,10 @@ CivilDate Date(const std::string& t) { return OptDate(t).value_or(CivilDate{}); 
 
 }  // namespace
 
+// A household's employment or shop helps it from its first day to its last (the coverage
+// figure: storage/figure_changes.h), so a new one marks its start month, an end its end month.
 Result<int64_t> InsertEmployment(storage::Connection& conn, const NewEmployment& e) {
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, e.region, e.in.since.ToString(), e.now));
   ASSIGN_OR_RETURN(
       storage::Row row,
       conn.QueryOne("INSERT INTO household_employments (household_id, county_code, region_code, "
@@ -59,6 +63,7 @@ Result<std::vector<std::pair<Employment, std::string>>> EmploymentsOf(storage::C
 }
 
 Result<int64_t> InsertShop(storage::Connection& conn, const NewShop& s) {
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, s.region, s.in.opened_on.ToString(), s.now));
   ASSIGN_OR_RETURN(
       storage::Row row,
       conn.QueryOne("INSERT INTO household_shops (household_id, county_code, region_code, "
@@ -96,14 +101,20 @@ Result<std::vector<HouseholdShop>> ShopsOf(storage::Connection& conn, int64_t ho
   return out;
 }
 
-Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until) {
+Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until, int64_t now_ms) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn, "SELECT region_code, ? FROM household_employments WHERE id = ?", {until.ToString(), id},
+      now_ms));
   ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_employments SET until = ? WHERE id = ? "
                                         "AND until IS NULL",
                                         {until.ToString(), id}));
   return n == 1;
 }
 
-Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on) {
+Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on, int64_t now_ms) {
+  RETURN_IF_ERROR(
+      storage::MarkFiguresChangedBy(conn, "SELECT region_code, ? FROM household_shops WHERE id = ?",
+                                    {closed_on.ToString(), id}, now_ms));
   ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_shops SET closed_on = ? WHERE id = ? AND "
                                         "closed_on IS NULL",
                                         {closed_on.ToString(), id}));

@@ -10,6 +10,7 @@
 #include "households/help.h"
 #include "households/household_store.h"
 #include "storage/db.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::households::store {
 
@@ -36,8 +37,9 @@ struct NewShop {
 Result<int64_t> InsertShop(storage::Connection& conn, const NewShop& s);
 Result<std::vector<HouseholdShop>> ShopsOf(storage::Connection& conn, int64_t household_id);
 // Sets the end of an open employment / shop; false when it had one already (or is not there).
-Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until);
-Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on);
+// Both mark the row's county changed from the end's month (storage/figure_changes.h).
+Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until, int64_t now_ms);
+Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on, int64_t now_ms);
 
 // Count and sum of the current purchases from a household.
 Result<std::pair<int64_t, int64_t>> PurchaseTotalsOf(storage::Connection& conn,

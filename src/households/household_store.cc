@@ -2,11 +2,15 @@
 
 #include <map>
 
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
 namespace ruralec::households::store {
 namespace {
+
+// The first month a register change marks (every stored month of the county).
+constexpr char kEveryMonth[] = "2000-01";
 
 using storage::Null;
 using storage::Value;
@@ -137,11 +141,17 @@ Result<int64_t> Insert(storage::Connection& conn, const Row& r) {
                     "?, ?, ?, ?, ?) RETURNING id",
                     v, "insert household"));
   int64_t id = row.Int(0);
+  // Whether a household counts for the coverage rate is its register row as of a day: a row
+  // changes the county's coverage of every stored month (storage/figure_changes.h).
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.in.region, kEveryMonth, r.now));
   RETURN_IF_ERROR(PutHelpers(conn, id, r.in.helpers));
   return id;
 }
 
 Status Update(storage::Connection& conn, int64_t id, const Row& r) {
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(  // the old county too, if it moved
+      conn, "SELECT region_code, ? FROM households WHERE id = ?", {kEveryMonth, id}, r.now));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.in.region, kEveryMonth, r.now));
   std::vector<Value> v = {r.in.region.county().str(), r.in.region.str()};
   for (auto& f : Fields(r)) v.push_back(std::move(f));
   v.emplace_back(r.now);

@@ -1,5 +1,6 @@
 #include "households/purchase_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -53,9 +54,17 @@ Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}
 }  // namespace
 
 Result<int64_t> InsertPurchase(storage::Connection& conn, const NewPurchase& p) {
-  if (p.supersedes_id)
+  // A purchase from a household helps it (the coverage figure: storage/figure_changes.h): the
+  // new row's county and month are marked, a correction's old row's too.
+  RETURN_IF_ERROR(
+      storage::MarkFiguresChanged(conn, p.in.village, p.in.purchased_on.ToString(), p.created_at));
+  if (p.supersedes_id) {
+    RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+        conn, "SELECT region_code, purchased_on FROM purchases WHERE id = ?", {*p.supersedes_id},
+        p.created_at));
     RETURN_IF_ERROR(
         conn.Exec("UPDATE purchases SET is_current = 0 WHERE id = ?", {*p.supersedes_id}));
+  }
   const PurchaseInput& in = p.in;
   ASSIGN_OR_RETURN(
       storage::Row row,

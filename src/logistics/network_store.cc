@@ -1,5 +1,6 @@
 #include "logistics/network_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/order_by.h"
 #include "storage/row.h"
 #include "storage/where.h"
@@ -168,7 +169,13 @@ Result<bool> Taken(storage::Connection& conn, const std::string& table, const st
 
 // ---- nodes ----
 
+// The node figures and the express coverage (its village points, their status and carriers)
+// read the nodes as they are now, for every month: a node written marks its county from the
+// first month (storage/figure_changes.h); a node moved, its old county too.
+constexpr char kEveryMonth[] = "2000-01";
+
 Result<int64_t> InsertNode(storage::Connection& conn, const NodeInput& in, Stamp stamp) {
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, in.region, kEveryMonth, stamp.now_ms));
   storage::Params p = {in.region.county().str()};
   for (auto& v : NodeValues(in)) p.push_back(std::move(v));
   p.push_back(By(stamp));
@@ -185,6 +192,10 @@ Result<int64_t> InsertNode(storage::Connection& conn, const NodeInput& in, Stamp
 }
 
 Status UpdateNode(storage::Connection& conn, int64_t id, const NodeInput& in, Stamp stamp) {
+  RETURN_IF_ERROR(
+      storage::MarkFiguresChangedBy(conn, "SELECT region_code, ? FROM logistics_nodes WHERE id = ?",
+                                    {kEveryMonth, id}, stamp.now_ms));
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, in.region, kEveryMonth, stamp.now_ms));
   storage::Params p = {in.region.county().str()};
   for (auto& v : NodeValues(in)) p.push_back(std::move(v));
   p.push_back(stamp.now_ms);

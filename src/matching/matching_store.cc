@@ -5,6 +5,7 @@
 
 #include "attachments/attachments.h"
 #include "crypto/crypto.h"
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -352,6 +353,10 @@ Status AddDemandMatched(storage::Connection& conn, int64_t id, int64_t q, int64_
 
 Result<int64_t> InsertMatch(storage::Connection& conn, const NewMatch& n) {
   const Match& m = n.m;
+  // A match of a listing naming a household helps it (the households' coverage figure, stored
+  // per county and month: storage/figure_changes.h).
+  RETURN_IF_ERROR(
+      storage::MarkFiguresChanged(conn, m.village, m.matched_on.ToString(), m.created_at));
   std::optional<int64_t> score;
   if (m.score) score = *m.score;
   ASSIGN_OR_RETURN(

@@ -186,6 +186,15 @@ Result<int64_t> InsertProduct(storage::Connection& conn, const Product& p, stora
 }
 
 Status UpdateProduct(storage::Connection& conn, const Product& p, int64_t now_ms) {
+  // A product moved to another region takes its certification and admission counts along, in
+  // every month (storage/figure_changes.h): both counties are marked.
+  ASSIGN_OR_RETURN(auto old,
+                   conn.QueryOptional("SELECT region_code FROM products WHERE id = ?", {p.id}));
+  if (old && old->Text(0) != p.region.str()) {
+    if (auto was = RegionCode::Parse(old->Text(0)); was.ok())
+      RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, *was, "2000-01", now_ms));
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, p.region, "2000-01", now_ms));
+  }
   return ExecOk(conn.Exec(
       "UPDATE products SET region_code = ?, name = ?, category = ?, brand_id = ?, "
       "regional_brand_id = ?, gtin = ?, specs = ?, packaging_standard = ?, grade_scale_id = ?, "

@@ -72,7 +72,7 @@ Status LinkHousehold(storage::Connection& conn, const Deps& d, const Trainee& t,
   if (t.household_id) return {};
   ASSIGN_OR_RETURN(auto h, households::FindByIdNumber(conn, d.cipher, id_number));
   if (!h) return {};
-  return store::SetTraineeHousehold(conn, t.id, h->id);
+  return store::SetTraineeHousehold(conn, t.id, h->id, d.clock.NowMs());
 }
 
 Result<Registered> RegisterIn(storage::Connection& conn, const Deps& d,
@@ -133,7 +133,7 @@ Result<LinkReport> LinkTraineesToHouseholds(const Deps& d) {
                            d.cipher.Decrypt(enc, "training_trainees.id_number"));
           ASSIGN_OR_RETURN(auto h, households::FindByIdNumber(*conn, d.cipher, number));
           if (!h) continue;
-          RETURN_IF_ERROR(store::SetTraineeHousehold(*conn, id, h->id));
+          RETURN_IF_ERROR(store::SetTraineeHousehold(*conn, id, h->id, d.clock.NowMs()));
           ++rep.linked;
         }
         RETURN_IF_ERROR(d.audit.Append(
@@ -254,8 +254,8 @@ Result<DayResult> RecordDay(const Deps& d, const account::Principal& who, int64_
         for (int64_t id : now)
           if (!want.count(id)) drop.push_back(id);
         RETURN_IF_ERROR(store::InsertAttendance(*conn, add, StampOf(who, d.clock.NowMs())));
-        ASSIGN_OR_RETURN(int64_t removed,
-                         store::DeleteAttendance(*conn, session_id, day.ToString(), drop));
+        ASSIGN_OR_RETURN(int64_t removed, store::DeleteAttendance(*conn, session_id, day.ToString(),
+                                                                  drop, d.clock.NowMs()));
         DayResult r{static_cast<int64_t>(add.size()), removed};
         RETURN_IF_ERROR(d.audit.Append(
             *conn, AuditOf(who, "training.attendance", "training_session", session_id,

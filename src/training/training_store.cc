@@ -525,9 +525,15 @@ Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendan
 }
 
 Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
-                                 const std::string& day, const std::vector<int64_t>& trainees) {
+                                 const std::string& day, const std::vector<int64_t>& trainees,
+                                 int64_t now_ms) {
   int64_t n = 0;
   for (int64_t t : trainees) {
+    RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+        conn,
+        "SELECT region_code, day FROM training_attendance WHERE session_id = ? AND day = ? "
+        "AND trainee_id = ?",
+        {session_id, day, t}, now_ms));
     ASSIGN_OR_RETURN(int64_t k, conn.Exec("DELETE FROM training_attendance WHERE session_id = ? "
                                           "AND day = ? AND trainee_id = ?",
                                           {session_id, day, t}));
@@ -540,6 +546,16 @@ Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
 
 Result<int64_t> InsertOutcome(storage::Connection& conn, const Trainee& t, const OutcomeInput& in,
                               Stamp stamp) {
+  // An outcome converts its trainee for the conversion figure of every month from the trainee's
+  // training on (the window looks forward from the last training day), so the counties and first
+  // months of the trainee's attendance are marked, and the trainee's own county at the outcome.
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(day) FROM training_attendance WHERE trainee_id = ? GROUP BY "
+      "region_code",
+      {t.id}, stamp.now_ms));
+  RETURN_IF_ERROR(
+      storage::MarkFiguresChanged(conn, t.region, in.happened_on.ToString(), stamp.now_ms));
   ASSIGN_OR_RETURN(
       Row row, conn.QueryOne("INSERT INTO training_outcomes (trainee_id, county_code, region_code, "
                              "kind, happened_on, entity_id, evidence, recorded_by, recorded_at) "
@@ -756,7 +772,15 @@ Status AddDictEntry(storage::Connection& conn, const RegionCode& county, const s
                 {county.str(), dict, v.value, v.label, OptId(stamp.by), stamp.now_ms}));
 }
 
-Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id) {
+Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id,
+                           int64_t now_ms) {
+  // The trainee's training now helps the household (the coverage figure): its attendance's
+  // counties are marked from their first day (storage/figure_changes.h).
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(day) FROM training_attendance WHERE trainee_id = ? GROUP BY "
+      "region_code",
+      {trainee_id}, now_ms));
   return Done(conn.Exec("UPDATE training_trainees SET household_id = ? WHERE id = ?",
                         {household_id, trainee_id}));
 }

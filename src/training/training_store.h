@@ -66,7 +66,9 @@ Result<std::optional<Trainee>> TraineeByIndex(storage::Connection& conn, const s
 Result<Trainee> GetTrainee(storage::Connection& conn, int64_t id);
 Result<std::string> TraineeIdCipher(storage::Connection& conn, int64_t id);
 // The registered poor household a trainee heads (households module), once found.
-Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id);
+// Links the trainee to the household; marks its attendance's counties (figure_changes.h).
+Status SetTraineeHousehold(storage::Connection& conn, int64_t trainee_id, int64_t household_id,
+                           int64_t now_ms);
 // Trainees not yet linked to a household, with their ID ciphertext: {id, id_enc}, by id.
 Result<std::vector<std::pair<int64_t, std::string>>> UnlinkedTrainees(storage::Connection& conn);
 // The households (by their linked trainees) with attendance in `region`'s subtree on a day in
@@ -108,8 +110,11 @@ const std::vector<std::string>& AttendanceColumns();
 std::vector<storage::Value> AttendanceValues(const NewAttendance& a, Stamp stamp);
 Status InsertAttendance(storage::Connection& conn, const std::vector<NewAttendance>& rows,
                         Stamp stamp);
+// Removes the trainees' attendance of the day and marks the rows' counties changed from the
+// day's month (storage/figure_changes.h).
 Result<int64_t> DeleteAttendance(storage::Connection& conn, int64_t session_id,
-                                 const std::string& day, const std::vector<int64_t>& trainees);
+                                 const std::string& day, const std::vector<int64_t>& trainees,
+                                 int64_t now_ms);
 
 // ---- outcomes (outcomes.cc) ----
 Result<int64_t> InsertOutcome(storage::Connection& conn, const Trainee& t, const OutcomeInput& in,

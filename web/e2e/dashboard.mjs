@@ -4,7 +4,8 @@
 // chrome) at 1920×1080 and at 3840×2160: the page does not scroll either way, no panel's content
 // overflows its box, every figure shows a value with its as-of line or 暂无数据, a screenshot of
 // each size lands in ARTIFACTS, and the year-to-date online sales shown equals GET /indicators
-// for the same region and period. The tile grid and the point map switch; the screen's JSON for
+// for the same region and period. An entity given a position (PUT /entities/{id}) is on the
+// point map's entities layer; the tile grid and the point map switch; the screen's JSON for
 // another county is refused. The clerk uploads a boundary GeoJSON of three towns with its 审图号
 // and the screen draws the choropleth, showing the number.
 import { apiHelpers } from './api.mjs'
@@ -84,10 +85,19 @@ export async function dashboardSteps(ctx) {
     expect(api.status === 'ok' ? text.includes((api.value / 1e6).toFixed(2)) || text.includes((api.value / 1e10).toFixed(2)) : text.includes('暂无数据'), 'shown text ' + text)
   })
 
-  await step('dashboard: the point map and the tile grid switch; another county is refused', async () => {
+  await step('dashboard: the point map shows an entity at the position entered; tiles switch; another county is refused', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 })
+    const csrf = await apiLogin(s.username, s.password)
+    const list = await (await page.request.fetch(`${BASE}/api/v1/entities?page_size=1`)).json()
+    expect(list.items?.length === 1, 'the county has no entity to place')
+    const put = await page.request.put(`${BASE}/api/v1/entities/${list.items[0].id}`, { headers: { 'X-CSRF-Token': csrf }, data: { lat: '33.645200', lng: '116.964400' } })
+    expect(put.ok(), `entity position: HTTP ${put.status()} ${await put.text()}`)
+    await page.goto(`${BASE}/screen/${COUNTY}?month=${month()}`)
     await page.locator('.map-mode[data-mode="points"]').click()
-    await page.locator('.screen-map .echart, .screen-map .map-empty').first().waitFor()
+    await page.locator('.screen-map .map-body[data-layers*="经营主体:"]').waitFor()
+    const layers = await page.locator('.screen-map .map-body').getAttribute('data-layers')
+    expect(/经营主体:[1-9]/.test(layers || ''), 'entities layer: ' + layers)
+    await page.locator('.screen-map .echart').first().waitFor()
     await shot('d03-screen-points')
     await page.locator('.map-mode[data-mode="tiles"]').click()
     await page.locator('.tiles .tile').first().waitFor()

@@ -28,6 +28,8 @@ Json EntityJson(const queries::EntityRow& r) {
            {{"model", e.linkage.model},
             {"contract_farming", e.linkage.contract_farming},
             {"employs_poor", e.linkage.employs_poor}}},
+          {"lat", e.point ? Json(FormatDegrees(e.point->lat_e6)) : Json(nullptr)},
+          {"lng", e.point ? Json(FormatDegrees(e.point->lng_e6)) : Json(nullptr)},
           {"shop_count", r.shop_count},
           {"brand_count", r.brand_count},
           {"created_at", http::TimeJson(e.created_at)},

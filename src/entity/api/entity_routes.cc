@@ -19,6 +19,21 @@ Result<std::optional<CivilDate>> BodyOptDate(const Json& body, const std::string
   return std::optional<CivilDate>(d);
 }
 
+// "lat"/"lng": a JSON number or a decimal string; null, "" or absent = none.
+Result<std::string> DegreesText(const Json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::string();
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return Error::Invalid(field, (field == "lat" ? "纬度" : "经度") + std::string("应为数字"));
+}
+
+Result<std::optional<entity::Point>> BodyPoint(const Json& body) {
+  ASSIGN_OR_RETURN(std::string lat, DegreesText(body, "lat"));
+  ASSIGN_OR_RETURN(std::string lng, DegreesText(body, "lng"));
+  return entity::ParsePoint(lat, lng);
+}
+
 Result<RegionCode> BodyRegion(const Json& body, const std::string& field) {
   ASSIGN_OR_RETURN(std::string text, http::RequiredString(body, field));
   auto code = RegionCode::Parse(text);
@@ -57,6 +72,7 @@ Result<entity::NewEntity> NewEntityFrom(const Json& body) {
   std::optional<bool> m, c, p;
   RETURN_IF_ERROR(ReadLinkage(body, m, c, p));
   e.linkage = {m.value_or(false), c.value_or(false), p.value_or(false)};
+  ASSIGN_OR_RETURN(e.point, BodyPoint(body));
   return e;
 }
 
@@ -94,6 +110,9 @@ Result<queries::EntityPatch> PatchFrom(const Json& body, const entity::Entity& c
     ASSIGN_OR_RETURN(p.registered_on, BodyOptDate(body, "registered_on"));
   }
   RETURN_IF_ERROR(ReadLinkage(body, p.model, p.contract_farming, p.employs_poor));
+  if (body.contains("lat") || body.contains("lng")) {
+    ASSIGN_OR_RETURN(p.point, BodyPoint(body));
+  }
   return p;
 }
 
@@ -176,6 +195,11 @@ Result<queries::EntityFilter> EntityFilterFrom(const Request& req) {
   if (year && (*year < 1900 || *year > 2100))
     return Error::Invalid("registered_year", "年份应在 1900 到 2100 之间");
   if (year) f.registered_year = static_cast<int>(*year);
+  if (std::string located = req.Query("located"); !located.empty()) {
+    if (located != "1" && located != "0")
+      return Error::Invalid("located", "located 应为 1（有坐标）或 0（无坐标）");
+    f.located = located == "1";
+  }
   return f;
 }
 

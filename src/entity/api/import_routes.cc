@@ -17,7 +17,7 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
   spreadsheet::Sheet sheet{
       "经营主体",
       {"统一社会信用代码", "主体名称", "主体类型", "区划代码", "所属区划", "注册日期", "联系人",
-       "联系电话", "利益联结", "订单农业", "带动贫困户", "网店数", "品牌数"},
+       "联系电话", "利益联结", "订单农业", "带动贫困户", "网店数", "品牌数", "经度", "纬度"},
       {},
       {}};
   using spreadsheet::ColumnType;
@@ -25,13 +25,17 @@ Result<Json> ExportEntities(const Deps& d, Request& req, Reply& reply) {
   sheet.types[5] = ColumnType::kDate;
   sheet.types.push_back(ColumnType::kInteger);  // 网店数
   sheet.types.push_back(ColumnType::kInteger);  // 品牌数
+  sheet.types.push_back(ColumnType::kText);     // 经度 (as entered: 6 decimals)
+  sheet.types.push_back(ColumnType::kText);     // 纬度
   for (const auto& r : p.items) {
     const auto& e = r.entity;
     sheet.rows.push_back({e.uscc, e.name, KindLabel(e.kind), e.region.str(), r.region_name,
                           e.registered_on ? e.registered_on->ToString() : "", e.contact_name,
                           e.mobile_masked.value_or(""), Flag(e.linkage.model),
                           Flag(e.linkage.contract_farming), Flag(e.linkage.employs_poor),
-                          std::to_string(r.shop_count), std::to_string(r.brand_count)});
+                          std::to_string(r.shop_count), std::to_string(r.brand_count),
+                          e.point ? FormatDegrees(e.point->lng_e6) : "",
+                          e.point ? FormatDegrees(e.point->lat_e6) : ""});
   }
   RETURN_IF_ERROR(FileReply(req, sheet, http::DatedStem("经营主体名录", d.clock.NowMs()), reply));
   return Json::object();

@@ -80,7 +80,8 @@ export function pointsOption(layers: { name: string; data: [number, number, stri
   return {
     ...base(fontSize),
     tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string]; seriesName: string }) => `${p.data[2]}<br/>${p.seriesName}` },
-    grid: { left: '6%', right: '4%', top: '10%', bottom: '8%' },
+    legend: { top: 0, right: '4%', data: layers.map((l) => l.name), textStyle: { color: TEXT, fontSize: Math.round(fontSize * 0.75) } },
+    grid: { left: '6%', right: '4%', top: '12%', bottom: '8%' },
     xAxis: { type: 'value', scale: true, ...axis(fontSize), splitLine: { show: false } },
     yAxis: { type: 'value', scale: true, ...axis(fontSize), splitLine: { show: false } },
     series: layers.map((l) => ({ type: 'scatter', name: l.name, data: l.data, symbolSize: Math.round(fontSize / 2) })),

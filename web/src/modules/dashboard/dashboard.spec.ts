@@ -8,6 +8,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { cleanUp, mockFetch, settle, signIn } from '@/test-utils'
 import FigurePanel from './FigurePanel.vue'
 import ScreenView from './ScreenView.vue'
+import ScreenMap from './ScreenMap.vue'
 import type { Figure, Ranking, Screen } from './api'
 import { NO_DATA_COLOUR, asOfLine, asOfTitle, countdown, extent, formatValue, points, previousMonth, showFigure, tileColour, tileGrid } from './logic'
 import { rankingOption, trendOption, wan } from './charts'
@@ -125,6 +126,34 @@ describe('the screen', () => {
     expect(w.find('[data-panel="funds"]').text()).toContain('辖区内尚未登记专项资金')
     expect(w.find('[data-panel="programme"]').text()).toContain('暂无数据')
     expect(w.find('.dash-next').text()).toMatch(/\d\d:\d\d/)
+    w.unmount()
+  })
+})
+
+describe('the point map', () => {
+  it('draws stations and the located entities of the region, counting those without a position', async () => {
+    signIn({ username: 'clerk', region_code: '341302000000', permissions: ['dashboard:read', 'station:read', 'entity:read'] } as never)
+    const asked: string[] = []
+    mockFetch({
+      'GET /api/v1/stations': (u: URL) => {
+        asked.push(u.pathname + u.search)
+        return { items: [{ name: '符离站', lat: '33.7', lng: '117.0' }, { name: '无坐标站', lat: null, lng: null }], total: 2, page: 1, page_size: 200 }
+      },
+      'GET /api/v1/entities': (u: URL) => {
+        asked.push(u.pathname + u.search)
+        return u.searchParams.get('located') === '1'
+          ? { items: [{ name: '符离电商', lat: '33.645200', lng: '116.964400' }], total: 1, page: 1, page_size: 200 }
+          : { items: [{ name: '芦岭合作社', lat: null, lng: null }], total: 4, page: 1, page_size: 1 }
+      },
+    })
+    const w = mount(ScreenMap, { props: { region: '341302100000', ranking: null, labels: {}, fontSize: 16, tick: 0 }, global: { stubs: { EChart: true } } })
+    await w.find('.map-mode[data-mode="points"]').trigger('click')
+    await settle(6)
+    expect(w.find('.map-body').attributes('data-layers')).toBe('服务站点:1,经营主体:1')
+    expect(w.find('.map-note').text()).toContain('5 个点位无坐标') // 1 station + 4 entities
+    // the region of the screen and the located filter go to the server (its scope check applies)
+    expect(asked).toContain('/api/v1/entities?region_code=341302100000&page=1&page_size=200&located=1')
+    expect(asked).toContain('/api/v1/entities?region_code=341302100000&located=0&page_size=1')
     w.unmount()
   })
 })

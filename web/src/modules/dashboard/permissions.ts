@@ -6,4 +6,6 @@ export const P = {
   boundaryEdit: 'dashboard:boundary:edit',
   stationRead: 'station:read',
   networkRead: 'logistics:network:read',
+  /** the entities layer of the point map (GET /entities?located=1, the caller's scope) */
+  entityRead: 'entity:read',
 } as const

@@ -24,6 +24,9 @@ export interface Entity {
   contact_name: string
   mobile_masked: string | null
   linkage: Linkage
+  /** WGS-84 decimal degrees (6 decimals) of the entity's position, for the screen's point map */
+  lat: string | null
+  lng: string | null
   shop_count: number
   brand_count: number
   created_at: string
@@ -72,6 +75,9 @@ export interface EntityInput {
   contact_name?: string
   mobile?: string
   linkage?: Linkage
+  /** both or neither; null clears the position */
+  lat?: string | null
+  lng?: string | null
 }
 
 export const entitiesApi = {

@@ -54,7 +54,7 @@ describe('form bodies', () => {
 
   it('sends only changed entity fields on edit, never the USCC', () => {
     const before = entity()
-    const f = { ...emptyEntityForm(), ...before, registered_on: '2024-03-01', mobile: '', linkage: { ...before.linkage } }
+    const f = { ...emptyEntityForm(), ...before, registered_on: '2024-03-01', mobile: '', linkage: { ...before.linkage }, lat: '', lng: '' }
     expect(entityBody(f, before)).toEqual({})
     f.name = '  新名称 '
     f.linkage.employs_poor = true
@@ -64,6 +64,20 @@ describe('form bodies', () => {
     expect(created.uscc).toBe('91341302MA2N0Q3A1X')
     expect(created.mobile).toBeUndefined()
     expect(created.registered_on).toBeNull()
+    expect(created).not.toHaveProperty('lat') // no position: none sent
+  })
+
+  it('sends the position as a pair when either half changed, null to clear it', () => {
+    const before = entity({ lat: '33.645200', lng: '116.964400' })
+    const f = { ...emptyEntityForm(), ...before, registered_on: '2024-03-01', mobile: '', linkage: { ...before.linkage }, lat: '33.6452', lng: '116.9644' }
+    expect(entityBody(f, before)).toEqual({}) // the same degrees, written shorter
+    f.lat = ' 33.7 '
+    expect(entityBody(f, before)).toEqual({ lat: '33.7', lng: '116.9644' })
+    f.lat = ''
+    f.lng = ''
+    expect(entityBody(f, before)).toEqual({ lat: null, lng: null })
+    const created = entityBody({ ...emptyEntityForm(), uscc: 'x', name: 'x', region_code: '341302100000', lng: '116.9', lat: '' })
+    expect(created).toMatchObject({ lat: null, lng: '116.9' }) // the server names the missing half
   })
 })
 

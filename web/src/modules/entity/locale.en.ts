@@ -20,6 +20,8 @@ const en: Messages<typeof zh> = {
     },
     region: 'Region', registeredOn: 'Registered on', registeredYear: 'Registered in', contact: 'Contact',
     mobile: 'Mobile', mobileKeep: 'Leave empty to keep', linkage: 'Linkage',
+    lng: 'Longitude', lat: 'Latitude', degreesInvalid: 'Decimal degrees, at most 6 decimals',
+    locationHint: 'Optional; both or neither (WGS-84, inside China), for the monitoring screen’s point map',
     linkageModel: 'Enterprise + base + co-op + households', contractFarming: 'Contract farming',
     employsPoor: 'Employs registered poor households', shops: 'Shops', brands: 'Brands', shopCount: 'Shops',
     brandCount: 'Brands', create: 'New business', edit: 'Edit business', view: 'Details',

@@ -69,12 +69,15 @@ export interface EntityForm {
   contact_name: string
   mobile: string
   linkage: Linkage
+  /** decimal degrees as typed ('' = none) */
+  lat: string
+  lng: string
 }
 
 export function emptyEntityForm(): EntityForm {
   return {
     uscc: '', name: '', kind: 'enterprise', region_code: '', registered_on: '', contact_name: '', mobile: '',
-    linkage: { model: false, contract_farming: false, employs_poor: false },
+    linkage: { model: false, contract_farming: false, employs_poor: false }, lat: '', lng: '',
   }
 }
 
@@ -83,6 +86,8 @@ export function emptyEntityForm(): EntityForm {
  * USCC never (it cannot change); an empty mobile on edit means "keep", not "clear".
  */
 export function entityBody(f: EntityForm, before?: EntityInput & { mobile_masked?: string | null }): EntityInput {
+  const lat = (f.lat ?? '').trim() || null
+  const lng = (f.lng ?? '').trim() || null
   const body: EntityInput = {
     uscc: f.uscc.trim().toUpperCase(),
     name: f.name.trim(),
@@ -93,6 +98,7 @@ export function entityBody(f: EntityForm, before?: EntityInput & { mobile_masked
     linkage: { ...f.linkage },
   }
   if (f.mobile.trim()) body.mobile = f.mobile.trim()
+  if (lat || lng) Object.assign(body, { lat, lng })
   if (!before) return body
   const out: EntityInput = {}
   if (body.name !== before.name) out.name = body.name
@@ -102,8 +108,11 @@ export function entityBody(f: EntityForm, before?: EntityInput & { mobile_masked
   if (body.contact_name !== (before.contact_name ?? '')) out.contact_name = body.contact_name
   if (JSON.stringify(body.linkage) !== JSON.stringify(before.linkage)) out.linkage = body.linkage
   if (body.mobile) out.mobile = body.mobile
+  // The position is sent as a pair whenever either half changed (both or neither; null clears).
+  const same = (a: string | null, b: string | null | undefined) => (a === null ? b == null : b != null && Number(a) === Number(b))
+  if (!same(lat, before.lat) || !same(lng, before.lng)) Object.assign(out, { lat, lng })
   return out
 }
 
 /** Form fields of the entity dialog; an API error whose `field` is one of these lands on it. */
-export const ENTITY_FIELDS = ['uscc', 'name', 'kind', 'region_code', 'registered_on', 'contact_name', 'mobile', 'linkage']
+export const ENTITY_FIELDS = ['uscc', 'name', 'kind', 'region_code', 'registered_on', 'contact_name', 'mobile', 'linkage', 'lat', 'lng']
