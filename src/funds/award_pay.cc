@@ -11,15 +11,45 @@ namespace {
 
 using account::Principal;
 
-// Why an item is not paid now ("" when it is). `reclaim`: what a reclaim would take now.
-std::string NotPayableReason(const award::PayableItem& i, const Result<int64_t>& reclaim) {
-  if (i.status == "paid") return i.delta_fen < 0 ? "已立追回" : "已支付";
-  if (i.status == "superseded") return "已被新版本清单取代";
-  if (i.payable_after_acceptance && i.acceptance_status != "accepted") return "待验收后支付";
-  if (i.delta_fen < 0)
-    return "新版本核减" + Fen{-i.delta_fen}.ToYuan() +
-           (reclaim.ok() ? "，可追回" + Fen{*reclaim}.ToYuan() : "：" + reclaim.error().message);
-  return "";
+std::string YuanOf(int64_t fen) { return Fen{fen}.ToYuan(); }
+
+// A settled item: paid (or settled with nothing to pay), or its reclaim raised — and, when that
+// reclaim was reversed, what raising it again would take now.
+AwardItemView SettledView(AwardItemView v, const SubjectStanding& st) {
+  v.reason = st.reclaim ? "已立追回" : "已支付";
+  if (!st.reclaim || !st.reclaim->reversed_by) return v;
+  auto again = ReclaimableAmount(ForReclaim(v.item, st), st.paid);
+  v.reason =
+      "追回已冲销" + (again.ok() ? "，可重新追回" + YuanOf(*again) : "：" + again.error().message);
+  if (again.ok()) v.reclaim = Fen{*again};
+  return v;
+}
+
+// An item as a run sees it: what its subject is still owed (its amount less what was actually
+// paid over the versions, in any fund) is paid when it may be; an over-payment is reclaimed.
+Result<AwardItemView> ViewOf(storage::Connection& conn, const award::PayableItem& i) {
+  AwardItemView v{i, AwardProjectKey(i)};
+  if (i.status == "superseded") {
+    v.reason = "已被新版本清单取代";
+    return v;
+  }
+  ASSIGN_OR_RETURN(SubjectStanding st, StandingOf(conn, i));
+  if (i.status != "open") return SettledView(std::move(v), st);
+  const int64_t due = i.amount_fen - st.paid;
+  if (due < 0) {
+    auto r = ReclaimableAmount(i, st.paid);
+    if (!r.ok()) return r.error();
+    v.reclaim = Fen{*r};
+    v.reason =
+        (i.delta_fen < 0 ? "新版本核减" + YuanOf(-i.delta_fen)
+                         : "已拨付" + YuanOf(st.paid) + "，超过核定" + YuanOf(i.amount_fen)) +
+        "，可追回" + YuanOf(*r);
+    return v;
+  }
+  v.due = Fen{due};
+  v.payable = !i.payable_after_acceptance || i.acceptance_status == "accepted";
+  if (!v.payable) v.reason = "待验收后支付";
+  return v;
 }
 
 Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& f,
@@ -32,15 +62,7 @@ Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& 
   for (auto& i : items) {
     if (i.county_code != f.county_code)
       return Error::Invalid("list_id", "该奖补清单不属于本资金所在县");
-    AwardItemView v{i, AwardProjectKey(i), false, ""};
-    Result<int64_t> reclaim = int64_t{0};
-    if (i.delta_fen < 0 && i.status == "open") {
-      ASSIGN_OR_RETURN(int64_t paid, PaidOnSubject(conn, f.id, i));
-      reclaim = ReclaimableAmount(i, paid);
-    }
-    v.reason = NotPayableReason(i, reclaim);
-    v.payable = v.reason.empty();
-    if (i.delta_fen < 0 && i.status == "open" && reclaim.ok()) v.reclaim = Fen{*reclaim};
+    ASSIGN_OR_RETURN(AwardItemView v, ViewOf(conn, i));
     out.push_back(std::move(v));
   }
   return out;
@@ -51,7 +73,7 @@ TransferRequest RequestOf(Op op, const AwardPayment& p, const AwardItemView& v) 
   r.op = op;
   r.category = p.category;
   r.project = v.project;
-  r.amount = Fen{v.item.delta_fen};
+  r.amount = v.due;
   r.value_date = p.value_date;
   r.document = p.document + "（奖补清单" + std::to_string(v.item.list_id) + "·应付事项" +
                std::to_string(v.item.id) + "）";
@@ -64,20 +86,21 @@ TransferRequest RequestOf(Op op, const AwardPayment& p, const AwardItemView& v) 
   return r;
 }
 
-// Commits and pays one item's delta under its project (created accepted on the value date: the
-// approved list is the acceptance of an award), then marks the item paid.
+// Commits and pays what the item's subject is still owed under its project (created accepted on
+// the value date: the approved list is the acceptance of an award), then marks the item paid —
+// settled without a transfer when nothing is owed.
 Status PayItem(const Deps& d, storage::Connection& conn, FundId fund, const AwardPayment& p,
                const AwardItemView& v, const Actor& by) {
-  ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, fund));
-  if (!s.projects.count(v.project)) {
-    Project prj{v.project, v.item.payee_name + "（" + v.item.rule_id + "）",
-                ProjectStatus::kAccepted, p.value_date};
-    RETURN_IF_ERROR(store::PutProject(conn, fund, prj));
-  }
-  if (v.item.delta_fen > 0) {
+  if (v.due.value > 0) {
+    ASSIGN_OR_RETURN(FundState s, store::LoadState(conn, fund));
+    if (!s.projects.count(v.project)) {
+      Project prj{v.project, v.item.payee_name + "（" + v.item.rule_id + "）",
+                  ProjectStatus::kAccepted, p.value_date};
+      RETURN_IF_ERROR(store::PutProject(conn, fund, prj));
+    }
     ASSIGN_OR_RETURN(Transfer commit, Move(conn, d.mac, fund, RequestOf(Op::kCommit, p, v), by));
     ASSIGN_OR_RETURN(Transfer pay, Move(conn, d.mac, fund, RequestOf(Op::kPay, p, v), by));
-    if (commit.repeated != pay.repeated)  // a half-run is impossible: both commit together
+    if (commit.repeated || pay.repeated)  // an open item has never been paid under its keys
       return Error::Internal("奖补事项的安排与拨付记录不一致");
   }
   return award::MarkPaid(conn, v.item.id);
@@ -133,7 +156,7 @@ Result<AwardPaymentResult> PayAwardList(const Deps& d, const Principal& who, Fun
             return e;
           }
           ++out.paid_items;
-          out.paid.value += std::max<int64_t>(v.item.delta_fen, 0);
+          out.paid.value += v.due.value;
         }
         RETURN_IF_ERROR(d.audit.Append(
             *conn, account::AuditOf(who, "funds.award_payment", "fund", id.value,

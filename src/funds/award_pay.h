@@ -1,7 +1,11 @@
 // Payable items of approved award lists become payments (issue 21 item 4; docs/FUNDS.md
 // "Award payments"). Each open, payable item of the list is one project of the fund — keyed by
-// programme, rule and subject, so a later version's delta lands on the same project — committed
-// and paid its delta_fen in one run, and the item is marked paid in the same transaction.
+// programme, rule and subject, so every version of a subject's award lands on the same project —
+// committed and paid what its subject is still owed in one run: the item's amount less what was
+// actually paid over the versions of the list, in any fund (award_reclaim.h StandingOf, the
+// computation the reclaim uses), not its delta_fen: a version superseded before it was paid
+// leaves nothing unpaid, and a subject dropped and added again is not paid twice. The item is
+// marked paid in the same transaction.
 //
 // Contract:
 //  - All or nothing: one refusal of the ledger (plan exceeded, not enough available money,
@@ -9,8 +13,9 @@
 //  - Idempotent: each item's transfers carry the keys `award-item-<id>-commit|pay`, and a paid
 //    item is not open any more, so running the same list again pays nothing twice.
 //  - Items not payable now are listed with the reason and left open: waiting for acceptance, or
-//    a negative delta (a later version pays less: its reclaim is raised item by item,
-//    award_reclaim.h; the view shows what a reclaim would take now).
+//    paid beyond what the item owes (a later version pays less: its reclaim is raised item by
+//    item, award_reclaim.h; the view shows what a reclaim would take now). An item owed nothing
+//    more is settled by the run without a transfer.
 #pragma once
 
 #include <string>
@@ -34,7 +39,8 @@ struct AwardItemView {
   std::string project;  // the fund project key it is (or would be) paid under
   bool payable = false;
   std::string reason;  // why it is not paid now ("" when payable)
-  Fen reclaim;         // an open negative delta: what its reclaim would take now (0: nothing)
+  Fen due;             // open: what a run pays (owed − paid over the versions; 0 when none)
+  Fen reclaim;         // what a reclaim of the item would take now (0: nothing)
 };
 
 struct AwardPaymentResult {

@@ -51,7 +51,8 @@ Result<std::string> CategoryFor(const FundState& s, const std::string& project,
 }
 
 TransferRequest TransferOf(const AwardReclaimRequest& q, const award::PayableItem& i,
-                           const std::string& category, int64_t amount) {
+                           const std::string& category, int64_t amount, int64_t paid,
+                           const std::optional<AwardReclaim>& freed) {
   TransferRequest r;
   r.op = Op::kReclaim;
   r.category = category;
@@ -60,9 +61,10 @@ TransferRequest TransferOf(const AwardReclaimRequest& q, const award::PayableIte
   r.value_date = q.value_date;
   r.document = q.document + "（奖补清单" + std::to_string(i.list_id) + "·应付事项" +
                std::to_string(i.id) + "）";
-  r.reason = "奖补清单" + std::to_string(i.list_id) + "核减" + i.payee_name + YuanOf(-i.delta_fen) +
-             "（核定" + YuanOf(i.amount_fen) + "）";
-  r.idempotency_key = ReclaimKey(i.list_id, i.id);
+  r.reason = "奖补清单" + std::to_string(i.list_id) + "核定" + i.payee_name + YuanOf(i.amount_fen) +
+             "，已拨付" + YuanOf(paid) + "，追回多付" + YuanOf(amount);
+  r.idempotency_key =
+      freed ? ReclaimAgainKey(i.list_id, i.id, *freed->reversed_by) : ReclaimKey(i.list_id, i.id);
   return r;
 }
 
@@ -86,14 +88,22 @@ AwardReclaim RowOf(const award::PayableItem& item, const Transfer& t) {
   return a;
 }
 
-Result<AwardReclaim> Raise(const Deps& d, storage::Connection& conn, const Principal& who,
-                           const Fund& f, const AwardReclaimRequest& q) {
-  ASSIGN_OR_RETURN(auto prior, store::ReclaimOfItem(conn, q.item_id));
+// The reclaim of the item as it stands: none, the live one (a repeat), or a reversed one that
+// freed the item. kConflict when it was raised in another fund.
+Result<std::optional<AwardReclaim>> PriorOf(storage::Connection& conn, const Fund& f,
+                                            int64_t item_id) {
+  ASSIGN_OR_RETURN(auto prior, store::ReclaimOfItem(conn, item_id));
   if (prior && prior->fund.value != f.id.value)
-    return Error::Conflict("应付事项" + std::to_string(q.item_id) + "已在资金" +
+    return Error::Conflict("应付事项" + std::to_string(item_id) + "已在资金" +
                                std::to_string(prior->fund.value) + "立追回",
                            "item_id");
-  if (prior) {
+  return prior;
+}
+
+Result<AwardReclaim> Raise(const Deps& d, storage::Connection& conn, const Principal& who,
+                           const Fund& f, const AwardReclaimRequest& q) {
+  ASSIGN_OR_RETURN(auto prior, PriorOf(conn, f, q.item_id));
+  if (prior && !prior->reversed_by) {
     prior->repeated = true;
     return *prior;
   }
@@ -103,20 +113,24 @@ Result<AwardReclaim> Raise(const Deps& d, storage::Connection& conn, const Princ
   if (!s.projects.count(project))
     return Error::Conflict("本资金没有兑现过" + item.payee_name + "的奖补（项目" + project + "）",
                            "item_id");
-  ASSIGN_OR_RETURN(int64_t paid, PaidOnSubject(conn, f.id, item));
-  ASSIGN_OR_RETURN(int64_t amount, ReclaimableAmount(item, paid));
+  ASSIGN_OR_RETURN(SubjectStanding st, StandingOf(conn, item));
+  ASSIGN_OR_RETURN(int64_t amount, ReclaimableAmount(ForReclaim(item, st), st.paid));
   ASSIGN_OR_RETURN(std::string category, CategoryFor(s, project, q.category));
   Actor by{who.id.valid() ? std::optional<int64_t>(who.id.value) : std::nullopt, d.clock.NowMs()};
-  ASSIGN_OR_RETURN(Transfer t, Move(conn, d.mac, f.id, TransferOf(q, item, category, amount), by));
+  ASSIGN_OR_RETURN(Transfer t, Move(conn, d.mac, f.id,
+                                    TransferOf(q, item, category, amount, st.paid, prior), by));
   if (t.repeated) return Error::Internal("追回记录与资金变动不一致");
-  RETURN_IF_ERROR(award::MarkPaid(conn, item.id));
+  if (!prior) RETURN_IF_ERROR(award::MarkPaid(conn, item.id));
   AwardReclaim a = RowOf(item, t);
   RETURN_IF_ERROR(store::InsertReclaim(conn, &a));
   RETURN_IF_ERROR(d.audit.Append(
-      conn, account::AuditOf(who, "funds.award_reclaim", "fund", f.id.value,
-                             "list=" + std::to_string(item.list_id) + " item=" +
-                                 std::to_string(item.id) + " seq=" + std::to_string(t.seq) +
-                                 " amount=" + t.amount.ToYuan() + " document=" + q.document)));
+      conn,
+      account::AuditOf(who, "funds.award_reclaim", "fund", f.id.value,
+                       "list=" + std::to_string(item.list_id) + " item=" + std::to_string(item.id) +
+                           " seq=" + std::to_string(t.seq) + " amount=" + t.amount.ToYuan() +
+                           (prior ? " again_after=" + std::to_string(prior->reversed_by->value)
+                                  : std::string()) +
+                           " document=" + q.document)));
   return a;
 }
 
@@ -126,29 +140,34 @@ std::string ReclaimKey(int64_t list_id, int64_t item_id) {
   return "award-list-" + std::to_string(list_id) + "-item-" + std::to_string(item_id) + "-reclaim";
 }
 
-Result<int64_t> PaidOnSubject(storage::Connection& conn, FundId fund,
-                              const award::PayableItem& item) {
+std::string ReclaimAgainKey(int64_t list_id, int64_t item_id, TransferId reversal) {
+  return ReclaimKey(list_id, item_id) + "-after-" + std::to_string(reversal.value);
+}
+
+Result<SubjectStanding> StandingOf(storage::Connection& conn, const award::PayableItem& item) {
   ASSIGN_OR_RETURN(auto chain, award::ItemsOfSubject(conn, item));
-  int64_t paid = 0;
-  std::string fingerprint;
+  SubjectStanding out;
   for (const auto& c : chain) {
-    ASSIGN_OR_RETURN(auto pay, store::FindByKey(conn, fund, AwardPayKey(c.id), &fingerprint));
-    if (pay) {
-      ASSIGN_OR_RETURN(bool reversed, store::IsReversed(conn, pay->id));
-      if (!reversed) paid += pay->amount.value;
-    }
-    ASSIGN_OR_RETURN(auto reclaim, store::ReclaimOfItem(conn, c.id));
-    if (reclaim && reclaim->fund.value == fund.value && !reclaim->reversed_by)
-      paid -= reclaim->amount.value;
+    if (c.id > item.id) out.newest = false;
+    ASSIGN_OR_RETURN(int64_t pay, store::LiveAmountOfKey(conn, AwardPayKey(c.id)));
+    out.paid += pay;
+    ASSIGN_OR_RETURN(auto reclaims, store::ReclaimsOfItem(conn, c.id));
+    for (const auto& r : reclaims)
+      if (!r.reversed_by) out.paid -= r.amount.value;
+    if (c.id == item.id && !reclaims.empty()) out.reclaim = reclaims.back();
   }
-  return paid;
+  return out;
+}
+
+award::PayableItem ForReclaim(const award::PayableItem& item, const SubjectStanding& s) {
+  award::PayableItem out = item;
+  if (item.status == "paid" && s.reclaim && s.reclaim->reversed_by)
+    out.status = s.newest ? "open" : "superseded";
+  return out;
 }
 
 Result<int64_t> ReclaimableAmount(const award::PayableItem& i, int64_t paid) {
   const std::string item = "应付事项" + std::to_string(i.id);
-  if (i.delta_fen >= 0)
-    return Error::Invalid("item_id",
-                          item + "没有核减（差额" + YuanOf(i.delta_fen) + "），无需追回");
   if (i.status == "superseded")
     return Error::Conflict(item + "已被新版本清单取代，请按最新核定版本追回", "item_id");
   if (i.status != "open") return Error::Conflict(item + "已处理，不能再追回", "item_id");
@@ -157,7 +176,7 @@ Result<int64_t> ReclaimableAmount(const award::PayableItem& i, int64_t paid) {
     return Error::Conflict(i.payee_name + "已拨付" + YuanOf(paid) + "，不超过新版本核定的" +
                                YuanOf(i.amount_fen) + "，没有多付可追回",
                            "amount");
-  return std::min(-i.delta_fen, over);
+  return over;
 }
 
 void ReclaimStates(std::vector<AwardReclaim>& all, const FundState& s) {

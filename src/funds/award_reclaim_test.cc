@@ -1,6 +1,7 @@
 // The rules of reclaiming an award over-payment (award_reclaim.h) as pure functions: how much an
-// item may take back given what its subject was paid, and the state of each reclaim read from
-// the claw-back balances (the oldest live reclaim is settled first). The routes, the ledger
+// item may take back given what its subject was paid (paid − owed, whatever the item's delta),
+// and the state of each reclaim read from the claw-back balances (the oldest live reclaim is
+// settled first). The routes, the ledger
 // transfer and the item settled in one transaction: tests/api/cases/funds_reclaims.test.
 #include "funds/award_reclaim.h"
 
@@ -20,7 +21,7 @@ award::PayableItem Item(int64_t amount, int64_t delta, const char* status = "ope
   return i;
 }
 
-TEST(ReclaimableAmountTest, AtMostWhatWasPaidAndWhatTheLaterVersionTookAway) {
+TEST(ReclaimableAmountTest, WhatWasPaidBeyondWhatTheLatestVersionOwes) {
   struct Case {
     const char* name;
     award::PayableItem item;
@@ -39,8 +40,12 @@ TEST(ReclaimableAmountTest, AtMostWhatWasPaidAndWhatTheLaterVersionTookAway) {
       {"the earlier version was never paid", Item(6'000'000, -4'000'000), 0, 0,
        "甲电商有限公司已拨付0.00元，不超过新版本核定的60,000.00元，没有多付可追回"},
       {"paid exactly what is owed", Item(6'000'000, -4'000'000), 6'000'000, 0, "没有多付可追回"},
-      {"no reduction", Item(6'000'000, 0), 10'000'000, 0,
-       "应付事项7没有核减（差额0.00元），无需追回"},
+      // Version 2 cut 10万 to 6万 and was superseded before its reclaim was raised; version 3
+      // keeps 6万 (delta 0) and takes back what version 2 would have: 4万.
+      {"no reduction now, an earlier one never reclaimed", Item(6'000'000, 0), 10'000'000,
+       4'000'000, ""},
+      // 10万 paid, version 2 (5万) superseded unreclaimed, version 3 3万 (−2万 against it): 7万.
+      {"more than the last delta", Item(3'000'000, -2'000'000), 10'000'000, 7'000'000, ""},
       {"superseded", Item(0, -5'000'000, "superseded"), 5'000'000, 0, "已被新版本清单取代"},
       {"settled", Item(0, -5'000'000, "paid"), 5'000'000, 0, "已处理"},
   };

@@ -216,6 +216,15 @@ Result<bool> IsReversed(storage::Connection& conn, TransferId id) {
   return row.has_value();
 }
 
+Result<int64_t> LiveAmountOfKey(storage::Connection& conn, const std::string& key) {
+  ASSIGN_OR_RETURN(auto row,
+                   conn.QueryOne("SELECT COALESCE(SUM(t.amount_fen), 0) FROM fund_transfers t "
+                                 "WHERE t.idem_key = ? AND NOT EXISTS (SELECT 1 FROM "
+                                 "fund_transfers r WHERE r.reverses = t.id)",
+                                 {key}, "transfer"));
+  return row.Int(0);
+}
+
 Result<std::pair<int64_t, std::string>> Head(storage::Connection& conn, FundId fund) {
   ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT seq, tag FROM fund_transfers WHERE "
                                                 "fund_id = ? ORDER BY seq DESC LIMIT 1",

@@ -34,6 +34,9 @@ Result<std::optional<Transfer>> FindByKey(storage::Connection& conn, FundId fund
                                           const std::string& key, std::string* fingerprint);
 Result<std::optional<Transfer>> FindTransfer(storage::Connection& conn, FundId fund, TransferId id);
 Result<bool> IsReversed(storage::Connection& conn, TransferId id);
+// What the transfers under idempotency key `key` still move, in every fund: the sum of their
+// amounts, less those reversed (index fund_transfers_idem, migration 0060).
+Result<int64_t> LiveAmountOfKey(storage::Connection& conn, const std::string& key);
 // The last transfer's seq and tag (0 and "" for a fund without any).
 Result<std::pair<int64_t, std::string>> Head(storage::Connection& conn, FundId fund);
 Result<TransferId> InsertTransfer(storage::Connection& conn, const Transfer& t,

@@ -68,9 +68,19 @@ Status InsertReclaim(storage::Connection& conn, AwardReclaim* r) {
 }
 
 Result<std::optional<AwardReclaim>> ReclaimOfItem(storage::Connection& conn, int64_t item_id) {
-  ASSIGN_OR_RETURN(auto rows, conn.Query(std::string(kSelect) + "WHERE a.item_id = ?", {item_id}));
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query(std::string(kSelect) + "WHERE a.item_id = ? ORDER BY a.id DESC LIMIT 1",
+                            {item_id}));
   if (rows.empty()) return std::optional<AwardReclaim>();
   return std::optional<AwardReclaim>(ReclaimOf(rows.at(0)));
+}
+
+Result<std::vector<AwardReclaim>> ReclaimsOfItem(storage::Connection& conn, int64_t item_id) {
+  ASSIGN_OR_RETURN(
+      auto rows, conn.Query(std::string(kSelect) + "WHERE a.item_id = ? ORDER BY a.id", {item_id}));
+  std::vector<AwardReclaim> out;
+  for (const auto& r : rows) out.push_back(ReclaimOf(r));
+  return out;
 }
 
 Result<std::vector<AwardReclaim>> ReclaimsOfFund(storage::Connection& conn, FundId fund) {

@@ -1,4 +1,4 @@
-// The rows of award over-payment reclaims (schema/migrations/0056_fund_award_reclaims.sql;
+// The rows of award over-payment reclaims (schema/migrations/0056_fund_award_reclaims.sql, 0060;
 // award_reclaim.h). A row ties a `reclaim` transfer to the award item it settles; the state
 // (what came back, reversed) is derived from the ledger by award_reclaim.cc. The caller holds
 // the transaction.
@@ -40,8 +40,11 @@ struct AwardReclaim {
 namespace store {
 
 Status InsertReclaim(storage::Connection& conn, AwardReclaim* r);
-// The reclaim of an award item, in any fund.
+// The newest reclaim of an award item, in any fund (an item has more than one only when each
+// earlier one was reversed: a reversal frees the reclaim to be raised again).
 Result<std::optional<AwardReclaim>> ReclaimOfItem(storage::Connection& conn, int64_t item_id);
+// Every reclaim of an award item, in any fund, oldest first.
+Result<std::vector<AwardReclaim>> ReclaimsOfItem(storage::Connection& conn, int64_t item_id);
 // Every reclaim of a fund, oldest first, with its transfer's date, document and reversal.
 Result<std::vector<AwardReclaim>> ReclaimsOfFund(storage::Connection& conn, FundId fund);
 

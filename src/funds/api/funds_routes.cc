@@ -239,6 +239,7 @@ Json AwardItemJson(const AwardItemView& v) {
           {"project", v.project},
           {"payable", v.payable},
           {"reason", v.reason},
+          {"due_fen", v.due.value},
           {"reclaim_fen", v.reclaim.value}};
 }
 
@@ -324,7 +325,7 @@ void RegisterAwardPayments(http::Server& s, const Deps& d) {
               items, page, [](const AwardItemView&) { return true; }, AwardItemJson);
           int64_t due = 0;
           for (const auto& v : items)
-            if (v.payable) due += v.item.delta_fen;
+            if (v.payable) due += v.due.value;
           out["payable_fen"] = due;
           return out;
         });
