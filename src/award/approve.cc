@@ -15,7 +15,17 @@ struct PrevItem {
   int64_t amount_fen = 0;
   Value payee;
   std::string payee_name, region_code;
+  std::string acceptance;  // its acceptance_status: a later version keeps a recorded acceptance
 };
+
+// The acceptance state of a new item: none needed, else the one recorded for the item it
+// replaces (an acceptance is of the subject, not of the amount), else pending.
+std::string AcceptanceOf(bool after, const PrevItem* prev) {
+  if (!after) return "not_required";
+  if (prev && (prev->acceptance == "accepted" || prev->acceptance == "failed"))
+    return prev->acceptance;
+  return "pending";
+}
 
 std::string KeyText(const std::string& rule, const std::string& kind, int64_t id) {
   return rule + "|" + kind + "|" + std::to_string(id);
@@ -23,14 +33,15 @@ std::string KeyText(const std::string& rule, const std::string& kind, int64_t id
 
 Result<std::map<std::string, PrevItem>> PreviousItems(storage::Connection& conn, int64_t list_id) {
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id, rule_id, subject_kind, subject_id, "
-                                         "amount_fen, payee_entity_id, payee_name, region_code "
-                                         "FROM award_payable_items WHERE list_id = ? ORDER BY id",
+                                         "amount_fen, payee_entity_id, payee_name, region_code, "
+                                         "acceptance_status FROM award_payable_items WHERE "
+                                         "list_id = ? ORDER BY id",
                                          {list_id}));
   std::map<std::string, PrevItem> out;
   for (const auto& r : rows) {
     Value payee = r.IsNull(5) ? Value(Null{}) : Value(r.Int(5));
-    out[KeyText(r.Text(1), r.Text(2), r.Int(3))] = {r.Int(0), r.Int(4), payee, r.Text(6),
-                                                    r.Text(7)};
+    out[KeyText(r.Text(1), r.Text(2), r.Int(3))] = {r.Int(0),  r.Int(4),  payee,
+                                                    r.Text(6), r.Text(7), r.Text(8)};
   }
   return out;
 }
@@ -76,7 +87,7 @@ Status WriteItems(storage::Connection& conn, const ListInfo& l, std::optional<in
                    line.payee_entity_id ? Value(line.payee_entity_id) : Value(Null{}), payee_name,
                    line.region_code, amount, p == prev.end() ? Value(Null{}) : Value(p->second.id),
                    amount - (p == prev.end() ? 0 : p->second.amount_fen), int64_t{after ? 1 : 0},
-                   std::string(after ? "pending" : "not_required"), now}));
+                   AcceptanceOf(after, p == prev.end() ? nullptr : &p->second), now}));
     if (p != prev.end()) prev.erase(p);
   }
   for (const auto& [key, p] : prev) {

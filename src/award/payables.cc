@@ -63,4 +63,14 @@ Status MarkPaid(storage::Connection& conn, int64_t item_id) {
   return {};
 }
 
+Status SetAcceptance(storage::Connection& conn, int64_t item_id, bool accepted) {
+  ASSIGN_OR_RETURN(auto rows,
+                   conn.Query("UPDATE award_payable_items SET acceptance_status = ? WHERE id = ? "
+                              "AND status = 'open' AND acceptance_status = 'pending' RETURNING id",
+                              {std::string(accepted ? "accepted" : "failed"), item_id}));
+  if (rows.empty())
+    return Error::Conflict("奖补应付事项" + std::to_string(item_id) + "不在待验收状态", "item_id");
+  return {};
+}
+
 }  // namespace ruralec::award

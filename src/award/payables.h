@@ -6,7 +6,8 @@
 //  - An item is `open` until paid or superseded by the next approved version of its list. Its
 //    delta_fen is what is still owed against the item it replaces (negative when a later
 //    version pays less: money to reclaim).
-//  - An item with payable_after_acceptance waits for acceptance_status `accepted`.
+//  - An item with payable_after_acceptance waits for acceptance_status `accepted`, recorded by
+//    the fund ledger's finance staff with the acceptance document (SetAcceptance).
 //  - MarkPaid joins the caller's transaction: the payment and the item's status change commit
 //    together or not at all.
 #pragma once
@@ -44,5 +45,9 @@ Result<std::vector<PayableItem>> ItemsOfList(storage::Connection& conn, int64_t 
 Result<std::vector<PayableItem>> ItemsOfSubject(storage::Connection& conn, const PayableItem& item);
 // Marks an open item paid; kConflict (field "item") when it is no longer open.
 Status MarkPaid(storage::Connection& conn, int64_t item_id);
+// Records the acceptance (验收) an open item waits for: `accepted` makes it payable, `failed`
+// never (no subsidy). kConflict (field "item_id") unless the item is open and pending.
+// A later version's item of the subject keeps the recorded state (approve.cc).
+Status SetAcceptance(storage::Connection& conn, int64_t item_id, bool accepted);
 
 }  // namespace ruralec::award

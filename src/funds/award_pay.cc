@@ -48,7 +48,8 @@ Result<AwardItemView> ViewOf(storage::Connection& conn, const award::PayableItem
   }
   v.due = Fen{due};
   v.payable = !i.payable_after_acceptance || i.acceptance_status == "accepted";
-  if (!v.payable) v.reason = "待验收后支付";
+  if (!v.payable)
+    v.reason = i.acceptance_status == "failed" ? "验收不合格，不予支付" : "待验收后支付";
   return v;
 }
 
@@ -66,6 +67,41 @@ Result<std::vector<AwardItemView>> Views(storage::Connection& conn, const Fund& 
     out.push_back(std::move(v));
   }
   return out;
+}
+
+// The fund, if the caller sees it (404 otherwise) and, to write, its county is in their region.
+Result<Fund> FundInScope(storage::Connection& conn, const Principal& who, FundId id, bool write) {
+  ASSIGN_OR_RETURN(Fund f, store::LoadFund(conn, id));
+  auto county = RegionCode::Parse(f.county_code);
+  if (!county.ok() || !who.CanSee(*county)) return Error::NotFound("资金不存在");
+  if (write && !who.InScope(*county))
+    return Error::Forbidden("资金所属县 " + f.county_code + " 不在您的管辖范围内");
+  return f;
+}
+
+Result<AwardAcceptanceResult> Accept(const Deps& d, storage::Connection& conn, const Principal& who,
+                                     const Fund& f, const AwardAcceptance& a) {
+  ASSIGN_OR_RETURN(auto views, Views(conn, f, a.list_id));
+  auto v = std::find_if(views.begin(), views.end(),
+                        [&](const AwardItemView& x) { return x.item.id == a.item_id; });
+  if (v == views.end())
+    return Error::Invalid("item_id", "奖补清单" + std::to_string(a.list_id) + "中没有应付事项" +
+                                         std::to_string(a.item_id));
+  const std::string want = a.accepted ? "accepted" : "failed";
+  if (v->item.acceptance_status == want) return AwardAcceptanceResult{*v, true};
+  if (!v->item.payable_after_acceptance)
+    return Error::Conflict("应付事项" + std::to_string(a.item_id) + "的条款无需验收即可支付",
+                           "item_id");
+  RETURN_IF_ERROR(award::SetAcceptance(conn, a.item_id, a.accepted));
+  RETURN_IF_ERROR(d.audit.Append(
+      conn, account::AuditOf(who, "funds.award_acceptance", "fund", f.id.value,
+                             "list=" + std::to_string(a.list_id) +
+                                 " item=" + std::to_string(a.item_id) + " result=" + want +
+                                 " on=" + a.on.ToString() + " document=" + a.document)));
+  award::PayableItem now = v->item;
+  now.acceptance_status = want;
+  ASSIGN_OR_RETURN(AwardItemView view, ViewOf(conn, now));
+  return AwardAcceptanceResult{view, false};
 }
 
 TransferRequest RequestOf(Op op, const AwardPayment& p, const AwardItemView& v) {
@@ -127,6 +163,19 @@ Result<std::vector<AwardItemView>> AwardItems(const Deps& d, const Principal& wh
         auto county = RegionCode::Parse(f.county_code);
         if (!county.ok() || !who.CanSee(*county)) return Error::NotFound("资金不存在");
         return Views(*conn, f, list_id);
+      });
+}
+
+Result<AwardAcceptanceResult> RecordAwardAcceptance(const Deps& d, const Principal& who, FundId id,
+                                                    const AwardAcceptance& a) {
+  if (!who.Can("funds:edit")) return Error::Forbidden("没有登记专项资金变动的权限");
+  if (a.item_id <= 0) return Error::Invalid("item_id", "请指明应付事项");
+  if (a.document.empty()) return Error::Invalid("document", "请填写验收意见文号");
+  auto conn = d.db.Acquire();
+  return storage::InTransaction<AwardAcceptanceResult>(
+      *conn, storage::TxMode::kWrite, [&]() -> Result<AwardAcceptanceResult> {
+        ASSIGN_OR_RETURN(Fund f, FundInScope(*conn, who, id, true));
+        return Accept(d, *conn, who, f, a);
       });
 }
 

@@ -49,12 +49,33 @@ struct AwardPaymentResult {
   std::vector<AwardItemView> items;  // every item of the list with what happened to it
 };
 
+// The acceptance (验收) an item of a rule paid only after acceptance waits for, recorded with the
+// acceptance opinion's reference (docs/FUNDS.md "Award payments").
+struct AwardAcceptance {
+  int64_t list_id = 0, item_id = 0;
+  bool accepted = true;  // false: the acceptance failed, the item is never paid
+  CivilDate on;          // the date of the acceptance
+  std::string document;  // 验收意见 reference
+};
+
+struct AwardAcceptanceResult {
+  AwardItemView item;     // the item as a run sees it now
+  bool repeated = false;  // it was already in that state: nothing changed
+};
+
 // The list's items as a run would see them (read-only; funds:read).
 Result<std::vector<AwardItemView>> AwardItems(const Deps& d, const account::Principal& who,
                                               FundId id, int64_t list_id);
 // Pays the list's payable items from the fund (funds:edit). Audited "funds.award_payment".
 Result<AwardPaymentResult> PayAwardList(const Deps& d, const account::Principal& who, FundId id,
                                         const AwardPayment& p);
+
+// Records an item's acceptance (funds:edit; the fund's county in the caller's region): accepted
+// makes it payable by the next run, failed never. The same again answers `repeated`; the other
+// state, or an item that needs no acceptance, is refused (409 item_id). Audited
+// "funds.award_acceptance" with the date and document. Later versions keep it (award approve).
+Result<AwardAcceptanceResult> RecordAwardAcceptance(const Deps& d, const account::Principal& who,
+                                                    FundId id, const AwardAcceptance& a);
 
 // The project key of an item: "award:<programme>:<rule>:<kind>:<subject>".
 std::string AwardProjectKey(const award::PayableItem& item);

@@ -257,5 +257,55 @@ TEST_F(AwardPayTest, AReversedReclaimIsRaisedAgainAsANewCommand) {
   EXPECT_TRUE(rep->ok) << rep->violation;
 }
 
+TEST_F(AwardPayTest, AnItemPaidOnlyAfterAcceptanceWaitsForItsRecordedAcceptance) {
+  const FundId a = MakeFund("资金A");
+  const int64_t v1 = Approve({{1, 10 * kWan}, {2, 5 * kWan}}, "2019", true);
+  const int64_t i1 = ItemId(v1, 1), i2 = ItemId(v1, 2);
+  auto views = AwardItems(Dp(), finance_, a, v1);
+  ASSERT_TRUE(views.ok());
+  EXPECT_FALSE(views->at(0).payable);
+  EXPECT_EQ(views->at(0).reason, "待验收后支付");
+  EXPECT_EQ(views->at(0).due.value, 10 * kWan);
+  auto none = Pay(a, v1);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->paid.value, 0);
+
+  AwardAcceptance ok{v1, i1, true, CivilDate(2020, 1, 5), "验收意见〔2020〕1号"};
+  auto got = RecordAwardAcceptance(Dp(), finance_, a, ok);
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  EXPECT_FALSE(got->repeated);
+  EXPECT_TRUE(got->item.payable);
+  EXPECT_EQ(got->item.item.acceptance_status, "accepted");
+  auto again = RecordAwardAcceptance(Dp(), finance_, a, ok);  // a double click
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->repeated);
+  AwardAcceptance turn = ok;
+  turn.accepted = false;  // a recorded acceptance is not turned round
+  auto refused = RecordAwardAcceptance(Dp(), finance_, a, turn);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "item_id");
+  AwardAcceptance fail{v1, i2, false, CivilDate(2020, 1, 5), "验收意见〔2020〕2号"};
+  auto failed = RecordAwardAcceptance(Dp(), finance_, a, fail);
+  ASSERT_TRUE(failed.ok()) << failed.error().message;
+  EXPECT_FALSE(failed->item.payable);
+  EXPECT_EQ(failed->item.reason, "验收不合格，不予支付");
+  AwardAcceptance nodoc = ok;
+  nodoc.document = "";
+  EXPECT_EQ(RecordAwardAcceptance(Dp(), finance_, a, nodoc).error().field, "document");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'funds.award_acceptance'"), 2);
+
+  auto run = Pay(a, v1);
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(run->paid.value, 10 * kWan);
+  EXPECT_EQ(run->paid_items, 1);
+
+  // An item that needs no acceptance cannot have one recorded.
+  const int64_t plain = Approve({{3, kWan}}, "2018");
+  auto needless = RecordAwardAcceptance(
+      Dp(), finance_, a, {plain, ItemId(plain, 3), true, CivilDate(2020, 1, 5), "验收意见"});
+  ASSERT_FALSE(needless.ok());
+  EXPECT_NE(needless.error().message.find("无需验收"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ruralec::funds

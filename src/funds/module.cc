@@ -73,7 +73,8 @@ const runtime::Module& ModuleDef() {
                        {"funds.verify", "校验资金台账"},
                        {"funds.plan_change", "调整资金计划"},
                        {"funds.award_payment", "兑现奖补清单"},
-                       {"funds.award_reclaim", "追回多付奖补"}};
+                       {"funds.award_reclaim", "追回多付奖补"},
+                       {"funds.award_acceptance", "登记奖补验收"}};
     m.routes = [](http::Server& s, runtime::Context& c) {
       api::RegisterRoutes(s, Deps{c.db(), c.audit(), c.clock(), c.record_mac()});
     };

@@ -79,13 +79,16 @@ class AwardLedgerTest : public ::testing::Test {
   }
 
   // Approves the next version of `period`'s list paying each subject its amount (absent or 0:
-  // not on the list). Returns the list id.
-  int64_t Approve(const std::map<int64_t, int64_t>& amounts, const std::string& period = "2019") {
+  // not on the list); `after_acceptance`: the rule pays only after acceptance (items pending,
+  // or as recorded for the item they replace). Returns the list id.
+  int64_t Approve(const std::map<int64_t, int64_t>& amounts, const std::string& period = "2019",
+                  bool after_acceptance = false) {
     auto c = tdb_.db().Acquire();
     const int64_t id = ++lists_;
     const int64_t version = ++versions_[period];
     const auto prev = last_.find(period);
     std::map<int64_t, std::pair<int64_t, int64_t>> before;  // subject → (item, amount)
+    std::map<int64_t, std::string> accepted;                // subject → acceptance_status
     if (prev != last_.end()) {
       Exec(*c, "UPDATE award_lists SET status = 'superseded' WHERE id = " +
                    std::to_string(prev->second));
@@ -94,11 +97,14 @@ class AwardLedgerTest : public ::testing::Test {
            "list_id = " +
                std::to_string(prev->second));
       auto rows = c->Query(
-          "SELECT subject_id, id, amount_fen FROM award_payable_items WHERE "
-          "list_id = ?",
+          "SELECT subject_id, id, amount_fen, acceptance_status FROM "
+          "award_payable_items WHERE list_id = ?",
           {prev->second});
       EXPECT_TRUE(rows.ok());
-      for (const auto& r : *rows) before[r.Int(0)] = {r.Int(1), r.Int(2)};
+      for (const auto& r : *rows) {
+        before[r.Int(0)] = {r.Int(1), r.Int(2)};
+        accepted[r.Int(0)] = r.Text(3);
+      }
     }
     Exec(*c,
          "INSERT INTO award_lists (id, county_code, scope_code, programme_id, programme_key, "
@@ -110,11 +116,15 @@ class AwardLedgerTest : public ::testing::Test {
     for (const auto& [subject, amount] : amounts) {
       if (amount == 0) continue;
       auto b = before.find(subject);
-      Item(*c, id, subject, amount, amount - (b == before.end() ? 0 : b->second.second), period);
+      std::string acceptance = after_acceptance ? "pending" : "not_required";
+      if (after_acceptance && (accepted[subject] == "accepted" || accepted[subject] == "failed"))
+        acceptance = accepted[subject];
+      Item(*c, id, subject, amount, amount - (b == before.end() ? 0 : b->second.second), period,
+           acceptance);
       if (b != before.end()) before.erase(b);
     }
     for (const auto& [subject, was] : before)
-      if (was.second != 0) Item(*c, id, subject, 0, -was.second, period);
+      if (was.second != 0) Item(*c, id, subject, 0, -was.second, period, "not_required");
     return id;
   }
 
@@ -172,7 +182,7 @@ class AwardLedgerTest : public ::testing::Test {
 
  private:
   void Item(storage::Connection& c, int64_t list, int64_t subject, int64_t amount, int64_t delta,
-            const std::string& period) {
+            const std::string& period, const std::string& acceptance) {
     Exec(c,
          "INSERT INTO award_payable_items (county_code, list_id, programme_key, scope_code, "
          "period, rule_id, subject_kind, subject_id, payee_name, region_code, amount_fen, "
@@ -180,8 +190,8 @@ class AwardLedgerTest : public ::testing::Test {
          "('341302000000', " +
              std::to_string(list) + ", 'p', '341302000000', '" + period + "', 'R01', 'entity', " +
              std::to_string(subject) + ", '主体" + std::to_string(subject) + "', '341302100000', " +
-             std::to_string(amount) + ", " + std::to_string(delta) +
-             ", 0, 'not_required', 'open', 0)");
+             std::to_string(amount) + ", " + std::to_string(delta) + ", " +
+             (acceptance == "not_required" ? "0" : "1") + ", '" + acceptance + "', 'open', 0)");
   }
 
   int64_t lists_ = 0;

@@ -313,6 +313,33 @@ Result<AwardPayment> AwardPaymentFrom(const Json& body) {
   return p;
 }
 
+Result<AwardAcceptance> AcceptanceFrom(const Request& req, const Json& body) {
+  AwardAcceptance a;
+  ASSIGN_OR_RETURN(a.item_id, http::PathId(req, 2, "item_id"));
+  ASSIGN_OR_RETURN(a.list_id, http::BodyId(body, "list_id"));
+  ASSIGN_OR_RETURN(auto accepted, http::BodyOptBool(body, "accepted"));
+  if (!accepted) return Error::Invalid("accepted", "请选择验收结论（通过或不通过）");
+  a.accepted = *accepted;
+  ASSIGN_OR_RETURN(a.on, DateField(body, "on"));
+  ASSIGN_OR_RETURN(a.document, Text(body, "document"));
+  return a;
+}
+
+// POST /funds/{id}/award-items/{item}/acceptance (award_pay.h RecordAwardAcceptance).
+void RegisterAwardAcceptance(http::Server& s, const Deps& d) {
+  s.Post(R"(/funds/(\d+)/award-items/(\d+)/acceptance)", {true, "funds:edit"},
+         [d](Request& req, Reply& reply) -> Result<Json> {
+           ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
+           ASSIGN_OR_RETURN(Json body, req.Body());
+           ASSIGN_OR_RETURN(AwardAcceptance a, AcceptanceFrom(req, body));
+           ASSIGN_OR_RETURN(auto r, RecordAwardAcceptance(d, req.principal(), FundId{id}, a));
+           reply.status = r.repeated ? 200 : 201;
+           Json out = AwardItemJson(r.item);
+           out["repeated"] = r.repeated;
+           return out;
+         });
+}
+
 // GET /funds/{id}/award-items?list_id= and POST /funds/{id}/award-payments (award_pay.h).
 void RegisterAwardPayments(http::Server& s, const Deps& d) {
   s.Get(R"(/funds/(\d+)/award-items)", {true, "funds:read"},
@@ -445,6 +472,7 @@ void RegisterRoutes(http::Server& s, const Deps& d) {
   RegisterWrites(s, d);
   RegisterAwardPayments(s, d);
   RegisterAwardReclaims(s, d);
+  RegisterAwardAcceptance(s, d);
 }
 
 }  // namespace ruralec::funds::api
