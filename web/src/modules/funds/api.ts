@@ -142,14 +142,16 @@ export interface AwardItem {
   payee_name: string
   region_code: string
   amount_fen: number
-  /** what is still owed against the item it replaces (negative: a later version pays less) */
+  /** the change against the item it replaces (negative: a later version pays less) */
   delta_fen: number
   status: 'open' | 'superseded' | 'paid'
   acceptance_status: string
   project: string
   payable: boolean
   reason: string
-  /** an open negative delta: what its reclaim would take back now (0: nothing over-paid) */
+  /** open: what a run pays — the amount less what was actually paid over the versions */
+  due_fen: number
+  /** what a reclaim of the item would take back now (0: nothing over-paid) */
   reclaim_fen: number
 }
 
@@ -198,5 +200,7 @@ export const fundsApi = {
   reclaims: (id: number, q: Query) => http.get<Page<AwardReclaim>>(`/funds/${id}/award-reclaims`, q),
   raiseReclaim: (id: number, body: { list_id: number; item_id: number; value_date: string; document: string; category?: string }) =>
     http.post<AwardReclaim>(`/funds/${id}/award-reclaims`, body),
+  recordAcceptance: (id: number, item: number, body: { list_id: number; accepted: boolean; on: string; document: string }) =>
+    http.post<AwardItem & { repeated: boolean }>(`/funds/${id}/award-items/${item}/acceptance`, body),
   verify: (id: number) => http.get<{ ok: boolean; transfers: number; violation: string }>(`/funds/${id}/verify`),
 }

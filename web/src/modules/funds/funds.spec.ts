@@ -1,7 +1,7 @@
 // The funds pages' pure rules: which fields a movement needs, shares in basis points, and the
 // idempotency key a form keeps.
 import { describe, expect, it } from 'vitest'
-import { bpText, canReclaim, fieldsFor, newIdempotencyKey, recoveryKey, share } from './logic'
+import { awaitsAcceptance, bpText, canReclaim, fieldsFor, newIdempotencyKey, recoveryKey, share } from './logic'
 
 describe('fieldsFor', () => {
   it.each([
@@ -50,11 +50,19 @@ describe('newIdempotencyKey', () => {
 })
 
 describe('reclaims', () => {
-  it('offers the reclaim of an open reduced item with something over-paid only', () => {
-    expect(canReclaim({ status: 'open', delta_fen: -500, reclaim_fen: 500 })).toBe(true)
-    expect(canReclaim({ status: 'open', delta_fen: -500, reclaim_fen: 0 })).toBe(false)
-    expect(canReclaim({ status: 'paid', delta_fen: -500, reclaim_fen: 0 })).toBe(false)
-    expect(canReclaim({ status: 'open', delta_fen: 500, reclaim_fen: 0 })).toBe(false)
+  it('offers the reclaim of an item with something over-paid only', () => {
+    expect(canReclaim({ status: 'open', reclaim_fen: 500 })).toBe(true)
+    expect(canReclaim({ status: 'open', reclaim_fen: 0 })).toBe(false)
+    // settled, its reclaim reversed: raised again
+    expect(canReclaim({ status: 'paid', reclaim_fen: 500 })).toBe(true)
+    expect(canReclaim({ status: 'paid', reclaim_fen: 0 })).toBe(false)
+    expect(canReclaim({ status: 'superseded', reclaim_fen: 500 })).toBe(false)
+  })
+  it('offers to record the acceptance of an open item that waits for it only', () => {
+    expect(awaitsAcceptance({ status: 'open', acceptance_status: 'pending' })).toBe(true)
+    expect(awaitsAcceptance({ status: 'open', acceptance_status: 'accepted' })).toBe(false)
+    expect(awaitsAcceptance({ status: 'open', acceptance_status: 'not_required' })).toBe(false)
+    expect(awaitsAcceptance({ status: 'superseded', acceptance_status: 'pending' })).toBe(false)
   })
   it('keys a recovery by the reclaim and the voucher', () => {
     expect(recoveryKey(3, ' 缴款书01 ')).toBe('award-reclaim-3-recover-缴款书01')

@@ -16,9 +16,18 @@ export function recoveryKey(reclaimId: number, voucher: string): string {
   return `award-reclaim-${reclaimId}-recover-${voucher.trim()}`
 }
 
-/** Whether an award item offers the reclaim button: open, reduced, and something over-paid. */
-export function canReclaim(item: { status: string; delta_fen: number; reclaim_fen: number }): boolean {
-  return item.status === 'open' && item.delta_fen < 0 && item.reclaim_fen > 0
+/**
+ * Whether an award item offers the reclaim button: the server says what a reclaim would take
+ * now — an open item paid beyond its amount (whatever its delta), or a settled one whose reclaim
+ * was reversed — and 0 when there is nothing to reclaim.
+ */
+export function canReclaim(item: { status: string; reclaim_fen: number }): boolean {
+  return item.status !== 'superseded' && item.reclaim_fen > 0
+}
+
+/** Whether an award item waits for its acceptance to be recorded (验收后拨付). */
+export function awaitsAcceptance(item: { status: string; acceptance_status: string }): boolean {
+  return item.status === 'open' && item.acceptance_status === 'pending'
 }
 
 /** 1500 → "15.0%"; null → "—". Integer arithmetic: no float rounding reaches the figure. */
