@@ -1,5 +1,6 @@
 #include "training/followup_store.h"
 
+#include "storage/figure_changes.h"
 #include "storage/row.h"
 #include "storage/where.h"
 
@@ -61,6 +62,9 @@ Result<std::optional<ConversionSettings>> SettingsRow(storage::Connection& conn,
 }
 
 Status PutSettings(storage::Connection& conn, const ConversionSettings& s, storage::Stamp stamp) {
+  // The county's conversion rule (outcome kinds, window) decides its conversion figure in every
+  // month: all of the county's stored months are marked (storage/figure_changes.h).
+  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, s.county, "2000-01", stamp.now_ms));
   RETURN_IF_ERROR(
       conn.Exec("DELETE FROM training_settings WHERE county_code = ?", {s.county.str()}));
   RETURN_IF_ERROR(

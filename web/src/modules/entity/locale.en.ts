@@ -20,7 +20,7 @@ const en: Messages<typeof zh> = {
     },
     region: 'Region', registeredOn: 'Registered on', registeredYear: 'Registered in', contact: 'Contact',
     mobile: 'Mobile', mobileKeep: 'Leave empty to keep', linkage: 'Linkage',
-    lng: 'Longitude', lat: 'Latitude', degreesInvalid: 'Decimal degrees, at most 6 decimals',
+    lng: 'Longitude', lat: 'Latitude', location: 'Position', locationValue: 'lng {lng}, lat {lat}', degreesInvalid: 'Decimal degrees, at most 6 decimals',
     locationHint: 'Optional; both or neither (WGS-84, inside China), for the monitoring screen’s point map',
     linkageModel: 'Enterprise + base + co-op + households', contractFarming: 'Contract farming',
     employsPoor: 'Employs registered poor households', shops: 'Shops', brands: 'Brands', shopCount: 'Shops',

@@ -23,6 +23,8 @@ export default {
     mobileKeep: '留空则不修改',
     lng: '经度',
     lat: '纬度',
+    location: '位置',
+    locationValue: '经度 {lng}，纬度 {lat}',
     degreesInvalid: '应为十进制度数，最多6位小数',
     locationHint: '可不填；填写时经度、纬度都填（WGS-84，须在中国境内），用于统计监测大屏的点位图',
     linkage: '利益联结',
