@@ -103,8 +103,8 @@ Result<std::vector<HouseholdShop>> ShopsOf(storage::Connection& conn, int64_t ho
 
 Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate until, int64_t now_ms) {
   RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
-      conn, "SELECT region_code, ? FROM household_employments WHERE id = ?", {until.ToString(), id},
-      now_ms));
+      conn, "SELECT region_code, CAST(? AS TEXT) FROM household_employments WHERE id = ?",
+      {until.ToString(), id}, now_ms));
   ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_employments SET until = ? WHERE id = ? "
                                         "AND until IS NULL",
                                         {until.ToString(), id}));
@@ -112,9 +112,9 @@ Result<bool> EndEmployment(storage::Connection& conn, int64_t id, CivilDate unti
 }
 
 Result<bool> CloseShop(storage::Connection& conn, int64_t id, CivilDate closed_on, int64_t now_ms) {
-  RETURN_IF_ERROR(
-      storage::MarkFiguresChangedBy(conn, "SELECT region_code, ? FROM household_shops WHERE id = ?",
-                                    {closed_on.ToString(), id}, now_ms));
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn, "SELECT region_code, CAST(? AS TEXT) FROM household_shops WHERE id = ?",
+      {closed_on.ToString(), id}, now_ms));
   ASSIGN_OR_RETURN(int64_t n, conn.Exec("UPDATE household_shops SET closed_on = ? WHERE id = ? AND "
                                         "closed_on IS NULL",
                                         {closed_on.ToString(), id}));

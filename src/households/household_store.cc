@@ -150,7 +150,8 @@ Result<int64_t> Insert(storage::Connection& conn, const Row& r) {
 
 Status Update(storage::Connection& conn, int64_t id, const Row& r) {
   RETURN_IF_ERROR(storage::MarkFiguresChangedBy(  // the old county too, if it moved
-      conn, "SELECT region_code, ? FROM households WHERE id = ?", {kEveryMonth, id}, r.now));
+      conn, "SELECT region_code, CAST(? AS TEXT) FROM households WHERE id = ?", {kEveryMonth, id},
+      r.now));
   RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.in.region, kEveryMonth, r.now));
   std::vector<Value> v = {r.in.region.county().str(), r.in.region.str()};
   for (auto& f : Fields(r)) v.push_back(std::move(f));

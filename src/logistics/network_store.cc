@@ -192,9 +192,9 @@ Result<int64_t> InsertNode(storage::Connection& conn, const NodeInput& in, Stamp
 }
 
 Status UpdateNode(storage::Connection& conn, int64_t id, const NodeInput& in, Stamp stamp) {
-  RETURN_IF_ERROR(
-      storage::MarkFiguresChangedBy(conn, "SELECT region_code, ? FROM logistics_nodes WHERE id = ?",
-                                    {kEveryMonth, id}, stamp.now_ms));
+  RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
+      conn, "SELECT region_code, CAST(? AS TEXT) FROM logistics_nodes WHERE id = ?",
+      {kEveryMonth, id}, stamp.now_ms));
   RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, in.region, kEveryMonth, stamp.now_ms));
   storage::Params p = {in.region.county().str()};
   for (auto& v : NodeValues(in)) p.push_back(std::move(v));
