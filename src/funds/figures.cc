@@ -43,10 +43,14 @@ Constraints ConstraintsOf(const FundState& s, const FundFigures& f,
     auto it = uplink.find(key);
     if (a > 0 && it != uplink.end() && it->second.amount > 0)
       weighted += Big(a) * it->second.weighted / it->second.amount;
-    int64_t adv = 0;
-    for (const auto& [acc, v] : s.balances)
-      if (acc.project == key && acc.kind == Kind::kAdvanced) adv += v;
+    int64_t adv = 0, held = 0;
+    for (const auto& [acc, v] : s.balances) {
+      if (acc.project != key) continue;
+      if (acc.kind == Kind::kAdvanced) adv += v;
+      if (acc.kind == Kind::kAdvanced || acc.kind == Kind::kCommitted) held += v;
+    }
     if (Big(adv) * 100 > Big(a) * s.fund.advance_pct) c.advance_over.push_back(key);
+    if (p.status == ProjectStatus::kFailed && held > 0) c.failed_holding.push_back(key);
   }
   if (approved > 0) {
     c.uplink_bp = static_cast<int64_t>(weighted * 100 / approved);

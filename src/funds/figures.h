@@ -37,6 +37,9 @@ struct Constraints {
   // Projects whose outstanding advance exceeds the fund's share of their approved subsidy (a
   // decommitment after an advance can do this; the ledger refuses new advances for them).
   std::vector<std::string> advance_over;
+  // Projects that failed acceptance (不合格, not rectified: no subsidy) still holding committed or
+  // advanced money: the finance staff's decommitment and claw-back still to enter.
+  std::vector<std::string> failed_holding;
 };
 
 struct FundFigures {

@@ -133,5 +133,22 @@ TEST(FiguresTest, ConstraintPanel) {
   }
 }
 
+// A failed project still holding money is listed until its advance is clawed back and its
+// commitment decommitted; a failed project holding nothing, or an open one, is not.
+TEST(FiguresTest, FailedProjectsStillHoldingMoneyAreListed) {
+  FundState s = State();
+  EXPECT_TRUE(FiguresOf(s, {}).constraints.failed_holding.empty());
+  s.projects["P1"].status = ProjectStatus::kFailed;
+  EXPECT_EQ(FiguresOf(s, {}).constraints.failed_holding, std::vector<std::string>{"P1"});
+  s.balances[{Kind::kClawback, "logistics", "P1"}] = 40'000'000;  // the advance clawed back
+  s.balances[{Kind::kAdvanced, "logistics", "P1"}] = 0;
+  EXPECT_EQ(FiguresOf(s, {}).constraints.failed_holding, std::vector<std::string>{"P1"});
+  s.balances[{Kind::kAvailable, "", ""}] += 60'000'000;  // the commitment decommitted
+  s.balances[{Kind::kCommitted, "logistics", "P1"}] = 0;
+  EXPECT_TRUE(FiguresOf(s, {}).constraints.failed_holding.empty());
+  s.projects["P3"] = {"P3", "未拨款项目", ProjectStatus::kFailed};
+  EXPECT_TRUE(FiguresOf(s, {}).constraints.failed_holding.empty());
+}
+
 }  // namespace
 }  // namespace ruralec::funds

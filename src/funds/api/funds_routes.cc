@@ -33,7 +33,8 @@ Json ConstraintsJson(const Fund& f, const Constraints& c) {
           {"uplink_target_bp", 5000},
           {"uplink_met", c.uplink_met},
           {"advance_pct", f.advance_pct},
-          {"advance_over_projects", c.advance_over}};
+          {"advance_over_projects", c.advance_over},
+          {"failed_holding_projects", c.failed_holding}};
 }
 
 Json FundJson(const FundView& v) {

@@ -31,6 +31,8 @@ export interface Constraints {
   uplink_met: boolean
   advance_pct: number
   advance_over_projects: string[]
+  /** failed acceptance and still holding committed or advanced money (to claw back, decommit) */
+  failed_holding_projects: string[]
 }
 
 export interface Fund {

@@ -13,7 +13,7 @@ const en = {
     psc: 'Public service centre share', pscHint: 'At most {limit} of the fund in principle (a reason is recorded above it)',
     uplink: 'Uplink share', uplinkHint: 'Weighted by each commitment’s uplink share; target at least {target}',
     advances: 'Advances', advanceHint: 'Before acceptance at most {pct}% of the approved subsidy', advanceNone: 'Paid only after acceptance',
-    advanceOver: 'Projects advanced above the share: {list}', noShare: 'Nothing approved yet', met: 'Met', notMet: 'Not met', over: 'Over', within: 'Within',
+    failedHolding: 'Failed acceptance, still holding committed or advanced money (to decommit, claw back): {list}', advanceOver: 'Projects advanced above the share: {list}', noShare: 'Nothing approved yet', met: 'Met', notMet: 'Not met', over: 'Over', within: 'Within',
     ledger: 'Transfers', balances: 'Balances', seq: 'No.', op: 'Operation', from: 'From', to: 'To', valueDate: 'Value date',
     purpose: 'Purpose', uplinkPct: 'Uplink share (%)', reason: 'Reason', reverses: 'Reverses', reversedBy: 'Reversed',
     account: 'Account', balance: 'Balance (yuan)', kind: 'Account kind', project: 'Project key', projectName: 'Project name',

@@ -13,7 +13,7 @@ const zh = {
     psc: '公共服务中心占比', pscHint: '原则上不超过资金总额的 {limit}（超过须记录理由）',
     uplink: '上行支出占比', uplinkHint: '按每笔安排的上行占比加权，目标不低于 {target}',
     advances: '预拨', advanceHint: '验收前预拨不超过核定补助的 {pct}%', advanceNone: '验收后拨付，不预拨',
-    advanceOver: '预拨超比例的项目：{list}', noShare: '尚无安排', met: '达标', notMet: '未达标', over: '超过', within: '未超过',
+    advanceOver: '预拨超比例的项目：{list}', failedHolding: '验收不合格仍有安排或预拨资金的项目（待核减、追回）：{list}', noShare: '尚无安排', met: '达标', notMet: '未达标', over: '超过', within: '未超过',
     ledger: '资金变动', balances: '账户余额', seq: '序号', op: '操作', from: '转出', to: '转入', valueDate: '记账日期',
     purpose: '用途', uplinkPct: '上行占比（%）', reason: '理由', reverses: '冲销记录', reversedBy: '已被冲销',
     account: '账户', balance: '余额（元）', kind: '账户类别', project: '项目编号', projectName: '项目名称',
