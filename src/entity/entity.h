@@ -102,6 +102,8 @@ Status Validate(const NewEntity& e);
 
 // Inserts an entity; kConflict when the uscc exists, kInvalidArgument when the region is
 // missing or not a town/village, kForbidden outside `who`'s scope. `batch_id` links an import.
+// Without `batch_id` a dated registration marks its county-month (figure_changes.h); an import
+// marks its whole batch once (one upsert per county instead of one per row).
 Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cipher,
                        const account::Principal& who, const NewEntity& e, int64_t now_ms,
                        std::optional<int64_t> batch_id = std::nullopt);

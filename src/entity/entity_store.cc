@@ -179,8 +179,9 @@ Result<int64_t> Insert(storage::Connection& conn, const crypto::FieldCipher& cip
            int64_t{e.linkage.contract_farming}, int64_t{e.linkage.employs_poor}, lat, lng, batch,
            by, now_ms, now_ms},
           "insert entity"));
-  // `new_entities` counts it in its registration month (the screen's stored county figures).
-  if (e.registered_on)
+  // `new_entities` counts it in its registration month (the screen's stored county figures);
+  // an import marks its batch once, when its rows are written (import.cc, MarkImported).
+  if (e.registered_on && !batch_id)
     RETURN_IF_ERROR(
         storage::MarkFiguresChanged(conn, e.region, e.registered_on->ToString(), now_ms));
   return row.Int(0);

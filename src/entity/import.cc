@@ -7,6 +7,7 @@
 #include "entity/queries.h"
 #include "entity/validation.h"
 #include "region/region.h"
+#include "storage/figure_changes.h"
 
 namespace ruralec::entity {
 namespace {
@@ -218,6 +219,15 @@ class EntityHandler : public imports::RowHandler {
                 imports::BatchContext batch, bool update, int64_t now)
       : ctx_(ctx), who_(who), batch_(std::move(batch)), update_(update), now_(now) {}
   int64_t Updated() const override { return updated_; }
+  // The batch's registrations, marked once per county from its earliest month (Insert leaves
+  // an import's rows to this), in the import's transaction.
+  Status Finish(storage::Connection& conn) override {
+    return storage::MarkFiguresChangedBy(
+        conn,
+        "SELECT region_code, MIN(registered_on) FROM entities WHERE batch_id = ? GROUP BY "
+        "region_code",
+        {batch_.id}, now_);
+  }
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     if (!regions_) {  // the importer's towns and villages, once per run
       ASSIGN_OR_RETURN(auto loaded, region::NameResolver::Load(conn, who_.region));
