@@ -142,10 +142,18 @@ Result<int64_t> Insert(storage::Connection& conn, const Row& r) {
                     v, "insert household"));
   int64_t id = row.Int(0);
   // Whether a household counts for the coverage rate is its register row as of a day: a row
-  // changes the county's coverage of every stored month (storage/figure_changes.h).
-  RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.in.region, kEveryMonth, r.now));
+  // changes the county's coverage of every stored month (storage/figure_changes.h). An import
+  // marks its batch once (MarkImportedHouseholds).
+  if (!r.batch_id)
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, r.in.region, kEveryMonth, r.now));
   RETURN_IF_ERROR(PutHelpers(conn, id, r.in.helpers));
   return id;
+}
+
+Status MarkImportedHouseholds(storage::Connection& conn, int64_t batch_id, int64_t now_ms) {
+  return storage::MarkFiguresChangedBy(
+      conn, "SELECT DISTINCT region_code, CAST(? AS TEXT) FROM households WHERE batch_id = ?",
+      {kEveryMonth, batch_id}, now_ms);
 }
 
 Status Update(storage::Connection& conn, int64_t id, const Row& r) {

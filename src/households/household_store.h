@@ -29,6 +29,9 @@ struct Stored {
 
 Result<int64_t> Insert(storage::Connection& conn, const Row& r);
 Status Update(storage::Connection& conn, int64_t id, const Row& r);
+// Marks the counties of an import batch's households changed (every month; figure_changes.h):
+// Insert leaves an import's rows to this, called once when the batch's rows are written.
+Status MarkImportedHouseholds(storage::Connection& conn, int64_t batch_id, int64_t now_ms);
 Result<std::optional<Stored>> Get(storage::Connection& conn, int64_t id);
 Result<Page<Stored>> List(storage::Connection& conn, const Filter& f, const PageRequest& page);
 // {id, region, willing, able} of the household with this blind index, if any.

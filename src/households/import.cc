@@ -154,6 +154,9 @@ class HouseholdRows : public imports::RowHandler {
     RETURN_IF_ERROR(store::Insert(conn, r));
     return std::optional<RowError>();
   }
+  Status Finish(storage::Connection& conn) override {
+    return store::MarkImportedHouseholds(conn, batch_, now_);
+  }
 
  private:
   static RowOutcome Reject(const Cells& c, const Error& e) {

@@ -176,6 +176,9 @@ class PurchaseRows : public imports::RowHandler {
     RETURN_IF_ERROR(store::InsertPurchase(conn, n));
     return std::optional<RowError>();
   }
+  Status Finish(storage::Connection& conn) override {
+    return store::MarkImportedPurchases(conn, batch_, now_);
+  }
 
   const imports::ImportContext& ctx_;
   const account::Principal& who_;

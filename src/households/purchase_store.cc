@@ -53,11 +53,21 @@ Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{Null{}
 
 }  // namespace
 
+Status MarkImportedPurchases(storage::Connection& conn, int64_t batch_id, int64_t now_ms) {
+  return storage::MarkFiguresChangedBy(
+      conn,
+      "SELECT region_code, MIN(purchased_on) FROM purchases WHERE batch_id = ? GROUP BY "
+      "region_code",
+      {batch_id}, now_ms);
+}
+
 Result<int64_t> InsertPurchase(storage::Connection& conn, const NewPurchase& p) {
   // A purchase from a household helps it (the coverage figure: storage/figure_changes.h): the
-  // new row's county and month are marked, a correction's old row's too.
-  RETURN_IF_ERROR(
-      storage::MarkFiguresChanged(conn, p.in.village, p.in.purchased_on.ToString(), p.created_at));
+  // new row's county and month are marked, a correction's old row's too; an import marks its
+  // batch once (MarkImportedPurchases).
+  if (!p.batch_id)
+    RETURN_IF_ERROR(storage::MarkFiguresChanged(conn, p.in.village, p.in.purchased_on.ToString(),
+                                                p.created_at));
   if (p.supersedes_id) {
     RETURN_IF_ERROR(storage::MarkFiguresChangedBy(
         conn, "SELECT region_code, purchased_on FROM purchases WHERE id = ?", {*p.supersedes_id},

@@ -24,6 +24,9 @@ struct NewPurchase {
 
 // Inserts `p` as the current purchase of its key, clearing `p.supersedes_id`'s is_current.
 Result<int64_t> InsertPurchase(storage::Connection& conn, const NewPurchase& p);
+// Marks the county-months of an import batch's purchases (figure_changes.h), once when the
+// batch's rows are written: InsertPurchase leaves an import's rows (batch_id set) to this.
+Status MarkImportedPurchases(storage::Connection& conn, int64_t batch_id, int64_t now_ms);
 Result<std::optional<Purchase>> GetPurchase(storage::Connection& conn, int64_t id);
 // The current purchase of a natural key, if any.
 Result<std::optional<Purchase>> CurrentByKey(storage::Connection& conn, const std::string& key);
