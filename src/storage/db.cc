@@ -41,6 +41,12 @@ Error DiskFull(std::string detail) {
           std::move(detail)};
 }
 
+Result<int64_t> Connection::CountOf(std::string_view sql, const Params& params) {
+  ASSIGN_OR_RETURN(auto rows, Query(sql, params));
+  if (rows.empty()) return int64_t{0};
+  return rows.front().Int(0);
+}
+
 Result<Row> Connection::QueryOne(std::string_view sql, const Params& params,
                                  std::string_view what) {
   ASSIGN_OR_RETURN(auto rows, Query(sql, params));

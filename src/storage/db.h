@@ -75,6 +75,12 @@ class Connection {
   virtual Status Rollback() = 0;
   virtual bool InTransaction() const = 0;
 
+  // The single integer `sql` returns with `params` (a COUNT(*) of a list). A backend that can
+  // tell cheaply that the database has not changed since this connection last ran the same
+  // query with the same parameters returns that earlier result instead: SQLite does, outside a
+  // transaction (see SqliteConnection::CountOf). The default runs the query every time.
+  virtual Result<int64_t> CountOf(std::string_view sql, const Params& params);
+
   // Convenience: the first row, or NotFound with `what` as message.
   Result<Row> QueryOne(std::string_view sql, const Params& params, std::string_view what);
   Result<std::optional<Row>> QueryOptional(std::string_view sql, const Params& params);

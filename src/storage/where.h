@@ -63,7 +63,9 @@ class Where {
 // A page of a list: `SELECT <columns> <from><where><order> LIMIT ? OFFSET ?`, each row through
 // `convert` (returning T or Result<T>), and `SELECT COUNT(*) <from><where>` for the total only
 // when the page cannot tell it: a page with rows but fewer than page_size is the last one, so
-// the total is its offset plus its rows (most lists fit on one page: one query, not two).
+// the total is its offset plus its rows (most lists fit on one page: one query, not two). The
+// count goes through Connection::CountOf, which may answer from the connection's last count of
+// the same unchanged data (paging through a long list counts it once).
 // `from` starts with "FROM", `order` with " ORDER BY" (or is "").
 template <typename T, typename Convert>
 Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::string_view from,
@@ -83,8 +85,7 @@ Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::strin
   } else if (rows.empty() && page.offset() == 0) {
     out.total = 0;
   } else {
-    ASSIGN_OR_RETURN(auto count, conn.Query("SELECT COUNT(*) " + tail, where.params()));
-    out.total = count.at(0).Int(0);
+    ASSIGN_OR_RETURN(out.total, conn.CountOf("SELECT COUNT(*) " + tail, where.params()));
   }
   for (const auto& r : rows) {
     if constexpr (std::is_same_v<std::invoke_result_t<Convert, const Row&>, T>) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "storage/count_store.h"
 #include "storage/db_errors.h"
 #include "storage/pool.h"
 
@@ -211,6 +212,16 @@ class PgConnection final : public Connection {
     return Run(sql, params, nullptr);
   }
 
+  // The stamp (storage/count_store.h) is the server's snapshot as text (xmin:xmax:running
+  // xids): every commit of a transaction that wrote, in any session, either raises xmax or
+  // takes its xid off the running list; a transaction that only read changes nothing.
+  Result<int64_t> CountOf(std::string_view sql, const Params& params) override {
+    if (InTransaction()) return Connection::CountOf(sql, params);
+    ASSIGN_OR_RETURN(auto snapshot, Query("SELECT pg_current_snapshot()::text", {}));
+    return counts_.Get(snapshot.at(0).Text(0), sql, params,
+                       [&] { return Connection::CountOf(sql, params); });
+  }
+
   Result<int64_t> Exec(std::string_view sql, const Params& params) override {
     int64_t n = 0;
     RETURN_IF_ERROR(Run(sql, params, &n));
@@ -312,6 +323,7 @@ class PgConnection final : public Connection {
   PGconn* c_;
   std::unordered_map<std::string, std::string> names_;
   bool open_tx_ = false;  // between a successful Begin and Commit/Rollback
+  CountStore counts_;
 };
 
 Result<std::vector<Row>> PgStatement::Run() { return conn_->Run(sql_, params_, &changes_); }

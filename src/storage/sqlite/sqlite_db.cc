@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "storage/count_store.h"
 #include "storage/db_errors.h"
 #include "storage/pool.h"
 
@@ -194,6 +195,19 @@ class SqliteConnection final : public Connection {
   }
   bool InTransaction() const override { return !sqlite3_get_autocommit(db_); }
 
+  // The stamp (storage/count_store.h): `PRAGMA data_version` moves with the commits of every
+  // other connection and process (running it starts a read, so it is current), and
+  // sqlite3_total_changes64 with this connection's own writes, which data_version leaves out.
+  Result<int64_t> CountOf(std::string_view sql, const Params& params) override {
+    if (InTransaction()) return Connection::CountOf(sql, params);
+    ASSIGN_OR_RETURN(auto version, Query("PRAGMA data_version", {}));
+    std::string stamp = version.at(0).Text(0) + ":" + std::to_string(sqlite3_total_changes64(db_));
+    return counts_.Get(std::move(stamp), sql, params,
+                       [&] { return Connection::CountOf(sql, params); });
+  }
+  // For writes that move neither stamp (a restore through the backup API).
+  void ForgetCounts() { counts_.Clear(); }
+
  private:
   Result<sqlite3_stmt*> Cached(std::string_view sql) {
     auto it = cache_.find(std::string(sql));
@@ -209,6 +223,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  CountStore counts_;
 };
 
 Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path) {
@@ -302,6 +317,7 @@ class SqliteDatabase final : public PooledDatabase {
     sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
     int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
     sqlite3_backup_finish(b);
+    if (!to_file) static_cast<SqliteConnection*>(&*lease)->ForgetCounts();
     Status st;
     if (rc != SQLITE_DONE) st = SqliteError(dst, to_file ? "备份失败" : "恢复失败");
     sqlite3_close(other);
