@@ -26,7 +26,12 @@ Params SubtreeRange(const RegionCode& scope) {
 
 Where& Where::InSubtree(std::string_view column, const RegionCode& scope) {
   std::string c(column);
-  return Sql(c + " >= ? AND " + c + " <= ?", SubtreeRange(scope));
+  Sql(c + " >= ? AND " + c + " <= ?", SubtreeRange(scope));
+  if (scope.level() <= RegionLevel::kCounty) {
+    sqlite_pages_.emplace_back(
+        conds_.size() - 1, "likelihood(" + c + " >= ?, 0.9) AND likelihood(" + c + " <= ?, 0.9)");
+  }
+  return *this;
 }
 
 Where& Where::Cmp(std::string_view column, std::string_view op, Value v) {
@@ -77,9 +82,19 @@ Where& Where::Sql(std::string_view condition, Params values) {
   return *this;
 }
 
-std::string Where::Clause() const {
+std::string Where::Clause() const { return PageClause(""); }
+
+std::string Where::PageClause(std::string_view dialect) const {
   std::string out;
-  for (const auto& c : conds_) out += (out.empty() ? " WHERE " : " AND ") + c;
+  auto alt = sqlite_pages_.begin();
+  for (size_t i = 0; i < conds_.size(); ++i) {
+    const std::string* c = &conds_[i];
+    if (alt != sqlite_pages_.end() && alt->first == i) {
+      if (dialect == "sqlite") c = &alt->second;
+      ++alt;
+    }
+    out += (out.empty() ? " WHERE " : " AND ") + *c;
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/page.h"
@@ -44,7 +45,12 @@ class Where {
   Where& CmpIf(std::string_view column, std::string_view op, const std::optional<int64_t>& v);
   // `column LIKE 'prefix%'`: the column starts with `prefix` (taken literally).
   Where& StartsWith(std::string_view column, std::string_view prefix);
-  // `column` (a 12-digit region code) lies in `scope`'s subtree (SubtreeRange).
+  // `column` (a 12-digit region code) lies in `scope`'s subtree (SubtreeRange). A county or
+  // wider scope holds most rows of a county's SQLite database, and SQLite has no statistics for
+  // a range: it would read every row in scope through the region index and sort them all for
+  // one page. So a list page (PageClause) on SQLite tells its planner that such bounds are
+  // likely true (`likelihood(…, 0.9)`), and it walks the list's own order until the page is
+  // full; a town or village scope keeps the index. PostgreSQL plans from its statistics.
   Where& InSubtree(std::string_view column, const RegionCode& scope);
   // Any of `columns` contains `text` (taken literally); skipped when `text` is empty.
   Where& ContainsIf(const std::vector<std::string_view>& columns, std::string_view text);
@@ -53,10 +59,13 @@ class Where {
 
   // " WHERE a AND b" (or "" without conditions) and its parameters, in order.
   std::string Clause() const;
+  // The same for the page query of a list on `dialect` (see InSubtree); same parameters.
+  std::string PageClause(std::string_view dialect) const;
   const Params& params() const { return params_; }
 
  private:
   std::vector<std::string> conds_;
+  std::vector<std::pair<size_t, std::string>> sqlite_pages_;  // conds_[i] as a SQLite page has it
   Params params_;
 };
 
@@ -78,8 +87,9 @@ Result<Page<T>> QueryPage(Connection& conn, std::string_view columns, std::strin
   Params params = where.params();
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
-  std::string sql = "SELECT " + std::string(columns) + " " + tail + std::string(order);
-  ASSIGN_OR_RETURN(auto rows, conn.Query(sql + " LIMIT ? OFFSET ?", params));
+  std::string sql = "SELECT " + std::string(columns) + " " + std::string(from) +
+                    where.PageClause(conn.Dialect()) + std::string(order) + " LIMIT ? OFFSET ?";
+  ASSIGN_OR_RETURN(auto rows, conn.Query(sql, params));
   if (!rows.empty() && static_cast<int64_t>(rows.size()) < page.page_size) {
     out.total = page.offset() + static_cast<int64_t>(rows.size());
   } else if (rows.empty() && page.offset() == 0) {

@@ -121,6 +121,48 @@ TEST(QueryPage, TotalIsRightWhetherCountedOrDerived) {
   }
 }
 
+// A page of a county-wide list walks the list's order and stops when the page is full; a town's
+// page reads its rows through the region index. Both return what the plain clause returns, and
+// the count (Clause) is unchanged.
+TEST(QueryPage, WideScopesWalkTheListOrderNarrowOnesTheRegionIndex) {
+  if (!testing::PostgresUrl().empty()) GTEST_SKIP() << "SQLite's planner only";
+  testing::TempDatabase tdb;
+  auto c = tdb.db().Acquire();
+  ASSERT_TRUE(c->Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, region_code TEXT, n BIGINT)").ok());
+  ASSERT_TRUE(c->Exec("CREATE INDEX t_region ON t (region_code)").ok());
+  const char* towns[] = {"341302001000", "341302002000", "341302003000", "341321001000"};
+  for (int i = 1; i <= 400; ++i) {
+    ASSERT_TRUE(c->Exec("INSERT INTO t VALUES (?, ?, ?)",
+                        {int64_t{i}, std::string(towns[i % 4]), int64_t{i % 7}})
+                    .ok());
+  }
+  struct Case {
+    const char* scope;
+    bool uses_index;
+  };
+  for (const Case& k : {Case{"341302", false}, Case{"34", false}, Case{"341302002", true}}) {
+    Where w;
+    w.Sql("n >= ?", {int64_t{1}}).InSubtree("region_code", *RegionCode::Parse(k.scope));
+    Params params = w.params();
+    auto plan = c->Query("EXPLAIN QUERY PLAN SELECT id FROM t" + w.PageClause("sqlite") +
+                             " ORDER BY id DESC LIMIT 20",
+                         params);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    std::string detail;
+    for (const auto& r : *plan) detail += r.Text(3) + "; ";
+    EXPECT_EQ(detail.find("t_region") != std::string::npos, k.uses_index)
+        << k.scope << ": " << detail;
+    auto plain = c->Query("SELECT id FROM t" + w.Clause() + " ORDER BY id DESC LIMIT 20", params);
+    auto page = QueryPage<int64_t>(*c, "id", "FROM t", w, " ORDER BY id DESC", PageRequest{1, 20},
+                                   [](const Row& r) { return r.Int(0); });
+    ASSERT_TRUE(page.ok() && plain.ok());
+    ASSERT_EQ(page->items.size(), plain->size()) << k.scope;
+    for (size_t i = 0; i < plain->size(); ++i) EXPECT_EQ(page->items[i], (*plain)[i].Int(0));
+    auto count = c->Query("SELECT COUNT(*) FROM t" + w.Clause(), params);
+    EXPECT_EQ(page->total, count->at(0).Int(0)) << k.scope;
+  }
+}
+
 TEST(ListColumnTest, JoinsAndSplitsCodeLists) {
   EXPECT_EQ(JoinedList({"a", "b_c"}), ",a,b_c,");
   EXPECT_EQ(JoinedList({}), ",");
