@@ -421,7 +421,11 @@ void Server::Dispatch(const httplib::Request& raw, httplib::Response& res, const
       (void)audit_.Append(*conn, {req.principal().ToActor(), "access.denied", "api",
                                   raw.method + " " + raw.path, audit::Outcome::kDenied, e.message});
     }
-    if (e.code == ErrorCode::kSessionExpired || e.code == ErrorCode::kUnauthenticated) {
+    // Clears the session cookie the request sent and was refused. A request that sent none
+    // (still in flight from a page while the same browser signs in) must not answer with a
+    // clearing header: arriving after the sign-in's, it would drop the new session.
+    if ((e.code == ErrorCode::kSessionExpired || e.code == ErrorCode::kUnauthenticated) &&
+        !req.Cookie(kSessionCookie).empty()) {
       res.set_header("Set-Cookie", SessionCookie("", config_.secure_cookies));
     }
     WriteError(res, e);

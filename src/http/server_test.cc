@@ -178,6 +178,7 @@ class EdgeTest : public ::testing::Test {
       return Error{ErrorCode::kRetry, "并发冲突，请重试", "",
                    "ERROR: could not serialize access due to read/write dependencies"};
     });
+    server_->Get("/private", Route{}, [](Request&, Reply&) -> Result<Json> { return Json{}; });
     server_->Get("/cached", open, [](Request& req, Reply& reply) -> Result<Json> {
       return Cacheable(req, reply, Json{{"page", "溯源"}}, 60);
     });
@@ -399,6 +400,25 @@ TEST_F(EdgeTest, BusyDatabaseIs503WithRetryAfterAndNoDatabaseText) {
 
 // A cacheable answer carries its ETag and max-age (not no-store), and the same ETag sent back
 // is 304 with no body; every other API answer stays no-store.
+// A refused session cookie is cleared; a request that sent none gets no clearing header: a
+// page's request still in flight while the same browser signs in would otherwise arrive after
+// the sign-in's cookie and drop the new session (the e2e lost its admin session this way).
+TEST_F(EdgeTest, OnlyARefusedSessionCookieIsCleared) {
+  Start();
+  Client none(port_, "127.0.0.1");
+  ASSERT_TRUE(none.Send(Get("/api/v1/private")));
+  std::string r = none.Read();
+  EXPECT_EQ(StatusOf(r), 401);
+  EXPECT_EQ(r.find("Set-Cookie"), std::string::npos) << r;
+  Client stale(port_, "127.0.0.1");
+  ASSERT_TRUE(stale.Send(
+      "GET /api/v1/private HTTP/1.1\r\nHost: t\r\nCookie: ruralec_session=stale\r\n\r\n"));
+  r = stale.Read();
+  EXPECT_EQ(StatusOf(r), 401);
+  EXPECT_NE(r.find("Set-Cookie: ruralec_session=; Path=/"), std::string::npos) << r;
+  EXPECT_NE(r.find("Max-Age=0"), std::string::npos) << r;
+}
+
 TEST_F(EdgeTest, ACacheableAnswerIs304WhenTheClientHoldsIt) {
   Start();
   Client c(port_, "127.0.0.2");

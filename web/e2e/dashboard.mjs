@@ -8,6 +8,7 @@
 // point map's entities layer; the tile grid and the point map switch; the screen's JSON for
 // another county is refused. The clerk uploads a boundary GeoJSON of three towns with its 审图号
 // and the screen draws the choropleth, showing the number.
+import { readFile } from 'node:fs/promises'
 import { apiHelpers } from './api.mjs'
 
 const COUNTY = '341302000000'
@@ -71,6 +72,24 @@ export async function dashboardSteps(ctx) {
       await shot(`d0${w === 1920 ? 1 : 2}-screen-${w}x${h}`)
     })
   }
+
+  await step('dashboard: the whole screen exports as one PNG of the screen\'s size', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(`${BASE}/screen/${COUNTY}?month=${month()}`)
+    await page.locator('.dash-grid [data-panel="sales"] .figure').first().waitFor()
+    await page.locator('.tiles .tile').first().waitFor()
+    await page.waitForTimeout(800) // charts draw
+    const dl = page.waitForEvent('download')
+    await page.locator('.dash-screen-png').click()
+    const file = await dl
+    expect(/^大屏_.+_整屏\.png$/.test(file.suggestedFilename()), 'file name: ' + file.suggestedFilename())
+    const png = await readFile(await file.path())
+    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not a PNG')
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)]
+    expect(w === 1920 && h === 1080, `PNG is ${w}×${h}, the screen 1920×1080`)
+    // One colour over 1920×1080 compresses to a few KB; the figures, charts and map do not.
+    expect(png.length > 100_000, `PNG of ${png.length} bytes: the screen's content is missing`)
+  })
 
   await step('dashboard: the year-to-date sales on the screen equal the indicator API', async () => {
     const m = month()

@@ -22,6 +22,8 @@ const en: Messages<typeof zh> = {
     noData: 'No data',
     partial: '{n} children without data',
     exportPng: 'Export charts (PNG)',
+    exportScreenPng: 'Export screen (PNG)',
+    wholeScreen: 'screen',
     print: 'Print / PDF',
     back: 'Back to the console',
     map: 'Map',

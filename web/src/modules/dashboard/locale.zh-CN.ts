@@ -20,6 +20,8 @@ export default {
     noData: '暂无数据',
     partial: '{n} 个下级无数据',
     exportPng: '导出图表 PNG',
+    exportScreenPng: '导出整屏 PNG',
+    wholeScreen: '整屏',
     print: '打印 / PDF',
     back: '返回控制台',
     map: '地图',
