@@ -24,6 +24,7 @@ const en: Messages<typeof zh> = {
     exportPng: 'Export charts (PNG)',
     exportScreenPng: 'Export screen (PNG)',
     wholeScreen: 'screen',
+    exportScreenFailed: 'The screen could not be exported as an image; use Print / PDF or export the charts one by one',
     print: 'Print / PDF',
     back: 'Back to the console',
     map: 'Map',

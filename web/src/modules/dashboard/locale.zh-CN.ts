@@ -22,6 +22,7 @@ export default {
     exportPng: '导出图表 PNG',
     exportScreenPng: '导出整屏 PNG',
     wholeScreen: '整屏',
+    exportScreenFailed: '整屏图片导出失败，可改用「打印 / PDF」或逐个导出图表',
     print: '打印 / PDF',
     back: '返回控制台',
     map: '地图',
