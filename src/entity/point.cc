@@ -1,31 +1,9 @@
 // An entity's position (entity.h "Point"): decimal degrees in, micro-degrees stored.
+#include "core/degrees.h"
 #include "entity/entity.h"
 
 namespace ruralec::entity {
 namespace {
-
-// "33.6452" → 33645200; nullopt unless an optional sign, 1–3 digits, and 1–6 decimals.
-std::optional<int64_t> MicroDegrees(std::string_view t) {
-  bool neg = !t.empty() && t[0] == '-';
-  if (neg) t.remove_prefix(1);
-  size_t dot = t.find('.');
-  std::string_view whole = t.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? "" : t.substr(dot + 1);
-  if (whole.empty() || whole.size() > 3 || frac.size() > 6 ||
-      (dot != std::string_view::npos && frac.empty()))
-    return std::nullopt;
-  int64_t v = 0;
-  for (char c : whole) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  for (size_t i = 0; i < 6; ++i) {
-    char c = i < frac.size() ? frac[i] : '0';
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return neg ? -v : v;
-}
 
 std::string_view Trim(std::string_view t) {
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/degrees.h"
 #include "logistics/network.h"
 #include "settings/settings.h"
 
@@ -91,26 +92,10 @@ Result<int64_t> ParseDegrees(std::string_view t, int limit, std::string_view fie
   std::string bad = "应为 -" + std::to_string(limit) + " 到 " + std::to_string(limit) +
                     " 之间的十进制度数（WGS-84），最多6位小数";
   bad = (f == "lat" ? "纬度" : "经度") + bad;
-  bool neg = !t.empty() && t[0] == '-';
-  if (neg) t.remove_prefix(1);
-  size_t dot = t.find('.');
-  std::string_view whole = t.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? "" : t.substr(dot + 1);
-  if (whole.empty() || whole.size() > 3 || frac.size() > 6 ||
-      (dot != std::string_view::npos && frac.empty()))
+  std::optional<int64_t> v = MicroDegrees(t);
+  if (!v || *v < -int64_t{limit} * 1'000'000 || *v > int64_t{limit} * 1'000'000)
     return Error::Invalid(f, bad);
-  int64_t v = 0;
-  for (char c : whole) {
-    if (!IsDigit(c)) return Error::Invalid(f, bad);
-    v = v * 10 + (c - '0');
-  }
-  for (size_t i = 0; i < 6; ++i) {
-    char c = i < frac.size() ? frac[i] : '0';
-    if (!IsDigit(c)) return Error::Invalid(f, bad);
-    v = v * 10 + (c - '0');
-  }
-  if (v > int64_t{limit} * 1'000'000) return Error::Invalid(f, bad);
-  return neg ? -v : v;
+  return *v;
 }
 
 std::string FormatDegrees(int64_t e6) {
