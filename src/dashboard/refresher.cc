@@ -82,7 +82,9 @@ Result<ChangeRefreshReport> RefreshCounty(storage::Connection& conn,
       for (auto& r : rows) by_month[month].push_back(std::move(r));
     }
   }
-  for (const auto& [month, rows] : by_month) {
+  // Not a structured binding: clang 14 (the sanitizer build's) cannot capture one in a lambda.
+  for (const auto& month_rows : by_month) {
+    const auto& rows = month_rows.second;
     RETURN_IF_ERROR(storage::InTransaction(conn, storage::TxMode::kWrite, [&]() -> Status {
       return store::PutSummaries(conn, rows);
     }));
