@@ -13,6 +13,7 @@
 #include "core/validate.h"
 #include "logistics/network_store.h"
 #include "logistics/parcels_store.h"
+#include "logistics/scan_stage.h"
 
 namespace ruralec::logistics {
 namespace {
@@ -299,17 +300,13 @@ Result<Event> CheckScan(storage::Connection& conn, const Ingest& ing, const Scan
   return e;
 }
 
-namespace {
-
-store::Phone PhoneOf(const crypto::FieldCipher& cipher, const std::string& number,
-                     const std::string& phone) {
+store::Phone PhoneFor(const crypto::FieldCipher& cipher, const std::string& number,
+                      const std::string& phone) {
   return {cipher.Encrypt(phone, "logistics_waybills.phone"),
           cipher.BlindIndex(phone, "logistics_waybills.phone"), crypto::MaskMobile(phone),
           cipher.BlindIndex(number + "|" + phone.substr(phone.size() - 4),
                             "logistics_waybills.phone4")};
 }
-
-}  // namespace
 
 Result<RowResult> StoreEvent(storage::Connection& conn, const Ingest& ing, const Event& e,
                              const std::string& phone, std::set<int64_t>& touched) {
@@ -338,7 +335,7 @@ Result<RowResult> StoreEvent(storage::Connection& conn, const Ingest& ing, const
     ASSIGN_OR_RETURN(id, store::InsertWaybill(conn, w));
   }
   if (!phone.empty() && !has_phone)
-    RETURN_IF_ERROR(store::SetPhone(conn, id, PhoneOf(ing.deps.cipher, e.waybill_no, phone)));
+    RETURN_IF_ERROR(store::SetPhone(conn, id, PhoneFor(ing.deps.cipher, e.waybill_no, phone)));
   std::optional<int64_t> by;
   if (ing.who.id.valid()) by = ing.who.id.value;
   ASSIGN_OR_RETURN(bool added, store::InsertEvent(conn, county, id, e, by, now));

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "logistics/parcels.h"
+#include "logistics/scan_stage.h"
 
 namespace ruralec::logistics {
 namespace {
@@ -65,11 +66,12 @@ int ColumnOf(const std::string& field) {
   return -1;
 }
 
+// The rows of one carrier file, staged (scan_stage.h): checked and staged in the import's read
+// transaction, published in its short write transaction.
 class ScanRows : public imports::RowHandler {
  public:
-  ScanRows(const Deps& deps, const account::Principal& who, const imports::BatchContext& batch,
-           bool json_lines)
-      : ing_{deps, who, Source::kCarrierFile}, batch_(batch), json_lines_(json_lines) {}
+  ScanRows(const Deps& deps, const account::Principal& who, bool json_lines)
+      : stager_(deps, who, Source::kCarrierFile), json_lines_(json_lines) {}
 
   RowOutcome Row(storage::Connection& conn, const Cells& c) override {
     // A JSON line that could not be read: its reason is in the converted file's last column.
@@ -79,28 +81,22 @@ class ScanRows : public imports::RowHandler {
                  c.Get(kNode),    c.Get(kNext),    c.Get(kOperator), c.Get(kDirection),
                  c.Get(kReason),  c.Get(kRawCode), c.Get(kRawText),  c.Get(kSource),
                  c.Get(kPhone)};
-    auto e = CheckScan(conn, ing_, in, nodes_);
-    if (!e.ok() && !imports::IsRowError(e.error())) return e.take_error();
-    if (!e.ok()) return std::optional(c.Reject(ColumnOf(e.error().field), e.error().message));
-    if (batch_.id > 0) e->batch_id = batch_.id;
-    e->source_row = c.row.number;
-    auto r = StoreEvent(conn, ing_, *e, in.recipient_phone, touched_);
+    auto r = stager_.Add(conn, in, c.row.number);
     if (!r.ok() && !imports::IsRowError(r.error())) return r.take_error();
     if (!r.ok()) return std::optional(c.Reject(ColumnOf(r.error().field), r.error().message));
     if (*r == RowResult::kDuplicate) return std::optional(c.AlreadyImported());
     return std::optional<RowError>();
   }
 
-  Status Finish(storage::Connection& conn) override {
-    return RefreshWaybills(conn, ing_, touched_);
+  Status Finish(storage::Connection& conn) override { return stager_.Finish(conn); }
+  Status Publish(storage::Connection& conn, int64_t batch) override {
+    return stager_.Publish(conn, batch);
   }
+  void Discard(storage::Connection& conn) override { stager_.Discard(conn); }
 
  private:
-  Ingest ing_;
-  imports::BatchContext batch_;
+  ScanStager stager_;
   bool json_lines_ = false;
-  NodeCache nodes_;
-  std::set<int64_t> touched_;
 };
 
 // ---- JSON lines ----
@@ -199,11 +195,11 @@ Result<imports::ImportReport> RunCsv(const imports::ImportContext& ctx,
   imports::HandlerFactory make =
       [deps, &who, json_lines](
           storage::Connection&,
-          const imports::BatchContext& batch) -> std::unique_ptr<imports::RowHandler> {
-    return std::make_unique<ScanRows>(*deps, who, batch, json_lines);
+          const imports::BatchContext&) -> std::unique_ptr<imports::RowHandler> {
+    return std::make_unique<ScanRows>(*deps, who, json_lines);
   };
-  return imports::Run(ctx, who, path, mode, {"scans", "logistics.scans.import", kColumns}, make,
-                      opt);
+  return imports::Run(ctx, who, path, mode, {"scans", "logistics.scans.import", kColumns, true},
+                      make, opt);
 }
 
 // JSON lines: converted to a csv (the runner reads csv and xlsx), imported, and the rows
