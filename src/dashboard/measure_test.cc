@@ -22,7 +22,9 @@ struct Fake {
 // A registry whose computations answer from a table by region (absent: no data).
 runtime::IndicatorRegistry FakeRegistry(std::map<std::string, std::map<std::string, Fake>> data) {
   runtime::IndicatorRegistry r;
-  for (const auto& [id, by_region] : data) {
+  for (const auto& entry : data) {  // not a structured binding: clang 14 cannot capture one
+    const auto& id = entry.first;
+    const auto& by_region = entry.second;
     auto fn = [by_region](storage::Connection&,
                           const runtime::IndicatorQuery& q) -> Result<Measurement> {
       Measurement m;

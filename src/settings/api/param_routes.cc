@@ -84,7 +84,9 @@ struct Change {
 Result<std::vector<Change>> Changes(const std::vector<Declared>& declared, const Json& values,
                                     const std::map<std::string, std::string>& stored) {
   std::vector<Change> out;
-  for (const auto& [name, v] : values.items()) {
+  for (const auto& item : values.items()) {
+    const std::string& name = item.key();  // not a structured binding: clang 14 cannot capture one
+    const auto& v = item.value();
     auto it = std::find_if(declared.begin(), declared.end(),
                            [&](const Declared& d) { return d.def->name == name; });
     if (it == declared.end()) return Error::Invalid(name, "参数 " + name + " 不存在");
