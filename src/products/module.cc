@@ -57,7 +57,8 @@ const runtime::Module& ModuleDef() {
     m.depends = {"region", "account", "entity", "settings", "attachments", "audit", "sales"};
     m.tables = {"product_grade_scales", "products",         "product_certifications",
                 "product_admissions",   "trace_batches",    "trace_events",
-                "epcis_events",         "epcis_event_epcs", "trace_scans"};
+                "epcis_events",         "epcis_event_epcs", "trace_scans",
+                "trace_chain_marks"};
     m.permissions = {
         {"products:read",
          "查看特色产品库、认证证书和准入记录",

@@ -82,28 +82,34 @@ PublicEvent PublicOf(const Event& e, const std::map<std::string, std::string>& p
   return out;
 }
 
-Status FillEvents(storage::Connection& conn, const Batch& b, PublicView& v) {
-  ASSIGN_OR_RETURN(auto rows, store::EventsOf(conn, b.id));
+// The page of the timeline from `from` (kPublicEvents at most, by event time), each event shown
+// and each declaration checked against its own tag.
+Status FillEvents(storage::Connection& conn, const crypto::RecordMac& mac, const Batch& b,
+                  int64_t from, PublicView& v) {
+  ASSIGN_OR_RETURN(auto decls, store::DeclarationsOf(conn, b.id));
+  ASSIGN_OR_RETURN(auto rows, store::EventsByTime(conn, b.id, from, kPublicEvents));
+  v.events_total = std::max<int64_t>(0, b.event_count - static_cast<int64_t>(decls.size()));
+  v.events_from = from;
+  std::map<std::string, std::string> declared;
+  for (const auto& decl : decls) {
+    declared[decl.event_id] = decl.error_reason;
+    v.shown_ok = v.shown_ok && mac.Check(kTagContext, TagInput(decl, b), decl.hash);
+  }
   std::vector<std::string> codes;
-  for (const auto& e : rows) codes.push_back(e.biz_location);
+  for (auto& e : rows) {
+    codes.push_back(e.biz_location);
+    if (auto it = declared.find(e.event_id); it != declared.end()) e.declared_reason = it->second;
+    v.shown_ok = v.shown_ok && mac.Check(kTagContext, TagInput(e, b), e.hash);
+  }
   ASSIGN_OR_RETURN(auto places, region::NamesOf(conn, codes));
-  for (const auto& decl : rows)
-    if (decl.kind == "error_declaration")
-      for (auto& e : rows)
-        if (e.kind == "event" && e.event_id == decl.event_id) e.declared_reason = decl.error_reason;
-  std::vector<const Event*> events;
-  for (const auto& e : rows)
-    if (e.kind == "event") events.push_back(&e);
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Event* x, const Event* y) { return x->event_time < y->event_time; });
-  for (const Event* e : events) v.events.push_back(PublicOf(*e, places));
+  for (const auto& e : rows) v.events.push_back(PublicOf(e, places));
   return {};
 }
 
 }  // namespace
 
 Result<PublicView> PublicTrace(const Deps& d, WindowCounter& misses, const std::string& address,
-                               const std::string& code) {
+                               const std::string& code, int64_t events_from) {
   if (misses.Over(address))
     return Error{ErrorCode::kUnavailable, "查询过于频繁，请15分钟后再试", ""};
   if (!WellFormed(code)) {
@@ -123,13 +129,19 @@ Result<PublicView> PublicTrace(const Deps& d, WindowCounter& misses, const std::
   v.quantity = batch->quantity;
   v.uom = batch->uom;
   v.produced_on = batch->produced_on;
+  if (events_from < 0) events_from = 0;
   RETURN_IF_ERROR(FillProduct(*conn, *batch, today, v));
-  RETURN_IF_ERROR(FillEvents(*conn, *batch, v));
-  ASSIGN_OR_RETURN(auto chain, Verify(*conn, d.mac, batch->id));
-  v.chain_ok = chain.ok;
-  // The scan: its own short write; a busy database costs the count, not the page.
-  (void)storage::InTransaction(*conn, storage::TxMode::kWrite,
-                               [&]() { return store::CountScan(*conn, *batch, today); });
+  RETURN_IF_ERROR(FillEvents(*conn, d.mac, *batch, events_from, v));
+  ASSIGN_OR_RETURN(auto chain, CheckRecent(*conn, d.mac, *batch));
+  v.chain_ok = chain.ok && v.shown_ok;
+  // The scan (the first page of the timeline only) and the chain's mark moved past the rows
+  // walked: their own short write; a busy database costs the count or the mark, not the page.
+  if (events_from == 0 || chain.held_seq > chain.marked)
+    (void)storage::InTransaction(*conn, storage::TxMode::kWrite, [&]() -> Status {
+      if (events_from == 0) RETURN_IF_ERROR(store::CountScan(*conn, *batch, today));
+      if (v.chain_ok) RETURN_IF_ERROR(MoveMark(*conn, d.mac, *batch, chain, d.clock.NowMs()));
+      return {};
+    });
   return v;
 }
 

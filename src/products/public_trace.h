@@ -11,11 +11,15 @@
 //    valid to), the batch (lot, quantity, production date), its events by event time (step,
 //    time, place, quantity, ILMD dates, the inspection's result and report number; a declared
 //    event flagged as corrected; no notes, no actors) and whether its chain verifies.
+//  - The timeline is paged: kPublicEvents events from `events_from` (0: the first), with the
+//    total. The chain's verdict: every row after the batch's verified mark walked, the mark
+//    checked (CheckRecent), and every event shown and every declaration checked against its own
+//    tag; a read that walked rows past the mark and found them holding moves the mark.
 //  - Lookups are limited per client address, in memory per instance, like the logistics public
 //    tracking: an address with kPublicMisses failed lookups (unknown or malformed codes) in
 //    kPublicWindowMs gets kUnavailable until the window passes; found codes are never limited.
-//  - Each lookup that finds its batch counts one scan of the batch on the day (Asia/Shanghai);
-//    a failure to count does not fail the page.
+//  - Each lookup that finds its batch (its first page of events) counts one scan of the batch on
+//    the day (Asia/Shanghai); a failure to count does not fail the page.
 #pragma once
 
 #include <optional>
@@ -29,6 +33,9 @@
 namespace ruralec::products::trace {
 
 inline constexpr int kPublicMisses = 20;
+// Events a page of the public timeline shows (a batch's first ones by event time; the next from
+// `events_from`).
+inline constexpr int64_t kPublicEvents = 100;
 inline constexpr int64_t kPublicWindowMs = 15 * 60'000;
 
 struct PublicCert {
@@ -56,15 +63,17 @@ struct PublicView {
   std::string lot, quantity, uom;
   std::optional<CivilDate> produced_on;
   std::vector<PublicCert> certifications;
-  std::vector<PublicEvent> events;
+  std::vector<PublicEvent> events;  // kPublicEvents at most, from events_from, by event time
+  int64_t events_total = 0, events_from = 0;
   bool chain_ok = false;
+  bool shown_ok = true;  // every event shown (and every declaration) holds its own tag
 };
 
 // The public view of the batch with `code` (contract above); kNotFound "未查到该溯源码" for an
 // unknown or malformed code, kUnavailable when `address` used up its misses. `misses` counts the
 // failures per address: WindowCounter(clock, kPublicMisses, kPublicWindowMs), one per server.
 Result<PublicView> PublicTrace(const Deps& d, WindowCounter& misses, const std::string& address,
-                               const std::string& code);
+                               const std::string& code, int64_t events_from = 0);
 
 // ---- scan statistics (the console's 扫码统计; products:read, the caller's scope) ----
 struct ScanFilter {

@@ -3,6 +3,7 @@
 #include "products/trace.h"
 
 #include <algorithm>
+#include <map>
 
 #include "account/stamp.h"
 #include "core/validate.h"
@@ -74,18 +75,22 @@ Status NameBatches(storage::Connection& conn, std::vector<Batch>& items) {
   return {};
 }
 
-Result<BatchDetail> DetailOf(storage::Connection& conn, const Deps& d, Batch b) {
+// The batch named, its chain's verdict from the mark (CheckRecent) and, when `events`, its rows.
+Result<BatchDetail> DetailOf(storage::Connection& conn, const Deps& d, Batch b, bool events) {
   BatchDetail out;
   std::vector<Batch> one = {std::move(b)};
   RETURN_IF_ERROR(NameBatches(conn, one));
   out.batch = std::move(one[0]);
-  ASSIGN_OR_RETURN(out.events, store::EventsOf(conn, out.batch.id));
-  for (const auto& decl : out.events) {
-    if (decl.kind != "error_declaration") continue;
+  if (events) {
+    ASSIGN_OR_RETURN(out.events, store::EventsOf(conn, out.batch.id));
+    std::map<std::string, std::string> declared;
+    for (const auto& decl : out.events)
+      if (decl.kind == "error_declaration") declared[decl.event_id] = decl.error_reason;
     for (auto& e : out.events)
-      if (e.kind == "event" && e.event_id == decl.event_id) e.declared_reason = decl.error_reason;
+      if (auto it = declared.find(e.event_id); e.kind == "event" && it != declared.end())
+        e.declared_reason = it->second;
   }
-  ASSIGN_OR_RETURN(out.chain, Verify(conn, d.mac, out.batch.id));
+  ASSIGN_OR_RETURN(out.chain, CheckRecent(conn, d.mac, out.batch));
   return out;
 }
 
@@ -189,6 +194,8 @@ Result<Event> Build(storage::Connection& conn, const Deps& d, const Batch& b, Ev
 // Appends `e` to batch `b`'s chain (b's head moves) and writes the audit entry.
 Result<Event> Append(storage::Connection& conn, const Deps& d, const account::Principal& who,
                      Batch& b, Event e, const char* action) {
+  // The chain as it stands: when it holds, the mark moves to the new row below.
+  ASSIGN_OR_RETURN(VerifyReport chain, CheckRecent(conn, d.mac, b));
   e.seq = b.event_count + 1;
   e.prev_hash = b.head_hash;
   if (who.id.valid()) e.actor_id = who.id.value;
@@ -208,6 +215,9 @@ Result<Event> Append(storage::Connection& conn, const Deps& d, const account::Pr
   b.event_count = e.seq;
   b.head_hash = e.hash;
   RETURN_IF_ERROR(store::SetHead(conn, b.id, b.event_count, b.head_hash));
+  chain.held_seq = e.seq;
+  chain.held_hash = e.hash;
+  RETURN_IF_ERROR(MoveMark(conn, d.mac, b, chain, e.record_time));
   RETURN_IF_ERROR(d.audit.Append(
       conn, account::AuditOf(who, action, "trace_event", e.id,
                              "batch=" + std::to_string(b.id) + " seq=" + std::to_string(e.seq) +
@@ -277,7 +287,7 @@ Result<BatchDetail> CreateBatch(const Deps& d, const account::Principal& who, Ba
             *conn, account::AuditOf(who, "trace.batch.create", "trace_batch", b.id,
                                     "product=" + std::to_string(b.product_id) + " lot=" + b.lot)));
         ASSIGN_OR_RETURN(auto stored, store::GetBatch(*conn, b.id));
-        return DetailOf(*conn, d, *stored);
+        return DetailOf(*conn, d, *stored, true);
       });
 }
 
@@ -296,7 +306,13 @@ Result<Page<Batch>> ListBatches(const Deps& d, const account::Principal& who, Ba
 Result<BatchDetail> GetBatch(const Deps& d, const account::Principal& who, int64_t id) {
   auto conn = d.db.Acquire();
   ASSIGN_OR_RETURN(Batch b, Visible(*conn, who, id));
-  return DetailOf(*conn, d, b);
+  return DetailOf(*conn, d, b, true);
+}
+
+Result<BatchDetail> GetBatchHead(const Deps& d, const account::Principal& who, int64_t id) {
+  auto conn = d.db.Acquire();
+  ASSIGN_OR_RETURN(Batch b, Visible(*conn, who, id));
+  return DetailOf(*conn, d, b, false);
 }
 
 Result<Event> RecordEvent(const Deps& d, const account::Principal& who, int64_t batch_id,

@@ -19,6 +19,10 @@
 //  - Each batch's rows form a chain: seq 1, 2, … without gaps, prev_hash the previous row's hash,
 //    hash = RecordMac.Tag("products.trace_event", TagInput(row)); the batch keeps the count and
 //    the last hash. Verify walks it and names the first row that does not hold.
+//  - Reads (the batch detail, the public page) give the chain's verdict from the batch's verified
+//    mark (CheckRecent): the last row a check found holding, kept with its hash under the key.
+//    Appending to a chain that holds moves the mark to the new row; a chain that does not hold
+//    keeps its mark where it was, so the rows at fault stay after it and reads keep failing.
 //  - Scope as products.h: reads need products:read, writes products:trace, the record's region in
 //    scope, an entity account only its own entity's batches.
 #pragma once
@@ -131,6 +135,10 @@ struct CorrectionInput {
 struct VerifyReport {
   bool ok = true;
   int64_t batches = 0, events = 0;
+  // CheckRecent: the rows the batch's mark covered (checked when it was set, not walked again)
+  // and the seq and hash of the last row found holding (the mark it may move to).
+  int64_t marked = 0, held_seq = 0;
+  std::string held_hash;
   std::optional<int64_t> bad_event;  // the first bad row's id (none: the batch head is bad)
   std::string violation;             // in Chinese, naming the batch and the event
 };
@@ -138,13 +146,16 @@ struct VerifyReport {
 struct BatchDetail {
   Batch batch;
   std::vector<Event> events;  // chain order
-  VerifyReport chain;
+  VerifyReport chain;         // from the batch's mark (CheckRecent)
 };
 
 Result<BatchDetail> CreateBatch(const Deps& d, const account::Principal& who, BatchInput in);
 Result<Page<Batch>> ListBatches(const Deps& d, const account::Principal& who, BatchFilter f,
                                 const PageRequest& page);
+// The batch with every row (chain order) and its chain's verdict (CheckRecent).
 Result<BatchDetail> GetBatch(const Deps& d, const account::Principal& who, int64_t id);
+// The same without the rows (events empty): what a write's answer, a link or a label needs.
+Result<BatchDetail> GetBatchHead(const Deps& d, const account::Principal& who, int64_t id);
 // Records an event (contract above): the stored event, first or repeated.
 Result<Event> RecordEvent(const Deps& d, const account::Principal& who, int64_t batch_id,
                           EventInput in);
@@ -156,6 +167,20 @@ Result<std::vector<Event>> Correct(const Deps& d, const account::Principal& who,
 // Walks every batch's chain (or one batch's).
 Result<VerifyReport> Verify(storage::Connection& conn, const crypto::RecordMac& mac,
                             std::optional<int64_t> batch = std::nullopt);
+// A batch's chain from its verified mark (trace_chain_marks): the mark's own tag; the marked
+// row still there with the mark's hash and its tag holding; as many rows with seq 1..mark as the
+// mark's seq (none removed); every row after the mark walked as Verify does; the batch's count
+// and head. `events` is the chain's length, `marked` what the mark covered. What it does not
+// see: a row inside the marked prefix changed (its tag fails) or replaced — Verify does.
+Result<VerifyReport> CheckRecent(storage::Connection& conn, const crypto::RecordMac& mac,
+                                 const Batch& b);
+// Moves b's mark to the row `r` found holding (r.held_seq, r.held_hash) when that is past the
+// mark (r.ok and r.held_seq > r.marked); in the caller's write transaction.
+Status MoveMark(storage::Connection& conn, const crypto::RecordMac& mac, const Batch& b,
+                const VerifyReport& r, int64_t now_ms);
+// The text a mark's tag covers.
+std::string MarkInput(int64_t batch_id, int64_t seq, const std::string& hash);
+constexpr const char* kMarkContext = "products.trace_mark";
 // The text a row's hash covers (every column but id and hash; the batch's product and lot).
 std::string TagInput(const Event& e, const Batch& b);
 constexpr const char* kTagContext = "products.trace_event";

@@ -168,15 +168,24 @@ std::string TagInput(const Event& e, const Batch& b) {
 
 namespace {
 
-// The first row of `b`'s chain that does not hold, as a violation; "" when it holds.
+std::string Where(const Batch& b) {
+  return "批次 " + std::to_string(b.id) + "（批号 " + b.lot + "）";
+}
+
+std::string What(const Batch& b, const Event& e) {
+  return Where(b) + "第 " + std::to_string(e.seq) + " 条事件（编号 " + std::to_string(e.id) + "，" +
+         e.event_id + "）";
+}
+
+// The first row of `b`'s chain that does not hold, as a violation; "" when it holds. `events`
+// are the rows after seq `seq` (whose hash is `prev`); on return `seq` and `prev` are the last
+// row's that held.
 std::string CheckChain(const crypto::RecordMac& mac, const Batch& b,
-                       const std::vector<Event>& events, std::optional<int64_t>& bad) {
-  std::string where = "批次 " + std::to_string(b.id) + "（批号 " + b.lot + "）";
-  std::string prev;
-  int64_t seq = 0;
+                       const std::vector<Event>& events, std::optional<int64_t>& bad, int64_t& seq,
+                       std::string& prev) {
+  std::string where = Where(b);
   for (const auto& e : events) {
-    std::string what = where + "第 " + std::to_string(e.seq) + " 条事件（编号 " +
-                       std::to_string(e.id) + "，" + e.event_id + "）";
+    std::string what = What(b, e);
     bad = e.id;
     if (e.seq != seq + 1)
       return what + ": 序号不连续（应为 " + std::to_string(seq + 1) + "，有事件被删除或调换）";
@@ -206,7 +215,9 @@ Result<VerifyReport> Verify(storage::Connection& conn, const crypto::RecordMac& 
           ASSIGN_OR_RETURN(auto events, store::EventsOf(conn, b.id));
           ++rep.batches;
           rep.events += static_cast<int64_t>(events.size());
-          std::string v = CheckChain(mac, b, events, rep.bad_event);
+          int64_t seq = 0;
+          std::string prev;
+          std::string v = CheckChain(mac, b, events, rep.bad_event, seq, prev);
           if (!v.empty()) {
             rep.ok = false;
             rep.violation = v;
@@ -215,6 +226,77 @@ Result<VerifyReport> Verify(storage::Connection& conn, const crypto::RecordMac& 
         }
         return rep;
       });
+}
+
+std::string MarkInput(int64_t batch_id, int64_t seq, const std::string& hash) {
+  return std::to_string(batch_id) + '\x1f' + std::to_string(seq) + '\x1f' + hash + '\x1f';
+}
+
+namespace {
+
+// The batch's mark, if it holds: its tag, the marked row (there, with the mark's hash, its own
+// tag holding) and no row of the prefix missing. A violation otherwise.
+Result<std::string> CheckMark(storage::Connection& conn, const crypto::RecordMac& mac,
+                              const Batch& b, const store::Mark& m, VerifyReport& rep) {
+  if (m.seq < 1 || !mac.Check(kMarkContext, MarkInput(b.id, m.seq, m.hash), m.tag))
+    return Where(b) + ": 链的校验点被改动";
+  ASSIGN_OR_RETURN(auto row, store::EventAt(conn, b.id, m.seq));
+  if (!row)
+    return Where(b) + "第 " + std::to_string(m.seq) + " 条事件（已校验）不见了（事件被删除或调换）";
+  rep.bad_event = row->id;
+  if (row->hash != m.hash || !mac.Check(kTagContext, TagInput(*row, b), row->hash))
+    return What(b, *row) + ": 哈希校验不符（已校验的事件被改动）";
+  ASSIGN_OR_RETURN(int64_t n, store::CountUpTo(conn, b.id, m.seq));
+  rep.bad_event.reset();
+  if (n != m.seq)
+    return Where(b) + "前 " + std::to_string(m.seq) + " 条已校验的事件只剩 " + std::to_string(n) +
+           " 条（有事件被删除）";
+  return std::string();
+}
+
+}  // namespace
+
+Result<VerifyReport> CheckRecent(storage::Connection& conn, const crypto::RecordMac& mac,
+                                 const Batch& batch) {
+  return storage::InTransaction<VerifyReport>(
+      conn, storage::TxMode::kRead, [&]() -> Result<VerifyReport> {
+        // The count and head as of this transaction (an event may have been appended since the
+        // caller read the batch).
+        ASSIGN_OR_RETURN(auto now, store::GetBatch(conn, batch.id));
+        if (!now) return Error::NotFound("批次不存在");
+        const Batch& b = *now;
+        VerifyReport rep;
+        rep.batches = 1;
+        ASSIGN_OR_RETURN(auto mark, store::MarkOf(conn, b.id));
+        int64_t seq = 0;
+        std::string prev;
+        if (mark) {
+          ASSIGN_OR_RETURN(std::string v, CheckMark(conn, mac, b, *mark, rep));
+          if (!v.empty()) {
+            rep.ok = false;
+            rep.violation = v;
+            return rep;
+          }
+          seq = rep.marked = mark->seq;
+          prev = mark->hash;
+        }
+        ASSIGN_OR_RETURN(auto events, store::EventsAfter(conn, b.id, seq));
+        rep.events = seq + static_cast<int64_t>(events.size());
+        std::string v = CheckChain(mac, b, events, rep.bad_event, seq, prev);
+        rep.held_seq = seq;
+        rep.held_hash = prev;
+        rep.ok = v.empty();
+        rep.violation = v;
+        return rep;
+      });
+}
+
+Status MoveMark(storage::Connection& conn, const crypto::RecordMac& mac, const Batch& b,
+                const VerifyReport& r, int64_t now_ms) {
+  if (!r.ok || r.held_seq <= r.marked) return {};
+  store::Mark m{r.held_seq, r.held_hash,
+                mac.Tag(kMarkContext, MarkInput(b.id, r.held_seq, r.held_hash))};
+  return store::SetMark(conn, b, m, now_ms);
 }
 
 }  // namespace ruralec::products::trace

@@ -92,6 +92,13 @@ Event ToEvent(const storage::Row& row) {
   return e;
 }
 
+std::vector<Event> Events(const std::vector<storage::Row>& rows) {
+  std::vector<Event> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(ToEvent(r));
+  return out;
+}
+
 }  // namespace
 
 std::string IlmdText(const std::vector<std::pair<std::string, std::string>>& ilmd) {
@@ -217,10 +224,65 @@ Result<std::vector<Event>> EventsOf(storage::Connection& conn, int64_t batch_id)
   ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kEventCols.List() +
                                              " FROM trace_events WHERE batch_id = ? ORDER BY seq",
                                          {batch_id}));
-  std::vector<Event> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(ToEvent(r));
-  return out;
+  return Events(rows);
+}
+
+Result<std::vector<Event>> EventsAfter(storage::Connection& conn, int64_t batch_id, int64_t seq) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kEventCols.List() +
+                                             " FROM trace_events WHERE batch_id = ? AND seq > ? "
+                                             "ORDER BY seq",
+                                         {batch_id, seq}));
+  return Events(rows);
+}
+
+Result<std::optional<Event>> EventAt(storage::Connection& conn, int64_t batch_id, int64_t seq) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOptional("SELECT " + kEventCols.List() +
+                                                    " FROM trace_events WHERE batch_id = ? AND "
+                                                    "seq = ?",
+                                                {batch_id, seq}));
+  if (!row) return std::optional<Event>();
+  return std::optional<Event>(ToEvent(*row));
+}
+
+Result<int64_t> CountUpTo(storage::Connection& conn, int64_t batch_id, int64_t seq) {
+  ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT COUNT(*) FROM trace_events WHERE batch_id = ? "
+                                           "AND seq >= 1 AND seq <= ?",
+                                           {batch_id, seq}, "count trace events"));
+  return row.Int(0);
+}
+
+Result<std::vector<Event>> EventsByTime(storage::Connection& conn, int64_t batch_id, int64_t offset,
+                                        int64_t limit) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kEventCols.List() +
+                                             " FROM trace_events WHERE batch_id = ? AND kind = "
+                                             "'event' ORDER BY event_time, seq LIMIT ? OFFSET ?",
+                                         {batch_id, limit, offset}));
+  return Events(rows);
+}
+
+Result<std::vector<Event>> DeclarationsOf(storage::Connection& conn, int64_t batch_id) {
+  ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT " + kEventCols.List() +
+                                             " FROM trace_events WHERE batch_id = ? AND kind = "
+                                             "'error_declaration' ORDER BY seq",
+                                         {batch_id}));
+  return Events(rows);
+}
+
+Result<std::optional<Mark>> MarkOf(storage::Connection& conn, int64_t batch_id) {
+  ASSIGN_OR_RETURN(
+      auto row, conn.QueryOptional(
+                    "SELECT seq, hash, tag FROM trace_chain_marks WHERE batch_id = ?", {batch_id}));
+  if (!row) return std::optional<Mark>();
+  return std::optional<Mark>(Mark{row->Int(0), row->Text(1), row->Text(2)});
+}
+
+Status SetMark(storage::Connection& conn, const Batch& b, const Mark& m, int64_t now_ms) {
+  return ExecOk(conn.Exec(
+      "INSERT INTO trace_chain_marks (batch_id, county_code, seq, hash, tag, marked_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET seq = excluded.seq, "
+      "hash = excluded.hash, tag = excluded.tag, marked_at = excluded.marked_at "
+      "WHERE trace_chain_marks.seq < excluded.seq",
+      {b.id, b.county_code, m.seq, m.hash, m.tag, now_ms}));
 }
 
 Result<std::optional<Event>> FindEvent(storage::Connection& conn, const std::string& event_id,

@@ -30,6 +30,27 @@ Result<std::optional<Event>> FindEvent(storage::Connection& conn, const std::str
                                        const std::string& kind);
 Result<std::optional<Event>> GetEvent(storage::Connection& conn, int64_t id);
 
+// A batch's rows after `seq`, in chain order (the part of the chain past its mark).
+Result<std::vector<Event>> EventsAfter(storage::Connection& conn, int64_t batch_id, int64_t seq);
+// The batch's row at `seq`, if any.
+Result<std::optional<Event>> EventAt(storage::Connection& conn, int64_t batch_id, int64_t seq);
+// How many rows of the batch have a seq from 1 to `seq`.
+Result<int64_t> CountUpTo(storage::Connection& conn, int64_t batch_id, int64_t seq);
+// The batch's events (kind "event") by event time then seq: `limit` of them from `offset`.
+Result<std::vector<Event>> EventsByTime(storage::Connection& conn, int64_t batch_id, int64_t offset,
+                                        int64_t limit);
+// The batch's error declarations, in chain order.
+Result<std::vector<Event>> DeclarationsOf(storage::Connection& conn, int64_t batch_id);
+
+// The verified mark of a batch's chain (trace_chain_marks, migration 0061).
+struct Mark {
+  int64_t seq = 0;
+  std::string hash, tag;
+};
+Result<std::optional<Mark>> MarkOf(storage::Connection& conn, int64_t batch_id);
+// Sets the batch's mark, unless it already stands at `m.seq` or further.
+Status SetMark(storage::Connection& conn, const Batch& b, const Mark& m, int64_t now_ms);
+
 // ilmd as stored ("key=value" lines) and back.
 std::string IlmdText(const std::vector<std::pair<std::string, std::string>>& ilmd);
 

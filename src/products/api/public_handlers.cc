@@ -72,6 +72,9 @@ Json PublicJson(const trace::PublicView& v) {
             {"produced_on", v.produced_on ? Json(v.produced_on->ToString()) : Json(nullptr)}}},
           {"certifications", certs},
           {"events", events},
+          {"events_total", v.events_total},
+          {"events_from", v.events_from},
+          {"events_per_page", trace::kPublicEvents},
           {"chain_ok", v.chain_ok}};
 }
 
@@ -94,7 +97,7 @@ struct Linked {
 
 Result<Linked> LinkOf(const trace::Deps& d, Request& req) {
   ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
-  ASSIGN_OR_RETURN(auto detail, trace::GetBatch(d, req.principal(), id));
+  ASSIGN_OR_RETURN(auto detail, trace::GetBatchHead(d, req.principal(), id));
   Linked out;
   out.batch = detail.batch;
   {
@@ -167,7 +170,9 @@ void RegisterPublicRoutes(http::Server& s, const trace::Deps& d) {
       std::make_shared<WindowCounter>(d.clock, trace::kPublicMisses, trace::kPublicWindowMs);
   s.Get("/public/trace/([^/]{1,64})", {.auth = false},
         [d, misses](Request& req, Reply& reply) -> Result<Json> {
-          ASSIGN_OR_RETURN(auto v, trace::PublicTrace(d, *misses, req.ip(), req.Match(1)));
+          ASSIGN_OR_RETURN(int64_t from, req.QueryInt("from", 0));
+          if (from < 0) return Error::Invalid("from", "from 应为不小于 0 的整数");
+          ASSIGN_OR_RETURN(auto v, trace::PublicTrace(d, *misses, req.ip(), req.Match(1), from));
           return http::Cacheable(req, reply, PublicJson(v), kPublicMaxAge);
         });
   s.Get(R"(/trace/batches/(\d+)/link)", {true, "products:read"},

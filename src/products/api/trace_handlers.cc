@@ -63,6 +63,7 @@ Json EventJson(const trace::Event& e, const trace::Batch& b) {
 Json ChainJson(const trace::VerifyReport& r) {
   return {{"ok", r.ok},
           {"events", r.events},
+          {"marked", r.marked},
           {"bad_event_id", http::OptIntJson(r.bad_event)},
           {"violation", r.violation}};
 }
@@ -181,7 +182,7 @@ void RegisterTraceRoutes(http::Server& s, const trace::Deps& d) {
            ASSIGN_OR_RETURN(Json body, req.Body());
            ASSIGN_OR_RETURN(trace::EventInput in, EventFrom(body));
            ASSIGN_OR_RETURN(trace::Event e, trace::RecordEvent(d, req.principal(), id, in));
-           ASSIGN_OR_RETURN(auto detail, trace::GetBatch(d, req.principal(), id));
+           ASSIGN_OR_RETURN(auto detail, trace::GetBatchHead(d, req.principal(), id));
            reply.status = e.repeated ? 200 : 201;
            return EventJson(e, detail.batch);
          });
@@ -192,7 +193,7 @@ void RegisterTraceRoutes(http::Server& s, const trace::Deps& d) {
            ASSIGN_OR_RETURN(Json body, req.Body());
            ASSIGN_OR_RETURN(trace::CorrectionInput in, CorrectionFrom(body));
            ASSIGN_OR_RETURN(auto rows, trace::Correct(d, req.principal(), id, event, in));
-           ASSIGN_OR_RETURN(auto detail, trace::GetBatch(d, req.principal(), id));
+           ASSIGN_OR_RETURN(auto detail, trace::GetBatchHead(d, req.principal(), id));
            reply.status = rows.front().repeated ? 200 : 201;
            Json out = Json::array();
            for (const auto& e : rows) out.push_back(EventJson(e, detail.batch));

@@ -45,7 +45,11 @@ export interface PublicTrace {
   origin: string
   batch: { lot: string; quantity: string; uom: string; produced_on: string | null }
   certifications: PublicCert[]
+  /** A page of the timeline: events_per_page at most, from events_from, of events_total. */
   events: PublicEvent[]
+  events_total: number
+  events_from: number
+  events_per_page: number
   chain_ok: boolean
 }
 
@@ -246,5 +250,6 @@ export const productsApi = {
   qrUrl: (id: number, base: string) => apiUrl(`/trace/batches/${id}/qr`, { format: 'svg', base }),
   labels: (id: number, count: number, base: string, lot: string) => download(`/trace/batches/${id}/labels`, { count, base }, `溯源标签-${lot}.pdf`),
   batchScans: (id: number, q: Query) => http.get<{ days: { day: string; scans: number }[]; total: number }>(`/trace/batches/${id}/scans`, q),
-  publicTrace: (code: string) => http.get<PublicTrace>(`/public/trace/${encodeURIComponent(code)}`, undefined, { noAuthRedirect: true }),
+  publicTrace: (code: string, from = 0) =>
+    http.get<PublicTrace>(`/public/trace/${encodeURIComponent(code)}`, from > 0 ? { from } : undefined, { noAuthRedirect: true }),
 }

@@ -24,7 +24,7 @@ const en: Messages<typeof zh> = {
       chainOk: 'The trace records are complete and unchanged', chainBad: 'The trace records do not verify: they may have been changed',
       producer: 'Producer', origin: 'Origin', grade: 'Grade', gradeScale: 'Grading scale', specs: 'Specs', brand: 'Brand', countyCode: 'County item code', lot: 'Lot', producedOn: 'Produced on', listing: 'Listing',
       certs: 'Valid certifications', noCerts: 'No valid certification', validTo: 'valid to {date}',
-      timeline: 'Trace records', noEvents: 'No trace record yet', corrected: 'corrected', quantity: 'Quantity {q} {uom}', report: 'Test report {no}',
+      timeline: 'Trace records', noEvents: 'No trace record yet', shown: '{n} of {total} shown', more: 'Show more', corrected: 'corrected', quantity: 'Quantity {q} {uom}', report: 'Test report {no}',
       result: { pass: 'passed', fail: 'failed' },
       dates: { harvestStartDate: 'Harvest from', harvestEndDate: 'Harvest to', productionDate: 'Produced on', bestBeforeDate: 'Best before' },
       foot: 'Recorded by the producer; published by the county e-commerce service centre',

@@ -21,7 +21,7 @@ const zh = {
       chainOk: '溯源记录完整，未被改动', chainBad: '溯源记录校验未通过，可能已被改动',
       producer: '生产经营者', origin: '产地', grade: '等级', gradeScale: '分等分级标准', specs: '规格', brand: '品牌', countyCode: '县内编码', lot: '批号', producedOn: '生产日期', listing: '入库状态',
       certs: '有效认证', noCerts: '暂无有效认证', validTo: '有效期至 {date}',
-      timeline: '溯源记录', noEvents: '暂无溯源记录', corrected: '已更正', quantity: '数量 {q} {uom}', report: '检测报告 {no}',
+      timeline: '溯源记录', noEvents: '暂无溯源记录', shown: '已显示 {n} 条，共 {total} 条', more: '查看更多', corrected: '已更正', quantity: '数量 {q} {uom}', report: '检测报告 {no}',
       result: { pass: '检测合格', fail: '检测不合格' },
       dates: { harvestStartDate: '采收开始', harvestEndDate: '采收结束', productionDate: '生产日期', bestBeforeDate: '保质期至' },
       foot: '溯源信息由生产经营者登记，县电子商务公共服务中心提供查询',
