@@ -36,9 +36,26 @@ std::string ItemKey(const Batch& b) {
   return b.gtin.empty() ? CountyItemCode(b.product_id) : b.gtin;
 }
 
-std::string DigitalLink(const std::string& base, const Batch& b) {
-  // Lots are A–Z a–z 0–9 . _ - and public codes URL-safe base64: nothing to escape.
-  return base + "/01/" + ItemKey(b) + "/10/" + b.lot + "?t=" + b.public_code;
+std::string DigitalLink(const std::string& base, const Batch& b, const std::string& serial) {
+  // Lots are A–Z a–z 0–9 . _ -, serials digits and public codes URL-safe base64: nothing to
+  // escape.
+  return base + "/01/" + ItemKey(b) + "/10/" + b.lot + (serial.empty() ? "" : "/21/" + serial) +
+         "?t=" + b.public_code;
+}
+
+Result<std::vector<ItemLabel>> SerialLabels(const std::string& base, const Batch& b,
+                                            const LabelText& text, int64_t first, int count) {
+  if (first < 1 || count < 0 || first > kMaxSerial - count + 1)
+    return Error::Invalid("serial_from",
+                          "起始序列号应为 1 至 " + std::to_string(kMaxSerial) + " 的整数");
+  std::vector<ItemLabel> out;
+  for (int i = 0; i < count; ++i) {
+    const std::string serial = std::to_string(first + i);
+    ItemLabel l{DigitalLink(base, b, serial), text.lines};
+    if (l.lines.size() > 1) l.lines[1] += "　序列号 " + serial;
+    out.push_back(std::move(l));
+  }
+  return out;
 }
 
 std::string PublicPath(const Batch& b) { return "/t/" + b.public_code; }

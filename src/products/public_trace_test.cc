@@ -126,6 +126,22 @@ TEST(DigitalLink, AGtinOrTheCountyItemCodeUnderTheCountysDomain) {
   EXPECT_EQ(DigitalLink("https://trace.example.gov.cn", b),
             "https://trace.example.gov.cn/01/06901234567892/10/L2023.11-01?t=Ab3dEf6hIj9kLm2n");
   EXPECT_EQ(PublicPath(b), "/t/Ab3dEf6hIj9kLm2n");
+  // One item of the batch: its serial after the lot (GS1 AI 21).
+  EXPECT_EQ(
+      DigitalLink("https://trace.example.gov.cn", b, "17"),
+      "https://trace.example.gov.cn/01/06901234567892/10/L2023.11-01/21/17?t=Ab3dEf6hIj9kLm2n");
+  LabelText text{"标题", {"符离集烧鸡", "批号 L2023.11-01", "GTIN 06901234567892", "符离电商"}};
+  auto items = SerialLabels("https://trace.example.gov.cn", b, text, 99, 3);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 3u);
+  EXPECT_EQ(
+      (*items)[2].link,
+      "https://trace.example.gov.cn/01/06901234567892/10/L2023.11-01/21/101?t=Ab3dEf6hIj9kLm2n");
+  EXPECT_EQ((*items)[2].lines[1], "批号 L2023.11-01　序列号 101");
+  EXPECT_EQ((*items)[2].lines[3], "符离电商");
+  EXPECT_EQ(SerialLabels("https://x.cn", b, text, 0, 3).error().field, "serial_from");
+  EXPECT_EQ(SerialLabels("https://x.cn", b, text, kMaxSerial, 2).error().field, "serial_from");
+  EXPECT_TRUE(SerialLabels("https://x.cn", b, text, kMaxSerial, 1).ok());
 }
 
 }  // namespace

@@ -205,7 +205,13 @@ void RegisterPublicRoutes(http::Server& s, const trace::Deps& d) {
             auto conn = d.db.Acquire();
             ASSIGN_OR_RETURN(text, trace::LabelTextOf(*conn, l.batch));
           }
-          labels::Sheet sheet{text.title, {l.link, text.lines}, static_cast<int>(count)};
+          labels::Sheet sheet{text.title, {l.link, text.lines}, static_cast<int>(count), {}};
+          if (!req.Query("serial_from").empty()) {  // one item's link a label
+            ASSIGN_OR_RETURN(int64_t first, req.QueryInt("serial_from", 0));
+            ASSIGN_OR_RETURN(auto items, trace::SerialLabels(l.base, l.batch, text, first,
+                                                             static_cast<int>(count)));
+            for (auto& item : items) sheet.each.push_back({item.link, item.lines});
+          }
           ASSIGN_OR_RETURN(std::string pdf, labels::SheetPdf(sheet));
           http::BytesReply(std::move(pdf), "溯源标签-" + l.batch.lot + ".pdf", reply);
           return Json();

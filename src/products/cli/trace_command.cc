@@ -13,20 +13,24 @@ namespace ruralec::products::cli {
 
 namespace {
 
-// `trace labels --db F --batch ID --out FILE.pdf [--count N] [--base-url URL]`: the batch's A4
-// label sheet; the QR codes hold its Digital Link on the county's domain (the setting
-// products.trace_base_url, or --base-url).
+// `trace labels --db F --batch ID --out FILE.pdf [--count N] [--base-url URL]
+// [--serial-from S]`: the batch's A4 label sheet; the QR codes hold its Digital Link on the
+// county's domain (the setting products.trace_base_url, or --base-url) — with --serial-from,
+// each label one item's link (/21/S, S+1, …).
 void AddLabels(CLI::App* trace, const runtime::CommandEnv& env) {
   auto* cmd = trace->add_subcommand("labels", "打印批次溯源标签 (A4 PDF) / a batch's label sheet");
   static runtime::Options o;
   static int64_t batch = 0;
   static int count = labels::kPerPage;
+  static int64_t serial_from = 0;
   static std::string out, base_url;
   runtime::AddDbOptions(cmd, o);
   cmd->add_option("--batch", batch, "批次编号 / batch id")->required();
   cmd->add_option("--out", out, "输出 PDF 文件 / FILE.pdf")->required();
   cmd->add_option("--count", count, "标签张数（每页 12 张）/ labels (12 a page)");
   cmd->add_option("--base-url", base_url, "二维码网址的域名 / origin of the links (https://host)");
+  cmd->add_option("--serial-from", serial_from,
+                  "每张标签一个单品序列号，从此号起 / one item serial a label, from this one");
   cmd->callback([&env] {
     auto ctx = runtime::OpenOrFail(env, o);
     auto conn = ctx->db().Acquire();
@@ -48,7 +52,14 @@ void AddLabels(CLI::App* trace, const runtime::CommandEnv& env) {
     auto text = trace::LabelTextOf(*conn, *b);
     if (!text.ok()) runtime::Fail(text.error());
     std::string link = trace::DigitalLink(base, *b);
-    auto pdf = labels::SheetPdf({text->title, {link, text->lines}, count});
+    labels::Sheet sheet{text->title, {link, text->lines}, count, {}};
+    if (serial_from != 0) {
+      auto items = trace::SerialLabels(base, *b, *text, serial_from, count);
+      if (!items.ok()) runtime::Fail(items.error());
+      for (auto& l : *items) sheet.each.push_back({l.link, l.lines});
+      if (!sheet.each.empty()) link = sheet.each.front().uri + " …";
+    }
+    auto pdf = labels::SheetPdf(sheet);
     if (!pdf.ok()) runtime::Fail(pdf.error());
     std::ofstream file(out, std::ios::binary);
     file << *pdf;

@@ -39,12 +39,13 @@ Status DrawLabel(pdf::Document& doc, const Label& l, double x, double y, double 
 }  // namespace
 
 Result<std::string> SheetPdf(const Sheet& s) {
-  if (s.count < 1 || s.count > kMaxLabels)
+  const int count = s.each.empty() ? s.count : static_cast<int>(s.each.size());
+  if (count < 1 || count > kMaxLabels)
     return Error::Invalid("count", "标签数量应为 1 至 " + std::to_string(kMaxLabels));
   ASSIGN_OR_RETURN(pdf::Document doc, pdf::Document::CreateBuiltinCjk(false));
   const double w = (doc.width() - 2 * kMargin) / kColumns;
   const double h = (doc.height() - 2 * kMargin - kTitle) / kRows;
-  for (int i = 0; i < s.count; ++i) {
+  for (int i = 0; i < count; ++i) {
     int slot = i % kPerPage;
     if (slot == 0) {
       if (i > 0) RETURN_IF_ERROR(doc.AddPage());
@@ -52,7 +53,7 @@ Result<std::string> SheetPdf(const Sheet& s) {
     }
     double x = kMargin + (slot % kColumns) * w;
     double y = doc.height() - kMargin - kTitle - (slot / kColumns + 1) * h;
-    RETURN_IF_ERROR(DrawLabel(doc, s.label, x, y, w, h));
+    RETURN_IF_ERROR(DrawLabel(doc, s.each.empty() ? s.label : s.each[i], x, y, w, h));
   }
   return doc.Bytes();
 }

@@ -22,6 +22,9 @@ struct Sheet {
   std::string title;  // printed at the top of each page
   Label label;        // every label of the sheet is this one
   int count = 0;      // labels in all (kPerPage a page); 1–kMaxLabels
+  // When not empty, the labels one by one instead (each its own URI: serial-level links); their
+  // number is the count.
+  std::vector<Label> each;
 };
 
 inline constexpr int kColumns = 2, kRows = 6, kPerPage = kColumns * kRows;

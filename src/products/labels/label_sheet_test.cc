@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -96,6 +97,36 @@ TEST_F(LabelsTest, EveryCodeOfThePrintedSheetDecodesToTheUri) {
   auto codes = Decode(page);
   ASSERT_EQ(codes.size(), static_cast<size_t>(kPerPage));
   for (const auto& c : codes) EXPECT_EQ(c, kUri);
+}
+
+// Serial-level labels (links.h SerialLabels): each code of the page holds its own item's URI.
+TEST_F(LabelsTest, EachLabelOfASerialSheetHoldsItsOwnItemsUri) {
+  const std::string head = "https://trace.example.gov.cn/01/06901234567892/10/L20231101/21/";
+  Sheet s{"砀山酥梨　批号 L20231101　溯源标签", {kUri, {}}, 0, {}};
+  std::vector<std::string> want;
+  for (int i = 0; i < kPerPage; ++i) {
+    want.push_back(head + std::to_string(101 + i) + "?t=Ab3dEf6hIj9kLm2n");
+    s.each.push_back(
+        {want.back(), {"砀山酥梨", "批号 L20231101　序列号 " + std::to_string(101 + i)}});
+  }
+  auto pdf = SheetPdf(s);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  EXPECT_NE(pdf->find("/Count 1"), std::string::npos);  // the count is the labels given
+  if (!Have("zbarimg") || !Have("pdftoppm"))
+    GTEST_SKIP()
+        << "zbarimg or pdftoppm missing (scripts/setup installs zbar-tools, poppler-utils)";
+  fs::path file = Write("serials.pdf", *pdf);
+  std::string render = "pdftoppm -r 150 -gray -png -f 1 -l 1 " + file.string() + " " +
+                       (dir_ / "page").string() + " 2>/dev/null";
+  ASSERT_EQ(std::system(render.c_str()), 0);
+  fs::path page;
+  for (const auto& e : fs::directory_iterator(dir_))
+    if (e.path().extension() == ".png") page = e.path();
+  ASSERT_FALSE(page.empty());
+  auto codes = Decode(page);
+  std::sort(codes.begin(), codes.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(codes, want);
 }
 
 }  // namespace

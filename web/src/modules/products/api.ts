@@ -248,7 +248,9 @@ export const productsApi = {
   correct: (id: number, event: number, b: { reason: string; note: string; corrective?: EventBody }) => http.post(`/trace/batches/${id}/events/${event}/corrections`, b),
   link: (id: number, base: string) => http.get<BatchLink>(`/trace/batches/${id}/link`, { base }),
   qrUrl: (id: number, base: string) => apiUrl(`/trace/batches/${id}/qr`, { format: 'svg', base }),
-  labels: (id: number, count: number, base: string, lot: string) => download(`/trace/batches/${id}/labels`, { count, base }, `溯源标签-${lot}.pdf`),
+  /** The label sheet; with serialFrom, one item's link a label (/21/{serial}, numbered from it). */
+  labels: (id: number, count: number, base: string, lot: string, serialFrom?: number) =>
+    download(`/trace/batches/${id}/labels`, serialFrom ? { count, base, serial_from: serialFrom } : { count, base }, `溯源标签-${lot}.pdf`),
   batchScans: (id: number, q: Query) => http.get<{ days: { day: string; scans: number }[]; total: number }>(`/trace/batches/${id}/scans`, q),
   publicTrace: (code: string, from = 0) =>
     http.get<PublicTrace>(`/public/trace/${encodeURIComponent(code)}`, from > 0 ? { from } : undefined, { noAuthRedirect: true }),

@@ -2,7 +2,7 @@
 // filters, the admission queue, the certificate register with the expiry list, the trace batches
 // (timeline, event capture, corrections, Digital Link, QR code and label printing), the scan
 // statistics, and the public trace page a package's QR code opens (no login, phone first):
-// /t/{code} and the GS1 Digital Link path /01/{gtin}/10/{lot}?t={code} on the county's domain.
+// /t/{code} and the GS1 Digital Link path /01/{gtin}/10/{lot}[/21/{serial}]?t={code} on the county's domain.
 import { defineModule } from '../kit'
 import { P } from './permissions'
 import zh from './locale.zh-CN'
@@ -21,6 +21,7 @@ export default defineModule({
   bareRoutes: [
     { path: '/t/:code', name: 'trace-public', component: () => import('./TraceView.vue'), meta: { public: true, title: 'products.public.title', bare: true } },
     { path: '/01/:key/10/:lot', name: 'trace-digital-link', component: () => import('./TraceView.vue'), meta: { public: true, title: 'products.public.title', bare: true } },
+    { path: '/01/:key/10/:lot/21/:serial', name: 'trace-digital-link-item', component: () => import('./TraceView.vue'), meta: { public: true, title: 'products.public.title', bare: true } },
   ],
   menu: [
     { route: 'products', icon: 'Goods', order: 37.95 },

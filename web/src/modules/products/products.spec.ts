@@ -21,6 +21,8 @@ describe('trace helpers', () => {
     expect(codeOf({ code: 'Ab3dEf6hIj9kLm2n' }, {})).toBe('Ab3dEf6hIj9kLm2n')
     expect(codeOf({ key: '06901234567892', lot: 'L1' }, { t: 'Ab3dEf6hIj9kLm2n' })).toBe('Ab3dEf6hIj9kLm2n')
     expect(codeOf({}, {})).toBe('')
+    // An item's label: /01/{key}/10/{lot}/21/{serial}?t={code}
+    expect(codeOf({ key: '06901234567892', lot: 'L1', serial: '17' }, { t: 'Ab3dEf6hIj9kLm2n' })).toBe('Ab3dEf6hIj9kLm2n')
   })
 })
 
