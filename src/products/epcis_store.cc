@@ -107,6 +107,85 @@ Result<int64_t> Insert(storage::Connection& conn, const std::string& county, con
   return id;
 }
 
+namespace {
+
+// Rows a statement of a capture: 15 parameters a row stays well under both backends' limits.
+constexpr size_t kChunk = 200;
+
+std::string Marks(size_t rows, size_t columns) {
+  std::string row = "(?";
+  for (size_t c = 1; c < columns; ++c) row += ", ?";
+  row += ")";
+  std::string out = row;
+  for (size_t r = 1; r < rows; ++r) out += ", " + row;
+  return out;
+}
+
+}  // namespace
+
+Result<std::map<Key, std::string>> Fingerprints(storage::Connection& conn,
+                                                const std::string& county,
+                                                const std::vector<const Stored*>& events) {
+  std::map<Key, std::string> out;
+  for (size_t from = 0; from < events.size(); from += kChunk) {
+    const size_t n = std::min(kChunk, events.size() - from);
+    std::string sql =
+        "SELECT event_id, declaration, fingerprint FROM epcis_events WHERE county_code = ? AND "
+        "event_id IN (?";
+    storage::Params p{county, events[from]->event_id};
+    for (size_t i = 1; i < n; ++i) {
+      sql += ", ?";
+      p.emplace_back(events[from + i]->event_id);
+    }
+    ASSIGN_OR_RETURN(auto rows, conn.Query(sql + ")", p));
+    for (const auto& r : rows) out[{r.Text(0), r.Int(1) != 0}] = r.Text(2);
+  }
+  return out;
+}
+
+Status InsertAll(storage::Connection& conn, const std::string& county,
+                 const std::vector<const Stored*>& events, std::optional<int64_t> by) {
+  for (size_t from = 0; from < events.size(); from += kChunk) {
+    const size_t n = std::min(kChunk, events.size() - from);
+    storage::Params p;
+    for (size_t i = 0; i < n; ++i) {
+      const Stored& s = *events[from + i];
+      for (storage::Value v :
+           {storage::Value{county}, storage::Value{s.event_id},
+            storage::Value{int64_t{s.declaration ? 1 : 0}}, storage::Value{s.event_type},
+            storage::Value{s.event_time}, storage::Value{s.record_time}, storage::Value{s.biz_step},
+            storage::Value{s.disposition}, storage::Value{s.read_point},
+            storage::Value{s.biz_location}, storage::Value{s.document},
+            storage::Value{s.fingerprint}, storage::OrNull(by)})
+        p.push_back(std::move(v));
+    }
+    ASSIGN_OR_RETURN(
+        auto rows,
+        conn.Query("INSERT INTO epcis_events (county_code, event_id, declaration, event_type, "
+                   "event_time, record_time, biz_step, disposition, read_point, biz_location, "
+                   "document, fingerprint, captured_by) VALUES " +
+                       Marks(n, 13) + " RETURNING id, event_id, declaration",
+                   p));
+    std::map<Key, int64_t> ids;
+    for (const auto& r : rows) ids[{r.Text(1), r.Int(2) != 0}] = r.Int(0);
+    std::vector<std::vector<storage::Value>> epcs;
+    for (size_t i = 0; i < n; ++i) {
+      const Stored& s = *events[from + i];
+      auto it = ids.find({s.event_id, s.declaration});
+      if (it == ids.end()) return Error::Internal("captured event " + s.event_id + " not stored");
+      std::vector<std::string> list = s.epcs;
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      for (auto& epc : list) epcs.push_back({it->second, county, std::move(epc)});
+    }
+    if (!epcs.empty()) {
+      auto r = conn.BulkInsert("epcis_event_epcs", {"event_row", "county_code", "epc"}, epcs);
+      if (!r.ok()) return r.take_error();
+    }
+  }
+  return {};
+}
+
 Result<Found> Find(storage::Connection& conn, const epcis::Query& q) {
   storage::Where w;
   w.InSubtree("county_code", q.scope);
