@@ -1,5 +1,6 @@
 #include "logistics/indicators.h"
 
+#include "logistics/cold_chain.h"
 #include "logistics/coverage.h"
 
 namespace ruralec::logistics::indicators {
@@ -10,6 +11,7 @@ using runtime::Measurement;
 
 constexpr char kEvents[] = "logistics scan events at village points (logistics_scan_events)";
 constexpr char kNetwork[] = "logistics network (logistics_nodes, logistics_lines)";
+constexpr char kCold[] = "logistics cold-chain resources (logistics_cold_resources)";
 
 Measurement NoData(std::string reason) {
   Measurement m;
@@ -107,6 +109,19 @@ Result<Measurement> Lines(storage::Connection& conn, const IndicatorQuery& q) {
   return Value(n);
 }
 
+// Tonnes of the active cold-chain resources registered by the end of the period (kind: a
+// logistics_cold_kinds value, absent: every kind). Read as the resources are now, like the nodes.
+Result<Measurement> ColdCapacity(storage::Connection& conn, const IndicatorQuery& q) {
+  const std::string kind = Param(q, "kind");
+  if (!kind.empty()) {
+    ASSIGN_OR_RETURN(bool known, KnownColdKind(conn, q.region, kind));
+    if (!known) return NoData("kind 应为冷链资源类型的值，如 cold_store (kind: " + kind + ")");
+  }
+  ASSIGN_OR_RETURN(Period p, PeriodOf(q));
+  ASSIGN_OR_RETURN(int64_t t, ColdCapacityTonnes(conn, q.region, kind, p.end_ms()));
+  return Value(t);
+}
+
 }  // namespace
 
 std::vector<runtime::IndicatorSource> Sources() {
@@ -118,6 +133,7 @@ std::vector<runtime::IndicatorSource> Sources() {
       {"uplink_parcels_per_village", kEvents, UplinkPerVillage},
       {"logistics_nodes", kNetwork, Nodes},
       {"logistics_lines", kNetwork, Lines},
+      {"cold_storage_capacity", kCold, ColdCapacity},
   };
 }
 

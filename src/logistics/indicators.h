@@ -9,7 +9,9 @@
 //  - uplink_parcels_per_village: uplink parcels picked up per village (hundredths);
 //  - logistics_nodes (param kind: county_centre | town_hub | village_point; scope: new, or
 //    absent: active at the end of the period; upgraded is not recorded → no data);
-//  - logistics_lines (param kind: trunk_line | branch_line, also trunk | branch).
+//  - logistics_lines (param kind: trunk_line | branch_line, also trunk | branch);
+//  - cold_storage_capacity: tonnes of the active cold-chain resources registered by the end of
+//    the period (param kind: cold_store | ca_store | precooling | a county's kind; absent: all).
 // A figure over no village, point or signed parcel is "no data" with the reason, never 0.
 #pragma once
 

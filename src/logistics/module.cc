@@ -7,6 +7,7 @@
 #include "logistics/api/plan_handlers.h"
 #include "logistics/cli/parcels_command.h"
 #include "logistics/cli/report_command.h"
+#include "logistics/cold_chain.h"
 #include "logistics/daily_plan.h"
 #include "logistics/indicators.h"
 #include "logistics/network.h"
@@ -21,6 +22,12 @@ std::vector<runtime::DictEntry> CarrierEntries() {
   return out;
 }
 
+std::vector<runtime::DictEntry> ColdKindEntries() {
+  std::vector<runtime::DictEntry> out;
+  for (const auto& k : BuiltinColdKinds()) out.push_back({k.value, k.label});
+  return out;
+}
+
 }  // namespace
 
 const runtime::Module& ModuleDef() {
@@ -29,10 +36,11 @@ const runtime::Module& ModuleDef() {
     m.name = "logistics";
     m.title = "物流配送";
     m.depends = {"region", "station", "settings", "imports"};
-    m.tables = {"logistics_plans",        "logistics_nodes",       "logistics_vehicles",
-                "logistics_lines",        "logistics_line_stops",  "logistics_waybills",
-                "logistics_scan_events",  "logistics_pickups",     "logistics_daily_plans",
-                "logistics_daily_routes", "logistics_daily_stops", "logistics_stop_confirmations"};
+    m.tables = {"logistics_plans",         "logistics_nodes",       "logistics_vehicles",
+                "logistics_lines",         "logistics_line_stops",  "logistics_waybills",
+                "logistics_scan_events",   "logistics_pickups",     "logistics_daily_plans",
+                "logistics_daily_routes",  "logistics_daily_stops", "logistics_stop_confirmations",
+                "logistics_cold_resources"};
     m.permissions = {
         {"logistics:plan:read",
          "查看配送计划",
@@ -41,12 +49,12 @@ const runtime::Module& ModuleDef() {
         {"logistics:plan:publish", "发布每日共配计划", {"county_staff", "town_staff"}},
         {"logistics:pickup:edit", "登记上行揽收需求", {"county_staff", "town_staff"}},
         {"logistics:network:read",
-         "查看物流网络（网点、车辆、线路）",
+         "查看物流网络（网点、车辆、线路、冷链资源）",
          {"county_staff", "town_staff", "driver", "auditor"}},
         {"logistics:network:edit",
-         "维护物流网络（网点、车辆、线路）",
+         "维护物流网络（网点、车辆、线路、冷链资源）",
          {"county_staff", "town_staff"}},
-        {"logistics:dict:edit", "维护本县的快递公司字典", {"county_staff"}},
+        {"logistics:dict:edit", "维护本县的快递公司和冷链资源类型字典", {"county_staff"}},
         {"logistics:parcel:read",
          "查看辖区内的快递运单和扫描记录",
          {"county_staff", "town_staff", "driver", "auditor"}},
@@ -56,6 +64,9 @@ const runtime::Module& ModuleDef() {
     };
     // Carriers: counties add theirs (字典管理, the settings module's generic store).
     m.dicts = {{"logistics_carriers", CarrierEntries(), nullptr, "快递公司",
+                runtime::DictExtension{"logistics:dict:edit"}},
+               // Cold-chain resource kinds: counties add theirs (the same generic store).
+               {"logistics_cold_kinds", ColdKindEntries(), nullptr, "冷链资源类型",
                 runtime::DictExtension{"logistics:dict:edit"}},
                {"logistics_node_levels",
                 {{"county_centre", "县级物流配送中心"},
@@ -80,6 +91,8 @@ const runtime::Module& ModuleDef() {
                        {"logistics.vehicle.update", "修改配送车辆"},
                        {"logistics.line.create", "登记配送线路"},
                        {"logistics.line.update", "修改配送线路"},
+                       {"logistics.cold_resource.create", "登记冷链资源"},
+                       {"logistics.cold_resource.update", "修改冷链资源"},
                        {"logistics.scan", "录入快递扫描"},
                        {"logistics.scans.import", "导入快递扫描记录"},
                        {"logistics.pickup.create", "登记揽收需求"},
@@ -94,6 +107,7 @@ const runtime::Module& ModuleDef() {
       api::RegisterRoutes(s, c.db(), c.clock());
       Deps d{c.db(), c.audit(), c.clock(), c.cipher()};
       api::RegisterNetworkRoutes(s, d);
+      api::RegisterColdChainRoutes(s, d);
       api::RegisterParcelRoutes(s, d);
       api::RegisterCoverageRoutes(s, d);
       api::RegisterDailyPlanRoutes(s, d);

@@ -231,6 +231,15 @@ std::vector<Indicator> BuildIndicators() {
        {"kind"},
        "Delivery lines improved or operated (kind: trunk_line | branch_line).",
        kLogistics},
+      {"cold_storage_capacity",
+       "冷链仓储容量",
+       D::kMass,
+       {"kind"},
+       {},
+       "Tonnes of the active cold-chain resources (冷库, 气调库, 预冷库) registered in the region "
+       "by the end of the period (kind: cold_store | ca_store | precooling | a county's own kind; "
+       "absent: every kind).",
+       kLogistics},
       {"facilities",
        "信息系统与设施数",
        D::kCount,
@@ -324,6 +333,8 @@ const char* DimensionName(Dimension d) {
       return "ratio";
     case Dimension::kDuration:
       return "duration";
+    case Dimension::kMass:
+      return "mass";
   }
   return "";
 }
@@ -348,6 +359,8 @@ const char* BaseUnitName(Dimension d) {
       return "centi";
     case Dimension::kDuration:
       return "minute";
+    case Dimension::kMass:
+      return "tonne";
   }
   return "";
 }
@@ -376,6 +389,8 @@ const std::vector<UnitDef>& Units() {
       {"件/村", D::kRatio, 100},  // parcels per village
       {"分钟", D::kDuration, 1},
       {"小时", D::kDuration, 60},
+      {"吨", D::kMass, 1},  // cold storage capacity, whole tonnes
+      {"万吨", D::kMass, 10'000},
   };
   return kUnits;
 }

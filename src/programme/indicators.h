@@ -31,6 +31,7 @@ namespace ruralec::programme {
 // eligibility thresholds on assessment totals (003 R03).
 // kRatio: a plain figure per unit of something, to the hundredth (base unit centi: 投送频次
 // 次/周, carriers per point 家/点, parcels per village 件/村). kDuration: minutes (分钟, 小时).
+// kMass: whole tonnes (吨, 万吨), base unit tonne (cold storage capacity).
 enum class Dimension {
   kMoney,
   kUsd,
@@ -40,7 +41,8 @@ enum class Dimension {
   kPercent,
   kScore,
   kRatio,
-  kDuration
+  kDuration,
+  kMass
 };
 const char* DimensionName(Dimension d);  // "money", "usd", …
 const char* BaseUnitName(Dimension d);  // "fen", "us_cent", "count", "person_time", … "centi_point"

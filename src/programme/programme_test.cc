@@ -31,6 +31,8 @@ TEST(Units, NormalizeExactly) {
   EXPECT_EQ(*Normalize("50", "万美元"), 50'000'000);  // US cents
   EXPECT_EQ(*Normalize("85.25", "分"), 8'525);        // assessment points in hundredths
   EXPECT_FALSE(Normalize("85.255", "分").ok());       // finer than a hundredth of a point
+  EXPECT_EQ(*Normalize("1.5", "万吨"), 15'000);       // cold storage capacity in tonnes
+  EXPECT_FALSE(Normalize("0.5", "吨").ok());          // finer than a tonne
   EXPECT_FALSE(Normalize("0.5", "个").ok());          // finer than a count
   EXPECT_FALSE(Normalize("1,000", "个").ok());
   EXPECT_FALSE(Normalize("3", "斤").ok());
@@ -45,6 +47,11 @@ TEST(Indicators, UnitsFitDimensions) {
   ASSERT_NE(training, nullptr);
   EXPECT_TRUE(UnitFits(*training, "万人次"));
   EXPECT_FALSE(UnitFits(*training, "%"));
+  const Indicator* cold = FindIndicator("cold_storage_capacity");
+  ASSERT_NE(cold, nullptr);
+  EXPECT_TRUE(UnitFits(*cold, "万吨"));
+  EXPECT_FALSE(UnitFits(*cold, "公里"));
+  EXPECT_EQ(BaseUnitOf("cold_storage_capacity"), "tonne");
   EXPECT_EQ(FindIndicator("no_such_indicator"), nullptr);
 }
 

@@ -76,6 +76,7 @@ Display DisplayValue(int64_t base, const std::string& base_unit, const std::stri
   if (base_unit == "person_time") return {Decimal(base, 0), "人次", 0};
   if (base_unit == "centi_point") return {Decimal(base, 2), "分", 2};
   if (base_unit == "minute") return {Decimal(base, 0), "分钟", 0};
+  if (base_unit == "tonne") return {Decimal(base, 0), "吨", 0};
   if (base_unit == "centi") {  // 次/周, 家/点, 件/村: the plan's own unit
     const UnitDef* u = FindUnit(plan_unit);
     return {Decimal(base, 2), u && u->dimension == Dimension::kRatio ? plan_unit : "", 2};
