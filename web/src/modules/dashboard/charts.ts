@@ -2,6 +2,7 @@
 // fund execution by category, the children's ranking and the point map (lng/lat plane, no tiles).
 import type { FundsPanel, RankRow, Screen } from './api'
 import { formatValue } from './logic'
+import { DARK, pointMapOption } from '@/components/pointMap'
 
 const TEXT = '#b8cde0'
 const LINE = '#2a4663'
@@ -75,17 +76,9 @@ export function rankingOption(rows: RankRow[], by: string, top = 10, fontSize = 
   }
 }
 
-/** Stations and logistics nodes as points on the lng/lat plane (equal scale, no tiles). */
+/** Stations and logistics nodes as points on the lng/lat plane (the shared point map, dark). */
 export function pointsOption(layers: { name: string; data: [number, number, string][] }[], fontSize = 12) {
-  return {
-    ...base(fontSize),
-    tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string]; seriesName: string }) => `${p.data[2]}<br/>${p.seriesName}` },
-    legend: { top: 0, right: '4%', data: layers.map((l) => l.name), textStyle: { color: TEXT, fontSize: Math.round(fontSize * 0.75) } },
-    grid: { left: '6%', right: '4%', top: '12%', bottom: '8%' },
-    xAxis: { type: 'value', scale: true, ...axis(fontSize), splitLine: { show: false } },
-    yAxis: { type: 'value', scale: true, ...axis(fontSize), splitLine: { show: false } },
-    series: layers.map((l) => ({ type: 'scatter', name: l.name, data: l.data, symbolSize: Math.round(fontSize / 2) })),
-  }
+  return pointMapOption(layers, [], { fontSize, theme: DARK })
 }
 
 /** The background every exported PNG gets (the screen's own). */

@@ -81,24 +81,8 @@ export function extent(values: (number | null | undefined)[]): { min: number; ma
   return v.length ? { min: Math.min(...v), max: Math.max(...v) } : { min: 0, max: 0 }
 }
 
-export interface Located {
-  name: string
-  lat: string | null
-  lng: string | null
-}
-
-/** [lng, lat, name] of the records that have coordinates, and how many have none. */
-export function points(rows: Located[]): { data: [number, number, string][]; without: number } {
-  const data: [number, number, string][] = []
-  let without = 0
-  for (const r of rows) {
-    const lat = r.lat === null ? NaN : Number(r.lat)
-    const lng = r.lng === null ? NaN : Number(r.lng)
-    if (Number.isFinite(lat) && Number.isFinite(lng)) data.push([lng, lat, r.name])
-    else without++
-  }
-  return { data, without }
-}
+// The map's points: the shared point map's (components/pointMap.ts, also the logistics pages').
+export { points, type Located } from '@/components/pointMap'
 
 /** The month before `month` ("2025-01" → "2024-12"). */
 export function previousMonth(month: string): string {

@@ -34,6 +34,103 @@ export interface NodeBody {
   carriers?: string[]
 }
 
+export interface Vehicle {
+  id: number
+  region_code: string
+  plate: string
+  owner: string
+  capacity_parcels: number | null
+  capacity_kg: number | null
+  capacity_litres: number | null
+  cold: boolean
+  shift: string | null
+  home_node_id: number | null
+  active: boolean
+}
+
+export interface VehicleBody {
+  region_code?: string
+  plate: string
+  owner: string
+  capacity_parcels: number | null
+  capacity_kg: number | null
+  capacity_litres: number | null
+  cold: boolean
+  shift?: string
+  home_node_id: number | null
+  active: boolean
+}
+
+export type LineKind = 'trunk' | 'branch'
+export const LINE_KINDS: readonly LineKind[] = ['trunk', 'branch']
+
+export interface LineStopRef {
+  node_id: number
+  code: string
+  name: string
+  level: NodeLevel
+}
+
+export interface Line {
+  id: number
+  region_code: string
+  kind: LineKind
+  kind_label: string
+  code: string
+  name: string
+  from_node_id: number
+  from_node_name: string
+  stops: LineStopRef[]
+  weekdays: string
+  days_per_week: number
+  departure: string | null
+  vehicle_id: number | null
+  active: boolean
+}
+
+export interface LineBody {
+  kind: LineKind
+  code: string
+  name: string
+  from_node_id: number
+  stop_node_ids: number[]
+  weekdays: number[]
+  departure?: string
+  vehicle_id: number | null
+  active: boolean
+}
+
+/** A cold-chain resource (冷库, 气调库, 预冷库 …): capacity in tonnes, temperatures as "-18.0". */
+export interface ColdResource {
+  id: number
+  region_code: string
+  region_name: string
+  kind: string
+  kind_label: string
+  name: string
+  operator: string
+  node_id: number | null
+  node_name: string
+  capacity_tonnes: number
+  temp_min: string
+  temp_max: string
+  temp_min_dc: number
+  temp_max_dc: number
+  active: boolean
+}
+
+export interface ColdBody {
+  kind: string
+  name: string
+  operator: string
+  node_id: number | null
+  region_code?: string
+  capacity_tonnes: number | null
+  temp_min: string
+  temp_max: string
+  active: boolean
+}
+
 export interface Waybill {
   id: number
   region_code: string
@@ -124,6 +221,7 @@ export interface PlanStop {
 
 export interface PlanRoute {
   id: number
+  depot_node_id: number
   plate: string
   cold_vehicle: boolean
   depot_name: string
@@ -152,10 +250,32 @@ export function hundredths(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : (v / 100).toFixed(2)
 }
 
+/** Every page of a list, 200 a page, at most `maxPages` (the map's and the forms' choices). */
+export async function allPages<T>(fetch: (q: Query) => Promise<Page<T>>, q: Query = {}, maxPages = 5): Promise<{ items: T[]; more: boolean }> {
+  const items: T[] = []
+  for (let page = 1; page <= maxPages; page++) {
+    const p = await fetch({ ...q, page, page_size: 200 })
+    items.push(...p.items)
+    if (items.length >= p.total || !p.items.length) return { items, more: false }
+  }
+  return { items, more: true }
+}
+
 export const logisticsApi = {
   nodes: (q: Query) => http.get<Page<LogisticsNode>>('/logistics/nodes', q),
   createNode: (body: NodeBody) => http.post<LogisticsNode>('/logistics/nodes', body),
+  node: (id: number) => http.get<LogisticsNode>(`/logistics/nodes/${id}`),
   carriers: () => http.get<{ value: string; label: string }[]>('/dicts/logistics_carriers'),
+  vehicles: (q: Query) => http.get<Page<Vehicle>>('/logistics/vehicles', q),
+  createVehicle: (body: VehicleBody) => http.post<Vehicle>('/logistics/vehicles', body),
+  updateVehicle: (id: number, body: VehicleBody) => http.put<Vehicle>(`/logistics/vehicles/${id}`, body),
+  lines: (q: Query) => http.get<Page<Line>>('/logistics/lines', q),
+  createLine: (body: LineBody) => http.post<Line>('/logistics/lines', body),
+  updateLine: (id: number, body: LineBody) => http.put<Line>(`/logistics/lines/${id}`, body),
+  coldKinds: () => http.get<{ value: string; label: string }[]>('/dicts/logistics_cold_kinds'),
+  coldResources: (q: Query) => http.get<Page<ColdResource>>('/logistics/cold-resources', q),
+  createCold: (body: ColdBody) => http.post<ColdResource>('/logistics/cold-resources', body),
+  updateCold: (id: number, body: ColdBody) => http.put<ColdResource>(`/logistics/cold-resources/${id}`, body),
   waybill: (carrier: string, number: string) =>
     http.get<WaybillDetail>(`/logistics/waybills/${encodeURIComponent(carrier)}/${encodeURIComponent(number)}`),
   coverage: (q: Query) => http.get<Coverage>('/logistics/coverage', q),

@@ -32,6 +32,8 @@ describe('values in the plan unit', () => {
     expect(formatValue(9_050, 'basis_point', '%')).toBe('90.5%')
     expect(formatValue(8_525, 'centi_point', '分')).toBe('85.25 分')
     expect(formatValue(12_500, 'metre', '公里')).toBe('12.5 公里')
+    expect(formatValue(15_000, 'tonne', '万吨')).toBe('1.5 万吨') // cold storage capacity
+    expect(formatValue(800, 'tonne', '')).toBe('800 吨')
     expect(formatValue(3, 'count', '家')).toBe('3 家')
     expect(formatValue(2_000, 'fen', '')).toBe('20 元') // quota-only target: no unit written
     expect(formatValue(2_000, 'fen', '个')).toBe('20 元') // a unit of another dimension is not used

@@ -29,6 +29,8 @@ const UNIT_SCALE: Record<string, { base: string; scale: number }> = {
   '件/村': { base: 'centi', scale: 100 },
   分钟: { base: 'minute', scale: 1 },
   小时: { base: 'minute', scale: 60 },
+  吨: { base: 'tonne', scale: 1 },
+  万吨: { base: 'tonne', scale: 10_000 },
 }
 
 /** The unit shown when the plan wrote none (quota-only targets): the base unit's everyday name. */
@@ -42,6 +44,7 @@ const BASE_DISPLAY: Record<string, string> = {
   centi_point: '分',
   centi: '次/周',
   minute: '分钟',
+  tonne: '吨',
 }
 
 /** Unit to show a base-unit value in: the plan's own unit when it fits the base unit. */
