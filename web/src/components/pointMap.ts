@@ -86,6 +86,7 @@ export function pointMapOption(layers: PointLayer[], paths: PathLayer[] = [], op
       name: l.name,
       data: p.coords,
       showSymbol: false,
+      triggerLineEvent: true, // hovering the line itself shows its name
       z: 1,
       itemStyle: { color: colour(l.name) },
       lineStyle: { width: 2, type: l.dashed ? 'dashed' : 'solid', color: colour(l.name) },

@@ -32,6 +32,9 @@ export interface NodeBody {
   name: string
   opening_hours?: string
   carriers?: string[]
+  /** decimal degrees (WGS-84), both or neither */
+  lat?: string
+  lng?: string
 }
 
 export interface Vehicle {

@@ -31,7 +31,7 @@ const en: Messages<typeof zh> = {
     coldResources: 'Cold chain', addCold: 'Register cold store', editCold: 'Edit cold store', coldSaved: 'Cold store saved', coldKind: 'Kind', coldSearch: 'Name or operator', operator: 'Operator',
     atNode: 'At node', noNode: 'At no node (give the region)', capacityTonnes: 'Capacity (t)', tempMin: 'Lowest (°C)', tempMax: 'Highest (°C)', tempInvalid: 'Degrees Celsius with at most one decimal, e.g. -18 or 4.5',
     tempRange: 'Temperature', where: 'Where',
-    map: 'Map', mapEmpty: 'No node has coordinates', mapWithout: '{n} nodes without coordinates are not drawn', mapLinesCut: '{n} lines have nodes without coordinates: only their located part is drawn', mapCapped: 'More than 1,000 nodes or lines: the first 1,000 are drawn',
+    lng: 'Longitude', lat: 'Latitude', map: 'Map', mapEmpty: 'No node has coordinates', mapWithout: '{n} nodes without coordinates are not drawn', mapLinesCut: '{n} lines have nodes without coordinates: only their located part is drawn', mapCapped: 'More than 1,000 nodes or lines: the first 1,000 are drawn',
     planMap: 'Route map', depots: 'Depots', planMapWithout: '{n} stops without coordinates are not drawn',
     scanTypes: { accepted: 'Accepted', dispatched: 'Dispatched', arrived: 'Arrived', out_for_delivery: 'Out for delivery', stored: 'In locker / post', signed: 'Signed', problem: 'Problem', returned: 'Returned' },
   },

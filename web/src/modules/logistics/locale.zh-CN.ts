@@ -28,7 +28,7 @@ const zh = {
     coldResources: '冷链资源', addCold: '登记冷链资源', editCold: '修改冷链资源', coldSaved: '冷链资源已保存', coldKind: '类型', coldSearch: '名称或运营单位', operator: '运营单位',
     atNode: '所在网点', noNode: '不在网点（填所在区划）', capacityTonnes: '库容(吨)', tempMin: '最低温度(℃)', tempMax: '最高温度(℃)', tempInvalid: '温度应为摄氏度数，最多1位小数，如 -18 或 4.5',
     tempRange: '温度范围', where: '所在位置',
-    map: '地图', mapEmpty: '没有带坐标的网点', mapWithout: '{n} 个网点没有坐标，未画出', mapLinesCut: '{n} 条线路有网点没有坐标，只画出有坐标的部分', mapCapped: '网点或线路超过1000条，只画出前1000条',
+    lng: '经度', lat: '纬度', map: '地图', mapEmpty: '没有带坐标的网点', mapWithout: '{n} 个网点没有坐标，未画出', mapLinesCut: '{n} 条线路有网点没有坐标，只画出有坐标的部分', mapCapped: '网点或线路超过1000条，只画出前1000条',
     planMap: '线路地图', depots: '出发网点', planMapWithout: '{n} 个站点没有坐标，未画出',
     scanTypes: { accepted: '揽收', dispatched: '发往', arrived: '到达', out_for_delivery: '派送', stored: '入柜/驿站', signed: '签收', problem: '问题件', returned: '退回' },
   },
