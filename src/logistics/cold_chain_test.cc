@@ -155,15 +155,21 @@ TEST_F(ColdChainTest, ScopeListsAndUpdates) {
   EXPECT_EQ(ca->items[0].kind, "ca_store");
   ColdResourceFilter other;
   other.region = *RegionCode::Parse("341302101");
-  EXPECT_EQ(ListColdResources(D(), town_, other, page).error().code, ErrorCode::kForbidden);
+  auto forbidden = ListColdResources(D(), town_, other, page);
+  ASSERT_FALSE(forbidden.ok());
+  EXPECT_EQ(forbidden.error().code, ErrorCode::kForbidden);
 
   // Another town's resource is "not found", to read and to change; the driver reads only.
-  EXPECT_EQ(GetColdResource(D(), other_town_, a->id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(UpdateColdResource(D(), other_town_, a->id, Store("改", 1, 0, 1)).error().code,
-            ErrorCode::kNotFound);
+  auto read = GetColdResource(D(), other_town_, a->id);
+  ASSERT_FALSE(read.ok()) << "the other town read " << read->name;
+  EXPECT_EQ(read.error().code, ErrorCode::kNotFound);
+  auto changed = UpdateColdResource(D(), other_town_, a->id, Store("改", 1, 0, 1));
+  ASSERT_FALSE(changed.ok()) << "the other town changed it";
+  EXPECT_EQ(changed.error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(GetColdResource(D(), driver_, a->id).ok());
-  EXPECT_EQ(CreateColdResource(D(), driver_, Store("司机的", 1, 0, 1)).error().code,
-            ErrorCode::kForbidden);
+  auto by_driver = CreateColdResource(D(), driver_, Store("司机的", 1, 0, 1));
+  ASSERT_FALSE(by_driver.ok());
+  EXPECT_EQ(by_driver.error().code, ErrorCode::kForbidden);
 
   // Retire it and widen its range: the change is stored and audited.
   ColdResourceInput change = Store("符离冷库", 350, -250, -150);
