@@ -1,4 +1,5 @@
-// The logistics information system (src/logistics, issue 22): the network (nodes and lines) and
+// The logistics information system (src/logistics, issue 22): the network (nodes, vehicles, lines,
+// cold-chain resources, with their forms, and the network on a map) and
 // the parcels (waybills, a waybill's timeline, the ingest of carriers' scan files with receipts),
 // coverage by town with the villages not reached, the daily co-delivery plans and the driver's page.
 import { defineModule } from '../kit'
