@@ -65,15 +65,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       path.find("/users") != std::string::npos || path.find("/roles") != std::string::npos ? g_admin
                                                                                            : g_biz;
   httplib::Headers h = {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
-  httplib::Result res;
-  if (method == "POST")
-    res = g_client->Post(path, h, body, "application/json");
-  else if (method == "PUT")
-    res = g_client->Put(path, h, body, "application/json");
-  else if (method == "DELETE")
-    res = g_client->Delete(path, h, body, "application/json");
-  else
-    return 0;
+  if (method != "POST" && method != "PUT" && method != "DELETE") return 0;
+  // cpp-httplib 0.11's Result has no default constructor.
+  httplib::Result res = method == "POST"  ? g_client->Post(path, h, body, "application/json")
+                        : method == "PUT" ? g_client->Put(path, h, body, "application/json")
+                                          : g_client->Delete(path, h, body, "application/json");
   if (res && res->status == 401) g_biz = Login("fz"), g_admin = Login("fzadmin");
   if (res && res->status == 500) {
     std::cerr << method << " " << path << " → 500: " << res->body << "\n";

@@ -32,7 +32,7 @@ const URLS: Record<string, string[]> = {
   designation: ['/designations', '/designations/ranking', '/designations/quotas', '/designations/:id(\\d+)'],
   households: ['/households', '/households/:id(\\d+)', '/households/coverage', '/purchases', '/matching/listings', '/matching/demands', '/matching/agreements'],
   funds: ['/funds', '/funds/:id(\\d+)'],
-  products: ['/products', '/products/admission', '/products/certificates', '/products/batches', '/products/scans', '/t/:code', '/01/:key/10/:lot'],
+  products: ['/products', '/products/admission', '/products/certificates', '/products/batches', '/products/scans', '/t/:code', '/01/:key/10/:lot', '/01/:key/10/:lot/21/:serial'],
   reporting: ['/reports', '/reports/:id(\\d+)'],
   disclosure: ['/disclosure', '/disclosure/:id(\\d+)'],
   settings: ['/system/dicts', '/system/params', '/system/imports'],
