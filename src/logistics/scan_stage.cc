@@ -16,7 +16,7 @@ constexpr int64_t kStagedIds = int64_t{1} << 62;
 }  // namespace
 
 ScanStager::ScanStager(const Deps& deps, const account::Principal& who, Source source)
-    : ing_{deps, who, source} {}
+    : deps_(deps), ing_{deps_, who, source} {}
 
 Result<ScanStager::Waybill*> ScanStager::WaybillOf(storage::Connection& conn, const Event& e) {
   std::string key = e.carrier + '|' + e.waybill_no;

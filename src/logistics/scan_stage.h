@@ -37,6 +37,7 @@ namespace ruralec::logistics {
 
 class ScanStager {
  public:
+  // Keeps a copy of `deps` (references to long-lived services); `who` must outlive the stager.
   ScanStager(const Deps& deps, const account::Principal& who, Source source);
   ScanStager(const ScanStager&) = delete;
   ScanStager& operator=(const ScanStager&) = delete;
@@ -65,6 +66,7 @@ class ScanStager {
   Result<std::string> RegionOf(storage::Connection& conn, const Waybill& w, const DerivedState& s);
   Status WriteWaybills(storage::Connection& conn, int64_t now);
 
+  Deps deps_;  // before ing_, which refers to it
   Ingest ing_;
   NodeCache nodes_;
   std::unordered_map<std::string, Waybill> waybills_;  // by carrier + '|' + number

@@ -43,12 +43,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   std::string roles;
   for (const auto& r : account::BuiltinRoles())
     if (!r.admin && !account::BindingOf(r.name)) roles += (roles.empty() ? "" : ",") + r.name;
-  if (!g_server->Run("user fz " + roles + " 341302\nuser fzadmin system_admin 341302\n").empty())
+  if (std::string err =
+          g_server->Run("user fzbiz " + roles + " 341302\nuser fzadmin system_admin 341302\n");
+      !err.empty()) {
+    std::cerr << "api_json_fuzz: setting up the users: " << err << "\n";
     std::abort();
+  }
   // The port: the script's env is private, so bind a client to what the server reports.
   g_client = std::make_unique<httplib::Client>("127.0.0.1", g_server->port());
   g_client->set_keep_alive(true);
-  g_biz = Login("fz"), g_admin = Login("fzadmin");
+  g_biz = Login("fzbiz"), g_admin = Login("fzadmin");
   return 0;
 }
 
@@ -70,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   httplib::Result res = method == "POST"  ? g_client->Post(path, h, body, "application/json")
                         : method == "PUT" ? g_client->Put(path, h, body, "application/json")
                                           : g_client->Delete(path, h, body, "application/json");
-  if (res && res->status == 401) g_biz = Login("fz"), g_admin = Login("fzadmin");
+  if (res && res->status == 401) g_biz = Login("fzbiz"), g_admin = Login("fzadmin");
   if (res && res->status == 500) {
     std::cerr << method << " " << path << " → 500: " << res->body << "\n";
     std::abort();
