@@ -52,8 +52,11 @@ Result<RowResult> ScanStager::Add(storage::Connection& conn, const ScanInput& in
   ASSIGN_OR_RETURN(Event e, CheckScan(conn, ing_, in, nodes_));
   ASSIGN_OR_RETURN(Waybill * w, WaybillOf(conn, e));
   // A town clerk adds scans to their town's parcels only (county staff and drivers: all).
-  if (w->id && !ing_.who.InScope(*RegionCode::Parse(w->region)))
-    return Error::Invalid("waybill_no", "运单 " + e.waybill_no + " 不在您的管辖范围内");
+  if (w->id) {
+    ASSIGN_OR_RETURN(RegionCode region, RegionCode::Parse(w->region));
+    if (!ing_.who.InScope(region))
+      return Error::Invalid("waybill_no", "运单 " + e.waybill_no + " 不在您的管辖范围内");
+  }
   // The first mobile given for a waybill stays, even from a row that is a duplicate scan.
   if (!in.recipient_phone.empty() && !w->has_phone) {
     w->phone = PhoneFor(ing_.deps.cipher, e.waybill_no, in.recipient_phone);

@@ -6,8 +6,8 @@
 //  - Row: the scan is checked (CheckScan); its waybill is looked up once per file with the keys
 //    of its stored events (a stored waybill outside the importer's scope rejects the row); a
 //    key already stored, or seen earlier in the file, is a duplicate (AlreadyImported), else
-//    the row is staged. The first mobile given to a waybill without one is encrypted and
-//    staged with its row.
+//    the row is staged. The first mobile given to a waybill without one — on any row in scope,
+//    a duplicate scan's too, as StoreEvent does — is encrypted and kept with the waybill.
 //  - Each waybill's state is derived in memory (DeriveState over its stored events, read with
 //    its keys, and its staged ones: a staged event sorts after every stored one at equal time
 //    and kind, as its id will), so publishing reads nothing back from the ledger.
