@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Carrier-file ingest benchmark (issue 22 Measures; docs/PERFORMANCE.md "Logistics: a carrier's
-# file of scan events"): a csv of ROWS scans (ROWS/5 waybills of one carrier, five scans each —
+# Carrier-file ingest benchmark (issue 22 Measures; docs/PERFORMANCE.md "A carrier's file of
+# scan events"; part of `make bench`): a csv of ROWS scans (ROWS/5 waybills of one carrier, five scans each —
 # 揽收 发往 到达 派送 签收 — the recipient's mobile on the first, one of 40 carrier sites on
 # each, times spread over a month) imported by the real CLI (`ruralec parcels import`,
 # all-or-nothing) into a fresh demo county, on SQLite and on a throw-away PostgreSQL 15; right
