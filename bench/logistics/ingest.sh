@@ -38,20 +38,7 @@ with open(out, "w", encoding="utf-8") as f:
 EOF
 ls -l "$work/scans.csv" | awk '{print "  " $9 ": " $5 " bytes"}'
 
-measure() {  # LABEL COMMAND...: the `import_gen --measure` line
-  local label=$1
-  shift
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo -n "$label: "
-  "$GEN" --measure "$ROWS" -- "$@" >"$work/$label.log" 2>&1 || { cat "$work/$label.log"; return 1; }
-  tail -1 "$work/$label.log" | tee "$work/$label"
-}
-ratio() {  # RAW IMPORT [cpu]: the import's rows/s as a share of the raw rate
-  local rw rc iw ic
-  read -r rw rc <<<"$(sed -E 's/.*rows\/s ([0-9]+) \(wall\)  ([0-9]+) \(cpu\).*/\1 \2/' "$work/$1")"
-  read -r iw ic <<<"$(sed -E 's/.*rows\/s ([0-9]+) \(wall\)  ([0-9]+) \(cpu\).*/\1 \2/' "$work/$2")"
-  echo "ratio $2 / $1: $((100 * iw / rw))% of the raw rate (wall)${3:+, $((100 * ic / rc))% (cpu)}"
-}
+source bench/lib/measure.sh  # measure, ratio
 # timeline DB [KEY_FILE]: one waybill's timeline, 200 requests, p50/p99 of the server's time.
 timeline() {
   local port cookie
